@@ -1,0 +1,69 @@
+#include "catalog/model.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backplan::catalog {
+
+std::string Location::str() const
+{
+  return fmt::format("{}:{}:{}", file, line, column);
+}
+
+const char* action_name(Action action)
+{
+  switch (action) {
+  case Action::avoid:
+    return "avoid";
+  case Action::modify:
+    return "modify";
+  case Action::caution:
+    return "caution";
+  }
+  return "caution";
+}
+
+const Term* Vocabulary::find(const std::string& id) const
+{
+  const int index = index_of(id);
+  return index < 0 ? nullptr : &terms[static_cast<std::size_t>(index)];
+}
+
+int Vocabulary::index_of(const std::string& id) const
+{
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (terms[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+std::vector<std::string> Vocabulary::ids() const
+{
+  std::vector<std::string> out;
+  out.reserve(terms.size());
+  for (const auto& term : terms) {
+    out.push_back(term.id);
+  }
+  return out;
+}
+
+const Exercise* Catalog::find(const std::string& id) const
+{
+  const auto it = std::lower_bound(exercises.begin(), exercises.end(), id,
+                                   [](const Exercise& e, const std::string& key) { return e.id < key; });
+  return it != exercises.end() && it->id == id ? &*it : nullptr;
+}
+
+std::vector<std::string> Catalog::exercise_ids() const
+{
+  std::vector<std::string> out;
+  out.reserve(exercises.size());
+  for (const auto& exercise : exercises) {
+    out.push_back(exercise.id);
+  }
+  return out;
+}
+
+} // namespace backplan::catalog

@@ -1,0 +1,124 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backplan::catalog {
+
+/// A position in a catalog file, 1-based, for diagnostics.
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  /// "FILE:LINE:COLUMN".
+  std::string str() const;
+};
+
+/// An inclusive range of whole numbers from the catalog, min <= max.
+struct Range {
+  int min = 0;
+  int max = 0;
+};
+
+/// How much of an exercise to do, as ranges the planner may tune within.
+/// A repetition lasts rep_seconds (moving) plus hold (held); at least one is set.
+struct Dosage {
+  std::optional<Range> hold;
+  std::optional<Range> rep_seconds;
+  Range reps{1, 1};
+  Range sets{1, 1};
+  Range rest{0, 0};
+};
+
+/// What a condition does to an exercise.
+enum class Action { avoid, modify, caution };
+
+/// The name of an action as written in the catalog ("avoid", ...).
+const char* action_name(Action action);
+
+/// A condition's effect on one exercise, with what the user reads and why.
+struct Contraindication {
+  std::string condition;
+  Action action = Action::caution;
+  std::string instruction;
+  std::string basis;  ///< a source id, or "general clinical guidance"
+};
+
+/// An easier or harder version: words, or the id of another exercise.
+struct Variant {
+  std::string text;
+  std::string exercise;
+  Location where;
+};
+
+/// One exercise of the catalog, as plain data.
+struct Exercise {
+  std::string id;
+  std::string name;
+  std::string summary;
+  std::string position;
+  std::vector<std::string> regions;
+  std::vector<std::string> goals;
+  std::vector<std::string> movements;
+  std::string kind;
+  std::string level;
+  bool per_side = false;
+  Dosage dosage;
+  std::vector<std::string> steps;
+  std::vector<std::string> cues;
+  std::optional<Variant> easier;
+  std::optional<Variant> harder;
+  std::vector<Contraindication> contraindications;
+  std::vector<std::string> sources;
+  Location where;  ///< the position of its id
+};
+
+/// One entry of a vocabulary (a condition, region, goal, position, ...).
+/// Fields a vocabulary does not use stay empty.
+struct Term {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::vector<std::string> aliases;  ///< conditions only
+  std::string setting;               ///< positions only: floor, seated or standing
+  std::string citation;              ///< sources only
+  Location where;
+};
+
+/// The terms of one vocabulary, in file order.
+struct Vocabulary {
+  std::vector<Term> terms;
+
+  /// The term with this id, or nullptr.
+  const Term* find(const std::string& id) const;
+  /// The index of the term with this id in file order, or -1.
+  int index_of(const std::string& id) const;
+  /// Every id, in file order.
+  std::vector<std::string> ids() const;
+};
+
+/// The basis text that marks advice given without a specific source.
+inline constexpr const char* general_guidance = "general clinical guidance";
+
+/// A loaded, validated catalog: the vocabularies and the exercises.
+struct Catalog {
+  Vocabulary conditions;
+  Vocabulary regions;
+  Vocabulary goals;
+  Vocabulary positions;
+  Vocabulary levels;
+  Vocabulary kinds;
+  Vocabulary movements;
+  Vocabulary sources;
+  std::vector<Exercise> exercises;  ///< sorted by id
+
+  /// The exercise with this id, or nullptr.
+  const Exercise* find(const std::string& id) const;
+  /// Every exercise id, sorted.
+  std::vector<std::string> exercise_ids() const;
+};
+
+} // namespace backplan::catalog

@@ -1,0 +1,118 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "util/exit_status.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <fmt/format.h>
+#include <string_view>
+
+namespace backplan::cli {
+
+namespace {
+
+/// The global options that decide which catalog is loaded, read before the
+/// full parse because the plan command's condition flags come from it.
+void prescan(int argc, char** argv, Context& context)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") {
+      break;
+    }
+    if (arg == "--no-builtin") {
+      context.no_builtin = true;
+    } else if (arg == "--catalog" && i + 1 < argc) {
+      context.catalog_paths.emplace_back(argv[++i]);
+    } else if (arg.starts_with("--catalog=")) {
+      context.catalog_paths.emplace_back(arg.substr(10));
+    }
+  }
+}
+
+int report(const Failure& failure)
+{
+  std::fputs(failure.message.c_str(), stderr);
+  return static_cast<int>(failure.status);
+}
+
+int run_checked(int argc, char** argv)
+{
+  Context context;
+  prescan(argc, argv, context);
+  context.loaded = catalog::load(context.layers());
+
+  CLI::App app("backplan — safe, timed back-care routines from an exercise catalog", "backplan");
+  app.set_version_flag("--version", fmt::format("backplan {}", BACKPLAN_VERSION));
+  app.require_subcommand(1);
+  app.fallthrough();
+  std::vector<std::string> catalog_paths;
+  bool no_builtin = false;
+  std::string color = "auto";
+  app.add_option("--catalog", catalog_paths,
+                 "add the exercises of a YAML file or a directory of them (repeatable)")
+    ->type_name("PATH");
+  app.add_flag("--no-builtin", no_builtin, "start from an empty catalog instead of the built-in one");
+  app.add_option("--color", color, "colour: auto (only on a terminal), always or never")
+    ->check(CLI::IsMember({"auto", "always", "never"}))
+    ->type_name("WHEN");
+
+  std::vector<std::pair<CLI::App*, Runner>> commands;
+  const auto add = [&](Runner (*adder)(CLI::App&, Context&)) {
+    Runner runner = adder(app, context);
+    commands.emplace_back(app.get_subcommands({}).back(), std::move(runner));
+  };
+  add(add_plan_command);
+  add(add_list_command);
+  add(add_show_command);
+  add(add_conditions_command);
+  add(add_check_command);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string message = e.what();
+    if (message.empty()) {
+      message = "invalid command line";
+    }
+    throw Failure{ExitStatus::usage,
+                  fmt::format("backplan: error: {}\nRun 'backplan --help' for usage.\n", message)};
+  }
+  context.color = color == "always"  ? util::ColorMode::always
+                  : color == "never" ? util::ColorMode::never
+                                     : util::ColorMode::automatic;
+  for (const auto& [command, runner] : commands) {
+    if (command->parsed()) {
+      runner();
+    }
+  }
+  return 0;
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+  // A closed pipe shows up as EPIPE on write and ends the program quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    return run_checked(argc, argv);
+  } catch (const Failure& failure) {
+    return report(failure);
+  } catch (const std::bad_alloc&) {
+    return report({ExitStatus::runtime, "backplan: error: out of memory\n"});
+  } catch (const std::exception& e) {
+    return report({ExitStatus::runtime, fmt::format("backplan: error: {}\n", e.what())});
+  } catch (...) {
+    return report({ExitStatus::runtime, "backplan: error: unexpected failure\n"});
+  }
+}
+
+} // namespace backplan::cli

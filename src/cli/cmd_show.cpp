@@ -1,0 +1,120 @@
+#include "cli/commands.hpp"
+
+#include "plan/timing.hpp"
+#include "util/exit_status.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace backplan::cli {
+
+namespace {
+
+std::string range_words(const catalog::Range& range, const char* unit)
+{
+  return range.min == range.max ? fmt::format("{}{}", range.min, unit)
+                                : fmt::format("{}–{}{}", range.min, range.max, unit);
+}
+
+std::string variant_words(const catalog::Catalog& catalog, const catalog::Variant& variant)
+{
+  if (variant.exercise.empty()) {
+    return variant.text;
+  }
+  const auto* other = catalog.find(variant.exercise);
+  return fmt::format("{} ({})", other != nullptr ? other->name : variant.exercise, variant.exercise);
+}
+
+std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e)
+{
+  std::string out;
+  const auto field = [&](const char* label, const std::string& value) {
+    out += fmt::format("{:<18}{}\n", label, value);
+  };
+  const auto name = [&](const catalog::Vocabulary& vocabulary, const std::string& id) {
+    const auto* term = vocabulary.find(id);
+    return term != nullptr ? fmt::format("{} ({})", term->name, id) : id;
+  };
+  out += fmt::format("{} ({})\n{}\n\n", e.name, e.id, e.summary);
+  field("Position:", name(catalog.positions, e.position));
+  field("Kind:", name(catalog.kinds, e.kind));
+  field("Level:", name(catalog.levels, e.level));
+  field("Regions:", util::join(e.regions, ", "));
+  field("Goals:", util::join(e.goals, ", "));
+  field("Movements:", e.movements.empty() ? "-" : util::join(e.movements, ", "));
+  field("Each side:", e.per_side ? "yes" : "no");
+  const auto& d = e.dosage;
+  std::vector<std::string> dosage;
+  if (d.rep_seconds) {
+    dosage.push_back("moving " + range_words(*d.rep_seconds, " s"));
+  }
+  if (d.hold) {
+    dosage.push_back("hold " + range_words(*d.hold, " s"));
+  }
+  dosage.push_back("reps " + range_words(d.reps, ""));
+  dosage.push_back("sets " + range_words(d.sets, ""));
+  dosage.push_back("rest " + range_words(d.rest, " s"));
+  field("Dosage:", util::join(dosage, ", "));
+  field("Typical time:",
+        util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
+  out += "\nSteps:\n";
+  for (std::size_t i = 0; i < e.steps.size(); ++i) {
+    out += fmt::format("  {}. {}\n", i + 1, e.steps[i]);
+  }
+  if (!e.cues.empty()) {
+    out += "\nCues:\n";
+    for (const auto& cue : e.cues) {
+      out += fmt::format("  - {}\n", cue);
+    }
+  }
+  if (e.easier || e.harder) {
+    out += "\n";
+    if (e.easier) {
+      field("Easier:", variant_words(catalog, *e.easier));
+    }
+    if (e.harder) {
+      field("Harder:", variant_words(catalog, *e.harder));
+    }
+  }
+  out += "\nContraindications:\n";
+  if (e.contraindications.empty()) {
+    out += "  none\n";
+  }
+  for (const auto& rule : e.contraindications) {
+    out += fmt::format("  - {} {}: {}\n    basis: {}\n", catalog::action_name(rule.action),
+                       rule.condition,
+                       rule.instruction.empty() ? "left out of the plan" : rule.instruction,
+                       rule.basis);
+  }
+  out += "\nSources:\n";
+  for (const auto& id : e.sources) {
+    const auto* source = catalog.sources.find(id);
+    out += fmt::format("  - {}: {}\n", id, source != nullptr ? source->citation : "");
+  }
+  out += fmt::format("\nDefined at {}\n", e.where.file);
+  return out;
+}
+
+} // namespace
+
+Runner add_show_command(CLI::App& app, Context& context)
+{
+  auto id = std::make_shared<std::string>();
+  CLI::App* command =
+    app.add_subcommand("show", "show one exercise in full, with its contraindications and sources");
+  command->add_option("ID", *id, "the exercise's id (see 'backplan list')")->required();
+  return [&context, id] {
+    const auto& catalog = context.catalog();
+    const auto* exercise = catalog.find(*id);
+    if (exercise == nullptr) {
+      throw Failure{ExitStatus::usage,
+                    fmt::format("backplan: error: unknown exercise '{}'{}\nRun 'backplan list' to "
+                                "see every exercise.\n",
+                                *id, util::did_you_mean_suffix(*id, catalog.exercise_ids()))};
+    }
+    write_output(describe(catalog, *exercise), "");
+  };
+}
+
+} // namespace backplan::cli

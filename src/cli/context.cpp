@@ -1,0 +1,148 @@
+#include "cli/context.hpp"
+
+#include "safety/conditions.hpp"
+#include "util/exit_status.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace backplan::cli {
+
+namespace {
+
+/// The user's config-folder catalog, when it exists.
+std::optional<std::filesystem::path> config_catalog()
+{
+  std::filesystem::path base;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    base = std::filesystem::path(home) / ".config";
+  } else {
+    return std::nullopt;
+  }
+  std::error_code error;
+  const auto folder = base / "backplan" / "catalog";
+  if (std::filesystem::is_directory(folder, error)) {
+    return folder;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::vector<catalog::Layer> Context::layers(const std::vector<std::string>& extra) const
+{
+  std::vector<catalog::Layer> out;
+  if (!no_builtin) {
+    out.push_back(catalog::builtin_layer());
+  }
+  if (const auto folder = config_catalog()) {
+    out.push_back(catalog::read_layer(*folder));
+  }
+  for (const auto& path : catalog_paths) {
+    out.push_back(catalog::read_layer(path));
+  }
+  for (const auto& path : extra) {
+    out.push_back(catalog::read_layer(path));
+  }
+  return out;
+}
+
+const catalog::Catalog& Context::catalog() const
+{
+  if (!loaded.errors.empty()) {
+    std::string text;
+    for (const auto& diagnostic : loaded.errors) {
+      text += diagnostic.str() + "\n";
+    }
+    throw Failure{ExitStatus::invalid_catalog, text};
+  }
+  for (const auto& note : loaded.notes) {
+    fmt::print(stderr, "backplan: note: {}\n", note);
+  }
+  return loaded.catalog;
+}
+
+void write_output(const std::string& data, const std::string& path)
+{
+  if (!path.empty() && path != "-") {
+    try {
+      util::write_file_atomically(path, data);
+    } catch (const std::exception& e) {
+      throw Failure{ExitStatus::runtime, fmt::format("backplan: error: {}\n", e.what())};
+    }
+    return;
+  }
+  int error_number = 0;
+  if (!util::write_stdout(data, error_number)) {
+    if (error_number == EPIPE) {
+      std::_Exit(0);
+    }
+    throw Failure{ExitStatus::runtime, fmt::format("backplan: error: cannot write to standard "
+                                                   "output: {}\n",
+                                                   std::strerror(error_number))};
+  }
+}
+
+void unknown_value(const std::string& what, const std::string& value,
+                   const std::vector<std::string>& valid)
+{
+  throw Failure{ExitStatus::usage,
+                fmt::format("backplan: error: unknown {} '{}'{}\nvalid {}s: {}\n", what, value,
+                            util::did_you_mean_suffix(value, valid), what, util::join(valid, ", "))};
+}
+
+std::vector<std::string> flatten(const std::vector<std::string>& values)
+{
+  std::vector<std::string> out;
+  for (const auto& value : values) {
+    for (auto& piece : util::split_list(value)) {
+      if (std::find(out.begin(), out.end(), piece) == out.end()) {
+        out.push_back(std::move(piece));
+      }
+    }
+  }
+  return out;
+}
+
+void check_ids(const std::string& what, const std::vector<std::string>& values,
+               const std::vector<std::string>& valid)
+{
+  for (const auto& value : values) {
+    if (std::find(valid.begin(), valid.end(), value) == valid.end()) {
+      unknown_value(what, value, valid);
+    }
+  }
+}
+
+std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
+                                            const std::vector<std::string>& names)
+{
+  std::vector<std::string> ids;
+  for (const auto& name : flatten(names)) {
+    const auto id = safety::resolve_condition(catalog, name);
+    if (!id) {
+      unknown_value("condition", name, safety::condition_names(catalog));
+    }
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+      ids.push_back(*id);
+    }
+  }
+  return ids;
+}
+
+CLI::Option* add_format_option(CLI::App& command, std::string& format,
+                               const std::vector<std::string>& choices)
+{
+  return command
+    .add_option("-f,--format", format,
+                fmt::format("output format: {} (default {})", util::join(choices, ", "), format))
+    ->check(CLI::IsMember(choices));
+}
+
+} // namespace backplan::cli

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "catalog/loader.hpp"
+#include "util/terminal.hpp"
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace backplan::cli {
+
+/// Options every command shares, and the catalog they select.
+struct Context {
+  std::vector<std::string> catalog_paths;  ///< --catalog, in order
+  bool no_builtin = false;
+  util::ColorMode color = util::ColorMode::automatic;
+  catalog::LoadResult loaded;              ///< the effective catalog and its problems
+
+  /// The layers of the effective catalog: built-in, the user's config-folder
+  /// catalog, then each --catalog path, plus `extra` paths last.
+  std::vector<catalog::Layer> layers(const std::vector<std::string>& extra = {}) const;
+
+  /// The loaded catalog; prints its notes, and throws a Failure with exit
+  /// status 3 after printing every diagnostic when it is invalid.
+  const catalog::Catalog& catalog() const;
+};
+
+/// A subcommand's work, run after the command line parsed.
+using Runner = std::function<void()>;
+
+/// Writes `data` to `path` atomically, or to stdout when `path` is empty or
+/// "-". A closed pipe ends quietly; other failures throw a runtime Failure.
+void write_output(const std::string& data, const std::string& path);
+
+/// The usage error for a value that names nothing in `valid` (with a
+/// did-you-mean and the valid values).
+[[noreturn]] void unknown_value(const std::string& what, const std::string& value,
+                                const std::vector<std::string>& valid);
+
+/// Splits repeatable comma lists ("a,b" "c") into single values.
+std::vector<std::string> flatten(const std::vector<std::string>& values);
+
+/// Checks each of `values` against the vocabulary's ids; usage error if not.
+void check_ids(const std::string& what, const std::vector<std::string>& values,
+               const std::vector<std::string>& valid);
+
+/// Condition names (ids or aliases) resolved to ids, duplicates dropped;
+/// usage error for an unknown one.
+std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
+                                            const std::vector<std::string>& names);
+
+/// Adds `--format` with the given choices to `command`, storing into `format`.
+CLI::Option* add_format_option(CLI::App& command, std::string& format,
+                               const std::vector<std::string>& choices);
+
+} // namespace backplan::cli

@@ -1,0 +1,97 @@
+#include "plan/timing.hpp"
+
+#include <fmt/format.h>
+
+namespace backplan::plan {
+
+namespace {
+
+int low(const std::optional<catalog::Range>& range)
+{
+  return range ? range->min : 0;
+}
+
+int high(const std::optional<catalog::Range>& range)
+{
+  return range ? range->max : 0;
+}
+
+bool inside(int value, const std::optional<catalog::Range>& range)
+{
+  return range ? value >= range->min && value <= range->max : value == 0;
+}
+
+std::string times(int count)
+{
+  switch (count) {
+  case 1:
+    return "once";
+  case 2:
+    return "twice";
+  default:
+    return fmt::format("{} times", count);
+  }
+}
+
+} // namespace
+
+Dose min_dose(const catalog::Dosage& dosage)
+{
+  return {low(dosage.hold), low(dosage.rep_seconds), dosage.reps.min, dosage.sets.min,
+          dosage.rest.min};
+}
+
+Dose max_dose(const catalog::Dosage& dosage)
+{
+  return {high(dosage.hold), high(dosage.rep_seconds), dosage.reps.max, dosage.sets.max,
+          dosage.rest.max};
+}
+
+Dose middle_dose(const catalog::Dosage& dosage)
+{
+  const Dose low = min_dose(dosage);
+  const Dose high = max_dose(dosage);
+  return {(low.hold + high.hold) / 2, (low.rep_seconds + high.rep_seconds) / 2,
+          (low.reps + high.reps) / 2, (low.sets + high.sets) / 2, (low.rest + high.rest) / 2};
+}
+
+int duration(const Dose& dose, bool per_side)
+{
+  const int repetition = dose.rep_seconds + dose.hold;
+  const int set = dose.reps * repetition + (dose.reps - 1) * dose.rest;
+  const int side = dose.sets * set + (dose.sets - 1) * dose.rest;
+  return (per_side ? 2 : 1) * side;
+}
+
+std::string dosage_words(const Dose& dose, bool per_side)
+{
+  std::string words;
+  if (dose.hold > 0 && dose.rep_seconds > 0) {
+    words = fmt::format("move for {} s, then hold {} s; ", dose.rep_seconds, dose.hold);
+  } else if (dose.hold > 0) {
+    words = fmt::format("hold {} s, ", dose.hold);
+  }
+  if (dose.sets > 1) {
+    words += fmt::format("{} sets of {}", dose.sets, dose.reps);
+  } else {
+    words += times(dose.reps);
+  }
+  if (per_side) {
+    words += ", each side";
+  }
+  if (dose.rest > 0 && (dose.reps > 1 || dose.sets > 1)) {
+    words += fmt::format(", rest {} s between", dose.rest);
+  }
+  return words;
+}
+
+bool within(const Dose& dose, const catalog::Dosage& dosage)
+{
+  const auto in = [](int value, const catalog::Range& range) {
+    return value >= range.min && value <= range.max;
+  };
+  return inside(dose.hold, dosage.hold) && inside(dose.rep_seconds, dosage.rep_seconds) &&
+         in(dose.reps, dosage.reps) && in(dose.sets, dosage.sets) && in(dose.rest, dosage.rest);
+}
+
+} // namespace backplan::plan

@@ -1,0 +1,60 @@
+#include "render/common.hpp"
+
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace backplan::render {
+
+std::string plan_title(const plan::Plan& plan)
+{
+  return fmt::format("A {}-minute back-care plan", plan.request.minutes);
+}
+
+std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& plan)
+{
+  std::vector<std::pair<std::string, std::string>> facts;
+  facts.emplace_back("Made for", plan.condition_names.empty()
+                                   ? "no declared conditions"
+                                   : util::join(plan.condition_names, ", "));
+  facts.emplace_back("Time", fmt::format("{} of {} ({} exercises, {} position changes)",
+                                         util::format_clock(plan.total, false),
+                                         util::format_clock(plan.budget, false), plan.items.size(),
+                                         plan.position_changes));
+  facts.emplace_back("Goals", plan.goal_names.empty() ? "a balanced back routine"
+                                                      : util::join(plan.goal_names, ", "));
+  if (!plan.region_names.empty()) {
+    facts.emplace_back("Regions", util::join(plan.region_names, ", "));
+  }
+  facts.emplace_back("Setting", plan.request.setting == "desk"
+                                  ? "at a desk: seated and standing only"
+                                  : "floor, chair and standing");
+  if (!plan.request.level.empty()) {
+    facts.emplace_back("Level", fmt::format("up to {}", plan.request.level));
+  }
+  facts.emplace_back("Seed", std::to_string(plan.request.seed));
+  return facts;
+}
+
+std::string condition_name(const plan::Plan& plan, const std::string& id)
+{
+  const auto& ids = plan.request.conditions;
+  for (std::size_t i = 0; i < ids.size() && i < plan.condition_names.size(); ++i) {
+    if (ids[i] == id) {
+      return plan.condition_names[i];
+    }
+  }
+  return id;
+}
+
+std::string rule_label(const plan::Plan& plan, const catalog::Contraindication& rule)
+{
+  return fmt::format("{} — {}", condition_name(plan, rule.condition), catalog::action_name(rule.action));
+}
+
+std::string basis_words(const catalog::Contraindication& rule)
+{
+  return rule.basis == catalog::general_guidance ? rule.basis : fmt::format("source: {}", rule.basis);
+}
+
+} // namespace backplan::render

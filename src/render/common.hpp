@@ -1,0 +1,26 @@
+#pragma once
+
+#include "plan/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace backplan::render {
+
+/// The plan's title line: "A 10-minute back-care plan".
+std::string plan_title(const plan::Plan& plan);
+
+/// What the plan honours, as "label: value" pairs in display order
+/// (conditions, time, goals, regions, setting, level, seed).
+std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& plan);
+
+/// "Knee problems — modify" for a rule shown beside its exercise.
+std::string rule_label(const plan::Plan& plan, const catalog::Contraindication& rule);
+
+/// The display name of a condition id as honoured by the plan.
+std::string condition_name(const plan::Plan& plan, const std::string& id);
+
+/// The basis of a rule in words: "source: <citation id>" or general guidance.
+std::string basis_words(const catalog::Contraindication& rule);
+
+} // namespace backplan::render

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "plan/model.hpp"
+
+#include <cstddef>
+#include <string>
+
+namespace backplan::render {
+
+/// How to lay out text for a terminal.
+struct TextOptions {
+  std::size_t width = 80;  ///< wrap to this many columns
+  bool color = false;      ///< ANSI colour and bold
+  bool explain = false;    ///< also list the exercises left out
+};
+
+/// The plan as text for a terminal, wrapped to `options.width`.
+std::string render_text(const plan::Plan& plan, const TextOptions& options);
+
+} // namespace backplan::render

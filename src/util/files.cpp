@@ -1,0 +1,136 @@
+#include "util/files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace backplan::util {
+
+namespace {
+
+std::runtime_error system_error(const std::string& what, int error_number)
+{
+  return std::runtime_error(fmt::format("{}: {}", what, std::strerror(error_number)));
+}
+
+bool write_all(int fd, std::string_view data, int& error_number)
+{
+  while (!data.empty()) {
+    const ssize_t written = ::write(fd, data.data(), data.size());
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      error_number = errno;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+} // namespace
+
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    throw system_error("cannot open", errno);
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw std::runtime_error(S_ISDIR(info.st_mode) ? "is a directory" : "not a regular file");
+  }
+  if (static_cast<std::size_t>(info.st_size) > max_bytes) {
+    ::close(fd);
+    throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
+  }
+  std::string data;
+  data.resize(static_cast<std::size_t>(info.st_size));
+  std::size_t filled = 0;
+  while (true) {
+    if (filled == data.size()) {
+      if (data.size() >= max_bytes) {
+        char probe = 0;
+        if (::read(fd, &probe, 1) > 0) {
+          ::close(fd);
+          throw std::runtime_error(
+            fmt::format("file is larger than the limit of {} bytes", max_bytes));
+        }
+        break;
+      }
+      data.resize(std::min(max_bytes, data.size() + 4096));
+    }
+    const ssize_t got = ::read(fd, data.data() + filled, data.size() - filled);
+    if (got < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int error_number = errno;
+      ::close(fd);
+      throw system_error("cannot read", error_number);
+    }
+    if (got == 0) {
+      break;
+    }
+    filled += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  data.resize(filled);
+  return data;
+}
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view data)
+{
+  const std::string name = target.string();
+  struct stat info {};
+  if (::stat(name.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    throw std::runtime_error(fmt::format("cannot write {}: it is a directory", name));
+  }
+  std::filesystem::path folder = target.parent_path();
+  if (folder.empty()) {
+    folder = ".";
+  }
+  std::string temporary = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) {
+    throw system_error(fmt::format("cannot write {}", name), errno);
+  }
+  int error_number = 0;
+  bool ok = write_all(fd, data, error_number);
+  if (ok && ::fsync(fd) != 0) {
+    error_number = errno;
+    ok = false;
+  }
+  // Keep the permissions an ordinary new file would get.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (ok && ::fchmod(fd, 0666 & ~mask) != 0) {
+    error_number = errno;
+    ok = false;
+  }
+  if (::close(fd) != 0 && ok) {
+    error_number = errno;
+    ok = false;
+  }
+  if (ok && ::rename(temporary.c_str(), name.c_str()) != 0) {
+    error_number = errno;
+    ok = false;
+  }
+  if (!ok) {
+    ::unlink(temporary.c_str());
+    throw system_error(fmt::format("cannot write {}", name), error_number);
+  }
+}
+
+bool write_stdout(std::string_view data, int& error_number)
+{
+  return write_all(STDOUT_FILENO, data, error_number);
+}
+
+} // namespace backplan::util

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace backplan::util {
+
+/// Reads a whole regular file of at most `max_bytes`; throws
+/// std::runtime_error with the reason (not a regular file, unreadable,
+/// too large) on failure.
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
+
+/// Writes `data` to `target` atomically: a temporary file in the same folder,
+/// flushed and renamed over the target. On failure throws std::runtime_error
+/// naming the file and the reason; the previous file is untouched and no
+/// temporary file is left behind.
+void write_file_atomically(const std::filesystem::path& target, std::string_view data);
+
+/// Writes `data` to stdout; returns false when stdout was closed or failed
+/// (a closed pipe is not reported, EPIPE is ignored by the caller).
+bool write_stdout(std::string_view data, int& error_number);
+
+} // namespace backplan::util

@@ -1,0 +1,152 @@
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backplan::util {
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+} // namespace
+
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates)
+{
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    const bool prefix = word.size() >= 3 && candidate.starts_with(word);
+    const std::size_t score = prefix ? std::min<std::size_t>(distance, limit) : distance;
+    if (score < best_distance) {
+      best_distance = score;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates)
+{
+  const auto guess = did_you_mean(word, candidates);
+  return guess ? fmt::format(" (did you mean '{}'?)", *guess) : std::string();
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator)
+{
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += separator;
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(std::string_view text, char separator)
+{
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    std::string_view piece = text.substr(start, end - start);
+    while (!piece.empty() && piece.front() == ' ') {
+      piece.remove_prefix(1);
+    }
+    while (!piece.empty() && piece.back() == ' ') {
+      piece.remove_suffix(1);
+    }
+    if (!piece.empty()) {
+      out.emplace_back(piece);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+std::size_t display_width(std::string_view text)
+{
+  return static_cast<std::size_t>(std::count_if(
+    text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width)
+{
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_width = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n')) {
+      ++pos;
+    }
+    if (pos >= text.size()) {
+      break;
+    }
+    std::size_t end = text.find_first_of(" \n", pos);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::string_view word = text.substr(pos, end - pos);
+    const std::size_t word_width = display_width(word);
+    if (!line.empty() && line_width + 1 + word_width > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_width = 0;
+    }
+    if (!line.empty()) {
+      line += ' ';
+      ++line_width;
+    }
+    line += word;
+    line_width += word_width;
+    pos = end;
+  }
+  if (!line.empty() || lines.empty()) {
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+std::string format_clock(int seconds, bool pad)
+{
+  return pad ? fmt::format("{:02}:{:02}", seconds / 60, seconds % 60)
+             : fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+std::string format_duration(int seconds)
+{
+  if (seconds < 60) {
+    return fmt::format("{} s", seconds);
+  }
+  if (seconds % 60 == 0) {
+    return fmt::format("{} min", seconds / 60);
+  }
+  return fmt::format("{} min {} s", seconds / 60, seconds % 60);
+}
+
+} // namespace backplan::util

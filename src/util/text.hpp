@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backplan::util {
+
+/// The candidate closest to `word` by edit distance, if it is close enough
+/// to be a likely typo (at most a third of the word's length, at least 1).
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+
+/// " (did you mean 'x'?)" for a near miss, or an empty string.
+std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates);
+
+/// The items joined with `separator`.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+/// `text` split at each occurrence of `separator`, empty pieces dropped and
+/// surrounding spaces trimmed.
+std::vector<std::string> split_list(std::string_view text, char separator = ',');
+
+/// Words of `text` broken into lines of at most `width` display columns
+/// (a word longer than the width stands alone on its line).
+std::vector<std::string> wrap(std::string_view text, std::size_t width);
+
+/// Number of display columns of UTF-8 `text` (one per code point).
+std::size_t display_width(std::string_view text);
+
+/// Seconds as "m:ss" with minutes unpadded, or "mm:ss" when `pad` is set.
+std::string format_clock(int seconds, bool pad = true);
+
+/// A duration in words: "45 s", "4 min", "4 min 30 s".
+std::string format_duration(int seconds);
+
+} // namespace backplan::util
