@@ -1,0 +1,171 @@
+#include "support.hpp"
+
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <poll.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace backplan::test {
+
+namespace {
+
+/// Reads both pipes to their end while writing `input`, without deadlock.
+void pump(int out_fd, int err_fd, int in_fd, const std::string& input, RunResult& result)
+{
+  std::size_t written = 0;
+  if (input.empty() && in_fd >= 0) {
+    ::close(in_fd);
+    in_fd = -1;
+  }
+  while (out_fd >= 0 || err_fd >= 0) {
+    std::vector<pollfd> fds;
+    if (out_fd >= 0) fds.push_back({out_fd, POLLIN, 0});
+    if (err_fd >= 0) fds.push_back({err_fd, POLLIN, 0});
+    if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
+    if (::poll(fds.data(), fds.size(), -1) < 0) {
+      continue;
+    }
+    for (const auto& p : fds) {
+      if (p.revents == 0) continue;
+      if (p.fd == in_fd) {
+        const ssize_t n = ::write(in_fd, input.data() + written, input.size() - written);
+        written += n > 0 ? static_cast<std::size_t>(n) : 0;
+        if (n < 0 || written == input.size()) {
+          ::close(in_fd);
+          in_fd = -1;
+        }
+        continue;
+      }
+      char buffer[65536];
+      const ssize_t n = ::read(p.fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        ::close(p.fd);
+        (p.fd == out_fd ? out_fd : err_fd) = -1;
+      } else {
+        (p.fd == out_fd ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+      }
+    }
+  }
+  if (in_fd >= 0) ::close(in_fd);
+}
+
+} // namespace
+
+RunResult run_backplan(const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env, const std::string& input)
+{
+  int out_pipe[2], err_pipe[2], in_pipe[2];
+  REQUIRE(::pipe(out_pipe) == 0);
+  REQUIRE(::pipe(err_pipe) == 0);
+  REQUIRE(::pipe(in_pipe) == 0);
+  const std::string home = temp_dir();
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::dup2(in_pipe[0], 0);
+    ::dup2(out_pipe[1], 1);
+    ::dup2(err_pipe[1], 2);
+    for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1], in_pipe[0], in_pipe[1]}) {
+      ::close(fd);
+    }
+    ::setenv("HOME", home.c_str(), 1);
+    ::setenv("XDG_CONFIG_HOME", (home + "/.config").c_str(), 1);
+    ::unsetenv("NO_COLOR");
+    ::setenv("TERM", "xterm", 1);
+    for (const auto& [key, value] : env) {
+      ::setenv(key.c_str(), value.c_str(), 1);
+    }
+    std::vector<char*> argv;
+    std::string exe = BACKPLAN_EXE;
+    argv.push_back(exe.data());
+    std::vector<std::string> copies = args;
+    for (auto& arg : copies) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execv(exe.c_str(), argv.data());
+    ::_exit(127);
+  }
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  ::close(in_pipe[0]);
+  RunResult result;
+  pump(out_pipe[0], err_pipe[0], in_pipe[1], input, result);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+std::string data_path(const std::string& name)
+{
+  return std::string(BACKPLAN_TEST_DATA) + "/" + name;
+}
+
+const catalog::Catalog& builtin_catalog()
+{
+  static const catalog::Catalog catalog = [] {
+    auto result = catalog::load({catalog::builtin_layer()});
+    REQUIRE(result.errors.empty());
+    return std::move(result.catalog);
+  }();
+  return catalog;
+}
+
+namespace {
+
+std::filesystem::path& temp_root()
+{
+  static std::filesystem::path root;
+  return root;
+}
+
+void remove_temp_root()
+{
+  std::error_code ignored;
+  std::filesystem::remove_all(temp_root(), ignored);
+}
+
+} // namespace
+
+std::string temp_dir()
+{
+  if (temp_root().empty()) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "backplan-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    temp_root() = pattern;
+    std::atexit(remove_temp_root);
+  }
+  static int counter = 0;
+  const auto dir = temp_root() / std::to_string(counter++);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+std::string slurp(const std::string& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+RunResult shell(const std::string& command)
+{
+  RunResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+    result.out.append(buffer, n);
+  }
+  const int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+} // namespace backplan::test

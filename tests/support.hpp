@@ -1,0 +1,55 @@
+#pragma once
+
+#include "catalog/loader.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace backplan::test {
+
+/// What a run of the built backplan binary printed and returned.
+struct RunResult {
+  int status = -1;  ///< exit status, or 128 + signal
+  std::string out;
+  std::string err;
+};
+
+/// Runs the built binary with `args`, an empty HOME and XDG_CONFIG_HOME of
+/// its own (unless `env` sets them), extra `env` variables and `input` on stdin.
+RunResult run_backplan(const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env = {},
+                       const std::string& input = "");
+
+/// The path of a file under tests/data.
+std::string data_path(const std::string& name);
+
+/// The built-in catalog, loaded once.
+const catalog::Catalog& builtin_catalog();
+
+/// A fresh empty temporary directory, removed when the process ends.
+std::string temp_dir();
+
+/// The whole content of a file.
+std::string slurp(const std::string& path);
+
+/// Runs a shell command and returns its exit status and stdout.
+RunResult shell(const std::string& command);
+
+} // namespace backplan::test
+
+#include <doctest/doctest.h>
+
+namespace doctest {
+/// Shows string lists one item a line in failed checks.
+template<> struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& items)
+  {
+    std::string text = "{\n";
+    for (const auto& item : items) {
+      text += "  \"" + item + "\"\n";
+    }
+    return (text + "}").c_str();
+  }
+};
+} // namespace doctest
