@@ -223,6 +223,17 @@ std::vector<Need> needs_of(const Catalog& catalog, const Request& request)
   return needs;
 }
 
+/// A dose a third of the way up every range: the plan holds more exercises
+/// at modest doses rather than a few at long ones.
+Dose typical_dose(const catalog::Dosage& dosage)
+{
+  const Dose low = min_dose(dosage);
+  const Dose high = max_dose(dosage);
+  const auto third = [](int a, int b) { return a + (b - a) / 3; };
+  return {third(low.hold, high.hold), third(low.rep_seconds, high.rep_seconds),
+          third(low.reps, high.reps), third(low.sets, high.sets), third(low.rest, high.rest)};
+}
+
 /// Chooses the exercises and their doses; records needs left uncovered.
 void select(const Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
             Selection& selection, std::vector<std::string>& uncovered)
@@ -251,9 +262,9 @@ void select(const Catalog& catalog, const Request& request, const std::vector<Ca
                                               : "no safe exercise covers it"));
     }
   }
-  // Fill with further exercises while the plan fits at middle doses; those
-  // that bring a movement of the spine not yet in the plan come first.
-  selection.set_doses(middle_dose);
+  // Fill with further exercises while the plan fits at their typical doses;
+  // those that bring a movement of the spine not yet in the plan come first.
+  selection.set_doses(typical_dose);
   std::set<std::string> moved;
   for (const auto* chosen : selection.chosen()) {
     moved.insert(chosen->exercise->movements.begin(), chosen->exercise->movements.end());
@@ -264,7 +275,7 @@ void select(const Catalog& catalog, const Request& request, const std::vector<Ca
       const bool novel = std::any_of(movements.begin(), movements.end(),
                                      [&](const std::string& m) { return !moved.contains(m); });
       if (!selection.has(&candidate) && (novel || !novel_only) &&
-          selection.try_add(&candidate, middle_dose(candidate.exercise->dosage))) {
+          selection.try_add(&candidate, typical_dose(candidate.exercise->dosage))) {
         moved.insert(movements.begin(), movements.end());
       }
     }

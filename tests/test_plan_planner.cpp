@@ -1,0 +1,191 @@
+#include "plan/planner.hpp"
+#include "plan/timing.hpp"
+#include "render/text.hpp"
+#include "support.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <set>
+
+using namespace backplan;
+
+namespace {
+
+/// Whitespace runs folded to one space, so wrapped text can be searched.
+std::string fold(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& items, const std::string& item)
+{
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+/// The part of a text rendering that belongs to item `index` (its header to
+/// the next item's header).
+std::string item_text(const std::string& text, const plan::Plan& plan, std::size_t index)
+{
+  const auto header = [&](std::size_t i) {
+    return text.find(fmt::format("{:>2}. {} {}", i + 1, util::format_clock(plan.items[i].start),
+                                 plan.items[i].exercise.name));
+  };
+  const auto begin = header(index);
+  REQUIRE(begin != std::string::npos);
+  const auto end = index + 1 < plan.items.size() ? header(index + 1) : text.find("Sources");
+  return text.substr(begin, end - begin);
+}
+
+std::string setting_of(const catalog::Catalog& catalog, const catalog::Exercise& exercise)
+{
+  return catalog.positions.find(exercise.position)->setting;
+}
+
+/// Checks every promise of a plan against the catalog directly.
+void check_plan(const catalog::Catalog& catalog, const plan::Request& request, const plan::Plan& plan)
+{
+  const std::string text = render::render_text(plan, {1000, false, true});
+  const std::string folded = fold(text);
+  // Safety notes and red flags are always there.
+  for (const auto& note : plan.safety.general) {
+    CHECK(folded.find(note) != std::string::npos);
+  }
+  for (const auto& flag : plan.safety.red_flags) {
+    CHECK(folded.find(flag) != std::string::npos);
+  }
+  int clock = 0;
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
+    const auto* exercise = catalog.find(item.exercise.id);
+    REQUIRE(exercise != nullptr);
+    CAPTURE(exercise->id);
+    CHECK(ids.insert(exercise->id).second);
+    const std::string section = item_text(text, plan, i);
+    for (const auto& rule : exercise->contraindications) {
+      if (!has(request.conditions, rule.condition)) {
+        continue;
+      }
+      // An avoided exercise never reaches the user.
+      CHECK(rule.action != catalog::Action::avoid);
+      // A modification or caution is printed beside its exercise.
+      CHECK(section.find(rule.instruction) != std::string::npos);
+    }
+    if (request.setting == "desk") {
+      CHECK(setting_of(catalog, *exercise) != "floor");
+    }
+    for (const auto* variant : {&item.easier, &item.harder}) {
+      if (*variant && !(*variant)->exercise_id.empty()) {
+        const auto* other = catalog.find((*variant)->exercise_id);
+        for (const auto& rule : other->contraindications) {
+          CHECK_FALSE((rule.action == catalog::Action::avoid && has(request.conditions, rule.condition)));
+        }
+      }
+    }
+    CHECK(plan::within(item.dose, exercise->dosage));
+    CHECK(item.duration == plan::duration(item.dose, exercise->per_side));
+    const bool moved = i > 0 && plan.items[i - 1].exercise.position != exercise->position;
+    CHECK(item.transition == (moved ? plan::transition_seconds : 0));
+    clock += item.transition;
+    CHECK(item.start == clock);
+    clock += item.duration;
+  }
+  CHECK(plan.total == clock);
+  CHECK(plan.total <= plan.budget);
+  const bool reached = plan.total * 10 >= plan.budget * 9;
+  CHECK(plan.filled == reached);
+  if (!reached) {
+    // Only when the safe catalog cannot fill it: every item at its largest
+    // dose, and no safe exercise left out that would still fit.
+    CHECK_FALSE(plan.shortfall.empty());
+    for (const auto& item : plan.items) {
+      const auto top = plan::max_dose(item.exercise.dosage);
+      CHECK(item.duration == plan::duration(top, item.exercise.per_side));
+    }
+    for (const auto& left : plan.left_out) {
+      if (left.reason == "time") {
+        const auto* exercise = catalog.find(left.id);
+        const int least = plan::duration(plan::min_dose(exercise->dosage), exercise->per_side);
+        CHECK(least > plan.budget - plan.total - plan::transition_seconds);
+      }
+    }
+  }
+  // Every catalog exercise is either in the plan or left out with a reason.
+  CHECK(plan.items.size() + plan.left_out.size() == catalog.exercises.size());
+}
+
+} // namespace
+
+TEST_SUITE("plan::planner")
+{
+  TEST_CASE("exhaustive safety: every condition subset, budget, goal and setting")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const auto conditions = catalog.conditions.ids();
+    REQUIRE(conditions.size() == 8);
+    std::vector<std::vector<std::string>> goal_choices = {{}};
+    for (const auto& goal : catalog.goals.ids()) {
+      goal_choices.push_back({goal});
+    }
+    int plans = 0;
+    int empty = 0;
+    int short_plans = 0;
+    for (unsigned mask = 0; mask < (1U << conditions.size()); ++mask) {
+      plan::Request request;
+      for (std::size_t c = 0; c < conditions.size(); ++c) {
+        if ((mask & (1U << c)) != 0) {
+          request.conditions.push_back(conditions[c]);
+        }
+      }
+      for (const int minutes : {5, 10, 15, 20, 30, 60}) {
+        for (const auto& goals : goal_choices) {
+          for (const char* setting : {"floor", "desk"}) {
+            request.minutes = minutes;
+            request.goals = goals;
+            request.setting = setting;
+            CAPTURE(mask);
+            CAPTURE(minutes);
+            CAPTURE(setting);
+            const auto plan = plan::make_plan(catalog, request);
+            ++plans;
+            if (plan.items.empty()) {
+              ++empty;
+              // Exit 4 only when nothing safe is left for the request.
+              for (const auto& left : plan.left_out) {
+                CHECK(left.reason != "time");
+              }
+              continue;
+            }
+            check_plan(catalog, request, plan);
+            short_plans += plan.filled ? 0 : 1;
+            // A requested goal is covered whenever a safe exercise serves it.
+            for (const auto& goal : goals) {
+              const bool offered = std::any_of(plan.left_out.begin(), plan.left_out.end(),
+                                               [](const plan::LeftOut& l) { return l.reason == "time"; });
+              const bool covered = std::any_of(plan.items.begin(), plan.items.end(), [&](const auto& item) {
+                return has(item.exercise.goals, goal);
+              });
+              CHECK((covered || !offered || !plan.uncovered.empty()));
+            }
+          }
+        }
+      }
+    }
+    CHECK(plans == 256 * 6 * 7 * 2);
+    MESSAGE(plans, " plans checked, ", empty, " with no safe exercise, ", short_plans,
+            " that the safe catalog could not fill to 90%");
+  }
+}

@@ -1,0 +1,126 @@
+#include "plan/planner.hpp"
+#include "plan/timing.hpp"
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <algorithm>
+#include <set>
+
+using namespace backplan;
+
+TEST_SUITE("plan::timing")
+{
+  TEST_CASE("duration counts sides, sets, repetitions, holds and rests")
+  {
+    SUBCASE("holds on each side")
+    {
+      // 2 sides x (3 x 30 s + 2 rests of 10 s) = 2 x 110 s.
+      CHECK(plan::duration({30, 0, 3, 1, 10}, true) == 220);
+    }
+    SUBCASE("moving repetitions in sets")
+    {
+      // 2 sets x (10 x 3 s + 9 x 2 s) + 1 rest of 2 s between sets = 98 s.
+      CHECK(plan::duration({0, 3, 10, 2, 2}, false) == 98);
+    }
+    SUBCASE("movement then hold in each repetition")
+    {
+      // 2 sides x (3 x (20 s + 30 s) + 2 x 5 s) = 2 x 160 s.
+      CHECK(plan::duration({30, 20, 3, 1, 5}, true) == 320);
+    }
+    SUBCASE("a single hold has no rest")
+    {
+      CHECK(plan::duration({45, 0, 1, 1, 10}, false) == 45);
+    }
+  }
+
+  TEST_CASE("dosage in words")
+  {
+    CHECK(plan::dosage_words({30, 0, 3, 1, 10}, true) == "hold 30 s, 3 times, each side, rest 10 s between");
+    CHECK(plan::dosage_words({0, 3, 10, 2, 0}, false) == "2 sets of 10");
+    CHECK(plan::dosage_words({45, 0, 1, 1, 10}, false) == "hold 45 s, once");
+    CHECK(plan::dosage_words({20, 0, 2, 1, 0}, true) == "hold 20 s, twice, each side");
+    CHECK(plan::dosage_words({40, 20, 3, 1, 5}, true) ==
+          "move for 20 s, then hold 40 s; 3 times, each side, rest 5 s between");
+  }
+
+  TEST_CASE("min, typical and max doses stay within the catalog's ranges")
+  {
+    for (const auto& exercise : test::builtin_catalog().exercises) {
+      CAPTURE(exercise.id);
+      const auto low = plan::min_dose(exercise.dosage);
+      const auto mid = plan::middle_dose(exercise.dosage);
+      const auto high = plan::max_dose(exercise.dosage);
+      CHECK(plan::within(low, exercise.dosage));
+      CHECK(plan::within(mid, exercise.dosage));
+      CHECK(plan::within(high, exercise.dosage));
+      CHECK(plan::duration(low, exercise.per_side) <= plan::duration(mid, exercise.per_side));
+      CHECK(plan::duration(mid, exercise.per_side) <= plan::duration(high, exercise.per_side));
+      auto outside = high;
+      ++outside.reps;
+      CHECK_FALSE(plan::within(outside, exercise.dosage));
+    }
+  }
+}
+
+TEST_SUITE("plan::order")
+{
+  TEST_CASE("mobility, then stretches, then strength, grouped by setting and position")
+  {
+    const auto& catalog = test::builtin_catalog();
+    std::vector<const catalog::Exercise*> items;
+    for (const char* id : {"bridge", "sit-to-stand", "hamstring-stretch", "cat-cow", "lumbar-rotation",
+                           "standing-side-bend", "kneeling-back-stretch", "pelvic-tilt"}) {
+      items.push_back(catalog.find(id));
+      REQUIRE(items.back() != nullptr);
+    }
+    std::vector<std::string> ordered;
+    for (const auto i : plan::plan_order(catalog, items)) {
+      ordered.push_back(items[i]->id);
+    }
+    // Floor block first (it holds the gentlest kind, mobility): its mobility
+    // grouped by position, then stretches continuing in the last position, then
+    // strength; then standing, then seated.
+    CHECK(ordered == std::vector<std::string>{"lumbar-rotation", "pelvic-tilt", "cat-cow",
+                                              "kneeling-back-stretch", "hamstring-stretch", "bridge",
+                                              "standing-side-bend", "sit-to-stand"});
+  }
+
+  TEST_CASE("the same request and seed give the same plan, other seeds another")
+  {
+    const auto& catalog = test::builtin_catalog();
+    plan::Request request;
+    request.minutes = 15;
+    const auto ids = [&](std::uint64_t seed) {
+      request.seed = seed;
+      std::vector<std::string> out;
+      for (const auto& item : plan::make_plan(catalog, request).items) {
+        out.push_back(item.exercise.id + "/" + item.dosage_words);
+      }
+      return out;
+    };
+    CHECK(ids(7) == ids(7));
+    std::set<std::vector<std::string>> distinct;
+    for (std::uint64_t seed = 0; seed < 8; ++seed) {
+      distinct.insert(ids(seed));
+    }
+    CHECK(distinct.size() >= 4);
+  }
+
+  TEST_CASE("a plan with no goal covers every movement of the spine the safe catalog offers")
+  {
+    const auto& catalog = test::builtin_catalog();
+    for (const int minutes : {10, 15, 20}) {
+      plan::Request request;
+      request.minutes = minutes;
+      const auto plan = plan::make_plan(catalog, request);
+      for (const char* movement : {"flexion", "extension", "rotation", "side-bending"}) {
+        CAPTURE(minutes);
+        CAPTURE(movement);
+        CHECK(std::any_of(plan.items.begin(), plan.items.end(), [&](const plan::PlanItem& item) {
+          const auto& m = item.exercise.movements;
+          return std::find(m.begin(), m.end(), movement) != m.end();
+        }));
+      }
+    }
+  }
+}
