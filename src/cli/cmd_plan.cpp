@@ -6,6 +6,7 @@
 #include "util/text.hpp"
 
 #include <fmt/format.h>
+#include <map>
 #include <memory>
 
 namespace backplan::cli {
@@ -27,18 +28,35 @@ struct PlanOptions {
   bool explain = false;
 };
 
-std::string no_plan_message(const plan::Plan& plan)
+std::string no_plan_message(const plan::Plan& plan, bool explain)
 {
-  std::string message =
-    "backplan: no safe plan: no exercise of the catalog is safe for this request";
-  const bool any_safe = std::any_of(plan.left_out.begin(), plan.left_out.end(),
-                                    [](const plan::LeftOut& left) { return left.reason == "time"; });
-  if (any_safe) {
-    message = fmt::format("backplan: no safe plan: no safe exercise fits in {} minute{}",
-                          plan.request.minutes, plan.request.minutes == 1 ? "" : "s");
+  std::map<std::string, int> counts;
+  for (const auto& left : plan.left_out) {
+    ++counts[left.reason];
   }
-  message += ".\nTry fewer filters or a longer time, and ask a physiotherapist which "
-             "exercises suit you.\n";
+  std::string message;
+  if (counts.contains("time")) {
+    message = fmt::format("backplan: no safe plan: no safe exercise fits in {} minute{}.\n",
+                          plan.request.minutes, plan.request.minutes == 1 ? "" : "s");
+  } else {
+    std::vector<std::string> parts;
+    const std::vector<std::pair<std::string, std::string>> reasons = {
+      {"condition", "your conditions"}, {"setting", "the setting"}, {"level", "the level"},
+      {"region", "the regions"},        {"goal", "the goals"}};
+    for (const auto& [reason, words] : reasons) {
+      if (counts.contains(reason)) {
+        parts.push_back(fmt::format("{} by {}", counts[reason], words));
+      }
+    }
+    message = fmt::format("backplan: no safe plan: none of the {} exercises is safe for you and "
+                          "matches the request (left out: {}).\n",
+                          plan.left_out.size(), util::join(parts, ", "));
+  }
+  message += "Try fewer filters or a longer time, and ask a physiotherapist which exercises "
+             "suit you.\n";
+  if (!explain) {
+    return message + "Run with --explain to see why each exercise was left out.\n";
+  }
   for (const auto& left : plan.left_out) {
     message += fmt::format("  {}: {}: {}\n", left.id, left.reason, left.detail);
   }
@@ -66,7 +84,7 @@ void run_plan(const Context& context, const PlanOptions& options)
 
   const plan::Plan plan = plan::make_plan(catalog, request);
   if (plan.items.empty()) {
-    throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan)};
+    throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, options.explain)};
   }
   render::TextOptions text;
   const bool to_stdout = options.output.empty() || options.output == "-";

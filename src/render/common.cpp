@@ -17,10 +17,11 @@ std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& pl
   facts.emplace_back("Made for", plan.condition_names.empty()
                                    ? "no declared conditions"
                                    : util::join(plan.condition_names, ", "));
-  facts.emplace_back("Time", fmt::format("{} of {} ({} exercises, {} position changes)",
+  facts.emplace_back("Time", fmt::format("{} of {} ({} exercise{}, {} position change{})",
                                          util::format_clock(plan.total, false),
                                          util::format_clock(plan.budget, false), plan.items.size(),
-                                         plan.position_changes));
+                                         plan.items.size() == 1 ? "" : "s", plan.position_changes,
+                                         plan.position_changes == 1 ? "" : "s"));
   facts.emplace_back("Goals", plan.goal_names.empty() ? "a balanced back routine"
                                                       : util::join(plan.goal_names, ", "));
   if (!plan.region_names.empty()) {
