@@ -156,7 +156,9 @@ std::string slurp(const std::string& path)
 RunResult shell(const std::string& command)
 {
   RunResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
+  const std::string script = temp_dir() + "/command.sh";
+  std::ofstream(script) << command << "\n";
+  FILE* pipe = ::popen(("bash " + script).c_str(), "r");
   REQUIRE(pipe != nullptr);
   char buffer[4096];
   std::size_t n = 0;

@@ -33,7 +33,7 @@ std::string temp_dir();
 /// The whole content of a file.
 std::string slurp(const std::string& path);
 
-/// Runs a shell command and returns its exit status and stdout.
+/// Runs a bash command and returns its exit status and stdout.
 RunResult shell(const std::string& command);
 
 } // namespace backplan::test

@@ -75,9 +75,9 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
   const auto& exercise = item.exercise;
   const std::string number = fmt::format("{:>2}. ", index + 1);
   const std::string indent(number.size() + 6, ' ');
-  out.line(fmt::format("{}{} {}{}{}  {}({}){}", number, util::format_clock(item.start), style.bold,
-                       exercise.name, style.reset, style.dim, util::format_duration(item.duration),
-                       style.reset));
+  out.para(fmt::format("{}{} ", number, util::format_clock(item.start)), indent,
+           fmt::format("{}{}{}  {}({}){}", style.bold, exercise.name, style.reset, style.dim,
+                       util::format_duration(item.duration), style.reset));
   out.para(indent, indent, fmt::format("{} · {}", item.position_name, item.kind_name));
   out.para(indent, indent, item.dosage_words);
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
