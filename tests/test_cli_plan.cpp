@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, std::string>> sections(const std::string& tex
     const std::string line = text.substr(line_start, line_end - line_start);
     // Item headers look like " 1. 00:00 Name  (1 min 5 s)".
     if (line.size() > 10 && line[2] == '.' && line[6] == ':') {
-      const std::size_t name_end = line.rfind("  (");
+      const std::size_t name_end = line.rfind(" (");
       out.emplace_back(line.substr(10, name_end - 10), "");
     } else if (!out.empty()) {
       out.back().second += line + "\n";

@@ -10,6 +10,9 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace backplan::catalog {
@@ -121,6 +124,64 @@ std::string describe(const YAML::Node& node)
   return "an empty value";
 }
 
+/// The candidate a misspelt `word` most likely meant, if any. Besides the
+/// edit-distance guess, it catches two swapped neighbouring letters ("stpes"
+/// for "steps"), which the distance counts as two edits.
+std::optional<std::string> guess(const std::string& word,
+                                 const std::vector<std::string>& candidates)
+{
+  if (auto best = util::did_you_mean(word, candidates)) {
+    return best;
+  }
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    std::string swapped = word;
+    std::swap(swapped[i], swapped[i + 1]);
+    if (std::find(candidates.begin(), candidates.end(), swapped) != candidates.end()) {
+      return swapped;
+    }
+  }
+  return std::nullopt;
+}
+
+/// " (did you mean '…'?)" for a misspelt `word`, or nothing.
+std::string suggestion(const std::string& word, const std::vector<std::string>& candidates)
+{
+  const auto best = guess(word, candidates);
+  return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string();
+}
+
+/// The 1-based line and byte column of `offset` in `text`: the same units as
+/// yaml-cpp's marks, so that every diagnostic counts columns alike.
+Location location_of(const std::string& file, std::string_view text, std::size_t offset)
+{
+  const auto before = text.substr(0, offset);
+  const auto line_start = before.rfind('\n');
+  const std::size_t column =
+    line_start == std::string_view::npos ? offset : offset - line_start - 1;
+  return {file, static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1,
+          static_cast<int>(column) + 1};
+}
+
+/// The byte offset of a 1-based line and code-point column in valid UTF-8 text.
+std::size_t offset_of(std::string_view text, int line, int column)
+{
+  std::size_t i = 0;
+  for (int l = 1; l < line; ++l) {
+    const auto end = text.find('\n', i);
+    if (end == std::string_view::npos) {
+      return text.size();
+    }
+    i = end + 1;
+  }
+  for (int c = 1; c < column && i < text.size(); ++c) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) {
+      ++i;
+    }
+  }
+  return i;
+}
+
 bool is_valid_id(const std::string& id)
 {
   if (id.empty() || id.front() == '-' || id.back() == '-') {
@@ -137,30 +198,103 @@ bool is_valid_id(const std::string& id)
   return true;
 }
 
-/// Rough nesting depth of a YAML text: flow brackets and block indentation.
-int nesting_depth(std::string_view text)
+/// Where a YAML text first nests deeper than max_nesting, by a rough count
+/// of flow brackets (open across lines, as flow collections may be) and of
+/// block indentation; nothing when it stays shallower.
+std::optional<std::size_t> too_deep(std::string_view text)
 {
   int flow = 0;
-  int deepest = 0;
   std::size_t line_start = 0;
   bool at_line_start = true;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : '\n';
     if (at_line_start && c != ' ' && c != '-') {
-      deepest = std::max(deepest, static_cast<int>((i - line_start) / 2));
+      if (static_cast<int>((i - line_start) / 2) > max_nesting) {
+        return line_start + 2 * (static_cast<std::size_t>(max_nesting) + 1);
+      }
       at_line_start = false;
     }
     if (c == '\n') {
       line_start = i + 1;
       at_line_start = true;
-      flow = 0;
     } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++flow);
+      if (++flow > max_nesting) {
+        return i;
+      }
     } else if ((c == ']' || c == '}') && flow > 0) {
       --flow;
     }
   }
-  return deepest;
+  return std::nullopt;
+}
+
+/// Follows the flow collections ('[' and '{') a parser opens and closes, so
+/// that an unclosed one can be reported where it opens.
+class FlowTracker : public YAML::EventHandler
+{
+public:
+  /// The innermost flow collection still open, of the kind `bracket`.
+  std::optional<YAML::Mark> innermost(char bracket) const
+  {
+    for (auto it = m_open.rbegin(); it != m_open.rend(); ++it) {
+      if (it->first == bracket) {
+        return it->second;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override
+  {
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override
+  {
+    m_open.emplace_back(style == YAML::EmitterStyle::Flow ? '[' : '-', mark);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override
+  {
+    m_open.emplace_back(style == YAML::EmitterStyle::Flow ? '{' : ':', mark);
+  }
+  void OnMapEnd() override { close(); }
+
+private:
+  void close()
+  {
+    if (!m_open.empty()) {
+      m_open.pop_back();
+    }
+  }
+
+  std::vector<std::pair<char, YAML::Mark>> m_open;
+};
+
+/// Where the '[' or '{' opens whose end yaml-cpp did not find (`error` is its
+/// message), by parsing `text` again up to the failure.
+std::optional<YAML::Mark> unclosed_flow(const std::string& text, const std::string& error)
+{
+  const char bracket = error == YAML::ErrorMsg::END_OF_SEQ_FLOW  ? '['
+                       : error == YAML::ErrorMsg::END_OF_MAP_FLOW ? '{'
+                                                                  : '\0';
+  if (bracket == '\0') {
+    return std::nullopt;
+  }
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  FlowTracker tracker;
+  try {
+    while (parser.HandleNextDocument(tracker)) {
+    }
+  } catch (const YAML::Exception&) {
+    return tracker.innermost(bracket);
+  }
+  return std::nullopt;
 }
 
 /// Reads YAML nodes of one file into model values, recording every problem.
@@ -200,13 +334,13 @@ public:
     for (auto it = map.begin(); it != map.end(); ++it) {
       const YAML::Node key = it->first;
       if (!key.IsScalar()) {
-        error(key, fmt::format("{} keys must be plain words, found {}", what, describe(key)));
+        error(key,
+              fmt::format("the keys of {} must be plain words, found {}", what, describe(key)));
         continue;
       }
       const std::string& name = key.Scalar();
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        error(key, fmt::format("unknown key '{}' in {}{}", name, what,
-                               util::did_you_mean_suffix(name, known)));
+        error(key, fmt::format("unknown key '{}' in {}{}", name, what, suggestion(name, known)));
         continue;
       }
       if (found.contains(name)) {
@@ -285,15 +419,22 @@ public:
       return std::nullopt;
     }
     const std::string& text = node.Scalar();
-    const bool digits = !text.empty() && text.size() <= 9 &&
-                        std::all_of(text.begin() + (text[0] == '-' ? 1 : 0), text.end(),
-                                    [](char c) { return c >= '0' && c <= '9'; }) &&
-                        text != "-";
+    const bool negative = !text.empty() && text[0] == '-';
+    const bool digits = text.size() > (negative ? 1U : 0U) &&
+                        std::all_of(text.begin() + (negative ? 1 : 0), text.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
       error(node, fmt::format("'{}' must be a whole number, found '{}'", what, text));
       return std::nullopt;
     }
-    return std::stoi(text);
+    // Saturates far beyond any bound, so that a huge number is reported as
+    // out of range rather than as not a number.
+    constexpr long long saturated = 1'000'000'000;
+    long long value = 0;
+    for (auto it = text.begin() + (negative ? 1 : 0); it != text.end(); ++it) {
+      value = std::min(saturated, value * 10 + (*it - '0'));
+    }
+    return static_cast<int>(negative ? -value : value);
   }
 
   std::optional<Range> range(const std::pair<YAML::Node, YAML::Node>& entry, const RangeSpec& spec)
@@ -314,8 +455,10 @@ public:
     } else {
       error(value.IsNull() ? key : value,
             fmt::format("'{}' must be a whole number or a [min, max] range, found {}", spec.key,
-                        value.IsSequence() ? fmt::format("a list of {}", value.size())
-                                           : describe(value)));
+                        !value.IsSequence()    ? describe(value)
+                        : value.size() == 0    ? std::string("an empty list")
+                        : value.size() == 1    ? std::string("a list of 1 item")
+                                               : fmt::format("a list of {} items", value.size())));
       return std::nullopt;
     }
     if (!low || !high) {
@@ -323,11 +466,14 @@ public:
     }
     bool ok = true;
     for (const auto& [number, node] : {std::pair{*low, low_node}, std::pair{*high, high_node}}) {
+      // The number as written: a saturated one would misquote it.
       if (number < spec.lowest) {
-        error(node, fmt::format("'{}' must be at least {}, found {}", spec.key, spec.lowest, number));
+        error(node, fmt::format("'{}' must be at least {}, found {}", spec.key, spec.lowest,
+                                node.Scalar()));
         ok = false;
       } else if (number > spec.highest) {
-        error(node, fmt::format("'{}' must be at most {}, found {}", spec.key, spec.highest, number));
+        error(node, fmt::format("'{}' must be at most {}, found {}", spec.key, spec.highest,
+                                node.Scalar()));
         ok = false;
       }
       if (value.IsScalar()) {
@@ -376,29 +522,34 @@ std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>&
     return std::nullopt;
   }
   if (const auto bad = util::find_invalid_utf8(text)) {
-    reader.error(Location{file.name, bad->line, bad->column},
+    reader.error(location_of(file.name, text, offset_of(text, bad->line, bad->column)),
                  fmt::format("invalid UTF-8 (byte 0x{:02x})", bad->byte));
     return std::nullopt;
   }
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    const auto before = text.substr(0, nul);
-    const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
-    const auto line_start = before.rfind('\n');
-    const int column = static_cast<int>(
-      util::display_width(before.substr(line_start == std::string_view::npos ? 0 : line_start + 1)) + 1);
-    reader.error(Location{file.name, line, column}, "NUL byte in text");
+    reader.error(location_of(file.name, text, nul), "NUL byte in text");
     return std::nullopt;
   }
-  if (nesting_depth(text) > max_nesting) {
-    reader.error(Location{file.name, 1, 1},
+  if (const auto deep = too_deep(text)) {
+    reader.error(location_of(file.name, text, *deep),
                  fmt::format("nesting deeper than {} levels", max_nesting));
     return std::nullopt;
   }
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    documents = YAML::LoadAll(file.text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own depth limit, which calls itself "bad file".
+    reader.error(reader.at(e.mark), fmt::format("nesting deeper than {} levels", max_nesting));
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
-    reader.error(reader.at(e.mark), fmt::format("invalid YAML: {}", e.msg));
+    if (const auto open = unclosed_flow(file.text, e.msg)) {
+      const bool list = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+      reader.error(reader.at(*open), fmt::format("invalid YAML: '{}' has no matching '{}'",
+                                                 list ? '[' : '{', list ? ']' : '}'));
+    } else {
+      reader.error(reader.at(e.mark), fmt::format("invalid YAML: {}", e.msg));
+    }
     return std::nullopt;
   }
   if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
@@ -514,8 +665,21 @@ bool check_reference(FileReader& reader, const Vocabulary& vocabulary, const cha
       return false;
     }
   }
+  // A near miss of an alias suggests the id the alias stands for.
+  std::vector<std::string> candidates = vocabulary.ids();
+  std::map<std::string, std::string> id_of;
+  for (const auto& term : vocabulary.terms) {
+    for (const auto& alias : term.aliases) {
+      candidates.push_back(alias);
+      id_of.emplace(alias, term.id);
+    }
+  }
+  auto best = guess(id, candidates);
+  if (best && id_of.contains(*best)) {
+    best = id_of[*best];
+  }
   reader.error(where, fmt::format("unknown {} '{}'{}", noun, id,
-                                  util::did_you_mean_suffix(id, vocabulary.ids())));
+                                  best ? fmt::format(" (did you mean '{}'?)", *best) : ""));
   return false;
 }
 
@@ -571,15 +735,17 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
                                        reader.at(it->second.second));
       rule.condition = id.value_or("");
     }
+    bool action_known = false;
     if (const auto it = values.find("action"); it != values.end()) {
       const auto action = reader.string(it->second);
       const auto found = action ? std::find(actions.begin(), actions.end(), *action) : actions.end();
       if (action && found == actions.end()) {
         reader.error(it->second.second,
                      fmt::format("'action' must be avoid, modify or caution, found '{}'{}", *action,
-                                 util::did_you_mean_suffix(*action, actions)));
+                                 suggestion(*action, actions)));
       }
-      ok = ok && found != actions.end();
+      action_known = found != actions.end();
+      ok = ok && action_known;
       rule.action = found == actions.end() ? Action::caution
                                            : static_cast<Action>(found - actions.begin());
     }
@@ -587,7 +753,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
       const auto text = reader.string(it->second);
       ok = ok && text.has_value();
       rule.instruction = text.value_or("");
-    } else if (ok && rule.action != Action::avoid) {
+    } else if (action_known && rule.action != Action::avoid) {
       reader.error(reader.at(item), fmt::format("a '{}' contraindication needs an 'instruction'",
                                                 action_name(rule.action)));
       ok = false;
@@ -599,7 +765,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
         candidates.emplace_back(general_guidance);
         reader.error(it->second.second,
                      fmt::format("unknown basis '{}': name a source or '{}'{}", *basis,
-                                 general_guidance, util::did_you_mean_suffix(*basis, candidates)));
+                                 general_guidance, suggestion(*basis, candidates)));
         ok = false;
       }
       ok = ok && basis.has_value();
@@ -861,7 +1027,7 @@ LoadResult load(const std::vector<Layer>& layers)
       if (*variant && !(*variant)->exercise.empty() && !by_id.contains((*variant)->exercise)) {
         reader.error((*variant)->where,
                      fmt::format("unknown exercise '{}'{}", (*variant)->exercise,
-                                 util::did_you_mean_suffix((*variant)->exercise, [&] {
+                                 suggestion((*variant)->exercise, [&] {
                                    std::vector<std::string> ids;
                                    for (const auto& [other, unused] : by_id) {
                                      ids.push_back(other);

@@ -50,8 +50,8 @@ int run_checked(int argc, char** argv)
   std::vector<std::string> catalog_paths;
   bool no_builtin = false;
   std::string color = "auto";
-  app.add_option("--catalog", catalog_paths,
-                 "add the exercises of a YAML file or a directory of them (repeatable)")
+  add_list_option(app, "--catalog", catalog_paths,
+                  "add the exercises of a YAML file or a directory of them (repeatable)")
     ->type_name("PATH");
   app.add_flag("--no-builtin", no_builtin, "start from an empty catalog instead of the built-in one");
   app.add_option("--color", color, "colour: auto (only on a terminal), always or never")
@@ -68,6 +68,7 @@ int run_checked(int argc, char** argv)
   add(add_show_command);
   add(add_conditions_command);
   add(add_check_command);
+  add(add_completion_command);
 
   try {
     app.parse(argc, argv);

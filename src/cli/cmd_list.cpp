@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 
 #include "plan/timing.hpp"
+#include "render/csv.hpp"
+#include "render/json.hpp"
 #include "safety/conditions.hpp"
 #include "util/text.hpp"
 
@@ -16,7 +18,95 @@ struct ListOptions {
   std::vector<std::string> goals;
   std::vector<std::string> positions;
   std::vector<std::string> conditions;
+  std::string format = "text";
 };
+
+/// The exercises `list` prints, as plain data.
+struct Row {
+  const catalog::Exercise* exercise;
+  int typical_seconds;  ///< at the middle of every dosage range
+};
+
+/// One exercise a line: id, name, position, regions, typical time, aligned.
+std::string list_text(const std::vector<Row>& rows)
+{
+  std::vector<std::array<std::string, 5>> cells;
+  for (const auto& row : rows) {
+    const auto& e = *row.exercise;
+    cells.push_back({e.id, e.name, e.position, util::join(e.regions, ","),
+                     util::format_duration(row.typical_seconds)});
+  }
+  std::array<std::size_t, 5> widths{};
+  for (const auto& line : cells) {
+    for (std::size_t c = 0; c < line.size(); ++c) {
+      widths[c] = std::max(widths[c], util::display_width(line[c]));
+    }
+  }
+  std::string out;
+  for (const auto& line : cells) {
+    std::string text;
+    for (std::size_t c = 0; c < line.size(); ++c) {
+      text += line[c];
+      if (c + 1 < line.size()) {
+        text += std::string(widths[c] - util::display_width(line[c]) + 2, ' ');
+      }
+    }
+    out += text + "\n";
+  }
+  return out;
+}
+
+/// An array of {id, name, position, regions, goals, kind, level, per_side,
+/// typical_seconds}.
+std::string list_json(const std::vector<Row>& rows)
+{
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& row : rows) {
+    const auto& e = *row.exercise;
+    nlohmann::ordered_json entry;
+    entry["id"] = e.id;
+    entry["name"] = e.name;
+    entry["position"] = e.position;
+    entry["regions"] = e.regions;
+    entry["goals"] = e.goals;
+    entry["kind"] = e.kind;
+    entry["level"] = e.level;
+    entry["per_side"] = e.per_side;
+    entry["typical_seconds"] = row.typical_seconds;
+    out.push_back(std::move(entry));
+  }
+  return render::json_text(out);
+}
+
+/// The JSON's fields as RFC 4180 CSV with a header row; lists joined by ",".
+std::string list_csv(const std::vector<Row>& rows)
+{
+  std::string out = render::csv_row(
+    {"id", "name", "position", "regions", "goals", "kind", "level", "per_side", "typical_seconds"});
+  for (const auto& row : rows) {
+    const auto& e = *row.exercise;
+    out += render::csv_row({e.id, e.name, e.position, util::join(e.regions, ","),
+                            util::join(e.goals, ","), e.kind, e.level, e.per_side ? "true" : "false",
+                            std::to_string(row.typical_seconds)});
+  }
+  return out;
+}
+
+/// The output formats of `list`, "text" first.
+const std::vector<std::pair<std::string, std::string (*)(const std::vector<Row>&)>> list_formats = {
+  {"text", list_text},
+  {"json", list_json},
+  {"csv", list_csv},
+};
+
+std::vector<std::string> list_format_names()
+{
+  std::vector<std::string> names;
+  for (const auto& format : list_formats) {
+    names.push_back(format.first);
+  }
+  return names;
+}
 
 bool any_of_in(const std::vector<std::string>& wanted, const std::vector<std::string>& have)
 {
@@ -36,35 +126,20 @@ void run_list(const Context& context, const ListOptions& options)
   check_ids("position", positions, catalog.positions.ids());
   const auto conditions = resolve_conditions(catalog, options.conditions);
 
-  std::vector<std::array<std::string, 5>> rows;
+  std::vector<Row> rows;
   for (const auto& exercise : catalog.exercises) {
     if (!any_of_in(regions, exercise.regions) || !any_of_in(goals, exercise.goals) ||
         !any_of_in(positions, {exercise.position}) ||
         safety::evaluate(exercise, conditions).excluded()) {
       continue;
     }
-    const int seconds = plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side);
-    rows.push_back({exercise.id, exercise.name, exercise.position, util::join(exercise.regions, ","),
-                    util::format_duration(seconds)});
+    rows.push_back({&exercise, plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side)});
   }
-  std::array<std::size_t, 5> widths{};
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      widths[c] = std::max(widths[c], util::display_width(row[c]));
+  for (const auto& [name, print] : list_formats) {
+    if (name == options.format) {
+      write_output(print(rows), "");
     }
   }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += row[c];
-      if (c + 1 < row.size()) {
-        line += std::string(widths[c] - util::display_width(row[c]) + 2, ' ');
-      }
-    }
-    out += line + "\n";
-  }
-  write_output(out, "");
 }
 
 } // namespace
@@ -74,15 +149,11 @@ Runner add_list_command(CLI::App& app, Context& context)
   auto options = std::make_shared<ListOptions>();
   CLI::App* command = app.add_subcommand(
     "list", "list the exercises of the catalog, one a line: id, name, position, regions, typical time");
-  command->add_option("-r,--region", options->regions, "only exercises for these regions")
-    ->type_name("ID[,ID...]");
-  command->add_option("-g,--goal", options->goals, "only exercises for these goals")
-    ->type_name("ID[,ID...]");
-  command->add_option("-p,--position", options->positions, "only exercises in these start positions")
-    ->type_name("ID[,ID...]");
-  command->add_option("-c,--condition", options->conditions,
-                      "only exercises these conditions do not exclude")
-    ->type_name("ID[,ID...]");
+  add_list_option(*command, "-r,--region", options->regions, "only exercises for these regions");
+  add_list_option(*command, "-g,--goal", options->goals, "only exercises for these goals");
+  add_list_option(*command, "-p,--position", options->positions, "only exercises in these start positions");
+  add_list_option(*command, "-c,--condition", options->conditions, "only exercises these conditions do not exclude");
+  add_format_option(*command, options->format, list_format_names());
   return [&context, options] { run_list(context, *options); };
 }
 

@@ -104,9 +104,7 @@ Runner add_plan_command(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<PlanOptions>();
   CLI::App* command = app.add_subcommand("plan", "build a timed plan that fits the time budget");
-  command->add_option("-c,--condition", options->conditions,
-                      "your conditions, by id or alias (comma list, repeatable)")
-    ->type_name("ID[,ID...]");
+  add_list_option(*command, "-c,--condition", options->conditions, "your conditions, by id or alias (comma list, repeatable)");
   for (const auto& term : context.loaded.catalog.conditions.terms) {
     try {
       command->add_flag_callback("--" + term.id,
@@ -119,10 +117,8 @@ Runner add_plan_command(CLI::App& app, Context& context)
   command->add_option("-m,--minutes", options->minutes, "time budget in minutes, 1 to 180 (default 10)")
     ->check(CLI::Range(1, 180))
     ->type_name("N");
-  command->add_option("-g,--goal", options->goals, "goals to cover (comma list, repeatable)")
-    ->type_name("ID[,ID...]");
-  command->add_option("-r,--region", options->regions, "body regions to cover (comma list, repeatable)")
-    ->type_name("ID[,ID...]");
+  add_list_option(*command, "-g,--goal", options->goals, "goals to cover (comma list, repeatable)");
+  add_list_option(*command, "-r,--region", options->regions, "body regions to cover (comma list, repeatable)");
   command->add_option("--level", options->level, "highest level to include, e.g. gentle")->type_name("ID");
   command->add_option("--setting", options->setting, "floor (default) or desk: seated and standing only")
     ->check(CLI::IsMember({"floor", "desk"}))

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "plan/timing.hpp"
+#include "render/json.hpp"
 #include "util/exit_status.hpp"
 #include "util/text.hpp"
 
@@ -96,15 +97,111 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   return out;
 }
 
+using Json = nlohmann::ordered_json;
+
+Json range_json(const std::optional<catalog::Range>& range)
+{
+  if (!range) {
+    return nullptr;
+  }
+  return Json{{"min", range->min}, {"max", range->max}};
+}
+
+Json variant_json(const catalog::Catalog& catalog, const std::optional<catalog::Variant>& variant)
+{
+  if (!variant) {
+    return nullptr;
+  }
+  if (variant->exercise.empty()) {
+    return Json{{"text", variant->text}, {"exercise_id", nullptr}};
+  }
+  const auto* other = catalog.find(variant->exercise);
+  return Json{{"text", other != nullptr ? other->name : variant->exercise},
+              {"exercise_id", variant->exercise}};
+}
+
+/// The display name of `id` in `vocabulary`, or the id itself.
+std::string term_name(const catalog::Vocabulary& vocabulary, const std::string& id)
+{
+  const auto* term = vocabulary.find(id);
+  return term != nullptr ? term->name : id;
+}
+
+/// Every field of the exercise as one JSON object.
+std::string describe_json(const catalog::Catalog& catalog, const catalog::Exercise& e)
+{
+  Json out;
+  out["id"] = e.id;
+  out["name"] = e.name;
+  out["summary"] = e.summary;
+  out["position"] = e.position;
+  out["position_name"] = term_name(catalog.positions, e.position);
+  out["regions"] = e.regions;
+  out["goals"] = e.goals;
+  out["movements"] = e.movements;
+  out["kind"] = e.kind;
+  out["level"] = e.level;
+  out["per_side"] = e.per_side;
+  Json dosage;
+  dosage["hold_seconds"] = range_json(e.dosage.hold);
+  dosage["rep_seconds"] = range_json(e.dosage.rep_seconds);
+  dosage["reps"] = range_json(e.dosage.reps);
+  dosage["sets"] = range_json(e.dosage.sets);
+  dosage["rest_seconds"] = range_json(e.dosage.rest);
+  out["dosage"] = std::move(dosage);
+  out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side);
+  out["steps"] = e.steps;
+  out["cues"] = e.cues;
+  out["easier"] = variant_json(catalog, e.easier);
+  out["harder"] = variant_json(catalog, e.harder);
+  Json rules = Json::array();
+  for (const auto& rule : e.contraindications) {
+    Json entry;
+    entry["condition"] = rule.condition;
+    entry["condition_name"] = term_name(catalog.conditions, rule.condition);
+    entry["action"] = catalog::action_name(rule.action);
+    entry["instruction"] = rule.instruction;
+    entry["basis"] = rule.basis;
+    rules.push_back(std::move(entry));
+  }
+  out["contraindications"] = std::move(rules);
+  Json sources = Json::array();
+  for (const auto& id : e.sources) {
+    const auto* source = catalog.sources.find(id);
+    sources.push_back(Json{{"id", id}, {"citation", source != nullptr ? source->citation : ""}});
+  }
+  out["sources"] = std::move(sources);
+  out["file"] = e.where.file;
+  return render::json_text(out);
+}
+
+/// The output formats of `show`, "text" first.
+const std::vector<std::pair<std::string, std::string (*)(const catalog::Catalog&, const catalog::Exercise&)>>
+  show_formats = {
+    {"text", describe},
+    {"json", describe_json},
+};
+
+std::vector<std::string> show_format_names()
+{
+  std::vector<std::string> names;
+  for (const auto& format : show_formats) {
+    names.push_back(format.first);
+  }
+  return names;
+}
+
 } // namespace
 
 Runner add_show_command(CLI::App& app, Context& context)
 {
   auto id = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
   CLI::App* command =
     app.add_subcommand("show", "show one exercise in full, with its contraindications and sources");
   command->add_option("ID", *id, "the exercise's id (see 'backplan list')")->required();
-  return [&context, id] {
+  add_format_option(*command, *format, show_format_names());
+  return [&context, id, format] {
     const auto& catalog = context.catalog();
     const auto* exercise = catalog.find(*id);
     if (exercise == nullptr) {
@@ -113,7 +210,11 @@ Runner add_show_command(CLI::App& app, Context& context)
                                 "see every exercise.\n",
                                 *id, util::did_you_mean_suffix(*id, catalog.exercise_ids()))};
     }
-    write_output(describe(catalog, *exercise), "");
+    for (const auto& [name, print] : show_formats) {
+      if (name == *format) {
+        write_output(print(catalog, *exercise), "");
+      }
+    }
   };
 }
 

@@ -136,6 +136,15 @@ std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
   return ids;
 }
 
+CLI::Option* add_list_option(CLI::App& command, const std::string& names,
+                             std::vector<std::string>& values, const std::string& description)
+{
+  return command.add_option(names, values, description)
+    ->expected(1)
+    ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+    ->type_name("ID[,ID...]");
+}
+
 CLI::Option* add_format_option(CLI::App& command, std::string& format,
                                const std::vector<std::string>& choices)
 {

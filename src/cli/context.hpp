@@ -50,6 +50,11 @@ void check_ids(const std::string& what, const std::vector<std::string>& values,
 std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
                                             const std::vector<std::string>& names);
 
+/// Adds a repeatable option taking one value (a comma list) per use, so
+/// that it never swallows the words after it.
+CLI::Option* add_list_option(CLI::App& command, const std::string& names,
+                             std::vector<std::string>& values, const std::string& description);
+
 /// Adds `--format` with the given choices to `command`, storing into `format`.
 CLI::Option* add_format_option(CLI::App& command, std::string& format,
                                const std::vector<std::string>& choices);

@@ -1,11 +1,20 @@
 #include "render/render.hpp"
 
+#include "render/csv.hpp"
+#include "render/json.hpp"
+#include "render/markdown.hpp"
+#include "render/roff.hpp"
+
 namespace backplan::render {
 
 const std::vector<Format>& plan_formats()
 {
   static const std::vector<Format> formats = {
     {"text", render_text},
+    {"markdown", render_markdown},
+    {"json", render_json},
+    {"csv", render_csv},
+    {"roff", render_roff},
   };
   return formats;
 }

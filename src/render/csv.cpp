@@ -1,0 +1,79 @@
+#include "render/csv.hpp"
+
+#include "render/common.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace backplan::render {
+
+namespace {
+
+/// Rules as "Condition name: instruction", joined with " | ".
+std::string rules_text(const plan::Plan& plan, const std::vector<catalog::Contraindication>& rules)
+{
+  std::vector<std::string> parts;
+  for (const auto& rule : rules) {
+    parts.push_back(fmt::format("{}: {}", condition_name(plan, rule.condition), rule.instruction));
+  }
+  return util::join(parts, " | ");
+}
+
+/// The safety notes and red flags as one paragraph.
+std::string safety_text(const safety::SafetyNotes& safety)
+{
+  std::vector<std::string> parts = safety.general;
+  parts.push_back(fmt::format("{} {}.", safety.red_flags_intro, util::join(safety.red_flags, "; ")));
+  parts.push_back(safety.red_flags_action);
+  return util::join(parts, " ");
+}
+
+} // namespace
+
+std::string csv_field(std::string_view text)
+{
+  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) {
+    return std::string(text);
+  }
+  std::string out = "\"";
+  for (const char c : text) {
+    out += c;
+    if (c == '"') {
+      out += '"';
+    }
+  }
+  return out + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& fields)
+{
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) {
+      out += ',';
+    }
+    out += csv_field(fields[i]);
+  }
+  return out + "\r\n";
+}
+
+std::string render_csv(const plan::Plan& plan, const TextOptions& /*options*/)
+{
+  std::string out = csv_row({"index", "start", "start_seconds", "duration_seconds",
+                             "transition_seconds", "id", "name", "position", "position_name", "kind",
+                             "dosage", "per_side", "modifications", "cautions", "safety"});
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
+    out += csv_row({std::to_string(i + 1), util::format_clock(item.start), std::to_string(item.start),
+                    std::to_string(item.duration), std::to_string(item.transition), item.exercise.id,
+                    item.exercise.name, item.exercise.position, item.position_name,
+                    item.exercise.kind, item.dosage_words, item.exercise.per_side ? "true" : "false",
+                    rules_text(plan, item.modifications), rules_text(plan, item.cautions),
+                    i == 0 ? safety_text(plan.safety) : ""});
+  }
+  return out;
+}
+
+} // namespace backplan::render

@@ -1,0 +1,166 @@
+#include "render/json.hpp"
+
+#include "render/common.hpp"
+
+namespace backplan::render {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// A string, or null when it is empty.
+Json string_or_null(const std::string& text)
+{
+  return text.empty() ? Json(nullptr) : Json(text);
+}
+
+Json request_json(const plan::Plan& plan)
+{
+  const auto& request = plan.request;
+  Json out;
+  out["conditions"] = request.conditions;
+  out["condition_names"] = plan.condition_names;
+  out["minutes"] = request.minutes;
+  out["goals"] = request.goals;
+  out["regions"] = request.regions;
+  out["setting"] = request.setting;
+  out["level"] = string_or_null(request.level);
+  out["seed"] = request.seed;
+  return out;
+}
+
+Json rules_json(const plan::Plan& plan, const std::vector<catalog::Contraindication>& rules)
+{
+  Json out = Json::array();
+  for (const auto& rule : rules) {
+    Json entry;
+    entry["condition"] = rule.condition;
+    entry["condition_name"] = condition_name(plan, rule.condition);
+    entry["action"] = catalog::action_name(rule.action);
+    entry["instruction"] = rule.instruction;
+    entry["basis"] = rule.basis;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+Json variant_json(const std::optional<plan::PlanVariant>& variant)
+{
+  if (!variant) {
+    return nullptr;
+  }
+  Json out;
+  out["text"] = variant->text;
+  out["exercise_id"] = string_or_null(variant->exercise_id);
+  return out;
+}
+
+Json item_json(const plan::Plan& plan, std::size_t index)
+{
+  const auto& item = plan.items[index];
+  const auto& exercise = item.exercise;
+  Json dosage;
+  dosage["hold_seconds"] = item.dose.hold;
+  dosage["rep_seconds"] = item.dose.rep_seconds;
+  dosage["reps"] = item.dose.reps;
+  dosage["sets"] = item.dose.sets;
+  dosage["rest_seconds"] = item.dose.rest;
+  dosage["per_side"] = exercise.per_side;
+  dosage["words"] = item.dosage_words;
+
+  Json out;
+  out["index"] = index + 1;
+  out["id"] = exercise.id;
+  out["name"] = exercise.name;
+  out["summary"] = exercise.summary;
+  out["position"] = exercise.position;
+  out["position_name"] = item.position_name;
+  out["kind"] = exercise.kind;
+  out["kind_name"] = item.kind_name;
+  out["level"] = exercise.level;
+  out["regions"] = exercise.regions;
+  out["goals"] = exercise.goals;
+  out["start_seconds"] = item.start;
+  out["duration_seconds"] = item.duration;
+  out["transition_seconds"] = item.transition;
+  out["dosage"] = std::move(dosage);
+  out["steps"] = exercise.steps;
+  out["cues"] = exercise.cues;
+  out["modifications"] = rules_json(plan, item.modifications);
+  out["cautions"] = rules_json(plan, item.cautions);
+  out["easier"] = variant_json(item.easier);
+  out["harder"] = variant_json(item.harder);
+  out["sources"] = exercise.sources;
+  return out;
+}
+
+Json left_out_json(const plan::LeftOut& left)
+{
+  Json out;
+  out["id"] = left.id;
+  out["name"] = left.name;
+  out["reason"] = left.reason;
+  out["detail"] = left.detail;
+  out["conditions"] = left.conditions;
+  return out;
+}
+
+Json totals_json(const plan::Plan& plan)
+{
+  Json out;
+  out["budget_seconds"] = plan.budget;
+  out["total_seconds"] = plan.total;
+  out["position_changes"] = plan.position_changes;
+  out["filled"] = plan.filled;
+  out["shortfall"] = string_or_null(plan.shortfall);
+  return out;
+}
+
+Json safety_json(const safety::SafetyNotes& safety)
+{
+  Json out;
+  out["notes"] = safety.general;
+  out["red_flags_intro"] = safety.red_flags_intro;
+  out["red_flags"] = safety.red_flags;
+  out["red_flags_action"] = safety.red_flags_action;
+  out["basis"] = safety.basis;
+  return out;
+}
+
+} // namespace
+
+Json plan_json(const plan::Plan& plan)
+{
+  Json out;
+  out["schema_version"] = json_schema_version;
+  out["generator"] = "backplan " BACKPLAN_VERSION;
+  out["title"] = plan_title(plan);
+  out["request"] = request_json(plan);
+  Json items = Json::array();
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    items.push_back(item_json(plan, i));
+  }
+  out["items"] = std::move(items);
+  Json left_out = Json::array();
+  for (const auto& left : plan.left_out) {
+    left_out.push_back(left_out_json(left));
+  }
+  out["left_out"] = std::move(left_out);
+  out["totals"] = totals_json(plan);
+  out["uncovered"] = plan.uncovered;
+  out["safety"] = safety_json(plan.safety);
+  out["sources"] = plan.sources;
+  return out;
+}
+
+std::string render_json(const plan::Plan& plan, const TextOptions& /*options*/)
+{
+  return json_text(plan_json(plan));
+}
+
+std::string json_text(const nlohmann::ordered_json& value)
+{
+  return value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+} // namespace backplan::render

@@ -1,0 +1,368 @@
+#include "render/roff.hpp"
+
+#include "render/common.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+
+namespace backplan::render {
+
+namespace {
+
+/// The days of the tick grid's columns.
+constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+/// Page layout, and the macros that lay out table rows without tbl: `.row N`
+/// starts a row of about N lines (kept on one page), `.cell LEFT WIDTH` starts
+/// a cell whose filled text follows, `.endrow` moves below the tallest cell.
+constexpr const char* preamble = R"(.nr PS 11
+.nr VS 13
+.nr PO 1i
+.nr LL 6.25i
+.nr HM 0.8i
+.nr FM 0.9i
+.nr PD 0.4v
+.nr PI 2n
+.nr HY 0
+.nr GROWPS 2
+.nr PSINCR 2p
+.ds CH
+.na
+.de row
+.  br
+.  ne \\$1v+0.5v
+.  mk row*top
+.  nr row*bottom \\n[row*top]
+..
+.de cell*end
+.  br
+.  if \\n[.d]>\\n[row*bottom] .nr row*bottom \\n[.d]
+..
+.de cell
+.  cell*end
+.  rt \\n[row*top]u
+.  in \\$1
+.  ll \\$1+\\$2
+..
+.de endrow
+.  cell*end
+.  sp |\\n[row*bottom]u
+.  in 0
+.  ll \\n[LL]u
+.  sp \\$1
+..
+.ds tickbox \v'0.03i'\D'l 0.18i 0'\D'l 0 -0.18i'\D'l -0.18i 0'\D'l 0 0.18i'\v'-0.03i'\h'0.18i'
+)";
+
+/// A column of a table: its left edge and width, in inches.
+struct Column {
+  double left;
+  double width;
+};
+
+/// The schedule's columns: #, start, exercise, position, dosage, time.
+constexpr std::array<Column, 6> schedule_columns = {
+  {{0.0, 0.3}, {0.35, 0.5}, {0.95, 1.65}, {2.7, 1.25}, {4.05, 1.45}, {5.6, 0.65}}};
+
+/// The tick grid's exercise column; the days follow, each `day_width` wide.
+constexpr Column grid_name_column = {0.0, 2.45};
+constexpr double day_width = 0.525;
+
+/// Decodes the UTF-8 sequence at `i` and moves past it; U+FFFD when malformed.
+char32_t next_code_point(std::string_view text, std::size_t& i)
+{
+  const auto lead = static_cast<unsigned char>(text[i++]);
+  int extra = 0;
+  char32_t code = 0;
+  if (lead >= 0xC0 && lead < 0xE0) {
+    extra = 1;
+    code = lead & 0x1FU;
+  } else if (lead >= 0xE0 && lead < 0xF0) {
+    extra = 2;
+    code = lead & 0x0FU;
+  } else if (lead >= 0xF0 && lead < 0xF8) {
+    extra = 3;
+    code = lead & 0x07U;
+  } else {
+    return 0xFFFD;
+  }
+  for (; extra > 0; --extra) {
+    if (i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      return 0xFFFD;
+    }
+    code = (code << 6U) | (static_cast<unsigned char>(text[i++]) & 0x3FU);
+  }
+  return code;
+}
+
+/// A groff escape for a non-ASCII code point.
+std::string glyph(char32_t code)
+{
+  if (code == 0x2610) {
+    return "\\[u25A1]";  // the ballot box: the PDF fonts have the white square
+  }
+  if (code == 0xFFFD) {
+    return "?";
+  }
+  return fmt::format("\\[u{:04X}]", static_cast<std::uint32_t>(code));
+}
+
+/// An ASCII character as troff input that prints it as typed: groff would
+/// take a backslash as an escape and print ' ` ~ ^ as typographic glyphs.
+std::string ascii_glyph(char c)
+{
+  switch (c) {
+  case '\\':
+    return "\\[rs]";
+  case '\'':
+    return "\\[aq]";
+  case '`':
+    return "\\[ga]";
+  case '~':
+    return "\\[ti]";
+  case '^':
+    return "\\[ha]";
+  default:
+    return std::string(1, c);
+  }
+}
+
+/// A text line of the document holding `text`.
+std::string text_line(std::string_view text)
+{
+  const std::string escaped = roff_escape(text);
+  return (escaped.empty() ? "\\&" : escaped) + "\n";
+}
+
+/// Bold `label` and a colon, then the text, as one text line.
+std::string labelled(const std::string& label, const std::string& text)
+{
+  return fmt::format("\\fB{}:\\fR {}\n", roff_escape(label), roff_escape(text));
+}
+
+/// About how many lines the tallest of `cells` takes in its column (for
+/// keeping a row on one page; a little too many is harmless).
+template<std::size_t N>
+int row_lines(const std::array<std::string, N>& cells, const std::array<Column, N>& columns)
+{
+  constexpr double characters_per_inch = 14.0;
+  std::size_t lines = 1;
+  for (std::size_t c = 0; c < N; ++c) {
+    const auto room = static_cast<std::size_t>(columns[c].width * characters_per_inch);
+    lines = std::max(lines, (util::display_width(cells[c]) + room - 1) / std::max<std::size_t>(room, 1));
+  }
+  return static_cast<int>(lines);
+}
+
+/// The call that starts a table cell in `column`.
+std::string cell(const Column& column)
+{
+  return fmt::format(".cell {:g}i {:g}i\n", column.left, column.width);
+}
+
+void facts_section(std::string& out, const plan::Plan& plan)
+{
+  out += ".TL\n" + text_line(plan_title(plan));
+  out += ".LP\n.nr PD 0\n";
+  for (const auto& [label, value] : plan_facts(plan)) {
+    out += fmt::format(".IP \"\\fB{}:\\fR\" 0.9i\n", roff_escape(label));
+    out += text_line(value);
+  }
+  out += ".nr PD 0.4v\n";
+  if (!plan.shortfall.empty()) {
+    out += ".LP\n" + labelled("Note", plan.shortfall);
+  }
+  for (const auto& gap : plan.uncovered) {
+    out += ".LP\n" + labelled("Not covered", gap);
+  }
+}
+
+void safety_section(std::string& out, const plan::Plan& plan)
+{
+  const auto& safety = plan.safety;
+  out += ".sp 1v\n.B1\n.LP\n\\s+2\\fBSafety first\\fR\\s0\n.nr PD 0.2v\n";
+  for (const auto& note : safety.general) {
+    out += ".IP \\(bu 2n\n" + text_line(note);
+  }
+  out += ".LP\n\\fB" + roff_escape(safety.red_flags_intro) + "\\fR\n";
+  for (const auto& flag : safety.red_flags) {
+    out += ".IP \\(bu 2n\n" + text_line(flag);
+  }
+  out += ".LP\n\\fB" + roff_escape(safety.red_flags_action) + "\\fR\n";
+  out += ".LP\n\\s-1\\fIBasis: " + roff_escape(safety.basis) + "\\fR\\s0\n";
+  out += ".nr PD 0.4v\n.sp 0.3v\n.B2\n";
+}
+
+void schedule_section(std::string& out, const plan::Plan& plan)
+{
+  out += ".SH 1\nSchedule\n.LP\n.ps -1\n.vs -2p\n.row 1\n";
+  const std::array<const char*, 6> headers = {"#", "Start", "Exercise", "Position", "Dosage", "Time"};
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    out += cell(schedule_columns[c]) + fmt::format("\\fB{}\\fR\n", headers[c]);
+  }
+  out += ".endrow 0\n.sp -0.4v\n\\l'\\n[LL]u'\n.br\n.sp 0.3v\n";
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
+    const std::array<std::string, 6> cells = {
+      std::to_string(i + 1),        util::format_clock(item.start), item.exercise.name,
+      item.position_name,           item.dosage_words,              util::format_duration(item.duration)};
+    out += fmt::format(".row {}\n", row_lines(cells, schedule_columns));
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      out += cell(schedule_columns[c]) + (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR\n"
+                                                 : text_line(cells[c]));
+    }
+    out += ".endrow 0.4v\n";
+  }
+  out += ".ps\n.vs\n.LP\n";
+  out += text_line(fmt::format("Ends at {} of the {} planned. The start times allow for changing "
+                               "position between exercises ({} {}).",
+                               util::format_clock(plan.total), util::format_clock(plan.budget),
+                               plan.position_changes,
+                               plan.position_changes == 1 ? "change" : "changes"));
+}
+
+void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
+{
+  const auto& item = plan.items[index];
+  const auto& exercise = item.exercise;
+  // The section's heading stays on the page of its first exercise.
+  out += index == 0 ? ".KS\n.SH 1\nExercises\n.SH 2\n" : ".KS\n.SH 2\n";
+  out += text_line(fmt::format("{}. {}", index + 1, exercise.name));
+  out += ".LP\n\\fI" +
+         roff_escape(fmt::format("Starts at {} · takes {} · {}", util::format_clock(item.start),
+                                 util::format_duration(item.duration), item.kind_name))
+            +
+         "\\fR\n";
+  out += ".LP\n" + text_line(exercise.summary);
+  out += ".LP\n" + labelled("Start position", item.position_name) + ".br\n" +
+         labelled("Dosage", item.dosage_words);
+  for (const auto* rules : {&item.modifications, &item.cautions}) {
+    for (const auto& rule : *rules) {
+      out += ".LP\n" + labelled(rule_label(plan, rule), rule.instruction);
+    }
+  }
+  out += ".LP\n\\fBSteps\\fR\n";
+  for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
+    out += fmt::format(".IP {}. 3n\n", s + 1) + text_line(exercise.steps[s]);
+  }
+  if (!exercise.cues.empty()) {
+    out += ".LP\n\\fBTips\\fR\n";
+    for (const auto& cue : exercise.cues) {
+      out += ".IP \\(bu 3n\n" + text_line(cue);
+    }
+  }
+  if (item.easier || item.harder) {
+    out += ".LP\n";
+    if (item.easier) {
+      out += labelled("Easier", item.easier->text);
+    }
+    if (item.easier && item.harder) {
+      out += ".br\n";
+    }
+    if (item.harder) {
+      out += labelled("Harder", item.harder->text);
+    }
+  }
+  out += ".KE\n";
+}
+
+void left_out_section(std::string& out, const plan::Plan& plan)
+{
+  // An .IP right after a heading would measure its indent in the heading's size.
+  out += ".SH 1\nLeft out\n.LP\n";
+  if (plan.left_out.empty()) {
+    out += "Nothing: every exercise of the catalog is in the plan.\n";
+    return;
+  }
+  for (const auto& left : plan.left_out) {
+    out += ".IP \\(bu 3n\n" +
+           fmt::format("\\fB{}\\fR ({}): {}\n", roff_escape(left.name),
+                       roff_escape(left.id),
+                       roff_escape(fmt::format("{}: {}", left.reason, left.detail)));
+  }
+}
+
+void tick_grid_section(std::string& out, const plan::Plan& plan)
+{
+  out += ".KS\n.SH 1\nWeek tick grid\n.LP\nTick a box on each day you do the exercise.\n";
+  out += ".sp 0.5v\n.row 1\n" + cell(grid_name_column) + "\\fBExercise\\fR\n";
+  const auto day_column = [](std::size_t d) {
+    return Column{grid_name_column.left + grid_name_column.width + 0.1 + static_cast<double>(d) * day_width,
+                  day_width};
+  };
+  for (std::size_t d = 0; d < week_days.size(); ++d) {
+    out += cell(day_column(d)) + fmt::format(".ce 1\n\\fB{}\\fR\n", week_days[d]);
+  }
+  out += ".endrow 0.6v\n";
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    // A long name wraps under itself, not under its number.
+    out += ".row 2\n" + cell(grid_name_column) + ".in +3n\n.ti -3n\n" +
+           text_line(fmt::format("{}. {}", i + 1, plan.items[i].exercise.name));
+    for (std::size_t d = 0; d < week_days.size(); ++d) {
+      out += cell(day_column(d)) + ".ce 1\n\\*[tickbox]\n";
+    }
+    out += ".endrow 0.5v\n";
+  }
+  out += ".KE\n";
+}
+
+} // namespace
+
+std::string roff_escape(std::string_view text)
+{
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == ' ' || (byte < 0x20) || byte == 0x7F) {
+      space = !out.empty();
+      ++i;
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      space = false;
+    } else if (out.empty() && c == '.') {
+      out += "\\&";  // not a request or macro call at the start of a line
+    }
+    if (byte >= 0x80) {
+      out += glyph(next_code_point(text, i));
+      continue;
+    }
+    out += ascii_glyph(c);
+    ++i;
+  }
+  return out;
+}
+
+std::string render_roff(const plan::Plan& plan, const TextOptions& options)
+{
+  std::string out;
+  out += ".\\\" " + plan_title(plan) + ", made by backplan " BACKPLAN_VERSION ".\n";
+  out += ".\\\" A groff ms document that needs no preprocessor; print it with\n";
+  out += ".\\\"   groff -ms -Tpdf plan.ms > plan.pdf\n";
+  out += ".\\\" It fits A4 and US letter pages.\n";
+  out += preamble;
+  out += ".ds LF \\s-2" + roff_escape(plan_title(plan)) + "\\s0\n";
+  out += ".ds RF \\s-2Page \\\\n%\\s0\n";
+  facts_section(out, plan);
+  safety_section(out, plan);
+  schedule_section(out, plan);
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    item_section(out, plan, i);
+  }
+  if (options.explain) {
+    left_out_section(out, plan);
+  }
+  tick_grid_section(out, plan);
+  out += ".SH 1\nSources\n.LP\n";
+  for (const auto& source : plan.sources) {
+    out += ".IP \\(bu 3n\n" + text_line(source);
+  }
+  return out;
+}
+
+} // namespace backplan::render

@@ -1,0 +1,499 @@
+#include "render/render.hpp"
+#include "safety/conditions.hpp"
+#include "support.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace backplan;
+using test::run_backplan;
+
+namespace {
+
+using Words = std::vector<std::string>;
+
+Words lines_of(const std::string& text)
+{
+  Words lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+/// The first word of each non-empty line (shells put a description after a tab), sorted.
+Words offered(const std::string& text)
+{
+  Words words;
+  for (const auto& line : lines_of(text)) {
+    if (!line.empty()) {
+      words.push_back(line.substr(0, line.find('\t')));
+    }
+  }
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+Words sorted(Words words)
+{
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+bool contains(const Words& words, const std::string& word)
+{
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+/// `text` single-quoted for bash and zsh.
+std::string quoted(const std::string& text)
+{
+  std::string out = "'";
+  for (const char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+/// A line that puts the built backplan first on PATH.
+std::string path_setup()
+{
+  return "export PATH=" + quoted(std::filesystem::path(BACKPLAN_EXE).parent_path().string()) +
+         ":\"$PATH\"\n";
+}
+
+/// What `backplan completion SHELL` prints, in a file of its own named `name`.
+std::string script_file(const std::string& shell, const std::string& name)
+{
+  const auto result = run_backplan({"completion", shell});
+  REQUIRE(result.status == 0);
+  const std::string dir = test::temp_dir();
+  std::ofstream(dir + "/" + name) << result.out;
+  return dir + "/" + name;
+}
+
+/// Whether `program` can be run, with a message saying how to install it.
+bool have(const std::string& program)
+{
+  const bool found = test::shell("command -v " + program).status == 0;
+  CHECK_MESSAGE(found, program << " is not installed: apt-get install " << program);
+  return found;
+}
+
+/// What bash offers after `backplan WORDS...`, the last word being the one
+/// at the cursor: the bash script is sourced and its function called with
+/// COMP_WORDS and COMP_CWORD set, as bash does on TAB. `setup` runs first.
+Words bash_offers(const Words& words, const std::string& setup = "")
+{
+  static const std::string script = script_file("bash", "backplan");
+  std::string command = path_setup() + setup + "\nsource " + quoted(script) + "\nCOMP_WORDS=(backplan";
+  for (const auto& word : words) {
+    command += " " + quoted(word);
+  }
+  command += ")\nCOMP_CWORD=" + std::to_string(words.size()) +
+             "\n_backplan\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+  const auto result = test::shell(command);
+  REQUIRE(result.status == 0);
+  return offered(result.out);
+}
+
+/// What fish offers for the command line `line` (`complete -C`).
+Words fish_offers(const std::string& line)
+{
+  static const std::string script = script_file("fish", "backplan.fish");
+  REQUIRE(line.find('\'') == std::string::npos);
+  const auto result = test::shell(path_setup() + "fish -c " +
+                                  quoted("source '" + script + "'; complete -C '" + line + "'"));
+  REQUIRE(result.status == 0);
+  return offered(result.out);
+}
+
+/// Runs an interactive zsh in a pseudo-terminal with the script on its
+/// fpath (as installed), types the line and TAB, and prints every candidate
+/// that completion adds, one a line. (The compadd hook is the technique of
+/// zsh-capture-completion.)
+const char* const zsh_capture = R"ZSH(
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PS1= ; fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D"
+zpty -w z 'bindkey "^I" complete-word
+null-line () { echo -E - $'"'"'\0'"'"' }
+compprefuncs=( null-line )
+comppostfuncs=( null-line exit )
+zstyle ":completion:*" list-grouped false
+zstyle ":completion:*" insert-tab false
+compadd () {
+  if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi
+  typeset -a __hits
+  builtin compadd -A __hits "$@"
+  setopt localoptions norcexpandparam extendedglob
+  typeset -A apre hpre
+  zparseopts -E P:=apre p:=hpre
+  local h
+  for h in $__hits; do echo -E - "<$IPREFIX$apre[2]$hpre[2]$h>"; done
+}'
+zpty -w -n z "$2"$'\t'
+integer nulls=0
+local line
+while zpty -r z line; do
+  [[ $line == *$'\0'* ]] && (( nulls++ ))
+  (( nulls == 2 )) && break
+  (( nulls == 1 )) && [[ $line == *'<'*'>'* ]] && print -r -- ${${line#*<}%>*}
+done
+zpty -d z
+)ZSH";
+
+/// What zsh offers for the command line `line`.
+Words zsh_offers(const std::string& line)
+{
+  static const std::string fpath = std::filesystem::path(script_file("zsh", "_backplan")).parent_path();
+  static const std::string capture = [] {
+    const std::string path = test::temp_dir() + "/capture.zsh";
+    std::ofstream(path) << zsh_capture;
+    return path;
+  }();
+  const auto result = test::shell(path_setup() + "timeout 60 zsh " + quoted(capture) + " " +
+                                  quoted(fpath) + " " + quoted(line));
+  REQUIRE(result.status == 0);
+  return offered(result.out);
+}
+
+/// The options (each name: "-c", "--condition") and the commands that
+/// `backplan [COMMAND] --help` lists: CLI11's own account of the command line.
+struct Help {
+  Words options;
+  Words commands;
+};
+
+Help help_of(const Words& command)
+{
+  Words args = command;
+  args.push_back("--help");
+  const auto result = run_backplan(args);
+  REQUIRE(result.status == 0);
+  Help help;
+  std::string section;
+  for (const auto& line : lines_of(result.out)) {
+    if (!line.empty() && line.back() == ':' && line.front() != ' ') {
+      section = line;
+    } else if (section == "Options:" && line.starts_with("  -")) {
+      std::string names = line.substr(2, line.find(' ', 2) - 2);
+      for (std::size_t at = 0; at != std::string::npos;) {
+        const auto comma = names.find(',', at);
+        help.options.push_back(names.substr(at, comma == std::string::npos ? comma : comma - at));
+        at = comma == std::string::npos ? comma : comma + 1;
+      }
+    } else if (section == "Subcommands:" && line.size() > 2 && line[2] != ' ') {
+      help.commands.push_back(line.substr(2, line.find(' ', 2) - 2));
+    }
+  }
+  return help;
+}
+
+/// The part of `text` from the line that starts with `start` to the next line
+/// that starts with `end`; empty when there is none.
+std::string block(const std::string& text, const std::string& start, const std::string& end)
+{
+  const auto from = text.find("\n" + start);
+  if (from == std::string::npos) {
+    return "";
+  }
+  const auto to = text.find("\n" + end, from + 1);
+  return text.substr(from, to == std::string::npos ? to : to - from);
+}
+
+/// Whether the script for `shell` offers `option` for `command` (empty:
+/// the global options), read from the script's own layout.
+bool script_has_option(const std::string& shell, const std::string& script, const std::string& command,
+                       const std::string& option)
+{
+  if (shell == "bash") {
+    // _backplan_options: "    'plan') REPLY='-h --help -c --condition ...' ;;"
+    const auto line = block(script, "    " + quoted(command) + ") REPLY='", "    ");
+    const auto start = line.find("REPLY='") + 7;
+    std::istringstream names(line.substr(start, line.find('\'', start) - start));
+    for (std::string name; names >> name;) {
+      if (name == option) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (shell == "zsh") {
+    const std::string function =
+      command.empty() ? "_backplan() {" : "_backplan_command_" + command + "() {";
+    const auto body = block(script, function, "}");
+    for (const std::string before : {")", "*"}) {
+      for (const std::string after : {"[", "=[", "+["}) {
+        if (body.find(before + option + after) != std::string::npos) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+  const std::string condition =
+    command.empty() ? "-n '__backplan_no_command' " : "-n '__backplan_using " + command + "' ";
+  const std::string name =
+    option.starts_with("--") ? " -l " + option.substr(2) + " " : " -s " + option.substr(1) + " ";
+  for (const auto& line : lines_of(script)) {
+    if (line.find(condition) != std::string::npos && line.find(name) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Words builtin_ids_starting(const std::string& prefix)
+{
+  Words ids;
+  for (const auto& id : test::builtin_catalog().exercise_ids()) {
+    if (id.starts_with(prefix)) {
+      ids.push_back(id);
+    }
+  }
+  return sorted(ids);
+}
+
+Words condition_flags()
+{
+  Words flags;
+  for (const auto& id : test::builtin_catalog().conditions.ids()) {
+    flags.push_back("--" + id);
+  }
+  return sorted(flags);
+}
+
+} // namespace
+
+TEST_SUITE("cli::completion")
+{
+  TEST_CASE("completion prints a script for bash, zsh and fish, and nothing for other shells")
+  {
+    for (const std::string shell : {"bash", "zsh", "fish"}) {
+      CAPTURE(shell);
+      const auto result = run_backplan({"completion", shell});
+      CHECK(result.status == 0);
+      CHECK(result.err.empty());
+      CHECK(result.out.find("backplan __complete") != std::string::npos);
+    }
+    CHECK(run_backplan({"completion", "bash"}).out.starts_with("# bash completion for backplan"));
+    CHECK(run_backplan({"completion", "zsh"}).out.starts_with("#compdef backplan\n"));
+    CHECK(run_backplan({"completion", "fish"}).out.starts_with("# fish completion for backplan"));
+
+    const auto tcsh = run_backplan({"completion", "tcsh"});
+    CHECK(tcsh.status == 2);
+    CHECK(tcsh.out.empty());
+    CHECK(tcsh.err ==
+          "backplan: error: SHELL: tcsh not in {bash,zsh,fish}\nRun 'backplan --help' for usage.\n");
+  }
+
+  TEST_CASE("completion -o writes the script to a file")
+  {
+    const std::string path = test::temp_dir() + "/backplan.fish";
+    const auto result = run_backplan({"completion", "fish", "-o", path});
+    CHECK(result.status == 0);
+    CHECK(result.out.empty());
+    CHECK(test::slurp(path) == run_backplan({"completion", "fish"}).out);
+  }
+
+  TEST_CASE("the scripts do not depend on the user's catalog")
+  {
+    const std::string home = test::temp_dir();
+    std::filesystem::create_directories(home + "/backplan");
+    std::filesystem::create_directory_symlink(test::data_path("completion"), home + "/backplan/catalog");
+    for (const std::string shell : {"bash", "zsh", "fish"}) {
+      CAPTURE(shell);
+      CHECK(run_backplan({"completion", shell}, {{"XDG_CONFIG_HOME", home}}).out ==
+            run_backplan({"completion", shell}).out);
+    }
+  }
+
+  TEST_CASE("every command and every option of every command is in each script")
+  {
+    const Help global = help_of({});
+    REQUIRE(global.commands.size() >= 6);
+    CHECK(contains(global.commands, "completion"));
+    CHECK_FALSE(contains(global.commands, "__complete"));
+    REQUIRE(contains(global.options, "--catalog"));
+
+    for (const std::string shell : {"bash", "zsh", "fish"}) {
+      CAPTURE(shell);
+      const std::string script = run_backplan({"completion", shell}).out;
+      for (const auto& option : global.options) {
+        CAPTURE(option);
+        CHECK(script_has_option(shell, script, "", option));
+      }
+      for (const auto& command : global.commands) {
+        CAPTURE(command);
+        const std::string listed = shell == "fish" ? "-a '" + command + "'" : "'" + command;
+        CHECK(script.find(listed) != std::string::npos);
+        // The plan's condition flags come from the catalog: the scripts ask
+        // `__complete flags COMMAND` for them.
+        const Words flags = offered(run_backplan({"__complete", "flags", command}).out);
+        CHECK(flags == (command == "plan" ? condition_flags() : Words{}));
+        const Help help = help_of({command});
+        REQUIRE(contains(help.options, "--help"));
+        CHECK_MESSAGE(help.commands.empty(), "the scripts complete one level of commands: "
+                                             "teach src/cli/cmd_completion.cpp nested ones");
+        for (const auto& option : help.options) {
+          CAPTURE(option);
+          CHECK(contains(flags, option) != script_has_option(shell, script, command, option));
+        }
+      }
+    }
+  }
+
+  TEST_CASE("__complete lists the words of the catalog in use")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const auto conditions = run_backplan({"__complete", "conditions"});
+    CHECK(conditions.status == 0);
+    CHECK(conditions.err.empty());
+    CHECK(offered(conditions.out) == sorted(safety::condition_names(catalog)));
+    CHECK(conditions.out.find("knee\tKnee problems\n") != std::string::npos);
+    CHECK(conditions.out.find("sciatica\tPain radiating into the leg (radiating-leg-pain)\n") !=
+          std::string::npos);
+    CHECK(offered(run_backplan({"__complete", "exercises"}).out) == sorted(catalog.exercise_ids()));
+    CHECK(offered(run_backplan({"__complete", "goals"}).out) == sorted(catalog.goals.ids()));
+    CHECK(offered(run_backplan({"__complete", "regions"}).out) == sorted(catalog.regions.ids()));
+    CHECK(offered(run_backplan({"__complete", "levels"}).out) == sorted(catalog.levels.ids()));
+    CHECK(offered(run_backplan({"__complete", "positions"}).out) == sorted(catalog.positions.ids()));
+
+    SUBCASE("with --no-builtin and --catalog")
+    {
+      const auto own = run_backplan(
+        {"--no-builtin", "--catalog", test::data_path("completion"), "__complete", "conditions"});
+      CHECK(own.status == 0);
+      CHECK(contains(offered(own.out), "osteoporosis"));
+      CHECK_FALSE(contains(offered(own.out), "sciatica"));
+    }
+    SUBCASE("quietly, from a catalog with errors")
+    {
+      const auto broken = run_backplan(
+        {"--catalog", test::data_path("completion-broken"), "__complete", "conditions"});
+      CHECK(broken.status == 0);
+      CHECK(broken.err.empty());
+      CHECK(contains(offered(broken.out), "sciatica"));
+    }
+    SUBCASE("an unknown kind is a usage error")
+    {
+      CHECK(run_backplan({"__complete", "colours"}).status == 2);
+    }
+  }
+
+  TEST_CASE("bash completes commands, options and their values")
+  {
+    CHECK(bash_offers({"pl"}) == Words{"plan"});
+    CHECK(bash_offers({"co"}) == Words{"completion", "conditions"});
+    CHECK(bash_offers({"plan", "--cond"}) == Words{"--condition"});
+    CHECK(bash_offers({"plan", "--kn"}) == Words{"--knee"});
+    CHECK(bash_offers({"--c"}) == Words{"--catalog", "--color"});
+
+    const Words conditions = bash_offers({"plan", "-c", ""});
+    CHECK(conditions == sorted(safety::condition_names(test::builtin_catalog())));
+    CHECK(contains(conditions, "sciatica"));
+    CHECK(contains(conditions, "radiating-leg-pain"));
+    CHECK(bash_offers({"plan", "-c", "knee,sc"}) == Words{"knee,sciatica"});
+    CHECK(bash_offers({"plan", "--condition", "=", "sci"}) == Words{"sciatica"});
+    CHECK(bash_offers({"list", "--condition", "=", "knee,sc"}) == Words{"knee,sciatica"});
+
+    CHECK(bash_offers({"show", "knee"}) == builtin_ids_starting("knee"));
+    CHECK(bash_offers({"show", "knee"}).size() >= 2);
+    CHECK(contains(bash_offers({"show", "knee"}), "knee-to-chest"));
+    CHECK(bash_offers({"show", "knee-to-chest", "--f"}) == Words{"--format"});
+
+    CHECK(bash_offers({"plan", "-f", ""}) == sorted(render::plan_format_names()));
+    CHECK(bash_offers({"plan", "--setting", ""}) == Words{"desk", "floor"});
+    CHECK(bash_offers({"plan", "--level", ""}) == sorted(test::builtin_catalog().levels.ids()));
+    CHECK(bash_offers({"plan", "-m", ""}).empty());
+    CHECK(bash_offers({"--color", ""}) == Words{"always", "auto", "never"});
+    CHECK(bash_offers({"completion", ""}) == Words{"bash", "fish", "zsh"});
+    CHECK(bash_offers({"check", test::data_path("completion-b")}) ==
+          Words{test::data_path("completion-broken")});
+  }
+
+  TEST_CASE("bash asks for words with the command line's catalog options")
+  {
+    const std::string own_catalog = test::data_path("completion");
+    SUBCASE("--no-builtin --catalog")
+    {
+      const Words own = bash_offers({"--no-builtin", "--catalog", own_catalog, "plan", "-c", ""});
+      CHECK(contains(own, "osteoporosis"));
+      CHECK(contains(own, "brittle-bones"));
+      CHECK_FALSE(contains(own, "sciatica"));
+      CHECK(bash_offers({"--no-builtin", "--catalog", own_catalog, "plan", "--osteo"}) ==
+            Words{"--osteoporosis"});
+    }
+    SUBCASE("--catalog=PATH, and global options after the command")
+    {
+      CHECK(contains(bash_offers({"--catalog", "=", own_catalog, "plan", "-c", "osteo"}),
+                     "osteoporosis"));
+      CHECK(contains(bash_offers({"plan", "--no-builtin", "--catalog", own_catalog, "-c", "osteo"}),
+                     "osteoporosis"));
+      CHECK(bash_offers({"--no-builtin", "plan", "-c", ""}).empty());
+    }
+    SUBCASE("the user's config-folder catalog")
+    {
+      const std::string home = test::temp_dir();
+      std::filesystem::create_directories(home + "/backplan");
+      std::filesystem::create_directory_symlink(own_catalog, home + "/backplan/catalog");
+      const Words offers = bash_offers({"plan", "-c", ""}, "export XDG_CONFIG_HOME=" + quoted(home));
+      CHECK(contains(offers, "osteoporosis"));
+      CHECK(contains(offers, "sciatica"));
+    }
+  }
+
+  TEST_CASE("zsh loads the script and completes with it")
+  {
+    if (!have("zsh")) {
+      return;
+    }
+    const std::string script = script_file("zsh", "_backplan");
+    const auto loaded = test::shell(
+      "zsh -f -c " + quoted("autoload -U compinit; compinit -u -D; source " + quoted(script) +
+                            " && whence -w _backplan") + " 2>&1");
+    CHECK(loaded.status == 0);
+    CHECK(loaded.out == "_backplan: function\n");
+
+    CHECK(zsh_offers("backplan pl") == Words{"plan"});
+    CHECK(zsh_offers("backplan plan --cond") == Words{"--condition"});
+    CHECK(zsh_offers("backplan plan --kn") == Words{"--knee"});
+    CHECK(zsh_offers("backplan plan -c ") == sorted(safety::condition_names(test::builtin_catalog())));
+    CHECK(zsh_offers("backplan plan -c knee,sc") == Words{"knee,sciatica"});
+    CHECK(zsh_offers("backplan show knee") == builtin_ids_starting("knee"));
+    CHECK(zsh_offers("backplan plan -f ") == sorted(render::plan_format_names()));
+    const std::string own = "backplan --no-builtin --catalog " + test::data_path("completion");
+    CHECK(contains(zsh_offers(own + " plan -c "), "osteoporosis"));
+    CHECK(zsh_offers(own + " plan --osteo") == Words{"--osteoporosis"});
+  }
+
+  TEST_CASE("fish loads the script and completes with it")
+  {
+    if (!have("fish")) {
+      return;
+    }
+    const std::string script = script_file("fish", "backplan.fish");
+    const auto loaded = test::shell("fish -c " + quoted("source '" + script + "'") + " 2>&1");
+    CHECK(loaded.status == 0);
+    CHECK(loaded.out.empty());
+
+    CHECK(fish_offers("backplan pl") == Words{"plan"});
+    CHECK(fish_offers("backplan plan --cond") == Words{"--condition"});
+    CHECK(fish_offers("backplan plan --kn") == Words{"--knee"});
+    CHECK(fish_offers("backplan plan -c ") == sorted(safety::condition_names(test::builtin_catalog())));
+    CHECK(fish_offers("backplan plan -c knee,sc") == Words{"knee,sciatica"});
+    CHECK(fish_offers("backplan show knee") == builtin_ids_starting("knee"));
+    CHECK(fish_offers("backplan plan -f ") == sorted(render::plan_format_names()));
+    const std::string own = "backplan --no-builtin --catalog " + test::data_path("completion");
+    CHECK(contains(fish_offers(own + " plan -c "), "osteoporosis"));
+    CHECK(fish_offers(own + " plan --osteo") == Words{"--osteoporosis"});
+  }
+}

@@ -1,0 +1,371 @@
+// The Markdown handout, read back by pandoc: the structure survives and
+// catalog text comes back character for character.
+
+#include "plan/planner.hpp"
+#include "render/common.hpp"
+#include "render/markdown.hpp"
+#include "support.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+using namespace backplan;
+using nlohmann::json;
+
+namespace {
+
+/// Whitespace runs folded to one space, trimmed.
+std::string fold(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out;
+}
+
+/// The pandoc AST of `markdown`, read with pandoc reader `from` (by default
+/// without typographic quotes and dashes, so that text compares literally);
+/// fails the test when pandoc fails or warns.
+json pandoc_ast(const std::string& markdown, const std::string& from = "markdown-smart")
+{
+  const std::string dir = test::temp_dir();
+  std::ofstream(dir + "/plan.md", std::ios::binary) << markdown;
+  const auto result = test::shell("pandoc -f " + from + " -t json '" + dir + "/plan.md' 2>'" + dir +
+                                  "/err'");
+  REQUIRE(result.status == 0);
+  CHECK(test::slurp(dir + "/err").empty());
+  return json::parse(result.out);
+}
+
+/// The text of pandoc inlines or blocks: strings, with spaces and breaks as one space.
+std::string text_of(const json& node)
+{
+  std::string out;
+  if (node.is_array()) {
+    for (const auto& child : node) {
+      out += text_of(child);
+    }
+  } else if (node.is_object() && node.contains("t")) {
+    const std::string type = node["t"];
+    if (type == "Str") {
+      out += node["c"].get<std::string>();
+    } else if (type == "Space" || type == "SoftBreak" || type == "LineBreak") {
+      out += " ";
+    } else if (type == "Code" || type == "Math" || type == "RawInline") {
+      out += node["c"][1].get<std::string>();
+    } else if (type == "Para" || type == "Plain") {
+      out += text_of(node["c"]) + " ";
+    } else if (node.contains("c")) {
+      out += text_of(node["c"]);
+    }
+  }
+  return out;
+}
+
+/// Top-level blocks of type `type`.
+std::vector<json> blocks_of(const json& ast, const std::string& type)
+{
+  std::vector<json> out;
+  for (const auto& block : ast["blocks"]) {
+    if (block["t"] == type) {
+      out.push_back(block);
+    }
+  }
+  return out;
+}
+
+/// The body rows of a pandoc table block, each as its cells' texts.
+std::vector<std::vector<std::string>> table_rows(const json& table)
+{
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& body : table["c"][4]) {
+    for (const auto& row : body[3]) {
+      std::vector<std::string> cells;
+      for (const auto& cell : row[1]) {
+        cells.push_back(fold(text_of(cell[4])));
+      }
+      rows.push_back(cells);
+    }
+  }
+  return rows;
+}
+
+/// The level-3 headings' texts.
+std::vector<std::string> exercise_headings(const json& ast)
+{
+  std::vector<std::string> out;
+  for (const auto& header : blocks_of(ast, "Header")) {
+    if (header["c"][0] == 3) {
+      out.push_back(fold(text_of(header["c"][2])));
+    }
+  }
+  return out;
+}
+
+/// The top-level blocks between level-3 heading `index` (0-based) and the next heading.
+std::vector<json> exercise_blocks(const json& ast, std::size_t index)
+{
+  std::vector<json> out;
+  std::size_t seen = 0;
+  bool inside = false;
+  for (const auto& block : ast["blocks"]) {
+    if (block["t"] == "Header") {
+      inside = block["c"][0] == 3 && seen++ == index;
+      continue;
+    }
+    if (inside) {
+      out.push_back(block);
+    }
+  }
+  return out;
+}
+
+/// The items of a list block, as texts.
+std::vector<std::string> list_items(const json& list)
+{
+  const json& items = list["t"] == "OrderedList" ? list["c"][1] : list["c"];
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    out.push_back(fold(text_of(item)));
+  }
+  return out;
+}
+
+/// Checks the handout's structure against the plan it was made from.
+void check_structure(const plan::Plan& plan, const json& ast)
+{
+  // One heading per exercise.
+  const auto headings = exercise_headings(ast);
+  REQUIRE(headings.size() == plan.items.size());
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    CHECK(headings[i] == fmt::format("{}. {}", i + 1, fold(plan.items[i].exercise.name)));
+  }
+  // The schedule (one row per item) and the tick grid (a row per item, a column per day).
+  const auto tables = blocks_of(ast, "Table");
+  REQUIRE(tables.size() == 2);
+  const auto schedule = table_rows(tables[0]);
+  REQUIRE(schedule.size() == plan.items.size());
+  const auto grid = table_rows(tables[1]);
+  REQUIRE(grid.size() == plan.items.size());
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
+    REQUIRE(schedule[i].size() == 6);
+    CHECK(schedule[i][0] == std::to_string(i + 1));
+    CHECK(schedule[i][1] == util::format_clock(item.start));
+    CHECK(schedule[i][2] == fold(item.exercise.name));
+    CHECK(schedule[i][3] == fold(item.position_name));
+    CHECK(schedule[i][4] == fold(item.dosage_words));
+    CHECK(schedule[i][5] == util::format_duration(item.duration));
+    CHECK(grid[i].size() == 8);
+  }
+  // The safety notes and red flags, in a block quote.
+  const auto quotes = blocks_of(ast, "BlockQuote");
+  REQUIRE(quotes.size() == 1);
+  std::vector<std::string> quoted;
+  for (const auto& block : quotes[0]["c"]) {
+    if (block["t"] == "BulletList") {
+      const auto items = list_items(block);
+      quoted.insert(quoted.end(), items.begin(), items.end());
+    }
+  }
+  std::vector<std::string> expected = plan.safety.general;
+  expected.insert(expected.end(), plan.safety.red_flags.begin(), plan.safety.red_flags.end());
+  CHECK(quoted == expected);
+  // Each exercise: its steps as a numbered list, its tips as a bullet list,
+  // and each rule labelled with its condition and action.
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
+    CAPTURE(item.exercise.id);
+    std::vector<std::string> steps, cues, paragraphs;
+    for (const auto& block : exercise_blocks(ast, i)) {
+      if (block["t"] == "OrderedList") {
+        steps = list_items(block);
+      } else if (block["t"] == "BulletList") {
+        cues = list_items(block);
+      } else if (block["t"] == "Para") {
+        paragraphs.push_back(fold(text_of(block)));
+      }
+    }
+    std::vector<std::string> want_steps, want_cues;
+    for (const auto& step : item.exercise.steps) {
+      want_steps.push_back(fold(step));
+    }
+    for (const auto& cue : item.exercise.cues) {
+      want_cues.push_back(fold(cue));
+    }
+    CHECK(steps == want_steps);
+    CHECK(cues == want_cues);
+    for (const auto* rules : {&item.modifications, &item.cautions}) {
+      for (const auto& rule : *rules) {
+        const std::string line = fold(render::rule_label(plan, rule) + ": " + rule.instruction);
+        CHECK(std::find(paragraphs.begin(), paragraphs.end(), line) != paragraphs.end());
+      }
+    }
+  }
+}
+
+/// A plan of one exercise whose every shown text is `text`.
+plan::Plan plan_of_text(const std::string& text)
+{
+  plan::Plan plan;
+  plan.request.conditions = {"knee"};
+  plan.condition_names = {text};
+  plan.budget = 600;
+  plan.total = 60;
+  plan.safety = safety::safety_notes();
+  plan.sources = {text};
+  plan::PlanItem item;
+  item.exercise.id = "x";
+  item.exercise.name = text;
+  item.exercise.summary = text;
+  item.exercise.steps = {text, "second " + text};
+  item.exercise.cues = {text};
+  item.position_name = text;
+  item.kind_name = text;
+  item.dosage_words = text;
+  item.duration = 60;
+  item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance}};
+  item.easier = plan::PlanVariant{text, ""};
+  plan.items.push_back(item);
+  return plan;
+}
+
+/// Text a catalog might hold that means something in Markdown.
+const std::vector<std::string> markdown_hazards = {
+  "a | b | c",
+  "*star* and **bold** and * lone",
+  "_under_score_ and __x__",
+  "# a hash at the start",
+  "ends with a hash #",
+  "1. a number",
+  "2) a number",
+  "1986. a year",
+  "a. a letter",
+  "iv. a roman numeral",
+  "(a) in parentheses",
+  "(@) an example list",
+  "- a dash",
+  "+ a plus",
+  "> a quote",
+  ": a colon",
+  "= an equals sign",
+  "% a percent sign",
+  "--- three dashes",
+  "***",
+  "<b>html</b> & &amp; &#42;",
+  "[link](http://example.com) ![image](x.png) [^1] ^[note]",
+  "`code` and ``more``",
+  "$x^2$ and $$y$$",
+  "~sub~ ^sup^ ~~strike~~",
+  "@citation and [@cite, p. 3]",
+  "back\\slash \\* and a trailing one \\",
+  "{#id .class} [span]{.x}",
+  "<http://auto.link> and http://bare.example.com",
+  "multi\nline\ttext   with  spaces  ",
+  "    indented like code",
+  "'single' \"double\" -- and ... ellipsis",
+  "caf\xC3\xA9 \xE2\x80\x93 \xE2\x80\x99 \xC3\x97 \xE2\x98\x90",
+  "#",
+  "*",
+  "|",
+  "1.",
+};
+
+} // namespace
+
+TEST_SUITE("render::markdown")
+{
+  TEST_CASE("pandoc reads the handout's structure: headings, schedule, lists, safety")
+  {
+    const auto& catalog = test::builtin_catalog();
+    for (const auto& conditions : std::vector<std::vector<std::string>>{
+           {}, {"knee"}, {"knee", "prolapse"}, {"radiating-leg-pain", "wrist", "shoulder"}}) {
+      for (const int minutes : {5, 20}) {
+        plan::Request request;
+        request.conditions = conditions;
+        request.minutes = minutes;
+        CAPTURE(util::join(conditions, ","));
+        CAPTURE(minutes);
+        const auto plan = plan::make_plan(catalog, request);
+        REQUIRE(!plan.items.empty());
+        check_structure(plan, pandoc_ast(render::render_markdown(plan, {80, false, true})));
+      }
+    }
+  }
+
+  TEST_CASE("the fixture catalog's handout converts to HTML")
+  {
+    const auto result = test::run_backplan({"plan", "--no-builtin", "--catalog",
+                                            test::data_path("fixture-catalog"), "-c", "knee", "-m",
+                                            "10", "-f", "markdown", "--explain"});
+    REQUIRE(result.status == 0);
+    const std::string dir = test::temp_dir();
+    std::ofstream(dir + "/plan.md", std::ios::binary) << result.out;
+    const auto html = test::shell("cd '" + dir + "' && pandoc plan.md -o plan.html 2>err && cat plan.html");
+    REQUIRE(html.status == 0);
+    CHECK(test::slurp(dir + "/err").empty());
+    CHECK(html.out.find("<h3") != std::string::npos);
+    CHECK(html.out.find("<table") != std::string::npos);
+    CHECK(html.out.find("<blockquote>") != std::string::npos);
+    CHECK(html.out.find("<ol") != std::string::npos);
+    CHECK(html.out.find("Kneeling hip-flexor lunge") != std::string::npos);  // --explain
+  }
+
+  TEST_CASE("catalog text with Markdown meaning comes back literally")
+  {
+    for (const auto& hazard : markdown_hazards) {
+      CAPTURE(hazard);
+      const auto plan = plan_of_text(hazard);
+      const std::string markdown = render::render_markdown(plan, {80, false, false});
+      for (const char* reader : {"markdown-smart", "gfm"}) {
+        CAPTURE(reader);
+        const auto ast = pandoc_ast(markdown, reader);
+        const std::string expected = fold(hazard);
+        const auto headings = exercise_headings(ast);
+        REQUIRE(headings.size() == 1);
+        CHECK(headings[0] == "1. " + expected);
+        const auto tables = blocks_of(ast, "Table");
+        REQUIRE(tables.size() == 2);
+        const auto rows = table_rows(tables[0]);
+        REQUIRE(rows.size() == 1);
+        REQUIRE(rows[0].size() == 6);
+        CHECK(rows[0][2] == expected);
+        CHECK(rows[0][3] == expected);
+        CHECK(rows[0][4] == expected);
+        CHECK(table_rows(tables[1])[0][0] == "1. " + expected);
+        if (std::string(reader) == "markdown-smart") {
+          check_structure(plan, ast);
+        }
+      }
+    }
+  }
+
+  TEST_CASE("markdown_escape")
+  {
+    CHECK(render::markdown_escape("plain text, with commas.") == "plain text, with commas.");
+    CHECK(render::markdown_escape("a | b") == "a \\| b");
+    CHECK(render::markdown_escape("# x") == "\\# x");
+    CHECK(render::markdown_escape("1. x") == "1\\. x");
+    CHECK(render::markdown_escape("- x") == "\\- x");
+    CHECK(render::markdown_escape("x - y") == "x - y");
+    CHECK(render::markdown_escape("  two\n lines ") == "two lines");
+    CHECK(render::markdown_escape("*a* _b_") == "\\*a\\* \\_b\\_");
+    CHECK(render::markdown_escape("b. x") == "b\\. x");
+    CHECK(render::markdown_escape("iv) x") == "iv\\) x");
+    CHECK(render::markdown_escape("Hold. Then relax.") == "Hold. Then relax.");
+  }
+}

@@ -1,0 +1,210 @@
+// The groff ms handout: groff reads it without a warning, the documented
+// command makes a PDF, and the PDF's text holds what the plan says.
+
+#include "plan/planner.hpp"
+#include "render/common.hpp"
+#include "render/roff.hpp"
+#include "support.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <fstream>
+
+using namespace backplan;
+
+namespace {
+
+/// Text as pdftotext gives it back, comparable with catalog text: words
+/// broken after a hyphen at a line end joined again, whitespace runs folded.
+std::string normalize(const std::string& text)
+{
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '-' && i + 1 < text.size() && text[i + 1] == '\n') {
+      out += c;
+      ++i;
+    } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/// The whitespace-folded form of catalog text.
+std::string fold(const std::string& text)
+{
+  return normalize(text);
+}
+
+/// What groff says on stderr while reading `path` (nothing is good).
+std::string groff_warnings(const std::string& path, const std::string& device)
+{
+  return test::shell("groff -ms -ww -z " + device + " '" + path + "' 2>&1").out;
+}
+
+/// The text of the PDF that the documented command makes from `path`.
+std::string pdf_text(const std::string& path, const std::string& options = "")
+{
+  const std::string pdf = path + ".pdf";
+  const auto groff = test::shell("groff -ms -Tpdf " + options + " '" + path + "' > '" + pdf + "'");
+  REQUIRE(groff.status == 0);
+  const auto info = test::shell("pdfinfo '" + pdf + "'");
+  REQUIRE(info.status == 0);
+  CHECK(info.out.find("Pages:") != std::string::npos);
+  const auto text = test::shell("pdftotext -enc UTF-8 '" + pdf + "' -");
+  REQUIRE(text.status == 0);
+  return normalize(text.out);
+}
+
+std::string write_temp(const std::string& name, const std::string& text)
+{
+  const std::string path = test::temp_dir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+/// Checks a roff rendering of `plan` through groff.
+void check_document(const plan::Plan& plan, const std::string& document)
+{
+  const std::string path = write_temp("plan.ms", document);
+  CHECK(groff_warnings(path, "-Tpdf") == "");
+  CHECK(groff_warnings(path, "") == "");
+  const std::string text = pdf_text(path);
+  CHECK(text.find(render::plan_title(plan)) != std::string::npos);
+  for (const auto& item : plan.items) {
+    CAPTURE(item.exercise.id);
+    CHECK(text.find(fold(item.exercise.name)) != std::string::npos);
+    for (const auto* rules : {&item.modifications, &item.cautions}) {
+      for (const auto& rule : *rules) {
+        CHECK(text.find(fold(render::rule_label(plan, rule) + ": " + rule.instruction)) !=
+              std::string::npos);
+      }
+    }
+    for (const auto& step : item.exercise.steps) {
+      CHECK(text.find(fold(step)) != std::string::npos);
+    }
+  }
+  for (const auto& note : plan.safety.general) {
+    CHECK(text.find(fold(note)) != std::string::npos);
+  }
+  CHECK(text.find(fold(plan.safety.red_flags_intro)) != std::string::npos);
+  for (const auto& flag : plan.safety.red_flags) {
+    CHECK(text.find(fold(flag)) != std::string::npos);
+  }
+  CHECK(text.find(fold(plan.safety.red_flags_action)) != std::string::npos);
+}
+
+/// The requests and macros the document may call; any other line that
+/// starts with a control character would be catalog text taken as a request.
+bool known_control_line(const std::string& line)
+{
+  static const std::vector<std::string> names = {
+    ".\\\"", ".nr", ".ds", ".de", "..", ".  ", ".na", ".TL", ".LP", ".IP", ".B1", ".B2", ".SH",
+    ".KS", ".KE", ".row", ".cell", ".endrow", ".sp", ".br", ".ps", ".vs", ".ce", ".in", ".ti"};
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return line.rfind(name, 0) == 0 &&
+           (line.size() == name.size() || line[name.size()] == ' ' || name == ".  " || name == ".\\\"");
+  });
+}
+
+} // namespace
+
+TEST_SUITE("render::roff")
+{
+  TEST_CASE("groff reads the handout without a warning, and the PDF holds the plan")
+  {
+    const auto& catalog = test::builtin_catalog();
+    for (const auto& conditions : std::vector<std::vector<std::string>>{
+           {}, {"knee"}, {"knee", "prolapse", "wrist"}, {"radiating-leg-pain", "shoulder", "neck"}}) {
+      for (const int minutes : {5, 30}) {
+        for (const bool explain : {false, true}) {
+          plan::Request request;
+          request.conditions = conditions;
+          request.minutes = minutes;
+          CAPTURE(util::join(conditions, ","));
+          CAPTURE(minutes);
+          const auto plan = plan::make_plan(catalog, request);
+          REQUIRE(!plan.items.empty());
+          check_document(plan, render::render_roff(plan, {80, false, explain}));
+        }
+      }
+    }
+  }
+
+  TEST_CASE("the documented command works on US letter paper too")
+  {
+    plan::Request request;
+    request.minutes = 20;
+    const auto plan = plan::make_plan(test::builtin_catalog(), request);
+    const std::string path = write_temp("plan.ms", render::render_roff(plan, {80, false, false}));
+    const std::string text = pdf_text(path, "-dpaper=letter -P-pletter");
+    for (const auto& item : plan.items) {
+      CHECK(text.find(fold(item.exercise.name)) != std::string::npos);
+    }
+    CHECK(test::shell("groff -ms -Tpdf -dpaper=letter -P-pletter '" + path + "' | pdfinfo -").out.find(
+            "letter") != std::string::npos);
+  }
+
+  TEST_CASE("catalog text that looks like roff prints literally")
+  {
+    const std::string dir = test::temp_dir();
+    const auto result = test::run_backplan({"plan", "--no-builtin", "--catalog",
+                                            test::data_path("fixture-catalog"), "-c", "knee", "-m",
+                                            "10", "-f", "roff", "--explain", "-o", dir + "/plan.ms"});
+    REQUIRE(result.status == 0);
+    const std::string document = test::slurp(dir + "/plan.ms");
+    // No line of catalog text is taken as a request or a macro call.
+    std::size_t start = 0;
+    for (std::size_t end; (end = document.find('\n', start)) != std::string::npos; start = end + 1) {
+      const std::string line = document.substr(start, end - start);
+      if (!line.empty() && (line[0] == '.' || line[0] == '\'')) {
+        CAPTURE(line);
+        CHECK(known_control_line(line));
+      }
+    }
+    // Only ASCII: every other character is a groff escape, no preconv needed.
+    CHECK(std::all_of(document.begin(), document.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+    CHECK(groff_warnings(dir + "/plan.ms", "-Tpdf") == "");
+    const std::string text = pdf_text(dir + "/plan.ms");
+    for (const char* literal : {
+           "...then breathe in and let it dip a little.",                 // a line starting with .
+           ".5 of a turn is plenty at first",                             // and another
+           "'Slow' beats 'far': don\xE2\x80\x99t force the end",          // a line starting with '
+           "a bowl tipping \\ then / like a see-saw.",                    // a backslash
+           "Seated twist (caf\xC3\xA9 chair)",                            // é
+           "hands on the chair back \xE2\x80\x93 no bouncing.",            // –
+           "Turn 3 \xC3\x97 each way",                                    // ×
+           "Knee problems \xE2\x80\x94 modify: Put a cushion",            // —
+           "# of rocks: 10 | keep them *slow* and _small_",
+           "Sit to stand, \"slow\"",
+           "Cat\xE2\x80\x93" "camel (hands & knees)",
+           "Kneeling hip-flexor lunge (kneeling-lunge): condition: avoided with Knee problems",
+         }) {
+      CAPTURE(literal);
+      CHECK(text.find(literal) != std::string::npos);
+    }
+  }
+
+  TEST_CASE("roff_escape")
+  {
+    CHECK(render::roff_escape("plain text") == "plain text");
+    CHECK(render::roff_escape(".5 of a turn") == "\\&.5 of a turn");
+    CHECK(render::roff_escape("'Tis") == "\\[aq]Tis");
+    CHECK(render::roff_escape("a\\b") == "a\\[rs]b");
+    CHECK(render::roff_escape("  two\n   lines ") == "two lines");
+    CHECK(render::roff_escape("\n.x") == "\\&.x");
+    CHECK(render::roff_escape("caf\xC3\xA9") == "caf\\[u00E9]");
+    CHECK(render::roff_escape("\xE2\x80\x93\xE2\x80\x94\xE2\x80\x99\xC3\x97") ==
+          "\\[u2013]\\[u2014]\\[u2019]\\[u00D7]");
+    CHECK(render::roff_escape("\xE2\x98\x90") == "\\[u25A1]");  // ☐ as the fonts' white square
+    CHECK(render::roff_escape("\xF0\x9F\x99\x82") == "\\[u1F642]");
+    CHECK(render::roff_escape("bad \xC3 byte") == "bad ? byte");
+  }
+}
