@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -122,32 +123,6 @@ std::string describe(const YAML::Node& node)
     return fmt::format("'{}'", node.Scalar());
   }
   return "an empty value";
-}
-
-/// The candidate a misspelt `word` most likely meant, if any. Besides the
-/// edit-distance guess, it catches two swapped neighbouring letters ("stpes"
-/// for "steps"), which the distance counts as two edits.
-std::optional<std::string> guess(const std::string& word,
-                                 const std::vector<std::string>& candidates)
-{
-  if (auto best = util::did_you_mean(word, candidates)) {
-    return best;
-  }
-  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
-    std::string swapped = word;
-    std::swap(swapped[i], swapped[i + 1]);
-    if (std::find(candidates.begin(), candidates.end(), swapped) != candidates.end()) {
-      return swapped;
-    }
-  }
-  return std::nullopt;
-}
-
-/// " (did you mean '…'?)" for a misspelt `word`, or nothing.
-std::string suggestion(const std::string& word, const std::vector<std::string>& candidates)
-{
-  const auto best = guess(word, candidates);
-  return best ? fmt::format(" (did you mean '{}'?)", *best) : std::string();
 }
 
 /// The 1-based line and byte column of `offset` in `text`: the same units as
@@ -340,7 +315,7 @@ public:
       }
       const std::string& name = key.Scalar();
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        error(key, fmt::format("unknown key '{}' in {}{}", name, what, suggestion(name, known)));
+        error(key, fmt::format("unknown key '{}' in {}{}", name, what, util::did_you_mean_suffix(name, known)));
         continue;
       }
       if (found.contains(name)) {
@@ -674,7 +649,7 @@ bool check_reference(FileReader& reader, const Vocabulary& vocabulary, const cha
       id_of.emplace(alias, term.id);
     }
   }
-  auto best = guess(id, candidates);
+  auto best = util::did_you_mean(id, candidates);
   if (best && id_of.contains(*best)) {
     best = id_of[*best];
   }
@@ -742,7 +717,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
       if (action && found == actions.end()) {
         reader.error(it->second.second,
                      fmt::format("'action' must be avoid, modify or caution, found '{}'{}", *action,
-                                 suggestion(*action, actions)));
+                                 util::did_you_mean_suffix(*action, actions)));
       }
       action_known = found != actions.end();
       ok = ok && action_known;
@@ -765,7 +740,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
         candidates.emplace_back(general_guidance);
         reader.error(it->second.second,
                      fmt::format("unknown basis '{}': name a source or '{}'{}", *basis,
-                                 general_guidance, suggestion(*basis, candidates)));
+                                 general_guidance, util::did_you_mean_suffix(*basis, candidates)));
         ok = false;
       }
       ok = ok && basis.has_value();
@@ -963,7 +938,15 @@ LoadResult load(const std::vector<Layer>& layers)
 {
   LoadResult result;
   Catalog& catalog = result.catalog;
-  std::vector<ParsedFile> parsed;
+  /// An exercise file waiting for pass 2, and what reading it gave.
+  struct Pending {
+    std::size_t layer = 0;
+    std::size_t index = 0;
+    const SourceFile* file = nullptr;
+    std::optional<Exercise> exercise;
+  };
+  std::vector<ParsedFile> vocabularies;
+  std::vector<Pending> exercise_files;
   std::vector<std::vector<Diagnostic>> per_file;
   std::vector<Diagnostic> path_errors;
 
@@ -972,8 +955,11 @@ LoadResult load(const std::vector<Layer>& layers)
     for (const auto& file : layers[l].files) {
       per_file.emplace_back();
       ++result.file_count;
-      if (auto root = parse(file, per_file.back())) {
-        parsed.push_back({l, per_file.size() - 1, file.name, *root, vocabulary_for(file.name)});
+      const VocabularySpec* spec = vocabulary_for(file.name);
+      if (spec == nullptr) {
+        exercise_files.push_back({l, per_file.size() - 1, &file, std::nullopt});
+      } else if (auto root = parse(file, per_file.back())) {
+        vocabularies.push_back({l, per_file.size() - 1, file.name, *root, spec});
       }
     }
   }
@@ -981,28 +967,53 @@ LoadResult load(const std::vector<Layer>& layers)
   // Pass 1: vocabularies, layer by layer, so exercises can refer to any term.
   for (std::size_t l = 0; l < layers.size(); ++l) {
     std::map<std::string, Location> seen;
-    for (const auto& file : parsed) {
-      if (file.layer == l && file.vocabulary != nullptr) {
+    for (const auto& file : vocabularies) {
+      if (file.layer == l) {
         FileReader reader(file.name, per_file[file.index]);
         read_vocabulary(file, reader, catalog, seen);
       }
     }
   }
 
-  // Pass 2: exercises; an id repeated within a layer is an error, a later
-  // layer's id replaces the earlier one.
+  // Pass 2: exercise files, parsed and read one at a time (so that no more
+  // than one YAML tree per thread is alive) on every core; each file has its
+  // own diagnostics and the vocabularies are only read.
+  const auto read_files = [&](std::size_t first, std::size_t step) {
+    for (std::size_t i = first; i < exercise_files.size(); i += step) {
+      Pending& pending = exercise_files[i];
+      auto& diagnostics = per_file[pending.index];
+      try {
+        if (auto root = parse(*pending.file, diagnostics)) {
+          FileReader reader(pending.file->name, diagnostics);
+          const ParsedFile file{pending.layer, pending.index, pending.file->name, *root, nullptr};
+          pending.exercise = read_exercise(file, reader, catalog);
+        }
+      } catch (const std::exception& e) {
+        diagnostics.push_back({Location{pending.file->name, 1, 1}, fmt::format("cannot read: {}", e.what())});
+      }
+    }
+  };
+  const std::size_t threads = std::clamp<std::size_t>(
+    std::min<std::size_t>(std::thread::hardware_concurrency(), exercise_files.size() / 256 + 1), 1, 8);
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(read_files, t, threads);
+    }
+    read_files(0, threads);
+  }
+
+  // An id repeated within a layer is an error; a later layer's id replaces
+  // the earlier one.
   std::map<std::string, std::pair<std::size_t, Exercise>> by_id;
   for (std::size_t l = 0; l < layers.size(); ++l) {
     std::map<std::string, Location> seen;
-    for (const auto& file : parsed) {
-      if (file.layer != l || file.vocabulary != nullptr) {
+    for (auto& pending : exercise_files) {
+      if (pending.layer != l || !pending.exercise) {
         continue;
       }
-      FileReader reader(file.name, per_file[file.index]);
-      auto exercise = read_exercise(file, reader, catalog);
-      if (!exercise) {
-        continue;
-      }
+      auto& exercise = pending.exercise;
+      FileReader reader(pending.file->name, per_file[pending.index]);
       if (const auto previous = seen.find(exercise->id); previous != seen.end()) {
         reader.error(exercise->where, fmt::format("duplicate exercise id '{}' (also defined at {})",
                                                   exercise->id, previous->second.str()));
@@ -1015,7 +1026,7 @@ LoadResult load(const std::vector<Layer>& layers)
                                            replaced->second.second.where.file));
       }
       const std::string id = exercise->id;
-      by_id[id] = {file.index, std::move(*exercise)};
+      by_id[id] = {pending.index, std::move(*exercise)};
     }
   }
 
@@ -1027,13 +1038,17 @@ LoadResult load(const std::vector<Layer>& layers)
       if (*variant && !(*variant)->exercise.empty() && !by_id.contains((*variant)->exercise)) {
         reader.error((*variant)->where,
                      fmt::format("unknown exercise '{}'{}", (*variant)->exercise,
-                                 suggestion((*variant)->exercise, [&] {
+                                 util::did_you_mean_suffix((*variant)->exercise, [&] {
                                    std::vector<std::string> ids;
                                    for (const auto& [other, unused] : by_id) {
                                      ids.push_back(other);
                                    }
                                    return ids;
                                  }())));
+        ok = false;
+      } else if (*variant && (*variant)->exercise == exercise.id) {
+        reader.error((*variant)->where,
+                     fmt::format("exercise '{}' cannot be its own easier or harder version", exercise.id));
         ok = false;
       }
     }

@@ -2,6 +2,9 @@
 
 #include "cli/commands.hpp"
 #include "util/exit_status.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
 
 #include <csignal>
 #include <cstdio>
@@ -31,6 +34,40 @@ void prescan(int argc, char** argv, Context& context)
   }
 }
 
+/// The command word of the command line (empty when there is none).
+std::string command_word(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--catalog" || arg == "--color" || arg == "--profile") {
+      ++i;
+    } else if (!arg.starts_with("-")) {
+      return std::string(arg);
+    }
+  }
+  return "";
+}
+
+/// A usage error with a did-you-mean when the command word is not a command
+/// (CLI11 would only say that a command is required).
+void reject_unknown_command(const std::string& word, const CLI::App& app)
+{
+  std::vector<std::string> names;
+  std::vector<std::string> visible;
+  for (const auto* command : app.get_subcommands({})) {
+    names.push_back(command->get_name());
+    if (!command->get_group().empty()) {
+      visible.push_back(command->get_name());
+    }
+  }
+  if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
+    throw Failure{ExitStatus::usage,
+                  fmt::format("backplan: error: unknown command '{}'{}\nRun 'backplan --help' for "
+                              "usage.\n",
+                              word, util::did_you_mean_suffix(word, visible))};
+  }
+}
+
 int report(const Failure& failure)
 {
   std::fputs(failure.message.c_str(), stderr);
@@ -41,7 +78,7 @@ int run_checked(int argc, char** argv)
 {
   Context context;
   prescan(argc, argv, context);
-  context.loaded = catalog::load(context.layers());
+  context.command = command_word(argc, argv);
 
   CLI::App app("backplan — safe, timed back-care routines from an exercise catalog", "backplan");
   app.set_version_flag("--version", fmt::format("backplan {}", BACKPLAN_VERSION));
@@ -55,8 +92,7 @@ int run_checked(int argc, char** argv)
     ->type_name("PATH");
   app.add_flag("--no-builtin", no_builtin, "start from an empty catalog instead of the built-in one");
   app.add_option("--color", color, "colour: auto (only on a terminal), always or never")
-    ->check(CLI::IsMember({"auto", "always", "never"}))
-    ->type_name("WHEN");
+    ->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::vector<std::pair<CLI::App*, Runner>> commands;
   const auto add = [&](Runner (*adder)(CLI::App&, Context&)) {
@@ -70,6 +106,7 @@ int run_checked(int argc, char** argv)
   add(add_check_command);
   add(add_completion_command);
 
+  reject_unknown_command(context.command, app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

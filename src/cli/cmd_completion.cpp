@@ -966,7 +966,7 @@ Runner add_completion_command(CLI::App& app, Context& context)
   listing_command->add_option("KIND", *kind)->required()->check(CLI::IsMember(listing_kinds));
   listing_command->add_option("COMMAND", *argument, "the command whose flags to list");
   listing_command->callback([&app, &context, kind, argument] {
-    write_output(listing(app, context.loaded.catalog, *kind, *argument), "");
+    write_output(listing(app, context.loaded().catalog, *kind, *argument), "");
   });
 
   auto shell = std::make_shared<std::string>();
@@ -979,7 +979,7 @@ Runner add_completion_command(CLI::App& app, Context& context)
   command->add_option("-o,--output", *output, "write to FILE (atomically) instead of stdout")
     ->type_name("FILE");
   return [&app, &context, shell, output] {
-    const CliSpec cli = cli_spec(app, context.loaded.catalog);
+    const CliSpec cli = cli_spec(app, context.loaded().catalog);
     const std::string script = *shell == "bash" ? bash_script(cli)
                                : *shell == "zsh" ? zsh_script(cli)
                                                  : fish_script(cli);

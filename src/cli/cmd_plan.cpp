@@ -105,7 +105,9 @@ Runner add_plan_command(CLI::App& app, Context& context)
   auto options = std::make_shared<PlanOptions>();
   CLI::App* command = app.add_subcommand("plan", "build a timed plan that fits the time budget");
   add_list_option(*command, "-c,--condition", options->conditions, "your conditions, by id or alias (comma list, repeatable)");
-  for (const auto& term : context.loaded.catalog.conditions.terms) {
+  const auto& conditions = context.catalog_shapes_options() ? context.loaded().catalog.conditions
+                                                            : catalog::Vocabulary{};
+  for (const auto& term : conditions.terms) {
     try {
       command->add_flag_callback("--" + term.id,
                                  [options, id = term.id] { options->condition_flags.push_back(id); },
@@ -121,8 +123,7 @@ Runner add_plan_command(CLI::App& app, Context& context)
   add_list_option(*command, "-r,--region", options->regions, "body regions to cover (comma list, repeatable)");
   command->add_option("--level", options->level, "highest level to include, e.g. gentle")->type_name("ID");
   command->add_option("--setting", options->setting, "floor (default) or desk: seated and standing only")
-    ->check(CLI::IsMember({"floor", "desk"}))
-    ->type_name("floor|desk");
+    ->check(CLI::IsMember({"floor", "desk"}));
   command->add_option("--seed", options->seed, "choose another selection; same seed, same plan")
     ->type_name("N");
   add_format_option(*command, options->format, render::plan_format_names());

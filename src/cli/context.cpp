@@ -53,8 +53,22 @@ std::vector<catalog::Layer> Context::layers(const std::vector<std::string>& extr
   return out;
 }
 
+const catalog::LoadResult& Context::loaded() const
+{
+  if (!m_loaded) {
+    m_loaded = catalog::load(layers());
+  }
+  return *m_loaded;
+}
+
+bool Context::catalog_shapes_options() const
+{
+  return command != "list" && command != "show" && command != "conditions" && command != "check";
+}
+
 const catalog::Catalog& Context::catalog() const
 {
+  const auto& loaded = this->loaded();
   if (!loaded.errors.empty()) {
     std::string text;
     for (const auto& diagnostic : loaded.errors) {

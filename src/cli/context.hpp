@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,14 @@ struct Context {
   std::vector<std::string> catalog_paths;  ///< --catalog, in order
   bool no_builtin = false;
   util::ColorMode color = util::ColorMode::automatic;
-  catalog::LoadResult loaded;              ///< the effective catalog and its problems
+  std::string command;                     ///< the command word of the command line, if any
+
+  /// The effective catalog and its problems, loaded on first use.
+  const catalog::LoadResult& loaded() const;
+
+  /// Whether building the command line needs the catalog (the plan
+  /// command's condition flags): not for commands that never show them.
+  bool catalog_shapes_options() const;
 
   /// The layers of the effective catalog: built-in, the user's config-folder
   /// catalog, then each --catalog path, plus `extra` paths last.
@@ -24,6 +32,9 @@ struct Context {
   /// The loaded catalog; prints its notes, and throws a Failure with exit
   /// status 3 after printing every diagnostic when it is invalid.
   const catalog::Catalog& catalog() const;
+
+private:
+  mutable std::optional<catalog::LoadResult> m_loaded;
 };
 
 /// A subcommand's work, run after the command line parsed.
