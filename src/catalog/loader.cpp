@@ -1067,4 +1067,90 @@ LoadResult load(const std::vector<Layer>& layers)
   return result;
 }
 
+Profile load_profile(const SourceFile& file, const Catalog& catalog,
+                     const std::vector<std::string>& formats, std::vector<Diagnostic>& errors)
+{
+  Profile profile;
+  profile.file = file.name;
+  std::vector<Diagnostic> local;
+  FileReader reader(file.name, local);
+  const auto root = parse(file, local);
+  if (root && !root->IsMap()) {
+    reader.error(*root, fmt::format("expected a mapping of profile keys, found {}", describe(*root)));
+  } else if (root) {
+    const std::vector<KeySpec> keys = {{"conditions", false}, {"minutes", false}, {"goals", false},
+                                       {"regions", false},    {"level", false},   {"setting", false},
+                                       {"format", false}};
+    const auto values = reader.keys(*root, keys, reader.at(*root), "a profile");
+    const auto ids = [&](const char* key, const Vocabulary& vocabulary, const char* noun,
+                         std::optional<std::vector<std::string>>& field) {
+      if (const auto it = values.find(key); it != values.end()) {
+        std::vector<Location> places;
+        auto items = reader.strings(it->second, false, &places);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+          check_reference(reader, vocabulary, noun, items[i], places[i]);
+        }
+        field = std::move(items);
+      }
+    };
+    if (const auto it = values.find("conditions"); it != values.end()) {
+      std::vector<Location> places;
+      const auto names = reader.strings(it->second, false, &places);
+      std::vector<std::string> resolved;
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        const Term* term = nullptr;
+        for (const auto& candidate : catalog.conditions.terms) {
+          if (candidate.id == names[i] || std::find(candidate.aliases.begin(), candidate.aliases.end(),
+                                                    names[i]) != candidate.aliases.end()) {
+            term = &candidate;
+          }
+        }
+        if (term == nullptr) {
+          check_reference(reader, catalog.conditions, "condition", names[i], places[i]);
+        } else if (std::find(resolved.begin(), resolved.end(), term->id) == resolved.end()) {
+          resolved.push_back(term->id);
+        }
+      }
+      profile.conditions = std::move(resolved);
+    }
+    ids("goals", catalog.goals, "goal", profile.goals);
+    ids("regions", catalog.regions, "region", profile.regions);
+    if (const auto it = values.find("level"); it != values.end()) {
+      if (const auto level = reader.string(it->second)) {
+        check_reference(reader, catalog.levels, "level", *level, reader.at(it->second.second));
+        profile.level = *level;
+      }
+    }
+    if (const auto it = values.find("minutes"); it != values.end()) {
+      const RangeSpec spec{"minutes", false, 1, 180, nullptr, nullptr};
+      if (const auto minutes = reader.range(it->second, spec)) {
+        if (minutes->min != minutes->max) {
+          reader.error(it->second.second, "'minutes' must be one whole number");
+        }
+        profile.minutes = minutes->min;
+      }
+    }
+    const auto choice = [&](const char* key, const std::vector<std::string>& allowed,
+                            std::optional<std::string>& field) {
+      if (const auto it = values.find(key); it != values.end()) {
+        if (const auto value = reader.string(it->second)) {
+          if (std::find(allowed.begin(), allowed.end(), *value) == allowed.end()) {
+            reader.error(it->second.second,
+                         fmt::format("'{}' must be one of {}, found '{}'{}", key, util::join(allowed, ", "),
+                                     *value, util::did_you_mean_suffix(*value, allowed)));
+          }
+          field = *value;
+        }
+      }
+    };
+    choice("setting", {"floor", "desk"}, profile.setting);
+    choice("format", formats, profile.format);
+  }
+  std::stable_sort(local.begin(), local.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  errors.insert(errors.end(), local.begin(), local.end());
+  return profile;
+}
+
 } // namespace backplan::catalog

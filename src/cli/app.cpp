@@ -91,6 +91,10 @@ int run_checked(int argc, char** argv)
                   "add the exercises of a YAML file or a directory of them (repeatable)")
     ->type_name("PATH");
   app.add_flag("--no-builtin", no_builtin, "start from an empty catalog instead of the built-in one");
+  app.add_option("--profile", context.profile_path, "read standing defaults from FILE instead of "
+                                                    "the config folder's profile.yaml")
+    ->type_name("FILE");
+  app.add_flag("--no-profile", context.no_profile, "ignore the profile");
   app.add_option("--color", color, "colour: auto (only on a terminal), always or never")
     ->check(CLI::IsMember({"auto", "always", "never"}));
 
@@ -104,6 +108,7 @@ int run_checked(int argc, char** argv)
   add(add_show_command);
   add(add_conditions_command);
   add(add_check_command);
+  add(add_profile_command);
   add(add_completion_command);
 
   reject_unknown_command(context.command, app);

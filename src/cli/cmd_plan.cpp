@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/plan_options.hpp"
 
 #include "plan/planner.hpp"
 #include "render/render.hpp"
@@ -13,16 +14,9 @@ namespace backplan::cli {
 
 namespace {
 
-struct PlanOptions {
-  std::vector<std::string> conditions;
-  std::vector<std::string> condition_flags;  ///< ids set by --knee, --prolapse, ...
-  int minutes = 10;
-  std::vector<std::string> goals;
-  std::vector<std::string> regions;
-  std::string level;
-  std::string setting = "floor";
-  std::uint64_t seed = 0;
-  std::string format = "text";
+/// The plan command's own options, beside those that shape the plan.
+struct PlanCommandOptions {
+  PlanOptions plan;
   std::string output;
   std::size_t width = 0;
   bool explain = false;
@@ -63,26 +57,11 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
   return message;
 }
 
-void run_plan(const Context& context, const PlanOptions& options)
+void run_plan(const Context& context, const PlanCommandOptions& options)
 {
   const auto& catalog = context.catalog();
-  plan::Request request;
-  auto names = options.conditions;
-  names.insert(names.end(), options.condition_flags.begin(), options.condition_flags.end());
-  request.conditions = resolve_conditions(catalog, names);
-  request.minutes = options.minutes;
-  request.goals = flatten(options.goals);
-  check_ids("goal", request.goals, catalog.goals.ids());
-  request.regions = flatten(options.regions);
-  check_ids("region", request.regions, catalog.regions.ids());
-  if (!options.level.empty()) {
-    check_ids("level", {options.level}, catalog.levels.ids());
-  }
-  request.level = options.level;
-  request.setting = options.setting;
-  request.seed = options.seed;
-
-  const plan::Plan plan = plan::make_plan(catalog, request);
+  const Effective effective = resolve_plan_options(context, catalog, options.plan);
+  const plan::Plan plan = plan::make_plan(catalog, effective.request);
   if (plan.items.empty()) {
     throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, options.explain)};
   }
@@ -92,41 +71,116 @@ void run_plan(const Context& context, const PlanOptions& options)
   text.color = to_stdout && util::use_color(context.color);
   text.explain = options.explain;
   for (const auto& format : render::plan_formats()) {
-    if (options.format == format.name) {
+    if (effective.format == format.name) {
       write_output(format.render(plan, text), options.output);
     }
   }
 }
 
+std::string describe_list(const std::vector<std::string>& items)
+{
+  return items.empty() ? "(none)" : util::join(items, ", ");
+}
+
 } // namespace
 
-Runner add_plan_command(CLI::App& app, Context& context)
+void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context)
 {
-  auto options = std::make_shared<PlanOptions>();
-  CLI::App* command = app.add_subcommand("plan", "build a timed plan that fits the time budget");
-  add_list_option(*command, "-c,--condition", options->conditions, "your conditions, by id or alias (comma list, repeatable)");
+  options.given["conditions"] = add_list_option(command, "-c,--condition", options.conditions,
+                                                "your conditions, by id or alias (comma list, repeatable)");
   const auto& conditions = context.catalog_shapes_options() ? context.loaded().catalog.conditions
                                                             : catalog::Vocabulary{};
   for (const auto& term : conditions.terms) {
     try {
-      command->add_flag_callback("--" + term.id,
-                                 [options, id = term.id] { options->condition_flags.push_back(id); },
-                                 fmt::format("same as --condition {} ({})", term.id, term.name));
+      command.add_flag_callback("--" + term.id,
+                                [&options, id = term.id] { options.condition_flags.push_back(id); },
+                                fmt::format("same as --condition {} ({})", term.id, term.name));
     } catch (const CLI::OptionAlreadyAdded&) {
       // A user catalog's condition named like an option keeps only -c ID.
     }
   }
-  command->add_option("-m,--minutes", options->minutes, "time budget in minutes, 1 to 180 (default 10)")
-    ->check(CLI::Range(1, 180))
-    ->type_name("N");
-  add_list_option(*command, "-g,--goal", options->goals, "goals to cover (comma list, repeatable)");
-  add_list_option(*command, "-r,--region", options->regions, "body regions to cover (comma list, repeatable)");
-  command->add_option("--level", options->level, "highest level to include, e.g. gentle")->type_name("ID");
-  command->add_option("--setting", options->setting, "floor (default) or desk: seated and standing only")
-    ->check(CLI::IsMember({"floor", "desk"}));
-  command->add_option("--seed", options->seed, "choose another selection; same seed, same plan")
-    ->type_name("N");
-  add_format_option(*command, options->format, render::plan_format_names());
+  options.given["minutes"] =
+    command.add_option("-m,--minutes", options.minutes, "time budget in minutes, 1 to 180 (default 10)")
+      ->check(CLI::Range(1, 180))
+      ->type_name("N");
+  options.given["goals"] =
+    add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)");
+  options.given["regions"] = add_list_option(command, "-r,--region", options.regions,
+                                             "body regions to cover (comma list, repeatable)");
+  options.given["level"] =
+    command.add_option("--level", options.level, "highest level to include, e.g. gentle")->type_name("ID");
+  options.given["setting"] =
+    command.add_option("--setting", options.setting, "floor (default) or desk: seated and standing only")
+      ->check(CLI::IsMember({"floor", "desk"}));
+  options.given["seed"] =
+    command.add_option("--seed", options.seed, "choose another selection; same seed, same plan")
+      ->type_name("N");
+  options.given["format"] = add_format_option(command, options.format, render::plan_format_names());
+}
+
+Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
+                               const PlanOptions& options)
+{
+  const catalog::Profile& profile = context.profile();
+  const std::string from_profile = "profile " + profile.file;
+  Effective effective;
+  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
+  const auto source = [&](const char* name, bool in_profile) {
+    return given(name) ? std::string("command line") : in_profile ? from_profile : std::string("default");
+  };
+
+  // Conditions add up: the profile's standing ones and the command line's.
+  std::vector<std::string> names = profile.conditions.value_or(std::vector<std::string>{});
+  names.insert(names.end(), options.conditions.begin(), options.conditions.end());
+  names.insert(names.end(), options.condition_flags.begin(), options.condition_flags.end());
+  effective.request.conditions = resolve_conditions(catalog, names);
+  const bool cli_conditions = given("conditions") || !options.condition_flags.empty();
+  const bool profile_conditions = profile.conditions && !profile.conditions->empty();
+  effective.settings.push_back(
+    {"conditions", describe_list(effective.request.conditions),
+     cli_conditions && profile_conditions ? from_profile + " and command line"
+     : cli_conditions                     ? "command line"
+     : profile_conditions                 ? from_profile
+                                          : "default"});
+
+  effective.request.minutes = given("minutes") ? options.minutes : profile.minutes.value_or(options.minutes);
+  effective.settings.push_back({"minutes", std::to_string(effective.request.minutes),
+                                source("minutes", profile.minutes.has_value())});
+
+  effective.request.goals = given("goals") ? flatten(options.goals) : profile.goals.value_or(std::vector<std::string>{});
+  check_ids("goal", effective.request.goals, catalog.goals.ids());
+  effective.settings.push_back({"goals", describe_list(effective.request.goals), source("goals", profile.goals.has_value())});
+
+  effective.request.regions =
+    given("regions") ? flatten(options.regions) : profile.regions.value_or(std::vector<std::string>{});
+  check_ids("region", effective.request.regions, catalog.regions.ids());
+  effective.settings.push_back(
+    {"regions", describe_list(effective.request.regions), source("regions", profile.regions.has_value())});
+
+  effective.request.level = given("level") ? options.level : profile.level.value_or("");
+  if (!effective.request.level.empty()) {
+    check_ids("level", {effective.request.level}, catalog.levels.ids());
+  }
+  effective.settings.push_back({"level", effective.request.level.empty() ? "(any)" : effective.request.level,
+                                source("level", profile.level.has_value())});
+
+  effective.request.setting = given("setting") ? options.setting : profile.setting.value_or(options.setting);
+  effective.settings.push_back(
+    {"setting", effective.request.setting, source("setting", profile.setting.has_value())});
+
+  effective.request.seed = options.seed;
+  effective.settings.push_back({"seed", std::to_string(options.seed), source("seed", false)});
+
+  effective.format = given("format") ? options.format : profile.format.value_or(options.format);
+  effective.settings.push_back({"format", effective.format, source("format", profile.format.has_value())});
+  return effective;
+}
+
+Runner add_plan_command(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<PlanCommandOptions>();
+  CLI::App* command = app.add_subcommand("plan", "build a timed plan that fits the time budget");
+  add_plan_options(*command, options->plan, context);
   command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of stdout")
     ->type_name("FILE");
   command->add_option("--width", options->width, "wrap text to N columns (default: the terminal's)")

@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "render/render.hpp"
 #include "safety/conditions.hpp"
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
@@ -14,19 +15,27 @@ namespace backplan::cli {
 
 namespace {
 
+/// backplan's folder in the user's configuration folder, if one is known.
+std::optional<std::filesystem::path> config_folder()
+{
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::filesystem::path(xdg) / "backplan";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / ".config" / "backplan";
+  }
+  return std::nullopt;
+}
+
 /// The user's config-folder catalog, when it exists.
 std::optional<std::filesystem::path> config_catalog()
 {
-  std::filesystem::path base;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
-    base = xdg;
-  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-    base = std::filesystem::path(home) / ".config";
-  } else {
+  const auto base = config_folder();
+  if (!base) {
     return std::nullopt;
   }
   std::error_code error;
-  const auto folder = base / "backplan" / "catalog";
+  const auto folder = *base / "catalog";
   if (std::filesystem::is_directory(folder, error)) {
     return folder;
   }
@@ -80,6 +89,40 @@ const catalog::Catalog& Context::catalog() const
     fmt::print(stderr, "backplan: note: {}\n", note);
   }
   return loaded.catalog;
+}
+
+const catalog::Profile& Context::profile() const
+{
+  if (m_profile) {
+    return *m_profile;
+  }
+  std::string path = profile_path;
+  if (path.empty() && !no_profile) {
+    std::error_code error;
+    const auto folder = config_folder();
+    if (folder && std::filesystem::exists(*folder / "profile.yaml", error)) {
+      path = (*folder / "profile.yaml").string();
+    }
+  }
+  if (no_profile || path.empty()) {
+    return m_profile.emplace();
+  }
+  std::vector<catalog::Diagnostic> errors;
+  catalog::Profile profile;
+  try {
+    const catalog::SourceFile file{path, util::read_file(path, catalog::max_profile_bytes)};
+    profile = catalog::load_profile(file, catalog(), render::plan_format_names(), errors);
+  } catch (const std::runtime_error& e) {
+    errors.push_back({catalog::Location{path, 0, 0}, e.what()});
+  }
+  if (!errors.empty()) {
+    std::string text;
+    for (const auto& diagnostic : errors) {
+      text += diagnostic.str() + "\n";
+    }
+    throw Failure{ExitStatus::invalid_catalog, text};
+  }
+  return m_profile.emplace(std::move(profile));
 }
 
 void write_output(const std::string& data, const std::string& path)

@@ -17,6 +17,8 @@ struct Context {
   bool no_builtin = false;
   util::ColorMode color = util::ColorMode::automatic;
   std::string command;                     ///< the command word of the command line, if any
+  std::string profile_path;                ///< --profile FILE
+  bool no_profile = false;                 ///< --no-profile
 
   /// The effective catalog and its problems, loaded on first use.
   const catalog::LoadResult& loaded() const;
@@ -33,8 +35,14 @@ struct Context {
   /// status 3 after printing every diagnostic when it is invalid.
   const catalog::Catalog& catalog() const;
 
+  /// The user's profile: --profile FILE, else the config folder's
+  /// profile.yaml when it exists, else an empty one; none with --no-profile.
+  /// Throws a Failure with exit status 3 after printing every problem.
+  const catalog::Profile& profile() const;
+
 private:
   mutable std::optional<catalog::LoadResult> m_loaded;
+  mutable std::optional<catalog::Profile> m_profile;
 };
 
 /// A subcommand's work, run after the command line parsed.

@@ -1,0 +1,26 @@
+#include "cli/commands.hpp"
+#include "cli/plan_options.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace backplan::cli {
+
+Runner add_profile_command(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<PlanOptions>();
+  CLI::App* command = app.add_subcommand(
+    "profile", "show the settings a plan would use and where each comes from (default, profile, "
+               "command line); takes the plan options");
+  add_plan_options(*command, *options, context);
+  return [&context, options] {
+    const Effective effective = resolve_plan_options(context, context.catalog(), *options);
+    std::string out;
+    for (const auto& setting : effective.settings) {
+      out += fmt::format("{:<12}{:<32} {}\n", setting.name, setting.value, setting.source);
+    }
+    write_output(out, "");
+  };
+}
+
+} // namespace backplan::cli

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "cli/context.hpp"
+#include "plan/model.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace backplan::cli {
+
+/// The options that shape a plan, as given on the command line, with the
+/// CLI11 options kept to tell whether each was given.
+struct PlanOptions {
+  std::vector<std::string> conditions;
+  std::vector<std::string> condition_flags;  ///< ids set by --knee, --prolapse, ...
+  int minutes = 10;
+  std::vector<std::string> goals;
+  std::vector<std::string> regions;
+  std::string level;
+  std::string setting = "floor";
+  std::uint64_t seed = 0;
+  std::string format = "text";
+  std::map<std::string, CLI::Option*> given;  ///< setting name -> its option
+};
+
+/// Adds the options that shape a plan (conditions and their flags, minutes,
+/// goals, regions, level, setting, seed, format) to `command`.
+void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context);
+
+/// One effective setting, its value in words and where it came from:
+/// "default", "profile FILE" or "command line".
+struct EffectiveSetting {
+  std::string name;
+  std::string value;
+  std::string source;
+};
+
+/// What a plan command will do: the request, the format, and each setting
+/// with its source.
+struct Effective {
+  plan::Request request;
+  std::string format;
+  std::vector<EffectiveSetting> settings;
+};
+
+/// Merges the defaults, the user's profile and the command line (which
+/// overrides the profile; conditions from both add up, so that a standing
+/// condition is never dropped silently) and checks every id against the
+/// catalog. Throws a usage Failure for an unknown value.
+Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
+                               const PlanOptions& options);
+
+} // namespace backplan::cli
