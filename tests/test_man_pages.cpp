@@ -1,0 +1,129 @@
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <regex>
+#include <set>
+
+using namespace backplan;
+
+namespace {
+
+const std::string man_dir = std::string(BACKPLAN_SOURCE_DIR) + "/man";
+
+/// The page's source with roff escapes for hyphens and fonts undone, so that
+/// options can be searched as a user types them.
+std::string page_text(const std::string& page)
+{
+  std::string text = test::slurp(man_dir + "/" + page);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '-') {
+      out += '-';
+      ++i;
+    } else if (text[i] == '\\' && i + 2 < text.size() && text[i + 1] == 'f') {
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/// The options (short and long names) and commands a --help output lists.
+std::pair<std::set<std::string>, std::set<std::string>> help_items(const std::vector<std::string>& args)
+{
+  auto command = args;
+  command.push_back("--help");
+  const auto r = test::run_backplan(command);
+  REQUIRE(r.status == 0);
+  std::set<std::string> options;
+  std::set<std::string> commands;
+  bool in_commands = false;
+  std::size_t start = 0;
+  while (start < r.out.size()) {
+    const auto end = r.out.find('\n', start);
+    const std::string line = r.out.substr(start, end - start);
+    start = end + 1;
+    if (line == "Subcommands:") {
+      in_commands = true;
+      continue;
+    }
+    if (line.size() > 2 && line.starts_with("  ") && line[2] != ' ') {
+      const std::string first = line.substr(2, line.find(' ', 2) - 2);
+      if (in_commands) {
+        commands.insert(first);
+      } else if (first.starts_with("-")) {
+        std::size_t from = 0;
+        while (from <= first.size()) {
+          const auto comma = first.find(',', from);
+          options.insert(first.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+          if (comma == std::string::npos) break;
+          from = comma + 1;
+        }
+      }
+    }
+  }
+  return {options, commands};
+}
+
+} // namespace
+
+TEST_SUITE("man")
+{
+  TEST_CASE("both pages are clean under mandoc -T lint and groff -man -ww")
+  {
+    for (const char* page : {"backplan.1", "backplan-catalog.5"}) {
+      CAPTURE(std::string(page));
+      const std::string path = man_dir + "/" + page;
+      if (test::shell("command -v mandoc >/dev/null").status == 0) {
+        const auto lint = test::shell("mandoc -T lint -W warning " + path + " 2>&1");
+        CHECK(lint.out == "");
+      } else {
+        FAIL("mandoc is not installed (apt-get install mandoc)");
+      }
+      const auto groff = test::shell("groff -man -ww -z " + path + " 2>&1");
+      CHECK(groff.status == 0);
+      CHECK(groff.out == "");
+    }
+  }
+
+  TEST_CASE("every command and every option the program defines is in backplan.1")
+  {
+    const std::string page = page_text("backplan.1");
+    const auto [global_options, commands] = help_items({});
+    REQUIRE(commands.size() >= 7);
+    for (const auto& option : global_options) {
+      CAPTURE(option);
+      CHECK(page.find(option) != std::string::npos);
+    }
+    for (const auto& command : commands) {
+      CAPTURE(command);
+      CHECK(page.find(".SS backplan " + command) != std::string::npos);
+      for (const auto& option : help_items({command}).first) {
+        CAPTURE(option);
+        // Short options stand as "-c" followed by a comma or a space.
+        const bool found = option.starts_with("--")
+                             ? std::regex_search(page, std::regex(option + "([^a-z-]|$)"))
+                             : page.find(option + " ") != std::string::npos ||
+                                 page.find(option + ",") != std::string::npos ||
+                                 page.find(option + "\"") != std::string::npos;
+        CHECK(found);
+      }
+    }
+  }
+
+  TEST_CASE("every key the loader knows is in backplan-catalog.5")
+  {
+    const std::string page = page_text("backplan-catalog.5");
+    for (const char* key :
+         {"id", "name", "summary", "position", "regions", "goals", "movements", "kind", "level",
+          "per_side", "dosage", "hold", "rep_seconds", "reps", "sets", "rest", "steps", "cues",
+          "easier", "harder", "contraindications", "condition", "action", "instruction", "basis",
+          "sources", "aliases", "description", "setting", "citation", "exercise"}) {
+      CAPTURE(std::string(key));
+      // A key is set in bold on a .B, .BR or .BI line.
+      CHECK(std::regex_search(page, std::regex("^\\.B[IR]? .*\\b" + std::string(key) + "\\b",
+                                               std::regex::multiline)));
+    }
+  }
+}
