@@ -7,6 +7,7 @@
 #include <fstream>
 #include <poll.h>
 #include <sstream>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -57,7 +58,8 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, RunResult
 } // namespace
 
 RunResult run_backplan(const std::vector<std::string>& args,
-                       const std::map<std::string, std::string>& env, const std::string& input)
+                       const std::map<std::string, std::string>& env, const std::string& input,
+                       int timeout_seconds)
 {
   int out_pipe[2], err_pipe[2], in_pipe[2];
   REQUIRE(::pipe(out_pipe) == 0);
@@ -86,6 +88,7 @@ RunResult run_backplan(const std::vector<std::string>& args,
     std::vector<std::string> copies = args;
     for (auto& arg : copies) argv.push_back(arg.data());
     argv.push_back(nullptr);
+    ::alarm(static_cast<unsigned>(timeout_seconds));
     ::execv(exe.c_str(), argv.data());
     ::_exit(127);
   }
@@ -95,7 +98,9 @@ RunResult run_backplan(const std::vector<std::string>& args,
   RunResult result;
   pump(out_pipe[0], err_pipe[0], in_pipe[1], input, result);
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  struct rusage usage {};
+  ::wait4(pid, &status, 0, &usage);
+  result.max_rss_kb = usage.ru_maxrss;
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }

@@ -487,6 +487,64 @@ struct ParsedFile {
   const VocabularySpec* vocabulary = nullptr;
 };
 
+/// The offset of the first character of the first line that is not blank,
+/// a comment, a directive or a document marker.
+std::optional<std::size_t> first_content(std::string_view text)
+{
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const auto line = text.substr(start, end - start);
+    const auto first = line.find_first_not_of(" \t\r");
+    const bool marker = line.starts_with("---") || line.starts_with("...");
+    if (first != std::string_view::npos && line[first] != '#' && line[first] != '%' && !marker) {
+      return start + first;
+    }
+    if (marker && line.size() > 3) {
+      const auto rest = line.find_first_not_of(" \t\r", 3);
+      if (rest != std::string_view::npos && line[rest] != '#' && (line[3] == ' ' || line[3] == '\t')) {
+        return start + rest;
+      }
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+/// Where a second YAML document begins: its first content after a "---" or
+/// "..." marker that follows content of the first; nothing for one document.
+std::optional<std::size_t> second_document(std::string_view text)
+{
+  const auto first = first_content(text);
+  if (!first) {
+    return std::nullopt;
+  }
+  const std::size_t line_end = text.find('\n', *first);
+  if (line_end == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto rest = text.substr(line_end + 1);
+  for (std::size_t start = 0; start < rest.size();) {
+    std::size_t end = rest.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = rest.size();
+    }
+    const auto line = rest.substr(start, end - start);
+    const bool marker = (line.starts_with("---") || line.starts_with("...")) &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (marker) {
+      if (const auto next = first_content(rest.substr(start))) {
+        return line_end + 1 + start + *next;
+      }
+      return std::nullopt;
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 /// Checks the bytes of a file and parses it; problems go to `out`.
 std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>& out)
 {
@@ -510,9 +568,17 @@ std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>&
                  fmt::format("nesting deeper than {} levels", max_nesting));
     return std::nullopt;
   }
-  std::vector<YAML::Node> documents;
+  // One document only: yaml-cpp's LoadAll never ends on some malformed
+  // texts (a stray ',' before any node makes it return empty documents
+  // forever), so the first document is loaded alone and a second one is
+  // found by its marker.
+  if (const auto second = second_document(text)) {
+    reader.error(location_of(file.name, text, *second), "more than one YAML document in the file");
+    return std::nullopt;
+  }
+  std::optional<YAML::Node> root;
   try {
-    documents = YAML::LoadAll(file.text);
+    root.emplace(YAML::Load(file.text));
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own depth limit, which calls itself "bad file".
     reader.error(reader.at(e.mark), fmt::format("nesting deeper than {} levels", max_nesting));
@@ -527,15 +593,19 @@ std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>&
     }
     return std::nullopt;
   }
-  if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
-    reader.error(Location{file.name, 1, 1}, "no YAML document in the file");
-    return std::nullopt;
+  if (root->IsNull()) {
+    const auto content = first_content(text);
+    if (!content) {
+      reader.error(Location{file.name, 1, 1}, "no YAML document in the file");
+      return std::nullopt;
+    }
+    const char c = text[*content];
+    if (c == ',' || c == ']' || c == '}') {
+      reader.error(location_of(file.name, text, *content), fmt::format("invalid YAML: unexpected '{}'", c));
+      return std::nullopt;
+    }
   }
-  if (documents.size() > 1) {
-    reader.error(documents[1], "more than one YAML document in the file");
-    return std::nullopt;
-  }
-  return documents[0];
+  return root;
 }
 
 /// Reads a vocabulary file into `catalog`'s vocabulary, checking duplicates
@@ -909,7 +979,9 @@ Layer read_layer(const fs::path& path)
     for (; !error && it != end; it.increment(error)) {
       const auto& entry = *it;
       std::error_code type_error;
-      if (entry.is_regular_file(type_error) && is_yaml_file(entry.path())) {
+      // Any YAML-named entry but a directory is read, so that a FIFO, a device
+      // or a link loop among the files is reported rather than passed over.
+      if (is_yaml_file(entry.path()) && !entry.is_directory(type_error)) {
         paths.push_back(entry.path());
         if (paths.size() > max_files) {
           fail(path.string(), fmt::format("more than {} catalog files", max_files));
