@@ -190,12 +190,25 @@ private:
     }
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [unused, f] : order) {
-      ++(dose.*fields[f].value);
-      if (total() <= m_budget) {
-        return true;
+    // Seconds with a range of 5 or more grow in steps of 5 (a handout says
+    // "hold 30 s", not "hold 32 s"), everything else by one; a single second
+    // is tried last, to use the final slack of the budget.
+    for (const std::size_t step : {5, 1}) {
+      for (const auto& [unused, f] : order) {
+        int& value = dose.*fields[f].value;
+        const int before = value;
+        const bool seconds = fields[f].value == &Dose::hold || fields[f].value == &Dose::rep_seconds;
+        const bool wide = fields[f].range->max - fields[f].range->min >= 5;
+        if (step == 5 && !(seconds && wide)) {
+          ++value;
+        } else {
+          value = std::min(fields[f].range->max, value + static_cast<int>(step));
+        }
+        if (total() <= m_budget) {
+          return true;
+        }
+        value = before;
       }
-      --(dose.*fields[f].value);
     }
     return false;
   }
