@@ -14,21 +14,6 @@ using namespace backplan;
 
 namespace {
 
-/// Whitespace runs folded to one space, so wrapped text can be searched.
-std::string fold(const std::string& text)
-{
-  std::string out;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') {
-        out += ' ';
-      }
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 bool has(const std::vector<std::string>& items, const std::string& item)
 {
@@ -58,7 +43,7 @@ std::string setting_of(const catalog::Catalog& catalog, const catalog::Exercise&
 void check_plan(const catalog::Catalog& catalog, const plan::Request& request, const plan::Plan& plan)
 {
   const std::string text = render::render_text(plan, {1000, false, true});
-  const std::string folded = fold(text);
+  const std::string folded = util::fold_whitespace(text);
   // Safety notes and red flags are always there.
   for (const auto& note : plan.safety.general) {
     CHECK(folded.find(note) != std::string::npos);

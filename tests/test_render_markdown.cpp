@@ -18,24 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-/// Whitespace runs folded to one space, trimmed.
-std::string fold(const std::string& text)
-{
-  std::string out;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (!out.empty() && out.back() != ' ') {
-        out += ' ';
-      }
-    } else {
-      out += c;
-    }
-  }
-  if (!out.empty() && out.back() == ' ') {
-    out.pop_back();
-  }
-  return out;
-}
 
 /// The pandoc AST of `markdown`, read with pandoc reader `from` (by default
 /// without typographic quotes and dashes, so that text compares literally);
@@ -96,7 +78,7 @@ std::vector<std::vector<std::string>> table_rows(const json& table)
     for (const auto& row : body[3]) {
       std::vector<std::string> cells;
       for (const auto& cell : row[1]) {
-        cells.push_back(fold(text_of(cell[4])));
+        cells.push_back(util::fold_whitespace(text_of(cell[4])));
       }
       rows.push_back(cells);
     }
@@ -110,7 +92,7 @@ std::vector<std::string> exercise_headings(const json& ast)
   std::vector<std::string> out;
   for (const auto& header : blocks_of(ast, "Header")) {
     if (header["c"][0] == 3) {
-      out.push_back(fold(text_of(header["c"][2])));
+      out.push_back(util::fold_whitespace(text_of(header["c"][2])));
     }
   }
   return out;
@@ -140,7 +122,7 @@ std::vector<std::string> list_items(const json& list)
   const json& items = list["t"] == "OrderedList" ? list["c"][1] : list["c"];
   std::vector<std::string> out;
   for (const auto& item : items) {
-    out.push_back(fold(text_of(item)));
+    out.push_back(util::fold_whitespace(text_of(item)));
   }
   return out;
 }
@@ -152,7 +134,7 @@ void check_structure(const plan::Plan& plan, const json& ast)
   const auto headings = exercise_headings(ast);
   REQUIRE(headings.size() == plan.items.size());
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    CHECK(headings[i] == fmt::format("{}. {}", i + 1, fold(plan.items[i].exercise.name)));
+    CHECK(headings[i] == fmt::format("{}. {}", i + 1, util::fold_whitespace(plan.items[i].exercise.name)));
   }
   // The schedule (one row per item) and the tick grid (a row per item, a column per day).
   const auto tables = blocks_of(ast, "Table");
@@ -166,9 +148,9 @@ void check_structure(const plan::Plan& plan, const json& ast)
     REQUIRE(schedule[i].size() == 6);
     CHECK(schedule[i][0] == std::to_string(i + 1));
     CHECK(schedule[i][1] == util::format_clock(item.start));
-    CHECK(schedule[i][2] == fold(item.exercise.name));
-    CHECK(schedule[i][3] == fold(item.position_name));
-    CHECK(schedule[i][4] == fold(item.dosage_words));
+    CHECK(schedule[i][2] == util::fold_whitespace(item.exercise.name));
+    CHECK(schedule[i][3] == util::fold_whitespace(item.position_name));
+    CHECK(schedule[i][4] == util::fold_whitespace(item.dosage_words));
     CHECK(schedule[i][5] == util::format_duration(item.duration));
     CHECK(grid[i].size() == 8);
   }
@@ -197,21 +179,21 @@ void check_structure(const plan::Plan& plan, const json& ast)
       } else if (block["t"] == "BulletList") {
         cues = list_items(block);
       } else if (block["t"] == "Para") {
-        paragraphs.push_back(fold(text_of(block)));
+        paragraphs.push_back(util::fold_whitespace(text_of(block)));
       }
     }
     std::vector<std::string> want_steps, want_cues;
     for (const auto& step : item.exercise.steps) {
-      want_steps.push_back(fold(step));
+      want_steps.push_back(util::fold_whitespace(step));
     }
     for (const auto& cue : item.exercise.cues) {
-      want_cues.push_back(fold(cue));
+      want_cues.push_back(util::fold_whitespace(cue));
     }
     CHECK(steps == want_steps);
     CHECK(cues == want_cues);
     for (const auto* rules : {&item.modifications, &item.cautions}) {
       for (const auto& rule : *rules) {
-        const std::string line = fold(render::rule_label(plan, rule) + ": " + rule.instruction);
+        const std::string line = util::fold_whitespace(render::rule_label(plan, rule) + ": " + rule.instruction);
         CHECK(std::find(paragraphs.begin(), paragraphs.end(), line) != paragraphs.end());
       }
     }
@@ -334,7 +316,7 @@ TEST_SUITE("render::markdown")
       for (const char* reader : {"markdown-smart", "gfm"}) {
         CAPTURE(reader);
         const auto ast = pandoc_ast(markdown, reader);
-        const std::string expected = fold(hazard);
+        const std::string expected = util::fold_whitespace(hazard);
         const auto headings = exercise_headings(ast);
         REQUIRE(headings.size() == 1);
         CHECK(headings[0] == "1. " + expected);

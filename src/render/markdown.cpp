@@ -17,11 +17,6 @@ constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "F
 /// pdflatex needs no extra font).
 constexpr const char* tick_box = "[ ]";
 
-bool is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 bool is_digit(char c)
 {
   return c >= '0' && c <= '9';
@@ -30,25 +25,6 @@ bool is_digit(char c)
 bool is_letter(char c)
 {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/// Whitespace runs folded to one space, leading and trailing ones dropped.
-std::string one_line(std::string_view text)
-{
-  std::string out;
-  for (const char c : text) {
-    if (is_space(c)) {
-      if (!out.empty() && out.back() != ' ') {
-        out += ' ';
-      }
-    } else {
-      out += c;
-    }
-  }
-  if (!out.empty() && out.back() == ' ') {
-    out.pop_back();
-  }
-  return out;
 }
 
 /// Where a list marker at the start of `text` ends ("12." "a)" "iv."): the
@@ -212,7 +188,7 @@ void tick_grid_section(std::string& out, const plan::Plan& plan)
 
 std::string markdown_escape(std::string_view text)
 {
-  const std::string line = one_line(text);
+  const std::string line = util::fold_whitespace(text);
   std::string out;
   // At the start of a line these begin a list, quote, heading or table.
   const std::size_t marker = list_marker_end(line);

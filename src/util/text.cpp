@@ -92,6 +92,24 @@ std::vector<std::string> split_list(std::string_view text, char separator)
   return out;
 }
 
+std::string fold_whitespace(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out;
+}
+
 std::size_t display_width(std::string_view text)
 {
   return static_cast<std::size_t>(std::count_if(

@@ -26,6 +26,10 @@ std::vector<std::string> split_list(std::string_view text, char separator = ',')
 /// (a word longer than the width stands alone on its line).
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
+/// `text` with every run of white space (spaces, tabs, line breaks) folded
+/// to one space, and none at either end.
+std::string fold_whitespace(std::string_view text);
+
 /// Number of display columns of UTF-8 `text` (one per code point).
 std::size_t display_width(std::string_view text);
 
