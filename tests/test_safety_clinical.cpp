@@ -6,6 +6,7 @@
 // and seed are then checked against it.
 
 #include "plan/planner.hpp"
+#include "safety/conditions.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -136,6 +137,31 @@ TEST_SUITE("safety::clinical")
     for (const auto& id : catalog.conditions.ids()) {
       CAPTURE(id);
       CHECK(std::any_of(table.begin(), table.end(), [&](const ClinicalRule& rule) { return id == rule.condition; }));
+    }
+  }
+
+  TEST_CASE("the words people type for the new conditions resolve, and no alias is claimed twice")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const std::vector<std::pair<std::string, std::string>> typed = {
+      {"osteopenia", "osteoporosis"},           {"vertebral-fracture", "osteoporosis"},
+      {"pregnant", "pregnancy"},                {"back-surgery", "recent-spinal-surgery"},
+      {"hip-replacement", "total-hip-replacement"}, {"hypermobile", "hypermobility"},
+      {"hypertension", "high-blood-pressure"},
+    };
+    for (const auto& [word, id] : typed) {
+      CAPTURE(word);
+      CHECK(safety::resolve_condition(catalog, word) == id);
+    }
+    std::set<std::string> names;
+    for (const auto& term : catalog.conditions.terms) {
+      CHECK(names.insert(term.id).second);
+    }
+    for (const auto& term : catalog.conditions.terms) {
+      for (const auto& alias : term.aliases) {
+        CAPTURE(alias);
+        CHECK(names.insert(alias).second);
+      }
     }
   }
 
