@@ -1,5 +1,7 @@
 #pragma once
 
+#include "figure/model.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -45,6 +47,7 @@ struct Contraindication {
   Action action = Action::caution;
   std::string instruction;
   std::string basis;  ///< a source id, or "general clinical guidance"
+  std::optional<figure::Figure> figure;  ///< modify only: how the modified exercise looks
 };
 
 /// An easier or harder version: words, or the id of another exercise.
@@ -73,6 +76,7 @@ struct Exercise {
   std::optional<Variant> harder;
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
+  std::optional<figure::Figure> figure;  ///< its start and end poses, when drawn
   Location where;  ///< the position of its id
 };
 

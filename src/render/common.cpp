@@ -58,4 +58,9 @@ std::string basis_words(const catalog::Contraindication& rule)
   return rule.basis == catalog::general_guidance ? rule.basis : fmt::format("source: {}", rule.basis);
 }
 
+std::string figure_caption(const catalog::Exercise& exercise)
+{
+  return exercise.per_side ? "One side shown; repeat on the other side" : "";
+}
+
 } // namespace backplan::render

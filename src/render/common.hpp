@@ -23,4 +23,8 @@ std::string condition_name(const plan::Plan& plan, const std::string& id);
 /// The basis of a rule in words: "source: <citation id>" or general guidance.
 std::string basis_words(const catalog::Contraindication& rule);
 
+/// The line under an exercise's figure: which side is drawn for an exercise
+/// done on each side, else empty.
+std::string figure_caption(const catalog::Exercise& exercise);
+
 } // namespace backplan::render
