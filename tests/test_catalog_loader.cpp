@@ -155,16 +155,14 @@ contraindications:
 )");
       CHECK(errors ==
             std::vector<std::string>{
-              "x.yaml:16:9: error: 'view' must be side, front or top, found 'sideways' (did you mean 'side'?)",
+              "x.yaml:16:9: error: 'view' must be side, front or top, found 'sideways'",
               "x.yaml:17:18: error: unknown prop 'sofa': use floor, mat, chair, bed, wall, door-frame, "
               "cushion or band",
               "x.yaml:18:17: error: the pose rests on the bed, but 'props' has no 'bed'",
               "x.yaml:18:22: error: unknown joint 'left_knee' (did you mean 'left_knee_flexion'?)",
-              "x.yaml:18:53: error: 'right_knee_flexion' must be between 0 and 155 degrees, found 170",
-              "x.yaml:18:65: error: 'pitch' must be an angle in degrees, found 'abc'",
-              "x.yaml:19:8: error: the 'end' pose puts the right toe 43 cm below the floor",
-              "x.yaml:21:5: error: 'modified' names 'hip', but the exercise has no 'modify' "
-              "contraindication for it",
+              "x.yaml:18:57: error: 'right_knee_flexion' must be between 0 and 155 degrees, found 170",
+              "x.yaml:18:69: error: 'pitch' must be an angle in degrees, found 'abc'",
+              "x.yaml:19:8: error: the 'end' pose puts the right heel 39 cm below the floor",
               "x.yaml:22:3: error: unknown key 'colour' in 'figure'",
             });
     }
@@ -172,8 +170,22 @@ contraindications:
     {
       const auto errors = load_text("x.yaml", head + "figure: {view: top}\n");
       CHECK(errors == std::vector<std::string>{
-                        "x.yaml:16:9: error: missing required key 'start' in 'figure'",
-                        "x.yaml:16:9: error: missing required key 'end' in 'figure'",
+                        "x.yaml:15:9: error: missing required key 'start' in 'figure'",
+                        "x.yaml:15:9: error: missing required key 'end' in 'figure'",
+                      });
+    }
+    SUBCASE("a modified figure needs a 'modify' rule for its condition")
+    {
+      const auto errors = load_text("x.yaml", head + R"(figure:
+  view: side
+  start: {}
+  end: {right_shoulder_flexion: 90}
+  modified:
+    hip: {end: {neck_flexion: 10}}
+)");
+      CHECK(errors == std::vector<std::string>{
+                        "x.yaml:20:5: error: 'modified' names 'hip', but the exercise has no 'modify' "
+                        "contraindication for it",
                       });
     }
   }

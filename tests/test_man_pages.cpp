@@ -123,8 +123,8 @@ TEST_SUITE("man")
                                  ? joint.name.substr(side + 1)
                                  : joint.name;
       CAPTURE(joint.name);
-      const auto number = [](double n) { return (n < 0 ? "\\\\-" : "") + std::to_string(static_cast<int>(std::abs(n))); };
-      CHECK(std::regex_search(page, std::regex("^\\.BR .*\\b" + bare + "\\b\" \\(" + number(joint.min) +
+      const auto number = [](double n) { return (n < 0 ? "-" : "") + std::to_string(static_cast<int>(std::abs(n))); };
+      CHECK(std::regex_search(page, std::regex("^\\.BR .*\\b" + bare + " \" \\(" + number(joint.min) +
                                                  " to " + number(joint.max) + "\\)",
                                                std::regex::multiline)));
     }

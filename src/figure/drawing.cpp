@@ -335,6 +335,14 @@ Drawing draw(const Figure& figure, const DrawOptions& options)
   double scale = options.height / (max_y - min_y);
   scale = std::min(scale, options.height * 2 / widest);
   const double gap = 14;
+  if (options.max_width > 0) {
+    double total = 0;
+    for (const Panel* panel : panels) {
+      total += panel->max_x - panel->min_x + 2 * margin;
+    }
+    const double room = options.max_width - gap * static_cast<double>(panels.size() - 1);
+    scale = std::min(scale, room / total);
+  }
 
   Drawing drawing;
   drawing.stroke = std::max(1.2, 4.2 * scale);

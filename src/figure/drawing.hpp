@@ -44,6 +44,7 @@ struct Drawing {
 /// How to lay out a figure.
 struct DrawOptions {
   double height = 110;         ///< the height of the tallest pose's panel, in points
+  double max_width = 0;        ///< when above 0, the drawing is scaled down to fit this width
   bool labels = true;          ///< "Start" and "End" under the panels
   std::string caption;         ///< a line under the drawing, e.g. "Right side shown"
 };

@@ -134,7 +134,15 @@ std::string roff_shape(const Drawing& drawing, const Shape& shape)
   switch (shape.kind) {
   case ShapeKind::line:
   case ShapeKind::polyline:
-    return fmt::format("\\Z'{}{}\\D'l{}'\\m[]'", at, pen, roff_moves(shape.points));
+  {
+    // \D'l' draws one segment and moves to its end: one per segment.
+    std::string segments;
+    for (std::size_t i = 1; i < shape.points.size(); ++i) {
+      segments += fmt::format("\\D'l {:.2f}p {:.2f}p'", shape.points[i].x - shape.points[i - 1].x,
+                              shape.points[i].y - shape.points[i - 1].y);
+    }
+    return fmt::format("\\Z'{}{}{}\\m[]'", at, pen, segments);
+  }
   case ShapeKind::polygon: {
     std::string out;
     if (shape.filled) {

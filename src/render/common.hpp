@@ -23,6 +23,15 @@ std::string condition_name(const plan::Plan& plan, const std::string& id);
 /// The basis of a rule in words: "source: <citation id>" or general guidance.
 std::string basis_words(const catalog::Contraindication& rule);
 
+/// The figure to draw for a plan item: the first modification's own figure
+/// when one of the user's conditions has one, else the exercise's; nullptr
+/// when the exercise has no figure.
+const figure::Figure* item_figure(const plan::PlanItem& item);
+
+/// "Drawn as changed for knee problems" when item_figure is a modification's
+/// figure, else empty.
+std::string figure_note(const plan::PlanItem& item);
+
 /// The line under an exercise's figure: which side is drawn for an exercise
 /// done on each side, else empty.
 std::string figure_caption(const catalog::Exercise& exercise);
