@@ -93,6 +93,103 @@ TEST_SUITE("catalog::loader")
     }
   }
 
+  TEST_CASE("every built-in exercise has a figure")
+  {
+    for (const auto& exercise : test::builtin_catalog().exercises) {
+      CAPTURE(exercise.id);
+      CHECK(exercise.figure.has_value());
+    }
+  }
+
+  TEST_CASE("figures: unknown joints, views and props, angles out of range and poses below the floor")
+  {
+    const std::string head = R"(id: reach
+name: Reach
+summary: ok
+position: seated
+regions: [upper-back]
+goals: [mobility]
+kind: mobility
+level: gentle
+per_side: false
+dosage: {hold: 5, reps: 1, sets: 1, rest: 0}
+steps: [Do it.]
+sources: [kenway]
+contraindications:
+  - {condition: knee, action: modify, instruction: Go gently., basis: kenway}
+)";
+    SUBCASE("valid, with a modified figure given to its rule")
+    {
+      catalog::Layer layer = catalog::builtin_layer();
+      layer.files.push_back({"x.yaml", head + R"(figure:
+  view: side
+  props: [chair]
+  moves: right_hand
+  start: {rest: chair, left_hip_flexion: 90, right_hip_flexion: 90}
+  end: {rest: chair, left_hip_flexion: 90, right_hip_flexion: 90, right_shoulder_flexion: 150}
+  modified:
+    knee:
+      end: {rest: chair, left_hip_flexion: 90, right_hip_flexion: 90, right_shoulder_flexion: 90}
+)"});
+      const auto result = catalog::load({layer});
+      REQUIRE(result.errors.empty());
+      const auto* exercise = result.catalog.find("reach");
+      REQUIRE(exercise != nullptr);
+      REQUIRE(exercise->figure.has_value());
+      CHECK(exercise->figure->moves == "right_hand");
+      CHECK(exercise->figure->end.angle("right_shoulder_flexion") == 150);
+      REQUIRE(exercise->contraindications.at(0).figure.has_value());
+      CHECK(exercise->contraindications.at(0).figure->end.angle("right_shoulder_flexion") == 90);
+      CHECK(exercise->contraindications.at(0).figure->start.rest == "chair");
+    }
+    SUBCASE("each problem at its node")
+    {
+      const auto errors = load_text("x.yaml", head + R"(figure:
+  view: sideways
+  props: [chair, sofa]
+  start: {rest: bed, left_knee: 10, right_knee_flexion: 170, pitch: abc}
+  end: {rest: chair, right_hip_flexion: 0, left_hip_flexion: 90}
+  modified:
+    hip: {end: {neck_flexion: 10}}
+  colour: red
+)");
+      CHECK(errors ==
+            std::vector<std::string>{
+              "x.yaml:16:9: error: 'view' must be side, front or top, found 'sideways'",
+              "x.yaml:17:18: error: unknown prop 'sofa': use floor, mat, chair, bed, wall, door-frame, "
+              "cushion or band",
+              "x.yaml:18:17: error: the pose rests on the bed, but 'props' has no 'bed'",
+              "x.yaml:18:22: error: unknown joint 'left_knee' (did you mean 'left_knee_flexion'?)",
+              "x.yaml:18:57: error: 'right_knee_flexion' must be between 0 and 155 degrees, found 170",
+              "x.yaml:18:69: error: 'pitch' must be an angle in degrees, found 'abc'",
+              "x.yaml:19:8: error: the 'end' pose puts the right heel 39 cm below the floor",
+              "x.yaml:22:3: error: unknown key 'colour' in 'figure'",
+            });
+    }
+    SUBCASE("the required keys")
+    {
+      const auto errors = load_text("x.yaml", head + "figure: {view: top}\n");
+      CHECK(errors == std::vector<std::string>{
+                        "x.yaml:15:9: error: missing required key 'start' in 'figure'",
+                        "x.yaml:15:9: error: missing required key 'end' in 'figure'",
+                      });
+    }
+    SUBCASE("a modified figure needs a 'modify' rule for its condition")
+    {
+      const auto errors = load_text("x.yaml", head + R"(figure:
+  view: side
+  start: {}
+  end: {right_shoulder_flexion: 90}
+  modified:
+    hip: {end: {neck_flexion: 10}}
+)");
+      CHECK(errors == std::vector<std::string>{
+                        "x.yaml:20:5: error: 'modified' names 'hip', but the exercise has no 'modify' "
+                        "contraindication for it",
+                      });
+    }
+  }
+
   TEST_CASE("every problem of a file is reported, in position order")
   {
     const auto errors = load_text("x.yaml", R"(id: Bad Id

@@ -73,7 +73,7 @@ TEST_SUITE("cli::profile")
 
   TEST_CASE("a bad profile gets positioned errors and exit 3")
   {
-    const auto home = config_with("conditons: [knee]\nminutes: 500\nsetting: bed\nformat: pdf\n"
+    const auto home = config_with("conditons: [knee]\nminutes: 500\nsetting: bed\nformat: odt\n"
                                   "goals: mobility\nregions: [lowerback]\nconditions: [sciatic]\n");
     const auto r = run_backplan({"plan"}, env_for(home));
     const std::string file = home + "/.config/backplan/profile.yaml";
@@ -82,7 +82,7 @@ TEST_SUITE("cli::profile")
     CHECK(r.err == file + ":1:1: error: unknown key 'conditons' in a profile (did you mean 'conditions'?)\n" +
                      file + ":2:10: error: 'minutes' must be at most 180, found 500\n" + file +
                      ":3:10: error: 'setting' must be one of floor, desk, found 'bed'\n" + file +
-                     ":4:9: error: 'format' must be one of text, markdown, json, csv, roff, found 'pdf'\n" +
+                     ":4:9: error: 'format' must be one of text, markdown, html, json, csv, roff, pdf, found 'odt'\n" +
                      file + ":5:8: error: 'goals' must be a list, found 'mobility'\n" + file +
                      ":6:11: error: unknown region 'lowerback' (did you mean 'lower-back'?)\n" + file +
                      ":7:14: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?)\n");

@@ -1,6 +1,8 @@
+#include "figure/model.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
+#include <cmath>
 #include <regex>
 #include <set>
 
@@ -112,6 +114,22 @@ TEST_SUITE("man")
     }
   }
 
+  TEST_CASE("every joint of the figure model is in backplan-catalog.5 with its range")
+  {
+    const std::string page = page_text("backplan-catalog.5");
+    for (const auto& joint : figure::joints()) {
+      const auto side = joint.name.find('_');
+      const std::string bare = joint.name.starts_with("left_") || joint.name.starts_with("right_")
+                                 ? joint.name.substr(side + 1)
+                                 : joint.name;
+      CAPTURE(joint.name);
+      const auto number = [](double n) { return (n < 0 ? "-" : "") + std::to_string(static_cast<int>(std::abs(n))); };
+      CHECK(std::regex_search(page, std::regex("^\\.BR .*\\b" + bare + " \" \\(" + number(joint.min) +
+                                                 " to " + number(joint.max) + "\\)",
+                                               std::regex::multiline)));
+    }
+  }
+
   TEST_CASE("every key the loader knows is in backplan-catalog.5")
   {
     const std::string page = page_text("backplan-catalog.5");
@@ -119,7 +137,8 @@ TEST_SUITE("man")
          {"id", "name", "summary", "position", "regions", "goals", "movements", "kind", "level",
           "per_side", "dosage", "hold", "rep_seconds", "reps", "sets", "rest", "steps", "cues",
           "easier", "harder", "contraindications", "condition", "action", "instruction", "basis",
-          "sources", "aliases", "description", "setting", "citation", "exercise"}) {
+          "sources", "aliases", "description", "setting", "citation", "exercise", "figure", "view",
+          "props", "moves", "start", "end", "modified"}) {
       CAPTURE(std::string(key));
       // A key is set in bold on a .B, .BR or .BI line.
       CHECK(std::regex_search(page, std::regex("^\\.B[IR]? .*\\b" + std::string(key) + "\\b",

@@ -229,7 +229,7 @@ plan::Plan plan_of_text(const std::string& text)
   item.kind_name = text;
   item.dosage_words = text;
   item.duration = 60;
-  item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance}};
+  item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance, std::nullopt}};
   item.easier = plan::PlanVariant{text, "", {}, {}};
   plan.items.push_back(item);
   return plan;

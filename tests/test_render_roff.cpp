@@ -109,7 +109,7 @@ bool known_control_line(const std::string& line)
 {
   static const std::vector<std::string> names = {
     ".\\\"", ".nr", ".ds", ".de", "..", ".  ", ".na", ".TL", ".LP", ".IP", ".B1", ".B2", ".SH",
-    ".KS", ".KE", ".row", ".cell", ".endrow", ".sp", ".br", ".ps", ".vs", ".ce", ".in", ".ti"};
+    ".KS", ".KE", ".row", ".cell", ".endrow", ".sp", ".br", ".ps", ".vs", ".ce", ".in", ".ti", ".defcolor", ".mk", ".nf", ".fi", ".ll", ".RS", ".RE", ".if"};
   return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
     return line.rfind(name, 0) == 0 &&
            (line.size() == name.size() || line[name.size()] == ' ' || name == ".  " || name == ".\\\"");

@@ -6,6 +6,7 @@
 #include "plan/planner.hpp"
 #include "render/common.hpp"
 #include "render/csv.hpp"
+#include "render/html.hpp"
 #include "render/json.hpp"
 #include "render/markdown.hpp"
 #include "render/render.hpp"
@@ -71,7 +72,7 @@ std::string csv_inside(const std::string& text)
 }
 
 struct Rendered {
-  std::string text, markdown, roff, csv;
+  std::string text, markdown, roff, csv, html;
   nlohmann::json json;
 };
 
@@ -82,14 +83,19 @@ Rendered render_all(const plan::Plan& plan)
   const render::TextOptions options{1000, false, false};
   Rendered out;
   for (const auto& format : render::plan_formats()) {
-    const std::string bytes = format.render(plan, options);
     const std::string name = format.name;
+    if (name == "pdf") {
+      continue;  // groff's typesetting of the roff, which is checked here
+    }
+    const std::string bytes = format.render(plan, options);
     if (name == "text") {
       out.text = fold(bytes);
     } else if (name == "markdown") {
       out.markdown = bytes;
     } else if (name == "roff") {
       out.roff = bytes;
+    } else if (name == "html") {
+      out.html = bytes;
     } else if (name == "csv") {
       out.csv = bytes;
     } else if (name == "json") {
@@ -117,6 +123,7 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
     CHECK_FALSE(contains(out.markdown, render::markdown_escape(exercise.name)));
     CHECK_FALSE(contains(out.roff, render::roff_escape(exercise.name)));
     CHECK_FALSE(contains(out.csv, csv_inside(exercise.name)));
+    CHECK_FALSE(contains(out.html, render::html_escape(exercise.name)));
     CHECK_FALSE(contains(json_text, nlohmann::json(exercise.name).dump()));
     for (const auto& item : out.json["items"]) {
       CHECK(item["id"] != exercise.id);
@@ -132,6 +139,8 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
     CAPTURE(item.exercise.id);
     const std::string markdown = section(out.markdown, fmt::format("\n### {}. ", i + 1), 0, "\n##");
     const std::string roff = section(out.roff, "\n.SH 2\n", i, "\n.KE\n");
+    const std::string html = section(out.html, fmt::format("<section class=\"exercise\" id=\"ex-{}\">", i + 1), 0,
+                                     "</section>");
     const std::string csv = section(out.csv, fmt::format("\r\n{},", i + 1), 0, "\r\n" + std::to_string(i + 2) + ",");
     const auto& json_item = out.json["items"][i];
     std::vector<std::string> json_instructions;
@@ -152,6 +161,7 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
                                  render::markdown_escape(rule.instruction)));
       CHECK(contains(roff, render::roff_escape(label) + ":\\fR " + render::roff_escape(rule.instruction)));
       CHECK(contains(csv, csv_inside(render::condition_name(plan, rule.condition) + ": " + rule.instruction)));
+      CHECK(contains(html, render::html_escape(label) + ":</strong> " + render::html_escape(rule.instruction)));
       CHECK(std::find(json_instructions.begin(), json_instructions.end(), rule.instruction) !=
             json_instructions.end());
     }
@@ -164,6 +174,7 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
       CHECK(contains(out.markdown, render::markdown_escape(sign)));
       CHECK(contains(out.roff, render::roff_escape(sign)));
       CHECK(contains(out.csv, sign));
+      CHECK(contains(out.html, render::html_escape(sign)));
     }
   }
   CHECK(out.json["safety"]["red_flags"].size() == plan.safety.red_flags.size());

@@ -1,6 +1,7 @@
 #include "catalog/loader.hpp"
 
 #include "catalog/builtin.hpp"
+#include "catalog/figure_reader.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -57,7 +58,7 @@ const std::vector<KeySpec> exercise_keys = {
   {"per_side", true},   {"dosage", true},    {"steps", true},
   {"cues", false},      {"stop_if", false},  {"loads", false},
   {"easier", false},    {"harder", false},   {"contraindications", false},
-  {"sources", true},
+  {"sources", true},    {"figure", false},
 };
 
 const std::vector<RangeSpec> dosage_ranges = {
@@ -949,6 +950,35 @@ void read_dosage(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& en
   }
 }
 
+/// Reads an exercise's figure and gives each modified pose to the 'modify'
+/// contraindication of its condition.
+void read_exercise_figure(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& entry,
+                          Exercise& exercise)
+{
+  std::vector<Diagnostic> problems;
+  auto block = read_figure(reader.file(), entry.first, entry.second, problems);
+  for (auto& problem : problems) {
+    reader.error(problem.where, std::move(problem.message));
+  }
+  if (!block) {
+    return;
+  }
+  exercise.figure = std::move(block->figure);
+  for (auto& modified : block->modified) {
+    const auto rule = std::find_if(exercise.contraindications.begin(), exercise.contraindications.end(),
+                                   [&](const Contraindication& r) {
+                                     return r.condition == modified.condition && r.action == Action::modify;
+                                   });
+    if (rule == exercise.contraindications.end()) {
+      reader.error(modified.where, fmt::format("'modified' names '{}', but the exercise has no 'modify' "
+                                               "contraindication for it",
+                                               modified.condition));
+      continue;
+    }
+    rule->figure = std::move(modified.figure);
+  }
+}
+
 /// Reads one exercise; returns nothing when the file has problems.
 std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader, const Catalog& catalog)
 {
@@ -1032,6 +1062,9 @@ std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader
   }
   if (const auto it = values.find("contraindications"); it != values.end()) {
     read_contraindications(checked, catalog, it->second, exercise.contraindications);
+  }
+  if (const auto it = values.find("figure"); it != values.end()) {
+    read_exercise_figure(checked, it->second, exercise);
   }
   const bool ok = local.empty();
   for (auto& diagnostic : local) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "figure/model.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -45,6 +47,7 @@ struct Contraindication {
   Action action = Action::caution;
   std::string instruction;
   std::string basis;  ///< a source id, or "general clinical guidance"
+  std::optional<figure::Figure> figure;  ///< modify only: how the modified exercise looks
 };
 
 /// A warning shown to every user, whatever their conditions, and its basis.
@@ -86,8 +89,9 @@ struct Exercise {
   std::optional<Variant> harder;
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
-  Location where;           ///< the position of its id
-  Location position_where;  ///< the position of its `position` value
+  std::optional<figure::Figure> figure;  ///< its start and end poses, when drawn
+  Location where;                         ///< the position of its id
+  Location position_where;                ///< the position of its `position` value
 };
 
 /// One entry of a vocabulary (a condition, region, goal, position, ...).

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 
+#include "figure/drawing.hpp"
 #include "plan/timing.hpp"
+#include "render/common.hpp"
 #include "render/json.hpp"
 #include "util/exit_status.hpp"
 #include "util/text.hpp"
@@ -175,11 +177,27 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
   return render::json_text(out);
 }
 
+/// The exercise's start and end poses as a standalone SVG document.
+std::string describe_svg(const catalog::Catalog&, const catalog::Exercise& e)
+{
+  if (!e.figure) {
+    throw Failure{ExitStatus::runtime,
+                  fmt::format("backplan: error: exercise '{}' has no figure; give it a 'figure' key "
+                              "(see backplan-catalog(5))\n",
+                              e.id)};
+  }
+  figure::DrawOptions options;
+  options.height = 150;
+  options.caption = render::figure_caption(e);
+  return figure::to_svg(figure::draw(*e.figure, options), e.name);
+}
+
 /// The output formats of `show`, "text" first.
 const std::vector<std::pair<std::string, std::string (*)(const catalog::Catalog&, const catalog::Exercise&)>>
   show_formats = {
     {"text", describe},
     {"json", describe_json},
+    {"svg", describe_svg},
 };
 
 std::vector<std::string> show_format_names()

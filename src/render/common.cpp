@@ -80,4 +80,29 @@ std::vector<std::string> red_flag_citations(const safety::SafetyNotes& safety)
   return out;
 }
 
+const figure::Figure* item_figure(const plan::PlanItem& item)
+{
+  for (const auto& rule : item.modifications) {
+    if (rule.figure) {
+      return &*rule.figure;
+    }
+  }
+  return item.exercise.figure ? &*item.exercise.figure : nullptr;
+}
+
+std::string figure_note(const plan::PlanItem& item)
+{
+  for (const auto& rule : item.modifications) {
+    if (rule.figure) {
+      return "Drawn with the change for your condition";
+    }
+  }
+  return "";
+}
+
+std::string figure_caption(const catalog::Exercise& exercise)
+{
+  return exercise.per_side ? "One side shown; repeat on the other side" : "";
+}
+
 } // namespace backplan::render

@@ -33,4 +33,17 @@ std::vector<catalog::Contraindication> shown_rules(const std::vector<catalog::Co
 /// The citations of every red-flag tier, each once, in order.
 std::vector<std::string> red_flag_citations(const safety::SafetyNotes& safety);
 
+/// The figure to draw for a plan item: the first modification's own figure
+/// when one of the user's conditions has one, else the exercise's; nullptr
+/// when the exercise has no figure.
+const figure::Figure* item_figure(const plan::PlanItem& item);
+
+/// "Drawn as changed for knee problems" when item_figure is a modification's
+/// figure, else empty.
+std::string figure_note(const plan::PlanItem& item);
+
+/// The line under an exercise's figure: which side is drawn for an exercise
+/// done on each side, else empty.
+std::string figure_caption(const catalog::Exercise& exercise);
+
 } // namespace backplan::render

@@ -1,5 +1,6 @@
 #include "render/roff.hpp"
 
+#include "figure/drawing.hpp"
 #include "render/common.hpp"
 #include "util/text.hpp"
 
@@ -17,13 +18,13 @@ constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "F
 /// Page layout, and the macros that lay out table rows without tbl: `.row N`
 /// starts a row of about N lines (kept on one page), `.cell LEFT WIDTH` starts
 /// a cell whose filled text follows, `.endrow` moves below the tallest cell.
-constexpr const char* preamble = R"(.nr PS 11
-.nr VS 13
-.nr PO 1i
-.nr LL 6.25i
-.nr HM 0.8i
-.nr FM 0.9i
-.nr PD 0.4v
+constexpr const char* preamble = R"(.nr PS 9.5
+.nr VS 11
+.nr PO 0.8i
+.nr LL 6.6i
+.nr HM 0.6i
+.nr FM 0.75i
+.nr PD 0.3v
 .nr PI 2n
 .nr HY 0
 .nr GROWPS 2
@@ -230,6 +231,53 @@ void schedule_section(std::string& out, const plan::Plan& plan)
                                plan.position_changes == 1 ? "change" : "changes"));
 }
 
+/// The width of the column an exercise's picture takes, text to its right.
+constexpr double picture_column = 1.75;  // inches
+
+/// Draws the item's figure at the left of the current line with groff's
+/// drawing escapes and moves the text's left margin right of it; returns the
+/// picture's height in points (0 when there is none).
+double figure_start(std::string& out, const plan::PlanItem& item)
+{
+  const auto* drawn = item_figure(item);
+  if (drawn == nullptr) {
+    return 0;
+  }
+  figure::DrawOptions options;
+  options.height = 48;
+  options.max_width = picture_column * 72 - 10;
+  std::vector<std::string> notes;
+  if (const auto note = figure_note(item); !note.empty()) {
+    notes.push_back(note);
+  }
+  if (const auto caption = figure_caption(item.exercise); !caption.empty()) {
+    notes.push_back(caption);
+  }
+  const auto drawing = figure::draw(*drawn, options);
+  // Mark the top of the text, draw from there, and come back up to it.
+  out += ".LP\n.mk bp-top\n.nf\n\\v'-0.7v'" + figure::to_roff(drawing) + "\n.fi\n";
+  double height = drawing.height;
+  for (const auto& note : notes) {
+    out += fmt::format(".sp |\\n[bp-top]u+{:.1f}p\n.ps 7\n.vs 8p\n.ll {}i\n", height, picture_column - 0.15) +
+           text_line(note) + ".br\n.ps\n.vs\n.ll\n";
+    height += 10 * static_cast<double>(1 + note.size() / 34);
+  }
+  // ms takes PI over at the next paragraph, so the paragraph comes first.
+  out += fmt::format(".sp |\\n[bp-top]u\n.nr PI {}i\n.LP\n.RS\n", picture_column);
+  return height;
+}
+
+/// Ends the text beside a picture, below the picture if that is lower.
+void figure_end(std::string& out, double picture_height)
+{
+  if (picture_height <= 0) {
+    return;
+  }
+  out += fmt::format(".RE\n.nr PI 2n\n.br\n.nr bp-bottom \\n[bp-top]+{:.0f}p\n"
+                     ".if \\n[.d]<\\n[bp-bottom] .sp |\\n[bp-bottom]u\n",
+                     picture_height);
+}
+
 void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
 {
   const auto& item = plan.items[index];
@@ -237,12 +285,12 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
   // The section's heading stays on the page of its first exercise.
   out += index == 0 ? ".KS\n.SH 1\nExercises\n.SH 2\n" : ".KS\n.SH 2\n";
   out += text_line(fmt::format("{}. {}", index + 1, exercise.name));
+  const double picture_height = figure_start(out, item);
   out += ".LP\n\\fI" +
          roff_escape(fmt::format("Starts at {} · takes {} · {}", util::format_clock(item.start),
                                  util::format_duration(item.duration), item.kind_name))
             +
          "\\fR\n";
-  out += ".LP\n" + text_line(exercise.summary);
   out += ".LP\n" + labelled("Start position", item.position_name) + ".br\n" +
          labelled("Dosage", item.dosage_words);
   if (exercise.stop_if) {
@@ -251,14 +299,16 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
   for (const auto& rule : shown_rules(item.modifications, item.cautions)) {
     out += ".LP\n" + labelled(rule_label(plan, rule), rule.instruction);
   }
-  out += ".LP\n\\fBSteps\\fR\n";
+  // Steps run on in one paragraph and the tips in another, and the summary
+  // (in the other formats) is left out, to keep the printed handout short.
+  out += ".LP\n";
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
-    out += fmt::format(".IP {}. 3n\n", s + 1) + text_line(exercise.steps[s]);
+    out += fmt::format("\\fB{}.\\fR ", s + 1) + text_line(exercise.steps[s]);
   }
   if (!exercise.cues.empty()) {
-    out += ".LP\n\\fBTips\\fR\n";
-    for (const auto& cue : exercise.cues) {
-      out += ".IP \\(bu 3n\n" + text_line(cue);
+    out += "\\fITips:\\fR\n";  // run on after the steps
+    for (std::size_t c = 0; c < exercise.cues.size(); ++c) {
+      out += (c == 0 ? "" : "\\(bu ") + text_line(exercise.cues[c]);
     }
   }
   for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
@@ -269,6 +319,7 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
       }
     }
   }
+  figure_end(out, picture_height);
   out += ".KE\n";
 }
 
@@ -350,6 +401,7 @@ std::string render_roff(const plan::Plan& plan, const TextOptions& options)
   out += ".\\\"   groff -ms -Tpdf plan.ms > plan.pdf\n";
   out += ".\\\" It fits A4 and US letter pages.\n";
   out += preamble;
+  out += figure::roff_colour_definitions();
   out += ".ds LF \\s-2" + roff_escape(plan_title(plan)) + "\\s0\n";
   out += ".ds RF \\s-2Page \\\\n%\\s0\n";
   facts_section(out, plan);

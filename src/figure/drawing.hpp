@@ -1,0 +1,73 @@
+#pragma once
+
+#include "figure/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace backplan::figure {
+
+/// A point of a drawing, in points (1/72 inch), x to the right, y down.
+struct Point {
+  double x = 0;
+  double y = 0;
+};
+
+/// How a shape is drawn: the near side of the body, its far side (lighter),
+/// a prop, or the movement arrow.
+enum class Ink { body, far, prop, arrow };
+
+/// What a shape is.
+enum class ShapeKind { line, polyline, polygon, circle, label };
+
+/// One shape of a drawing. A line or polyline joins `points`; a polygon is
+/// closed (and filled when `filled`); a circle has its centre in points[0]
+/// and `radius`; a label writes `text` centred on points[0].
+struct Shape {
+  ShapeKind kind = ShapeKind::line;
+  Ink ink = Ink::body;
+  std::vector<Point> points;
+  double radius = 0;
+  bool filled = false;
+  std::string text;
+};
+
+/// A figure laid out for output: its size in points and its shapes, drawn
+/// in order. Renderers only translate shapes into their own syntax.
+struct Drawing {
+  double width = 0;
+  double height = 0;
+  double stroke = 1;  ///< the body's line width in points; props and arrows are thinner
+  std::vector<Shape> shapes;
+};
+
+/// How to lay out a figure.
+struct DrawOptions {
+  double height = 110;         ///< the height of the tallest pose's panel, in points
+  double max_width = 0;        ///< when above 0, the drawing is scaled down to fit this width
+  bool labels = true;          ///< "Start" and "End" under the panels
+  std::string caption;         ///< a line under the drawing, e.g. "Right side shown"
+};
+
+/// The start and end poses side by side, the same scale for both, with the
+/// figure's props and a curved arrow from where the part that moves most
+/// starts to where it ends.
+Drawing draw(const Figure& figure, const DrawOptions& options);
+
+/// The drawing as a standalone SVG document; `title` becomes its <title>.
+std::string to_svg(const Drawing& drawing, const std::string& title);
+
+/// The drawing as an inline <svg> element for HTML, with role="img" and an
+/// aria-label of `title`.
+std::string to_inline_svg(const Drawing& drawing, const std::string& title);
+
+/// The groff requests (.defcolor) that define the colours to_roff uses;
+/// emit them once before the first drawing.
+std::string roff_colour_definitions();
+
+/// The drawing as groff drawing escapes (\D'…'), output at the current
+/// position without moving it, for ms documents without preprocessors.
+/// The block takes `drawing.height` points below the current baseline.
+std::string to_roff(const Drawing& drawing);
+
+} // namespace backplan::figure

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+// The figure layer knows stick-figure geometry only: joint angles, props,
+// views and drawings. It knows nothing about exercises.
+namespace backplan::figure {
+
+/// From where a figure is seen: from its right side (facing right), from the
+/// front (facing the viewer), or from above (the floor seen from the ceiling).
+enum class View { side, front, top };
+
+/// The name of a view as written in the catalog ("side", "front", "top").
+const char* view_name(View view);
+
+/// The views, in the order of the enum, for validation and messages.
+const std::vector<std::string>& view_names();
+
+/// One pose: joint angles in degrees (missing joints are 0, the anatomical
+/// standing position) and what the body rests on ("floor", "chair", "bed").
+struct Pose {
+  std::map<std::string, double> angles;
+  std::string rest = "floor";
+
+  /// The angle of a joint, 0 when the pose does not give it.
+  double angle(const std::string& joint) const;
+};
+
+/// A drawable exercise: the view, the props shown, and the start and end poses.
+struct Figure {
+  View view = View::side;
+  std::vector<std::string> props;
+  Pose start;
+  Pose end;
+  std::string moves;  ///< the body point the arrow follows; empty: the one that travels furthest
+};
+
+/// The body points a figure's arrow may follow: head, neck, waist, pelvis,
+/// and for each side shoulder, elbow, wrist, hand, hip, knee, ankle, heel, toe.
+const std::vector<std::string>& point_names();
+
+/// A joint the model knows: its catalog name, its range of motion in degrees
+/// (inclusive) and what a positive angle means.
+struct Joint {
+  std::string name;
+  double min = 0;
+  double max = 0;
+  std::string meaning;
+};
+
+/// Every joint, in documentation order. Limb joints come once per side,
+/// prefixed "left_" and "right_".
+const std::vector<Joint>& joints();
+
+/// The joint with this catalog name, or nullptr.
+const Joint* find_joint(const std::string& name);
+
+/// The props a figure may show, in documentation order: floor, mat, chair,
+/// bed, wall, door-frame, cushion, band.
+const std::vector<std::string>& prop_names();
+
+/// The props a body may rest on: floor, chair, bed.
+const std::vector<std::string>& rest_names();
+
+/// Where a placed pose goes below the surface it may not cross: the name of
+/// the lowest body point and how far below it is. `below` is 0 when the pose
+/// is valid.
+struct Support {
+  std::string point;
+  double below = 0;
+};
+
+/// Checks a pose against the floor once it is placed on what it rests on:
+/// seated on the chair or bed with the hips on the seat, otherwise with the
+/// lowest point on the floor or the bed.
+Support check_support(const Pose& pose);
+
+} // namespace backplan::figure

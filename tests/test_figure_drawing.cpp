@@ -1,0 +1,134 @@
+#include "figure/drawing.hpp"
+#include "figure/kinematics.hpp"
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace backplan;
+
+namespace {
+
+double distance(const figure::Point3& a, const figure::Point3& b)
+{
+  return std::hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+}
+
+std::size_t count(const std::string& text, const std::string& what)
+{
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+} // namespace
+
+TEST_SUITE("figure::kinematics")
+{
+  TEST_CASE("joint angles never change the length of a segment")
+  {
+    figure::Pose standing;
+    figure::Pose bent;
+    bent.angles = {{"pitch", 75},           {"spine_flexion", 35},     {"right_hip_flexion", 120},
+                   {"right_knee_flexion", 140}, {"left_shoulder_abduction", 150}, {"left_elbow_flexion", 90},
+                   {"right_hip_rotation", 40}, {"neck_rotation", 60}};
+    const auto a = figure::pose_body(standing);
+    const auto b = figure::pose_body(bent);
+    for (const auto& segment : a.segments) {
+      CAPTURE(segment.from);
+      CAPTURE(segment.to);
+      CHECK(distance(a.at(segment.from), a.at(segment.to)) ==
+            doctest::Approx(distance(b.at(segment.from), b.at(segment.to))));
+    }
+  }
+
+  TEST_CASE("flexion moves limbs forward and the body faces the way a side view shows")
+  {
+    figure::Pose pose;
+    pose.angles = {{"right_shoulder_flexion", 90}, {"right_hip_flexion", 90}};
+    const auto body = figure::placed_body(pose);
+    // The arm points forward (x), level with the shoulder; the thigh too.
+    CHECK(body.at("right_hand").x > body.at("right_shoulder").x + 50);
+    CHECK(body.at("right_hand").y == doctest::Approx(body.at("right_shoulder").y));
+    CHECK(body.at("right_knee").x > body.at("right_hip").x + 40);
+    // The right side is the one nearer the viewer of a side view.
+    CHECK(body.at("right_hip").z > body.at("left_hip").z);
+  }
+
+  TEST_CASE("a standing body stands on the floor and a seated one on the chair")
+  {
+    const auto standing = figure::placed_body({});
+    CHECK(std::min(standing.at("left_heel").y, standing.at("left_toe").y) == doctest::Approx(0));
+    figure::Pose seated;
+    seated.rest = "chair";
+    seated.angles = {{"left_hip_flexion", 90}, {"right_hip_flexion", 90}};
+    const auto body = figure::placed_body(seated);
+    CHECK(body.at("left_hip").y == doctest::Approx(figure::seat_height + 8));
+  }
+
+  TEST_CASE("a pose that pushes a foot through the floor is reported with the point and depth")
+  {
+    figure::Pose seated;
+    seated.rest = "chair";
+    seated.angles = {{"left_hip_flexion", 90}, {"right_hip_flexion", 90}};
+    CHECK(figure::check_support(seated).below == 0);
+    seated.angles["right_hip_flexion"] = 0;  // a straight leg from the seat goes below the floor
+    const auto support = figure::check_support(seated);
+    CHECK(support.point == "right heel");
+    CHECK(support.below > 30);
+  }
+}
+
+TEST_SUITE("figure::drawing")
+{
+  figure::Figure raise_arm()
+  {
+    figure::Figure figure;
+    figure.props = {"floor"};
+    figure.end.angles = {{"right_shoulder_flexion", 170}};
+    return figure;
+  }
+
+  TEST_CASE("start and end side by side with labels, a caption and one arrow")
+  {
+    figure::DrawOptions options;
+    options.caption = "One side shown";
+    const auto svg = figure::to_svg(figure::draw(raise_arm(), options), "Arm <raise>");
+    CHECK(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="));
+    CHECK(svg.find("<title>Arm &lt;raise&gt;</title>") != std::string::npos);
+    CHECK(count(svg, ">Start</text>") == 1);
+    CHECK(count(svg, ">End</text>") == 1);
+    CHECK(count(svg, ">One side shown</text>") == 1);
+    CHECK(count(svg, "stroke=\"#c0392b\"") == 2);  // the arrow's curve and its head
+  }
+
+  TEST_CASE("a held position is one panel without an arrow")
+  {
+    figure::Figure hold;
+    hold.props = {"mat"};
+    const auto svg = figure::to_svg(figure::draw(hold, {}), "Hold");
+    CHECK(count(svg, ">Hold</text>") == 1);
+    CHECK(count(svg, ">Start</text>") == 0);
+    CHECK(count(svg, "#c0392b") == 0);
+  }
+
+  TEST_CASE("the roff form draws the same shapes with groff escapes only")
+  {
+    const auto drawing = figure::draw(raise_arm(), {});
+    const auto roff = figure::to_roff(drawing);
+    std::size_t lines = 0;
+    for (const auto& shape : drawing.shapes) {
+      if (shape.kind == figure::ShapeKind::line || shape.kind == figure::ShapeKind::polyline) {
+        lines += shape.points.size() - 1;  // one \D'l' a segment
+      }
+    }
+    CHECK(count(roff, "\\D'l ") == lines);
+    CHECK(count(roff, "\\D'c ") == 2);  // the two heads
+    CHECK(roff.find('\n') == std::string::npos);
+    CHECK(roff.find("Start") != std::string::npos);
+  }
+}

@@ -1,0 +1,166 @@
+// The HTML handout: self-contained, every exercise drawn, and checked in a
+// real browser (Chromium, headless): screenshots at phone and desktop
+// widths, and a printed PDF read back with pdfinfo and pdftotext.
+
+#include "plan/planner.hpp"
+#include "render/html.hpp"
+#include "support.hpp"
+#include "util/text.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+
+using namespace backplan;
+
+namespace {
+
+plan::Plan knee_prolapse_plan()
+{
+  plan::Request request;
+  request.conditions = {"knee", "prolapse"};
+  request.minutes = 15;
+  return plan::make_plan(test::builtin_catalog(), request);
+}
+
+std::size_t count(const std::string& text, const std::string& what)
+{
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+} // namespace
+
+TEST_SUITE("render::html")
+{
+  TEST_CASE("one self-contained page: no script, nothing fetched, a picture for every exercise")
+  {
+    const auto plan = knee_prolapse_plan();
+    const auto html = render::render_html(plan, {});
+    CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
+    CHECK(html.ends_with("</html>\n"));
+    for (const char* outside : {"<script", "<link", " src=", "url(", "@import"}) {
+      CAPTURE(outside);
+      CHECK(count(html, outside) == 0);
+    }
+    // No attribute holds an address: the SVG namespace is never fetched, and
+    // the sources' web addresses are printed as text for the reader.
+    CHECK(count(html, "=\"http") == count(html, "xmlns=\"http://www.w3.org/2000/svg\""));
+    CHECK(count(html, "href=\"") == count(html, "href=\"#"));
+    CHECK(count(html, "<svg ") == plan.items.size());
+    for (std::size_t i = 0; i < plan.items.size(); ++i) {
+      CAPTURE(plan.items[i].exercise.id);
+      CHECK(count(html, fmt::format("<h3>{}. {}</h3>", i + 1, render::html_escape(plan.items[i].exercise.name))) == 1);
+    }
+    CHECK(count(html, "@media print") == 1);
+    CHECK(count(html, "break-inside: avoid") >= 1);
+  }
+
+  TEST_CASE("the seed is in the footer only, and noted items are marked in the schedule")
+  {
+    const auto plan = knee_prolapse_plan();
+    const auto html = render::render_html(plan, {});
+    const auto footer = html.find("<footer>");
+    REQUIRE(footer != std::string::npos);
+    CHECK(html.find("seed") > footer);
+    std::size_t noted = 0;
+    for (const auto& item : plan.items) {
+      noted += !item.modifications.empty() || !item.cautions.empty();
+    }
+    REQUIRE(noted > 0);
+    CHECK(count(html, "<span class=\"mark\" title=\"changed for your condition\">*</span>") == noted);
+  }
+
+  TEST_CASE("a modification with its own figure is drawn for a user with that condition")
+  {
+    plan::Request request;
+    request.conditions = {"knee"};
+    request.minutes = 20;
+    request.goals = {"flexibility"};
+    const auto plan = plan::make_plan(test::builtin_catalog(), request);
+    const auto html = render::render_html(plan, {});
+    const bool drawn_changed = std::any_of(plan.items.begin(), plan.items.end(), [](const auto& item) {
+      return std::any_of(item.modifications.begin(), item.modifications.end(),
+                         [](const auto& rule) { return rule.figure.has_value(); });
+    });
+    CHECK(drawn_changed);
+    CHECK(count(html, "Drawn with the change for your condition") >= 1);
+  }
+
+  TEST_CASE("Chromium shows it at 390 and 1200 px and prints a 15-minute plan on at most 4 pages")
+  {
+    const auto dir = test::temp_dir();
+    const auto made = test::run_backplan(
+      {"plan", "--knee", "--prolapse", "-m", "15", "-f", "html", "-o", dir + "/plan.html"});
+    REQUIRE(made.status == 0);
+    const std::string chromium =
+      "chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-pdf-header-footer "
+      "--user-data-dir='" + dir + "/profile' ";
+    const std::string page = "'file://" + dir + "/plan.html'";
+    for (const char* width : {"390", "1200"}) {
+      CAPTURE(width);
+      const auto shot = test::shell(chromium + "--window-size=" + width + ",1600 --screenshot='" + dir + "/plan-" +
+                                    width + ".png' " + page + " >/dev/null 2>&1; file -b '" + dir + "/plan-" +
+                                    width + ".png'");
+      CHECK(shot.out.starts_with("PNG image data, " + std::string(width) + " x 1600"));
+    }
+    const auto printed = test::shell(chromium + "--print-to-pdf='" + dir + "/plan.pdf' " + page +
+                                     " >/dev/null 2>&1; pdfinfo '" + dir + "/plan.pdf'");
+    REQUIRE(printed.status == 0);
+    std::smatch pages;
+    REQUIRE(std::regex_search(printed.out, pages, std::regex("Pages: +([0-9]+)")));
+    // The aim is 3; today the tick grid and sources still spill onto a fourth.
+    CHECK(std::stoi(pages[1]) <= 4);
+    const auto text = test::shell("pdftotext '" + dir + "/plan.pdf' -");
+    REQUIRE(text.status == 0);
+    const std::string folded = util::fold_whitespace(text.out);
+    const auto plan = knee_prolapse_plan();
+    for (const auto& item : plan.items) {
+      CAPTURE(item.exercise.name);
+      CHECK(folded.find(item.exercise.name) != std::string::npos);
+    }
+    REQUIRE(!plan.safety.red_flags.empty());
+    for (const auto& tier : plan.safety.red_flags) {
+      CAPTURE(tier.name);
+      CHECK(folded.find(tier.name) != std::string::npos);
+      for (const auto& sign : tier.signs) {
+        CAPTURE(sign);
+        CHECK(folded.find(util::fold_whitespace(sign).substr(0, 30)) != std::string::npos);
+      }
+    }
+  }
+}
+
+TEST_SUITE("render::pdf")
+{
+  TEST_CASE("-f pdf runs groff: a real PDF of at most 5 pages for a 15-minute plan")
+  {
+    const auto dir = test::temp_dir();
+    const auto made = test::run_backplan(
+      {"plan", "--knee", "--prolapse", "-m", "15", "-f", "pdf", "-o", dir + "/plan.pdf"});
+    REQUIRE(made.status == 0);
+    CHECK(made.err.empty());
+    CHECK(test::slurp(dir + "/plan.pdf").starts_with("%PDF-"));
+    const auto info = test::shell("pdfinfo '" + dir + "/plan.pdf'");
+    REQUIRE(info.status == 0);
+    std::smatch pages;
+    REQUIRE(std::regex_search(info.out, pages, std::regex("Pages: +([0-9]+)")));
+    // The aim is 3 (it was 8); today it takes 5.
+    CHECK(std::stoi(pages[1]) <= 5);
+  }
+
+  TEST_CASE("without groff: exit 1, a message naming groff, and no file")
+  {
+    const auto dir = test::temp_dir();
+    const auto run = test::run_backplan({"plan", "-f", "pdf", "-o", dir + "/plan.pdf"}, {{"PATH", "/nonexistent"}});
+    CHECK(run.status == 1);
+    CHECK(run.err == "backplan: error: the pdf format needs groff, which is not installed (install the groff "
+                     "package, or use -f roff and typeset it elsewhere)\n");
+    CHECK(test::shell("ls -A '" + dir + "'").out.empty());
+  }
+}
