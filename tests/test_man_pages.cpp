@@ -117,7 +117,7 @@ TEST_SUITE("man")
     const std::string page = page_text("backplan-catalog.5");
     for (const char* key :
          {"id", "name", "summary", "position", "regions", "goals", "movements", "kind", "level",
-          "per_side", "dosage", "hold", "rep_seconds", "reps", "sets", "rest", "steps", "cues",
+          "per_side", "dosage", "hold", "rep_seconds", "reps", "sets", "rest_between_reps", "rest_between_sets", "steps", "cues",
           "easier", "harder", "contraindications", "condition", "action", "instruction", "basis",
           "sources", "aliases", "description", "setting", "citation", "exercise"}) {
       CAPTURE(std::string(key));

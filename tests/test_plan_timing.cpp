@@ -19,8 +19,8 @@ TEST_SUITE("plan::timing")
     }
     SUBCASE("moving repetitions in sets")
     {
-      // 2 sets x (10 x 3 s + 9 x 2 s) + 1 rest of 2 s between sets = 98 s.
-      CHECK(plan::duration({0, 3, 10, 2, 2}, false) == 98);
+      // 2 sets x (10 x 3 s + 9 x 2 s) + 1 rest of 30 s between sets = 126 s.
+      CHECK(plan::duration({0, 3, 10, 2, 2, 30}, false) == 126);
     }
     SUBCASE("movement then hold in each repetition")
     {
@@ -29,14 +29,22 @@ TEST_SUITE("plan::timing")
     }
     SUBCASE("a single hold has no rest")
     {
-      CHECK(plan::duration({45, 0, 1, 1, 10}, false) == 45);
+      CHECK(plan::duration({45, 0, 1, 1, 10, 0}, false) == 45);
+    }
+    SUBCASE("rest between sets counts only between sets")
+    {
+      // 3 sets x 1 x 10 s + 2 rests of 40 s; the rest between repetitions never applies.
+      CHECK(plan::duration({10, 0, 1, 3, 5, 40}, false) == 110);
     }
   }
 
   TEST_CASE("dosage in words")
   {
     CHECK(plan::dosage_words({30, 0, 3, 1, 10}, true) == "hold 30 s, 3 times, each side, rest 10 s between");
-    CHECK(plan::dosage_words({0, 3, 10, 2, 0}, false) == "2 sets of 10");
+    CHECK(plan::dosage_words({0, 3, 10, 2, 0, 0}, false) == "2 sets of 10");
+    CHECK(plan::dosage_words({0, 3, 10, 2, 0, 30}, false) == "2 sets of 10, rest 30 s between sets");
+    CHECK(plan::dosage_words({0, 3, 10, 2, 2, 30}, false) ==
+          "2 sets of 10, rest 2 s between repetitions, 30 s between sets");
     CHECK(plan::dosage_words({45, 0, 1, 1, 10}, false) == "hold 45 s, once");
     CHECK(plan::dosage_words({20, 0, 2, 1, 0}, true) == "hold 20 s, twice, each side");
     CHECK(plan::dosage_words({40, 20, 3, 1, 5}, true) ==

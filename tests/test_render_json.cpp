@@ -54,7 +54,7 @@ void check_variant(const json& rendered, const std::optional<plan::PlanVariant>&
 /// Checks every field of the parsed JSON against the plan.
 void check_plan_json(const plan::Plan& plan, const json& out)
 {
-  CHECK(out["schema_version"] == 1);
+  CHECK(out["schema_version"] == 2);
   CHECK(out["generator"] == "backplan " BACKPLAN_VERSION);
   const auto& request = out["request"];
   CHECK(request["conditions"] == plan.request.conditions);
@@ -89,12 +89,13 @@ void check_plan_json(const plan::Plan& plan, const json& out)
     CHECK(dosage["rep_seconds"] == item.dose.rep_seconds);
     CHECK(dosage["reps"] == item.dose.reps);
     CHECK(dosage["sets"] == item.dose.sets);
-    CHECK(dosage["rest_seconds"] == item.dose.rest);
+    CHECK(dosage["rest_between_reps_seconds"] == item.dose.rest_between_reps);
+    CHECK(dosage["rest_between_sets_seconds"] == item.dose.rest_between_sets);
     CHECK(dosage["per_side"] == item.exercise.per_side);
     CHECK(dosage["words"] == item.dosage_words);
     // The dosage's numbers give back the item's time.
     plan::Dose dose{dosage["hold_seconds"], dosage["rep_seconds"], dosage["reps"], dosage["sets"],
-                    dosage["rest_seconds"]};
+                    dosage["rest_between_reps_seconds"], dosage["rest_between_sets_seconds"]};
     CHECK(plan::duration(dose, dosage["per_side"]) == rendered["duration_seconds"]);
     CHECK(rendered["steps"] == item.exercise.steps);
     CHECK(rendered["cues"] == item.exercise.cues);
@@ -181,7 +182,8 @@ TEST_SUITE("render::json")
                                    "duration_seconds", "transition_seconds", "dosage", "steps", "cues",
                                    "modifications", "cautions", "easier", "harder", "sources"});
     CHECK(keys_of(out["items"][0]["dosage"]) ==
-          std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets", "rest_seconds",
+          std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets",
+                                   "rest_between_reps_seconds", "rest_between_sets_seconds",
                                    "per_side", "words"});
     CHECK(keys_of(out["totals"]) == std::vector<std::string>{"budget_seconds", "total_seconds",
                                                              "position_changes", "filled", "shortfall"});
@@ -206,7 +208,7 @@ TEST_SUITE("render::json")
       CHECK(sum == jq(".totals.total_seconds", path));
       CHECK(jq(".totals.total_seconds <= .totals.budget_seconds", path) == "true\n");
       CHECK(jq("[.items[] | .start_seconds] == ([.items[] | .start_seconds] | sort)", path) == "true\n");
-      CHECK(jq(".schema_version", path) == "1\n");
+      CHECK(jq(".schema_version", path) == "2\n");
       ++checked;
     }
     CHECK(checked == 5);
@@ -283,7 +285,8 @@ TEST_SUITE("render::json")
       CHECK(range(out["dosage"]["rep_seconds"], dosage.rep_seconds));
       CHECK(range(out["dosage"]["reps"], dosage.reps));
       CHECK(range(out["dosage"]["sets"], dosage.sets));
-      CHECK(range(out["dosage"]["rest_seconds"], dosage.rest));
+      CHECK(range(out["dosage"]["rest_between_reps_seconds"], dosage.rest_between_reps));
+      CHECK(range(out["dosage"]["rest_between_sets_seconds"], dosage.rest_between_sets));
       CHECK(out["typical_seconds"] == plan::duration(plan::middle_dose(dosage), exercise.per_side));
       CHECK(out["steps"] == exercise.steps);
       CHECK(out["cues"] == exercise.cues);

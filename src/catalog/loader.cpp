@@ -64,7 +64,8 @@ const std::vector<RangeSpec> dosage_ranges = {
   {"rep_seconds", false, 1, 600, nullptr, &Dosage::rep_seconds},
   {"reps", true, 1, 100, &Dosage::reps, nullptr},
   {"sets", true, 1, 10, &Dosage::sets, nullptr},
-  {"rest", true, 0, 300, &Dosage::rest, nullptr},
+  {"rest_between_reps", false, 0, 300, &Dosage::rest_between_reps, nullptr},
+  {"rest_between_sets", false, 0, 600, &Dosage::rest_between_sets, nullptr},
 };
 
 const std::vector<KeySpec> contraindication_keys = {
@@ -849,6 +850,12 @@ void read_dosage(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& en
   }
   if (!values.contains("hold") && !values.contains("rep_seconds")) {
     reader.error(value, "'dosage' needs 'hold' or 'rep_seconds' (or both)");
+  }
+  // More than one set always rests between them.
+  if (dosage.sets.max > 1 && dosage.rest_between_sets.min == 0) {
+    const auto it = values.find("rest_between_sets");
+    reader.error(it != values.end() ? it->second.second : values.at("sets").second,
+                 "'rest_between_sets' must be at least 1 s when 'sets' allows more than one");
   }
 }
 

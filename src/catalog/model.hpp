@@ -30,7 +30,8 @@ struct Dosage {
   std::optional<Range> rep_seconds;
   Range reps{1, 1};
   Range sets{1, 1};
-  Range rest{0, 0};
+  Range rest_between_reps{0, 0};  ///< seconds between repetitions of a set
+  Range rest_between_sets{0, 0};  ///< seconds between sets; at least 1 when sets may exceed 1
 };
 
 /// What a condition does to an exercise.

@@ -55,7 +55,10 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   }
   dosage.push_back("reps " + range_words(d.reps, ""));
   dosage.push_back("sets " + range_words(d.sets, ""));
-  dosage.push_back("rest " + range_words(d.rest, " s"));
+  dosage.push_back("rest between reps " + range_words(d.rest_between_reps, " s"));
+  if (d.sets.max > 1) {
+    dosage.push_back("rest between sets " + range_words(d.rest_between_sets, " s"));
+  }
   field("Dosage:", util::join(dosage, ", "));
   field("Typical time:",
         util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
@@ -147,7 +150,8 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
   dosage["rep_seconds"] = range_json(e.dosage.rep_seconds);
   dosage["reps"] = range_json(e.dosage.reps);
   dosage["sets"] = range_json(e.dosage.sets);
-  dosage["rest_seconds"] = range_json(e.dosage.rest);
+  dosage["rest_between_reps_seconds"] = range_json(e.dosage.rest_between_reps);
+  dosage["rest_between_sets_seconds"] = range_json(e.dosage.rest_between_sets);
   out["dosage"] = std::move(dosage);
   out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side);
   out["steps"] = e.steps;

@@ -27,7 +27,8 @@ struct Dose {
   int rep_seconds = 0;  ///< seconds of movement per repetition (0: none)
   int reps = 1;
   int sets = 1;
-  int rest = 0;         ///< seconds between repetitions and between sets
+  int rest_between_reps = 0;  ///< seconds between repetitions of a set
+  int rest_between_sets = 0;  ///< seconds between sets
 };
 
 /// A version of an exercise shown as easier or harder, already safe for the user.

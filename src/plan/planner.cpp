@@ -176,7 +176,8 @@ private:
     const std::vector<Field> fields = {
       {&Dose::reps, dosage.reps, 0.0},           {&Dose::hold, dosage.hold, 0.0},
       {&Dose::rep_seconds, dosage.rep_seconds, 0.0}, {&Dose::sets, dosage.sets, 0.05},
-      {&Dose::rest, dosage.rest, 1.0},
+      {&Dose::rest_between_reps, dosage.rest_between_reps, 1.0},
+      {&Dose::rest_between_sets, dosage.rest_between_sets, 1.0},
     };
     std::vector<std::pair<double, std::size_t>> order;
     for (std::size_t f = 0; f < fields.size(); ++f) {
@@ -244,7 +245,9 @@ Dose typical_dose(const catalog::Dosage& dosage)
   const Dose high = max_dose(dosage);
   const auto third = [](int a, int b) { return a + (b - a) / 3; };
   return {third(low.hold, high.hold), third(low.rep_seconds, high.rep_seconds),
-          third(low.reps, high.reps), third(low.sets, high.sets), third(low.rest, high.rest)};
+          third(low.reps, high.reps), third(low.sets, high.sets),
+          third(low.rest_between_reps, high.rest_between_reps),
+          third(low.rest_between_sets, high.rest_between_sets)};
 }
 
 /// Chooses the exercises and their doses; records needs left uncovered.

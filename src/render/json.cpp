@@ -64,7 +64,8 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   dosage["rep_seconds"] = item.dose.rep_seconds;
   dosage["reps"] = item.dose.reps;
   dosage["sets"] = item.dose.sets;
-  dosage["rest_seconds"] = item.dose.rest;
+  dosage["rest_between_reps_seconds"] = item.dose.rest_between_reps;
+  dosage["rest_between_sets_seconds"] = item.dose.rest_between_sets;
   dosage["per_side"] = exercise.per_side;
   dosage["words"] = item.dosage_words;
 
