@@ -119,7 +119,8 @@ TEST_SUITE("man")
          {"id", "name", "summary", "position", "regions", "goals", "movements", "kind", "level",
           "per_side", "dosage", "hold", "rep_seconds", "reps", "sets", "rest_between_reps", "rest_between_sets", "steps", "cues",
           "easier", "harder", "contraindications", "condition", "action", "instruction", "basis",
-          "sources", "aliases", "description", "setting", "citation", "exercise"}) {
+          "sources", "aliases", "description", "setting", "citation", "exercise", "progression_of",
+          "group", "share", "min_hold"}) {
       CAPTURE(std::string(key));
       // A key is set in bold on a .B, .BR or .BI line.
       CHECK(std::regex_search(page, std::regex("^\\.B[IR]? .*\\b" + std::string(key) + "\\b",

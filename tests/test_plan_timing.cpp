@@ -72,7 +72,7 @@ TEST_SUITE("plan::timing")
 
 TEST_SUITE("plan::order")
 {
-  TEST_CASE("mobility, then stretches, then strength, grouped by setting and position")
+  TEST_CASE("grouped by setting and posture, mobility first, a gentle finish")
   {
     const auto& catalog = test::builtin_catalog();
     std::vector<const catalog::Exercise*> items;
@@ -85,12 +85,35 @@ TEST_SUITE("plan::order")
     for (const auto i : plan::plan_order(catalog, items)) {
       ordered.push_back(items[i]->id);
     }
-    // Floor block first (it holds the gentlest kind, mobility): its mobility
-    // grouped by position, then stretches continuing in the last position, then
-    // strength; then standing, then seated.
-    CHECK(ordered == std::vector<std::string>{"lumbar-rotation", "pelvic-tilt", "cat-cow",
-                                              "kneeling-back-stretch", "hamstring-stretch", "bridge",
+    // Floor block first (it holds the gentlest kind, mobility), each posture
+    // once: lying on the back (mobility, stretch, strength), then hands and
+    // knees, which ends the floor block but not the plan; then standing, then
+    // seated, the last posture, where strength would come before stretches.
+    CHECK(ordered == std::vector<std::string>{"lumbar-rotation", "pelvic-tilt", "hamstring-stretch",
+                                              "bridge", "cat-cow", "kneeling-back-stretch",
                                               "standing-side-bend", "sit-to-stand"});
+  }
+
+  TEST_CASE("the last posture ends with its stretches; kneeling shares the posture of hands and knees")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const auto order = [&](std::vector<const char*> ids) {
+      std::vector<const catalog::Exercise*> items;
+      for (const char* id : ids) {
+        items.push_back(catalog.find(id));
+      }
+      std::vector<std::string> out;
+      for (const auto i : plan::plan_order(catalog, items)) {
+        out.push_back(items[i]->id);
+      }
+      return out;
+    };
+    CHECK(order({"knee-to-chest", "bridge", "pelvic-tilt"}) ==
+          std::vector<std::string>{"pelvic-tilt", "bridge", "knee-to-chest"});
+    CHECK(plan::position_group(catalog, *catalog.find("kneeling-side-reach")) ==
+          plan::position_group(catalog, *catalog.find("kneeling-back-stretch")));
+    CHECK(plan::position_group(catalog, *catalog.find("hip-flexor-stretch")) !=
+          plan::position_group(catalog, *catalog.find("knee-to-chest")));
   }
 
   TEST_CASE("the same request and seed give the same plan, other seeds another")

@@ -56,7 +56,7 @@ std::string rules_text(const plan::Plan& plan, const std::vector<catalog::Contra
 const std::vector<std::string> plan_header = {
   "index", "start",   "start_seconds", "duration_seconds", "transition_seconds",
   "id",    "name",    "position",      "position_name",    "kind",
-  "dosage", "per_side", "modifications", "cautions",       "safety"};
+  "dosage", "per_side", "modifications", "cautions",       "safety", "notes"};
 
 /// Checks the parsed records against the plan.
 void check_records(const plan::Plan& plan, const Records& records)

@@ -171,7 +171,7 @@ TEST_SUITE("render::json")
     const auto plan = plan::make_plan(test::builtin_catalog(), request);
     const auto out = render::plan_json(plan);
     CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "request",
-                                                   "items", "left_out", "totals", "uncovered",
+                                                   "items", "left_out", "totals", "uncovered", "unchanged_conditions",
                                                    "safety", "sources"});
     CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "minutes",
                                                               "goals", "regions", "setting", "level",

@@ -72,6 +72,10 @@ struct Exercise {
   std::vector<std::string> cues;
   std::optional<Variant> easier;
   std::optional<Variant> harder;
+  /// The exercise this one progresses (empty: none): it needs that one
+  /// mastered first, so a plan holds it only at an explicitly requested level.
+  std::string progression_of;
+  Location progression_where;  ///< the position of the progression_of value
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
   Location where;  ///< the position of its id
@@ -86,6 +90,9 @@ struct Term {
   std::vector<std::string> aliases;  ///< conditions only
   std::string setting;               ///< positions only: floor, seated or standing
   std::string citation;              ///< sources only
+  std::string group;                 ///< positions only: positions sharing a group are one posture
+  int share = 0;                     ///< kinds only: percent of a plan's time the kind aims for
+  int min_hold = 0;                  ///< kinds only: shortest hold, where an exercise's range allows
   Location where;
 };
 

@@ -57,9 +57,18 @@ struct PlanItem {
 struct LeftOut {
   std::string id;
   std::string name;
-  std::string reason;                   ///< "condition", "setting", "level", "region", "goal", "time"
+  /// "condition", "setting", "level", "region", "goal", "progression",
+  /// "modified", "covered" or "time"
+  std::string reason;
   std::string detail;                   ///< a sentence for the user
   std::vector<std::string> conditions;  ///< the user's conditions that exclude it
+};
+
+/// A declared condition that needed no change to any exercise of the plan.
+struct UnchangedCondition {
+  std::string id;
+  std::string name;
+  std::string note;  ///< "Knee problems: none of these exercises needed changing"
 };
 
 /// A finished plan: renderers only read it.
@@ -76,6 +85,7 @@ struct Plan {
   std::string shortfall;     ///< when not filled, a sentence saying how much could be filled
   std::vector<std::string> uncovered;  ///< requested regions/goals no safe exercise covers
   std::vector<LeftOut> left_out;       ///< every catalog exercise not in the plan, by id
+  std::vector<UnchangedCondition> unchanged;  ///< declared conditions no item needed changing for
   std::vector<std::string> sources;    ///< citations of the sources of the items
   safety::SafetyNotes safety;
 };

@@ -106,6 +106,19 @@ Json left_out_json(const plan::LeftOut& left)
   return out;
 }
 
+Json unchanged_json(const plan::Plan& plan)
+{
+  Json out = Json::array();
+  for (const auto& unchanged : plan.unchanged) {
+    Json entry;
+    entry["condition"] = unchanged.id;
+    entry["condition_name"] = unchanged.name;
+    entry["note"] = unchanged.note;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 Json totals_json(const plan::Plan& plan)
 {
   Json out;
@@ -149,6 +162,7 @@ Json plan_json(const plan::Plan& plan)
   out["left_out"] = std::move(left_out);
   out["totals"] = totals_json(plan);
   out["uncovered"] = plan.uncovered;
+  out["unchanged_conditions"] = unchanged_json(plan);
   out["safety"] = safety_json(plan.safety);
   out["sources"] = plan.sources;
   return out;
