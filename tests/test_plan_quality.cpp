@@ -8,6 +8,7 @@
 #include "plan/timing.hpp"
 #include "render/text.hpp"
 #include "support.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
 #include <algorithm>

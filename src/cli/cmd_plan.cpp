@@ -37,7 +37,7 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
     const std::vector<std::pair<std::string, std::string>> reasons = {
       {"condition", "your conditions"}, {"setting", "the setting"}, {"level", "the level"},
       {"region", "the regions"},        {"goal", "the goals"},
-      {"progression", "being progressions"}};
+      {"progression", "the progressions rule"}};
     for (const auto& [reason, words] : reasons) {
       if (counts.contains(reason)) {
         parts.push_back(fmt::format("{} by {}", counts[reason], words));

@@ -78,7 +78,7 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
        catalog.levels.index_of(request.level) < catalog.levels.index_of(exercise.level))) {
     const Exercise* base = catalog.find(exercise.progression_of);
     return out("progression",
-               fmt::format("a progression of {}, for once that is mastered: asked for with --level {}",
+               fmt::format("progresses {} and needs it mastered first: only with --level {} or harder",
                            base != nullptr ? base->name : exercise.progression_of, exercise.level));
   }
   if (!request.regions.empty() && !intersects(exercise.regions, request.regions)) {
@@ -132,7 +132,7 @@ public:
     if (m_selection.budget() >= rules_minimum_minutes * 60) {
       fill_shares();
     }
-    m_selection.set_doses(1, 3);
+    m_selection.set_doses(1, 2);
     fill(true, true);
     fill(false, false);
     m_selection.set_doses(0, 1);
@@ -270,12 +270,15 @@ private:
       if (kind.share <= 0) {
         continue;
       }
-      for (const auto& candidate : m_candidates) {
-        if (m_selection.kind_seconds(kind.id) * 100 >= kind.share * m_selection.budget()) {
-          break;
-        }
-        if (candidate.exercise->kind == kind.id && !candidate.modified) {
-          offer(candidate, typical(candidate));
+      // Exercises needing a modification only when the others cannot fill it.
+      for (const bool modified : {false, true}) {
+        for (const auto& candidate : m_candidates) {
+          if (m_selection.kind_seconds(kind.id) * 100 >= kind.share * m_selection.budget()) {
+            break;
+          }
+          if (candidate.exercise->kind == kind.id && candidate.modified == modified) {
+            offer(candidate, typical(candidate));
+          }
         }
       }
     }
@@ -322,18 +325,18 @@ private:
     }
   }
 
-  /// A dose a third of the way up from the least: the plan holds more
-  /// exercises at modest doses rather than a few at long ones.
+  /// A dose halfway up from the least: enough for each exercise to do its
+  /// work, leaving the rest of the candidates to other seeds.
   static Dose typical(const Candidate& candidate)
   {
     Dose dose = candidate.least;
-    const auto third = [](int a, int b) { return a + (b - a) / 3; };
-    dose.hold = third(dose.hold, candidate.most.hold);
-    dose.rep_seconds = third(dose.rep_seconds, candidate.most.rep_seconds);
-    dose.reps = third(dose.reps, candidate.most.reps);
-    dose.sets = third(dose.sets, candidate.most.sets);
-    dose.rest_between_reps = third(dose.rest_between_reps, candidate.most.rest_between_reps);
-    dose.rest_between_sets = third(dose.rest_between_sets, candidate.most.rest_between_sets);
+    const auto half = [](int a, int b) { return a + (b - a) / 2; };
+    dose.hold = half(dose.hold, candidate.most.hold);
+    dose.rep_seconds = half(dose.rep_seconds, candidate.most.rep_seconds);
+    dose.reps = half(dose.reps, candidate.most.reps);
+    dose.sets = half(dose.sets, candidate.most.sets);
+    dose.rest_between_reps = half(dose.rest_between_reps, candidate.most.rest_between_reps);
+    dose.rest_between_sets = half(dose.rest_between_sets, candidate.most.rest_between_sets);
     return dose;
   }
 

@@ -132,9 +132,33 @@ bool Selection::fits(std::size_t i, bool capped) const
   if (total() > m_budget) {
     return false;
   }
+  if (m_budget < rules_minimum_minutes * 60) {
+    return true;
+  }
   const int seconds = duration(m_doses[i], m_chosen[i]->exercise->per_side);
-  return !capped || m_budget < rules_minimum_minutes * 60 ||
-         seconds <= static_cast<int>(max_item_share * m_budget);
+  return (!capped || seconds <= static_cast<int>(max_item_share * m_budget)) && !starves_share(i);
+}
+
+bool Selection::starves_share(std::size_t i) const
+{
+  const int seconds = total();
+  if (seconds < static_cast<int>(fill_target * m_budget + 0.999)) {
+    return false;  // reaching 90% of the budget comes first
+  }
+  for (const auto& kind : m_catalog.kinds.terms) {
+    if (kind.share <= 0 || kind.id == m_chosen[i]->exercise->kind ||
+        kind_seconds(kind.id) * 100 >= kind.share * seconds) {
+      continue;
+    }
+    for (std::size_t j = 0; j < m_chosen.size(); ++j) {
+      const auto* exercise = m_chosen[j]->exercise;
+      if (exercise->kind == kind.id &&
+          duration(m_doses[j], exercise->per_side) < duration(m_chosen[j]->most, exercise->per_side)) {
+        return true;  // the kind could still grow into its share
+      }
+    }
+  }
+  return false;
 }
 
 bool Selection::bump(std::size_t i, bool capped)

@@ -39,7 +39,9 @@ public:
   void set_doses(int numerator, int denominator);
   /// Raises doses evenly, one step of the least-raised item at a time (items
   /// whose kind is below its share of the budget first), while the total
-  /// fits. With `capped`, no item grows past `max_item_share` of the budget.
+  /// fits; once 90% of the budget is reached, no item grows while a kind
+  /// that could still grow is below its share. With `capped`, no item grows
+  /// past `max_item_share` of the budget.
   void fit(bool capped);
   /// Total seconds in plan order, transitions included.
   int total() const;
@@ -58,6 +60,7 @@ public:
 private:
   bool bump(std::size_t i, bool capped);
   bool fits(std::size_t i, bool capped) const;
+  bool starves_share(std::size_t i) const;
   double progress(std::size_t i) const;
   std::vector<bool> below_share() const;
   void reorder();
