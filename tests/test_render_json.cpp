@@ -301,6 +301,11 @@ TEST_SUITE("render::json")
           CHECK(out[key]["text"] == catalog.find((*variant)->exercise)->name);
         }
       }
+      if (exercise.progression_of.empty()) {
+        CHECK(out["progression_of"].is_null());
+      } else {
+        CHECK(out["progression_of"] == exercise.progression_of);
+      }
       check_rules(out["contraindications"], exercise.contraindications);
       REQUIRE(out["sources"].size() == exercise.sources.size());
       for (std::size_t s = 0; s < exercise.sources.size(); ++s) {

@@ -27,6 +27,13 @@ std::string variant_words(const catalog::Catalog& catalog, const catalog::Varian
   return fmt::format("{} ({})", other != nullptr ? other->name : variant.exercise, variant.exercise);
 }
 
+/// The name of the exercise with this id, or the id.
+std::string name_exercise(const catalog::Catalog& catalog, const std::string& id)
+{
+  const auto* exercise = catalog.find(id);
+  return exercise != nullptr ? exercise->name : id;
+}
+
 std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e)
 {
   std::string out;
@@ -45,6 +52,10 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   field("Goals:", util::join(e.goals, ", "));
   field("Movements:", e.movements.empty() ? "-" : util::join(e.movements, ", "));
   field("Each side:", e.per_side ? "yes" : "no");
+  if (!e.progression_of.empty()) {
+    field("Progresses:", fmt::format("{} ({}): only with --level {} or harder", name_exercise(catalog, e.progression_of),
+                                     e.progression_of, e.level));
+  }
   const auto& d = e.dosage;
   std::vector<std::string> dosage;
   if (d.rep_seconds) {
@@ -158,6 +169,7 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
   out["cues"] = e.cues;
   out["easier"] = variant_json(catalog, e.easier);
   out["harder"] = variant_json(catalog, e.harder);
+  out["progression_of"] = e.progression_of.empty() ? Json(nullptr) : Json(e.progression_of);
   Json rules = Json::array();
   for (const auto& rule : e.contraindications) {
     Json entry;
