@@ -64,12 +64,14 @@ bool Selection::try_add(const Candidate* candidate, const Dose& dose)
 {
   m_chosen.push_back(candidate);
   m_doses.push_back(dose);
+  m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
   reorder();
   if (total() <= m_budget) {
     return true;
   }
   m_chosen.pop_back();
   m_doses.pop_back();
+  m_groups.pop_back();
   reorder();
   return false;
 }
@@ -91,12 +93,11 @@ int Selection::total() const
   int seconds = 0;
   const std::string* previous = nullptr;
   for (const std::size_t i : m_order) {
-    const auto& group = position_group(m_catalog, *m_chosen[i]->exercise);
-    if (previous != nullptr && *previous != group) {
+    if (previous != nullptr && previous != m_groups[i] && *previous != *m_groups[i]) {
       seconds += transition_seconds;
     }
     seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
-    previous = &group;
+    previous = m_groups[i];
   }
   return seconds;
 }
@@ -129,19 +130,20 @@ double Selection::progress(std::size_t i) const
 
 bool Selection::fits(std::size_t i, bool capped) const
 {
-  if (total() > m_budget) {
+  const int seconds_total = total();
+  if (seconds_total > m_budget) {
     return false;
   }
   if (m_budget < rules_minimum_minutes * 60) {
     return true;
   }
   const int seconds = duration(m_doses[i], m_chosen[i]->exercise->per_side);
-  return (!capped || seconds <= static_cast<int>(max_item_share * m_budget)) && !starves_share(i);
+  return (!capped || seconds <= static_cast<int>(max_item_share * m_budget)) &&
+         !starves_share(i, seconds_total);
 }
 
-bool Selection::starves_share(std::size_t i) const
+bool Selection::starves_share(std::size_t i, int seconds) const
 {
-  const int seconds = total();
   if (seconds < static_cast<int>(fill_target * m_budget + 0.999)) {
     return false;  // reaching 90% of the budget comes first
   }

@@ -60,7 +60,7 @@ public:
 private:
   bool bump(std::size_t i, bool capped);
   bool fits(std::size_t i, bool capped) const;
-  bool starves_share(std::size_t i) const;
+  bool starves_share(std::size_t i, int seconds) const;
   double progress(std::size_t i) const;
   std::vector<bool> below_share() const;
   void reorder();
@@ -69,6 +69,7 @@ private:
   int m_budget;
   std::vector<const Candidate*> m_chosen;
   std::vector<Dose> m_doses;
+  std::vector<const std::string*> m_groups;  ///< the posture of each chosen item
   std::vector<std::size_t> m_order;
 };
 
