@@ -115,7 +115,7 @@ TEST_SUITE("plan::quality")
         }
         for (const auto& item : plan.items) {
           CAPTURE(item.exercise.id);
-          CHECK(item.duration <= static_cast<int>(plan::max_item_share * plan.budget));
+          CHECK(item.duration <= static_cast<int>(plan::max_item_share * plan.total));
         }
       }
       const bool has_mobility = std::any_of(plan.items.begin(), plan.items.end(),

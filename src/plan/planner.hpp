@@ -14,7 +14,7 @@ inline constexpr double fill_target = 0.9;
 /// above `max_item_share` of the budget, wherever the catalog allows.
 inline constexpr int rules_minimum_minutes = 10;
 
-/// The largest share of the budget one item may take in a plan of
+/// The largest share of a plan's total one item may take in a plan of
 /// `rules_minimum_minutes` or more, unless the catalog cannot fill it otherwise.
 inline constexpr double max_item_share = 0.4;
 

@@ -138,7 +138,9 @@ bool Selection::fits(std::size_t i, bool capped) const
     return true;
   }
   const int seconds = duration(m_doses[i], m_chosen[i]->exercise->per_side);
-  return (!capped || seconds <= static_cast<int>(max_item_share * m_budget)) &&
+  // 40% of the total, once the total reaches 90% of the budget.
+  const double plan_seconds = std::max<double>(seconds_total, fill_target * m_budget);
+  return (!capped || seconds <= static_cast<int>(max_item_share * plan_seconds)) &&
          !starves_share(i, seconds_total);
 }
 

@@ -41,7 +41,7 @@ public:
   /// whose kind is below its share of the budget first), while the total
   /// fits; once 90% of the budget is reached, no item grows while a kind
   /// that could still grow is below its share. With `capped`, no item grows
-  /// past `max_item_share` of the budget.
+  /// past `max_item_share` of the plan's total.
   void fit(bool capped);
   /// Total seconds in plan order, transitions included.
   int total() const;
