@@ -52,7 +52,7 @@ def exercise(rng, index):
     else:
         lines.append(f"  rep_seconds: [2, {rng.randint(2, 5)}]")
         lines.append(f"  reps: [{rng.randint(4, 8)}, {rng.randint(8, 15)}]")
-    lines += ["  sets: [1, 2]", "  rest: [2, 8]", "steps:"]
+    lines += ["  sets: [1, 2]", "  rest_between_reps: [2, 8]", "  rest_between_sets: [15, 30]", "steps:"]
     lines += [f"  - {sentence(rng, words)}" for _ in range(5)]
     lines += ["cues:"] + [f"  - {sentence(rng, words)}" for _ in range(2)]
     lines.append("contraindications:")

@@ -112,7 +112,7 @@ goals: [mobility]
 kind: mobility
 level: gentle
 per_side: false
-dosage: {hold: 5, reps: 1, sets: 1, rest: 0}
+dosage: {hold: 5, reps: 1, sets: 1, rest_between_reps: 0}
 steps: [Do it.]
 sources: [kenway]
 contraindications:
@@ -190,6 +190,34 @@ contraindications:
     }
   }
 
+  TEST_CASE("more than one set needs a rest between sets")
+  {
+    const std::string head = "id: two-sets\nname: Two sets\nsummary: ok\nposition: lying-on-back\n"
+                             "regions: [core]\ngoals: [strength]\nkind: strength\nlevel: gentle\n"
+                             "per_side: false\n";
+    const std::string tail = "steps: [Do it.]\nsources: [sutter]\n";
+    CHECK(load_text("a.yaml", head + "dosage: {rep_seconds: 3, reps: 10, sets: [1, 3]}\n" + tail) ==
+          std::vector<std::string>{"a.yaml:10:42: error: 'rest_between_sets' must be at least 1 s when "
+                                   "'sets' allows more than one"});
+    CHECK(load_text("b.yaml", head + "dosage: {rep_seconds: 3, reps: 10, sets: 2, rest_between_sets: [0, 30]}\n" +
+                                  tail) ==
+          std::vector<std::string>{"b.yaml:10:64: error: 'rest_between_sets' must be at least 1 s when "
+                                   "'sets' allows more than one"});
+    CHECK(load_text("c.yaml", head + "dosage: {rep_seconds: 3, reps: 10, sets: 2, rest_between_sets: 30}\n" +
+                                  tail)
+            .empty());
+  }
+
+  TEST_CASE("every exercise of the built-in catalog with more than one set rests between sets")
+  {
+    for (const auto& exercise : test::builtin_catalog().exercises) {
+      CAPTURE(exercise.id);
+      if (exercise.dosage.sets.max > 1) {
+        CHECK(exercise.dosage.rest_between_sets.min > 0);
+      }
+    }
+  }
+
   TEST_CASE("every problem of a file is reported, in position order")
   {
     const auto errors = load_text("x.yaml", R"(id: Bad Id
@@ -201,7 +229,7 @@ goals: [mobility]
 kind: stretch
 level: gentle
 per_side: maybe
-dosage: {hold: [30, 20], reps: 0, sets: 1, rest: 0}
+dosage: {hold: [30, 20], reps: 0, sets: 1, rest_between_reps: 0}
 steps: [Do it.]
 sources: [kenway]
 colour: red

@@ -141,7 +141,7 @@ TEST_SUITE("cli::check")
   TEST_CASE("a number too large for any range is out of range and quoted as written")
   {
     expect_problems("out-of-range.yaml",
-                    {"17:13: error: 'rest' must be at most 300, found 3000000000000"});
+                    {"17:26: error: 'rest_between_reps' must be at most 300, found 3000000000000"});
   }
 
   TEST_CASE("a range whose minimum exceeds its maximum")
@@ -259,7 +259,7 @@ TEST_SUITE("cli::check")
         "10:7: error: unknown kind 'strenght' (did you mean 'strength'?)",
         "12:11: error: 'per_side' must be true or false, found 'no'",
         "16:9: error: 'sets' must be a whole number or a [min, max] range, found a list of 3 items",
-        "17:9: error: 'rest' range minimum 5 exceeds its maximum 2",
+        "17:22: error: 'rest_between_reps' range minimum 5 exceeds its maximum 2",
         "33:13: error: 'action' must be avoid, modify or caution, found 'avoided' (did you mean "
         "'avoid'?)",
         "35:5: error: a 'modify' contraindication needs an 'instruction'",

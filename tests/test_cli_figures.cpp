@@ -36,7 +36,7 @@ goals: [mobility]
 kind: mobility
 level: gentle
 per_side: false
-dosage: {hold: 5, reps: 1, sets: 1, rest: 0}
+dosage: {hold: 5, reps: 1, sets: 1, rest_between_reps: 0}
 steps: [Do it.]
 sources: [kenway]
 EOF)");

@@ -27,7 +27,7 @@ std::string exercise(const std::string& id, const std::string& summary = "A summ
 {
   return "id: " + id + "\nname: Hostile " + id + "\nsummary: " + summary +
          "\nposition: standing\nregions: [neck]\ngoals: [mobility]\nkind: mobility\nlevel: gentle\n"
-         "per_side: false\ndosage: {rep_seconds: 3, reps: [5, 10], sets: 1, rest: 2}\n"
+         "per_side: false\ndosage: {rep_seconds: 3, reps: [5, 10], sets: 1, rest_between_reps: 2}\n"
          "steps: [Move gently.]\nsources: [sutter]\n";
 }
 

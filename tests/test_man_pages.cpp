@@ -135,10 +135,10 @@ TEST_SUITE("man")
     const std::string page = page_text("backplan-catalog.5");
     for (const char* key :
          {"id", "name", "summary", "position", "regions", "goals", "movements", "kind", "level",
-          "per_side", "dosage", "hold", "rep_seconds", "reps", "sets", "rest", "steps", "cues",
+          "per_side", "dosage", "hold", "rep_seconds", "reps", "sets", "rest_between_reps", "rest_between_sets", "steps", "cues",
           "easier", "harder", "contraindications", "condition", "action", "instruction", "basis",
           "sources", "aliases", "description", "setting", "citation", "exercise", "figure", "view",
-          "props", "moves", "start", "end", "modified"}) {
+          "props", "moves", "start", "end", "modified", "progression_of", "group", "share", "min_hold"}) {
       CAPTURE(std::string(key));
       // A key is set in bold on a .B, .BR or .BI line.
       CHECK(std::regex_search(page, std::regex("^\\.B[IR]? .*\\b" + std::string(key) + "\\b",

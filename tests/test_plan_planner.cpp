@@ -1,4 +1,5 @@
 #include "plan/planner.hpp"
+#include "plan/selection.hpp"
 #include "plan/timing.hpp"
 #include "render/text.hpp"
 #include "support.hpp"
@@ -113,7 +114,8 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
     }
     CHECK(plan::within(item.dose, exercise->dosage));
     CHECK(item.duration == plan::duration(item.dose, exercise->per_side));
-    const bool moved = i > 0 && plan.items[i - 1].exercise.position != exercise->position;
+    const bool moved = i > 0 && plan::position_group(catalog, plan.items[i - 1].exercise) !=
+                                  plan::position_group(catalog, *exercise);
     CHECK(item.transition == (moved ? plan::transition_seconds : 0));
     clock += item.transition;
     CHECK(item.start == clock);
@@ -132,9 +134,9 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
       CHECK(item.duration == plan::duration(top, item.exercise.per_side));
     }
     for (const auto& left : plan.left_out) {
-      if (left.reason == "time") {
+      if (left.reason == "time" || left.reason == "covered" || left.reason == "modified") {
         const auto* exercise = catalog.find(left.id);
-        const int least = plan::duration(plan::min_dose(exercise->dosage), exercise->per_side);
+        const int least = plan::duration(plan::least_dose(catalog, *exercise), exercise->per_side);
         CHECK(least > plan.budget - plan.total - plan::transition_seconds);
       }
     }

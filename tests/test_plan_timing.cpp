@@ -19,8 +19,8 @@ TEST_SUITE("plan::timing")
     }
     SUBCASE("moving repetitions in sets")
     {
-      // 2 sets x (10 x 3 s + 9 x 2 s) + 1 rest of 2 s between sets = 98 s.
-      CHECK(plan::duration({0, 3, 10, 2, 2}, false) == 98);
+      // 2 sets x (10 x 3 s + 9 x 2 s) + 1 rest of 30 s between sets = 126 s.
+      CHECK(plan::duration({0, 3, 10, 2, 2, 30}, false) == 126);
     }
     SUBCASE("movement then hold in each repetition")
     {
@@ -29,14 +29,22 @@ TEST_SUITE("plan::timing")
     }
     SUBCASE("a single hold has no rest")
     {
-      CHECK(plan::duration({45, 0, 1, 1, 10}, false) == 45);
+      CHECK(plan::duration({45, 0, 1, 1, 10, 0}, false) == 45);
+    }
+    SUBCASE("rest between sets counts only between sets")
+    {
+      // 3 sets x 1 x 10 s + 2 rests of 40 s; the rest between repetitions never applies.
+      CHECK(plan::duration({10, 0, 1, 3, 5, 40}, false) == 110);
     }
   }
 
   TEST_CASE("dosage in words")
   {
     CHECK(plan::dosage_words({30, 0, 3, 1, 10}, true) == "hold 30 s, 3 times, each side, rest 10 s between");
-    CHECK(plan::dosage_words({0, 3, 10, 2, 0}, false) == "2 sets of 10");
+    CHECK(plan::dosage_words({0, 3, 10, 2, 0, 0}, false) == "2 sets of 10");
+    CHECK(plan::dosage_words({0, 3, 10, 2, 0, 30}, false) == "2 sets of 10, rest 30 s between sets");
+    CHECK(plan::dosage_words({0, 3, 10, 2, 2, 30}, false) ==
+          "2 sets of 10, rest 2 s between repetitions, 30 s between sets");
     CHECK(plan::dosage_words({45, 0, 1, 1, 10}, false) == "hold 45 s, once");
     CHECK(plan::dosage_words({20, 0, 2, 1, 0}, true) == "hold 20 s, twice, each side");
     CHECK(plan::dosage_words({40, 20, 3, 1, 5}, true) ==
@@ -64,7 +72,7 @@ TEST_SUITE("plan::timing")
 
 TEST_SUITE("plan::order")
 {
-  TEST_CASE("mobility, then stretches, then strength, grouped by setting and position")
+  TEST_CASE("grouped by setting and posture, mobility first, a gentle finish")
   {
     const auto& catalog = test::builtin_catalog();
     std::vector<const catalog::Exercise*> items;
@@ -77,12 +85,35 @@ TEST_SUITE("plan::order")
     for (const auto i : plan::plan_order(catalog, items)) {
       ordered.push_back(items[i]->id);
     }
-    // Floor block first (it holds the gentlest kind, mobility): its mobility
-    // grouped by position, then stretches continuing in the last position, then
-    // strength; then standing, then seated.
-    CHECK(ordered == std::vector<std::string>{"lumbar-rotation", "pelvic-tilt", "cat-cow",
-                                              "kneeling-back-stretch", "hamstring-stretch", "bridge",
+    // Floor block first (it holds the gentlest kind, mobility), each posture
+    // once: lying on the back (mobility, stretch, strength), then hands and
+    // knees, which ends the floor block but not the plan; then standing, then
+    // seated, the last posture, where strength would come before stretches.
+    CHECK(ordered == std::vector<std::string>{"lumbar-rotation", "pelvic-tilt", "hamstring-stretch",
+                                              "bridge", "cat-cow", "kneeling-back-stretch",
                                               "standing-side-bend", "sit-to-stand"});
+  }
+
+  TEST_CASE("the last posture ends with its stretches; kneeling shares the posture of hands and knees")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const auto order = [&](std::vector<const char*> ids) {
+      std::vector<const catalog::Exercise*> items;
+      for (const char* id : ids) {
+        items.push_back(catalog.find(id));
+      }
+      std::vector<std::string> out;
+      for (const auto i : plan::plan_order(catalog, items)) {
+        out.push_back(items[i]->id);
+      }
+      return out;
+    };
+    CHECK(order({"knee-to-chest", "bridge", "pelvic-tilt"}) ==
+          std::vector<std::string>{"pelvic-tilt", "bridge", "knee-to-chest"});
+    CHECK(plan::position_group(catalog, *catalog.find("kneeling-side-reach")) ==
+          plan::position_group(catalog, *catalog.find("kneeling-back-stretch")));
+    CHECK(plan::position_group(catalog, *catalog.find("hip-flexor-stretch")) !=
+          plan::position_group(catalog, *catalog.find("knee-to-chest")));
   }
 
   TEST_CASE("the same request and seed give the same plan, other seeds another")

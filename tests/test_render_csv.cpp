@@ -56,7 +56,7 @@ std::string rules_text(const plan::Plan& plan, const std::vector<catalog::Contra
 const std::vector<std::string> plan_header = {
   "index", "start",   "start_seconds", "duration_seconds", "transition_seconds",
   "id",    "name",    "position",      "position_name",    "kind",
-  "dosage", "per_side", "stop_if", "modifications", "cautions", "safety"};
+  "dosage", "per_side", "stop_if", "modifications", "cautions", "safety", "notes"};
 
 /// Checks the parsed records against the plan.
 void check_records(const plan::Plan& plan, const Records& records)
@@ -134,7 +134,7 @@ TEST_SUITE("render::csv")
   {
     const std::string dir = test::temp_dir();
     const auto result = test::run_backplan({"plan", "--no-builtin", "--catalog",
-                                            test::data_path("fixture-catalog"), "-c", "knee", "-m", "10",
+                                            test::data_path("fixture-catalog"), "-c", "knee", "-m", "30",
                                             "-f", "csv", "-o", dir + "/plan.csv"});
     REQUIRE(result.status == 0);
     CHECK(crlf_only(test::slurp(dir + "/plan.csv")));
@@ -143,13 +143,21 @@ TEST_SUITE("render::csv")
     for (std::size_t i = 1; i < records.size(); ++i) {
       names.push_back(records[i][6]);
     }
-    CHECK(names == std::vector<std::string>{"Pelvic rock", "Cat\xE2\x80\x93" "camel (hands & knees)",
-                                            "Single knee hug", "Seated twist (caf\xC3\xA9 chair)",
-                                            "Sit to stand, \"slow\""});
-    CHECK(records[2][13] == "Knee problems: Put a cushion under your knees; don\xE2\x80\x99t sit back "
-                            "onto your heels.");
-    CHECK(records[3][14] ==
+    CHECK(names == std::vector<std::string>{"Pelvic rock", "Single knee hug",
+                                            "Seated twist (caf\xC3\xA9 chair)", "Sit to stand, \"slow\""});
+    CHECK(records[2][14] ==
           "Knee problems: Hold behind your thigh, not on top of the knee, so the knee is not squeezed.");
+    // Cat-camel needs a change for the knee, so it comes only where nothing
+    // else covers the request.
+    const auto mid = test::run_backplan({"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"),
+                                         "-c", "knee", "-m", "10", "-r", "mid-back", "-f", "csv",
+                                         "-o", dir + "/mid.csv"});
+    REQUIRE(mid.status == 0);
+    const auto rows = parse_csv(dir + "/mid.csv");
+    REQUIRE(rows.size() > 1);
+    CHECK(rows[1][6] == "Cat\xE2\x80\x93" "camel (hands & knees)");
+    CHECK(rows[1][13] == "Knee problems: Put a cushion under your knees; don\xE2\x80\x99t sit back "
+                         "onto your heels.");
   }
 
   TEST_CASE("csv_field and csv_row quote as RFC 4180 asks")

@@ -78,11 +78,17 @@ TEST_SUITE("render::html")
 
   TEST_CASE("a modification with its own figure is drawn for a user with that condition")
   {
+    // The kneeling back stretch has its own drawing for knee problems; the
+    // planner would rather pick an exercise that needs no change, so it is
+    // planned alone.
+    catalog::Catalog alone = test::builtin_catalog();
+    std::erase_if(alone.exercises, [](const auto& e) { return e.id != "kneeling-back-stretch"; });
+    REQUIRE(alone.exercises.size() == 1);
     plan::Request request;
     request.conditions = {"knee"};
     request.minutes = 20;
-    request.goals = {"flexibility"};
-    const auto plan = plan::make_plan(test::builtin_catalog(), request);
+    const auto plan = plan::make_plan(alone, request);
+    REQUIRE(plan.items.size() == 1);
     const auto html = render::render_html(plan, {});
     const bool drawn_changed = std::any_of(plan.items.begin(), plan.items.end(), [](const auto& item) {
       return std::any_of(item.modifications.begin(), item.modifications.end(),

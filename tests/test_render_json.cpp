@@ -89,12 +89,13 @@ void check_plan_json(const plan::Plan& plan, const json& out)
     CHECK(dosage["rep_seconds"] == item.dose.rep_seconds);
     CHECK(dosage["reps"] == item.dose.reps);
     CHECK(dosage["sets"] == item.dose.sets);
-    CHECK(dosage["rest_seconds"] == item.dose.rest);
+    CHECK(dosage["rest_between_reps_seconds"] == item.dose.rest_between_reps);
+    CHECK(dosage["rest_between_sets_seconds"] == item.dose.rest_between_sets);
     CHECK(dosage["per_side"] == item.exercise.per_side);
     CHECK(dosage["words"] == item.dosage_words);
     // The dosage's numbers give back the item's time.
     plan::Dose dose{dosage["hold_seconds"], dosage["rep_seconds"], dosage["reps"], dosage["sets"],
-                    dosage["rest_seconds"]};
+                    dosage["rest_between_reps_seconds"], dosage["rest_between_sets_seconds"]};
     CHECK(plan::duration(dose, dosage["per_side"]) == rendered["duration_seconds"]);
     CHECK(rendered["steps"] == item.exercise.steps);
     CHECK(rendered["cues"] == item.exercise.cues);
@@ -177,7 +178,7 @@ TEST_SUITE("render::json")
     const auto plan = plan::make_plan(test::builtin_catalog(), request);
     const auto out = render::plan_json(plan);
     CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "request",
-                                                   "items", "left_out", "totals", "uncovered",
+                                                   "items", "left_out", "totals", "uncovered", "unchanged_conditions",
                                                    "safety", "sources"});
     CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "minutes",
                                                               "goals", "regions", "setting", "level",
@@ -188,7 +189,8 @@ TEST_SUITE("render::json")
                                    "duration_seconds", "transition_seconds", "dosage", "steps", "cues",
                                    "stop_if", "modifications", "cautions", "easier", "harder", "sources"});
     CHECK(keys_of(out["items"][0]["dosage"]) ==
-          std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets", "rest_seconds",
+          std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets",
+                                   "rest_between_reps_seconds", "rest_between_sets_seconds",
                                    "per_side", "words"});
     CHECK(keys_of(out["totals"]) == std::vector<std::string>{"budget_seconds", "total_seconds",
                                                              "position_changes", "filled", "shortfall"});
@@ -290,7 +292,8 @@ TEST_SUITE("render::json")
       CHECK(range(out["dosage"]["rep_seconds"], dosage.rep_seconds));
       CHECK(range(out["dosage"]["reps"], dosage.reps));
       CHECK(range(out["dosage"]["sets"], dosage.sets));
-      CHECK(range(out["dosage"]["rest_seconds"], dosage.rest));
+      CHECK(range(out["dosage"]["rest_between_reps_seconds"], dosage.rest_between_reps));
+      CHECK(range(out["dosage"]["rest_between_sets_seconds"], dosage.rest_between_sets));
       CHECK(out["typical_seconds"] == plan::duration(plan::middle_dose(dosage), exercise.per_side));
       CHECK(out["steps"] == exercise.steps);
       CHECK(out["cues"] == exercise.cues);
@@ -304,6 +307,11 @@ TEST_SUITE("render::json")
           CHECK(out[key]["exercise_id"] == (*variant)->exercise);
           CHECK(out[key]["text"] == catalog.find((*variant)->exercise)->name);
         }
+      }
+      if (exercise.progression_of.empty()) {
+        CHECK(out["progression_of"].is_null());
+      } else {
+        CHECK(out["progression_of"] == exercise.progression_of);
       }
       check_rules(out["contraindications"], exercise.contraindications);
       REQUIRE(out["sources"].size() == exercise.sources.size());

@@ -157,25 +157,32 @@ TEST_SUITE("render::roff")
   TEST_CASE("catalog text that looks like roff prints literally")
   {
     const std::string dir = test::temp_dir();
-    const auto result = test::run_backplan({"plan", "--no-builtin", "--catalog",
-                                            test::data_path("fixture-catalog"), "-c", "knee", "-m",
-                                            "10", "-f", "roff", "--explain", "-o", dir + "/plan.ms"});
-    REQUIRE(result.status == 0);
-    const std::string document = test::slurp(dir + "/plan.ms");
-    // No line of catalog text is taken as a request or a macro call.
-    std::size_t start = 0;
-    for (std::size_t end; (end = document.find('\n', start)) != std::string::npos; start = end + 1) {
-      const std::string line = document.substr(start, end - start);
-      if (!line.empty() && (line[0] == '.' || line[0] == '\'')) {
-        CAPTURE(line);
-        CHECK(known_control_line(line));
+    // Two plans between them hold every exercise of the fixture catalog that
+    // is safe with a knee problem (cat-camel needs a change for the knee, so
+    // it comes only where nothing else covers the request).
+    std::string text;
+    for (const auto& extra : std::vector<std::vector<std::string>>{{"-m", "30"}, {"-m", "10", "-r", "mid-back"}}) {
+      std::vector<std::string> args = {"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"),
+                                       "-c", "knee", "-f", "roff", "--explain", "-o", dir + "/plan.ms"};
+      args.insert(args.end(), extra.begin(), extra.end());
+      const auto result = test::run_backplan(args);
+      REQUIRE(result.status == 0);
+      const std::string document = test::slurp(dir + "/plan.ms");
+      // No line of catalog text is taken as a request or a macro call.
+      std::size_t start = 0;
+      for (std::size_t end; (end = document.find('\n', start)) != std::string::npos; start = end + 1) {
+        const std::string line = document.substr(start, end - start);
+        if (!line.empty() && (line[0] == '.' || line[0] == '\'')) {
+          CAPTURE(line);
+          CHECK(known_control_line(line));
+        }
       }
+      // Only ASCII: every other character is a groff escape, no preconv needed.
+      CHECK(std::all_of(document.begin(), document.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+      CHECK(groff_warnings(dir + "/plan.ms", "-Tpdf") == "");
+      text += pdf_text(dir + "/plan.ms");
     }
-    // Only ASCII: every other character is a groff escape, no preconv needed.
-    CHECK(std::all_of(document.begin(), document.end(),
-                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
-    CHECK(groff_warnings(dir + "/plan.ms", "-Tpdf") == "");
-    const std::string text = pdf_text(dir + "/plan.ms");
     for (const char* literal : {
            "...then breathe in and let it dip a little.",                 // a line starting with .
            ".5 of a turn is plenty at first",                             // and another

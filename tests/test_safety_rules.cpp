@@ -42,7 +42,7 @@ std::string crawl(const std::string& extra)
          "kind: strength\n"
          "level: gentle\n"
          "per_side: false\n"
-         "dosage: {rep_seconds: 5, reps: 5, sets: 1, rest: 0}\n"
+         "dosage: {rep_seconds: 5, reps: 5, sets: 1, rest_between_reps: 0}\n"
          "steps: [Crawl.]\n"
          "sources: [sutter]\n" +
          extra;

@@ -57,8 +57,9 @@ const std::vector<KeySpec> exercise_keys = {
   {"movements", false}, {"kind", true},      {"level", true},
   {"per_side", true},   {"dosage", true},    {"steps", true},
   {"cues", false},      {"stop_if", false},  {"loads", false},
-  {"easier", false},    {"harder", false},   {"contraindications", false},
-  {"sources", true},    {"figure", false},
+  {"easier", false},    {"harder", false},   {"progression_of", false},
+  {"contraindications", false},              {"sources", true},
+  {"figure", false},
 };
 
 const std::vector<RangeSpec> dosage_ranges = {
@@ -66,7 +67,8 @@ const std::vector<RangeSpec> dosage_ranges = {
   {"rep_seconds", false, 1, 600, nullptr, &Dosage::rep_seconds},
   {"reps", true, 1, 100, &Dosage::reps, nullptr},
   {"sets", true, 1, 10, &Dosage::sets, nullptr},
-  {"rest", true, 0, 300, &Dosage::rest, nullptr},
+  {"rest_between_reps", false, 0, 300, &Dosage::rest_between_reps, nullptr},
+  {"rest_between_sets", false, 0, 600, &Dosage::rest_between_sets, nullptr},
 };
 
 const std::vector<KeySpec> contraindication_keys = {
@@ -97,9 +99,11 @@ const std::vector<VocabularySpec> vocabulary_specs = {
   {"regions", "region", &Catalog::regions, {{"id", true}, {"name", true}, {"description", false}}},
   {"goals", "goal", &Catalog::goals, {{"id", true}, {"name", true}, {"description", false}}},
   {"positions", "position", &Catalog::positions,
-   {{"id", true}, {"name", true}, {"setting", true}, {"loads", false}, {"description", false}}},
+   {{"id", true}, {"name", true}, {"setting", true}, {"loads", false}, {"group", false},
+    {"description", false}}},
   {"levels", "level", &Catalog::levels, {{"id", true}, {"name", true}, {"description", false}}},
-  {"kinds", "kind", &Catalog::kinds, {{"id", true}, {"name", true}, {"description", false}}},
+  {"kinds", "kind", &Catalog::kinds,
+   {{"id", true}, {"name", true}, {"share", false}, {"min_hold", false}, {"description", false}}},
   {"movements", "movement", &Catalog::movements,
    {{"id", true}, {"name", true}, {"description", false}}},
   {"sources", "source", &Catalog::sources, {{"id", true}, {"citation", true}}},
@@ -684,6 +688,20 @@ void read_vocabulary(const ParsedFile& file, FileReader& reader, Catalog& catalo
     text("description", term.description);
     text("citation", term.citation);
     text("setting", term.setting);
+    text("group", term.group);
+    const auto number = [&](const char* key, int highest, int& field) {
+      if (const auto it = values.find(key); it != values.end()) {
+        const auto value = reader.integer(it->second.second, key);
+        if (value && (*value < 0 || *value > highest)) {
+          reader.error(it->second.second,
+                       fmt::format("'{}' must be from 0 to {}, found {}", key, highest, *value));
+        }
+        ok = ok && value && *value >= 0 && *value <= highest;
+        field = value.value_or(0);
+      }
+    };
+    number("share", 100, term.share);
+    number("min_hold", 600, term.min_hold);
     text("advice", term.advice);
     text("action", term.action);
     // Lists; those that name terms of another vocabulary are checked once
@@ -948,6 +966,12 @@ void read_dosage(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& en
   if (!values.contains("hold") && !values.contains("rep_seconds")) {
     reader.error(value, "'dosage' needs 'hold' or 'rep_seconds' (or both)");
   }
+  // More than one set always rests between them.
+  if (dosage.sets.max > 1 && dosage.rest_between_sets.min == 0) {
+    const auto it = values.find("rest_between_sets");
+    reader.error(it != values.end() ? it->second.second : values.at("sets").second,
+                 "'rest_between_sets' must be at least 1 s when 'sets' allows more than one");
+  }
 }
 
 /// Reads an exercise's figure and gives each modified pose to the 'modify'
@@ -1059,6 +1083,10 @@ std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader
   }
   if (const auto it = values.find("harder"); it != values.end()) {
     exercise.harder = read_variant(checked, catalog, it->second);
+  }
+  if (const auto it = values.find("progression_of"); it != values.end()) {
+    exercise.progression_of = checked.id(it->second).value_or("");
+    exercise.progression_where = checked.at(it->second.second);
   }
   if (const auto it = values.find("contraindications"); it != values.end()) {
     read_contraindications(checked, catalog, it->second, exercise.contraindications);
@@ -1250,21 +1278,37 @@ LoadResult load(const std::vector<Layer>& layers)
     auto& [index, exercise] = entry;
     FileReader reader(exercise.where.file, per_file[index]);
     bool ok = true;
+    // Every exercise this one names: its easier and harder versions and the
+    // exercise it progresses.
+    struct Named {
+      std::string id;
+      Location where;
+      const char* self_message;
+    };
+    std::vector<Named> named;
     for (const auto* variant : {&exercise.easier, &exercise.harder}) {
-      if (*variant && !(*variant)->exercise.empty() && !by_id.contains((*variant)->exercise)) {
-        reader.error((*variant)->where,
-                     fmt::format("unknown exercise '{}'{}", (*variant)->exercise,
-                                 util::did_you_mean_suffix((*variant)->exercise, [&] {
-                                   std::vector<std::string> ids;
-                                   for (const auto& [other, unused] : by_id) {
-                                     ids.push_back(other);
-                                   }
-                                   return ids;
-                                 }())));
+      if (*variant && !(*variant)->exercise.empty()) {
+        named.push_back({(*variant)->exercise, (*variant)->where,
+                         "exercise '{}' cannot be its own easier or harder version"});
+      }
+    }
+    if (!exercise.progression_of.empty()) {
+      named.push_back({exercise.progression_of, exercise.progression_where,
+                       "exercise '{}' cannot be a progression of itself"});
+    }
+    for (const auto& name : named) {
+      if (!by_id.contains(name.id)) {
+        reader.error(name.where, fmt::format("unknown exercise '{}'{}", name.id,
+                                             util::did_you_mean_suffix(name.id, [&] {
+                                               std::vector<std::string> ids;
+                                               for (const auto& [other, unused] : by_id) {
+                                                 ids.push_back(other);
+                                               }
+                                               return ids;
+                                             }())));
         ok = false;
-      } else if (*variant && (*variant)->exercise == exercise.id) {
-        reader.error((*variant)->where,
-                     fmt::format("exercise '{}' cannot be its own easier or harder version", exercise.id));
+      } else if (name.id == exercise.id) {
+        reader.error(name.where, fmt::format(fmt::runtime(name.self_message), exercise.id));
         ok = false;
       }
     }

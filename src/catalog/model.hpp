@@ -32,7 +32,8 @@ struct Dosage {
   std::optional<Range> rep_seconds;
   Range reps{1, 1};
   Range sets{1, 1};
-  Range rest{0, 0};
+  Range rest_between_reps{0, 0};  ///< seconds between repetitions of a set
+  Range rest_between_sets{0, 0};  ///< seconds between sets; at least 1 when sets may exceed 1
 };
 
 /// What a condition does to an exercise.
@@ -87,6 +88,10 @@ struct Exercise {
   std::vector<std::string> loads;
   std::optional<Variant> easier;
   std::optional<Variant> harder;
+  /// The exercise this one progresses (empty: none): it needs that one
+  /// mastered first, so a plan holds it only at an explicitly requested level.
+  std::string progression_of;
+  Location progression_where;  ///< the position of the progression_of value
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
   std::optional<figure::Figure> figure;  ///< its start and end poses, when drawn
@@ -103,6 +108,9 @@ struct Term {
   std::vector<std::string> aliases;  ///< conditions only
   std::string setting;               ///< positions only: floor, seated or standing
   std::string citation;              ///< sources only
+  std::string group;                 ///< positions only: positions sharing a group are one posture
+  int share = 0;                     ///< kinds only: percent of a plan's time the kind aims for
+  int min_hold = 0;                  ///< kinds only: shortest hold, where an exercise's range allows
   std::string advice;                ///< conditions only: a line for the whole plan
   std::vector<std::string> protects; ///< conditions only: loads it cannot take
   std::vector<std::string> loads;    ///< positions only: what the position loads

@@ -36,7 +36,8 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
     std::vector<std::string> parts;
     const std::vector<std::pair<std::string, std::string>> reasons = {
       {"condition", "your conditions"}, {"setting", "the setting"}, {"level", "the level"},
-      {"region", "the regions"},        {"goal", "the goals"}};
+      {"region", "the regions"},        {"goal", "the goals"},
+      {"progression", "the progressions rule"}};
     for (const auto& [reason, words] : reasons) {
       if (counts.contains(reason)) {
         parts.push_back(fmt::format("{} by {}", counts[reason], words));

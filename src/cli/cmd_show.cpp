@@ -29,6 +29,13 @@ std::string variant_words(const catalog::Catalog& catalog, const catalog::Varian
   return fmt::format("{} ({})", other != nullptr ? other->name : variant.exercise, variant.exercise);
 }
 
+/// The name of the exercise with this id, or the id.
+std::string name_exercise(const catalog::Catalog& catalog, const std::string& id)
+{
+  const auto* exercise = catalog.find(id);
+  return exercise != nullptr ? exercise->name : id;
+}
+
 std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e)
 {
   std::string out;
@@ -47,6 +54,10 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   field("Goals:", util::join(e.goals, ", "));
   field("Movements:", e.movements.empty() ? "-" : util::join(e.movements, ", "));
   field("Each side:", e.per_side ? "yes" : "no");
+  if (!e.progression_of.empty()) {
+    field("Progresses:", fmt::format("{} ({}): only with --level {} or harder", name_exercise(catalog, e.progression_of),
+                                     e.progression_of, e.level));
+  }
   const auto& d = e.dosage;
   std::vector<std::string> dosage;
   if (d.rep_seconds) {
@@ -57,7 +68,10 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   }
   dosage.push_back("reps " + range_words(d.reps, ""));
   dosage.push_back("sets " + range_words(d.sets, ""));
-  dosage.push_back("rest " + range_words(d.rest, " s"));
+  dosage.push_back("rest between reps " + range_words(d.rest_between_reps, " s"));
+  if (d.sets.max > 1) {
+    dosage.push_back("rest between sets " + range_words(d.rest_between_sets, " s"));
+  }
   field("Dosage:", util::join(dosage, ", "));
   field("Typical time:",
         util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
@@ -149,13 +163,15 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
   dosage["rep_seconds"] = range_json(e.dosage.rep_seconds);
   dosage["reps"] = range_json(e.dosage.reps);
   dosage["sets"] = range_json(e.dosage.sets);
-  dosage["rest_seconds"] = range_json(e.dosage.rest);
+  dosage["rest_between_reps_seconds"] = range_json(e.dosage.rest_between_reps);
+  dosage["rest_between_sets_seconds"] = range_json(e.dosage.rest_between_sets);
   out["dosage"] = std::move(dosage);
   out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side);
   out["steps"] = e.steps;
   out["cues"] = e.cues;
   out["easier"] = variant_json(catalog, e.easier);
   out["harder"] = variant_json(catalog, e.harder);
+  out["progression_of"] = e.progression_of.empty() ? Json(nullptr) : Json(e.progression_of);
   Json rules = Json::array();
   for (const auto& rule : e.contraindications) {
     Json entry;

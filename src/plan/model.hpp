@@ -28,7 +28,8 @@ struct Dose {
   int rep_seconds = 0;  ///< seconds of movement per repetition (0: none)
   int reps = 1;
   int sets = 1;
-  int rest = 0;         ///< seconds between repetitions and between sets
+  int rest_between_reps = 0;  ///< seconds between repetitions of a set
+  int rest_between_sets = 0;  ///< seconds between sets
 };
 
 /// A version of an exercise shown as easier or harder, already safe for the
@@ -60,9 +61,18 @@ struct PlanItem {
 struct LeftOut {
   std::string id;
   std::string name;
-  std::string reason;                   ///< "condition", "setting", "level", "region", "goal", "time"
+  /// "condition", "setting", "level", "region", "goal", "progression",
+  /// "modified", "covered" or "time"
+  std::string reason;
   std::string detail;                   ///< a sentence for the user
   std::vector<std::string> conditions;  ///< the user's conditions that exclude it
+};
+
+/// A declared condition that needed no change to any exercise of the plan.
+struct UnchangedCondition {
+  std::string id;
+  std::string name;
+  std::string note;  ///< "Knee problems: none of these exercises needed changing"
 };
 
 /// A finished plan: renderers only read it.
@@ -79,6 +89,7 @@ struct Plan {
   std::string shortfall;     ///< when not filled, a sentence saying how much could be filled
   std::vector<std::string> uncovered;  ///< requested regions/goals no safe exercise covers
   std::vector<LeftOut> left_out;       ///< every catalog exercise not in the plan, by id
+  std::vector<UnchangedCondition> unchanged;  ///< declared conditions no item needed changing for
   std::vector<std::string> sources;    ///< citations of the sources of the items
   safety::SafetyNotes safety;
 };

@@ -1,5 +1,6 @@
 #include "plan/planner.hpp"
 
+#include "plan/selection.hpp"
 #include "plan/timing.hpp"
 #include "safety/conditions.hpp"
 #include "util/rng.hpp"
@@ -7,7 +8,9 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <numeric>
+#include <tuple>
 #include <set>
 
 namespace backplan::plan {
@@ -16,13 +19,6 @@ namespace {
 
 using catalog::Catalog;
 using catalog::Exercise;
-
-/// A safe exercise that passed the filters, with what ordering needs.
-struct Candidate {
-  const Exercise* exercise = nullptr;
-  safety::Verdict verdict;
-  int level = 0;
-};
 
 /// Something the plan should cover: a region, a goal or a movement.
 struct Need {
@@ -77,6 +73,14 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
     return out("level", fmt::format("level {} is above the requested {}", exercise.level,
                                     request.level));
   }
+  if (!exercise.progression_of.empty() &&
+      (request.level.empty() ||
+       catalog.levels.index_of(request.level) < catalog.levels.index_of(exercise.level))) {
+    const Exercise* base = catalog.find(exercise.progression_of);
+    return out("progression",
+               fmt::format("progresses {} and needs it mastered first: only with --level {} or harder",
+                           base != nullptr ? base->name : exercise.progression_of, exercise.level));
+  }
   if (!request.regions.empty() && !intersects(exercise.regions, request.regions)) {
     return out("region", fmt::format("works on {}, not a requested region",
                                      util::join(exercise.regions, ", ")));
@@ -86,138 +90,6 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
   }
   return std::nullopt;
 }
-
-/// The selection being built: chosen candidates and their doses.
-class Selection
-{
-public:
-  Selection(const Catalog& catalog, int budget) : m_catalog(catalog), m_budget(budget) {}
-
-  bool has(const Candidate* candidate) const
-  {
-    return std::find(m_chosen.begin(), m_chosen.end(), candidate) != m_chosen.end();
-  }
-
-  bool covers(const Need& need) const
-  {
-    return std::any_of(m_chosen.begin(), m_chosen.end(), [&](const Candidate* c) {
-      return contains(c->exercise->*need.field, need.id);
-    });
-  }
-
-  /// Adds `candidate` at `dose` if the total stays within the budget.
-  bool try_add(const Candidate* candidate, const Dose& dose)
-  {
-    m_chosen.push_back(candidate);
-    m_doses.push_back(dose);
-    if (total() <= m_budget) {
-      return true;
-    }
-    m_chosen.pop_back();
-    m_doses.pop_back();
-    return false;
-  }
-
-  /// Sets every dose with `dose_of` (min_dose, middle_dose, ...).
-  void set_doses(Dose (*dose_of)(const catalog::Dosage&))
-  {
-    for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-      m_doses[i] = dose_of(m_chosen[i]->exercise->dosage);
-    }
-  }
-
-  /// Raises doses one step at a time, always the least-raised value of each
-  /// item first, while the total stays within the budget.
-  void fit()
-  {
-    bool progress = true;
-    while (progress) {
-      progress = false;
-      for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-        progress = bump(i) || progress;
-      }
-    }
-  }
-
-  /// Total seconds in plan order, transitions included.
-  int total() const
-  {
-    std::vector<const Exercise*> exercises;
-    for (const auto* candidate : m_chosen) {
-      exercises.push_back(candidate->exercise);
-    }
-    int seconds = 0;
-    const Exercise* previous = nullptr;
-    for (const std::size_t i : plan_order(m_catalog, exercises)) {
-      const Exercise* exercise = m_chosen[i]->exercise;
-      if (previous != nullptr && previous->position != exercise->position) {
-        seconds += transition_seconds;
-      }
-      seconds += duration(m_doses[i], exercise->per_side);
-      previous = exercise;
-    }
-    return seconds;
-  }
-
-  const std::vector<const Candidate*>& chosen() const { return m_chosen; }
-  int budget() const { return m_budget; }
-  const std::vector<Dose>& doses() const { return m_doses; }
-
-private:
-  bool bump(std::size_t i)
-  {
-    const auto& dosage = m_chosen[i]->exercise->dosage;
-    Dose& dose = m_doses[i];
-    struct Field {
-      int Dose::*value;
-      std::optional<catalog::Range> range;
-      double penalty;  ///< rest is raised only when nothing else can be
-    };
-    const std::vector<Field> fields = {
-      {&Dose::reps, dosage.reps, 0.0},           {&Dose::hold, dosage.hold, 0.0},
-      {&Dose::rep_seconds, dosage.rep_seconds, 0.0}, {&Dose::sets, dosage.sets, 0.05},
-      {&Dose::rest, dosage.rest, 1.0},
-    };
-    std::vector<std::pair<double, std::size_t>> order;
-    for (std::size_t f = 0; f < fields.size(); ++f) {
-      const auto& range = fields[f].range;
-      if (!range || dose.*fields[f].value >= range->max) {
-        continue;
-      }
-      const double used = static_cast<double>(dose.*fields[f].value - range->min) /
-                          static_cast<double>(range->max - range->min);
-      order.emplace_back(used + fields[f].penalty, f);
-    }
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    // Seconds with a range of 5 or more grow in steps of 5 (a handout says
-    // "hold 30 s", not "hold 32 s"), everything else by one; a single second
-    // is tried last, to use the final slack of the budget.
-    for (const std::size_t step : {5, 1}) {
-      for (const auto& [unused, f] : order) {
-        int& value = dose.*fields[f].value;
-        const int before = value;
-        const bool seconds = fields[f].value == &Dose::hold || fields[f].value == &Dose::rep_seconds;
-        const bool wide = fields[f].range->max - fields[f].range->min >= 5;
-        if (step == 5 && !(seconds && wide)) {
-          ++value;
-        } else {
-          value = std::min(fields[f].range->max, value + static_cast<int>(step));
-        }
-        if (total() <= m_budget) {
-          return true;
-        }
-        value = before;
-      }
-    }
-    return false;
-  }
-
-  const Catalog& m_catalog;
-  int m_budget;
-  std::vector<const Candidate*> m_chosen;
-  std::vector<Dose> m_doses;
-};
 
 std::vector<Need> needs_of(const Catalog& catalog, const Request& request)
 {
@@ -236,82 +108,271 @@ std::vector<Need> needs_of(const Catalog& catalog, const Request& request)
   return needs;
 }
 
-/// A dose a third of the way up every range: the plan holds more exercises
-/// at modest doses rather than a few at long ones.
-Dose typical_dose(const catalog::Dosage& dosage)
+/// Whether `a` and `b` are an exercise and its own progression.
+bool progression_pair(const Exercise& a, const Exercise& b)
 {
-  const Dose low = min_dose(dosage);
-  const Dose high = max_dose(dosage);
-  const auto third = [](int a, int b) { return a + (b - a) / 3; };
-  return {third(low.hold, high.hold), third(low.rep_seconds, high.rep_seconds),
-          third(low.reps, high.reps), third(low.sets, high.sets), third(low.rest, high.rest)};
+  return a.progression_of == b.id || b.progression_of == a.id;
 }
 
-/// Chooses the exercises and their doses; records needs left uncovered.
-void select(const Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
-            Selection& selection, std::vector<std::string>& uncovered)
+/// Chooses the exercises and their doses, and remembers why each candidate
+/// it did not choose was refused.
+class Chooser
 {
-  // Cover each need with the first candidate, in priority order, that fits.
-  for (const auto& need : needs_of(catalog, request)) {
-    if (selection.covers(need)) {
-      continue;
+public:
+  Chooser(const Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
+          int budget)
+      : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget)
+  {
+  }
+
+  /// Runs every phase; `uncovered` receives requested needs left uncovered.
+  void run(std::vector<std::string>& uncovered)
+  {
+    cover_needs(uncovered);
+    if (m_selection.budget() >= rules_minimum_minutes * 60) {
+      fill_shares();
     }
-    bool offered = false;
-    bool added = false;
-    for (const auto& candidate : candidates) {
-      if (selection.has(&candidate) || !contains(candidate.exercise->*need.field, need.id)) {
+    m_selection.set_doses(1, 2);
+    fill(true, true);
+    fill(false, false);
+    m_selection.set_doses(0, 1);
+    m_selection.fit(true);
+    top_up();
+  }
+
+  const Selection& selection() const { return m_selection; }
+
+  /// Why `candidate`, not chosen, is left out.
+  LeftOut reason(const Candidate& candidate) const
+  {
+    const Exercise& exercise = *candidate.exercise;
+    const auto out = [&](const char* reason, std::string detail) {
+      return LeftOut{exercise.id, exercise.name, reason, std::move(detail), {}};
+    };
+    for (const auto* chosen : m_selection.chosen()) {
+      if (progression_pair(exercise, *chosen->exercise)) {
+        return out("progression",
+                   chosen->exercise->progression_of == exercise.id
+                     ? fmt::format("{}, its progression, is in the plan instead", chosen->exercise->name)
+                     : fmt::format("it progresses {}, which is in the plan", chosen->exercise->name));
+      }
+    }
+    if (const Exercise* other = covering(exercise)) {
+      return out("covered", fmt::format("movement already covered by {} (kept for variety: another "
+                                        "--seed than {} may choose this one)",
+                                        other->name, m_request.seed));
+    }
+    if (candidate.modified && !m_tried.contains(&candidate)) {
+      return out("modified",
+                 fmt::format("needs a change for {}; the plan prefers exercises that need none",
+                             util::join(modifying_conditions(candidate), " and ")));
+    }
+    const auto it = m_short.find(&candidate);
+    return out("time", it != m_short.end()
+                         ? fmt::format("needs {} s, only {} s left", it->second.first, it->second.second)
+                         : std::string("the plan was full before it was tried"));
+  }
+
+private:
+  bool offer(const Candidate& candidate, const Dose& dose)
+  {
+    if (m_selection.has(&candidate) || conflicts(candidate)) {
+      return false;
+    }
+    m_tried.insert(&candidate);
+    // No item may take more than its share of a plan long enough for the
+    // rules, even at its least dose.
+    const int least = duration(candidate.least, candidate.exercise->per_side);
+    if (m_selection.budget() >= rules_minimum_minutes * 60 &&
+        least > static_cast<int>(max_item_share * m_selection.budget())) {
+      m_short[&candidate] = {least, static_cast<int>(max_item_share * m_selection.budget())};
+      return false;
+    }
+    if (m_selection.try_add(&candidate, dose)) {
+      m_short.erase(&candidate);
+      return true;
+    }
+    const int left = m_selection.budget() - m_selection.total();
+    m_short[&candidate] = {duration(dose, candidate.exercise->per_side), std::max(left, 0)};
+    return false;
+  }
+
+  bool conflicts(const Candidate& candidate) const
+  {
+    const auto& chosen = m_selection.chosen();
+    return std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* c) {
+      return progression_pair(*c->exercise, *candidate.exercise);
+    });
+  }
+
+  /// A chosen exercise of the same kind that already does every movement of
+  /// `exercise`, or nullptr.
+  const Exercise* covering(const Exercise& exercise) const
+  {
+    if (exercise.movements.empty()) {
+      return nullptr;
+    }
+    for (const auto* chosen : m_selection.chosen()) {
+      const auto& moves = chosen->exercise->movements;
+      if (chosen->exercise->kind == exercise.kind &&
+          std::all_of(exercise.movements.begin(), exercise.movements.end(),
+                      [&](const std::string& m) { return contains(moves, m); })) {
+        return chosen->exercise;
+      }
+    }
+    return nullptr;
+  }
+
+  std::vector<std::string> modifying_conditions(const Candidate& candidate) const
+  {
+    std::vector<std::string> names;
+    for (const auto& rule : candidate.verdict.modifications) {
+      const auto name = name_of(m_catalog.conditions, rule.condition);
+      if (!contains(names, name)) {
+        names.push_back(name);
+      }
+    }
+    return names;
+  }
+
+  bool covers(const Need& need) const
+  {
+    const auto& chosen = m_selection.chosen();
+    return std::any_of(chosen.begin(), chosen.end(),
+                       [&](const Candidate* c) { return contains(c->exercise->*need.field, need.id); });
+  }
+
+  /// Covers each need with the first candidate, in priority order, that fits.
+  void cover_needs(std::vector<std::string>& uncovered)
+  {
+    for (const auto& need : needs_of(m_catalog, m_request)) {
+      if (covers(need)) {
         continue;
       }
-      offered = true;
-      if (selection.try_add(&candidate, min_dose(candidate.exercise->dosage))) {
-        added = true;
-        break;
+      bool offered = false;
+      bool added = false;
+      for (const auto& candidate : m_candidates) {
+        if (!contains(candidate.exercise->*need.field, need.id)) {
+          continue;
+        }
+        offered = true;
+        if (offer(candidate, candidate.least)) {
+          added = true;
+          break;
+        }
+      }
+      if (need.field != &Exercise::movements && !added) {
+        const auto& vocabulary = need.field == &Exercise::regions ? m_catalog.regions : m_catalog.goals;
+        uncovered.push_back(fmt::format("{} ({})", name_of(vocabulary, need.id),
+                                        offered ? "no safe exercise for it fits the time"
+                                                : "no safe exercise covers it"));
       }
     }
-    if (need.field != &Exercise::movements && !added) {
-      const auto& vocabulary = need.field == &Exercise::regions ? catalog.regions : catalog.goals;
-      uncovered.push_back(fmt::format("{} ({})", name_of(vocabulary, need.id),
-                                      offered ? "no safe exercise for it fits the time"
-                                              : "no safe exercise covers it"));
+  }
+
+  /// The seconds the chosen exercises of `kind` take at their least doses.
+  int least_seconds(const std::string& kind) const
+  {
+    int seconds = 0;
+    for (const auto* chosen : m_selection.chosen()) {
+      if (chosen->exercise->kind == kind) {
+        seconds += duration(chosen->least, chosen->exercise->per_side);
+      }
+    }
+    return seconds;
+  }
+
+  /// Adds exercises of each kind with a share until, even at their least
+  /// doses, they reach that share of the budget.
+  void fill_shares()
+  {
+    // Room first: the covering exercises at their least doses.
+    m_selection.set_doses(0, 1);
+    for (const auto& kind : m_catalog.kinds.terms) {
+      if (kind.share <= 0) {
+        continue;
+      }
+      // Exercises needing a modification only when the others cannot fill it.
+      for (const bool modified : {false, true}) {
+        for (const auto& candidate : m_candidates) {
+          // Counted at the least doses, to which fitting may still lower them.
+          if (least_seconds(kind.id) * 100 >= kind.share * m_selection.budget()) {
+            break;
+          }
+          // At its least dose when the typical one does not fit: fitting
+          // raises it later where there is room.
+          if (candidate.exercise->kind == kind.id && candidate.modified == modified &&
+              !offer(candidate, typical(candidate))) {
+            offer(candidate, candidate.least);
+          }
+        }
+      }
     }
   }
-  // Fill with further exercises while the plan fits at their typical doses;
-  // those that bring a movement of the spine not yet in the plan come first.
-  selection.set_doses(typical_dose);
-  std::set<std::string> moved;
-  for (const auto* chosen : selection.chosen()) {
-    moved.insert(chosen->exercise->movements.begin(), chosen->exercise->movements.end());
-  }
-  for (const bool novel_only : {true, false}) {
-    for (const auto& candidate : candidates) {
+
+  /// Adds further exercises at their typical doses while the plan fits:
+  /// with `novel_only`, only those bringing a movement not yet in the plan;
+  /// an exercise needing a modification only when `modified_too`.
+  void fill(bool novel_only, bool modified_too)
+  {
+    std::set<std::string> moved;
+    for (const auto* chosen : m_selection.chosen()) {
+      moved.insert(chosen->exercise->movements.begin(), chosen->exercise->movements.end());
+    }
+    for (const auto& candidate : m_candidates) {
       const auto& movements = candidate.exercise->movements;
       const bool novel = std::any_of(movements.begin(), movements.end(),
                                      [&](const std::string& m) { return !moved.contains(m); });
-      if (!selection.has(&candidate) && (novel || !novel_only) &&
-          selection.try_add(&candidate, typical_dose(candidate.exercise->dosage))) {
+      if ((novel || !novel_only) && (modified_too || !candidate.modified) &&
+          offer(candidate, typical(candidate))) {
         moved.insert(movements.begin(), movements.end());
       }
     }
   }
-  selection.set_doses(min_dose);
-  selection.fit();
-  // Still short of the target: add whatever else fits, at its smallest dose.
-  const int target = static_cast<int>(fill_target * selection.budget() + 0.999);
-  for (const auto& candidate : candidates) {
-    if (selection.total() >= target) {
-      break;
+
+  /// Still short of the target: whatever else fits, at its least dose, then
+  /// doses raised past the cap on one item's share.
+  void top_up()
+  {
+    const int target = static_cast<int>(fill_target * m_selection.budget() + 0.999);
+    for (const auto& candidate : m_candidates) {
+      if (m_selection.total() >= target) {
+        return;
+      }
+      if (m_selection.has(&candidate)) {
+        continue;
+      }
+      m_selection.set_doses(0, 1);
+      offer(candidate, candidate.least);
+      m_selection.fit(true);
     }
-    if (selection.has(&candidate)) {
-      continue;
+    if (m_selection.total() < target) {
+      m_selection.fit(false);
     }
-    selection.set_doses(min_dose);
-    if (!selection.try_add(&candidate, min_dose(candidate.exercise->dosage))) {
-      selection.fit();
-      continue;
-    }
-    selection.fit();
   }
-}
+
+  /// A dose halfway up from the least: enough for each exercise to do its
+  /// work, leaving the rest of the candidates to other seeds.
+  static Dose typical(const Candidate& candidate)
+  {
+    Dose dose = candidate.least;
+    const auto half = [](int a, int b) { return a + (b - a) / 2; };
+    dose.hold = half(dose.hold, candidate.most.hold);
+    dose.rep_seconds = half(dose.rep_seconds, candidate.most.rep_seconds);
+    dose.reps = half(dose.reps, candidate.most.reps);
+    dose.sets = half(dose.sets, candidate.most.sets);
+    dose.rest_between_reps = half(dose.rest_between_reps, candidate.most.rest_between_reps);
+    dose.rest_between_sets = half(dose.rest_between_sets, candidate.most.rest_between_sets);
+    return dose;
+  }
+
+  const Catalog& m_catalog;
+  const Request& m_request;
+  const std::vector<Candidate>& m_candidates;
+  Selection m_selection;
+  std::set<const Candidate*> m_tried;
+  std::map<const Candidate*, std::pair<int, int>> m_short;  ///< seconds needed, seconds left
+};
 
 std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request& request,
                                            const std::optional<catalog::Variant>& variant)
@@ -376,68 +437,89 @@ std::vector<std::string> citations(const Catalog& catalog, const std::vector<Pla
   return out;
 }
 
-} // namespace
-
-std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<const Exercise*>& items)
+/// Why the avoid rules of `exercise` exclude it for `conditions`.
+std::string avoided_detail(const Catalog& catalog, const Exercise& exercise,
+                           const std::vector<std::string>& conditions)
 {
-  const std::vector<std::string> block_order = {"standing", "seated", "floor"};
-  const auto block_of = [&](const Exercise* e) {
-    const auto setting = setting_of(catalog, *e);
-    return static_cast<int>(std::find(block_order.begin(), block_order.end(), setting) -
-                            block_order.begin());
-  };
-  const auto kind_of = [&](const Exercise* e) { return catalog.kinds.index_of(e->kind); };
-  // The gentlest kind in each block decides which block comes first.
-  std::vector<int> block_rank(block_order.size() + 1, 1 << 20);
-  for (const auto* e : items) {
-    int& rank = block_rank[static_cast<std::size_t>(block_of(e))];
-    rank = std::min(rank, kind_of(e));
+  std::vector<std::string> instructions;
+  for (const auto& rule : exercise.contraindications) {
+    if (rule.action == catalog::Action::avoid && contains(conditions, rule.condition) &&
+        !rule.instruction.empty()) {
+      instructions.push_back(util::fold_whitespace(rule.instruction));
+    }
   }
-  std::vector<std::size_t> order(items.size());
+  std::string detail =
+    fmt::format("avoided with {}", util::join(names_of(catalog.conditions, conditions), " and "));
+  return instructions.empty() ? detail : detail + ": " + util::join(instructions, " ");
+}
+
+/// The safe exercises that pass the request's filters, in priority order (a
+/// seeded shuffle; then exercises needing no modification, gentler levels,
+/// and an exercise whose own progression is a candidate last); every other
+/// exercise goes to `left_out` with its reason.
+std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& request,
+                                      std::vector<LeftOut>& left_out)
+{
+  std::vector<Candidate> candidates;
+  for (const auto& exercise : catalog.exercises) {
+    safety::Verdict verdict = safety::evaluate(exercise, request.conditions);
+    if (verdict.excluded()) {
+      left_out.push_back({exercise.id, exercise.name, "condition",
+                          avoided_detail(catalog, exercise, verdict.avoided_for), verdict.avoided_for});
+    } else if (auto reason = filter(catalog, request, exercise)) {
+      left_out.push_back(std::move(*reason));
+    } else {
+      const bool modified = !verdict.modifications.empty();
+      candidates.push_back({&exercise, std::move(verdict), catalog.levels.index_of(exercise.level),
+                            modified, least_dose(catalog, exercise), max_dose(exercise.dosage)});
+    }
+  }
+  const auto superseded = [&](const Candidate& c) {
+    return std::any_of(candidates.begin(), candidates.end(),
+                       [&](const Candidate& other) { return other.exercise->progression_of == c.exercise->id; });
+  };
+  std::vector<bool> demoted;
+  util::Rng rng(request.seed);
+  rng.shuffle(candidates);
+  for (const auto& candidate : candidates) {
+    demoted.push_back(superseded(candidate));
+  }
+  std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto key = [&](std::size_t i) {
-      const int block = block_of(items[i]);
-      return std::tuple(block_rank[static_cast<std::size_t>(block)], block, kind_of(items[i]));
-    };
-    return key(a) < key(b);
+    return std::tuple(demoted[a], candidates[a].modified, candidates[a].level) <
+           std::tuple(demoted[b], candidates[b].modified, candidates[b].level);
   });
-  // Within each run of one block and kind, group by position, starting with
-  // the position the previous run ended in.
-  std::string previous_position;
-  for (std::size_t begin = 0; begin < order.size();) {
-    std::size_t end = begin;
-    while (end < order.size() && block_of(items[order[end]]) == block_of(items[order[begin]]) &&
-           kind_of(items[order[end]]) == kind_of(items[order[begin]])) {
-      ++end;
-    }
-    std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(begin),
-                     order.begin() + static_cast<std::ptrdiff_t>(end), [&](std::size_t a, std::size_t b) {
-                       const auto key = [&](std::size_t i) {
-                         const auto& position = items[i]->position;
-                         return std::pair(position != previous_position,
-                                          catalog.positions.index_of(position));
-                       };
-                       return key(a) < key(b);
-                     });
-    previous_position = items[order[end - 1]]->position;
-    begin = end;
+  std::vector<Candidate> sorted;
+  for (const auto i : order) {
+    sorted.push_back(std::move(candidates[i]));
   }
-  return order;
+  return sorted;
 }
 
-int schedule(std::vector<PlanItem>& items)
+/// One line for each declared condition that no item of the plan needed
+/// changing for.
+std::vector<UnchangedCondition> unchanged_conditions(const Catalog& catalog, const Request& request,
+                                                     const std::vector<PlanItem>& items)
 {
-  int clock = 0;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const bool moved = i > 0 && items[i - 1].exercise.position != items[i].exercise.position;
-    items[i].transition = moved ? transition_seconds : 0;
-    clock += items[i].transition;
-    items[i].start = clock;
-    clock += items[i].duration;
+  std::vector<UnchangedCondition> out;
+  for (const auto& condition : request.conditions) {
+    const auto names = [&](const std::vector<catalog::Contraindication>& rules) {
+      return std::any_of(rules.begin(), rules.end(),
+                         [&](const auto& rule) { return rule.condition == condition; });
+    };
+    const bool changed = std::any_of(items.begin(), items.end(), [&](const PlanItem& item) {
+      return names(item.modifications) || names(item.cautions);
+    });
+    if (!changed && !items.empty()) {
+      const auto name = name_of(catalog.conditions, condition);
+      out.push_back({condition, name, fmt::format("{}: none of these exercises needed changing", name)});
+    }
   }
-  return clock;
+  return out;
 }
+
+} // namespace
 
 Plan make_plan(const Catalog& catalog, const Request& request)
 {
@@ -449,38 +531,14 @@ Plan make_plan(const Catalog& catalog, const Request& request)
   plan.region_names = names_of(catalog.regions, request.regions);
   plan.safety = safety::safety_notes(catalog, request.conditions);
 
-  std::vector<Candidate> candidates;
-  for (const auto& exercise : catalog.exercises) {
-    safety::Verdict verdict = safety::evaluate(exercise, request.conditions);
-    if (verdict.excluded()) {
-      plan.left_out.push_back(
-        {exercise.id, exercise.name, "condition",
-         fmt::format("avoided with {}", util::join(names_of(catalog.conditions, verdict.avoided_for),
-                                                   " and ")),
-         verdict.avoided_for});
-    } else if (auto reason = filter(catalog, request, exercise)) {
-      plan.left_out.push_back(std::move(*reason));
-    } else {
-      candidates.push_back({&exercise, std::move(verdict), catalog.levels.index_of(exercise.level)});
-    }
-  }
-  // Priority: a seeded shuffle, then gentler levels first.
-  util::Rng rng(request.seed);
-  rng.shuffle(candidates);
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.level < b.level; });
-
-  Selection selection(catalog, plan.budget);
-  select(catalog, request, candidates, selection, plan.uncovered);
-
-  std::vector<const Exercise*> exercises;
-  for (const auto* chosen : selection.chosen()) {
-    exercises.push_back(chosen->exercise);
-  }
-  for (const std::size_t i : plan_order(catalog, exercises)) {
+  const auto candidates = candidates_for(catalog, request, plan.left_out);
+  Chooser chooser(catalog, request, candidates, plan.budget);
+  chooser.run(plan.uncovered);
+  const Selection& selection = chooser.selection();
+  for (const std::size_t i : selection.order()) {
     plan.items.push_back(make_item(catalog, request, *selection.chosen()[i], selection.doses()[i]));
   }
-  plan.total = schedule(plan.items);
+  plan.total = schedule(catalog, plan.items);
   for (std::size_t i = 1; i < plan.items.size(); ++i) {
     plan.position_changes += plan.items[i].transition > 0 ? 1 : 0;
   }
@@ -492,13 +550,13 @@ Plan make_plan(const Catalog& catalog, const Request& request)
   }
   for (const auto& candidate : candidates) {
     if (!selection.has(&candidate)) {
-      plan.left_out.push_back({candidate.exercise->id, candidate.exercise->name, "time",
-                               "not needed to fill the time, or did not fit in it", {}});
+      plan.left_out.push_back(chooser.reason(candidate));
     }
   }
   std::sort(plan.left_out.begin(), plan.left_out.end(),
             [](const LeftOut& a, const LeftOut& b) { return a.id < b.id; });
   plan.sources = citations(catalog, plan.items);
+  plan.unchanged = unchanged_conditions(catalog, request, plan.items);
   return plan;
 }
 

@@ -38,13 +38,13 @@ std::string times(int count)
 Dose min_dose(const catalog::Dosage& dosage)
 {
   return {low(dosage.hold), low(dosage.rep_seconds), dosage.reps.min, dosage.sets.min,
-          dosage.rest.min};
+          dosage.rest_between_reps.min, dosage.rest_between_sets.min};
 }
 
 Dose max_dose(const catalog::Dosage& dosage)
 {
   return {high(dosage.hold), high(dosage.rep_seconds), dosage.reps.max, dosage.sets.max,
-          dosage.rest.max};
+          dosage.rest_between_reps.max, dosage.rest_between_sets.max};
 }
 
 Dose middle_dose(const catalog::Dosage& dosage)
@@ -52,14 +52,16 @@ Dose middle_dose(const catalog::Dosage& dosage)
   const Dose low = min_dose(dosage);
   const Dose high = max_dose(dosage);
   return {(low.hold + high.hold) / 2, (low.rep_seconds + high.rep_seconds) / 2,
-          (low.reps + high.reps) / 2, (low.sets + high.sets) / 2, (low.rest + high.rest) / 2};
+          (low.reps + high.reps) / 2, (low.sets + high.sets) / 2,
+          (low.rest_between_reps + high.rest_between_reps) / 2,
+          (low.rest_between_sets + high.rest_between_sets) / 2};
 }
 
 int duration(const Dose& dose, bool per_side)
 {
   const int repetition = dose.rep_seconds + dose.hold;
-  const int set = dose.reps * repetition + (dose.reps - 1) * dose.rest;
-  const int side = dose.sets * set + (dose.sets - 1) * dose.rest;
+  const int set = dose.reps * repetition + (dose.reps - 1) * dose.rest_between_reps;
+  const int side = dose.sets * set + (dose.sets - 1) * dose.rest_between_sets;
   return (per_side ? 2 : 1) * side;
 }
 
@@ -79,8 +81,15 @@ std::string dosage_words(const Dose& dose, bool per_side)
   if (per_side) {
     words += ", each side";
   }
-  if (dose.rest > 0 && (dose.reps > 1 || dose.sets > 1)) {
-    words += fmt::format(", rest {} s between", dose.rest);
+  const bool rest_reps = dose.rest_between_reps > 0 && dose.reps > 1;
+  const bool rest_sets = dose.rest_between_sets > 0 && dose.sets > 1;
+  if (rest_reps && rest_sets) {
+    words += fmt::format(", rest {} s between repetitions, {} s between sets",
+                         dose.rest_between_reps, dose.rest_between_sets);
+  } else if (rest_reps) {
+    words += fmt::format(", rest {} s between", dose.rest_between_reps);
+  } else if (rest_sets) {
+    words += fmt::format(", rest {} s between sets", dose.rest_between_sets);
   }
   return words;
 }
@@ -91,7 +100,9 @@ bool within(const Dose& dose, const catalog::Dosage& dosage)
     return value >= range.min && value <= range.max;
   };
   return inside(dose.hold, dosage.hold) && inside(dose.rep_seconds, dosage.rep_seconds) &&
-         in(dose.reps, dosage.reps) && in(dose.sets, dosage.sets) && in(dose.rest, dosage.rest);
+         in(dose.reps, dosage.reps) && in(dose.sets, dosage.sets) &&
+         in(dose.rest_between_reps, dosage.rest_between_reps) &&
+         in(dose.rest_between_sets, dosage.rest_between_sets);
 }
 
 } // namespace backplan::plan

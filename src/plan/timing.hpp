@@ -20,10 +20,11 @@ Dose max_dose(const catalog::Dosage& dosage);
 Dose middle_dose(const catalog::Dosage& dosage);
 
 /// Seconds one exercise takes at `dose`: sides × (sets × (reps × (moving +
-/// hold) + rests between reps) + rests between sets).
+/// hold) + (reps − 1) × rest_between_reps) + (sets − 1) × rest_between_sets).
 int duration(const Dose& dose, bool per_side);
 
-/// The dose in words: "hold 30 s, 3 times, each side".
+/// The dose in words: "hold 30 s, 3 times, each side, rest 10 s between";
+/// with sets, "2 sets of 10, rest 2 s between repetitions, 30 s between sets".
 std::string dosage_words(const Dose& dose, bool per_side);
 
 /// Whether `dose` lies within the catalog's ranges of `dosage`.

@@ -33,6 +33,19 @@ std::string safety_text(const safety::SafetyNotes& safety)
   return util::join(parts, " ");
 }
 
+/// The plan's notes (a shortfall, conditions that changed nothing) as one cell.
+std::string notes_text(const plan::Plan& plan)
+{
+  std::vector<std::string> parts;
+  if (!plan.shortfall.empty()) {
+    parts.push_back(plan.shortfall);
+  }
+  for (const auto& unchanged : plan.unchanged) {
+    parts.push_back(unchanged.note + ".");
+  }
+  return util::join(parts, " ");
+}
+
 } // namespace
 
 std::string csv_field(std::string_view text)
@@ -68,7 +81,8 @@ std::string render_csv(const plan::Plan& plan, const TextOptions& /*options*/)
 {
   std::string out = csv_row({"index", "start", "start_seconds", "duration_seconds",
                              "transition_seconds", "id", "name", "position", "position_name", "kind",
-                             "dosage", "per_side", "stop_if", "modifications", "cautions", "safety"});
+                             "dosage", "per_side", "stop_if", "modifications", "cautions", "safety",
+                             "notes"});
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
     out += csv_row({std::to_string(i + 1), util::format_clock(item.start), std::to_string(item.start),
@@ -76,7 +90,7 @@ std::string render_csv(const plan::Plan& plan, const TextOptions& /*options*/)
                     item.exercise.name, item.exercise.position, item.position_name,
                     item.exercise.kind, item.dosage_words, item.exercise.per_side ? "true" : "false",
                     item.exercise.stop_if ? item.exercise.stop_if->text : "", rules_text(plan, item.modifications), rules_text(plan, item.cautions),
-                    i == 0 ? safety_text(plan.safety) : ""});
+                    i == 0 ? safety_text(plan.safety) : "", i == 0 ? notes_text(plan) : ""});
   }
   return out;
 }

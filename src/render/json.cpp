@@ -66,7 +66,8 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   dosage["rep_seconds"] = item.dose.rep_seconds;
   dosage["reps"] = item.dose.reps;
   dosage["sets"] = item.dose.sets;
-  dosage["rest_seconds"] = item.dose.rest;
+  dosage["rest_between_reps_seconds"] = item.dose.rest_between_reps;
+  dosage["rest_between_sets_seconds"] = item.dose.rest_between_sets;
   dosage["per_side"] = exercise.per_side;
   dosage["words"] = item.dosage_words;
 
@@ -108,6 +109,19 @@ Json left_out_json(const plan::LeftOut& left)
   out["reason"] = left.reason;
   out["detail"] = left.detail;
   out["conditions"] = left.conditions;
+  return out;
+}
+
+Json unchanged_json(const plan::Plan& plan)
+{
+  Json out = Json::array();
+  for (const auto& unchanged : plan.unchanged) {
+    Json entry;
+    entry["condition"] = unchanged.id;
+    entry["condition_name"] = unchanged.name;
+    entry["note"] = unchanged.note;
+    out.push_back(std::move(entry));
+  }
   return out;
 }
 
@@ -169,6 +183,7 @@ Json plan_json(const plan::Plan& plan)
   out["left_out"] = std::move(left_out);
   out["totals"] = totals_json(plan);
   out["uncovered"] = plan.uncovered;
+  out["unchanged_conditions"] = unchanged_json(plan);
   out["safety"] = safety_json(plan.safety);
   out["sources"] = plan.sources;
   return out;

@@ -73,6 +73,9 @@ void facts_section(std::string& out, const plan::Plan& plan)
   if (!plan.shortfall.empty()) {
     out += labelled("Note", plan.shortfall) + "\n\n";
   }
+  for (const auto& unchanged : plan.unchanged) {
+    out += labelled("Note", unchanged.note + ".") + "\n\n";
+  }
   for (const auto& gap : plan.uncovered) {
     out += labelled("Not covered", gap) + "\n\n";
   }

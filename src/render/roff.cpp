@@ -175,6 +175,9 @@ void facts_section(std::string& out, const plan::Plan& plan)
   if (!plan.shortfall.empty()) {
     out += ".LP\n" + labelled("Note", plan.shortfall);
   }
+  for (const auto& unchanged : plan.unchanged) {
+    out += ".LP\n" + labelled("Note", unchanged.note + ".");
+  }
   for (const auto& gap : plan.uncovered) {
     out += ".LP\n" + labelled("Not covered", gap);
   }

@@ -126,6 +126,9 @@ std::string render_text(const plan::Plan& plan, const TextOptions& options)
   if (!plan.shortfall.empty()) {
     out.para("Note:     ", "          ", plan.shortfall, style.warn);
   }
+  for (const auto& unchanged : plan.unchanged) {
+    out.para("Note:     ", "          ", unchanged.note + ".");
+  }
   for (const auto& gap : plan.uncovered) {
     out.para("Not covered: ", "             ", gap, style.warn);
   }

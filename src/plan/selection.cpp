@@ -1,0 +1,241 @@
+#include "plan/selection.hpp"
+
+#include "plan/planner.hpp"
+#include "plan/timing.hpp"
+
+#include <algorithm>
+
+namespace backplan::plan {
+
+namespace {
+
+/// One value of a dose the planner may raise, with its range.
+struct Field {
+  int Dose::*value;
+  bool seconds;   ///< a number of seconds (grows by 5 where the range is wide)
+  double penalty; ///< rests are raised only when nothing else can be
+};
+
+const std::vector<Field> fields = {
+  {&Dose::reps, false, 0.0},
+  {&Dose::hold, true, 0.0},
+  {&Dose::rep_seconds, true, 0.0},
+  {&Dose::sets, false, 0.05},
+  {&Dose::rest_between_reps, false, 1.0},
+  {&Dose::rest_between_sets, false, 1.0},
+};
+
+double used(int value, int low, int high)
+{
+  return high > low ? static_cast<double>(value - low) / static_cast<double>(high - low) : 1.0;
+}
+
+} // namespace
+
+Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise)
+{
+  Dose dose = min_dose(exercise.dosage);
+  const auto* kind = catalog.kinds.find(exercise.kind);
+  // A stretch whose range reaches the kind's shortest hold never holds less;
+  // one whose regime is short holds keeps them.
+  if (kind != nullptr && exercise.dosage.hold && kind->min_hold <= exercise.dosage.hold->max) {
+    dose.hold = std::max(dose.hold, kind->min_hold);
+  }
+  return dose;
+}
+
+Selection::Selection(const catalog::Catalog& catalog, int budget) : m_catalog(catalog), m_budget(budget) {}
+
+bool Selection::has(const Candidate* candidate) const
+{
+  return std::find(m_chosen.begin(), m_chosen.end(), candidate) != m_chosen.end();
+}
+
+void Selection::reorder()
+{
+  std::vector<const catalog::Exercise*> exercises;
+  for (const auto* candidate : m_chosen) {
+    exercises.push_back(candidate->exercise);
+  }
+  m_order = plan_order(m_catalog, exercises);
+}
+
+bool Selection::try_add(const Candidate* candidate, const Dose& dose)
+{
+  m_chosen.push_back(candidate);
+  m_doses.push_back(dose);
+  m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
+  reorder();
+  if (total() <= m_budget) {
+    return true;
+  }
+  m_chosen.pop_back();
+  m_doses.pop_back();
+  m_groups.pop_back();
+  reorder();
+  return false;
+}
+
+void Selection::set_doses(int numerator, int denominator)
+{
+  for (std::size_t i = 0; i < m_chosen.size(); ++i) {
+    const Dose& low = m_chosen[i]->least;
+    const Dose& high = m_chosen[i]->most;
+    Dose& dose = m_doses[i];
+    for (const auto& field : fields) {
+      dose.*field.value = low.*field.value + (high.*field.value - low.*field.value) * numerator / denominator;
+    }
+  }
+}
+
+int Selection::total() const
+{
+  int seconds = 0;
+  const std::string* previous = nullptr;
+  for (const std::size_t i : m_order) {
+    if (previous != nullptr && previous != m_groups[i] && *previous != *m_groups[i]) {
+      seconds += transition_seconds;
+    }
+    seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
+    previous = m_groups[i];
+  }
+  return seconds;
+}
+
+int Selection::kind_seconds(const std::string& kind) const
+{
+  int seconds = 0;
+  for (std::size_t i = 0; i < m_chosen.size(); ++i) {
+    if (m_chosen[i]->exercise->kind == kind) {
+      seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
+    }
+  }
+  return seconds;
+}
+
+double Selection::progress(std::size_t i) const
+{
+  const Dose& low = m_chosen[i]->least;
+  const Dose& high = m_chosen[i]->most;
+  double sum = 0;
+  int count = 0;
+  for (const auto& field : fields) {
+    if (field.penalty < 1.0 && high.*field.value > low.*field.value) {
+      sum += used(m_doses[i].*field.value, low.*field.value, high.*field.value);
+      ++count;
+    }
+  }
+  return count > 0 ? sum / count : 1.0;
+}
+
+bool Selection::fits(std::size_t i, bool capped) const
+{
+  const int seconds_total = total();
+  if (seconds_total > m_budget) {
+    return false;
+  }
+  if (m_budget < rules_minimum_minutes * 60) {
+    return true;
+  }
+  const int seconds = duration(m_doses[i], m_chosen[i]->exercise->per_side);
+  // 40% of the total, once the total reaches 90% of the budget.
+  const double plan_seconds = std::max<double>(seconds_total, fill_target * m_budget);
+  return (!capped || seconds <= static_cast<int>(max_item_share * plan_seconds)) &&
+         !starves_share(i, seconds_total);
+}
+
+bool Selection::starves_share(std::size_t i, int seconds) const
+{
+  if (seconds < static_cast<int>(fill_target * m_budget + 0.999)) {
+    return false;  // reaching 90% of the budget comes first
+  }
+  for (const auto& kind : m_catalog.kinds.terms) {
+    if (kind.share <= 0 || kind.id == m_chosen[i]->exercise->kind ||
+        kind_seconds(kind.id) * 100 >= kind.share * seconds) {
+      continue;
+    }
+    for (std::size_t j = 0; j < m_chosen.size(); ++j) {
+      const auto* exercise = m_chosen[j]->exercise;
+      if (exercise->kind == kind.id &&
+          duration(m_doses[j], exercise->per_side) < duration(m_chosen[j]->most, exercise->per_side)) {
+        return true;  // the kind could still grow into its share
+      }
+    }
+  }
+  return false;
+}
+
+bool Selection::bump(std::size_t i, bool capped)
+{
+  const Dose& low = m_chosen[i]->least;
+  const Dose& high = m_chosen[i]->most;
+  Dose& dose = m_doses[i];
+  std::vector<std::pair<double, const Field*>> order;
+  for (const auto& field : fields) {
+    if (dose.*field.value < high.*field.value) {
+      order.emplace_back(used(dose.*field.value, low.*field.value, high.*field.value) + field.penalty,
+                         &field);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Seconds with a range of 5 or more grow in steps of 5 (a handout says
+  // "hold 30 s", not "hold 32 s"), everything else by one; a single second
+  // is tried last, to use the final slack of the budget.
+  for (const int step : {5, 1}) {
+    for (const auto& [unused, field] : order) {
+      int& value = dose.*field->value;
+      const int before = value;
+      const int top = high.*field->value;
+      const bool wide = top - low.*field->value >= 5;
+      value = std::min(top, value + (step == 5 && field->seconds && wide ? 5 : 1));
+      if (fits(i, capped)) {
+        return true;
+      }
+      value = before;
+    }
+  }
+  return false;
+}
+
+std::vector<bool> Selection::below_share() const
+{
+  std::vector<bool> out(m_chosen.size(), false);
+  if (m_budget < rules_minimum_minutes * 60) {
+    return out;
+  }
+  const int seconds = std::max(total(), 1);
+  for (const auto& kind : m_catalog.kinds.terms) {
+    if (kind.share > 0 && kind_seconds(kind.id) * 100 < kind.share * seconds) {
+      for (std::size_t i = 0; i < m_chosen.size(); ++i) {
+        out[i] = out[i] || m_chosen[i]->exercise->kind == kind.id;
+      }
+    }
+  }
+  return out;
+}
+
+void Selection::fit(bool capped)
+{
+  std::vector<bool> stuck(m_chosen.size(), false);
+  while (true) {
+    const auto below = below_share();
+    std::size_t best = m_chosen.size();
+    std::pair<bool, double> best_key{true, 2.0};
+    for (std::size_t i = 0; i < m_chosen.size(); ++i) {
+      const std::pair<bool, double> key{!below[i], progress(i)};
+      if (!stuck[i] && key < best_key) {
+        best_key = key;
+        best = i;
+      }
+    }
+    if (best == m_chosen.size()) {
+      return;
+    }
+    if (!bump(best, capped)) {
+      stuck[best] = true;
+    }
+  }
+}
+
+} // namespace backplan::plan

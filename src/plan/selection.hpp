@@ -1,0 +1,76 @@
+#pragma once
+
+#include "catalog/model.hpp"
+#include "plan/model.hpp"
+#include "safety/conditions.hpp"
+
+#include <vector>
+
+namespace backplan::plan {
+
+/// A safe exercise that passed the filters, with what selection needs.
+struct Candidate {
+  const catalog::Exercise* exercise = nullptr;
+  safety::Verdict verdict;
+  int level = 0;
+  bool modified = false;  ///< needs a modification for a declared condition
+  Dose least;             ///< the smallest dose the plan gives it
+  Dose most;              ///< the largest dose the catalog allows
+};
+
+/// The smallest dose a plan gives `exercise`: the catalog's minimum, with a
+/// hold raised to its kind's `min_hold` where the exercise's range reaches it.
+Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
+
+/// The exercises being chosen and their doses. The plan order of the chosen
+/// exercises is cached, so trying a dose costs one pass over the items.
+class Selection
+{
+public:
+  /// An empty selection for a budget of `budget` seconds.
+  Selection(const catalog::Catalog& catalog, int budget);
+
+  /// Whether `candidate` is chosen.
+  bool has(const Candidate* candidate) const;
+  /// Adds `candidate` at `dose` if the total stays within the budget.
+  bool try_add(const Candidate* candidate, const Dose& dose);
+  /// Sets every dose to a point `numerator / denominator` of the way from
+  /// the candidate's least to its most dose.
+  void set_doses(int numerator, int denominator);
+  /// Raises doses evenly, one step of the least-raised item at a time (items
+  /// whose kind is below its share of the budget first), while the total
+  /// fits; once 90% of the budget is reached, no item grows while a kind
+  /// that could still grow is below its share. With `capped`, no item grows
+  /// past `max_item_share` of the plan's total.
+  void fit(bool capped);
+  /// Total seconds in plan order, transitions included.
+  int total() const;
+  /// Seconds the chosen items of `kind` take.
+  int kind_seconds(const std::string& kind) const;
+
+  /// The chosen candidates, in the order they were added.
+  const std::vector<const Candidate*>& chosen() const { return m_chosen; }
+  /// The dose of each chosen candidate, same order.
+  const std::vector<Dose>& doses() const { return m_doses; }
+  /// The budget in seconds.
+  int budget() const { return m_budget; }
+  /// Indices of `chosen()` in plan order.
+  const std::vector<std::size_t>& order() const { return m_order; }
+
+private:
+  bool bump(std::size_t i, bool capped);
+  bool fits(std::size_t i, bool capped) const;
+  bool starves_share(std::size_t i, int seconds) const;
+  double progress(std::size_t i) const;
+  std::vector<bool> below_share() const;
+  void reorder();
+
+  const catalog::Catalog& m_catalog;
+  int m_budget;
+  std::vector<const Candidate*> m_chosen;
+  std::vector<Dose> m_doses;
+  std::vector<const std::string*> m_groups;  ///< the posture of each chosen item
+  std::vector<std::size_t> m_order;
+};
+
+} // namespace backplan::plan

@@ -1,0 +1,321 @@
+// What makes a plan a good session, checked on the built-in catalog across
+// the grid of bench/plan-quality: balanced, grouped, steered by conditions,
+// dosed evenly, varied and explained. Every threshold comes from the catalog
+// (kinds.yaml) or the planner's documented constants.
+
+#include "plan/planner.hpp"
+#include "plan/selection.hpp"
+#include "plan/timing.hpp"
+#include "render/text.hpp"
+#include "support.hpp"
+#include "util/text.hpp"
+
+#include <doctest/doctest.h>
+#include <algorithm>
+#include <regex>
+#include <set>
+
+using namespace backplan;
+
+namespace {
+
+std::vector<std::vector<std::string>> condition_grid(const catalog::Catalog& catalog)
+{
+  std::vector<std::vector<std::string>> grid = {{}};
+  for (const auto& id : catalog.conditions.ids()) {
+    grid.push_back({id});
+  }
+  for (const auto& pair : std::vector<std::vector<std::string>>{{"knee", "prolapse"},
+                                                               {"radiating-leg-pain", "degenerative-back"},
+                                                               {"knee", "hip"},
+                                                               {"neck", "shoulder"},
+                                                               {"wrist", "shoulder"}}) {
+    grid.push_back(pair);
+  }
+  return grid;
+}
+
+/// Calls `check` for every plan of the grid.
+template<typename Check> void for_grid(Check check)
+{
+  const auto& catalog = test::builtin_catalog();
+  for (const auto& conditions : condition_grid(catalog)) {
+    for (const int minutes : {5, 10, 20, 30, 60}) {
+      for (const char* setting : {"floor", "desk"}) {
+        for (std::uint64_t seed = 0; seed < 10; ++seed) {
+          plan::Request request;
+          request.conditions = conditions;
+          request.minutes = minutes;
+          request.setting = setting;
+          request.seed = seed;
+          const auto plan = plan::make_plan(catalog, request);
+          if (!plan.items.empty()) {
+            check(request, plan);
+          }
+        }
+      }
+    }
+  }
+}
+
+bool at_most(const plan::PlanItem& item)
+{
+  const auto& catalog = test::builtin_catalog();
+  const auto most = plan::max_dose(item.exercise.dosage);
+  const auto least = plan::least_dose(catalog, item.exercise);
+  return plan::duration(item.dose, item.exercise.per_side) ==
+           plan::duration(most, item.exercise.per_side) ||
+         plan::duration(least, item.exercise.per_side) == plan::duration(most, item.exercise.per_side);
+}
+
+/// True when no item of another kind than `kind` could give up time: each is
+/// at its least dose. Then a kind below its share has nowhere to grow.
+bool others_at_least(const plan::Plan& plan, const std::string& kind)
+{
+  const auto& catalog = test::builtin_catalog();
+  return std::all_of(plan.items.begin(), plan.items.end(), [&](const plan::PlanItem& item) {
+    return item.exercise.kind == kind ||
+           item.duration == plan::duration(plan::least_dose(catalog, item.exercise), item.exercise.per_side);
+  });
+}
+
+int seconds_of(const plan::Plan& plan, const std::string& kind)
+{
+  int seconds = 0;
+  for (const auto& item : plan.items) {
+    seconds += item.exercise.kind == kind ? item.duration : 0;
+  }
+  return seconds;
+}
+
+std::set<std::string> exercise_set(const plan::Plan& plan)
+{
+  std::set<std::string> ids;
+  for (const auto& item : plan.items) {
+    ids.insert(item.exercise.id);
+  }
+  return ids;
+}
+
+} // namespace
+
+TEST_SUITE("plan::quality")
+{
+  TEST_CASE("balanced: each kind's share, no item above its share, mobility first")
+  {
+    const auto& catalog = test::builtin_catalog();
+    for_grid([&](const plan::Request& request, const plan::Plan& plan) {
+      CAPTURE(request.minutes);
+      CAPTURE(request.setting);
+      CAPTURE(request.seed);
+      CAPTURE(util::join(request.conditions, ","));
+      if (request.minutes >= plan::rules_minimum_minutes) {
+        for (const auto& kind : catalog.kinds.terms) {
+          if (seconds_of(plan, kind.id) * 100 >= kind.share * plan.total) {
+            continue;
+          }
+          CAPTURE(kind.id);
+          if (others_at_least(plan, kind.id)) {
+            // No item of another kind can give up time (the exercises that
+            // cover the spine's movements come first): then no exercise of
+            // the kind left out would have fitted even at its least dose.
+            for (const auto& left : plan.left_out) {
+              const auto* exercise = catalog.find(left.id);
+              if (exercise->kind == kind.id && (left.reason == "time" || left.reason == "covered")) {
+                CAPTURE(left.id);
+                CHECK(plan::duration(plan::least_dose(catalog, *exercise), exercise->per_side) >
+                      plan.budget - plan.total);
+              }
+            }
+            continue;
+          }
+          // Otherwise below the share only when every item of the kind is at
+          // its most and no exercise of the kind was left out for time.
+          for (const auto& item : plan.items) {
+            CHECK((item.exercise.kind != kind.id || at_most(item)));
+          }
+          for (const auto& left : plan.left_out) {
+            const bool of_kind = catalog.find(left.id)->kind == kind.id;
+            CHECK_FALSE((of_kind && (left.reason == "time" || left.reason == "covered")));
+          }
+        }
+        for (const auto& item : plan.items) {
+          CAPTURE(item.exercise.id);
+          CHECK(item.duration <= static_cast<int>(plan::max_item_share * plan.total));
+        }
+      }
+      const bool has_mobility = std::any_of(plan.items.begin(), plan.items.end(),
+                                            [](const auto& item) { return item.exercise.kind == "mobility"; });
+      CHECK((!has_mobility || plan.items.front().exercise.kind == "mobility"));
+    });
+  }
+
+  TEST_CASE("grouped: each posture in one run, the floor in one block")
+  {
+    const auto& catalog = test::builtin_catalog();
+    for_grid([&](const plan::Request& request, const plan::Plan& plan) {
+      CAPTURE(request.minutes);
+      CAPTURE(request.seed);
+      std::set<std::string> postures;
+      int runs = 0;
+      int floor_runs = 0;
+      for (std::size_t i = 0; i < plan.items.size(); ++i) {
+        const auto& exercise = plan.items[i].exercise;
+        postures.insert(plan::position_group(catalog, exercise));
+        const bool floor = catalog.positions.find(exercise.position)->setting == "floor";
+        const bool was_floor =
+          i > 0 && catalog.positions.find(plan.items[i - 1].exercise.position)->setting == "floor";
+        runs += i == 0 || plan.items[i].transition > 0 ? 1 : 0;
+        floor_runs += floor && !was_floor ? 1 : 0;
+      }
+      CHECK(runs <= static_cast<int>(postures.size()) + 1);
+      CHECK(floor_runs <= 1);
+      CHECK(plan.position_changes == runs - 1);
+    });
+  }
+
+  TEST_CASE("dosed: stretches hold at least their kind's shortest hold where their range allows")
+  {
+    const auto& catalog = test::builtin_catalog();
+    for_grid([&](const plan::Request& request, const plan::Plan& plan) {
+      CAPTURE(request.minutes);
+      for (const auto& item : plan.items) {
+        const auto& hold = item.exercise.dosage.hold;
+        const int shortest = catalog.kinds.find(item.exercise.kind)->min_hold;
+        if (hold && hold->max >= shortest) {
+          CAPTURE(item.exercise.id);
+          CHECK(item.dose.hold >= shortest);
+        }
+      }
+    });
+  }
+
+  TEST_CASE("steered: with a knee problem, kneeling items fall to at most half")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const auto kneeling = [&](const std::vector<std::string>& conditions) {
+      int count = 0;
+      for (const int minutes : {5, 10, 20, 30, 60}) {
+        for (std::uint64_t seed = 0; seed < 10; ++seed) {
+          plan::Request request;
+          request.conditions = conditions;
+          request.minutes = minutes;
+          request.seed = seed;
+          for (const auto& item : plan::make_plan(catalog, request).items) {
+            count += plan::position_group(catalog, item.exercise) == "all-fours" ? 1 : 0;
+          }
+        }
+      }
+      return count;
+    };
+    const int without = kneeling({});
+    const int with = kneeling({"knee"});
+    CAPTURE(without);
+    CAPTURE(with);
+    CHECK(without > 0);
+    CHECK(with * 2 <= without);
+  }
+
+  TEST_CASE("a condition that changed nothing says so in one line")
+  {
+    const auto& catalog = test::builtin_catalog();
+    for_grid([&](const plan::Request& request, const plan::Plan& plan) {
+      const std::string text = render::render_text(plan, {1000, false, false});
+      for (const auto& condition : request.conditions) {
+        const bool changed = std::any_of(plan.items.begin(), plan.items.end(), [&](const auto& item) {
+          const auto names = [&](const auto& rules) {
+            return std::any_of(rules.begin(), rules.end(),
+                               [&](const auto& rule) { return rule.condition == condition; });
+          };
+          return names(item.modifications) || names(item.cautions);
+        });
+        const std::string line =
+          catalog.conditions.find(condition)->name + ": none of these exercises needed changing.";
+        CAPTURE(condition);
+        CHECK((text.find(line) != std::string::npos) == !changed);
+      }
+    });
+  }
+
+  TEST_CASE("varied: seeds give different plans, the same seed the same bytes")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const auto distinct = [&](plan::Request request) {
+      std::set<std::set<std::string>> sets;
+      for (std::uint64_t seed = 0; seed < 10; ++seed) {
+        request.seed = seed;
+        const auto plan = plan::make_plan(catalog, request);
+        sets.insert(exercise_set(plan));
+        CHECK(render::render_text(plan, {80, false, true}) ==
+              render::render_text(plan::make_plan(catalog, request), {80, false, true}));
+      }
+      return sets.size();
+    };
+    plan::Request sciatica;
+    sciatica.conditions = {"radiating-leg-pain"};
+    sciatica.setting = "desk";
+    CHECK(distinct(sciatica) >= 4);
+    CHECK(distinct(plan::Request{}) >= 5);
+  }
+
+  TEST_CASE("explained: every exercise left out has its own reason")
+  {
+    const std::regex time(R"(needs \d+ s, only \d+ s left|the plan was full before it was tried)");
+    for_grid([&](const plan::Request& request, const plan::Plan& plan) {
+      CAPTURE(request.minutes);
+      for (const auto& left : plan.left_out) {
+        CAPTURE(left.id);
+        if (left.reason == "time") {
+          CHECK(std::regex_match(left.detail, time));
+        } else if (left.reason == "covered") {
+          CHECK(left.detail.rfind("movement already covered by ", 0) == 0);
+        }
+        CHECK(left.detail.find("not needed to fill the time") == std::string::npos);
+      }
+    });
+  }
+
+  TEST_CASE("progressions: only at their level when asked, never beside what they progress")
+  {
+    const auto& catalog = test::builtin_catalog();
+    std::vector<const catalog::Exercise*> progressions;
+    for (const auto& exercise : catalog.exercises) {
+      if (!exercise.progression_of.empty()) {
+        progressions.push_back(&exercise);
+      }
+    }
+    REQUIRE(catalog.find("full-plank")->progression_of == "plank-progression");
+    REQUIRE(catalog.find("sit-to-stand")->progression_of == "bird-dog");
+    for (const int minutes : {10, 30, 60}) {
+      for (std::uint64_t seed = 0; seed < 10; ++seed) {
+        plan::Request request;
+        request.minutes = minutes;
+        request.seed = seed;
+        for (const auto* progression : progressions) {
+          const auto left = [&](const plan::Plan& plan) {
+            return std::find_if(plan.left_out.begin(), plan.left_out.end(),
+                                [&](const auto& l) { return l.id == progression->id; });
+          };
+          // Without a level it is left out, saying why.
+          request.level.clear();
+          const auto plan = plan::make_plan(catalog, request);
+          REQUIRE(left(plan) != plan.left_out.end());
+          CHECK(left(plan)->reason == "progression");
+          // At its own level it may appear, but never with what it progresses.
+          request.level = progression->level;
+          const auto ids = exercise_set(plan::make_plan(catalog, request));
+          CHECK_FALSE((ids.contains(progression->id) && ids.contains(progression->progression_of)));
+        }
+      }
+    }
+    plan::Request challenging;
+    challenging.level = "challenging";
+    challenging.minutes = 30;
+    bool seen = false;
+    for (std::uint64_t seed = 0; seed < 10; ++seed) {
+      challenging.seed = seed;
+      seen = seen || exercise_set(plan::make_plan(catalog, challenging)).contains("full-plank");
+    }
+    CHECK(seen);
+  }
+}
