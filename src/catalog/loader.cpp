@@ -2,6 +2,7 @@
 
 #include "catalog/builtin.hpp"
 #include "util/files.hpp"
+#include "util/rng.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -545,6 +546,27 @@ std::optional<std::size_t> second_document(std::string_view text)
   return std::nullopt;
 }
 
+/// The offset of the first tab in the indentation of a line up to line
+/// `last` (1-based): YAML forbids them, and yaml-cpp's own message for one
+/// does not say so.
+std::optional<std::size_t> indentation_tab(std::string_view text, int last)
+{
+  int line = 1;
+  bool indentation = true;
+  for (std::size_t i = 0; i < text.size() && line <= last; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      indentation = true;
+    } else if (c == '\t' && indentation) {
+      return i;
+    } else if (c != ' ') {
+      indentation = false;
+    }
+  }
+  return std::nullopt;
+}
+
 /// Checks the bytes of a file and parses it; problems go to `out`.
 std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>& out)
 {
@@ -584,7 +606,9 @@ std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>&
     reader.error(reader.at(e.mark), fmt::format("nesting deeper than {} levels", max_nesting));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    if (const auto open = unclosed_flow(file.text, e.msg)) {
+    if (const auto tab = indentation_tab(text, e.mark.line + 1)) {
+      reader.error(location_of(file.name, text, *tab), "tabs are not allowed for indentation; use spaces");
+    } else if (const auto open = unclosed_flow(file.text, e.msg)) {
       const bool list = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
       reader.error(reader.at(*open), fmt::format("invalid YAML: '{}' has no matching '{}'",
                                                  list ? '[' : '{', list ? ']' : '}'));
@@ -670,6 +694,7 @@ void read_vocabulary(const ParsedFile& file, FileReader& reader, Catalog& catalo
     if (const auto it = values.find("aliases"); it != values.end()) {
       std::vector<Location> places;
       term.aliases = reader.strings(it->second, false, &places);
+      term.alias_where = places;
       for (std::size_t i = 0; i < term.aliases.size(); ++i) {
         if (!is_valid_id(term.aliases[i])) {
           reader.error(places[i], fmt::format("alias '{}' must be lowercase letters, digits and "
@@ -697,18 +722,20 @@ void read_vocabulary(const ParsedFile& file, FileReader& reader, Catalog& catalo
   }
 }
 
-/// Checks that `id` is a term of `vocabulary`; reports at `where` if not.
+/// Checks that `id` is a term of `vocabulary`; reports at `where` if not,
+/// with the id an alias or a near miss stands for and the valid ids.
 bool check_reference(FileReader& reader, const Vocabulary& vocabulary, const char* noun,
                      const std::string& id, const Location& where)
 {
   if (vocabulary.find(id) != nullptr) {
     return true;
   }
-  for (const auto& term : vocabulary.terms) {
-    if (std::find(term.aliases.begin(), term.aliases.end(), id) != term.aliases.end()) {
-      reader.error(where, fmt::format("'{}' is an alias; use the {} id '{}'", id, noun, term.id));
-      return false;
-    }
+  if (const Term* term = vocabulary.resolve(id)) {
+    const bool alias = std::any_of(term->aliases.begin(), term->aliases.end(),
+                                   [&](const std::string& a) { return lowercase(a) == lowercase(id); });
+    reader.error(where, fmt::format("'{}' is {}; use the {} id '{}'", id,
+                                    alias ? "an alias" : "not written as the id", noun, term->id));
+    return false;
   }
   // A near miss of an alias suggests the id the alias stands for.
   std::vector<std::string> candidates = vocabulary.ids();
@@ -723,9 +750,42 @@ bool check_reference(FileReader& reader, const Vocabulary& vocabulary, const cha
   if (best && id_of.contains(*best)) {
     best = id_of[*best];
   }
-  reader.error(where, fmt::format("unknown {} '{}'{}", noun, id,
-                                  best ? fmt::format(" (did you mean '{}'?)", *best) : ""));
+  reader.error(where, fmt::format("unknown {} '{}'{}; valid {}s: {}", noun, id,
+                                  best ? fmt::format(" (did you mean '{}'?)", *best) : "", noun,
+                                  util::join(vocabulary.ids(), ", ")));
   return false;
+}
+
+/// Reports, at the alias, every condition alias that equals a condition id
+/// or another condition's alias (compared case-insensitively), so that a
+/// name always means one condition. `report` takes the alias's position.
+void check_aliases(const Vocabulary& conditions,
+                   const std::function<void(const Location&, std::string)>& report)
+{
+  std::map<std::string, std::pair<const Term*, Location>> seen;
+  for (const auto& term : conditions.terms) {
+    for (std::size_t i = 0; i < term.aliases.size(); ++i) {
+      const std::string key = lowercase(term.aliases[i]);
+      const Location where = i < term.alias_where.size() ? term.alias_where[i] : term.where;
+      const auto owner = std::find_if(conditions.terms.begin(), conditions.terms.end(),
+                                      [&](const Term& other) { return lowercase(other.id) == key; });
+      if (owner != conditions.terms.end()) {
+        report(where, fmt::format("alias '{}' of condition '{}' is the id of condition '{}'",
+                                  term.aliases[i], term.id, owner->id));
+        continue;
+      }
+      if (const auto previous = seen.find(key); previous != seen.end()) {
+        if (previous->second.first != &term) {
+          report(where, fmt::format("alias '{}' of condition '{}' is also an alias of condition "
+                                    "'{}' (at {})",
+                                    term.aliases[i], term.id, previous->second.first->id,
+                                    previous->second.second.str()));
+        }
+        continue;
+      }
+      seen.emplace(key, std::pair{&term, where});
+    }
+  }
 }
 
 std::optional<Variant> read_variant(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& entry)
@@ -757,6 +817,24 @@ std::optional<Variant> read_variant(FileReader& reader, const std::pair<YAML::No
   return variant;
 }
 
+/// Reports a rule that marks a condition `avoid` beside a `modify` or
+/// `caution` for the same condition (the avoided exercise is never shown, so
+/// the other rule would never be read); remembers the first rule of each.
+bool conflicts(FileReader& reader, const Contraindication& rule, const Location& where,
+               std::map<std::string, std::pair<Action, Location>>& first_rule)
+{
+  const auto [it, first] = first_rule.emplace(rule.condition, std::pair{rule.action, where});
+  const Action other = it->second.first;
+  if (first || (rule.action != Action::avoid && other != Action::avoid) || rule.action == other) {
+    return false;
+  }
+  reader.error(where, fmt::format("condition '{}' is both '{}' (at {}) and '{}' here: an avoided "
+                                  "exercise is never shown, so keep one of them",
+                                  rule.condition, action_name(other), it->second.second.str(),
+                                  action_name(rule.action)));
+  return true;
+}
+
 void read_contraindications(FileReader& reader, const Catalog& catalog,
                             const std::pair<YAML::Node, YAML::Node>& entry, Exercise& exercise)
 {
@@ -766,6 +844,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
                  fmt::format("'contraindications' must be a list, found {}", describe(list)));
     return;
   }
+  std::map<std::string, std::pair<Action, Location>> first_rule;  // condition -> its first rule
   for (const auto& item : list) {
     if (!item.IsMap()) {
       reader.error(item, fmt::format("each contraindication must be a mapping, found {}", describe(item)));
@@ -816,7 +895,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
       ok = ok && basis.has_value();
       rule.basis = basis.value_or("");
     }
-    if (ok) {
+    if (ok && !conflicts(reader, rule, reader.at(values.at("condition").second), first_rule)) {
       exercise.contraindications.push_back(std::move(rule));
     }
   }
@@ -852,8 +931,18 @@ void read_dosage(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& en
   }
 }
 
-/// Reads one exercise; returns nothing when the file has problems.
-std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader, const Catalog& catalog)
+/// What could be read of an exercise file even with faults: its id and its
+/// easier and harder references, checked once every file is read.
+struct References {
+  std::string id;
+  std::optional<Variant> easier;
+  std::optional<Variant> harder;
+};
+
+/// Reads one exercise; returns it when the file has no problems, and its
+/// references in `draft` in any case.
+std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader, const Catalog& catalog,
+                                      References& draft)
 {
   if (!file.root.IsMap()) {
     reader.error(file.root, fmt::format("expected a mapping of exercise keys, found {}",
@@ -933,10 +1022,43 @@ std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader
   for (auto& diagnostic : local) {
     reader.error(diagnostic.where, std::move(diagnostic.message));
   }
+  draft = {exercise.id, exercise.easier, exercise.harder};
   if (!ok) {
     return std::nullopt;
   }
   return exercise;
+}
+
+/// Checks the easier and harder references of every exercise file, faulty
+/// or not, against the ids of every exercise file, so that an unknown id is
+/// reported in the same run as the file's other faults.
+template<typename PendingFiles>
+void check_variant_references(const PendingFiles& files, std::vector<std::vector<Diagnostic>>& per_file)
+{
+  std::set<std::string> known;
+  for (const auto& pending : files) {
+    if (!pending.draft.id.empty()) {
+      known.insert(pending.draft.id);
+    }
+  }
+  const std::vector<std::string> ids(known.begin(), known.end());
+  for (const auto& pending : files) {
+    const References& exercise = pending.draft;
+    FileReader reader(pending.file->name, per_file[pending.index]);
+    for (const auto* variant : {&exercise.easier, &exercise.harder}) {
+      if (!*variant || (*variant)->exercise.empty()) {
+        continue;
+      }
+      if (!known.contains((*variant)->exercise)) {
+        reader.error((*variant)->where,
+                     fmt::format("unknown exercise '{}'{}", (*variant)->exercise,
+                                 util::did_you_mean_suffix((*variant)->exercise, ids)));
+      } else if ((*variant)->exercise == exercise.id) {
+        reader.error((*variant)->where,
+                     fmt::format("exercise '{}' cannot be its own easier or harder version", exercise.id));
+      }
+    }
+  }
 }
 
 bool is_yaml_file(const fs::path& path)
@@ -1016,6 +1138,7 @@ LoadResult load(const std::vector<Layer>& layers)
     std::size_t index = 0;
     const SourceFile* file = nullptr;
     std::optional<Exercise> exercise;
+    References draft;  ///< what could be read, even with faults
   };
   std::vector<ParsedFile> vocabularies;
   std::vector<Pending> exercise_files;
@@ -1029,7 +1152,7 @@ LoadResult load(const std::vector<Layer>& layers)
       ++result.file_count;
       const VocabularySpec* spec = vocabulary_for(file.name);
       if (spec == nullptr) {
-        exercise_files.push_back({l, per_file.size() - 1, &file, std::nullopt});
+        exercise_files.push_back({l, per_file.size() - 1, &file, std::nullopt, {}});
       } else if (auto root = parse(file, per_file.back())) {
         vocabularies.push_back({l, per_file.size() - 1, file.name, *root, spec});
       }
@@ -1046,6 +1169,12 @@ LoadResult load(const std::vector<Layer>& layers)
       }
     }
   }
+  check_aliases(catalog.conditions, [&](const Location& where, std::string message) {
+    const auto file = std::find_if(vocabularies.begin(), vocabularies.end(),
+                                   [&](const ParsedFile& f) { return f.name == where.file; });
+    auto& diagnostics = file != vocabularies.end() ? per_file[file->index] : path_errors;
+    diagnostics.push_back({where, std::move(message)});
+  });
 
   // Pass 2: exercise files, parsed and read one at a time (so that no more
   // than one YAML tree per thread is alive) on every core; each file has its
@@ -1058,7 +1187,7 @@ LoadResult load(const std::vector<Layer>& layers)
         if (auto root = parse(*pending.file, diagnostics)) {
           FileReader reader(pending.file->name, diagnostics);
           const ParsedFile file{pending.layer, pending.index, pending.file->name, *root, nullptr};
-          pending.exercise = read_exercise(file, reader, catalog);
+          pending.exercise = read_exercise(file, reader, catalog, pending.draft);
         }
       } catch (const std::exception& e) {
         diagnostics.push_back({Location{pending.file->name, 1, 1}, fmt::format("cannot read: {}", e.what())});
@@ -1102,29 +1231,10 @@ LoadResult load(const std::vector<Layer>& layers)
     }
   }
 
+  check_variant_references(exercise_files, per_file);
   for (auto& [id, entry] : by_id) {
     auto& [index, exercise] = entry;
-    FileReader reader(exercise.where.file, per_file[index]);
-    bool ok = true;
-    for (const auto* variant : {&exercise.easier, &exercise.harder}) {
-      if (*variant && !(*variant)->exercise.empty() && !by_id.contains((*variant)->exercise)) {
-        reader.error((*variant)->where,
-                     fmt::format("unknown exercise '{}'{}", (*variant)->exercise,
-                                 util::did_you_mean_suffix((*variant)->exercise, [&] {
-                                   std::vector<std::string> ids;
-                                   for (const auto& [other, unused] : by_id) {
-                                     ids.push_back(other);
-                                   }
-                                   return ids;
-                                 }())));
-        ok = false;
-      } else if (*variant && (*variant)->exercise == exercise.id) {
-        reader.error((*variant)->where,
-                     fmt::format("exercise '{}' cannot be its own easier or harder version", exercise.id));
-        ok = false;
-      }
-    }
-    if (ok) {
+    if (per_file[index].empty()) {
       catalog.exercises.push_back(std::move(exercise));
     }
   }
@@ -1152,7 +1262,7 @@ Profile load_profile(const SourceFile& file, const Catalog& catalog,
   } else if (root) {
     const std::vector<KeySpec> keys = {{"conditions", false}, {"minutes", false}, {"goals", false},
                                        {"regions", false},    {"level", false},   {"setting", false},
-                                       {"format", false}};
+                                       {"format", false},     {"seed", false}};
     const auto values = reader.keys(*root, keys, reader.at(*root), "a profile");
     const auto ids = [&](const char* key, const Vocabulary& vocabulary, const char* noun,
                          std::optional<std::vector<std::string>>& field) {
@@ -1170,13 +1280,7 @@ Profile load_profile(const SourceFile& file, const Catalog& catalog,
       const auto names = reader.strings(it->second, false, &places);
       std::vector<std::string> resolved;
       for (std::size_t i = 0; i < names.size(); ++i) {
-        const Term* term = nullptr;
-        for (const auto& candidate : catalog.conditions.terms) {
-          if (candidate.id == names[i] || std::find(candidate.aliases.begin(), candidate.aliases.end(),
-                                                    names[i]) != candidate.aliases.end()) {
-            term = &candidate;
-          }
-        }
+        const Term* term = catalog.conditions.resolve(names[i]);
         if (term == nullptr) {
           check_reference(reader, catalog.conditions, "condition", names[i], places[i]);
         } else if (std::find(resolved.begin(), resolved.end(), term->id) == resolved.end()) {
@@ -1215,6 +1319,16 @@ Profile load_profile(const SourceFile& file, const Catalog& catalog,
         }
       }
     };
+    if (const auto it = values.find("seed"); it != values.end()) {
+      if (const auto seed = reader.string(it->second)) {
+        if (!util::parse_seed(*seed)) {
+          reader.error(it->second.second,
+                       fmt::format("'seed' must be a whole number of 0 or more, or 'daily', found '{}'",
+                                   *seed));
+        }
+        profile.seed = *seed;
+      }
+    }
     choice("setting", {"floor", "desk"}, profile.setting);
     choice("format", formats, profile.format);
   }

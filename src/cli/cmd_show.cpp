@@ -27,17 +27,30 @@ std::string variant_words(const catalog::Catalog& catalog, const catalog::Varian
   return fmt::format("{} ({})", other != nullptr ? other->name : variant.exercise, variant.exercise);
 }
 
-std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e)
+/// `text` wrapped to `width`, its first line after `prefix` and the others
+/// indented as far.
+std::string hanging(const std::string& prefix, const std::string& text, std::size_t width)
+{
+  const std::size_t indent = util::display_width(prefix);
+  std::string out;
+  const auto lines = util::wrap(text, width > indent + 10 ? width - indent : 10);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out += (i == 0 ? prefix : std::string(indent, ' ')) + lines[i] + "\n";
+  }
+  return lines.empty() ? prefix + "\n" : out;
+}
+
+std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t width)
 {
   std::string out;
   const auto field = [&](const char* label, const std::string& value) {
-    out += fmt::format("{:<18}{}\n", label, value);
+    out += hanging(fmt::format("{:<18}", label), value, width);
   };
   const auto name = [&](const catalog::Vocabulary& vocabulary, const std::string& id) {
     const auto* term = vocabulary.find(id);
     return term != nullptr ? fmt::format("{} ({})", term->name, id) : id;
   };
-  out += fmt::format("{} ({})\n{}\n\n", e.name, e.id, e.summary);
+  out += hanging("", fmt::format("{} ({})", e.name, e.id), width) + hanging("", e.summary, width) + "\n";
   field("Position:", name(catalog.positions, e.position));
   field("Kind:", name(catalog.kinds, e.kind));
   field("Level:", name(catalog.levels, e.level));
@@ -61,12 +74,12 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
         util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
   out += "\nSteps:\n";
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
-    out += fmt::format("  {}. {}\n", i + 1, e.steps[i]);
+    out += hanging(fmt::format("  {}. ", i + 1), e.steps[i], width);
   }
   if (!e.cues.empty()) {
     out += "\nCues:\n";
     for (const auto& cue : e.cues) {
-      out += fmt::format("  - {}\n", cue);
+      out += hanging("  - ", cue, width);
     }
   }
   if (e.easier || e.harder) {
@@ -83,15 +96,15 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
     out += "  none\n";
   }
   for (const auto& rule : e.contraindications) {
-    out += fmt::format("  - {} {}: {}\n    basis: {}\n", catalog::action_name(rule.action),
-                       rule.condition,
-                       rule.instruction.empty() ? "left out of the plan" : rule.instruction,
-                       rule.basis);
+    out += hanging("  - ", fmt::format("{} {}: {}", catalog::action_name(rule.action), rule.condition,
+                                       rule.instruction.empty() ? "left out of the plan" : rule.instruction),
+                   width);
+    out += hanging("    basis: ", rule.basis, width);
   }
   out += "\nSources:\n";
   for (const auto& id : e.sources) {
     const auto* source = catalog.sources.find(id);
-    out += fmt::format("  - {}: {}\n", id, source != nullptr ? source->citation : "");
+    out += hanging("  - ", fmt::format("{}: {}", id, source != nullptr ? source->citation : ""), width);
   }
   out += fmt::format("\nDefined at {}\n", e.where.file);
   return out;
@@ -128,7 +141,7 @@ std::string term_name(const catalog::Vocabulary& vocabulary, const std::string& 
 }
 
 /// Every field of the exercise as one JSON object.
-std::string describe_json(const catalog::Catalog& catalog, const catalog::Exercise& e)
+std::string describe_json(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t /*width*/)
 {
   Json out;
   out["id"] = e.id;
@@ -176,7 +189,8 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
 }
 
 /// The output formats of `show`, "text" first.
-const std::vector<std::pair<std::string, std::string (*)(const catalog::Catalog&, const catalog::Exercise&)>>
+const std::vector<
+  std::pair<std::string, std::string (*)(const catalog::Catalog&, const catalog::Exercise&, std::size_t)>>
   show_formats = {
     {"text", describe},
     {"json", describe_json},
@@ -212,7 +226,7 @@ Runner add_show_command(CLI::App& app, Context& context)
     }
     for (const auto& [name, print] : show_formats) {
       if (name == *format) {
-        write_output(print(catalog, *exercise), "");
+        write_output(print(catalog, *exercise, context.text_width(true)), "");
       }
     }
   };
