@@ -72,13 +72,20 @@ std::string list_text(const std::vector<Row>& rows, const Layout& layout)
       widths[c] = std::max(widths[c], util::display_width(line[c]));
     }
   }
-  const std::size_t others = widths[0] + widths[2] + widths[3] + widths[4] + 4 * 2;
-  if (layout.width > 0) {
-    widths[1] = std::min(widths[1], std::max<std::size_t>(12, layout.width > others ? layout.width - others : 0));
+  // Too wide: names give way first, down to 12 columns, then regions, down to 8.
+  for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{1, 12}, {3, 8}}) {
+    std::size_t total = 4 * 2;
+    for (const auto width : widths) {
+      total += width;
+    }
+    if (layout.width > 0 && total > layout.width) {
+      widths[column] = std::max(least, widths[column] - std::min(widths[column], total - layout.width));
+    }
   }
   std::string out;
   for (auto& line : cells) {
     line[1] = truncated(line[1], widths[1]);
+    line[3] = truncated(line[3], widths[3]);
     std::string text;
     for (std::size_t c = 0; c < line.size(); ++c) {
       text += line[c];

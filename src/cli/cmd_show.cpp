@@ -5,7 +5,9 @@
 #include "util/exit_status.hpp"
 #include "util/text.hpp"
 
+#include <array>
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 #include <memory>
 
 namespace backplan::cli {
@@ -188,12 +190,104 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
   return render::json_text(out);
 }
 
+/// A range as the catalog writes it: one number, or [min, max].
+void emit_range(YAML::Emitter& out, const char* key, const catalog::Range& range)
+{
+  out << YAML::Key << key << YAML::Value;
+  if (range.min == range.max) {
+    out << range.min;
+  } else {
+    out << YAML::Flow << YAML::BeginSeq << range.min << range.max << YAML::EndSeq;
+  }
+}
+
+/// A list of strings, in flow style when `flow` (ids), else one a line.
+void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::string>& items, bool flow)
+{
+  out << YAML::Key << key << YAML::Value;
+  if (flow) {
+    out << YAML::Flow;
+  }
+  out << YAML::BeginSeq;
+  for (const auto& item : items) {
+    out << item;
+  }
+  out << YAML::EndSeq;
+}
+
+void emit_variant(YAML::Emitter& out, const char* key, const std::optional<catalog::Variant>& variant)
+{
+  if (!variant) {
+    return;
+  }
+  out << YAML::Key << key << YAML::Value;
+  if (variant->exercise.empty()) {
+    out << variant->text;
+  } else {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "exercise" << YAML::Value << variant->exercise
+        << YAML::EndMap;
+  }
+}
+
+/// The exercise in catalog syntax (`man 5 backplan-catalog`): a template to
+/// copy, and a file that loads back to the same exercise.
+std::string describe_yaml(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e, std::size_t /*width*/)
+{
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  const std::array<std::pair<const char*, const std::string*>, 4> texts = {
+    {{"id", &e.id}, {"name", &e.name}, {"summary", &e.summary}, {"position", &e.position}}};
+  for (const auto& [key, value] : texts) {
+    out << YAML::Key << key << YAML::Value << *value;
+  }
+  emit_list(out, "regions", e.regions, true);
+  emit_list(out, "goals", e.goals, true);
+  if (!e.movements.empty()) {
+    emit_list(out, "movements", e.movements, true);
+  }
+  out << YAML::Key << "kind" << YAML::Value << e.kind << YAML::Key << "level" << YAML::Value << e.level;
+  out << YAML::Key << "per_side" << YAML::Value << YAML::TrueFalseBool << e.per_side;
+  out << YAML::Key << "dosage" << YAML::Value << YAML::BeginMap;
+  if (e.dosage.hold) {
+    emit_range(out, "hold", *e.dosage.hold);
+  }
+  if (e.dosage.rep_seconds) {
+    emit_range(out, "rep_seconds", *e.dosage.rep_seconds);
+  }
+  emit_range(out, "reps", e.dosage.reps);
+  emit_range(out, "sets", e.dosage.sets);
+  emit_range(out, "rest", e.dosage.rest);
+  out << YAML::EndMap;
+  emit_list(out, "steps", e.steps, false);
+  if (!e.cues.empty()) {
+    emit_list(out, "cues", e.cues, false);
+  }
+  emit_variant(out, "easier", e.easier);
+  emit_variant(out, "harder", e.harder);
+  if (!e.contraindications.empty()) {
+    out << YAML::Key << "contraindications" << YAML::Value << YAML::BeginSeq;
+    for (const auto& rule : e.contraindications) {
+      out << YAML::BeginMap << YAML::Key << "condition" << YAML::Value << rule.condition << YAML::Key
+          << "action" << YAML::Value << catalog::action_name(rule.action);
+      if (!rule.instruction.empty()) {
+        out << YAML::Key << "instruction" << YAML::Value << rule.instruction;
+      }
+      out << YAML::Key << "basis" << YAML::Value << rule.basis << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+  emit_list(out, "sources", e.sources, true);
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
 /// The output formats of `show`, "text" first.
 const std::vector<
   std::pair<std::string, std::string (*)(const catalog::Catalog&, const catalog::Exercise&, std::size_t)>>
   show_formats = {
     {"text", describe},
     {"json", describe_json},
+    {"yaml", describe_yaml},
 };
 
 std::vector<std::string> show_format_names()
