@@ -166,7 +166,7 @@ TEST_SUITE("cli::forgiving")
 
   TEST_CASE("list, show and conditions follow --width; conditions has json and csv")
   {
-    // list cuts names (and then regions), never ids, so it needs more room.
+    // list cuts regions and names, never ids, so it needs more room.
     const std::vector<std::pair<std::vector<std::string>, std::size_t>> commands = {
       {{"list"}, 80}, {{"show", "bridge"}, 50}, {{"conditions"}, 50}};
     for (const auto& [command, width] : commands) {

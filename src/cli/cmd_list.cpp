@@ -72,8 +72,8 @@ std::string list_text(const std::vector<Row>& rows, const Layout& layout)
       widths[c] = std::max(widths[c], util::display_width(line[c]));
     }
   }
-  // Too wide: names give way first, down to 12 columns, then regions, down to 8.
-  for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{1, 12}, {3, 8}}) {
+  // Too wide: regions give way first, down to 10 columns, then names, down to 12.
+  for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{3, 10}, {1, 12}}) {
     std::size_t total = 4 * 2;
     for (const auto width : widths) {
       total += width;

@@ -3,6 +3,7 @@
 #include "plan/timing.hpp"
 #include "render/json.hpp"
 #include "util/exit_status.hpp"
+#include "util/terminal.hpp"
 #include "util/text.hpp"
 
 #include <array>
@@ -30,9 +31,12 @@ std::string variant_words(const catalog::Catalog& catalog, const catalog::Varian
 }
 
 /// `text` wrapped to `width`, its first line after `prefix` and the others
-/// indented as far.
+/// indented as far; on one line when `width` is 0.
 std::string hanging(const std::string& prefix, const std::string& text, std::size_t width)
 {
+  if (width == 0) {
+    return prefix + text + "\n";
+  }
   const std::size_t indent = util::display_width(prefix);
   std::string out;
   const auto lines = util::wrap(text, width > indent + 10 ? width - indent : 10);
@@ -320,7 +324,9 @@ Runner add_show_command(CLI::App& app, Context& context)
     }
     for (const auto& [name, print] : show_formats) {
       if (name == *format) {
-        write_output(print(catalog, *exercise, context.text_width(true)), "");
+        // A pipe gets whole lines unless --width asks otherwise.
+        const bool terminal = util::stdout_is_terminal();
+        write_output(print(catalog, *exercise, context.width > 0 || terminal ? context.text_width(true) : 0), "");
       }
     }
   };
