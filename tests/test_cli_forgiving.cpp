@@ -4,6 +4,7 @@
 #include "util/rng.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fmt/format.h>
@@ -187,6 +188,24 @@ TEST_SUITE("cli::forgiving")
     CHECK(csv.out.starts_with("id,name,aliases,description,excludes,modifies,cautions\r\nknee,Knee problems,"
                               "\"knees,knee-pain,sore-knees\","));
     CHECK(count(csv.out, "\r\n") == catalog.conditions.terms.size() + 1);
+  }
+
+  TEST_CASE("list on a terminal has a header row and fits the terminal's width")
+  {
+    if (test::shell("command -v script").status != 0) {
+      FAIL("script(1) is not installed: apt-get install bsdutils");
+    }
+    // script(1) gives the program a terminal 90 columns wide.
+    const auto r = test::shell("XDG_CONFIG_HOME=" + test::temp_dir() + " script -qec 'stty cols 90; " +
+                               std::string(BACKPLAN_EXE) + " --color never list' /dev/null");
+    REQUIRE(r.status == 0);
+    std::string out = r.out;  // the terminal ends lines with CR LF
+    out.erase(std::remove(out.begin(), out.end(), '\r'), out.end());
+    CHECK(out.starts_with("ID "));
+    CHECK(out.find(" NAME ") != std::string::npos);
+    CHECK(widest(out) <= 90);
+    CHECK(widest(out) > 80);  // the terminal's width, not the default
+    CHECK_FALSE(run_backplan({"list"}).out.starts_with("ID "));
   }
 
   TEST_CASE("show -f yaml prints catalog syntax that loads back to the same exercise")
