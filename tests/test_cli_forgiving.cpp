@@ -288,6 +288,32 @@ TEST_SUITE("cli::forgiving")
     }
   }
 
+  TEST_CASE("--version, --help and completion never read a catalog")
+  {
+    // A file read gets a new access time when its old one is not after its
+    // modification time (the relatime rule): set both far in the past.
+    const auto c = config();
+    std::filesystem::create_directories(c.folder + "/catalog");
+    const std::string file = c.folder + "/catalog/bridge.yaml";
+    std::filesystem::copy_file(std::string(BACKPLAN_SOURCE_DIR) + "/catalog/exercises/bridge.yaml", file);
+    const auto read_by = [&](const std::vector<std::string>& args) {
+      const std::string accessed = "stat -c %X '" + file + "'";
+      REQUIRE(test::shell("touch -d 2000-01-01 '" + file + "'").status == 0);
+      const std::string before = test::shell(accessed).out;
+      const auto r = run_backplan(args, c.env);
+      CHECK(r.status == 0);
+      return test::shell(accessed).out != before;
+    };
+    if (!read_by({"check"})) {
+      MESSAGE("this file system does not record access times; nothing to check");
+      return;
+    }
+    CHECK_FALSE(read_by({"--version"}));
+    CHECK_FALSE(read_by({"--help"}));
+    CHECK_FALSE(read_by({"completion", "bash"}));
+    CHECK(read_by({"plan", "--help"}));  // it lists the catalog's conditions
+  }
+
   TEST_CASE("profile says where it looked; a profile's notes print once")
   {
     const auto c = config();
