@@ -283,7 +283,8 @@ TEST_SUITE("cli::check")
         "35:5: error: a 'modify' contraindication needs an 'instruction'",
         "35:16: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?)" +
           valid("condition", test::builtin_catalog().conditions),
-        "38:19: error: unknown source 'nhs'" + valid("source", test::builtin_catalog().sources),
+        "38:19: error: unknown source 'nhs' (did you mean 'nhs-back-pain'?)" +
+          valid("source", test::builtin_catalog().sources),
       });
   }
 

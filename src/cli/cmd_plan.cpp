@@ -60,6 +60,12 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
 void run_plan(const Context& context, const PlanCommandOptions& options)
 {
   const auto& catalog = context.catalog();
+  if (catalog.red_flags.terms.empty()) {
+    // Every plan carries the red flags; a catalog without them makes none.
+    throw Failure{ExitStatus::invalid_catalog,
+                  "backplan: error: the catalog has no red flags: a catalog used without the "
+                  "built-in one needs a red-flags.yaml (see backplan-catalog(5))\n"};
+  }
   const Effective effective = resolve_plan_options(context, catalog, options.plan);
   if (catalog.exercises.empty()) {
     throw Failure{ExitStatus::no_safe_plan,

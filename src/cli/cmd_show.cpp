@@ -219,14 +219,33 @@ void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::strin
   out << YAML::EndSeq;
 }
 
+/// `contraindications:` and its rules, as the catalog writes them.
+void emit_rules(YAML::Emitter& out, const std::vector<catalog::Contraindication>& rules)
+{
+  out << YAML::Key << "contraindications" << YAML::Value << YAML::BeginSeq;
+  for (const auto& rule : rules) {
+    out << YAML::BeginMap << YAML::Key << "condition" << YAML::Value << rule.condition << YAML::Key
+        << "action" << YAML::Value << catalog::action_name(rule.action);
+    if (!rule.instruction.empty()) {
+      out << YAML::Key << "instruction" << YAML::Value << rule.instruction;
+    }
+    out << YAML::Key << "basis" << YAML::Value << rule.basis << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
 void emit_variant(YAML::Emitter& out, const char* key, const std::optional<catalog::Variant>& variant)
 {
   if (!variant) {
     return;
   }
   out << YAML::Key << key << YAML::Value;
-  if (variant->exercise.empty()) {
+  if (variant->exercise.empty() && variant->contraindications.empty()) {
     out << variant->text;
+  } else if (variant->exercise.empty()) {
+    out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << variant->text;
+    emit_rules(out, variant->contraindications);
+    out << YAML::EndMap;
   } else {
     out << YAML::Flow << YAML::BeginMap << YAML::Key << "exercise" << YAML::Value << variant->exercise
         << YAML::EndMap;
@@ -266,19 +285,17 @@ std::string describe_yaml(const catalog::Catalog& /*catalog*/, const catalog::Ex
   if (!e.cues.empty()) {
     emit_list(out, "cues", e.cues, false);
   }
+  if (e.stop_if) {
+    out << YAML::Key << "stop_if" << YAML::Value << YAML::BeginMap << YAML::Key << "text" << YAML::Value
+        << e.stop_if->text << YAML::Key << "basis" << YAML::Value << e.stop_if->basis << YAML::EndMap;
+  }
+  if (!e.loads.empty()) {
+    emit_list(out, "loads", e.loads, true);
+  }
   emit_variant(out, "easier", e.easier);
   emit_variant(out, "harder", e.harder);
   if (!e.contraindications.empty()) {
-    out << YAML::Key << "contraindications" << YAML::Value << YAML::BeginSeq;
-    for (const auto& rule : e.contraindications) {
-      out << YAML::BeginMap << YAML::Key << "condition" << YAML::Value << rule.condition << YAML::Key
-          << "action" << YAML::Value << catalog::action_name(rule.action);
-      if (!rule.instruction.empty()) {
-        out << YAML::Key << "instruction" << YAML::Value << rule.instruction;
-      }
-      out << YAML::Key << "basis" << YAML::Value << rule.basis << YAML::EndMap;
-    }
-    out << YAML::EndSeq;
+    emit_rules(out, e.contraindications);
   }
   emit_list(out, "sources", e.sources, true);
   out << YAML::EndMap;
