@@ -60,6 +60,11 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
 void run_plan(const Context& context, const PlanCommandOptions& options)
 {
   const auto& catalog = context.catalog();
+  if (catalog.exercises.empty()) {
+    throw Failure{ExitStatus::no_safe_plan,
+                  "backplan: no safe plan: no exercises loaded; add a catalog with --catalog PATH, "
+                  "or leave out --no-builtin.\n"};
+  }
   if (catalog.red_flags.terms.empty()) {
     // Every plan carries the red flags; a catalog without them makes none.
     throw Failure{ExitStatus::invalid_catalog,
@@ -67,11 +72,6 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
                   "built-in one needs a red-flags.yaml (see backplan-catalog(5))\n"};
   }
   const Effective effective = resolve_plan_options(context, catalog, options.plan);
-  if (catalog.exercises.empty()) {
-    throw Failure{ExitStatus::no_safe_plan,
-                  "backplan: no safe plan: no exercises loaded; add a catalog with --catalog PATH, "
-                  "or leave out --no-builtin.\n"};
-  }
   const plan::Plan plan = plan::make_plan(catalog, effective.request);
   if (plan.items.empty()) {
     throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, options.explain)};
