@@ -1,5 +1,6 @@
 #include "catalog/model.hpp"
 #include "support.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -258,7 +259,8 @@ TEST_SUITE("cli::conditions")
   TEST_CASE("conditions lists each condition with its aliases description and effects")
   {
     const auto& catalog = test::builtin_catalog();
-    const auto result = test::run_backplan({"conditions"});
+    // Wide enough that no line wraps, so each block reads line by line.
+    const auto result = test::run_backplan({"conditions", "--width", "1000"});
     REQUIRE(result.status == 0);
     CHECK(result.err == "");
     // One block per condition, in catalog order, each ending in a blank line.
@@ -352,13 +354,16 @@ TEST_SUITE("cli::app")
     }
   }
 
-  TEST_CASE("plan --help offers one flag for each condition of the catalog")
+  TEST_CASE("plan --help lists each condition of the catalog, and each is a flag")
   {
-    const auto result = test::run_backplan({"plan", "--help"});
+    const auto result = test::run_backplan({"plan", "--help", "--width", "1000"});
     CHECK(result.status == 0);
+    const std::string listing = util::fold_whitespace(result.out.substr(result.out.find("Conditions, each")));
     for (const auto& term : test::builtin_catalog().conditions.terms) {
       CAPTURE(term.id);
-      CHECK(result.out.find("  --" + term.id + " ") != std::string::npos);
+      CHECK(listing.find(" " + term.id + (term.aliases.empty() ? "" : " (" + util::join(term.aliases, ", ") + ")")) !=
+            std::string::npos);
+      CHECK(test::run_backplan({"plan", "--" + term.id, "-f", "json"}).status == 0);
     }
   }
 

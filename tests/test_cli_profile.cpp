@@ -23,6 +23,16 @@ std::map<std::string, std::string> env_for(const std::string& home)
   return {{"HOME", home}, {"XDG_CONFIG_HOME", home + "/.config"}};
 }
 
+/// The ids of a vocabulary as a message lists them.
+std::string ids_of(const catalog::Vocabulary& vocabulary)
+{
+  std::string out;
+  for (const auto& id : vocabulary.ids()) {
+    out += (out.empty() ? "" : ", ") + id;
+  }
+  return out;
+}
+
 } // namespace
 
 TEST_SUITE("cli::profile")
@@ -34,7 +44,8 @@ TEST_SUITE("cli::profile")
     const std::string file = home + "/.config/backplan/profile.yaml";
     const auto shown = run_backplan({"profile"}, env);
     CHECK(shown.status == 0);
-    CHECK(shown.out == "conditions  radiating-leg-pain               profile " + file + "\n"
+    CHECK(shown.out == "profile     " + file + " (found)\n"
+                       "conditions  radiating-leg-pain               profile " + file + "\n"
                        "minutes     15                               profile " + file + "\n"
                        "goals       (none)                           default\n"
                        "regions     (none)                           default\n"
@@ -84,8 +95,10 @@ TEST_SUITE("cli::profile")
                      ":3:10: error: 'setting' must be one of floor, desk, found 'bed'\n" + file +
                      ":4:9: error: 'format' must be one of text, markdown, html, json, csv, roff, pdf, found 'odt'\n" +
                      file + ":5:8: error: 'goals' must be a list, found 'mobility'\n" + file +
-                     ":6:11: error: unknown region 'lowerback' (did you mean 'lower-back'?)\n" + file +
-                     ":7:14: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?)\n");
+                     ":6:11: error: unknown region 'lowerback' (did you mean 'lower-back'?); valid regions: " +
+                     ids_of(test::builtin_catalog().regions) + "\n" + file +
+                     ":7:14: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?); valid "
+                     "conditions: " + ids_of(test::builtin_catalog().conditions) + "\n");
     const auto missing = run_backplan({"--profile", home + "/nope.yaml", "plan"}, env_for(home));
     CHECK(missing.status == 3);
     CHECK(missing.err == home + "/nope.yaml: error: cannot open: No such file or directory\n");

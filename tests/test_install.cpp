@@ -36,8 +36,7 @@ TEST_SUITE("install")
       CHECK(test::slurp(root + path) == test::slurp(original));
     }
 
-    // The completions are what the program prints, generated without the
-    // builder's own catalog.
+    // The completions are the static scripts, which the program prints too.
     const std::vector<std::pair<std::string, std::string>> completions = {
       {"/usr/share/bash-completion/completions/backplan", "bash"},
       {"/usr/share/zsh/vendor-completions/_backplan", "zsh"},

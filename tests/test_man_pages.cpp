@@ -46,8 +46,10 @@ std::pair<std::set<std::string>, std::set<std::string>> help_items(const std::ve
     const auto end = r.out.find('\n', start);
     const std::string line = r.out.substr(start, end - start);
     start = end + 1;
-    if (line == "Subcommands:") {
-      in_commands = true;
+    if (!line.empty() && line[0] != ' ') {
+      // A heading: the commands are under "Subcommands:" (the examples
+      // after them are not commands).
+      in_commands = line == "Subcommands:";
       continue;
     }
     if (line.size() > 2 && line.starts_with("  ") && line[2] != ' ') {

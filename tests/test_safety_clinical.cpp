@@ -151,7 +151,9 @@ TEST_SUITE("safety::clinical")
     };
     for (const auto& [word, id] : typed) {
       CAPTURE(word);
-      CHECK(safety::resolve_condition(catalog, word) == id);
+      const auto* term = catalog.conditions.resolve(word);
+      REQUIRE(term != nullptr);
+      CHECK(term->id == id);
     }
     std::set<std::string> names;
     for (const auto& term : catalog.conditions.terms) {

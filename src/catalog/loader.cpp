@@ -3,6 +3,7 @@
 #include "catalog/builtin.hpp"
 #include "catalog/figure_reader.hpp"
 #include "util/files.hpp"
+#include "util/rng.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -572,6 +573,27 @@ std::optional<std::size_t> second_document(std::string_view text)
   return std::nullopt;
 }
 
+/// The offset of the first tab in the indentation of a line up to line
+/// `last` (1-based): YAML forbids them, and yaml-cpp's own message for one
+/// does not say so.
+std::optional<std::size_t> indentation_tab(std::string_view text, int last)
+{
+  int line = 1;
+  bool indentation = true;
+  for (std::size_t i = 0; i < text.size() && line <= last; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      indentation = true;
+    } else if (c == '\t' && indentation) {
+      return i;
+    } else if (c != ' ') {
+      indentation = false;
+    }
+  }
+  return std::nullopt;
+}
+
 /// Checks the bytes of a file and parses it; problems go to `out`.
 std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>& out)
 {
@@ -611,7 +633,9 @@ std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>&
     reader.error(reader.at(e.mark), fmt::format("nesting deeper than {} levels", max_nesting));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    if (const auto open = unclosed_flow(file.text, e.msg)) {
+    if (const auto tab = indentation_tab(text, e.mark.line + 1)) {
+      reader.error(location_of(file.name, text, *tab), "tabs are not allowed for indentation; use spaces");
+    } else if (const auto open = unclosed_flow(file.text, e.msg)) {
       const bool list = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
       reader.error(reader.at(*open), fmt::format("invalid YAML: '{}' has no matching '{}'",
                                                  list ? '[' : '{', list ? ']' : '}'));
@@ -731,6 +755,7 @@ void read_vocabulary(const ParsedFile& file, FileReader& reader, Catalog& catalo
     if (const auto it = values.find("aliases"); it != values.end()) {
       std::vector<Location> places;
       term.aliases = reader.strings(it->second, false, &places);
+      term.alias_where = places;
       for (std::size_t i = 0; i < term.aliases.size(); ++i) {
         if (!is_valid_id(term.aliases[i])) {
           reader.error(places[i], fmt::format("alias '{}' must be lowercase letters, digits and "
@@ -758,18 +783,20 @@ void read_vocabulary(const ParsedFile& file, FileReader& reader, Catalog& catalo
   }
 }
 
-/// Checks that `id` is a term of `vocabulary`; reports at `where` if not.
+/// Checks that `id` is a term of `vocabulary`; reports at `where` if not,
+/// with the id an alias or a near miss stands for and the valid ids.
 bool check_reference(FileReader& reader, const Vocabulary& vocabulary, const char* noun,
                      const std::string& id, const Location& where)
 {
   if (vocabulary.find(id) != nullptr) {
     return true;
   }
-  for (const auto& term : vocabulary.terms) {
-    if (std::find(term.aliases.begin(), term.aliases.end(), id) != term.aliases.end()) {
-      reader.error(where, fmt::format("'{}' is an alias; use the {} id '{}'", id, noun, term.id));
-      return false;
-    }
+  if (const Term* term = vocabulary.resolve(id)) {
+    const bool alias = std::any_of(term->aliases.begin(), term->aliases.end(),
+                                   [&](const std::string& a) { return lowercase(a) == lowercase(id); });
+    reader.error(where, fmt::format("'{}' is {}; use the {} id '{}'", id,
+                                    alias ? "an alias" : "not written as the id", noun, term->id));
+    return false;
   }
   // A near miss of an alias suggests the id the alias stands for.
   std::vector<std::string> candidates = vocabulary.ids();
@@ -784,9 +811,42 @@ bool check_reference(FileReader& reader, const Vocabulary& vocabulary, const cha
   if (best && id_of.contains(*best)) {
     best = id_of[*best];
   }
-  reader.error(where, fmt::format("unknown {} '{}'{}", noun, id,
-                                  best ? fmt::format(" (did you mean '{}'?)", *best) : ""));
+  reader.error(where, fmt::format("unknown {} '{}'{}; valid {}s: {}", noun, id,
+                                  best ? fmt::format(" (did you mean '{}'?)", *best) : "", noun,
+                                  util::join(vocabulary.ids(), ", ")));
   return false;
+}
+
+/// Reports, at the alias, every condition alias that equals a condition id
+/// or another condition's alias (compared case-insensitively), so that a
+/// name always means one condition. `report` takes the alias's position.
+void check_aliases(const Vocabulary& conditions,
+                   const std::function<void(const Location&, std::string)>& report)
+{
+  std::map<std::string, std::pair<const Term*, Location>> seen;
+  for (const auto& term : conditions.terms) {
+    for (std::size_t i = 0; i < term.aliases.size(); ++i) {
+      const std::string key = lowercase(term.aliases[i]);
+      const Location where = i < term.alias_where.size() ? term.alias_where[i] : term.where;
+      const auto owner = std::find_if(conditions.terms.begin(), conditions.terms.end(),
+                                      [&](const Term& other) { return lowercase(other.id) == key; });
+      if (owner != conditions.terms.end()) {
+        report(where, fmt::format("alias '{}' of condition '{}' is the id of condition '{}'",
+                                  term.aliases[i], term.id, owner->id));
+        continue;
+      }
+      if (const auto previous = seen.find(key); previous != seen.end()) {
+        if (previous->second.first != &term) {
+          report(where, fmt::format("alias '{}' of condition '{}' is also an alias of condition "
+                                    "'{}' (at {})",
+                                    term.aliases[i], term.id, previous->second.first->id,
+                                    previous->second.second.str()));
+        }
+        continue;
+      }
+      seen.emplace(key, std::pair{&term, where});
+    }
+  }
 }
 
 /// A `basis`: a source id or "general clinical guidance".
@@ -827,6 +887,24 @@ std::optional<Warning> read_warning(FileReader& reader, const Catalog& catalog,
   return Warning{*words, *source};
 }
 
+/// Reports a rule that marks a condition `avoid` beside a `modify` or
+/// `caution` for the same condition (the avoided exercise is never shown, so
+/// the other rule would never be read); remembers the first rule of each.
+bool conflicts(FileReader& reader, const Contraindication& rule, const Location& where,
+               std::map<std::string, std::pair<Action, Location>>& first_rule)
+{
+  const auto [it, first] = first_rule.emplace(rule.condition, std::pair{rule.action, where});
+  const Action other = it->second.first;
+  if (first || (rule.action != Action::avoid && other != Action::avoid) || rule.action == other) {
+    return false;
+  }
+  reader.error(where, fmt::format("condition '{}' is both '{}' (at {}) and '{}' here: an avoided "
+                                  "exercise is never shown, so keep one of them",
+                                  rule.condition, action_name(other), it->second.second.str(),
+                                  action_name(rule.action)));
+  return true;
+}
+
 void read_contraindications(FileReader& reader, const Catalog& catalog,
                             const std::pair<YAML::Node, YAML::Node>& entry,
                             std::vector<Contraindication>& rules)
@@ -837,6 +915,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
                  fmt::format("'contraindications' must be a list, found {}", describe(list)));
     return;
   }
+  std::map<std::string, std::pair<Action, Location>> first_rule;  // condition -> its first rule
   for (const auto& item : list) {
     if (!item.IsMap()) {
       reader.error(item, fmt::format("each contraindication must be a mapping, found {}", describe(item)));
@@ -879,7 +958,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
       ok = ok && basis.has_value();
       rule.basis = basis.value_or("");
     }
-    if (ok) {
+    if (ok && !conflicts(reader, rule, reader.at(values.at("condition").second), first_rule)) {
       rules.push_back(std::move(rule));
     }
   }
@@ -1003,8 +1082,20 @@ void read_exercise_figure(FileReader& reader, const std::pair<YAML::Node, YAML::
   }
 }
 
-/// Reads one exercise; returns nothing when the file has problems.
-std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader, const Catalog& catalog)
+/// What could be read of an exercise file even with faults: its id and its
+/// easier and harder references, checked once every file is read.
+struct References {
+  std::string id;
+  std::optional<Variant> easier;
+  std::optional<Variant> harder;
+  std::string progression_of;
+  Location progression_where;
+};
+
+/// Reads one exercise; returns it when the file has no problems, and its
+/// references in `draft` in any case.
+std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader, const Catalog& catalog,
+                                      References& draft)
 {
   if (!file.root.IsMap()) {
     reader.error(file.root, fmt::format("expected a mapping of exercise keys, found {}",
@@ -1098,10 +1189,57 @@ std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader
   for (auto& diagnostic : local) {
     reader.error(diagnostic.where, std::move(diagnostic.message));
   }
+  draft = {exercise.id, exercise.easier, exercise.harder, exercise.progression_of,
+           exercise.progression_where};
   if (!ok) {
     return std::nullopt;
   }
   return exercise;
+}
+
+/// Checks the easier and harder references of every exercise file, faulty
+/// or not, against the ids of every exercise file, so that an unknown id is
+/// reported in the same run as the file's other faults.
+template<typename PendingFiles>
+void check_variant_references(const PendingFiles& files, std::vector<std::vector<Diagnostic>>& per_file)
+{
+  std::set<std::string> known;
+  for (const auto& pending : files) {
+    if (!pending.draft.id.empty()) {
+      known.insert(pending.draft.id);
+    }
+  }
+  const std::vector<std::string> ids(known.begin(), known.end());
+  for (const auto& pending : files) {
+    const References& exercise = pending.draft;
+    FileReader reader(pending.file->name, per_file[pending.index]);
+    // Every exercise this one names: its easier and harder versions and the
+    // exercise it progresses.
+    struct Named {
+      std::string id;
+      Location where;
+      const char* self_message;
+    };
+    std::vector<Named> named;
+    for (const auto* variant : {&exercise.easier, &exercise.harder}) {
+      if (*variant && !(*variant)->exercise.empty()) {
+        named.push_back({(*variant)->exercise, (*variant)->where,
+                         "exercise '{}' cannot be its own easier or harder version"});
+      }
+    }
+    if (!exercise.progression_of.empty()) {
+      named.push_back({exercise.progression_of, exercise.progression_where,
+                       "exercise '{}' cannot be a progression of itself"});
+    }
+    for (const auto& name : named) {
+      if (!known.contains(name.id)) {
+        reader.error(name.where,
+                     fmt::format("unknown exercise '{}'{}", name.id, util::did_you_mean_suffix(name.id, ids)));
+      } else if (name.id == exercise.id) {
+        reader.error(name.where, fmt::format(fmt::runtime(name.self_message), exercise.id));
+      }
+    }
+  }
 }
 
 bool is_yaml_file(const fs::path& path)
@@ -1181,6 +1319,7 @@ LoadResult load(const std::vector<Layer>& layers)
     std::size_t index = 0;
     const SourceFile* file = nullptr;
     std::optional<Exercise> exercise;
+    References draft;  ///< what could be read, even with faults
   };
   std::vector<ParsedFile> vocabularies;
   std::vector<Pending> exercise_files;
@@ -1194,7 +1333,7 @@ LoadResult load(const std::vector<Layer>& layers)
       ++result.file_count;
       const VocabularySpec* spec = vocabulary_for(file.name);
       if (spec == nullptr) {
-        exercise_files.push_back({l, per_file.size() - 1, &file, std::nullopt});
+        exercise_files.push_back({l, per_file.size() - 1, &file, std::nullopt, {}});
       } else if (auto root = parse(file, per_file.back())) {
         vocabularies.push_back({l, per_file.size() - 1, file.name, *root, spec});
       }
@@ -1213,6 +1352,12 @@ LoadResult load(const std::vector<Layer>& layers)
       }
     }
   }
+  check_aliases(catalog.conditions, [&](const Location& where, std::string message) {
+    const auto file = std::find_if(vocabularies.begin(), vocabularies.end(),
+                                   [&](const ParsedFile& f) { return f.name == where.file; });
+    auto& diagnostics = file != vocabularies.end() ? per_file[file->index] : path_errors;
+    diagnostics.push_back({where, std::move(message)});
+  });
   for (const auto& reference : references) {
     FileReader reader(reference.where.file, *reference.out);
     check_reference(reader, catalog.*reference.vocabulary, reference.noun, reference.id,
@@ -1230,7 +1375,7 @@ LoadResult load(const std::vector<Layer>& layers)
         if (auto root = parse(*pending.file, diagnostics)) {
           FileReader reader(pending.file->name, diagnostics);
           const ParsedFile file{pending.layer, pending.index, pending.file->name, *root, nullptr};
-          pending.exercise = read_exercise(file, reader, catalog);
+          pending.exercise = read_exercise(file, reader, catalog, pending.draft);
         }
       } catch (const std::exception& e) {
         diagnostics.push_back({Location{pending.file->name, 1, 1}, fmt::format("cannot read: {}", e.what())});
@@ -1274,45 +1419,10 @@ LoadResult load(const std::vector<Layer>& layers)
     }
   }
 
+  check_variant_references(exercise_files, per_file);
   for (auto& [id, entry] : by_id) {
     auto& [index, exercise] = entry;
-    FileReader reader(exercise.where.file, per_file[index]);
-    bool ok = true;
-    // Every exercise this one names: its easier and harder versions and the
-    // exercise it progresses.
-    struct Named {
-      std::string id;
-      Location where;
-      const char* self_message;
-    };
-    std::vector<Named> named;
-    for (const auto* variant : {&exercise.easier, &exercise.harder}) {
-      if (*variant && !(*variant)->exercise.empty()) {
-        named.push_back({(*variant)->exercise, (*variant)->where,
-                         "exercise '{}' cannot be its own easier or harder version"});
-      }
-    }
-    if (!exercise.progression_of.empty()) {
-      named.push_back({exercise.progression_of, exercise.progression_where,
-                       "exercise '{}' cannot be a progression of itself"});
-    }
-    for (const auto& name : named) {
-      if (!by_id.contains(name.id)) {
-        reader.error(name.where, fmt::format("unknown exercise '{}'{}", name.id,
-                                             util::did_you_mean_suffix(name.id, [&] {
-                                               std::vector<std::string> ids;
-                                               for (const auto& [other, unused] : by_id) {
-                                                 ids.push_back(other);
-                                               }
-                                               return ids;
-                                             }())));
-        ok = false;
-      } else if (name.id == exercise.id) {
-        reader.error(name.where, fmt::format(fmt::runtime(name.self_message), exercise.id));
-        ok = false;
-      }
-    }
-    if (ok) {
+    if (per_file[index].empty()) {
       catalog.exercises.push_back(std::move(exercise));
     }
   }
@@ -1340,7 +1450,7 @@ Profile load_profile(const SourceFile& file, const Catalog& catalog,
   } else if (root) {
     const std::vector<KeySpec> keys = {{"conditions", false}, {"minutes", false}, {"goals", false},
                                        {"regions", false},    {"level", false},   {"setting", false},
-                                       {"format", false}};
+                                       {"format", false},     {"seed", false}};
     const auto values = reader.keys(*root, keys, reader.at(*root), "a profile");
     const auto ids = [&](const char* key, const Vocabulary& vocabulary, const char* noun,
                          std::optional<std::vector<std::string>>& field) {
@@ -1358,13 +1468,7 @@ Profile load_profile(const SourceFile& file, const Catalog& catalog,
       const auto names = reader.strings(it->second, false, &places);
       std::vector<std::string> resolved;
       for (std::size_t i = 0; i < names.size(); ++i) {
-        const Term* term = nullptr;
-        for (const auto& candidate : catalog.conditions.terms) {
-          if (candidate.id == names[i] || std::find(candidate.aliases.begin(), candidate.aliases.end(),
-                                                    names[i]) != candidate.aliases.end()) {
-            term = &candidate;
-          }
-        }
+        const Term* term = catalog.conditions.resolve(names[i]);
         if (term == nullptr) {
           check_reference(reader, catalog.conditions, "condition", names[i], places[i]);
         } else if (std::find(resolved.begin(), resolved.end(), term->id) == resolved.end()) {
@@ -1403,6 +1507,16 @@ Profile load_profile(const SourceFile& file, const Catalog& catalog,
         }
       }
     };
+    if (const auto it = values.find("seed"); it != values.end()) {
+      if (const auto seed = reader.string(it->second)) {
+        if (!util::parse_seed(*seed)) {
+          reader.error(it->second.second,
+                       fmt::format("'seed' must be a whole number of 0 or more, or 'daily', found '{}'",
+                                   *seed));
+        }
+        profile.seed = *seed;
+      }
+    }
     choice("setting", {"floor", "desk"}, profile.setting);
     choice("format", formats, profile.format);
   }

@@ -66,6 +66,7 @@ struct Profile {
   std::optional<std::string> level;
   std::optional<std::string> setting;
   std::optional<std::string> format;
+  std::optional<std::string> seed;  ///< a whole number or "daily", as written
 };
 
 /// The largest profile file backplan reads, in bytes.

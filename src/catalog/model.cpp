@@ -49,6 +49,35 @@ std::vector<std::string> Vocabulary::ids() const
   return out;
 }
 
+std::string lowercase(std::string_view text)
+{
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+const Term* Vocabulary::resolve(std::string_view name) const
+{
+  const std::string wanted = lowercase(name);
+  for (const auto& term : terms) {
+    if (lowercase(term.id) == wanted) {
+      return &term;
+    }
+  }
+  for (const auto& term : terms) {
+    for (const auto& alias : term.aliases) {
+      if (lowercase(alias) == wanted) {
+        return &term;
+      }
+    }
+  }
+  return nullptr;
+}
+
 const Exercise* Catalog::find(const std::string& id) const
 {
   const auto it = std::lower_bound(exercises.begin(), exercises.end(), id,

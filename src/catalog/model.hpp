@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backplan::catalog {
@@ -106,6 +107,7 @@ struct Term {
   std::string name;
   std::string description;
   std::vector<std::string> aliases;  ///< conditions only
+  std::vector<Location> alias_where; ///< the position of each alias, when read from a file
   std::string setting;               ///< positions only: floor, seated or standing
   std::string citation;              ///< sources only
   std::string group;                 ///< positions only: positions sharing a group are one posture
@@ -130,7 +132,13 @@ struct Vocabulary {
   int index_of(const std::string& id) const;
   /// Every id, in file order.
   std::vector<std::string> ids() const;
+  /// The term whose id or alias is `name`, compared case-insensitively, or
+  /// nullptr. The one way a name the user or a catalog wrote becomes a term.
+  const Term* resolve(std::string_view name) const;
 };
+
+/// `text` with ASCII letters in lower case, for comparing ids and aliases.
+std::string lowercase(std::string_view text);
 
 /// The basis text that marks advice given without a specific source.
 inline constexpr const char* general_guidance = "general clinical guidance";

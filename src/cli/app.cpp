@@ -26,6 +26,12 @@ void prescan(int argc, char** argv, Context& context)
     }
     if (arg == "--no-builtin") {
       context.no_builtin = true;
+    } else if (arg == "--no-user-catalog") {
+      context.no_user_catalog = true;
+    } else if (arg == "--catalog" && i + 2 < argc && std::string_view(argv[i + 1]) == "=") {
+      // bash's completion splits "--catalog=PATH" into three words.
+      context.catalog_paths.emplace_back(argv[i + 2]);
+      i += 2;
     } else if (arg == "--catalog" && i + 1 < argc) {
       context.catalog_paths.emplace_back(argv[++i]);
     } else if (arg.starts_with("--catalog=")) {
@@ -39,7 +45,7 @@ std::string command_word(int argc, char** argv)
 {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--catalog" || arg == "--color" || arg == "--profile") {
+    if (arg == "--catalog" || arg == "--color" || arg == "--profile" || arg == "--width") {
       ++i;
     } else if (!arg.starts_with("-")) {
       return std::string(arg);
@@ -66,6 +72,55 @@ void reject_unknown_command(const std::string& word, const CLI::App& app)
                               "usage.\n",
                               word, util::did_you_mean_suffix(word, visible))};
   }
+}
+
+/// The options a mistyped `option` may have meant: those of the chosen
+/// command (`command`, null for none) and the global ones.
+std::vector<std::string> option_names(const CLI::App& app, const CLI::App* command)
+{
+  std::vector<std::string> names;
+  for (const CLI::App* owner : {&app, command}) {
+    if (owner == nullptr) {
+      continue;
+    }
+    for (const auto* option : owner->get_options()) {
+      for (const auto& name : option->get_lnames()) {
+        names.push_back("--" + name);
+      }
+    }
+  }
+  return names;
+}
+
+/// The usage error for a command line CLI11 refused: an unknown option gets
+/// a did-you-mean, and the hint names the chosen command's --help.
+Failure usage_failure(const CLI::ParseError& error, const CLI::App& app, const std::string& command_name)
+{
+  const CLI::App* command = nullptr;
+  for (const auto* candidate : app.get_subcommands({})) {
+    if (candidate->get_name() == command_name) {
+      command = candidate;
+    }
+  }
+  const std::string help = command != nullptr ? "backplan " + command_name + " --help" : "backplan --help";
+  std::string message = error.what();
+  std::vector<std::string> extras;
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+    extras = app.remaining(true);
+  }
+  for (const auto& extra : extras) {
+    if (extra.starts_with("-")) {
+      const std::string name = extra.substr(0, extra.find('='));
+      message = fmt::format("unknown option '{}'{}", name,
+                            util::did_you_mean_suffix(name, option_names(app, command)));
+      break;
+    }
+  }
+  if (message.empty()) {
+    message = "invalid command line";
+  }
+  return Failure{ExitStatus::usage,
+                 fmt::format("backplan: error: {}\nRun '{}' for usage.\n", message, help)};
 }
 
 int report(const Failure& failure)
@@ -95,6 +150,16 @@ int run_checked(int argc, char** argv)
                                                     "the config folder's profile.yaml")
     ->type_name("FILE");
   app.add_flag("--no-profile", context.no_profile, "ignore the profile");
+  app.add_flag("--no-user-catalog", context.no_user_catalog,
+               "leave out the catalog folder in the config folder");
+  app.add_option("--width", context.width, "wrap text to N columns (default: the terminal's, or 80)")
+    ->check(CLI::Range(20, 1000))
+    ->type_name("N");
+  app.footer("Examples:\n"
+             "  backplan plan --sciatica -m 15            a 15-minute plan that respects sciatica\n"
+             "  backplan plan --knee -o plan.md           a Markdown handout, format from the name\n"
+             "  backplan conditions                       the conditions and what each changes\n"
+             "\nRun 'backplan COMMAND --help' for the options of a command.");
   app.add_option("--color", color, "colour: auto (only on a terminal), always or never")
     ->check(CLI::IsMember({"auto", "always", "never"}));
 
@@ -111,6 +176,11 @@ int run_checked(int argc, char** argv)
   add(add_profile_command);
   add(add_completion_command);
 
+  if (argc > 1 && std::string_view(argv[1]) == "__complete") {
+    // The completion scripts' question: the words are not parsed as options.
+    answer_completion(app, context, std::vector<std::string>(argv + 2, argv + argc));
+    return 0;
+  }
   reject_unknown_command(context.command, app);
   try {
     app.parse(argc, argv);
@@ -121,12 +191,7 @@ int run_checked(int argc, char** argv)
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::string message = e.what();
-    if (message.empty()) {
-      message = "invalid command line";
-    }
-    throw Failure{ExitStatus::usage,
-                  fmt::format("backplan: error: {}\nRun 'backplan --help' for usage.\n", message)};
+    throw usage_failure(e, app, context.command);
   }
   context.color = color == "always"  ? util::ColorMode::always
                   : color == "never" ? util::ColorMode::never

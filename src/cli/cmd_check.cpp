@@ -7,10 +7,38 @@
 #include <tuple>
 #include <fmt/format.h>
 #include <memory>
+#include <set>
 
 namespace backplan::cli {
 
 namespace {
+
+/// "ok: N files, N exercises, ..." for what `check` looked at: the PATHs
+/// alone when given (the catalog they are checked against is not counted),
+/// else the whole catalog in use.
+std::string summary(const catalog::LoadResult& result, const std::vector<catalog::Layer>& layers,
+                    const std::vector<std::string>& paths)
+{
+  std::set<std::string> files;
+  for (std::size_t i = layers.size() - paths.size(); i < layers.size(); ++i) {
+    for (const auto& file : layers[i].files) {
+      files.insert(file.name);
+    }
+  }
+  const auto counted = [&](const catalog::Location& where) {
+    return paths.empty() || files.contains(where.file);
+  };
+  const auto terms = [&](const catalog::Vocabulary& vocabulary) {
+    return std::count_if(vocabulary.terms.begin(), vocabulary.terms.end(),
+                         [&](const catalog::Term& term) { return counted(term.where); });
+  };
+  const auto& c = result.catalog;
+  const auto exercises = std::count_if(c.exercises.begin(), c.exercises.end(),
+                                       [&](const catalog::Exercise& e) { return counted(e.where); });
+  return fmt::format("ok: {} files, {} exercises, {} conditions, {} regions, {} goals, {} positions\n",
+                     paths.empty() ? result.file_count : files.size(), exercises, terms(c.conditions),
+                     terms(c.regions), terms(c.goals), terms(c.positions));
+}
 
 /// Each exercise that puts strain on what a condition protects without a
 /// rule for that condition, at its position (or its id, for its own loads).
@@ -48,7 +76,8 @@ Runner add_check_command(CLI::App& app, Context& context)
              "every problem");
   command->add_option("PATH", *paths, "YAML files or directories to check")->type_name("PATH");
   return [&context, paths] {
-    const auto result = catalog::load(context.layers(*paths));
+    const auto layers = context.layers(*paths);
+    const auto result = catalog::load(layers);
     std::string errors;
     for (const auto& diagnostic : result.errors) {
       errors += diagnostic.str() + "\n";
@@ -64,12 +93,7 @@ Runner add_check_command(CLI::App& app, Context& context)
     for (const auto& note : result.notes) {
       fmt::print(stderr, "backplan: note: {}\n", note);
     }
-    const auto& c = result.catalog;
-    write_output(fmt::format("ok: {} files, {} exercises, {} conditions, {} regions, {} goals, "
-                             "{} positions\n",
-                             result.file_count, c.exercises.size(), c.conditions.terms.size(),
-                             c.regions.terms.size(), c.goals.terms.size(), c.positions.terms.size()),
-                 "");
+    write_output(summary(result, layers, *paths), "");
   };
 }
 

@@ -4,6 +4,7 @@
 #include "render/csv.hpp"
 #include "render/json.hpp"
 #include "safety/conditions.hpp"
+#include "util/terminal.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -27,10 +28,39 @@ struct Row {
   int typical_seconds;  ///< at the middle of every dosage range
 };
 
-/// One exercise a line: id, name, position, regions, typical time, aligned.
-std::string list_text(const std::vector<Row>& rows)
+/// How text output is laid out: the width to fit, and whether a header
+/// row names the columns (on a terminal, where a person reads it).
+struct Layout {
+  std::size_t width = 0;  ///< 0: no limit (a pipe, without --width)
+  bool header = false;
+};
+
+/// `text` cut to `width` display columns, ending in "…" when cut.
+std::string truncated(const std::string& text, std::size_t width)
+{
+  if (util::display_width(text) <= width || width == 0) {
+    return text;
+  }
+  std::string out;
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts && ++columns > width - 1) {
+      break;
+    }
+    out += text[i];
+  }
+  return out + "…";
+}
+
+/// One exercise a line: id, name, position, regions, typical time, aligned;
+/// names are cut so that a line fits the width.
+std::string list_text(const std::vector<Row>& rows, const Layout& layout)
 {
   std::vector<std::array<std::string, 5>> cells;
+  if (layout.header) {
+    cells.push_back({"ID", "NAME", "POSITION", "REGIONS", "TIME"});
+  }
   for (const auto& row : rows) {
     const auto& e = *row.exercise;
     cells.push_back({e.id, e.name, e.position, util::join(e.regions, ","),
@@ -42,8 +72,20 @@ std::string list_text(const std::vector<Row>& rows)
       widths[c] = std::max(widths[c], util::display_width(line[c]));
     }
   }
+  // Too wide: regions give way first, down to 10 columns, then names, down to 12.
+  for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{3, 10}, {1, 12}}) {
+    std::size_t total = 4 * 2;
+    for (const auto width : widths) {
+      total += width;
+    }
+    if (layout.width > 0 && total > layout.width) {
+      widths[column] = std::max(least, widths[column] - std::min(widths[column], total - layout.width));
+    }
+  }
   std::string out;
-  for (const auto& line : cells) {
+  for (auto& line : cells) {
+    line[1] = truncated(line[1], widths[1]);
+    line[3] = truncated(line[3], widths[3]);
     std::string text;
     for (std::size_t c = 0; c < line.size(); ++c) {
       text += line[c];
@@ -58,7 +100,7 @@ std::string list_text(const std::vector<Row>& rows)
 
 /// An array of {id, name, position, regions, goals, kind, level, per_side,
 /// typical_seconds}.
-std::string list_json(const std::vector<Row>& rows)
+std::string list_json(const std::vector<Row>& rows, const Layout& /*layout*/)
 {
   auto out = nlohmann::ordered_json::array();
   for (const auto& row : rows) {
@@ -79,7 +121,7 @@ std::string list_json(const std::vector<Row>& rows)
 }
 
 /// The JSON's fields as RFC 4180 CSV with a header row; lists joined by ",".
-std::string list_csv(const std::vector<Row>& rows)
+std::string list_csv(const std::vector<Row>& rows, const Layout& /*layout*/)
 {
   std::string out = render::csv_row(
     {"id", "name", "position", "regions", "goals", "kind", "level", "per_side", "typical_seconds"});
@@ -93,7 +135,7 @@ std::string list_csv(const std::vector<Row>& rows)
 }
 
 /// The output formats of `list`, "text" first.
-const std::vector<std::pair<std::string, std::string (*)(const std::vector<Row>&)>> list_formats = {
+const std::vector<std::pair<std::string, std::string (*)(const std::vector<Row>&, const Layout&)>> list_formats = {
   {"text", list_text},
   {"json", list_json},
   {"csv", list_csv},
@@ -137,7 +179,9 @@ void run_list(const Context& context, const ListOptions& options)
   }
   for (const auto& [name, print] : list_formats) {
     if (name == options.format) {
-      write_output(print(rows), "");
+      const bool terminal = util::stdout_is_terminal();
+      const std::size_t width = context.width > 0 ? context.width : terminal ? context.text_width(true) : 0;
+      write_output(print(rows, Layout{width, terminal}), "");
     }
   }
 }

@@ -4,8 +4,10 @@
 #include "plan/planner.hpp"
 #include "render/render.hpp"
 #include "util/exit_status.hpp"
+#include "util/rng.hpp"
 #include "util/text.hpp"
 
+#include <cstring>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
@@ -17,8 +19,6 @@ namespace {
 /// The plan command's own options, beside those that shape the plan.
 struct PlanCommandOptions {
   PlanOptions plan;
-  std::string output;
-  std::size_t width = 0;
   bool explain = false;
 };
 
@@ -61,6 +61,11 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
 void run_plan(const Context& context, const PlanCommandOptions& options)
 {
   const auto& catalog = context.catalog();
+  if (catalog.exercises.empty()) {
+    throw Failure{ExitStatus::no_safe_plan,
+                  "backplan: no safe plan: no exercises loaded; add a catalog with --catalog PATH, "
+                  "or leave out --no-builtin.\n"};
+  }
   if (catalog.red_flags.terms.empty()) {
     // Every plan carries the red flags; a catalog without them makes none.
     throw Failure{ExitStatus::invalid_catalog,
@@ -73,13 +78,14 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
     throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, options.explain)};
   }
   render::TextOptions text;
-  const bool to_stdout = options.output.empty() || options.output == "-";
-  text.width = options.width > 0 ? options.width : (to_stdout ? util::terminal_width(80) : 80);
+  const std::string& output = options.plan.output;
+  const bool to_stdout = output.empty() || output == "-";
+  text.width = context.text_width(to_stdout);
   text.color = to_stdout && util::use_color(context.color);
   text.explain = options.explain;
   for (const auto& format : render::plan_formats()) {
     if (effective.format == format.name) {
-      write_output(format.render(plan, text), options.output);
+      write_output(format.render(plan, text), output);
     }
   }
 }
@@ -91,38 +97,116 @@ std::string describe_list(const std::vector<std::string>& items)
 
 } // namespace
 
+namespace {
+
+/// "10", "10m" and "10min" all mean ten minutes: the unit is dropped before
+/// the number is read.
+CLI::Validator minutes_unit()
+{
+  return CLI::Validator(
+    [](std::string& value) {
+      for (const char* unit : {"min", "m"}) {
+        if (value.size() > std::strlen(unit) && value.ends_with(unit)) {
+          value.resize(value.size() - std::strlen(unit));
+          break;
+        }
+      }
+      return std::string();
+    },
+    "", "minutes");
+}
+
+/// A seed is a whole number of 0 or more, or "daily".
+CLI::Validator seed_value()
+{
+  return CLI::Validator(
+    [](std::string& value) {
+      return util::parse_seed(value) ? std::string()
+                                     : fmt::format("must be a whole number of 0 or more, or 'daily', "
+                                                   "found '{}'",
+                                                   value);
+    },
+    "", "seed");
+}
+
+/// A flag for every condition id and alias (--knee, --sciatica); hidden from
+/// the option list, which the help's footer replaces with the conditions.
+void add_condition_flags(CLI::App& command, PlanOptions& options, const catalog::Vocabulary& conditions)
+{
+  std::vector<std::string> entries;
+  for (const auto& term : conditions.terms) {
+    std::vector<std::string> names = {term.id};
+    names.insert(names.end(), term.aliases.begin(), term.aliases.end());
+    for (const auto& name : names) {
+      try {
+        command
+          .add_flag_callback("--" + name,
+                             [&options, id = term.id] { options.condition_flags.push_back(id); },
+                             fmt::format("same as --condition {} ({})", term.id, term.name))
+          ->group("");
+      } catch (const CLI::OptionAlreadyAdded&) {
+        // A user catalog's condition named like an option keeps only -c ID.
+      }
+    }
+    entries.push_back(term.aliases.empty()
+                        ? term.id
+                        : fmt::format("{} ({})", term.id, util::join(term.aliases, ", ")));
+  }
+  if (entries.empty()) {
+    return;
+  }
+  std::string footer = "Conditions, each id and alias also a flag (--knee, --sciatica):\n";
+  for (const auto& line : util::wrap(util::join(entries, ", "), 76)) {
+    footer += "  " + line + "\n";
+  }
+  command.footer(footer + "Run 'backplan conditions' to see what each one changes.");
+}
+
+} // namespace
+
 void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context)
 {
+  const std::string conditions_group = "Conditions";
+  const std::string focus_group = "Time and focus";
+  const std::string output_group = "Output";
   options.given["conditions"] = add_list_option(command, "-c,--condition", options.conditions,
-                                                "your conditions, by id or alias (comma list, repeatable)");
-  const auto& conditions = context.catalog_shapes_options() ? context.loaded().catalog.conditions
-                                                            : catalog::Vocabulary{};
-  for (const auto& term : conditions.terms) {
-    try {
-      command.add_flag_callback("--" + term.id,
-                                [&options, id = term.id] { options.condition_flags.push_back(id); },
-                                fmt::format("same as --condition {} ({})", term.id, term.name));
-    } catch (const CLI::OptionAlreadyAdded&) {
-      // A user catalog's condition named like an option keeps only -c ID.
-    }
+                                                "your conditions, by id or alias, in any case "
+                                                "(comma list, repeatable; see below)")
+                                  ->group(conditions_group);
+  if (context.catalog_shapes_options()) {
+    add_condition_flags(command, options, context.loaded().catalog.conditions);
   }
-  options.given["minutes"] =
-    command.add_option("-m,--minutes", options.minutes, "time budget in minutes, 1 to 180 (default 10)")
-      ->check(CLI::Range(1, 180))
-      ->type_name("N");
+  options.given["minutes"] = command
+                               .add_option("-m,--minutes", options.minutes,
+                                           "time budget in minutes, 1 to 180, as 10, 10m or 10min "
+                                           "(default 10)")
+                               ->transform(minutes_unit())
+                               ->check(CLI::Range(1, 180))
+                               ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+                               ->type_name("N")
+                               ->group(focus_group);
   options.given["goals"] =
-    add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)");
+    add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)")
+      ->group(focus_group);
   options.given["regions"] = add_list_option(command, "-r,--region", options.regions,
-                                             "body regions to cover (comma list, repeatable)");
-  options.given["level"] =
-    command.add_option("--level", options.level, "highest level to include, e.g. gentle")->type_name("ID");
+                                             "body regions to cover (comma list, repeatable)")
+                               ->group(focus_group);
+  options.given["level"] = command.add_option("--level", options.level, "highest level to include, e.g. gentle")
+                             ->type_name("ID")
+                             ->group(focus_group);
   options.given["setting"] =
     command.add_option("--setting", options.setting, "floor (default) or desk: seated and standing only")
-      ->check(CLI::IsMember({"floor", "desk"}));
-  options.given["seed"] =
-    command.add_option("--seed", options.seed, "choose another selection; same seed, same plan")
-      ->type_name("N");
-  options.given["format"] = add_format_option(command, options.format, render::plan_format_names());
+      ->check(CLI::IsMember({"floor", "desk"}))
+      ->group(focus_group);
+  options.given["seed"] = command
+                            .add_option("--seed", options.seed,
+                                        "choose another selection, 0 or more (default 0); 'daily': a "
+                                        "new one each day; same seed, same plan")
+                            ->check(seed_value())
+                            ->type_name("N|daily")
+                            ->group(focus_group);
+  options.given["format"] =
+    add_format_option(command, options.format, render::plan_format_names())->group(output_group);
 }
 
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
@@ -175,11 +259,21 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   effective.settings.push_back(
     {"setting", effective.request.setting, source("setting", profile.setting.has_value())});
 
-  effective.request.seed = options.seed;
-  effective.settings.push_back({"seed", std::to_string(options.seed), source("seed", false)});
+  const std::string seed = given("seed") ? options.seed : profile.seed.value_or(options.seed);
+  effective.request.seed = util::parse_seed(seed).value_or(0);
+  effective.settings.push_back({"seed",
+                                seed == "daily" ? fmt::format("daily ({})", effective.request.seed) : seed,
+                                source("seed", profile.seed.has_value())});
 
-  effective.format = given("format") ? options.format : profile.format.value_or(options.format);
-  effective.settings.push_back({"format", effective.format, source("format", profile.format.has_value())});
+  // An explicit -f wins; else the extension of -o; else the profile's.
+  const auto from_extension = options.output.empty() ? std::nullopt : render::format_for_path(options.output);
+  effective.format = given("format")   ? options.format
+                     : from_extension ? *from_extension
+                                      : profile.format.value_or(options.format);
+  effective.settings.push_back({"format", effective.format,
+                                !given("format") && from_extension
+                                  ? std::string("extension of ") + options.output
+                                  : source("format", profile.format.has_value())});
   return effective;
 }
 
@@ -188,12 +282,13 @@ Runner add_plan_command(CLI::App& app, Context& context)
   auto options = std::make_shared<PlanCommandOptions>();
   CLI::App* command = app.add_subcommand("plan", "build a timed plan that fits the time budget");
   add_plan_options(*command, options->plan, context);
-  command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of stdout")
-    ->type_name("FILE");
-  command->add_option("--width", options->width, "wrap text to N columns (default: the terminal's)")
-    ->check(CLI::Range(20, 1000))
-    ->type_name("N");
-  command->add_flag("--explain", options->explain, "also list every exercise left out and why");
+  command
+    ->add_option("-o,--output", options->plan.output,
+                 "write to FILE (atomically) instead of stdout; without -f, the format comes from "
+                 "its extension (.md, .json, .csv, .ms, .txt)")
+    ->type_name("FILE")
+    ->group("Output");
+  command->add_flag("--explain", options->explain, "also list every exercise left out and why")->group("Output");
   return [&context, options] { run_plan(context, *options); };
 }
 

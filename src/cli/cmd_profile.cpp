@@ -15,7 +15,7 @@ Runner add_profile_command(CLI::App& app, Context& context)
   add_plan_options(*command, *options, context);
   return [&context, options] {
     const Effective effective = resolve_plan_options(context, context.catalog(), *options);
-    std::string out;
+    std::string out = fmt::format("{:<12}{}\n", "profile", context.profile_location());
     for (const auto& setting : effective.settings) {
       out += fmt::format("{:<12}{:<32} {}\n", setting.name, setting.value, setting.source);
     }

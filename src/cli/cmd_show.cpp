@@ -5,9 +5,12 @@
 #include "render/common.hpp"
 #include "render/json.hpp"
 #include "util/exit_status.hpp"
+#include "util/terminal.hpp"
 #include "util/text.hpp"
 
+#include <array>
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 #include <memory>
 
 namespace backplan::cli {
@@ -36,17 +39,33 @@ std::string name_exercise(const catalog::Catalog& catalog, const std::string& id
   return exercise != nullptr ? exercise->name : id;
 }
 
-std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e)
+/// `text` wrapped to `width`, its first line after `prefix` and the others
+/// indented as far; on one line when `width` is 0.
+std::string hanging(const std::string& prefix, const std::string& text, std::size_t width)
+{
+  if (width == 0) {
+    return prefix + text + "\n";
+  }
+  const std::size_t indent = util::display_width(prefix);
+  std::string out;
+  const auto lines = util::wrap(text, width > indent + 10 ? width - indent : 10);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out += (i == 0 ? prefix : std::string(indent, ' ')) + lines[i] + "\n";
+  }
+  return lines.empty() ? prefix + "\n" : out;
+}
+
+std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t width)
 {
   std::string out;
   const auto field = [&](const char* label, const std::string& value) {
-    out += fmt::format("{:<18}{}\n", label, value);
+    out += hanging(fmt::format("{:<18}", label), value, width);
   };
   const auto name = [&](const catalog::Vocabulary& vocabulary, const std::string& id) {
     const auto* term = vocabulary.find(id);
     return term != nullptr ? fmt::format("{} ({})", term->name, id) : id;
   };
-  out += fmt::format("{} ({})\n{}\n\n", e.name, e.id, e.summary);
+  out += hanging("", fmt::format("{} ({})", e.name, e.id), width) + hanging("", e.summary, width) + "\n";
   field("Position:", name(catalog.positions, e.position));
   field("Kind:", name(catalog.kinds, e.kind));
   field("Level:", name(catalog.levels, e.level));
@@ -54,6 +73,8 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   field("Goals:", util::join(e.goals, ", "));
   field("Movements:", e.movements.empty() ? "-" : util::join(e.movements, ", "));
   field("Each side:", e.per_side ? "yes" : "no");
+  const auto loads = catalog.loads_of(e);
+  field("Loads:", loads.empty() ? "-" : util::join(loads, ", "));
   if (!e.progression_of.empty()) {
     field("Progresses:", fmt::format("{} ({}): only with --level {} or harder", name_exercise(catalog, e.progression_of),
                                      e.progression_of, e.level));
@@ -77,37 +98,47 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
         util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
   out += "\nSteps:\n";
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
-    out += fmt::format("  {}. {}\n", i + 1, e.steps[i]);
+    out += hanging(fmt::format("  {}. ", i + 1), e.steps[i], width);
   }
   if (!e.cues.empty()) {
     out += "\nCues:\n";
     for (const auto& cue : e.cues) {
-      out += fmt::format("  - {}\n", cue);
+      out += hanging("  - ", cue, width);
     }
+  }
+  const auto rules = [&](const std::string& indent, const std::vector<catalog::Contraindication>& list,
+                         const char* avoided) {
+    for (const auto& rule : list) {
+      out += hanging(indent + "- ", fmt::format("{} {}: {}", catalog::action_name(rule.action), rule.condition,
+                                                rule.instruction.empty() ? std::string(avoided)
+                                                                         : rule.instruction),
+                     width);
+      out += hanging(indent + "  basis: ", rule.basis, width);
+    }
+  };
+  if (e.stop_if) {
+    out += "\n";
+    field("For everyone:", e.stop_if->text);
+    field("  basis:", e.stop_if->basis);
   }
   if (e.easier || e.harder) {
     out += "\n";
-    if (e.easier) {
-      field("Easier:", variant_words(catalog, *e.easier));
-    }
-    if (e.harder) {
-      field("Harder:", variant_words(catalog, *e.harder));
+    for (const auto& [label, variant] : {std::pair{"Easier:", &e.easier}, {"Harder:", &e.harder}}) {
+      if (*variant) {
+        field(label, variant_words(catalog, **variant));
+        rules(std::string(18, ' '), (*variant)->contraindications, "never shown");
+      }
     }
   }
   out += "\nContraindications:\n";
   if (e.contraindications.empty()) {
     out += "  none\n";
   }
-  for (const auto& rule : e.contraindications) {
-    out += fmt::format("  - {} {}: {}\n    basis: {}\n", catalog::action_name(rule.action),
-                       rule.condition,
-                       rule.instruction.empty() ? "left out of the plan" : rule.instruction,
-                       rule.basis);
-  }
+  rules("  ", e.contraindications, "left out of the plan");
   out += "\nSources:\n";
   for (const auto& id : e.sources) {
     const auto* source = catalog.sources.find(id);
-    out += fmt::format("  - {}: {}\n", id, source != nullptr ? source->citation : "");
+    out += hanging("  - ", fmt::format("{}: {}", id, source != nullptr ? source->citation : ""), width);
   }
   out += fmt::format("\nDefined at {}\n", e.where.file);
   return out;
@@ -123,19 +154,6 @@ Json range_json(const std::optional<catalog::Range>& range)
   return Json{{"min", range->min}, {"max", range->max}};
 }
 
-Json variant_json(const catalog::Catalog& catalog, const std::optional<catalog::Variant>& variant)
-{
-  if (!variant) {
-    return nullptr;
-  }
-  if (variant->exercise.empty()) {
-    return Json{{"text", variant->text}, {"exercise_id", nullptr}};
-  }
-  const auto* other = catalog.find(variant->exercise);
-  return Json{{"text", other != nullptr ? other->name : variant->exercise},
-              {"exercise_id", variant->exercise}};
-}
-
 /// The display name of `id` in `vocabulary`, or the id itself.
 std::string term_name(const catalog::Vocabulary& vocabulary, const std::string& id)
 {
@@ -143,8 +161,38 @@ std::string term_name(const catalog::Vocabulary& vocabulary, const std::string& 
   return term != nullptr ? term->name : id;
 }
 
+Json rules_json(const catalog::Catalog& catalog, const std::vector<catalog::Contraindication>& list)
+{
+  Json rules = Json::array();
+  for (const auto& rule : list) {
+    Json entry;
+    entry["condition"] = rule.condition;
+    entry["condition_name"] = term_name(catalog.conditions, rule.condition);
+    entry["action"] = catalog::action_name(rule.action);
+    entry["instruction"] = rule.instruction;
+    entry["basis"] = rule.basis;
+    rules.push_back(std::move(entry));
+  }
+  return rules;
+}
+
+Json variant_json(const catalog::Catalog& catalog, const std::optional<catalog::Variant>& variant)
+{
+  if (!variant) {
+    return nullptr;
+  }
+  if (variant->exercise.empty()) {
+    return Json{{"text", variant->text},
+                {"exercise_id", nullptr},
+                {"contraindications", rules_json(catalog, variant->contraindications)}};
+  }
+  const auto* other = catalog.find(variant->exercise);
+  return Json{{"text", other != nullptr ? other->name : variant->exercise},
+              {"exercise_id", variant->exercise}};
+}
+
 /// Every field of the exercise as one JSON object.
-std::string describe_json(const catalog::Catalog& catalog, const catalog::Exercise& e)
+std::string describe_json(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t /*width*/)
 {
   Json out;
   out["id"] = e.id;
@@ -169,20 +217,12 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
   out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side);
   out["steps"] = e.steps;
   out["cues"] = e.cues;
+  out["stop_if"] = e.stop_if ? Json{{"text", e.stop_if->text}, {"basis", e.stop_if->basis}} : Json(nullptr);
+  out["loads"] = e.loads;
   out["easier"] = variant_json(catalog, e.easier);
   out["harder"] = variant_json(catalog, e.harder);
   out["progression_of"] = e.progression_of.empty() ? Json(nullptr) : Json(e.progression_of);
-  Json rules = Json::array();
-  for (const auto& rule : e.contraindications) {
-    Json entry;
-    entry["condition"] = rule.condition;
-    entry["condition_name"] = term_name(catalog.conditions, rule.condition);
-    entry["action"] = catalog::action_name(rule.action);
-    entry["instruction"] = rule.instruction;
-    entry["basis"] = rule.basis;
-    rules.push_back(std::move(entry));
-  }
-  out["contraindications"] = std::move(rules);
+  out["contraindications"] = rules_json(catalog, e.contraindications);
   Json sources = Json::array();
   for (const auto& id : e.sources) {
     const auto* source = catalog.sources.find(id);
@@ -194,7 +234,7 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
 }
 
 /// The exercise's start and end poses as a standalone SVG document.
-std::string describe_svg(const catalog::Catalog&, const catalog::Exercise& e)
+std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e, std::size_t /*width*/)
 {
   if (!e.figure) {
     throw Failure{ExitStatus::runtime,
@@ -208,12 +248,126 @@ std::string describe_svg(const catalog::Catalog&, const catalog::Exercise& e)
   return figure::to_svg(figure::draw(*e.figure, options), e.name);
 }
 
+/// A range as the catalog writes it: one number, or [min, max].
+void emit_range(YAML::Emitter& out, const char* key, const catalog::Range& range)
+{
+  out << YAML::Key << key << YAML::Value;
+  if (range.min == range.max) {
+    out << range.min;
+  } else {
+    out << YAML::Flow << YAML::BeginSeq << range.min << range.max << YAML::EndSeq;
+  }
+}
+
+/// A list of strings, in flow style when `flow` (ids), else one a line.
+void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::string>& items, bool flow)
+{
+  out << YAML::Key << key << YAML::Value;
+  if (flow) {
+    out << YAML::Flow;
+  }
+  out << YAML::BeginSeq;
+  for (const auto& item : items) {
+    out << item;
+  }
+  out << YAML::EndSeq;
+}
+
+/// `contraindications:` and its rules, as the catalog writes them.
+void emit_rules(YAML::Emitter& out, const std::vector<catalog::Contraindication>& rules)
+{
+  out << YAML::Key << "contraindications" << YAML::Value << YAML::BeginSeq;
+  for (const auto& rule : rules) {
+    out << YAML::BeginMap << YAML::Key << "condition" << YAML::Value << rule.condition << YAML::Key
+        << "action" << YAML::Value << catalog::action_name(rule.action);
+    if (!rule.instruction.empty()) {
+      out << YAML::Key << "instruction" << YAML::Value << rule.instruction;
+    }
+    out << YAML::Key << "basis" << YAML::Value << rule.basis << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
+void emit_variant(YAML::Emitter& out, const char* key, const std::optional<catalog::Variant>& variant)
+{
+  if (!variant) {
+    return;
+  }
+  out << YAML::Key << key << YAML::Value;
+  if (variant->exercise.empty() && variant->contraindications.empty()) {
+    out << variant->text;
+  } else if (variant->exercise.empty()) {
+    out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << variant->text;
+    emit_rules(out, variant->contraindications);
+    out << YAML::EndMap;
+  } else {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "exercise" << YAML::Value << variant->exercise
+        << YAML::EndMap;
+  }
+}
+
+/// The exercise in catalog syntax (`man 5 backplan-catalog`): a template to
+/// copy, and a file that loads back to the same exercise.
+std::string describe_yaml(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e, std::size_t /*width*/)
+{
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  const std::array<std::pair<const char*, const std::string*>, 4> texts = {
+    {{"id", &e.id}, {"name", &e.name}, {"summary", &e.summary}, {"position", &e.position}}};
+  for (const auto& [key, value] : texts) {
+    out << YAML::Key << key << YAML::Value << *value;
+  }
+  emit_list(out, "regions", e.regions, true);
+  emit_list(out, "goals", e.goals, true);
+  if (!e.movements.empty()) {
+    emit_list(out, "movements", e.movements, true);
+  }
+  out << YAML::Key << "kind" << YAML::Value << e.kind << YAML::Key << "level" << YAML::Value << e.level;
+  out << YAML::Key << "per_side" << YAML::Value << YAML::TrueFalseBool << e.per_side;
+  out << YAML::Key << "dosage" << YAML::Value << YAML::BeginMap;
+  if (e.dosage.hold) {
+    emit_range(out, "hold", *e.dosage.hold);
+  }
+  if (e.dosage.rep_seconds) {
+    emit_range(out, "rep_seconds", *e.dosage.rep_seconds);
+  }
+  emit_range(out, "reps", e.dosage.reps);
+  emit_range(out, "sets", e.dosage.sets);
+  emit_range(out, "rest_between_reps", e.dosage.rest_between_reps);
+  emit_range(out, "rest_between_sets", e.dosage.rest_between_sets);
+  out << YAML::EndMap;
+  emit_list(out, "steps", e.steps, false);
+  if (!e.cues.empty()) {
+    emit_list(out, "cues", e.cues, false);
+  }
+  if (e.stop_if) {
+    out << YAML::Key << "stop_if" << YAML::Value << YAML::BeginMap << YAML::Key << "text" << YAML::Value
+        << e.stop_if->text << YAML::Key << "basis" << YAML::Value << e.stop_if->basis << YAML::EndMap;
+  }
+  if (!e.loads.empty()) {
+    emit_list(out, "loads", e.loads, true);
+  }
+  emit_variant(out, "easier", e.easier);
+  emit_variant(out, "harder", e.harder);
+  if (!e.progression_of.empty()) {
+    out << YAML::Key << "progression_of" << YAML::Value << e.progression_of;
+  }
+  if (!e.contraindications.empty()) {
+    emit_rules(out, e.contraindications);
+  }
+  emit_list(out, "sources", e.sources, true);
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
 /// The output formats of `show`, "text" first.
-const std::vector<std::pair<std::string, std::string (*)(const catalog::Catalog&, const catalog::Exercise&)>>
+const std::vector<
+  std::pair<std::string, std::string (*)(const catalog::Catalog&, const catalog::Exercise&, std::size_t)>>
   show_formats = {
     {"text", describe},
     {"json", describe_json},
     {"svg", describe_svg},
+    {"yaml", describe_yaml},
 };
 
 std::vector<std::string> show_format_names()
@@ -246,7 +400,9 @@ Runner add_show_command(CLI::App& app, Context& context)
     }
     for (const auto& [name, print] : show_formats) {
       if (name == *format) {
-        write_output(print(catalog, *exercise), "");
+        // A pipe gets whole lines unless --width asks otherwise.
+        const bool terminal = util::stdout_is_terminal();
+        write_output(print(catalog, *exercise, context.width > 0 || terminal ? context.text_width(true) : 0), "");
       }
     }
   };

@@ -6,10 +6,9 @@
 
 namespace backplan::cli {
 
-/// Each adds its subcommand to `app` (the completion adder also adds the
-/// hidden `__complete`, before `completion`) and returns the work to run when
-/// the last subcommand it added is chosen. Options are registered from the
-/// catalog's vocabularies where they name conditions.
+/// Each adds its subcommand to `app` and returns the work to run when it is
+/// chosen. Options are registered from the catalog's vocabularies where they
+/// name conditions.
 Runner add_plan_command(CLI::App& app, Context& context);
 Runner add_list_command(CLI::App& app, Context& context);
 Runner add_show_command(CLI::App& app, Context& context);
@@ -17,5 +16,11 @@ Runner add_conditions_command(CLI::App& app, Context& context);
 Runner add_check_command(CLI::App& app, Context& context);
 Runner add_profile_command(CLI::App& app, Context& context);
 Runner add_completion_command(CLI::App& app, Context& context);
+
+/// `backplan __complete WORD...`: prints what may follow `backplan` and
+/// `words` at the last word (the one at the cursor, maybe empty), one
+/// "WORD\tWHAT" a line, or ":files" for file names; read from the command
+/// tree of `app` and the catalog of `context`.
+void answer_completion(const CLI::App& app, const Context& context, const std::vector<std::string>& words);
 
 } // namespace backplan::cli

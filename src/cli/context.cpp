@@ -50,7 +50,7 @@ std::vector<catalog::Layer> Context::layers(const std::vector<std::string>& extr
   if (!no_builtin) {
     out.push_back(catalog::builtin_layer());
   }
-  if (const auto folder = config_catalog()) {
+  if (const auto folder = config_catalog(); folder && !no_user_catalog) {
     out.push_back(catalog::read_layer(*folder));
   }
   for (const auto& path : catalog_paths) {
@@ -72,23 +72,65 @@ const catalog::LoadResult& Context::loaded() const
 
 bool Context::catalog_shapes_options() const
 {
-  return command != "list" && command != "show" && command != "conditions" && command != "check";
+  // Not for --help or --version alone (no command word), nor for commands
+  // that never show the condition flags.
+  return !command.empty() && command != "list" && command != "show" && command != "conditions" &&
+         command != "check" && command != "completion";
+}
+
+static std::string catalog_errors_text(const std::vector<catalog::Diagnostic>& errors)
+{
+  std::string text;
+  bool in_user_folder = false;
+  const auto folder = config_catalog();
+  for (const auto& diagnostic : errors) {
+    text += diagnostic.str() + "\n";
+    in_user_folder = in_user_folder || (folder && diagnostic.where.file.starts_with(folder->string() + "/"));
+  }
+  if (in_user_folder) {
+    text += fmt::format("backplan: the errors above are in your catalog folder {}; fix them, or "
+                        "run with --no-user-catalog to leave that folder out\n",
+                        folder->string());
+  }
+  return text;
 }
 
 const catalog::Catalog& Context::catalog() const
 {
   const auto& loaded = this->loaded();
   if (!loaded.errors.empty()) {
-    std::string text;
-    for (const auto& diagnostic : loaded.errors) {
-      text += diagnostic.str() + "\n";
-    }
-    throw Failure{ExitStatus::invalid_catalog, text};
+    throw Failure{ExitStatus::invalid_catalog, catalog_errors_text(loaded.errors)};
   }
-  for (const auto& note : loaded.notes) {
-    fmt::print(stderr, "backplan: note: {}\n", note);
+  if (!m_notes_shown) {
+    m_notes_shown = true;
+    for (const auto& note : loaded.notes) {
+      fmt::print(stderr, "backplan: note: {}\n", note);
+    }
   }
   return loaded.catalog;
+}
+
+std::size_t Context::text_width(bool to_terminal) const
+{
+  return width > 0 ? width : to_terminal ? util::terminal_width(80) : 80;
+}
+
+std::string Context::profile_location() const
+{
+  if (no_profile) {
+    return "none (--no-profile)";
+  }
+  if (!profile_path.empty()) {
+    return profile_path + " (--profile)";
+  }
+  const auto folder = config_folder();
+  if (!folder) {
+    return "none (neither XDG_CONFIG_HOME nor HOME is set)";
+  }
+  std::error_code error;
+  const auto path = *folder / "profile.yaml";
+  return fmt::format("{} ({})", path.string(),
+                     std::filesystem::exists(path, error) ? "found" : "not found");
 }
 
 const catalog::Profile& Context::profile() const
@@ -182,12 +224,12 @@ std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
 {
   std::vector<std::string> ids;
   for (const auto& name : flatten(names)) {
-    const auto id = safety::resolve_condition(catalog, name);
-    if (!id) {
+    const catalog::Term* term = catalog.conditions.resolve(name);
+    if (term == nullptr) {
       unknown_value("condition", name, safety::condition_names(catalog));
     }
-    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
-      ids.push_back(*id);
+    if (std::find(ids.begin(), ids.end(), term->id) == ids.end()) {
+      ids.push_back(term->id);
     }
   }
   return ids;

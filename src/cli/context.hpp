@@ -19,6 +19,15 @@ struct Context {
   std::string command;                     ///< the command word of the command line, if any
   std::string profile_path;                ///< --profile FILE
   bool no_profile = false;                 ///< --no-profile
+  bool no_user_catalog = false;            ///< --no-user-catalog
+  std::size_t width = 0;                   ///< --width N (0: the terminal's, or 80)
+
+  /// The width to wrap text to: --width, else the terminal's when `to_terminal`, else 80.
+  std::size_t text_width(bool to_terminal) const;
+
+  /// Where the profile is read from, and whether it is there: "FILE (found)",
+  /// "FILE (not found)", "FILE (--profile)" or "none (--no-profile)".
+  std::string profile_location() const;
 
   /// The effective catalog and its problems, loaded on first use.
   const catalog::LoadResult& loaded() const;
@@ -41,6 +50,7 @@ struct Context {
   const catalog::Profile& profile() const;
 
 private:
+  mutable bool m_notes_shown = false;
   mutable std::optional<catalog::LoadResult> m_loaded;
   mutable std::optional<catalog::Profile> m_profile;
 };

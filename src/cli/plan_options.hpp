@@ -20,8 +20,9 @@ struct PlanOptions {
   std::vector<std::string> regions;
   std::string level;
   std::string setting = "floor";
-  std::uint64_t seed = 0;
+  std::string seed = "0";        ///< a whole number or "daily"
   std::string format = "text";
+  std::string output;            ///< -o FILE (the plan command only)
   std::map<std::string, CLI::Option*> given;  ///< setting name -> its option
 };
 

@@ -3,6 +3,7 @@
 #include "plan/model.hpp"
 #include "render/text.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,9 @@ const std::vector<Format>& plan_formats();
 
 /// The names of the plan formats.
 std::vector<std::string> plan_format_names();
+
+/// The plan format a file name's extension asks for (".md" -> markdown),
+/// compared case-insensitively; nothing for an extension of no known format.
+std::optional<std::string> format_for_path(const std::string& path);
 
 } // namespace backplan::render

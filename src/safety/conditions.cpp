@@ -4,17 +4,6 @@
 
 namespace backplan::safety {
 
-std::optional<std::string> resolve_condition(const catalog::Catalog& catalog, std::string_view name)
-{
-  for (const auto& term : catalog.conditions.terms) {
-    if (term.id == name ||
-        std::find(term.aliases.begin(), term.aliases.end(), name) != term.aliases.end()) {
-      return term.id;
-    }
-  }
-  return std::nullopt;
-}
-
 std::vector<std::string> condition_names(const catalog::Catalog& catalog)
 {
   std::vector<std::string> names;

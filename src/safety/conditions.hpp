@@ -9,9 +9,6 @@
 
 namespace backplan::safety {
 
-/// The condition id that `name` (an id or an alias) stands for, if any.
-std::optional<std::string> resolve_condition(const catalog::Catalog& catalog, std::string_view name);
-
 /// Every name a user may give for a condition: ids and aliases, sorted.
 std::vector<std::string> condition_names(const catalog::Catalog& catalog);
 

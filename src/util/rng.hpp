@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,5 +38,13 @@ public:
 private:
   std::uint64_t m_state;
 };
+
+/// The seed of the local calendar day, as the number YYYYMMDD (20261122 on
+/// 22 November 2026): the same all day, another one the next day.
+std::uint64_t daily_seed();
+
+/// A seed as written on the command line or in a profile: a whole number of
+/// 0 or more, or "daily" for daily_seed(); nothing for anything else.
+std::optional<std::uint64_t> parse_seed(std::string_view text);
 
 } // namespace backplan::util

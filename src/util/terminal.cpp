@@ -33,4 +33,9 @@ std::size_t terminal_width(std::size_t fallback)
   return fallback;
 }
 
+bool stdout_is_terminal()
+{
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
 } // namespace backplan::util

@@ -15,4 +15,7 @@ bool use_color(ColorMode mode);
 /// The terminal's width in columns when stdout is a terminal, else `fallback`.
 std::size_t terminal_width(std::size_t fallback);
 
+/// Whether stdout is a terminal (a person reads it, not a program).
+bool stdout_is_terminal();
+
 } // namespace backplan::util

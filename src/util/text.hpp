@@ -30,7 +30,8 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width);
 /// to one space, and none at either end.
 std::string fold_whitespace(std::string_view text);
 
-/// Number of display columns of UTF-8 `text` (one per code point).
+/// Number of display columns of UTF-8 `text` (one per code point); terminal
+/// control sequences such as colours take none.
 std::size_t display_width(std::string_view text);
 
 /// Seconds as "m:ss" with minutes unpadded, or "mm:ss" when `pad` is set.
