@@ -59,12 +59,8 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
 
 void run_plan(const Context& context, const PlanCommandOptions& options)
 {
-  const auto& catalog = context.catalog();
-  const Effective effective = resolve_plan_options(context, catalog, options.plan);
-  const plan::Plan plan = plan::make_plan(catalog, effective.request);
-  if (plan.items.empty()) {
-    throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, options.explain)};
-  }
+  const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+  const plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
   render::TextOptions text;
   const bool to_stdout = options.output.empty() || options.output == "-";
   text.width = options.width > 0 ? options.width : (to_stdout ? util::terminal_width(80) : 80);
@@ -84,7 +80,17 @@ std::string describe_list(const std::vector<std::string>& items)
 
 } // namespace
 
-void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context)
+plan::Plan make_checked_plan(const Context& context, const plan::Request& request, bool explain)
+{
+  plan::Plan plan = plan::make_plan(context.catalog(), request);
+  if (plan.items.empty()) {
+    throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, explain)};
+  }
+  return plan;
+}
+
+void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context,
+                      const std::vector<std::string>& formats)
 {
   options.given["conditions"] = add_list_option(command, "-c,--condition", options.conditions,
                                                 "your conditions, by id or alias (comma list, repeatable)");
@@ -115,7 +121,8 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
   options.given["seed"] =
     command.add_option("--seed", options.seed, "choose another selection; same seed, same plan")
       ->type_name("N");
-  options.given["format"] = add_format_option(command, options.format, render::plan_format_names());
+  options.given["format"] =
+    add_format_option(command, options.format, formats.empty() ? render::plan_format_names() : formats);
 }
 
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
