@@ -26,6 +26,7 @@ plan::Plan two_item_plan()
   first.position_name = "Standing";
   first.dose = {10, 0, 2, 1, 5};
   first.duration = plan::duration(first.dose, false);
+  first.modifications.push_back({"knee", catalog::Action::modify, "Stand on a soft mat.", "general"});
   plan::PlanItem second;
   second.exercise.id = "second";
   second.exercise.name = "Second";
@@ -122,7 +123,7 @@ TEST_SUITE("run::schedule")
       lines.push_back(run::cue_line(schedule, i));
     }
     CHECK(lines == std::vector<std::string>{
-                     "00:00  get into position — First (standing)\n",
+                     "00:00  get into position — First (standing). Modify: Stand on a soft mat.\n",
                      "00:00  hold 10 s — First, 1 of 2\n",
                      "00:10  rest 5 s — First\n",
                      "00:15  hold 10 s — First, 2 of 2\n",
@@ -135,11 +136,11 @@ TEST_SUITE("run::schedule")
                    });
     CHECK(run::cue_json(schedule, 6) ==
           R"({"time":40,"clock":"00:40","phase":"hold","exercise":"second","index":2,"side":"right",)"
-          R"("rep":1,"reps":1,"set":1,"sets":1,"seconds":5,"words":"hold 5 s — Second, right side"})"
+          R"("rep":1,"reps":1,"set":1,"sets":1,"seconds":5,"modifications":[],"cautions":[],"words":"hold 5 s — Second, right side"})"
           "\n");
     CHECK(run::cue_json(schedule, schedule.phases.size()) ==
           R"({"time":50,"clock":"00:50","phase":"done","exercise":null,"index":null,"side":null,)"
-          R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"words":"done — 2 exercises, 00:50"})"
+          R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 00:50"})"
           "\n");
   }
 }

@@ -39,6 +39,15 @@ std::string cue_json(const Schedule& schedule, std::size_t index)
     out["set"] = phase.set;
     out["sets"] = item.dose.sets;
     out["seconds"] = phase.seconds;
+    const auto instructions = [](const std::vector<catalog::Contraindication>& rules) {
+      std::vector<std::string> texts;
+      for (const auto& rule : rules) {
+        texts.push_back(rule.instruction);
+      }
+      return texts;
+    };
+    out["modifications"] = instructions(item.modifications);
+    out["cautions"] = instructions(item.cautions);
   } else {
     out["phase"] = "done";
     out["exercise"] = nullptr;
@@ -49,6 +58,8 @@ std::string cue_json(const Schedule& schedule, std::size_t index)
     out["set"] = nullptr;
     out["sets"] = nullptr;
     out["seconds"] = 0;
+    out["modifications"] = nlohmann::ordered_json::array();
+    out["cautions"] = nlohmann::ordered_json::array();
   }
   out["words"] = cue_words(schedule, index);
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

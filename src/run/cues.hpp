@@ -13,7 +13,8 @@ std::string cue_line(const Schedule& schedule, std::size_t index);
 
 /// The same cue as one line of JSON: time (seconds from the start), clock,
 /// phase, exercise (id, null at the end), index, side ("right", "left" or
-/// null), rep, reps, set, sets, seconds and words.
+/// null), rep, reps, set, sets, seconds, modifications and cautions (the
+/// item's instructions) and words.
 std::string cue_json(const Schedule& schedule, std::size_t index);
 
 } // namespace backplan::run

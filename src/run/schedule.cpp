@@ -95,6 +95,14 @@ std::string cue_words(const Schedule& schedule, std::size_t index)
   if (phase.side > 0) {
     words += ", " + side_words(phase.side);
   }
+  if (phase.kind == plan::PhaseKind::get_into_position) {
+    for (const auto& rule : item.modifications) {
+      words += ". Modify: " + rule.instruction;
+    }
+    for (const auto& rule : item.cautions) {
+      words += ". Caution: " + rule.instruction;
+    }
+  }
   const bool counting = phase.kind == plan::PhaseKind::move || phase.kind == plan::PhaseKind::hold;
   if (counting && item.dose.reps > 1) {
     words += fmt::format(", {} of {}", phase.rep, item.dose.reps);

@@ -37,7 +37,8 @@ std::string phase_id(plan::PhaseKind kind);
 std::string side_words(int side);
 
 /// The words of the cue for phase `index` of `schedule`, e.g. "hold 30 s —
-/// Knee to chest, right side"; `index == phases.size()` gives the closing cue.
+/// Knee to chest, right side"; getting into position carries the item's
+/// modifications and cautions. `index == phases.size()` gives the closing cue.
 std::string cue_words(const Schedule& schedule, std::size_t index);
 
 } // namespace backplan::run
