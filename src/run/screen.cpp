@@ -117,8 +117,13 @@ std::string phase_line(const ScheduledPhase& scheduled, const plan::PlanItem& it
   if (phase.side > 0) {
     parts.push_back(side_words(phase.side));
   }
-  parts.push_back(fmt::format("rep {}/{}", phase.rep, item.dose.reps));
-  parts.push_back(fmt::format("set {}/{}", phase.set, item.dose.sets));
+  const bool in_dose = phase.kind != plan::PhaseKind::change_position &&
+                       phase.kind != plan::PhaseKind::get_into_position &&
+                       phase.kind != plan::PhaseKind::switch_sides;
+  if (in_dose) {
+    parts.push_back(fmt::format("rep {}/{}", phase.rep, item.dose.reps));
+    parts.push_back(fmt::format("set {}/{}", phase.set, item.dose.sets));
+  }
   return util::join(parts, " · ");
 }
 
@@ -241,10 +246,11 @@ std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView
   }
   lines.insert(lines.end(), bottom.begin(), bottom.end());
   if (keys) {
-    lines.push_back({"space pause · n next · p back · q quit · ? keys", "2"});
+    lines.push_back({width >= 48 ? "space pause · n next · p back · q quit · ? keys"
+                                 : "space pause · n · p · r · q · ? keys",
+                     "2"});
   }
-  // Cautions come before the step and the bottom lines after: on a screen
-  // too small for all, the bottom gives way rather than a caution.
+  // On a screen too small for all, the last lines give way, never a caution.
   std::vector<std::string> out;
   for (int i = 0; i < height && i < static_cast<int>(lines.size()); ++i) {
     const std::string text = fit(lines[static_cast<std::size_t>(i)].text, static_cast<std::size_t>(width));
