@@ -338,7 +338,7 @@ TEST_SUITE("cli::completion")
         // The plan's condition flags come from the catalog: the scripts ask
         // `__complete flags COMMAND` for them.
         const Words flags = offered(run_backplan({"__complete", "flags", command}).out);
-        CHECK(flags == (command == "plan" || command == "profile" ? condition_flags() : Words{}));
+        CHECK(flags == (command == "plan" || command == "profile" || command == "run" ? condition_flags() : Words{}));
         const Help help = help_of({command});
         REQUIRE(contains(help.options, "--help"));
         CHECK_MESSAGE(help.commands.empty(), "the scripts complete one level of commands: "
