@@ -157,6 +157,20 @@ TEST_SUITE("cli::run")
     }
   }
 
+  TEST_CASE("a closed pipe ends the run quietly")
+  {
+    const std::string dir = test::temp_dir();
+    const auto result = test::shell(fmt::format(
+      "export HOME={1} XDG_CONFIG_HOME={1}/config XDG_CACHE_HOME={1}/cache\n"
+      "{0} plan -f json -m 5 | {0} run --plan - --speed 1000 2>{1}/err | head -1; echo \"${{PIPESTATUS[1]}}\"",
+      BACKPLAN_EXE, dir));
+    const auto lines = lines_of(result.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].starts_with("00:00  get into position — "));
+    CHECK(lines[1] == "0");
+    CHECK(test::slurp(dir + "/err").empty());
+  }
+
   TEST_CASE("options that shape a plan cannot change a saved one")
   {
     const auto result = run_backplan({"run", "--plan", "-", "-m", "5"});

@@ -55,38 +55,6 @@ Dose middle_dose(const catalog::Dosage& dosage)
           (low.reps + high.reps) / 2, (low.sets + high.sets) / 2, (low.rest + high.rest) / 2};
 }
 
-void for_each_phase(const Dose& dose, bool per_side, int transition,
-                    const std::function<void(const Phase&)>& visit)
-{
-  if (transition > 0) {
-    visit({PhaseKind::change_position, transition, 0, 1, 1});
-  }
-  visit({PhaseKind::get_into_position, 0, per_side ? 1 : 0, 1, 1});
-  const int sides = per_side ? 2 : 1;
-  for (int side = 1; side <= sides; ++side) {
-    const int side_number = per_side ? side : 0;
-    if (side > 1) {
-      visit({PhaseKind::switch_sides, 0, side_number, 1, 1});
-    }
-    for (int set = 1; set <= dose.sets; ++set) {
-      for (int rep = 1; rep <= dose.reps; ++rep) {
-        if (dose.rep_seconds > 0) {
-          visit({PhaseKind::move, dose.rep_seconds, side_number, set, rep});
-        }
-        if (dose.hold > 0) {
-          visit({PhaseKind::hold, dose.hold, side_number, set, rep});
-        }
-        if (rep < dose.reps && dose.rest > 0) {
-          visit({PhaseKind::rest_between_reps, dose.rest, side_number, set, rep});
-        }
-      }
-      if (set < dose.sets && dose.rest > 0) {
-        visit({PhaseKind::rest_between_sets, dose.rest, side_number, set, dose.reps});
-      }
-    }
-  }
-}
-
 std::vector<Phase> item_phases(const Dose& dose, bool per_side, int transition)
 {
   std::vector<Phase> phases;

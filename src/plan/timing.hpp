@@ -3,7 +3,6 @@
 #include "catalog/model.hpp"
 #include "plan/model.hpp"
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,8 +45,39 @@ struct Phase {
 /// when `transition` is above 0, getting into position, then for each side,
 /// set and repetition its movement, hold and rests. The single statement of
 /// the timing model: every duration in a plan is the sum of these phases.
-void for_each_phase(const Dose& dose, bool per_side, int transition,
-                    const std::function<void(const Phase&)>& visit);
+/// (A template, defined here, so that the planner's many duration sums
+/// cost no more than the arithmetic.)
+template<typename Visit>
+void for_each_phase(const Dose& dose, bool per_side, int transition, Visit&& visit)
+{
+  if (transition > 0) {
+    visit(Phase{PhaseKind::change_position, transition, 0, 1, 1});
+  }
+  visit(Phase{PhaseKind::get_into_position, 0, per_side ? 1 : 0, 1, 1});
+  const int sides = per_side ? 2 : 1;
+  for (int side = 1; side <= sides; ++side) {
+    const int side_number = per_side ? side : 0;
+    if (side > 1) {
+      visit(Phase{PhaseKind::switch_sides, 0, side_number, 1, 1});
+    }
+    for (int set = 1; set <= dose.sets; ++set) {
+      for (int rep = 1; rep <= dose.reps; ++rep) {
+        if (dose.rep_seconds > 0) {
+          visit(Phase{PhaseKind::move, dose.rep_seconds, side_number, set, rep});
+        }
+        if (dose.hold > 0) {
+          visit(Phase{PhaseKind::hold, dose.hold, side_number, set, rep});
+        }
+        if (rep < dose.reps && dose.rest > 0) {
+          visit(Phase{PhaseKind::rest_between_reps, dose.rest, side_number, set, rep});
+        }
+      }
+      if (set < dose.sets && dose.rest > 0) {
+        visit(Phase{PhaseKind::rest_between_sets, dose.rest, side_number, set, dose.reps});
+      }
+    }
+  }
+}
 
 /// The phases of an item, as `for_each_phase` yields them.
 std::vector<Phase> item_phases(const Dose& dose, bool per_side, int transition);

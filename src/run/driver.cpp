@@ -7,6 +7,7 @@
 #include "util/text.hpp"
 #include "util/tty.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <fmt/format.h>
@@ -101,6 +102,7 @@ struct Loop {
   FullScreen* screen = nullptr;
   bool help = false;
   bool quit = false;
+  bool closed = false;  ///< standard output was closed: end quietly
   bool redraw = true;
   int status = 0;
 
@@ -113,6 +115,7 @@ struct Loop {
                                                                     : cue_json(schedule, index);
         if (!write_all(STDOUT_FILENO, line)) {
           quit = true;  // a closed pipe ends the run quietly
+          closed = true;
           return;
         }
       }
@@ -259,8 +262,10 @@ int run_schedule(const Schedule& schedule, const RunOptions& options)
   }
   keyboard.restore();
   util::reap_children();
-  const std::string summary = summary_line(session.summary(), schedule.items.size());
-  write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
+  if (!loop.closed) {
+    const std::string summary = summary_line(session.summary(), schedule.items.size());
+    write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
+  }
   return loop.status;
 }
 
