@@ -152,21 +152,32 @@ struct Loop {
     }
   }
 
+  /// Takes the terminal over again (full screen or keys), or gives it back.
+  void take_terminal(bool take)
+  {
+    if (screen != nullptr) {
+      take ? screen->enter() : screen->leave();
+    } else {
+      take ? keyboard.enter() : keyboard.restore();
+    }
+  }
+
   void on_signal(int signal)
   {
-    if (signal == SIGWINCH || signal == SIGCONT) {
+    if (signal == SIGWINCH) {
+      redraw = true;
+    } else if (signal == SIGCONT) {
+      // Continued after a stop we did not see (SIGSTOP): the shell may have
+      // changed the terminal's modes meanwhile.
+      take_terminal(true);
       redraw = true;
     } else if (signal == SIGTSTP) {
       if (!session.paused()) {
         session.toggle_pause();
       }
-      if (screen != nullptr) {
-        screen->leave();
-      }
+      take_terminal(false);
       util::SignalPipe::suspend_self();
-      if (screen != nullptr) {
-        screen->enter();
-      }
+      take_terminal(true);
       redraw = true;
     } else {
       status = 128 + signal;
