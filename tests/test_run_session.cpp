@@ -212,5 +212,9 @@ TEST_SUITE("run::screen")
           "space pause · n next · p back · q quit · ? keys");
     view.paused = true;
     CHECK(run::screen_lines(schedule, view, 40, 12, false)[2].starts_with("PAUSED · HOLD"));
+    view.help = true;
+    const auto help = util::join(run::screen_lines(schedule, view, 80, 24, false), "\n");
+    CHECK(help.find("Keys: space pause/resume · n or → next exercise") != std::string::npos);
+    CHECK(help.find("Caution: Keep the knees soft.") != std::string::npos);
   }
 }

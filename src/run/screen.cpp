@@ -185,8 +185,8 @@ std::string progress_line(const Schedule& schedule, int seconds_left, int width)
 
 std::string help_text()
 {
-  return "space pause/resume · n or → next exercise · p or ← previous exercise · r restart this "
-         "exercise · q quit · ? hide keys";
+  return "Keys: space pause/resume · n or → next exercise · p or ← previous · r restart · q quit · "
+         "? close";
 }
 
 } // namespace
