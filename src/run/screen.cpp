@@ -189,6 +189,28 @@ std::string help_text()
          "? close";
 }
 
+/// The exercise with its number, its position and dose, and the phase.
+std::vector<Line> top_lines(const Schedule& schedule, const ScheduledPhase& scheduled, bool paused)
+{
+  const auto& item = schedule.items[scheduled.item];
+  const std::string colour = phase_color(scheduled.phase);
+  return {
+    {fmt::format("{}/{}  {}", scheduled.item + 1, schedule.items.size(), item.exercise.name), "1"},
+    {item.position_name + " · " + item.dosage_words, ""},
+    {phase_line(scheduled, item, paused), paused ? "7;" + colour : colour},
+  };
+}
+
+/// The progress bar with the time left, and the next exercise.
+std::vector<Line> bottom_lines(const Schedule& schedule, const ScheduledPhase& scheduled, int seconds_left,
+                               int width)
+{
+  const std::string next = scheduled.item + 1 < schedule.items.size()
+                             ? "Next: " + schedule.items[scheduled.item + 1].exercise.name
+                             : "Next: the end";
+  return {{progress_line(schedule, seconds_left, width), ""}, {next, ""}};
+}
+
 } // namespace
 
 std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView& view, int width,
@@ -198,16 +220,9 @@ std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView
   const auto& item = schedule.items[scheduled.item];
   const std::string phase_colour = phase_color(scheduled.phase);
 
-  std::vector<Line> top = {
-    {fmt::format("{}/{}  {}", scheduled.item + 1, schedule.items.size(), item.exercise.name), "1"},
-    {item.position_name + " · " + item.dosage_words, ""},
-    {phase_line(scheduled, item, view.paused), view.paused ? "7;" + phase_colour : phase_colour},
-  };
+  std::vector<Line> top = top_lines(schedule, scheduled, view.paused);
   const std::vector<Line> cautions = warnings(item, width);
-  const std::string next = scheduled.item + 1 < schedule.items.size()
-                             ? "Next: " + schedule.items[scheduled.item + 1].exercise.name
-                             : "Next: the end";
-  const std::vector<Line> bottom = {{progress_line(schedule, view.seconds_left, width), ""}, {next, ""}};
+  const std::vector<Line> bottom = bottom_lines(schedule, scheduled, view.seconds_left, width);
 
   // Always: the top, the cautions, a line of the step and the bottom. Then,
   // as room allows: the large countdown, the keys, a blank line, more step.
