@@ -264,7 +264,7 @@ TEST_SUITE("cli::check")
         "'avoid'?)",
         "35:5: error: a 'modify' contraindication needs an 'instruction'",
         "35:16: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?)",
-        "38:19: error: unknown source 'nhs'",
+        "38:19: error: unknown source 'nhs' (did you mean 'nhs-back-pain'?)",
       });
   }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <tuple>
 #include <set>
 
 using namespace backplan;
@@ -48,8 +49,18 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
   for (const auto& note : plan.safety.general) {
     CHECK(folded.find(note) != std::string::npos);
   }
-  for (const auto& flag : plan.safety.red_flags) {
-    CHECK(folded.find(flag) != std::string::npos);
+  // Each declared condition's advice for the whole plan.
+  for (const auto& condition : catalog.conditions.terms) {
+    if (!condition.advice.empty() && has(request.conditions, condition.id)) {
+      CHECK(folded.find(condition.advice) != std::string::npos);
+    }
+  }
+  REQUIRE(!plan.safety.red_flags.empty());
+  for (const auto& tier : plan.safety.red_flags) {
+    CHECK(folded.find(tier.name + ": " + tier.action) != std::string::npos);
+    for (const auto& sign : tier.signs) {
+      CHECK(folded.find(sign) != std::string::npos);
+    }
   }
   int clock = 0;
   std::set<std::string> ids;
@@ -72,11 +83,31 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
     if (request.setting == "desk") {
       CHECK(setting_of(catalog, *exercise) != "floor");
     }
-    for (const auto* variant : {&item.easier, &item.harder}) {
-      if (*variant && !(*variant)->exercise_id.empty()) {
-        const auto* other = catalog.find((*variant)->exercise_id);
-        for (const auto& rule : other->contraindications) {
-          CHECK_FALSE((rule.action == catalog::Action::avoid && has(request.conditions, rule.condition)));
+    // A warning for everyone is printed beside its exercise.
+    if (exercise->stop_if) {
+      CHECK(section.find(exercise->stop_if->text) != std::string::npos);
+    }
+    // An easier or harder version obeys the same rules as an exercise: never
+    // shown when avoided, and shown with its own modifications and cautions.
+    for (const auto& [label, variant, shown] :
+         {std::tuple{"Easier: ", &exercise->easier, &item.easier},
+          std::tuple{"Harder: ", &exercise->harder, &item.harder}}) {
+      if (!*variant) {
+        continue;
+      }
+      const auto* other = (*variant)->exercise.empty() ? nullptr : catalog.find((*variant)->exercise);
+      const auto& rules = other != nullptr ? other->contraindications : (*variant)->contraindications;
+      const bool avoided = std::any_of(rules.begin(), rules.end(), [&](const auto& rule) {
+        return rule.action == catalog::Action::avoid && has(request.conditions, rule.condition);
+      });
+      if (avoided) {
+        CHECK_FALSE(shown->has_value());
+        CHECK(section.find(label) == std::string::npos);
+        continue;
+      }
+      for (const auto& rule : rules) {
+        if (has(request.conditions, rule.condition) && shown->has_value()) {
+          CHECK(section.find(rule.instruction) != std::string::npos);
         }
       }
     }
@@ -120,7 +151,7 @@ TEST_SUITE("plan::planner")
   {
     const auto& catalog = test::builtin_catalog();
     const auto conditions = catalog.conditions.ids();
-    REQUIRE(conditions.size() == 8);
+    REQUIRE(conditions.size() < 16);
     std::vector<std::vector<std::string>> goal_choices = {{}};
     for (const auto& goal : catalog.goals.ids()) {
       goal_choices.push_back({goal});
@@ -169,7 +200,7 @@ TEST_SUITE("plan::planner")
         }
       }
     }
-    CHECK(plans == 256 * 6 * 7 * 2);
+    CHECK(plans == (1 << conditions.size()) * 6 * static_cast<int>(goal_choices.size()) * 2);
     MESSAGE(plans, " plans checked, ", empty, " with no safe exercise, ", short_plans,
             " that the safe catalog could not fill to 90%");
   }

@@ -56,7 +56,7 @@ std::string rules_text(const plan::Plan& plan, const std::vector<catalog::Contra
 const std::vector<std::string> plan_header = {
   "index", "start",   "start_seconds", "duration_seconds", "transition_seconds",
   "id",    "name",    "position",      "position_name",    "kind",
-  "dosage", "per_side", "modifications", "cautions",       "safety"};
+  "dosage", "per_side", "stop_if", "modifications", "cautions", "safety"};
 
 /// Checks the parsed records against the plan.
 void check_records(const plan::Plan& plan, const Records& records)
@@ -80,19 +80,21 @@ void check_records(const plan::Plan& plan, const Records& records)
     CHECK(row[9] == item.exercise.kind);
     CHECK(row[10] == item.dosage_words);
     CHECK(row[11] == (item.exercise.per_side ? "true" : "false"));
-    CHECK(row[12] == rules_text(plan, item.modifications));
-    CHECK(row[13] == rules_text(plan, item.cautions));
+    CHECK(row[12] == (item.exercise.stop_if ? item.exercise.stop_if->text : ""));
+    CHECK(row[13] == rules_text(plan, item.modifications));
+    CHECK(row[14] == rules_text(plan, item.cautions));
     if (i == 0) {
       // The safety notes and every red flag ride on the first row.
       for (const auto& note : plan.safety.general) {
-        CHECK(row[14].find(note) != std::string::npos);
+        CHECK(row[15].find(note) != std::string::npos);
       }
-      for (const auto& flag : plan.safety.red_flags) {
-        CHECK(row[14].find(flag) != std::string::npos);
+      REQUIRE(!plan.safety.red_flags.empty());
+      for (const auto& tier : plan.safety.red_flags) {
+        CHECK(row[15].find(tier.name + ": " + tier.action + " " + util::join(tier.signs, "; ") + ".") !=
+              std::string::npos);
       }
-      CHECK(row[14].find(plan.safety.red_flags_action) != std::string::npos);
     } else {
-      CHECK(row[14].empty());
+      CHECK(row[15].empty());
     }
   }
 }
@@ -144,9 +146,9 @@ TEST_SUITE("render::csv")
     CHECK(names == std::vector<std::string>{"Pelvic rock", "Cat\xE2\x80\x93" "camel (hands & knees)",
                                             "Single knee hug", "Seated twist (caf\xC3\xA9 chair)",
                                             "Sit to stand, \"slow\""});
-    CHECK(records[2][12] == "Knee problems: Put a cushion under your knees; don\xE2\x80\x99t sit back "
+    CHECK(records[2][13] == "Knee problems: Put a cushion under your knees; don\xE2\x80\x99t sit back "
                             "onto your heels.");
-    CHECK(records[3][13] ==
+    CHECK(records[3][14] ==
           "Knee problems: Hold behind your thigh, not on top of the knee, so the knee is not squeezed.");
   }
 

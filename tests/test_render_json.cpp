@@ -54,7 +54,7 @@ void check_variant(const json& rendered, const std::optional<plan::PlanVariant>&
 /// Checks every field of the parsed JSON against the plan.
 void check_plan_json(const plan::Plan& plan, const json& out)
 {
-  CHECK(out["schema_version"] == 1);
+  CHECK(out["schema_version"] == 2);
   CHECK(out["generator"] == "backplan " BACKPLAN_VERSION);
   const auto& request = out["request"];
   CHECK(request["conditions"] == plan.request.conditions);
@@ -122,9 +122,16 @@ void check_plan_json(const plan::Plan& plan, const json& out)
   const auto& safety = out["safety"];
   CHECK(safety["notes"] == plan.safety.general);
   CHECK(safety["red_flags_intro"] == plan.safety.red_flags_intro);
-  CHECK(safety["red_flags"] == plan.safety.red_flags);
-  CHECK(safety["red_flags_action"] == plan.safety.red_flags_action);
-  CHECK(safety["basis"] == plan.safety.basis);
+  REQUIRE(safety["red_flags"].size() == plan.safety.red_flags.size());
+  for (std::size_t i = 0; i < plan.safety.red_flags.size(); ++i) {
+    const auto& tier = plan.safety.red_flags[i];
+    CHECK(safety["red_flags"][i]["tier"] == tier.id);
+    CHECK(safety["red_flags"][i]["name"] == tier.name);
+    CHECK(safety["red_flags"][i]["action"] == tier.action);
+    CHECK(safety["red_flags"][i]["signs"] == tier.signs);
+    CHECK(safety["red_flags"][i]["basis"] == tier.citations);
+  }
+  CHECK(safety["advice"].size() == plan.safety.advice.size());
   CHECK(out["sources"] == plan.sources);
 }
 
@@ -179,14 +186,14 @@ TEST_SUITE("render::json")
           std::vector<std::string>{"index", "id", "name", "summary", "position", "position_name", "kind",
                                    "kind_name", "level", "regions", "goals", "start_seconds",
                                    "duration_seconds", "transition_seconds", "dosage", "steps", "cues",
-                                   "modifications", "cautions", "easier", "harder", "sources"});
+                                   "stop_if", "modifications", "cautions", "easier", "harder", "sources"});
     CHECK(keys_of(out["items"][0]["dosage"]) ==
           std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets", "rest_seconds",
                                    "per_side", "words"});
     CHECK(keys_of(out["totals"]) == std::vector<std::string>{"budget_seconds", "total_seconds",
                                                              "position_changes", "filled", "shortfall"});
-    CHECK(keys_of(out["safety"]) == std::vector<std::string>{"notes", "red_flags_intro", "red_flags",
-                                                             "red_flags_action", "basis"});
+    CHECK(keys_of(out["safety"]) ==
+          std::vector<std::string>{"notes", "advice", "red_flags_intro", "red_flags"});
   }
 
   TEST_CASE("jq: the items' durations and transitions add up to the total")
@@ -206,7 +213,7 @@ TEST_SUITE("render::json")
       CHECK(sum == jq(".totals.total_seconds", path));
       CHECK(jq(".totals.total_seconds <= .totals.budget_seconds", path) == "true\n");
       CHECK(jq("[.items[] | .start_seconds] == ([.items[] | .start_seconds] | sort)", path) == "true\n");
-      CHECK(jq(".schema_version", path) == "1\n");
+      CHECK(jq(".schema_version", path) == "2\n");
       ++checked;
     }
     CHECK(checked == 5);

@@ -165,7 +165,15 @@ void check_structure(const plan::Plan& plan, const json& ast)
     }
   }
   std::vector<std::string> expected = plan.safety.general;
-  expected.insert(expected.end(), plan.safety.red_flags.begin(), plan.safety.red_flags.end());
+  for (const auto& advice : plan.safety.advice) {
+    expected.push_back(advice.name + ": " + advice.text);
+  }
+  REQUIRE(!plan.safety.red_flags.empty());
+  for (const auto& tier : plan.safety.red_flags) {
+    for (const auto& sign : tier.signs) {
+      expected.push_back(util::fold_whitespace(sign));
+    }
+  }
   CHECK(quoted == expected);
   // Each exercise: its steps as a numbered list, its tips as a bullet list,
   // and each rule labelled with its condition and action.
@@ -208,7 +216,8 @@ plan::Plan plan_of_text(const std::string& text)
   plan.condition_names = {text};
   plan.budget = 600;
   plan.total = 60;
-  plan.safety = safety::safety_notes();
+  plan.safety = safety::safety_notes(catalog::Catalog{}, {});
+  plan.safety.red_flags = {{"tier", text, text, {text}, {text}}};
   plan.sources = {text};
   plan::PlanItem item;
   item.exercise.id = "x";
@@ -221,7 +230,7 @@ plan::Plan plan_of_text(const std::string& text)
   item.dosage_words = text;
   item.duration = 60;
   item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance}};
-  item.easier = plan::PlanVariant{text, ""};
+  item.easier = plan::PlanVariant{text, "", {}, {}};
   plan.items.push_back(item);
   return plan;
 }

@@ -94,10 +94,13 @@ void check_document(const plan::Plan& plan, const std::string& document)
     CHECK(text.find(fold(note)) != std::string::npos);
   }
   CHECK(text.find(fold(plan.safety.red_flags_intro)) != std::string::npos);
-  for (const auto& flag : plan.safety.red_flags) {
-    CHECK(text.find(fold(flag)) != std::string::npos);
+  REQUIRE(!plan.safety.red_flags.empty());
+  for (const auto& tier : plan.safety.red_flags) {
+    CHECK(text.find(fold(tier.name + ": " + tier.action)) != std::string::npos);
+    for (const auto& sign : tier.signs) {
+      CHECK(text.find(fold(sign)) != std::string::npos);
+    }
   }
-  CHECK(text.find(fold(plan.safety.red_flags_action)) != std::string::npos);
 }
 
 /// The requests and macros the document may call; any other line that

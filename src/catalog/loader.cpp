@@ -55,8 +55,9 @@ const std::vector<KeySpec> exercise_keys = {
   {"position", true},   {"regions", true},   {"goals", true},
   {"movements", false}, {"kind", true},      {"level", true},
   {"per_side", true},   {"dosage", true},    {"steps", true},
-  {"cues", false},      {"easier", false},   {"harder", false},
-  {"contraindications", false},              {"sources", true},
+  {"cues", false},      {"stop_if", false},  {"loads", false},
+  {"easier", false},    {"harder", false},   {"contraindications", false},
+  {"sources", true},
 };
 
 const std::vector<RangeSpec> dosage_ranges = {
@@ -70,7 +71,10 @@ const std::vector<RangeSpec> dosage_ranges = {
 const std::vector<KeySpec> contraindication_keys = {
   {"condition", true}, {"action", true}, {"instruction", false}, {"basis", true}};
 
-const std::vector<KeySpec> variant_keys = {{"exercise", true}};
+const std::vector<KeySpec> warning_keys = {{"text", true}, {"basis", true}};
+
+const std::vector<KeySpec> variant_keys = {
+  {"exercise", false}, {"text", false}, {"contraindications", false}};
 
 /// A vocabulary file: its file name, the Catalog member it fills, the keys
 /// of each entry, and the singular noun used in messages.
@@ -83,16 +87,34 @@ struct VocabularySpec {
 
 const std::vector<VocabularySpec> vocabulary_specs = {
   {"conditions", "condition", &Catalog::conditions,
-   {{"id", true}, {"name", true}, {"aliases", false}, {"description", true}}},
+   {{"id", true},
+    {"name", true},
+    {"aliases", false},
+    {"description", true},
+    {"advice", false},
+    {"protects", false}}},
   {"regions", "region", &Catalog::regions, {{"id", true}, {"name", true}, {"description", false}}},
   {"goals", "goal", &Catalog::goals, {{"id", true}, {"name", true}, {"description", false}}},
   {"positions", "position", &Catalog::positions,
-   {{"id", true}, {"name", true}, {"setting", true}, {"description", false}}},
+   {{"id", true}, {"name", true}, {"setting", true}, {"loads", false}, {"description", false}}},
   {"levels", "level", &Catalog::levels, {{"id", true}, {"name", true}, {"description", false}}},
   {"kinds", "kind", &Catalog::kinds, {{"id", true}, {"name", true}, {"description", false}}},
   {"movements", "movement", &Catalog::movements,
    {{"id", true}, {"name", true}, {"description", false}}},
   {"sources", "source", &Catalog::sources, {{"id", true}, {"citation", true}}},
+  {"loads", "load", &Catalog::loads, {{"id", true}, {"name", true}, {"description", false}}},
+  {"red-flags", "red-flag tier", &Catalog::red_flags,
+   {{"id", true}, {"name", true}, {"action", true}, {"signs", true}, {"sources", true}}},
+};
+
+/// A reference from one vocabulary's term to another vocabulary's id,
+/// checked once every vocabulary file of every layer has been read.
+struct TermReference {
+  Vocabulary Catalog::*vocabulary;
+  const char* noun;
+  std::string id;
+  Location where;
+  std::vector<Diagnostic>* out;
 };
 
 const std::vector<std::string> settings = {"floor", "seated", "standing"};
@@ -611,7 +633,8 @@ std::optional<YAML::Node> parse(const SourceFile& file, std::vector<Diagnostic>&
 /// Reads a vocabulary file into `catalog`'s vocabulary, checking duplicates
 /// within `seen` (ids of this layer).
 void read_vocabulary(const ParsedFile& file, FileReader& reader, Catalog& catalog,
-                     std::map<std::string, Location>& seen_in_layer)
+                     std::map<std::string, Location>& seen_in_layer,
+                     std::vector<Diagnostic>& diagnostics, std::vector<TermReference>& references)
 {
   const VocabularySpec& spec = *file.vocabulary;
   const Location top{file.name, 1, 1};
@@ -660,6 +683,25 @@ void read_vocabulary(const ParsedFile& file, FileReader& reader, Catalog& catalo
     text("description", term.description);
     text("citation", term.citation);
     text("setting", term.setting);
+    text("advice", term.advice);
+    text("action", term.action);
+    // Lists; those that name terms of another vocabulary are checked once
+    // every vocabulary has been read.
+    const auto term_list = [&](const char* key, std::vector<std::string>& field,
+                          Vocabulary Catalog::*target, const char* noun) {
+      if (const auto it = values.find(key); it != values.end()) {
+        std::vector<Location> places;
+        field = reader.strings(it->second, true, &places);
+        ok = ok && field.size() == places.size() && !field.empty();
+        for (std::size_t i = 0; target != nullptr && i < field.size(); ++i) {
+          references.push_back({target, noun, field[i], places[i], &diagnostics});
+        }
+      }
+    };
+    term_list("protects", term.protects, &Catalog::loads, "load");
+    term_list("loads", term.loads, &Catalog::loads, "load");
+    term_list("signs", term.signs, nullptr, nullptr);
+    term_list("sources", term.sources, &Catalog::sources, "source");
     if (const auto it = values.find("setting"); it != values.end() && !term.setting.empty() &&
                                                 std::find(settings.begin(), settings.end(),
                                                           term.setting) == settings.end()) {
@@ -728,37 +770,47 @@ bool check_reference(FileReader& reader, const Vocabulary& vocabulary, const cha
   return false;
 }
 
-std::optional<Variant> read_variant(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& entry)
+/// A `basis`: a source id or "general clinical guidance".
+std::optional<std::string> read_basis(FileReader& reader, const Catalog& catalog,
+                                      const std::pair<YAML::Node, YAML::Node>& entry)
+{
+  const auto basis = reader.string(entry);
+  if (basis && *basis != general_guidance && catalog.sources.find(*basis) == nullptr) {
+    auto candidates = catalog.sources.ids();
+    candidates.emplace_back(general_guidance);
+    reader.error(entry.second, fmt::format("unknown basis '{}': name a source or '{}'{}", *basis,
+                                           general_guidance, util::did_you_mean_suffix(*basis, candidates)));
+    return std::nullopt;
+  }
+  return basis;
+}
+
+/// `stop_if`: a mapping of the warning's `text` and its `basis`.
+std::optional<Warning> read_warning(FileReader& reader, const Catalog& catalog,
+                                    const std::pair<YAML::Node, YAML::Node>& entry)
 {
   const auto& [key, value] = entry;
-  Variant variant;
-  variant.where = reader.at(value.IsNull() ? key : value);
-  if (value.IsMap()) {
-    const auto values = reader.keys(value, variant_keys, reader.at(value),
-                                    fmt::format("'{}'", key.Scalar()));
-    if (const auto it = values.find("exercise"); it != values.end()) {
-      const auto id = reader.id(it->second);
-      if (!id) {
-        return std::nullopt;
-      }
-      variant.exercise = *id;
-      variant.where = reader.at(it->second.second);
-      return variant;
-    }
+  if (!value.IsMap()) {
+    reader.error(value.IsNull() ? key : value,
+                 fmt::format("'{}' must be a mapping with 'text' and 'basis', found {}", key.Scalar(),
+                             describe(value)));
     return std::nullopt;
   }
-  if (!value.IsScalar() || value.Scalar().empty()) {
-    reader.error(variant.where,
-                 fmt::format("'{}' must be a string or a mapping with 'exercise', found {}",
-                             key.Scalar(), value.IsScalar() ? "an empty value" : describe(value)));
+  const auto values = reader.keys(value, warning_keys, reader.at(value), fmt::format("'{}'", key.Scalar()));
+  Warning warning;
+  const auto text = values.find("text");
+  const auto basis = values.find("basis");
+  const auto words = text == values.end() ? std::nullopt : reader.string(text->second);
+  const auto source = basis == values.end() ? std::nullopt : read_basis(reader, catalog, basis->second);
+  if (!words || !source) {
     return std::nullopt;
   }
-  variant.text = value.Scalar();
-  return variant;
+  return Warning{*words, *source};
 }
 
 void read_contraindications(FileReader& reader, const Catalog& catalog,
-                            const std::pair<YAML::Node, YAML::Node>& entry, Exercise& exercise)
+                            const std::pair<YAML::Node, YAML::Node>& entry,
+                            std::vector<Contraindication>& rules)
 {
   const auto& [key, list] = entry;
   if (!list.IsSequence()) {
@@ -804,22 +856,67 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
       ok = false;
     }
     if (const auto it = values.find("basis"); it != values.end()) {
-      const auto basis = reader.string(it->second);
-      if (basis && *basis != general_guidance && catalog.sources.find(*basis) == nullptr) {
-        auto candidates = catalog.sources.ids();
-        candidates.emplace_back(general_guidance);
-        reader.error(it->second.second,
-                     fmt::format("unknown basis '{}': name a source or '{}'{}", *basis,
-                                 general_guidance, util::did_you_mean_suffix(*basis, candidates)));
-        ok = false;
-      }
+      const auto basis = read_basis(reader, catalog, it->second);
       ok = ok && basis.has_value();
       rule.basis = basis.value_or("");
     }
     if (ok) {
-      exercise.contraindications.push_back(std::move(rule));
+      rules.push_back(std::move(rule));
     }
   }
+}
+
+/// An easier or harder version: words (a string, or a mapping with `text`
+/// and the version's own `contraindications`), or `exercise: ID`.
+std::optional<Variant> read_variant(FileReader& reader, const Catalog& catalog,
+                                    const std::pair<YAML::Node, YAML::Node>& entry)
+{
+  const auto& [key, value] = entry;
+  Variant variant;
+  variant.where = reader.at(value.IsNull() ? key : value);
+  if (value.IsScalar() && !value.Scalar().empty()) {
+    variant.text = value.Scalar();
+    return variant;
+  }
+  if (!value.IsMap()) {
+    reader.error(variant.where,
+                 fmt::format("'{}' must be a string or a mapping with 'text' or 'exercise', found {}",
+                             key.Scalar(), value.IsScalar() ? "an empty value" : describe(value)));
+    return std::nullopt;
+  }
+  const auto values = reader.keys(value, variant_keys, reader.at(value), fmt::format("'{}'", key.Scalar()));
+  const auto exercise = values.find("exercise");
+  const auto text = values.find("text");
+  const auto rules = values.find("contraindications");
+  if ((exercise == values.end()) == (text == values.end())) {
+    reader.error(variant.where, fmt::format("'{}' needs exactly one of 'text' and 'exercise'", key.Scalar()));
+    return std::nullopt;
+  }
+  if (exercise != values.end()) {
+    if (rules != values.end()) {
+      reader.error(rules->second.first,
+                   fmt::format("'{}' names an exercise, which has its own contraindications; "
+                               "'contraindications' goes with 'text'",
+                               key.Scalar()));
+      return std::nullopt;
+    }
+    const auto id = reader.id(exercise->second);
+    if (!id) {
+      return std::nullopt;
+    }
+    variant.exercise = *id;
+    variant.where = reader.at(exercise->second.second);
+    return variant;
+  }
+  const auto words = reader.string(text->second);
+  if (!words) {
+    return std::nullopt;
+  }
+  variant.text = *words;
+  if (rules != values.end()) {
+    read_contraindications(reader, catalog, rules->second, variant.contraindications);
+  }
+  return variant;
 }
 
 void read_dosage(FileReader& reader, const std::pair<YAML::Node, YAML::Node>& entry, Dosage& dosage)
@@ -898,6 +995,13 @@ std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader
   text("name", exercise.name);
   text("summary", exercise.summary);
   reference("position", catalog.positions, "position", exercise.position);
+  if (const auto it = values.find("position"); it != values.end()) {
+    exercise.position_where = checked.at(it->second.second);
+  }
+  references("loads", catalog.loads, "load", true, exercise.loads);
+  if (const auto it = values.find("stop_if"); it != values.end()) {
+    exercise.stop_if = read_warning(checked, catalog, it->second);
+  }
   references("regions", catalog.regions, "region", true, exercise.regions);
   references("goals", catalog.goals, "goal", true, exercise.goals);
   references("movements", catalog.movements, "movement", false, exercise.movements);
@@ -921,13 +1025,13 @@ std::optional<Exercise> read_exercise(const ParsedFile& file, FileReader& reader
     exercise.cues = checked.strings(it->second, false);
   }
   if (const auto it = values.find("easier"); it != values.end()) {
-    exercise.easier = read_variant(checked, it->second);
+    exercise.easier = read_variant(checked, catalog, it->second);
   }
   if (const auto it = values.find("harder"); it != values.end()) {
-    exercise.harder = read_variant(checked, it->second);
+    exercise.harder = read_variant(checked, catalog, it->second);
   }
   if (const auto it = values.find("contraindications"); it != values.end()) {
-    read_contraindications(checked, catalog, it->second, exercise);
+    read_contraindications(checked, catalog, it->second, exercise.contraindications);
   }
   const bool ok = local.empty();
   for (auto& diagnostic : local) {
@@ -1036,15 +1140,22 @@ LoadResult load(const std::vector<Layer>& layers)
     }
   }
 
-  // Pass 1: vocabularies, layer by layer, so exercises can refer to any term.
+  // Pass 1: vocabularies, layer by layer, so exercises can refer to any
+  // term; then the references between vocabularies.
+  std::vector<TermReference> references;
   for (std::size_t l = 0; l < layers.size(); ++l) {
     std::map<std::string, Location> seen;
     for (const auto& file : vocabularies) {
       if (file.layer == l) {
         FileReader reader(file.name, per_file[file.index]);
-        read_vocabulary(file, reader, catalog, seen);
+        read_vocabulary(file, reader, catalog, seen, per_file[file.index], references);
       }
     }
+  }
+  for (const auto& reference : references) {
+    FileReader reader(reference.where.file, *reference.out);
+    check_reference(reader, catalog.*reference.vocabulary, reference.noun, reference.id,
+                    reference.where);
   }
 
   // Pass 2: exercise files, parsed and read one at a time (so that no more

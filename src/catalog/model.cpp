@@ -66,4 +66,18 @@ std::vector<std::string> Catalog::exercise_ids() const
   return out;
 }
 
+std::vector<std::string> Catalog::loads_of(const Exercise& exercise) const
+{
+  std::vector<std::string> out;
+  const Term* position = positions.find(exercise.position);
+  for (const auto* list : {position != nullptr ? &position->loads : nullptr, &exercise.loads}) {
+    for (const auto& load : list != nullptr ? *list : std::vector<std::string>{}) {
+      if (std::find(out.begin(), out.end(), load) == out.end()) {
+        out.push_back(load);
+      }
+    }
+  }
+  return out;
+}
+
 } // namespace backplan::catalog

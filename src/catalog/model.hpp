@@ -47,10 +47,19 @@ struct Contraindication {
   std::string basis;  ///< a source id, or "general clinical guidance"
 };
 
+/// A warning shown to every user, whatever their conditions, and its basis.
+struct Warning {
+  std::string text;
+  std::string basis;  ///< a source id, or "general clinical guidance"
+};
+
 /// An easier or harder version: words, or the id of another exercise.
+/// A version in words carries its own contraindications, which act on it
+/// exactly as an exercise's act on the exercise.
 struct Variant {
   std::string text;
   std::string exercise;
+  std::vector<Contraindication> contraindications;  ///< words only
   Location where;
 };
 
@@ -69,11 +78,16 @@ struct Exercise {
   Dosage dosage;
   std::vector<std::string> steps;
   std::vector<std::string> cues;
+  /// A warning for everyone, declared conditions or not ("Stop if ...").
+  std::optional<Warning> stop_if;
+  /// What the exercise loads beyond what its position loads (ids of `loads`).
+  std::vector<std::string> loads;
   std::optional<Variant> easier;
   std::optional<Variant> harder;
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
-  Location where;  ///< the position of its id
+  Location where;           ///< the position of its id
+  Location position_where;  ///< the position of its `position` value
 };
 
 /// One entry of a vocabulary (a condition, region, goal, position, ...).
@@ -85,6 +99,12 @@ struct Term {
   std::vector<std::string> aliases;  ///< conditions only
   std::string setting;               ///< positions only: floor, seated or standing
   std::string citation;              ///< sources only
+  std::string advice;                ///< conditions only: a line for the whole plan
+  std::vector<std::string> protects; ///< conditions only: loads it cannot take
+  std::vector<std::string> loads;    ///< positions only: what the position loads
+  std::string action;                ///< red-flag tiers only: what to do
+  std::vector<std::string> signs;    ///< red-flag tiers only: the warning signs
+  std::vector<std::string> sources;  ///< red-flag tiers only: source ids
   Location where;
 };
 
@@ -113,12 +133,16 @@ struct Catalog {
   Vocabulary kinds;
   Vocabulary movements;
   Vocabulary sources;
+  Vocabulary loads;      ///< what positions and exercises put strain on
+  Vocabulary red_flags;  ///< tiers of warning signs, most urgent first
   std::vector<Exercise> exercises;  ///< sorted by id
 
   /// The exercise with this id, or nullptr.
   const Exercise* find(const std::string& id) const;
   /// Every exercise id, sorted.
   std::vector<std::string> exercise_ids() const;
+  /// What `exercise` loads: its position's loads, then its own, each once.
+  std::vector<std::string> loads_of(const Exercise& exercise) const;
 };
 
 } // namespace backplan::catalog

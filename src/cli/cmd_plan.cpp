@@ -82,7 +82,14 @@ std::string describe_list(const std::vector<std::string>& items)
 
 plan::Plan make_checked_plan(const Context& context, const plan::Request& request, bool explain)
 {
-  plan::Plan plan = plan::make_plan(context.catalog(), request);
+  const auto& catalog = context.catalog();
+  if (catalog.red_flags.terms.empty()) {
+    // Every plan carries the red flags; a catalog without them makes none.
+    throw Failure{ExitStatus::invalid_catalog,
+                  "backplan: error: the catalog has no red flags: a catalog used without the "
+                  "built-in one needs a red-flags.yaml (see backplan-catalog(5))\n"};
+  }
+  plan::Plan plan = plan::make_plan(catalog, request);
   if (plan.items.empty()) {
     throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, explain)};
   }

@@ -2,6 +2,7 @@
 
 #include "catalog/model.hpp"
 #include "safety/conditions.hpp"
+#include "safety/notes.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -30,10 +31,13 @@ struct Dose {
   int rest = 0;         ///< seconds between repetitions and between sets
 };
 
-/// A version of an exercise shown as easier or harder, already safe for the user.
+/// A version of an exercise shown as easier or harder, already safe for the
+/// user, with the modifications and cautions that apply to it.
 struct PlanVariant {
   std::string text;         ///< words, or the other exercise's name
   std::string exercise_id;  ///< set when it names another exercise
+  std::vector<catalog::Contraindication> modifications;
+  std::vector<catalog::Contraindication> cautions;
 };
 
 /// One exercise of the plan with its timing and everything a renderer shows.

@@ -319,16 +319,20 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   if (!variant) {
     return std::nullopt;
   }
-  if (variant->exercise.empty()) {
-    return PlanVariant{variant->text, ""};
-  }
-  const Exercise* other = catalog.find(variant->exercise);
-  // Never point the user at an exercise their conditions or setting rule out.
-  if (other == nullptr || safety::evaluate(*other, request.conditions).excluded() ||
-      filter(catalog, request, *other).has_value()) {
+  // A version in words obeys its own rules; one that names another exercise
+  // obeys that exercise's rules and must suit the request as well.
+  const Exercise* other = variant->exercise.empty() ? nullptr : catalog.find(variant->exercise);
+  if (!variant->exercise.empty() && (other == nullptr || filter(catalog, request, *other).has_value())) {
     return std::nullopt;
   }
-  return PlanVariant{other->name, other->id};
+  safety::Verdict verdict = safety::evaluate(
+    other != nullptr ? other->contraindications : variant->contraindications, request.conditions);
+  if (verdict.excluded()) {
+    return std::nullopt;
+  }
+  return PlanVariant{other != nullptr ? other->name : variant->text,
+                     other != nullptr ? other->id : "", std::move(verdict.modifications),
+                     std::move(verdict.cautions)};
 }
 
 PlanItem make_item(const Catalog& catalog, const Request& request, const Candidate& candidate,
@@ -358,8 +362,12 @@ std::vector<std::string> citations(const Catalog& catalog, const std::vector<Pla
         return std::any_of(rules.begin(), rules.end(),
                            [&](const auto& rule) { return rule.basis == source.id; });
       };
+      const auto variant_cites = [&](const std::optional<PlanVariant>& variant) {
+        return variant && (rules_cite(variant->modifications) || rules_cite(variant->cautions));
+      };
       return contains(item.exercise.sources, source.id) || rules_cite(item.modifications) ||
-             rules_cite(item.cautions);
+             rules_cite(item.cautions) || variant_cites(item.easier) || variant_cites(item.harder) ||
+             (item.exercise.stop_if && item.exercise.stop_if->basis == source.id);
     });
     if (used) {
       out.push_back(source.citation);
@@ -439,7 +447,7 @@ Plan make_plan(const Catalog& catalog, const Request& request)
   plan.condition_names = names_of(catalog.conditions, request.conditions);
   plan.goal_names = names_of(catalog.goals, request.goals);
   plan.region_names = names_of(catalog.regions, request.regions);
-  plan.safety = safety::safety_notes();
+  plan.safety = safety::safety_notes(catalog, request.conditions);
 
   std::vector<Candidate> candidates;
   for (const auto& exercise : catalog.exercises) {

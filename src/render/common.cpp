@@ -2,6 +2,7 @@
 
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace backplan::render {
@@ -56,6 +57,27 @@ std::string rule_label(const plan::Plan& plan, const catalog::Contraindication& 
 std::string basis_words(const catalog::Contraindication& rule)
 {
   return rule.basis == catalog::general_guidance ? rule.basis : fmt::format("source: {}", rule.basis);
+}
+
+std::vector<catalog::Contraindication> shown_rules(const std::vector<catalog::Contraindication>& modifications,
+                                                   const std::vector<catalog::Contraindication>& cautions)
+{
+  std::vector<catalog::Contraindication> out = modifications;
+  out.insert(out.end(), cautions.begin(), cautions.end());
+  return out;
+}
+
+std::vector<std::string> red_flag_citations(const safety::SafetyNotes& safety)
+{
+  std::vector<std::string> out;
+  for (const auto& tier : safety.red_flags) {
+    for (const auto& citation : tier.citations) {
+      if (std::find(out.begin(), out.end(), citation) == out.end()) {
+        out.push_back(citation);
+      }
+    }
+  }
+  return out;
 }
 
 } // namespace backplan::render

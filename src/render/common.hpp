@@ -23,4 +23,14 @@ std::string condition_name(const plan::Plan& plan, const std::string& id);
 /// The basis of a rule in words: "source: <citation id>" or general guidance.
 std::string basis_words(const catalog::Contraindication& rule);
 
+/// The label of an exercise's `stop_if` line, which every user sees.
+inline constexpr const char* everyone_label = "For everyone";
+
+/// The rules shown beside an item or a version of it: modifications, then cautions.
+std::vector<catalog::Contraindication> shown_rules(const std::vector<catalog::Contraindication>& modifications,
+                                                   const std::vector<catalog::Contraindication>& cautions);
+
+/// The citations of every red-flag tier, each once, in order.
+std::vector<std::string> red_flag_citations(const safety::SafetyNotes& safety);
+
 } // namespace backplan::render

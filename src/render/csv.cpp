@@ -23,8 +23,13 @@ std::string rules_text(const plan::Plan& plan, const std::vector<catalog::Contra
 std::string safety_text(const safety::SafetyNotes& safety)
 {
   std::vector<std::string> parts = safety.general;
-  parts.push_back(fmt::format("{} {}.", safety.red_flags_intro, util::join(safety.red_flags, "; ")));
-  parts.push_back(safety.red_flags_action);
+  for (const auto& advice : safety.advice) {
+    parts.push_back(fmt::format("{}: {}", advice.name, advice.text));
+  }
+  parts.push_back(safety.red_flags_intro);
+  for (const auto& tier : safety.red_flags) {
+    parts.push_back(fmt::format("{}: {} {}.", tier.name, tier.action, util::join(tier.signs, "; ")));
+  }
   return util::join(parts, " ");
 }
 
@@ -63,14 +68,14 @@ std::string render_csv(const plan::Plan& plan, const TextOptions& /*options*/)
 {
   std::string out = csv_row({"index", "start", "start_seconds", "duration_seconds",
                              "transition_seconds", "id", "name", "position", "position_name", "kind",
-                             "dosage", "per_side", "modifications", "cautions", "safety"});
+                             "dosage", "per_side", "stop_if", "modifications", "cautions", "safety"});
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
     out += csv_row({std::to_string(i + 1), util::format_clock(item.start), std::to_string(item.start),
                     std::to_string(item.duration), std::to_string(item.transition), item.exercise.id,
                     item.exercise.name, item.exercise.position, item.position_name,
                     item.exercise.kind, item.dosage_words, item.exercise.per_side ? "true" : "false",
-                    rules_text(plan, item.modifications), rules_text(plan, item.cautions),
+                    item.exercise.stop_if ? item.exercise.stop_if->text : "", rules_text(plan, item.modifications), rules_text(plan, item.cautions),
                     i == 0 ? safety_text(plan.safety) : ""});
   }
   return out;

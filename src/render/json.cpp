@@ -44,7 +44,7 @@ Json rules_json(const plan::Plan& plan, const std::vector<catalog::Contraindicat
   return out;
 }
 
-Json variant_json(const std::optional<plan::PlanVariant>& variant)
+Json variant_json(const plan::Plan& plan, const std::optional<plan::PlanVariant>& variant)
 {
   if (!variant) {
     return nullptr;
@@ -52,6 +52,8 @@ Json variant_json(const std::optional<plan::PlanVariant>& variant)
   Json out;
   out["text"] = variant->text;
   out["exercise_id"] = string_or_null(variant->exercise_id);
+  out["modifications"] = rules_json(plan, variant->modifications);
+  out["cautions"] = rules_json(plan, variant->cautions);
   return out;
 }
 
@@ -86,10 +88,14 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["dosage"] = std::move(dosage);
   out["steps"] = exercise.steps;
   out["cues"] = exercise.cues;
+  out["stop_if"] = nullptr;
+  if (exercise.stop_if) {
+    out["stop_if"] = {{"text", exercise.stop_if->text}, {"basis", exercise.stop_if->basis}};
+  }
   out["modifications"] = rules_json(plan, item.modifications);
   out["cautions"] = rules_json(plan, item.cautions);
-  out["easier"] = variant_json(item.easier);
-  out["harder"] = variant_json(item.harder);
+  out["easier"] = variant_json(plan, item.easier);
+  out["harder"] = variant_json(plan, item.harder);
   out["sources"] = exercise.sources;
   return out;
 }
@@ -120,10 +126,25 @@ Json safety_json(const safety::SafetyNotes& safety)
 {
   Json out;
   out["notes"] = safety.general;
+  out["advice"] = Json::array();
+  for (const auto& advice : safety.advice) {
+    Json entry;
+    entry["condition"] = advice.condition;
+    entry["condition_name"] = advice.name;
+    entry["text"] = advice.text;
+    out["advice"].push_back(std::move(entry));
+  }
   out["red_flags_intro"] = safety.red_flags_intro;
-  out["red_flags"] = safety.red_flags;
-  out["red_flags_action"] = safety.red_flags_action;
-  out["basis"] = safety.basis;
+  out["red_flags"] = Json::array();
+  for (const auto& tier : safety.red_flags) {
+    Json entry;
+    entry["tier"] = tier.id;
+    entry["name"] = tier.name;
+    entry["action"] = tier.action;
+    entry["signs"] = tier.signs;
+    entry["basis"] = tier.citations;
+    out["red_flags"].push_back(std::move(entry));
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@
 namespace backplan::render {
 
 /// The version of the plan's JSON layout: additions keep it, changes bump it.
-inline constexpr int json_schema_version = 1;
+inline constexpr int json_schema_version = 2;
 
 /// The plan as one JSON object with its keys in the documented order
 /// (schema_version, generator, request, items, left_out, totals, uncovered,

@@ -85,12 +85,21 @@ void safety_section(std::string& out, const plan::Plan& plan)
   for (const auto& note : safety.general) {
     out += "> - " + markdown_escape(note) + "\n";
   }
-  out += ">\n> **" + markdown_escape(safety.red_flags_intro) + "**\n>\n";
-  for (const auto& flag : safety.red_flags) {
-    out += "> - " + markdown_escape(flag) + "\n";
+  for (const auto& advice : safety.advice) {
+    out += "> - " + labelled(advice.name, advice.text) + "\n";
   }
-  out += ">\n> **" + markdown_escape(safety.red_flags_action) + "**\n>\n";
-  out += "> *Basis: " + markdown_escape(safety.basis) + "*\n\n";
+  out += ">\n> **" + markdown_escape(safety.red_flags_intro) + "**\n";
+  for (const auto& tier : safety.red_flags) {
+    out += ">\n> " + labelled(tier.name, tier.action) + "\n>\n";
+    for (const auto& sign : tier.signs) {
+      out += "> - " + markdown_escape(sign) + "\n";
+    }
+  }
+  const auto citations = red_flag_citations(safety);
+  if (!citations.empty()) {
+    out += ">\n> *Basis: " + markdown_escape(util::join(citations, "; ")) + "*\n";
+  }
+  out += "\n";
 }
 
 void schedule_section(std::string& out, const plan::Plan& plan)
@@ -122,10 +131,11 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
   out += markdown_escape(exercise.summary) + "\n\n";
   out += labelled("Start position", item.position_name) + "\\\n";
   out += labelled("Dosage", item.dosage_words) + "\n\n";
-  for (const auto* rules : {&item.modifications, &item.cautions}) {
-    for (const auto& rule : *rules) {
-      out += labelled(rule_label(plan, rule), rule.instruction) + "\n\n";
-    }
+  if (exercise.stop_if) {
+    out += labelled(everyone_label, exercise.stop_if->text) + "\n\n";
+  }
+  for (const auto& rule : shown_rules(item.modifications, item.cautions)) {
+    out += labelled(rule_label(plan, rule), rule.instruction) + "\n\n";
   }
   out += "**Steps**\n\n";
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
@@ -139,15 +149,15 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
     }
     out += "\n";
   }
-  std::vector<std::string> versions;
-  if (item.easier) {
-    versions.push_back(labelled("Easier", item.easier->text));
-  }
-  if (item.harder) {
-    versions.push_back(labelled("Harder", item.harder->text));
-  }
-  if (!versions.empty()) {
-    out += util::join(versions, "\\\n") + "\n\n";
+  for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
+    if (*variant) {
+      // The version's own rules stay in its paragraph, one a line.
+      out += labelled(label, (*variant)->text);
+      for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
+        out += "\\\n" + labelled(rule_label(plan, rule), rule.instruction);
+      }
+      out += "\n\n";
+    }
   }
 }
 

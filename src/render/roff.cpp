@@ -186,12 +186,19 @@ void safety_section(std::string& out, const plan::Plan& plan)
   for (const auto& note : safety.general) {
     out += ".IP \\(bu 2n\n" + text_line(note);
   }
-  out += ".LP\n\\fB" + roff_escape(safety.red_flags_intro) + "\\fR\n";
-  for (const auto& flag : safety.red_flags) {
-    out += ".IP \\(bu 2n\n" + text_line(flag);
+  for (const auto& advice : safety.advice) {
+    out += ".IP \\(bu 2n\n" + labelled(advice.name, advice.text);
   }
-  out += ".LP\n\\fB" + roff_escape(safety.red_flags_action) + "\\fR\n";
-  out += ".LP\n\\s-1\\fIBasis: " + roff_escape(safety.basis) + "\\fR\\s0\n";
+  out += ".LP\n\\fB" + roff_escape(safety.red_flags_intro) + "\\fR\n";
+  for (const auto& tier : safety.red_flags) {
+    out += ".LP\n" + labelled(tier.name, tier.action);
+    for (const auto& sign : tier.signs) {
+      out += ".IP \\(bu 2n\n" + text_line(sign);
+    }
+  }
+  if (const auto citations = red_flag_citations(safety); !citations.empty()) {
+    out += ".LP\n\\s-1\\fIBasis: " + roff_escape(util::join(citations, "; ")) + "\\fR\\s0\n";
+  }
   out += ".nr PD 0.4v\n.sp 0.3v\n.B2\n";
 }
 
@@ -238,10 +245,11 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
   out += ".LP\n" + text_line(exercise.summary);
   out += ".LP\n" + labelled("Start position", item.position_name) + ".br\n" +
          labelled("Dosage", item.dosage_words);
-  for (const auto* rules : {&item.modifications, &item.cautions}) {
-    for (const auto& rule : *rules) {
-      out += ".LP\n" + labelled(rule_label(plan, rule), rule.instruction);
-    }
+  if (exercise.stop_if) {
+    out += ".LP\n" + labelled(everyone_label, exercise.stop_if->text);
+  }
+  for (const auto& rule : shown_rules(item.modifications, item.cautions)) {
+    out += ".LP\n" + labelled(rule_label(plan, rule), rule.instruction);
   }
   out += ".LP\n\\fBSteps\\fR\n";
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
@@ -253,16 +261,12 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
       out += ".IP \\(bu 3n\n" + text_line(cue);
     }
   }
-  if (item.easier || item.harder) {
-    out += ".LP\n";
-    if (item.easier) {
-      out += labelled("Easier", item.easier->text);
-    }
-    if (item.easier && item.harder) {
-      out += ".br\n";
-    }
-    if (item.harder) {
-      out += labelled("Harder", item.harder->text);
+  for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
+    if (*variant) {
+      out += ".LP\n" + labelled(label, (*variant)->text);
+      for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
+        out += ".IP \\(bu 3n\n" + labelled(rule_label(plan, rule), rule.instruction);
+      }
     }
   }
   out += ".KE\n";

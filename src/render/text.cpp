@@ -62,11 +62,16 @@ void safety_section(Writer& out, const plan::Plan& plan, const Style& style)
   for (const auto& note : plan.safety.general) {
     out.para("  * ", "    ", note);
   }
-  out.para("  ", "  ", plan.safety.red_flags_intro, style.alarm);
-  for (const auto& flag : plan.safety.red_flags) {
-    out.para("    - ", "      ", flag);
+  for (const auto& advice : plan.safety.advice) {
+    out.para("  * ", "    ", fmt::format("{}{}:{} {}", style.warn, advice.name, style.reset, advice.text));
   }
-  out.para("  ", "  ", plan.safety.red_flags_action);
+  out.para("  ", "  ", plan.safety.red_flags_intro, style.alarm);
+  for (const auto& tier : plan.safety.red_flags) {
+    out.para("  ", "  ", fmt::format("{}{}:{} {}", style.alarm, tier.name, style.reset, tier.action));
+    for (const auto& sign : tier.signs) {
+      out.para("    - ", "      ", sign);
+    }
+  }
 }
 
 void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const Style& style)
@@ -87,18 +92,23 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
   for (const auto& cue : exercise.cues) {
     out.para(indent + "Tip: ", indent + "     ", cue);
   }
-  for (const auto* rules : {&item.modifications, &item.cautions}) {
-    for (const auto& rule : *rules) {
-      out.para(indent + "! ", indent + "  ",
+  if (exercise.stop_if) {
+    out.para(indent + "! ", indent + "  ",
+             fmt::format("{}{}:{} {}", style.warn, everyone_label, style.reset, exercise.stop_if->text));
+  }
+  const auto rules = [&](const std::string& lead, const auto& modifications, const auto& cautions) {
+    for (const auto& rule : shown_rules(modifications, cautions)) {
+      out.para(lead + "! ", lead + "  ",
                fmt::format("{}{}:{} {}", style.warn, rule_label(plan, rule), style.reset,
                            rule.instruction));
     }
-  }
-  if (item.easier) {
-    out.para(indent + "Easier: ", indent + "        ", item.easier->text);
-  }
-  if (item.harder) {
-    out.para(indent + "Harder: ", indent + "        ", item.harder->text);
+  };
+  rules(indent, item.modifications, item.cautions);
+  for (const auto& [label, variant] : {std::pair{"Easier: ", &item.easier}, {"Harder: ", &item.harder}}) {
+    if (*variant) {
+      out.para(indent + label, indent + "        ", (*variant)->text);
+      rules(indent + "        ", (*variant)->modifications, (*variant)->cautions);
+    }
   }
 }
 

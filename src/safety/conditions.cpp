@@ -28,8 +28,14 @@ std::vector<std::string> condition_names(const catalog::Catalog& catalog)
 
 Verdict evaluate(const catalog::Exercise& exercise, const std::vector<std::string>& conditions)
 {
+  return evaluate(exercise.contraindications, conditions);
+}
+
+Verdict evaluate(const std::vector<catalog::Contraindication>& rules,
+                 const std::vector<std::string>& conditions)
+{
   Verdict verdict;
-  for (const auto& rule : exercise.contraindications) {
+  for (const auto& rule : rules) {
     if (std::find(conditions.begin(), conditions.end(), rule.condition) == conditions.end()) {
       continue;
     }
@@ -64,32 +70,6 @@ ConditionCounts count_effects(const catalog::Catalog& catalog, const std::string
     }
   }
   return counts;
-}
-
-const SafetyNotes& safety_notes()
-{
-  static const SafetyNotes notes{
-    {
-      "Stop any exercise that causes pain, and do not push into pain to finish a set.",
-      "These exercises are general back care. They are not a treatment for a diagnosed "
-      "condition: ask your doctor or physiotherapist which exercises suit you.",
-      "Move slowly, breathe normally and stay within a comfortable range.",
-    },
-    "Stop and get urgent medical care, instead of exercising, if you have any of these:",
-    {
-      "numbness or tingling around the genitals, buttocks or back passage",
-      "new difficulty passing or controlling urine or bowel movements",
-      "weakness or numbness that is getting worse in one or both legs",
-      "sciatica in both legs",
-      "back pain after a serious fall or accident",
-      "back pain with a fever, unexplained weight loss or a history of cancer",
-    },
-    "Any of these can be a sign of a serious problem such as cauda equina syndrome: "
-    "call an emergency number or go to an emergency department now.",
-    "general clinical guidance (for example the NHS advice on back pain and cauda equina "
-    "syndrome)",
-  };
-  return notes;
 }
 
 } // namespace backplan::safety

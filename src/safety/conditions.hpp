@@ -31,6 +31,11 @@ struct Verdict {
 /// Applies the contraindications of `exercise` for the given condition ids.
 Verdict evaluate(const catalog::Exercise& exercise, const std::vector<std::string>& conditions);
 
+/// Applies a list of contraindications (an exercise's, or an easier or
+/// harder version's own) for the given condition ids.
+Verdict evaluate(const std::vector<catalog::Contraindication>& rules,
+                 const std::vector<std::string>& conditions);
+
 /// How many exercises of the catalog one condition excludes, modifies and cautions.
 struct ConditionCounts {
   int avoided = 0;
@@ -40,17 +45,5 @@ struct ConditionCounts {
 
 /// The counts for `condition` over the whole catalog.
 ConditionCounts count_effects(const catalog::Catalog& catalog, const std::string& condition);
-
-/// The safety notes every plan carries, in every format.
-struct SafetyNotes {
-  std::vector<std::string> general;    ///< stop on pain, not a treatment, ...
-  std::string red_flags_intro;         ///< the sentence before the red flags
-  std::vector<std::string> red_flags;  ///< symptoms that need urgent care
-  std::string red_flags_action;        ///< what to do on any of them
-  std::string basis;                   ///< where the red flags come from
-};
-
-/// The fixed safety notes.
-const SafetyNotes& safety_notes();
 
 } // namespace backplan::safety
