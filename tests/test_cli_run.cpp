@@ -1,3 +1,4 @@
+#include "render/json.hpp"
 #include "run/cues.hpp"
 #include "run/plan_file.hpp"
 #include "run/schedule.hpp"
@@ -141,10 +142,12 @@ TEST_SUITE("cli::run")
     }
     SUBCASE("another schema version")
     {
-      const auto path = write("v2.json", R"({"schema_version": 2})");
+      const int other = render::json_schema_version + 1;
+      const auto path = write("other.json", fmt::format(R"({{"schema_version": {}}})", other));
       const auto result = run_backplan({"run", "--plan", path});
       CHECK(result.status == 3);
-      CHECK(result.err == "backplan: error: " + path + ": schema_version 2 is not supported (this backplan reads 1)\n");
+      CHECK(result.err == fmt::format("backplan: error: {}: schema_version {} is not supported (this backplan reads {})\n",
+                                      path, other, render::json_schema_version));
     }
     SUBCASE("a missing field")
     {

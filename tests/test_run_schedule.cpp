@@ -188,9 +188,11 @@ TEST_SUITE("run::plan_file")
           "expected string literal");
     CHECK(error("[]") == "the plan: expected an object");
     CHECK(error("{}") == "the plan: missing field 'schema_version'");
-    CHECK(error(with([](auto& j) { j["schema_version"] = 2; })) ==
-          "schema_version 2 is not supported (this backplan reads 1)");
-    CHECK(error(with([](auto& j) { j["schema_version"] = "1"; })) == "schema_version: expected an integer");
+    const int other = render::json_schema_version + 1;
+    CHECK(error(with([&](auto& j) { j["schema_version"] = other; })) ==
+          fmt::format("schema_version {} is not supported (this backplan reads {})", other,
+                      render::json_schema_version));
+    CHECK(error(with([](auto& j) { j["schema_version"] = "2"; })) == "schema_version: expected an integer");
     CHECK(error(with([](auto& j) { j["items"][0]["dosage"].erase("reps"); })) ==
           "items[0].dosage: missing field 'reps'");
     CHECK(error(with([](auto& j) { j["items"][0]["dosage"]["reps"] = 0; })) ==
