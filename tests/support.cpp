@@ -1,5 +1,6 @@
 #include "support.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <fcntl.h>
@@ -118,6 +119,31 @@ const catalog::Catalog& builtin_catalog()
     return std::move(result.catalog);
   }();
   return catalog;
+}
+
+std::vector<std::vector<std::string>> subsets(const std::vector<std::string>& ids, std::size_t most)
+{
+  std::vector<std::vector<std::string>> result = {{}};
+  // Grow each subset of size k by one later id to get those of size k + 1.
+  for (std::size_t begin = 0, size = 0; size < most && size < ids.size(); ++size) {
+    const std::size_t end = result.size();
+    for (std::size_t s = begin; s < end; ++s) {
+      const auto last = result[s].empty()
+                            ? std::size_t{0}
+                            : static_cast<std::size_t>(
+                                  std::find(ids.begin(), ids.end(), result[s].back()) - ids.begin()) + 1;
+      for (std::size_t i = last; i < ids.size(); ++i) {
+        auto grown = result[s];
+        grown.push_back(ids[i]);
+        result.push_back(std::move(grown));
+      }
+    }
+    begin = end;
+  }
+  if (ids.size() > most) {
+    result.push_back(ids);
+  }
+  return result;
 }
 
 namespace {

@@ -29,6 +29,10 @@ std::string data_path(const std::string& name);
 /// The built-in catalog, loaded once.
 const catalog::Catalog& builtin_catalog();
 
+/// Every subset of `ids` with at most `most` members, in a fixed order, and
+/// then `ids` whole: the condition combinations the property tests cover.
+std::vector<std::vector<std::string>> subsets(const std::vector<std::string>& ids, std::size_t most);
+
 /// A fresh empty temporary directory, removed when the process ends.
 std::string temp_dir();
 

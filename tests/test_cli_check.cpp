@@ -264,7 +264,7 @@ TEST_SUITE("cli::check")
         "'avoid'?)",
         "35:5: error: a 'modify' contraindication needs an 'instruction'",
         "35:16: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?)",
-        "38:19: error: unknown source 'nhs' (did you mean 'nhs-back-pain'?)",
+        "38:19: error: unknown source 'blog'",
       });
   }
 
@@ -277,7 +277,7 @@ TEST_SUITE("cli::check")
     CHECK(result.err ==
           diagnostics(path + "/conditions.yaml",
                       {"2:5: error: missing required key 'description' in a condition",
-                       "4:25: error: alias 'Expecting' must be lowercase letters, digits and "
+                       "4:30: error: alias 'Coccydynia' must be lowercase letters, digits and "
                        "single hyphens"}));
   }
 
@@ -346,7 +346,6 @@ TEST_SUITE("cli::check")
     const auto result = test::run_backplan({"check"});
     CHECK(result.status == 0);
     CHECK(result.err == "");
-    CHECK(result.out.find(" 31 exercises,") != std::string::npos);
     const auto& builtin = test::builtin_catalog();
     CHECK(result.out == ok_line(catalog::builtin_layer().files.size(), builtin.exercises.size(),
                                 builtin.conditions.terms.size()));
@@ -368,21 +367,21 @@ TEST_SUITE("cli::check")
     SUBCASE("list leaves out the exercise it avoids and keeps the one it cautions")
     {
       const auto all = test::run_backplan({"--catalog", folder, "list"});
-      const auto pregnant = test::run_backplan({"--catalog", folder, "list", "-c", "pregnant"});
+      const auto tailbone = test::run_backplan({"--catalog", folder, "list", "-c", "tailbone-pain"});
       CHECK(all.status == 0);
-      CHECK(pregnant.status == 0);
-      CHECK(pregnant.err == "");
+      CHECK(tailbone.status == 0);
+      CHECK(tailbone.err == "");
       CHECK(all.out.find("\nlying-knee-rock ") != std::string::npos);
-      CHECK(pregnant.out.find("\nlying-knee-rock ") == std::string::npos);
-      CHECK(pregnant.out.find("\nseated-pelvic-rock ") != std::string::npos);
+      CHECK(tailbone.out.find("\nlying-knee-rock ") == std::string::npos);
+      CHECK(tailbone.out.find("\nseated-pelvic-rock ") != std::string::npos);
     }
     SUBCASE("conditions counts its rules")
     {
       const auto result = test::run_backplan({"--catalog", folder, "conditions"});
       CHECK(result.status == 0);
-      CHECK(result.out.find(fmt::format("pregnancy  Pregnancy\n    aliases: pregnant, expecting\n"
-                                        "    Pregnancy after the first trimester. Exercises lying "
-                                        "flat on the back\n    are left out.\n    excludes 1, "
+      CHECK(result.out.find(fmt::format("coccyx-pain  Tailbone pain\n    aliases: tailbone-pain, coccydynia\n"
+                                        "    Pain at the tailbone. Exercises lying flat on the back "
+                                        "are left out.\n    excludes 1, "
                                         "modifies 0, cautions 1 of {} exercises\n",
                                         test::builtin_catalog().exercises.size() + 2)) !=
             std::string::npos);

@@ -108,7 +108,6 @@ TEST_SUITE("cli::list")
     CHECK(result.err == "");
     const auto lines = lines_of(result.out);
     const auto& catalog = test::builtin_catalog();
-    CHECK(lines.size() == 31);
     CHECK(lines.size() == catalog.exercises.size());
     const std::regex duration(R"((\d+ min( \d+ s)?|\d+ s))");
     std::vector<std::string> ids;
@@ -307,8 +306,8 @@ TEST_SUITE("cli::conditions")
         modified += has_rule(exercise, term.id, catalog::Action::modify) ? 1 : 0;
         cautioned += has_rule(exercise, term.id, catalog::Action::caution) ? 1 : 0;
       }
-      CHECK(block.back() == fmt::format("    excludes {}, modifies {}, cautions {} of 31 exercises",
-                                        excluded, modified, cautioned));
+      CHECK(block.back() == fmt::format("    excludes {}, modifies {}, cautions {} of {} exercises",
+                                        excluded, modified, cautioned, catalog.exercises.size()));
       total_excluded += excluded;
       total_modified += modified;
       total_cautioned += cautioned;

@@ -102,10 +102,10 @@ TEST_SUITE("cli::profile")
                                home + "/.config/backplan/catalog/conditions.yaml");
     const auto r = run_backplan({"conditions"}, env_for(home));
     CHECK(r.status == 0);
-    CHECK(r.out.find("pregnancy  ") != std::string::npos);
+    CHECK(r.out.find("coccyx-pain  ") != std::string::npos);
     // HOME alone finds ~/.config when XDG_CONFIG_HOME is unset.
     const auto by_home = run_backplan({"conditions"}, {{"HOME", home}, {"XDG_CONFIG_HOME", ""}});
-    CHECK(by_home.out.find("pregnancy  ") != std::string::npos);
+    CHECK(by_home.out.find("coccyx-pain  ") != std::string::npos);
     std::ofstream(home + "/.config/backplan/catalog/broken.yaml") << "id: [\n";
     const auto broken = run_backplan({"list"}, env_for(home));
     CHECK(broken.status == 3);

@@ -151,7 +151,8 @@ TEST_SUITE("plan::planner")
   {
     const auto& catalog = test::builtin_catalog();
     const auto conditions = catalog.conditions.ids();
-    REQUIRE(conditions.size() < 16);
+    // Every condition alone and with each other one, and all of them at once.
+    const auto condition_sets = test::subsets(conditions, 2);
     std::vector<std::vector<std::string>> goal_choices = {{}};
     for (const auto& goal : catalog.goals.ids()) {
       goal_choices.push_back({goal});
@@ -159,20 +160,16 @@ TEST_SUITE("plan::planner")
     int plans = 0;
     int empty = 0;
     int short_plans = 0;
-    for (unsigned mask = 0; mask < (1U << conditions.size()); ++mask) {
+    for (const auto& condition_set : condition_sets) {
       plan::Request request;
-      for (std::size_t c = 0; c < conditions.size(); ++c) {
-        if ((mask & (1U << c)) != 0) {
-          request.conditions.push_back(conditions[c]);
-        }
-      }
+      request.conditions = condition_set;
       for (const int minutes : {5, 10, 15, 20, 30, 60}) {
         for (const auto& goals : goal_choices) {
           for (const char* setting : {"floor", "desk"}) {
             request.minutes = minutes;
             request.goals = goals;
             request.setting = setting;
-            CAPTURE(mask);
+            CAPTURE(util::join(request.conditions, ","));
             CAPTURE(minutes);
             CAPTURE(setting);
             const auto plan = plan::make_plan(catalog, request);
@@ -200,7 +197,7 @@ TEST_SUITE("plan::planner")
         }
       }
     }
-    CHECK(plans == (1 << conditions.size()) * 6 * static_cast<int>(goal_choices.size()) * 2);
+    CHECK(plans == static_cast<int>(condition_sets.size()) * 6 * static_cast<int>(goal_choices.size()) * 2);
     MESSAGE(plans, " plans checked, ", empty, " with no safe exercise, ", short_plans,
             " that the safe catalog could not fill to 90%");
   }

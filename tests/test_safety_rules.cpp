@@ -240,7 +240,8 @@ TEST_SUITE("safety::loads")
       crawl("loads: [deep-hip-bend]\n"
             "contraindications:\n"
             "  - {condition: knee, action: modify, instruction: Pad the knees., basis: sutter}\n"
-            "  - {condition: wrist, action: modify, instruction: Use fists., basis: sutter}\n"));
+            "  - {condition: wrist, action: modify, instruction: Use fists., basis: sutter}\n"
+            "  - {condition: total-hip-replacement, action: avoid, basis: sutter}\n"));
     const auto r = run_backplan({"check", path});
     CHECK(r.status == 3);
     CHECK(r.out.empty());
