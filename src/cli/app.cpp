@@ -173,6 +173,7 @@ int run_checked(int argc, char** argv)
   add(add_show_command);
   add(add_conditions_command);
   add(add_check_command);
+  add(add_run_command);
   add(add_profile_command);
   add(add_completion_command);
 

@@ -60,23 +60,8 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
 
 void run_plan(const Context& context, const PlanCommandOptions& options)
 {
-  const auto& catalog = context.catalog();
-  if (catalog.exercises.empty()) {
-    throw Failure{ExitStatus::no_safe_plan,
-                  "backplan: no safe plan: no exercises loaded; add a catalog with --catalog PATH, "
-                  "or leave out --no-builtin.\n"};
-  }
-  if (catalog.red_flags.terms.empty()) {
-    // Every plan carries the red flags; a catalog without them makes none.
-    throw Failure{ExitStatus::invalid_catalog,
-                  "backplan: error: the catalog has no red flags: a catalog used without the "
-                  "built-in one needs a red-flags.yaml (see backplan-catalog(5))\n"};
-  }
-  const Effective effective = resolve_plan_options(context, catalog, options.plan);
-  const plan::Plan plan = plan::make_plan(catalog, effective.request);
-  if (plan.items.empty()) {
-    throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, options.explain)};
-  }
+  const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+  const plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
   render::TextOptions text;
   const std::string& output = options.plan.output;
   const bool to_stdout = output.empty() || output == "-";
@@ -164,7 +149,29 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const catalog:
 
 } // namespace
 
-void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context)
+plan::Plan make_checked_plan(const Context& context, const plan::Request& request, bool explain)
+{
+  const auto& catalog = context.catalog();
+  if (catalog.exercises.empty()) {
+    throw Failure{ExitStatus::no_safe_plan,
+                  "backplan: no safe plan: no exercises loaded; add a catalog with --catalog PATH, "
+                  "or leave out --no-builtin.\n"};
+  }
+  if (catalog.red_flags.terms.empty()) {
+    // Every plan carries the red flags; a catalog without them makes none.
+    throw Failure{ExitStatus::invalid_catalog,
+                  "backplan: error: the catalog has no red flags: a catalog used without the "
+                  "built-in one needs a red-flags.yaml (see backplan-catalog(5))\n"};
+  }
+  plan::Plan plan = plan::make_plan(catalog, request);
+  if (plan.items.empty()) {
+    throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, explain)};
+  }
+  return plan;
+}
+
+void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context,
+                      const std::vector<std::string>& formats)
 {
   const std::string conditions_group = "Conditions";
   const std::string focus_group = "Time and focus";
@@ -206,7 +213,7 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
                             ->type_name("N|daily")
                             ->group(focus_group);
   options.given["format"] =
-    add_format_option(command, options.format, render::plan_format_names())->group(output_group);
+    add_format_option(command, options.format, formats.empty() ? render::plan_format_names() : formats)->group(output_group);
 }
 
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,

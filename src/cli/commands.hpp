@@ -14,6 +14,7 @@ Runner add_list_command(CLI::App& app, Context& context);
 Runner add_show_command(CLI::App& app, Context& context);
 Runner add_conditions_command(CLI::App& app, Context& context);
 Runner add_check_command(CLI::App& app, Context& context);
+Runner add_run_command(CLI::App& app, Context& context);
 Runner add_profile_command(CLI::App& app, Context& context);
 Runner add_completion_command(CLI::App& app, Context& context);
 

@@ -27,8 +27,10 @@ struct PlanOptions {
 };
 
 /// Adds the options that shape a plan (conditions and their flags, minutes,
-/// goals, regions, level, setting, seed, format) to `command`.
-void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context);
+/// goals, regions, level, setting, seed) to `command`, and `--format` with
+/// the choices `formats` (the plan formats when empty).
+void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context,
+                      const std::vector<std::string>& formats = {});
 
 /// One effective setting, its value in words and where it came from:
 /// "default", "profile FILE" or "command line".
@@ -52,5 +54,11 @@ struct Effective {
 /// catalog. Throws a usage Failure for an unknown value.
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
                                const PlanOptions& options);
+
+/// The plan for `request` from the context's catalog, as `backplan plan`
+/// makes it. Throws a Failure with exit status 4 and the no-plan message
+/// (every exercise left out and why when `explain`) when no safe exercise
+/// is left.
+plan::Plan make_checked_plan(const Context& context, const plan::Request& request, bool explain);
 
 } // namespace backplan::cli

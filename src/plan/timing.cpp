@@ -57,12 +57,18 @@ Dose middle_dose(const catalog::Dosage& dosage)
           (low.rest_between_sets + high.rest_between_sets) / 2};
 }
 
+std::vector<Phase> item_phases(const Dose& dose, bool per_side, int transition)
+{
+  std::vector<Phase> phases;
+  for_each_phase(dose, per_side, transition, [&phases](const Phase& phase) { phases.push_back(phase); });
+  return phases;
+}
+
 int duration(const Dose& dose, bool per_side)
 {
-  const int repetition = dose.rep_seconds + dose.hold;
-  const int set = dose.reps * repetition + (dose.reps - 1) * dose.rest_between_reps;
-  const int side = dose.sets * set + (dose.sets - 1) * dose.rest_between_sets;
-  return (per_side ? 2 : 1) * side;
+  int seconds = 0;
+  for_each_phase(dose, per_side, 0, [&seconds](const Phase& phase) { seconds += phase.seconds; });
+  return seconds;
 }
 
 std::string dosage_words(const Dose& dose, bool per_side)

@@ -4,6 +4,7 @@
 #include "plan/model.hpp"
 
 #include <string>
+#include <vector>
 
 namespace backplan::plan {
 
@@ -19,8 +20,71 @@ Dose max_dose(const catalog::Dosage& dosage);
 /// A dose halfway through every range (rounded down): the typical dose.
 Dose middle_dose(const catalog::Dosage& dosage);
 
-/// Seconds one exercise takes at `dose`: sides × (sets × (reps × (moving +
-/// hold) + (reps − 1) × rest_between_reps) + (sets − 1) × rest_between_sets).
+/// What a person does during one stretch of a plan's time.
+enum class PhaseKind {
+  change_position,    ///< moving from the previous item's position to this one's
+  get_into_position,  ///< taking up the start position (no time of its own in the plan)
+  move,               ///< the movement of one repetition
+  hold,               ///< holding the end position of one repetition
+  rest_between_reps,
+  rest_between_sets,
+  switch_sides,       ///< starting the second side (no time of its own in the plan)
+};
+
+/// One phase of an item: its kind, its seconds, and where it falls in the
+/// dose (side 0 when the exercise is not done on each side, else 1 or 2).
+struct Phase {
+  PhaseKind kind = PhaseKind::move;
+  int seconds = 0;
+  int side = 0;
+  int set = 1;
+  int rep = 1;
+};
+
+/// Calls `visit` with each phase of an item in order: the change of position
+/// when `transition` is above 0, getting into position, then for each side,
+/// set and repetition its movement, hold and rests. The single statement of
+/// the timing model: every duration in a plan is the sum of these phases.
+/// (A template, defined here, so that the planner's many duration sums
+/// cost no more than the arithmetic.)
+template<typename Visit>
+void for_each_phase(const Dose& dose, bool per_side, int transition, Visit&& visit)
+{
+  if (transition > 0) {
+    visit(Phase{PhaseKind::change_position, transition, 0, 1, 1});
+  }
+  visit(Phase{PhaseKind::get_into_position, 0, per_side ? 1 : 0, 1, 1});
+  const int sides = per_side ? 2 : 1;
+  for (int side = 1; side <= sides; ++side) {
+    const int side_number = per_side ? side : 0;
+    if (side > 1) {
+      visit(Phase{PhaseKind::switch_sides, 0, side_number, 1, 1});
+    }
+    for (int set = 1; set <= dose.sets; ++set) {
+      for (int rep = 1; rep <= dose.reps; ++rep) {
+        if (dose.rep_seconds > 0) {
+          visit(Phase{PhaseKind::move, dose.rep_seconds, side_number, set, rep});
+        }
+        if (dose.hold > 0) {
+          visit(Phase{PhaseKind::hold, dose.hold, side_number, set, rep});
+        }
+        if (rep < dose.reps && dose.rest_between_reps > 0) {
+          visit(Phase{PhaseKind::rest_between_reps, dose.rest_between_reps, side_number, set, rep});
+        }
+      }
+      if (set < dose.sets && dose.rest_between_sets > 0) {
+        visit(Phase{PhaseKind::rest_between_sets, dose.rest_between_sets, side_number, set, dose.reps});
+      }
+    }
+  }
+}
+
+/// The phases of an item, as `for_each_phase` yields them.
+std::vector<Phase> item_phases(const Dose& dose, bool per_side, int transition);
+
+/// Seconds one exercise takes at `dose`, the transition before it left out:
+/// the sum of its phases, that is sides × (sets × (reps × (moving + hold) +
+/// (reps − 1) × rest_between_reps) + (sets − 1) × rest_between_sets).
 int duration(const Dose& dose, bool per_side);
 
 /// The dose in words: "hold 30 s, 3 times, each side, rest 10 s between";

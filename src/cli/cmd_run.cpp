@@ -1,0 +1,140 @@
+#include "cli/commands.hpp"
+#include "cli/plan_options.hpp"
+
+#include "run/driver.hpp"
+#include "run/plan_file.hpp"
+#include "util/exit_status.hpp"
+#include "util/files.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <string_view>
+#include <unistd.h>
+
+namespace backplan::cli {
+
+namespace {
+
+/// The run command's own options, beside those that shape the plan.
+struct RunCommandOptions {
+  PlanOptions plan;
+  std::string plan_file;
+  bool cues = false;
+  double speed = 1.0;
+  std::string say;
+  std::optional<bool> bell;
+};
+
+/// The text of the saved plan `path` ("-": standard input), at most
+/// max_plan_file_bytes.
+std::string read_plan_text(const std::string& path)
+{
+  if (path != "-") {
+    try {
+      return util::read_file(path, run::max_plan_file_bytes);
+    } catch (const std::runtime_error& error) {
+      throw Failure{ExitStatus::invalid_catalog, fmt::format("backplan: error: {}: {}\n", path, error.what())};
+    }
+  }
+  std::string text;
+  char buffer[65536];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > run::max_plan_file_bytes) {
+      throw Failure{ExitStatus::invalid_catalog,
+                    fmt::format("backplan: error: -: larger than {} bytes\n", run::max_plan_file_bytes)};
+    }
+  }
+  return text;
+}
+
+/// The saved plan of `path`; exit status 3 with the problem when it is not one.
+plan::Plan read_saved_plan(const std::string& path)
+{
+  auto parsed = run::parse_plan_json(read_plan_text(path));
+  if (auto* problem = std::get_if<std::string>(&parsed)) {
+    throw Failure{ExitStatus::invalid_catalog, fmt::format("backplan: error: {}: {}\n", path, *problem)};
+  }
+  return std::get<plan::Plan>(std::move(parsed));
+}
+
+/// The options that shape a plan cannot change a saved one.
+void reject_plan_options(const RunCommandOptions& options)
+{
+  for (const auto& [name, option] : options.plan.given) {
+    if (name != "format" && option->count() > 0) {
+      throw Failure{ExitStatus::usage,
+                    fmt::format("backplan: error: {} cannot be used with --plan, which runs a saved plan "
+                                "as it is\nRun 'backplan --help' for usage.\n",
+                                option->get_name())};
+    }
+  }
+  if (!options.plan.condition_flags.empty()) {
+    throw Failure{ExitStatus::usage,
+                  fmt::format("backplan: error: --{} cannot be used with --plan, which runs a saved plan "
+                              "as it is\nRun 'backplan --help' for usage.\n",
+                              options.plan.condition_flags.front())};
+  }
+}
+
+/// The full screen only on a terminal that can show it, and not when asked
+/// for cues; NO_COLOR and TERM=dumb ask for the plain lines.
+bool full_screen(const RunCommandOptions& options)
+{
+  const char* term = std::getenv("TERM");
+  const char* no_color = std::getenv("NO_COLOR");
+  return !options.cues && options.plan.given.at("format")->count() == 0 && ::isatty(STDOUT_FILENO) == 1 &&
+         term != nullptr && std::string_view(term) != "dumb" && std::string_view(term) != "" &&
+         (no_color == nullptr || *no_color == '\0');
+}
+
+void run_run(const Context& context, const RunCommandOptions& options)
+{
+  plan::Plan plan;
+  if (!options.plan_file.empty()) {
+    reject_plan_options(options);
+    plan = read_saved_plan(options.plan_file);
+  } else {
+    const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+    plan = make_checked_plan(context, effective.request, false);
+  }
+  const run::Schedule schedule = run::make_schedule(plan);
+  run::RunOptions run;
+  run.output = full_screen(options)           ? run::Output::screen
+               : options.plan.format == "json" ? run::Output::cue_json
+                                               : run::Output::cue_text;
+  run.speed = options.speed;
+  run.say = options.say;
+  run.bell = options.bell.value_or(::isatty(STDOUT_FILENO) == 1);
+  run.color = util::use_color(context.color);
+  const int status = run::run_schedule(schedule, run);
+  if (status != 0) {
+    throw Failure{static_cast<ExitStatus>(status), ""};
+  }
+}
+
+} // namespace
+
+Runner add_run_command(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<RunCommandOptions>();
+  CLI::App* command = app.add_subcommand("run", "follow a plan in real time: a countdown, or cues");
+  add_plan_options(*command, options->plan, context, {"text", "json"});
+  command->add_option("--plan", options->plan_file, "run a plan saved with 'plan -f json' (-: standard input)")
+    ->type_name("FILE");
+  command->add_flag("--cues", options->cues, "print a line per phase change instead of the full screen");
+  command->add_option("--speed", options->speed, "run the clock N times faster (for rehearsing)")
+    ->check(CLI::Range(0.01, 1000.0))
+    ->type_name("N");
+  command->add_option("--say", options->say, "run CMD with each cue's words as its last argument")
+    ->type_name("CMD");
+  command->add_flag_callback("--bell", [options] { options->bell = true; },
+                             "ring the terminal bell at each phase change (default on a terminal)");
+  command->add_flag_callback("--no-bell", [options] { options->bell = false; }, "no bell");
+  return [&context, options] { run_run(context, *options); };
+}
+
+} // namespace backplan::cli

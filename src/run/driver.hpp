@@ -1,0 +1,35 @@
+#pragma once
+
+#include "run/schedule.hpp"
+#include "run/session.hpp"
+
+#include <string>
+
+namespace backplan::run {
+
+/// How a run shows itself.
+enum class Output {
+  screen,    ///< the full-screen countdown on the terminal
+  cue_text,  ///< one "MM:SS  CUE" line per phase
+  cue_json,  ///< one JSON object per phase (JSON Lines)
+};
+
+/// The choices of `backplan run` beyond the plan.
+struct RunOptions {
+  Output output = Output::cue_text;
+  double speed = 1.0;  ///< the clock runs this many times faster
+  std::string say;     ///< a command given each cue's words, or empty
+  bool bell = false;   ///< ring the terminal bell at each phase change
+  bool color = false;  ///< colour on the full screen
+};
+
+/// "Finished: 6 of 6 exercises done, 0 skipped, in 10:02." or "Stopped: …".
+std::string summary_line(const Summary& summary, std::size_t exercises);
+
+/// Runs `schedule` to its end or until the user quits or a signal ends it,
+/// reading keys from the terminal and giving the terminal back as it was
+/// found on every way out. Prints the summary; returns the exit status: 0,
+/// or 128 + the signal that ended the run (130 for Ctrl-C).
+int run_schedule(const Schedule& schedule, const RunOptions& options);
+
+} // namespace backplan::run

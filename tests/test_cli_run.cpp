@@ -1,0 +1,191 @@
+#include "render/json.hpp"
+#include "run/cues.hpp"
+#include "run/plan_file.hpp"
+#include "run/schedule.hpp"
+#include "support.hpp"
+
+#include <chrono>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+using namespace backplan;
+using test::run_backplan;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+/// The schedule of a plan saved as JSON, read as `run --plan` reads it.
+run::Schedule schedule_of(const std::string& json)
+{
+  auto parsed = run::parse_plan_json(json);
+  REQUIRE(std::holds_alternative<plan::Plan>(parsed));
+  return run::make_schedule(std::get<plan::Plan>(parsed));
+}
+
+} // namespace
+
+TEST_SUITE("cli::run")
+{
+  TEST_CASE("a saved plan piped in prints every cue, the last one at the plan's total")
+  {
+    const auto saved = run_backplan({"plan", "-f", "json", "-m", "5", "--knee"});
+    REQUIRE(saved.status == 0);
+    const auto schedule = schedule_of(saved.out);
+    const auto result = run_backplan({"run", "--plan", "-", "--speed", "200", "--cues"}, {}, saved.out, 60);
+    CHECK(result.status == 0);
+    const auto lines = lines_of(result.out);
+    CHECK(lines.size() == schedule.phases.size() + 1);
+    std::string expected;
+    for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
+      expected += run::cue_line(schedule, i);
+    }
+    CHECK(result.out == expected);
+    const int total = nlohmann::json::parse(saved.out)["totals"]["total_seconds"].get<int>();
+    const std::string clock = fmt::format("{:02}:{:02}", total / 60, total % 60);
+    CHECK(lines.back() == fmt::format("{}  done — {} exercises, {}", clock, schedule.items.size(), clock));
+    CHECK(result.err.starts_with(fmt::format("Finished: {0} of {0} exercises done, 0 skipped; time spent ",
+                                             schedule.items.size())));
+  }
+
+  TEST_CASE("run builds the plan exactly as plan does, from the same options")
+  {
+    const auto saved = run_backplan({"plan", "-f", "json", "-m", "3", "--seed", "4", "-c", "prolapse"});
+    REQUIRE(saved.status == 0);
+    const auto from_file = run_backplan({"run", "--plan", "-", "--speed", "1000"}, {}, saved.out, 60);
+    const auto direct = run_backplan({"run", "-m", "3", "--seed", "4", "-c", "prolapse", "--speed", "1000"}, {},
+                                     "", 60);
+    CHECK(direct.status == 0);
+    CHECK(direct.out == from_file.out);
+    CHECK(!direct.out.empty());
+  }
+
+  TEST_CASE("--cues -f json prints JSON Lines")
+  {
+    const auto saved = run_backplan({"plan", "-f", "json", "-m", "2"});
+    const auto schedule = schedule_of(saved.out);
+    const auto result = run_backplan({"run", "--plan", "-", "--speed", "1000", "--cues", "-f", "json"}, {}, saved.out, 60);
+    CHECK(result.status == 0);
+    const auto lines = lines_of(result.out);
+    REQUIRE(lines.size() == schedule.phases.size() + 1);
+    for (std::size_t i = 0; i < schedule.phases.size(); ++i) {
+      const auto cue = nlohmann::json::parse(lines[i]);
+      CHECK(cue["time"] == schedule.phases[i].start);
+      CHECK(cue["phase"] == run::phase_id(schedule.phases[i].phase.kind));
+      CHECK(cue["exercise"] == schedule.items[schedule.phases[i].item].exercise.id);
+      CHECK(cue["seconds"] == schedule.phases[i].phase.seconds);
+    }
+    CHECK(nlohmann::json::parse(lines.back())["phase"] == "done");
+  }
+
+  TEST_CASE("--say runs the command with each cue's words")
+  {
+    const std::string dir = test::temp_dir();
+    const auto saved = run_backplan({"plan", "-f", "json", "-m", "1"});
+    const auto schedule = schedule_of(saved.out);
+    const auto result = run_backplan(
+      {"run", "--plan", "-", "--speed", "100", "--say", fmt::format("printf '%s\\n' >>{}/said", dir)}, {},
+      saved.out, 60);
+    CHECK(result.status == 0);
+    // The commands run on their own: give the last one a moment.
+    std::vector<std::string> said;
+    for (int wait = 0; wait < 50 && said.size() < schedule.phases.size() + 1; ++wait) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      said = lines_of(test::slurp(dir + "/said"));
+    }
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
+      expected.push_back(run::cue_words(schedule, i));
+    }
+    std::sort(said.begin(), said.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(said == expected);
+  }
+
+  TEST_CASE("a file that is not a saved plan exits 3 with the file and the problem")
+  {
+    const std::string dir = test::temp_dir();
+    const auto write = [&](const std::string& name, const std::string& text) {
+      std::ofstream(dir + "/" + name) << text;
+      return dir + "/" + name;
+    };
+    SUBCASE("missing")
+    {
+      const auto result = run_backplan({"run", "--plan", dir + "/none.json"});
+      CHECK(result.status == 3);
+      CHECK(result.err == fmt::format("backplan: error: {}/none.json: cannot open: No such file or directory\n", dir));
+    }
+    SUBCASE("not JSON, on standard input")
+    {
+      const auto result = run_backplan({"run", "--plan", "-"}, {}, "A 10-minute back-care plan\n");
+      CHECK(result.status == 3);
+      CHECK(result.err == "backplan: error: -: not valid JSON: line 1, column 1: syntax error while parsing value "
+                          "- invalid literal; last read: 'A'\n");
+      CHECK(result.out.empty());
+    }
+    SUBCASE("empty standard input")
+    {
+      const auto result = run_backplan({"run", "--plan", "-"});
+      CHECK(result.status == 3);
+      CHECK(result.err == "backplan: error: -: not valid JSON: line 1, column 1: syntax error while parsing value "
+                          "- unexpected end of input; expected '[', '{', or a literal\n");
+    }
+    SUBCASE("another schema version")
+    {
+      const int other = render::json_schema_version + 1;
+      const auto path = write("other.json", fmt::format(R"({{"schema_version": {}}})", other));
+      const auto result = run_backplan({"run", "--plan", path});
+      CHECK(result.status == 3);
+      CHECK(result.err == fmt::format("backplan: error: {}: schema_version {} is not supported (this backplan reads {})\n",
+                                      path, other, render::json_schema_version));
+    }
+    SUBCASE("a missing field")
+    {
+      auto saved = nlohmann::json::parse(run_backplan({"plan", "-f", "json", "-m", "3"}).out);
+      saved["items"][1].erase("dosage");
+      const auto path = write("no-dosage.json", saved.dump());
+      const auto result = run_backplan({"run", "--plan", path});
+      CHECK(result.status == 3);
+      CHECK(result.err == "backplan: error: " + path + ": items[1]: missing field 'dosage'\n");
+    }
+  }
+
+  TEST_CASE("a closed pipe ends the run quietly")
+  {
+    const std::string dir = test::temp_dir();
+    const auto result = test::shell(fmt::format(
+      "export HOME={1} XDG_CONFIG_HOME={1}/config XDG_CACHE_HOME={1}/cache\n"
+      "{0} plan -f json -m 5 | {0} run --plan - --speed 1000 2>{1}/err | head -1; echo \"${{PIPESTATUS[1]}}\"",
+      BACKPLAN_EXE, dir));
+    const auto lines = lines_of(result.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].starts_with("00:00  get into position — "));
+    CHECK(lines[1] == "0");
+    CHECK(test::slurp(dir + "/err").empty());
+  }
+
+  TEST_CASE("options that shape a plan cannot change a saved one")
+  {
+    const auto result = run_backplan({"run", "--plan", "-", "-m", "5"});
+    CHECK(result.status == 2);
+    CHECK(result.err == "backplan: error: --minutes cannot be used with --plan, which runs a saved plan as it is\n"
+                        "Run 'backplan --help' for usage.\n");
+    const auto flag = run_backplan({"run", "--plan", "-", "--knee"});
+    CHECK(flag.status == 2);
+    CHECK(flag.err == "backplan: error: --knee cannot be used with --plan, which runs a saved plan as it is\n"
+                      "Run 'backplan --help' for usage.\n");
+    CHECK(run_backplan({"run", "--speed", "0"}).status == 2);
+  }
+}

@@ -1,0 +1,210 @@
+#include "plan/planner.hpp"
+#include "render/json.hpp"
+#include "run/cues.hpp"
+#include "run/plan_file.hpp"
+#include "run/schedule.hpp"
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <functional>
+#include <numeric>
+
+using namespace backplan;
+
+namespace {
+
+/// A plan of two items made by hand: a hold twice with a rest, then, after
+/// a change of position, a hold on each side.
+plan::Plan two_item_plan()
+{
+  plan::Plan plan;
+  plan::PlanItem first;
+  first.exercise.id = "first";
+  first.exercise.name = "First";
+  first.exercise.position = "standing";
+  first.position_name = "Standing";
+  first.dose = {10, 0, 2, 1, 5};
+  first.duration = plan::duration(first.dose, false);
+  first.modifications.push_back({"knee", catalog::Action::modify, "Stand on a soft mat.", "general", std::nullopt});
+  plan::PlanItem second;
+  second.exercise.id = "second";
+  second.exercise.name = "Second";
+  second.exercise.position = "lying-on-back";
+  second.exercise.per_side = true;
+  second.position_name = "Lying on your back";
+  second.dose = {5, 0, 1, 1, 0};
+  second.duration = plan::duration(second.dose, true);
+  second.transition = plan::transition_seconds;
+  second.start = first.duration + second.transition;
+  plan.items = {first, second};
+  plan.total = second.start + second.duration;
+  return plan;
+}
+
+} // namespace
+
+TEST_SUITE("run::schedule")
+{
+  TEST_CASE("an item's phases follow its dose: position, sides, sets, repetitions and rests")
+  {
+    using K = plan::PhaseKind;
+    const auto phases = plan::item_phases({30, 3, 2, 2, 10, 10}, true, 15);
+    std::vector<K> kinds;
+    std::vector<int> seconds;
+    for (const auto& phase : phases) {
+      kinds.push_back(phase.kind);
+      seconds.push_back(phase.seconds);
+    }
+    const std::vector<K> side = {K::move, K::hold, K::rest_between_reps, K::move, K::hold,
+                                 K::rest_between_sets, K::move, K::hold, K::rest_between_reps,
+                                 K::move, K::hold};
+    std::vector<K> expected = {K::change_position, K::get_into_position};
+    expected.insert(expected.end(), side.begin(), side.end());
+    expected.push_back(K::switch_sides);
+    expected.insert(expected.end(), side.begin(), side.end());
+    CHECK(kinds == expected);
+    CHECK(std::accumulate(seconds.begin(), seconds.end(), 0) == 15 + plan::duration({30, 3, 2, 2, 10, 10}, true));
+    CHECK(phases[2].side == 1);
+    CHECK(phases.back().side == 2);
+    CHECK(phases.back().set == 2);
+    CHECK(phases.back().rep == 2);
+  }
+
+  TEST_CASE("the phases of every plan add up to its total")
+  {
+    const auto& catalog = test::builtin_catalog();
+    int plans = 0;
+    const std::vector<std::vector<std::string>> condition_sets = {
+      {}, {"knee"}, {"prolapse", "radiating-leg-pain"}, {"knee", "wrist", "shoulder"}, {"neck", "hip"}};
+    for (const auto& conditions : condition_sets) {
+      for (const int minutes : {1, 3, 5, 10, 15, 20, 45, 90}) {
+        for (const char* setting : {"floor", "desk"}) {
+          for (const std::uint64_t seed : {0U, 1U, 7U}) {
+            plan::Request request;
+            request.conditions = conditions;
+            request.minutes = minutes;
+            request.setting = setting;
+            request.seed = seed;
+            const auto plan = plan::make_plan(catalog, request);
+            if (plan.items.empty()) {
+              continue;
+            }
+            ++plans;
+            CAPTURE(minutes);
+            CAPTURE(setting);
+            CAPTURE(seed);
+            const auto schedule = run::make_schedule(plan);
+            CHECK(schedule.total == plan.total);
+            int clock = 0;
+            for (const auto& phase : schedule.phases) {
+              CHECK(phase.start == clock);
+              clock += phase.phase.seconds;
+            }
+            CHECK(clock == plan.total);
+            for (std::size_t i = 0; i < plan.items.size(); ++i) {
+              const auto& first = schedule.phases[schedule.first_phase[i]];
+              CHECK(first.item == i);
+              CHECK(first.start + plan.items[i].transition == plan.items[i].start);
+            }
+          }
+        }
+      }
+    }
+    CHECK(plans > 100);
+  }
+
+  TEST_CASE("cue words and lines")
+  {
+    const auto plan = two_item_plan();
+    const auto schedule = run::make_schedule(plan);
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
+      lines.push_back(run::cue_line(schedule, i));
+    }
+    CHECK(lines == std::vector<std::string>{
+                     "00:00  get into position — First (standing). Modify: Stand on a soft mat.\n",
+                     "00:00  hold 10 s — First, 1 of 2\n",
+                     "00:10  rest 5 s — First\n",
+                     "00:15  hold 10 s — First, 2 of 2\n",
+                     "00:25  change position 15 s — Second (lying on your back)\n",
+                     "00:40  get into position — Second (lying on your back), right side\n",
+                     "00:40  hold 5 s — Second, right side\n",
+                     "00:45  switch sides — Second, left side\n",
+                     "00:45  hold 5 s — Second, left side\n",
+                     "00:50  done — 2 exercises, 00:50\n",
+                   });
+    CHECK(run::cue_json(schedule, 6) ==
+          R"({"time":40,"clock":"00:40","phase":"hold","exercise":"second","index":2,"side":"right",)"
+          R"("rep":1,"reps":1,"set":1,"sets":1,"seconds":5,"modifications":[],"cautions":[],"words":"hold 5 s — Second, right side"})"
+          "\n");
+    CHECK(run::cue_json(schedule, schedule.phases.size()) ==
+          R"({"time":50,"clock":"00:50","phase":"done","exercise":null,"index":null,"side":null,)"
+          R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 00:50"})"
+          "\n");
+  }
+}
+
+TEST_SUITE("run::plan_file")
+{
+  TEST_CASE("a plan saved as JSON reads back into the same schedule")
+  {
+    plan::Request request;
+    request.conditions = {"knee"};
+    request.minutes = 15;
+    const auto plan = plan::make_plan(test::builtin_catalog(), request);
+    REQUIRE(!plan.items.empty());
+    const auto parsed = run::parse_plan_json(render::json_text(render::plan_json(plan)));
+    REQUIRE(std::holds_alternative<plan::Plan>(parsed));
+    const auto& read = std::get<plan::Plan>(parsed);
+    const auto expected = run::make_schedule(plan);
+    const auto schedule = run::make_schedule(read);
+    REQUIRE(schedule.phases.size() == expected.phases.size());
+    for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
+      CHECK(run::cue_line(schedule, i) == run::cue_line(expected, i));
+    }
+    CHECK(read.items[0].modifications.size() == plan.items[0].modifications.size());
+    CHECK(read.items[0].exercise.steps == plan.items[0].exercise.steps);
+  }
+
+  TEST_CASE("a file that is not a saved plan is refused with the problem named")
+  {
+    const auto error = [](const std::string& text) {
+      const auto parsed = run::parse_plan_json(text);
+      return std::holds_alternative<std::string>(parsed) ? std::get<std::string>(parsed) : "(read)";
+    };
+    plan::Request request;
+    request.minutes = 5;
+    const auto saved = render::plan_json(plan::make_plan(test::builtin_catalog(), request));
+    const auto with = [&](const std::function<void(nlohmann::ordered_json&)>& change) {
+      auto copy = saved;
+      change(copy);
+      return copy.dump();
+    };
+    CHECK(error("") == "not valid JSON: line 1, column 1: syntax error while parsing value - unexpected "
+                       "end of input; expected '[', '{', or a literal");
+    CHECK(error("{\"schema_version\": 1,}") ==
+          "not valid JSON: line 1, column 22: syntax error while parsing object key - unexpected '}'; "
+          "expected string literal");
+    CHECK(error("[]") == "the plan: expected an object");
+    CHECK(error("{}") == "the plan: missing field 'schema_version'");
+    const int other = render::json_schema_version + 1;
+    CHECK(error(with([&](auto& j) { j["schema_version"] = other; })) ==
+          fmt::format("schema_version {} is not supported (this backplan reads {})", other,
+                      render::json_schema_version));
+    CHECK(error(with([](auto& j) { j["schema_version"] = "2"; })) == "schema_version: expected an integer");
+    CHECK(error(with([](auto& j) { j["items"][0]["dosage"].erase("reps"); })) ==
+          "items[0].dosage: missing field 'reps'");
+    CHECK(error(with([](auto& j) { j["items"][0]["dosage"]["reps"] = 0; })) ==
+          "items[0].dosage.reps: 0 is not within 1 to 1000");
+    CHECK(error(with([](auto& j) { j["items"][0]["steps"][0] = 3; })) == "items[0].steps[0]: expected a string");
+    CHECK(error(with([](auto& j) { j["items"] = nlohmann::ordered_json::array(); })) ==
+          "items: the plan has no exercises");
+    CHECK(error(with([](auto& j) { j["items"][0]["duration_seconds"] = 1; })) ==
+          fmt::format("items[0].duration_seconds: 1 does not match its dosage, which takes {} s",
+                      saved["items"][0]["duration_seconds"].get<int>()));
+    CHECK(error(with([](auto& j) { j["totals"]["total_seconds"] = 1; })) ==
+          fmt::format("totals.total_seconds: 1 does not match the items, which take {} s",
+                      saved["totals"]["total_seconds"].get<int>()));
+  }
+}
