@@ -5,6 +5,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace backplan::plan {
@@ -87,10 +88,18 @@ LeftOut Chooser::reason(const Candidate& candidate) const
                fmt::format("needs a change for {}; the plan prefers exercises that need none",
                            util::join(modifying_conditions(candidate), " and ")));
   }
-  const auto it = m_short.find(&candidate);
-  return out("time", it != m_short.end()
-                       ? fmt::format("needs {} s, only {} s left", it->second.first, it->second.second)
-                       : std::string("the plan was full before it was tried"));
+  const auto it = m_refused.find(&candidate);
+  if (it == m_refused.end()) {
+    return out("time", "the plan was full before it was tried");
+  }
+  const Refusal& refusal = it->second;
+  if (refusal.why == Added::over_item_cap) {
+    return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
+                                   "({}%) of a {}-minute plan",
+                                   refusal.needed, refusal.limit, std::lround(max_item_share * 100),
+                                   m_selection.budget() / 60));
+  }
+  return out("time", fmt::format("needs {} s, only {} s left", refusal.needed, refusal.limit));
 }
 
 bool Chooser::offer(const Candidate& candidate, const Dose& dose)
@@ -99,20 +108,19 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
     return false;
   }
   m_tried.insert(&candidate);
-  // No item may take more than its share of a plan long enough for the
-  // rules, even at its least dose.
-  const int least = duration(candidate.least, candidate.exercise->per_side);
-  if (m_selection.budget() >= rules_minimum_minutes * 60 &&
-      least > static_cast<int>(max_item_share * m_selection.budget())) {
-    m_short[&candidate] = {least, static_cast<int>(max_item_share * m_selection.budget())};
-    return false;
-  }
-  if (m_selection.try_add(&candidate, dose)) {
-    m_short.erase(&candidate);
+  switch (m_selection.try_add(&candidate, dose)) {
+  case Added::yes:
+    m_refused.erase(&candidate);
     return true;
+  case Added::over_item_cap:
+    m_refused[&candidate] = {Added::over_item_cap, duration(candidate.least, candidate.exercise->per_side),
+                             m_selection.item_cap().value_or(0)};
+    return false;
+  case Added::over_budget:
+    break;
   }
   const int left = m_selection.budget() - m_selection.total();
-  m_short[&candidate] = {duration(dose, candidate.exercise->per_side), std::max(left, 0)};
+  m_refused[&candidate] = {Added::over_budget, duration(dose, candidate.exercise->per_side), std::max(left, 0)};
   return false;
 }
 

@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace backplan::plan {
@@ -79,7 +78,13 @@ private:
   const std::vector<Candidate>& m_candidates;
   Selection m_selection;
   std::set<const Candidate*> m_tried;
-  std::map<const Candidate*, std::pair<int, int>> m_short;  ///< seconds needed, seconds left
+  /// Why a candidate offered was not added, in seconds.
+  struct Refusal {
+    Added why;
+    int needed;  ///< at the dose offered, or its least dose when over the item cap
+    int limit;   ///< the seconds left, or the item cap
+  };
+  std::map<const Candidate*, Refusal> m_refused;
 };
 
 } // namespace backplan::plan
