@@ -155,6 +155,28 @@ TEST_SUITE("figure::drawing")
     }
   }
 
+  TEST_CASE("a face turned to the viewer shows its eyes, level until the head tilts")
+  {
+    figure::Figure tilt;
+    tilt.view = figure::View::front;
+    tilt.props = {"floor"};
+    tilt.end.angles = {{"neck_side_bend", 40}};
+    std::vector<figure::Shape> eyes;
+    for (const auto& shape : figure::draw(tilt, {}).shapes) {
+      if (shape.kind == figure::ShapeKind::circle && shape.radius < 2) {
+        eyes.push_back(shape);
+      }
+    }
+    REQUIRE(eyes.size() == 4);  // two in each panel
+    CHECK(eyes[0].points[0].y == doctest::Approx(eyes[1].points[0].y));
+    CHECK(std::abs(eyes[2].points[0].y - eyes[3].points[0].y) > 1);
+    // Seen from the side, the face shows by its nose, not by eyes.
+    tilt.view = figure::View::side;
+    const auto side = figure::draw(tilt, {});
+    CHECK(std::count_if(side.shapes.begin(), side.shapes.end(),
+                        [](const figure::Shape& s) { return s.kind == figure::ShapeKind::circle; }) == 2);
+  }
+
   TEST_CASE("a held position is one panel without an arrow")
   {
     figure::Figure hold;

@@ -86,6 +86,24 @@ bool has(const Figure& figure, const char* prop)
   return std::find(figure.props.begin(), figure.props.end(), prop) != figure.props.end();
 }
 
+/// Two dots for the eyes when the face is turned towards the viewer, so
+/// that a head seen from the front shows its tilt and turn.
+void add_eyes(Panel& panel, const Body& body, View view)
+{
+  const Flat centre = project(body.at("head"), view);
+  const Flat nose = project(body.at("nose"), view);
+  if (nose.depth - centre.depth < (head_radius + 3) * 0.6) {
+    return;
+  }
+  for (const char* eye : {"left_eye", "right_eye"}) {
+    Shape dot;
+    dot.kind = ShapeKind::circle;
+    dot.points = {flat(body, eye, view)};
+    dot.radius = head_radius * 0.1;
+    panel.add(dot);
+  }
+}
+
 /// The body's segments, far side first, and the head.
 void add_body(Panel& panel, const Body& body, View view)
 {
@@ -119,6 +137,7 @@ void add_body(Panel& panel, const Body& body, View view)
     const double k = head_radius / reach;
     panel.add(line(Ink::body, {{centre.x + (nose.x - centre.x) * k, centre.y + (nose.y - centre.y) * k}, nose}));
   }
+  add_eyes(panel, body, view);
 }
 
 /// The props under and beside a placed body.
