@@ -93,14 +93,16 @@ FigureFolder figure_folder(const PlanCommandOptions& options, bool to_stdout)
   return {output.parent_path() / name, name};
 }
 
-/// Writes the Markdown handout and its figures: the figures first, so that a
-/// folder that cannot be written leaves no handout, and none of them stays
-/// behind when the handout cannot be written.
+/// Writes the Markdown handout and its figures (no folder when no exercise
+/// has one): the figures first, so that a folder that cannot be written
+/// leaves no handout, and none of them stays behind when the handout cannot
+/// be written.
 void write_markdown(const plan::Plan& plan, render::TextOptions text, const PlanCommandOptions& options,
                     bool to_stdout)
 {
   const FigureFolder figures = figure_folder(options, to_stdout);
-  if (figures.folder.empty()) {
+  const auto files = render::markdown_figures(plan);
+  if (figures.folder.empty() || files.empty()) {
     write_output(render::render_markdown(plan, text), options.plan.output);
     return;
   }
@@ -108,7 +110,7 @@ void write_markdown(const plan::Plan& plan, render::TextOptions text, const Plan
   const std::string markdown = render::render_markdown(plan, text);
   util::WrittenFiles written;
   try {
-    written = util::write_files(figures.folder, render::markdown_figures(plan));
+    written = util::write_files(figures.folder, files);
   } catch (const std::exception& e) {
     throw Failure{ExitStatus::runtime, fmt::format("backplan: error: {}\n", e.what())};
   }
