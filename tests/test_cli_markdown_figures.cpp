@@ -43,7 +43,8 @@ std::vector<std::string> drawn_ids(const std::vector<std::string>& args)
   const auto json = test::run_backplan(with(args, {"-f", "json"}));
   REQUIRE(json.status == 0);
   std::vector<std::string> ids;
-  for (const auto& item : nlohmann::json::parse(json.out)["items"]) {
+  const auto plan = nlohmann::json::parse(json.out);
+  for (const auto& item : plan["items"]) {
     const auto* exercise = test::builtin_catalog().find(item["id"].get<std::string>());
     REQUIRE(exercise != nullptr);
     if (exercise->figure) {
