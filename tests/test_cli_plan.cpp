@@ -69,7 +69,7 @@ TEST_SUITE("cli::plan")
                                    "--seed", std::to_string(seed)});
       REQUIRE(r.status == 0);
       CHECK(r.err.empty());
-      CHECK(r.out.find("Made for: Knee problems, Pelvic organ prolapse\n") != std::string::npos);
+      CHECK(r.out.find("Made for:  Knee problems, Pelvic organ prolapse\n") != std::string::npos);
       for (const auto& [name, body] : sections(r.out)) {
         CAPTURE(name);
         if (kneeling_names.contains(name)) {
@@ -92,7 +92,7 @@ TEST_SUITE("cli::plan")
         for (int seed = 0; seed < 5; ++seed) {
           const auto r = run_backplan({"plan", flag, "-m", minutes, "--seed", std::to_string(seed)});
           REQUIRE(r.status == 0);
-          CHECK(r.out.find("Made for: Pain radiating into the leg\n") != std::string::npos);
+          CHECK(r.out.find("Made for:  Pain radiating into the leg\n") != std::string::npos);
           CHECK(r.out.find("Lying hamstring stretch") == std::string::npos);
           CHECK(r.out.find("A-frame to squat") == std::string::npos);
         }
@@ -244,7 +244,7 @@ TEST_SUITE("cli::plan")
   {
     const auto r = run_backplan({"plan", "--setting", "desk", "-m", "60"});
     REQUIRE(r.status == 0);
-    CHECK(r.out.find("Note:     The safe exercises for this request fill ") != std::string::npos);
+    CHECK(r.out.find("Note:      The safe exercises for this request fill ") != std::string::npos);
   }
 
   TEST_CASE("an invalid catalog exits 3 and a condition from a user catalog gets its flag")
@@ -263,7 +263,7 @@ TEST_SUITE("cli::plan")
     }
     const auto r = run_backplan({"--catalog", dir, "plan", "--coccyx-pain", "-m", "60"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("Made for: Tailbone pain\n") != std::string::npos);
+    CHECK(r.out.find("Made for:  Tailbone pain\n") != std::string::npos);
     CHECK(r.out.find(" Bridge ") == std::string::npos);
     CHECK(r.err.find("backplan: note: exercise 'bridge' from " + dir + "/bridge.yaml replaces") == 0);
     std::ofstream(dir + "/broken.yaml") << "id: broken\nname: [\n";

@@ -67,8 +67,8 @@ TEST_SUITE("cli::profile")
     CHECK(plan.out.starts_with("index,"));
     CHECK(plan.out.find("hamstring-stretch") == std::string::npos);
     const auto text = run_backplan({"plan", "-f", "text"}, env);
-    CHECK(text.out.starts_with("A 15-minute back-care plan\nMade for: Pain radiating into the leg\n"));
-    CHECK(text.out.find("Setting:  at a desk") != std::string::npos);
+    CHECK(text.out.starts_with("A 15-minute back-care plan\nHow often: once a day\nMade for:  Pain radiating into the leg\n"));
+    CHECK(text.out.find("Setting:   at a desk") != std::string::npos);
   }
 
   TEST_CASE("--no-profile ignores it and --profile reads another file")

@@ -230,7 +230,8 @@ plan::Plan plan_of_text(const std::string& text)
   item.dosage_words = text;
   item.duration = 60;
   item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance, std::nullopt}};
-  item.easier = plan::PlanVariant{text, "", {}, {}};
+  item.easier = plan::PlanVariant{};
+  item.easier->text = text;
   plan.items.push_back(item);
   return plan;
 }

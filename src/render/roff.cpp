@@ -167,7 +167,7 @@ void facts_section(std::string& out, const plan::Plan& plan)
 {
   out += ".TL\n" + text_line(plan_title(plan));
   out += ".LP\n.nr PD 0\n";
-  for (const auto& [label, value] : plan_facts(plan)) {
+  for (const auto& [label, value] : handout_facts(plan)) {
     out += fmt::format(".IP \"\\fB{}:\\fR\" 0.9i\n", roff_escape(label));
     out += text_line(value);
   }
@@ -316,7 +316,7 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
   }
   for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
     if (*variant) {
-      out += ".LP\n" + labelled(label, (*variant)->text);
+      out += ".LP\n" + labelled(label, variant_words(**variant));
       for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
         out += ".IP \\(bu 3n\n" + labelled(rule_label(plan, rule), rule.instruction);
       }
