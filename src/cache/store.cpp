@@ -98,6 +98,9 @@ Decoded decode(std::string_view bytes, std::uint32_t version)
   }
   Header header;
   std::memcpy(&header, bytes.data() + magic.size(), sizeof header);
+  if (header.reserved != 0) {
+    return {std::nullopt, "not a backplan cache file"};
+  }
   if (header.version != version) {
     return {std::nullopt, fmt::format("written for catalog format {}, not {}", header.version, version)};
   }
