@@ -20,6 +20,8 @@ struct Context {
   std::string profile_path;                ///< --profile FILE
   bool no_profile = false;                 ///< --no-profile
   bool no_user_catalog = false;            ///< --no-user-catalog
+  bool no_cache = false;                   ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
+  bool verbose = false;                    ///< --verbose
   std::size_t width = 0;                   ///< --width N (0: the terminal's, or 80)
 
   /// The width to wrap text to: --width, else the terminal's when `to_terminal`, else 80.
