@@ -61,7 +61,7 @@ std::vector<std::string> LayerCache::save()
   if (!m_problem.empty()) {
     lines.push_back(fmt::format("cache: {}: not using {}: {}", m_catalog, m_file.string(), m_problem));
   }
-  lines.push_back(fmt::format("cache: {}: {} exercise files from the cache, {} parsed", m_catalog, m_hits,
+  lines.push_back(fmt::format("cache: {}: exercise files: {} from the cache, {} parsed", m_catalog, m_hits,
                               m_parsed));
   if (!m_changed) {
     return lines;

@@ -39,7 +39,16 @@ struct Context {
   /// command's condition flags): not for commands that never show them.
   bool catalog_shapes_options() const;
 
-  /// The layers of the effective catalog: built-in, the user's config-folder
+  /// Loads `layers` (catalog::load), then writes back the caches that
+  /// changed, reporting their use on stderr with --verbose.
+  catalog::LoadResult load(const std::vector<catalog::Layer>& layers) const;
+
+  /// Whether the cache of parsed catalog files is used: not with --no-cache
+  /// or BACKPLAN_NO_CACHE set (and not 0).
+  bool caching() const;
+
+  /// The layers of the effective catalog: built-in (compiled at build time),
+  /// the user's config-folder
   /// catalog, then each --catalog path, plus `extra` paths last.
   std::vector<catalog::Layer> layers(const std::vector<std::string>& extra = {}) const;
 
@@ -53,6 +62,9 @@ struct Context {
   const Profile& profile() const;
 
 private:
+  /// The layer of one catalog path, with its cache when caching.
+  catalog::Layer path_layer(const std::filesystem::path& path) const;
+
   mutable bool m_notes_shown = false;
   mutable std::optional<catalog::LoadResult> m_loaded;
   mutable std::optional<Profile> m_profile;
