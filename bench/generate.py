@@ -12,7 +12,8 @@ import random
 import shutil
 import sys
 
-VOCABULARY = ["conditions", "regions", "goals", "positions", "levels", "kinds", "movements",
+VOCABULARY = ["conditions", "regions", "goals", "positions", "levels", "kinds", "movements", "loads",
+              "red-flags",
               "sources"]
 POSITIONS = ["standing", "seated", "floor-sitting", "lying-on-back", "lying-on-front",
              "all-fours", "kneeling"]

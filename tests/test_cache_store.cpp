@@ -3,6 +3,7 @@
 #include "catalog/loader.hpp"
 #include "catalog/serialize.hpp"
 #include "support.hpp"
+#include "util/archive.hpp"
 #include "util/files.hpp"
 
 #include <doctest/doctest.h>
@@ -116,9 +117,13 @@ TEST_SUITE("cache::store")
     // A path under a regular file cannot be a folder, even for root.
     const std::string dir = test::temp_dir();
     util::write_file_atomically(dir + "/file", "x");
-    CHECK_THROWS_WITH_AS(cache::write(dir + "/file/backplan/c.cache", sample(), version),
-                         doctest::Contains("cannot create " + dir + "/file/backplan"),
-                         std::runtime_error);
+    std::string message;
+    try {
+      cache::write(dir + "/file/backplan/c.cache", sample(), version);
+    } catch (const std::runtime_error& e) {
+      message = e.what();
+    }
+    CHECK(message == "cannot create " + dir + "/file/backplan: Not a directory");
   }
 
   TEST_CASE("each catalog path has its own cache file, the same for the same place")

@@ -195,9 +195,7 @@ TEST_SUITE("cli::cache")
     CHECK(quiet.out == expected.out);
     const auto verbose = f.run({"--verbose", "list"}, env);
     CHECK(verbose.status == 0);
-    CHECK(verbose.err == "backplan: cache: " + f.catalog + ": not using " + f.root +
-                           "/not-a-folder/backplan/" + fs::path(cache::file_for("/", f.catalog)).filename().string() +
-                           ": cannot open: Not a directory\n" + f.counts(0, 2) + "backplan: cache: " + f.catalog +
+    CHECK(verbose.err == f.counts(0, 2) + "backplan: cache: " + f.catalog +
                            ": cannot write the cache: cannot create " + f.root +
                            "/not-a-folder/backplan: Not a directory\n");
   }

@@ -10,6 +10,10 @@ namespace backplan::catalog {
 LayerCache::LayerCache(std::filesystem::path file, std::string catalog)
   : m_file(std::move(file)), m_catalog(std::move(catalog))
 {
+  std::error_code missing;
+  if (!std::filesystem::exists(m_file, missing) && !missing) {
+    return;  // no cache yet: nothing to report
+  }
   auto decoded = cache::read(m_file, format_version);
   if (!decoded.contents) {
     m_problem = std::move(decoded.problem);
@@ -50,6 +54,11 @@ void LayerCache::update(std::uint64_t key, std::vector<Kept> kept, std::size_t h
     m_problem = "written for other vocabularies";
   }
   m_kept = std::move(kept);
+  if (!m_changed) {
+    // Nothing to write: the cached bytes are not needed any more.
+    m_index.clear();
+    m_old.entries = {};
+  }
 }
 
 std::vector<std::string> LayerCache::save()
