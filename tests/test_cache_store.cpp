@@ -65,7 +65,7 @@ TEST_SUITE("cache::store")
     }
     CHECK(cache::decode(bytes.substr(0, 10), version).problem == "not a backplan cache file");
     CHECK(cache::decode(bytes.substr(0, bytes.size() - 1), version).problem ==
-          "53 bytes of entries where the header says 54");
+          "152 bytes of entries where the header says 153");
   }
 
   TEST_CASE("any flipped byte is noticed")

@@ -144,7 +144,11 @@ fs::path file_for(const fs::path& folder, const fs::path& catalog_path)
   if (error) {
     absolute = catalog_path;
   }
-  const std::string key = absolute.lexically_normal().string();
+  fs::path normal = absolute.lexically_normal();
+  if (!normal.has_filename() && normal.has_parent_path()) {
+    normal = normal.parent_path();  // "dir/" and "dir" are one place
+  }
+  const std::string key = normal.string();
   return folder / fmt::format("catalog-{:016x}.cache", util::checksum(key));
 }
 

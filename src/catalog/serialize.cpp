@@ -160,7 +160,9 @@ Exercise decode_exercise(std::string_view bytes, const std::string& file)
 {
   auto exercise = decode_whole<Exercise>(bytes);
   for (Location* location : file_locations(exercise)) {
-    location->file = file;
+    if (location->line > 0) {  // a location that was never set stays empty
+      location->file = file;
+    }
   }
   return exercise;
 }
