@@ -4,12 +4,17 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
+#include <sys/inotify.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace backplan;
@@ -96,6 +101,28 @@ std::string words(const std::string& text)
     all.push_back(word);
   }
   return join(all, " ");
+}
+
+/// The names of the entries of `directory` opened while `action` ran ("."
+/// for the directory itself). The kernel queues each open as it happens, so
+/// the answer is complete once `action` has returned: nothing is timed.
+std::set<std::string> opened_during(const std::string& directory, const std::function<void()>& action)
+{
+  const int watch = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  REQUIRE(watch >= 0);
+  REQUIRE(inotify_add_watch(watch, directory.c_str(), IN_OPEN) >= 0);
+  action();
+  std::set<std::string> names;
+  alignas(inotify_event) char buffer[4096];
+  for (ssize_t size = 0; (size = ::read(watch, buffer, sizeof buffer)) > 0;) {
+    for (ssize_t at = 0; at < size;) {
+      const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+      names.insert(event->len > 0 ? std::string(event->name) : ".");
+      at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+    }
+  }
+  ::close(watch);
+  return names;
 }
 
 } // namespace
@@ -373,6 +400,35 @@ TEST_SUITE("cli::app")
     CHECK(result.status == 0);
     CHECK(result.out == "backplan 0.1.0\n");
     CHECK(result.err == "");
+  }
+
+  TEST_CASE("--version, --help and completion read no catalog; a command that uses one does")
+  {
+    // A broken catalog in the user's config folder, which every command
+    // that loads a catalog reads.
+    const std::string config = test::temp_dir();
+    const std::string folder = config + "/backplan/catalog";
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder + "/broken.yaml") << "id: [\n";
+    const std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", config}};
+    for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--version"}, {"--help"}, {"plan", "--version"}, {"run", "--version"}, {"profile", "--version"},
+           {"completion", "bash"}, {"completion", "zsh"}, {"completion", "fish"}, {"completion", "--help"},
+           {"list", "--help"}, {"show", "--help"}, {"conditions", "--help"}, {"check", "--help"}}) {
+      CAPTURE(args);
+      test::RunResult result;
+      const auto opened = opened_during(folder, [&] { result = test::run_backplan(args, env); });
+      CHECK(result.status == 0);
+      CHECK(result.err == "");
+      CHECK(opened.empty());
+    }
+    test::RunResult result;
+    const auto opened = opened_during(folder, [&] { result = test::run_backplan({"list"}, env); });
+    CHECK(result.status == 3);
+    CHECK(result.err == folder + "/broken.yaml:1:5: error: invalid YAML: '[' has no matching ']'\n"
+                          "backplan: the errors above are in your catalog folder " + folder +
+                          "; fix them, or run with --no-user-catalog to leave that folder out\n");
+    CHECK(opened == std::set<std::string>{".", "broken.yaml"});
   }
 
   TEST_CASE("an unknown option is a usage error")

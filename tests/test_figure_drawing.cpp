@@ -106,6 +106,77 @@ TEST_SUITE("figure::drawing")
     CHECK(count(svg, "stroke=\"#c0392b\"") == 2);  // the arrow's curve and its head
   }
 
+  /// The arrow's curve and the head circles of a drawing.
+  struct ArrowAndHeads {
+    figure::Shape arrow;
+    std::vector<figure::Shape> heads;
+  };
+
+  ArrowAndHeads arrow_and_heads(const figure::Drawing& drawing)
+  {
+    ArrowAndHeads out;
+    for (const auto& shape : drawing.shapes) {
+      if (shape.ink == figure::Ink::arrow && shape.kind == figure::ShapeKind::polyline) {
+        out.arrow = shape;
+      } else if (shape.kind == figure::ShapeKind::circle) {
+        out.heads.push_back(shape);
+      }
+    }
+    return out;
+  }
+
+  double gap(const figure::Point& a, const figure::Point& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+  TEST_CASE("a small movement still gets an arrow long enough to read")
+  {
+    figure::Figure nod;
+    nod.props = {"floor"};
+    nod.end.angles = {{"right_shoulder_flexion", 20}};  // the hand moves about 22 units
+    const auto parts = arrow_and_heads(figure::draw(nod, {}));
+    REQUIRE(parts.arrow.points.size() > 2);
+    REQUIRE(parts.heads.size() == 2);
+    // At least 28 units from end to end: three head radii and more.
+    CHECK(gap(parts.arrow.points.front(), parts.arrow.points.back()) >= 3 * parts.heads[1].radius);
+  }
+
+  TEST_CASE("an arrow that follows the head passes clear of it")
+  {
+    figure::Figure lift;
+    lift.props = {"mat"};
+    lift.moves = "head";
+    lift.start.angles = {{"pitch", 70}, {"spine_flexion", -20}, {"left_hip_flexion", -20}, {"right_hip_flexion", -20}};
+    lift.end.angles = {{"pitch", 62}, {"spine_flexion", -30}, {"left_hip_flexion", -28}, {"right_hip_flexion", -28}};
+    const auto parts = arrow_and_heads(figure::draw(lift, {}));
+    REQUIRE(parts.arrow.points.size() > 2);
+    REQUIRE(parts.heads.size() == 2);
+    const auto& head = parts.heads[1];  // the end pose's
+    for (const auto& p : parts.arrow.points) {
+      CHECK(gap(p, head.points[0]) > head.radius);
+    }
+  }
+
+  TEST_CASE("a face turned to the viewer shows its eyes, level until the head tilts")
+  {
+    figure::Figure tilt;
+    tilt.view = figure::View::front;
+    tilt.props = {"floor"};
+    tilt.end.angles = {{"neck_side_bend", 40}};
+    std::vector<figure::Shape> eyes;
+    for (const auto& shape : figure::draw(tilt, {}).shapes) {
+      if (shape.kind == figure::ShapeKind::circle && shape.radius < 2) {
+        eyes.push_back(shape);
+      }
+    }
+    REQUIRE(eyes.size() == 4);  // two in each panel
+    CHECK(eyes[0].points[0].y == doctest::Approx(eyes[1].points[0].y));
+    CHECK(std::abs(eyes[2].points[0].y - eyes[3].points[0].y) > 1);
+    // Seen from the side, the face shows by its nose, not by eyes.
+    tilt.view = figure::View::side;
+    const auto side = figure::draw(tilt, {});
+    CHECK(std::count_if(side.shapes.begin(), side.shapes.end(),
+                        [](const figure::Shape& s) { return s.kind == figure::ShapeKind::circle; }) == 2);
+  }
+
   TEST_CASE("a held position is one panel without an arrow")
   {
     figure::Figure hold;

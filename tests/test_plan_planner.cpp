@@ -203,4 +203,47 @@ TEST_SUITE("plan::planner")
     MESSAGE(plans, " plans checked, ", empty, " with no safe exercise, ", short_plans,
             " that the safe catalog could not fill to 90%");
   }
+
+  TEST_CASE("an exercise over one item's share even at its least dose is left out with its own reason")
+  {
+    catalog::Layer extra;
+    extra.name = "extra";
+    extra.files = {{"long-hold.yaml", R"(id: long-hold
+name: Long hold
+summary: A hold longer than one item may take of a short plan.
+position: lying-on-back
+regions: [lower-back]
+goals: [mobility]
+kind: mobility
+level: gentle
+per_side: false
+dosage: {hold: [150, 200], reps: [2, 3], sets: [1, 1], rest_between_reps: [0, 0]}
+steps: [Hold it.]
+sources: [kenway]
+)"}};
+    const auto loaded = catalog::load({catalog::builtin_layer(), extra});
+    REQUIRE(loaded.errors.empty());
+    const auto* exercise = loaded.catalog.find("long-hold");
+    REQUIRE(exercise != nullptr);
+    const int least = plan::duration(plan::least_dose(loaded.catalog, *exercise), exercise->per_side);
+    for (const int minutes : {10, 20}) {
+      CAPTURE(minutes);
+      plan::Request request;
+      request.minutes = minutes;
+      const auto plan = plan::make_plan(loaded.catalog, request);
+      const auto left = std::find_if(plan.left_out.begin(), plan.left_out.end(),
+                                     [](const plan::LeftOut& l) { return l.id == "long-hold"; });
+      if (least > static_cast<int>(plan::max_item_share * minutes * 60)) {
+        REQUIRE(left != plan.left_out.end());
+        CHECK(left->reason == "time");
+        CHECK(left->detail == fmt::format("needs {} s even at its least dose; one exercise may take at most "
+                                          "{} s (40%) of a {}-minute plan",
+                                          least, static_cast<int>(plan::max_item_share * minutes * 60), minutes));
+      } else {
+        // Within the cap it is not refused for it.
+        CHECK((left == plan.left_out.end() || left->detail.find("least dose") == std::string::npos));
+      }
+    }
+    CHECK(least == 300);
+  }
 }

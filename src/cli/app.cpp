@@ -15,16 +15,21 @@ namespace backplan::cli {
 
 namespace {
 
-/// The global options that decide which catalog is loaded, read before the
-/// full parse because the plan command's condition flags come from it.
+/// The global options that decide which catalog is loaded, and whether one
+/// is needed at all, read before the full parse because the plan command's
+/// condition flags come from it.
 void prescan(int argc, char** argv, Context& context)
 {
+  // The completion scripts' words are a command line being typed, not this one.
+  const bool completing = argc > 1 && std::string_view(argv[1]) == "__complete";
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--") {
       break;
     }
-    if (arg == "--no-builtin") {
+    if (arg == "--version" && !completing) {
+      context.version_asked = true;
+    } else if (arg == "--no-builtin") {
       context.no_builtin = true;
     } else if (arg == "--no-user-catalog") {
       context.no_user_catalog = true;

@@ -107,9 +107,10 @@ const catalog::LoadResult& Context::loaded() const
 
 bool Context::catalog_shapes_options() const
 {
-  // Not for --help or --version alone (no command word), nor for commands
-  // that never show the condition flags.
-  return !command.empty() && command != "list" && command != "show" && command != "conditions" &&
+  // Not for --help or --version alone (no command word), not when the
+  // version is all that will be printed, nor for commands that never show
+  // the condition flags.
+  return !command.empty() && !version_asked && command != "list" && command != "show" && command != "conditions" &&
          command != "check" && command != "completion";
 }
 

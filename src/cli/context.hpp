@@ -18,6 +18,7 @@ struct Context {
   bool no_builtin = false;
   util::ColorMode color = util::ColorMode::automatic;
   std::string command;                     ///< the command word of the command line, if any
+  bool version_asked = false;              ///< --version given: nothing is read, the version printed
   std::string profile_path;                ///< --profile FILE
   bool no_profile = false;                 ///< --no-profile
   bool no_user_catalog = false;            ///< --no-user-catalog
@@ -36,7 +37,8 @@ struct Context {
   const catalog::LoadResult& loaded() const;
 
   /// Whether building the command line needs the catalog (the plan
-  /// command's condition flags): not for commands that never show them.
+  /// command's condition flags): not for --help or --version alone, not
+  /// with --version anywhere, and not for commands that never show them.
   bool catalog_shapes_options() const;
 
   /// Loads `layers` (catalog::load), then writes back the caches that

@@ -86,6 +86,24 @@ bool has(const Figure& figure, const char* prop)
   return std::find(figure.props.begin(), figure.props.end(), prop) != figure.props.end();
 }
 
+/// Two dots for the eyes when the face is turned towards the viewer, so
+/// that a head seen from the front shows its tilt and turn.
+void add_eyes(Panel& panel, const Body& body, View view)
+{
+  const Flat centre = project(body.at("head"), view);
+  const Flat nose = project(body.at("nose"), view);
+  if (nose.depth - centre.depth < (head_radius + 3) * 0.6) {
+    return;
+  }
+  for (const char* eye : {"left_eye", "right_eye"}) {
+    Shape dot;
+    dot.kind = ShapeKind::circle;
+    dot.points = {flat(body, eye, view)};
+    dot.radius = head_radius * 0.1;
+    panel.add(dot);
+  }
+}
+
 /// The body's segments, far side first, and the head.
 void add_body(Panel& panel, const Body& body, View view)
 {
@@ -119,6 +137,7 @@ void add_body(Panel& panel, const Body& body, View view)
     const double k = head_radius / reach;
     panel.add(line(Ink::body, {{centre.x + (nose.x - centre.x) * k, centre.y + (nose.y - centre.y) * k}, nose}));
   }
+  add_eyes(panel, body, view);
 }
 
 /// The props under and beside a placed body.
@@ -233,6 +252,10 @@ Point still_shift(const Body& start, const Body& end, View view)
   return best;
 }
 
+/// The shortest arrow drawn, in world units: shorter movements are shown by
+/// an arrow of this length along their path.
+constexpr double min_arrow = 28;
+
 /// A curved arrow from the start to the end position of the point that
 /// travels furthest, bulging away from the body; nothing for a still pose.
 void add_arrow(Panel& panel, const Body& start, const Body& end, View view, const std::string& moves)
@@ -258,12 +281,22 @@ void add_arrow(Panel& panel, const Body& start, const Body& end, View view, cons
   Point b = flat(end, best, view);
   const Point centre = flat(end, "waist", view);
   const Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+  if (travel < min_arrow) {
+    // A small movement still gets an arrow long enough to read, centred on
+    // the path it shows.
+    const double k = min_arrow / travel / 2;
+    const Point half{(b.x - a.x) * k, (b.y - a.y) * k};
+    a = {mid.x - half.x, mid.y - half.y};
+    b = {mid.x + half.x, mid.y + half.y};
+    travel = min_arrow;
+  }
   Point normal{-(b.y - a.y) / travel, (b.x - a.x) / travel};
   if ((mid.x - centre.x) * normal.x + (mid.y - centre.y) * normal.y < 0) {
     normal = {-normal.x, -normal.y};
   }
-  // Stand off from the limb itself, and bulge outward by a third of the travel.
-  const double offset = 9;
+  // Stand off from the limb (or clear of the head), and bulge outward by a
+  // third of the travel.
+  const double offset = best == "head" ? head_radius + 6 : 9;
   a = {a.x + normal.x * offset, a.y + normal.y * offset};
   b = {b.x + normal.x * offset, b.y + normal.y * offset};
   const Point control{mid.x + normal.x * (offset + travel * 0.35), mid.y + normal.y * (offset + travel * 0.35)};

@@ -170,6 +170,12 @@ Body pose_body(const Pose& pose)
   body.points["neck"] = neck;
   body.points["head"] = centre;
   body.points["nose"] = along(centre, head, forward, head_radius + 3);
+  // The eyes, on the face a little above the head's centre: a head seen
+  // from the front shows its tilt and turn by them.
+  for (const auto& [name, sign] : {std::pair{"left_eye", -1.0}, std::pair{"right_eye", 1.0}}) {
+    const Point3 across = along(centre, head, right, sign * head_radius * 0.4);
+    body.points[name] = along(along(across, head, up, head_radius * 0.2), head, forward, head_radius * 0.7);
+  }
   body.segments.push_back({"pelvis", "waist", Side::centre});
   body.segments.push_back({"waist", "neck", Side::centre});
   body.segments.push_back({"neck", "head", Side::centre});
@@ -187,7 +193,7 @@ std::pair<std::string, double> lowest(const Body& body)
 {
   std::pair<std::string, double> out{"", std::numeric_limits<double>::max()};
   for (const auto& [name, point] : body.points) {
-    if (name == "nose") {
+    if (name == "nose" || name.ends_with("_eye")) {
       continue;
     }
     const double y = name == "head" ? point.y - head_radius : point.y;

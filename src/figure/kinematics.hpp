@@ -27,7 +27,8 @@ struct Segment {
 
 /// A body placed in the world by forward kinematics: every named point
 /// (head, neck, waist, pelvis, and per side shoulder, elbow, wrist, hand,
-/// hip, knee, ankle, heel, toe), and the segments joining them.
+/// hip, knee, ankle, heel, toe; and the face's nose, left_eye and
+/// right_eye), and the segments joining them.
 struct Body {
   std::map<std::string, Point3> points;
   std::vector<Segment> segments;

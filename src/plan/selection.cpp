@@ -60,20 +60,34 @@ void Selection::reorder()
   m_order = plan_order(m_catalog, exercises);
 }
 
-bool Selection::try_add(const Candidate* candidate, const Dose& dose)
+std::optional<int> Selection::item_cap() const
 {
+  if (m_budget < rules_minimum_minutes * 60) {
+    return std::nullopt;
+  }
+  return static_cast<int>(max_item_share * m_budget);
+}
+
+Added Selection::try_add(const Candidate* candidate, const Dose& dose)
+{
+  // No item may take more than its share of a plan long enough for the
+  // rules, even at its least dose.
+  const auto cap = item_cap();
+  if (cap && duration(candidate->least, candidate->exercise->per_side) > *cap) {
+    return Added::over_item_cap;
+  }
   m_chosen.push_back(candidate);
   m_doses.push_back(dose);
   m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
   reorder();
   if (total() <= m_budget) {
-    return true;
+    return Added::yes;
   }
   m_chosen.pop_back();
   m_doses.pop_back();
   m_groups.pop_back();
   reorder();
-  return false;
+  return Added::over_budget;
 }
 
 void Selection::set_doses(int numerator, int denominator)

@@ -4,6 +4,7 @@
 #include "plan/model.hpp"
 #include "safety/conditions.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace backplan::plan {
@@ -22,6 +23,13 @@ struct Candidate {
 /// hold raised to its kind's `min_hold` where the exercise's range reaches it.
 Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
 
+/// What became of a candidate offered to a selection.
+enum class Added {
+  yes,            ///< it is chosen, at the dose offered
+  over_item_cap,  ///< even at its least dose it would take more than `Selection::item_cap()`
+  over_budget,    ///< at the dose offered the total would exceed the budget
+};
+
 /// The exercises being chosen and their doses. The plan order of the chosen
 /// exercises is cached, so trying a dose costs one pass over the items.
 class Selection
@@ -32,8 +40,13 @@ public:
 
   /// Whether `candidate` is chosen.
   bool has(const Candidate* candidate) const;
-  /// Adds `candidate` at `dose` if the total stays within the budget.
-  bool try_add(const Candidate* candidate, const Dose& dose);
+  /// The most seconds one item may take at its least dose: `max_item_share`
+  /// of the budget in a plan of `rules_minimum_minutes` or more, nothing
+  /// (no cap) in a shorter one.
+  std::optional<int> item_cap() const;
+  /// Adds `candidate` at `dose` unless its least dose is over `item_cap()`
+  /// or the total would exceed the budget; says which.
+  Added try_add(const Candidate* candidate, const Dose& dose);
   /// Sets every dose to a point `numerator / denominator` of the way from
   /// the candidate's least to its most dose.
   void set_doses(int numerator, int denominator);

@@ -1,0 +1,283 @@
+#include "plan/chooser.hpp"
+
+#include "plan/planner.hpp"
+#include "plan/timing.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace backplan::plan {
+
+namespace {
+
+using catalog::Exercise;
+
+bool contains(const std::vector<std::string>& items, const std::string& item)
+{
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+std::string name_of(const catalog::Vocabulary& vocabulary, const std::string& id)
+{
+  const auto* term = vocabulary.find(id);
+  return term != nullptr ? term->name : id;
+}
+
+/// Whether `a` and `b` are an exercise and its own progression.
+bool progression_pair(const Exercise& a, const Exercise& b)
+{
+  return a.progression_of == b.id || b.progression_of == a.id;
+}
+
+} // namespace
+
+std::vector<Chooser::Need> Chooser::needs() const
+{
+  std::vector<Need> needs;
+  for (const auto& region : m_request.regions) {
+    needs.push_back({&Exercise::regions, region});
+  }
+  for (const auto& goal : m_request.goals) {
+    needs.push_back({&Exercise::goals, goal});
+  }
+  if (needs.empty()) {
+    for (const auto& movement : m_catalog.movements.terms) {
+      needs.push_back({&Exercise::movements, movement.id});
+    }
+  }
+  return needs;
+}
+
+void Chooser::run(std::vector<std::string>& uncovered)
+{
+  cover_needs(uncovered);
+  if (m_selection.budget() >= rules_minimum_minutes * 60) {
+    fill_shares();
+  }
+  m_selection.set_doses(1, 2);
+  fill(true, true);
+  fill(false, false);
+  m_selection.set_doses(0, 1);
+  m_selection.fit(true);
+  top_up();
+}
+
+LeftOut Chooser::reason(const Candidate& candidate) const
+{
+  const Exercise& exercise = *candidate.exercise;
+  const auto out = [&](const char* reason, std::string detail) {
+    return LeftOut{exercise.id, exercise.name, reason, std::move(detail), {}};
+  };
+  for (const auto* chosen : m_selection.chosen()) {
+    if (progression_pair(exercise, *chosen->exercise)) {
+      return out("progression",
+                 chosen->exercise->progression_of == exercise.id
+                   ? fmt::format("{}, its progression, is in the plan instead", chosen->exercise->name)
+                   : fmt::format("it progresses {}, which is in the plan", chosen->exercise->name));
+    }
+  }
+  if (const Exercise* other = covering(exercise)) {
+    return out("covered", fmt::format("movement already covered by {} (kept for variety: another "
+                                      "--seed than {} may choose this one)",
+                                      other->name, m_request.seed));
+  }
+  if (candidate.modified && !m_tried.contains(&candidate)) {
+    return out("modified",
+               fmt::format("needs a change for {}; the plan prefers exercises that need none",
+                           util::join(modifying_conditions(candidate), " and ")));
+  }
+  const auto it = m_refused.find(&candidate);
+  if (it == m_refused.end()) {
+    return out("time", "the plan was full before it was tried");
+  }
+  const Refusal& refusal = it->second;
+  if (refusal.why == Added::over_item_cap) {
+    return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
+                                   "({}%) of a {}-minute plan",
+                                   refusal.needed, refusal.limit, std::lround(max_item_share * 100),
+                                   m_selection.budget() / 60));
+  }
+  return out("time", fmt::format("needs {} s, only {} s left", refusal.needed, refusal.limit));
+}
+
+bool Chooser::offer(const Candidate& candidate, const Dose& dose)
+{
+  if (m_selection.has(&candidate) || conflicts(candidate)) {
+    return false;
+  }
+  m_tried.insert(&candidate);
+  switch (m_selection.try_add(&candidate, dose)) {
+  case Added::yes:
+    m_refused.erase(&candidate);
+    return true;
+  case Added::over_item_cap:
+    m_refused[&candidate] = {Added::over_item_cap, duration(candidate.least, candidate.exercise->per_side),
+                             m_selection.item_cap().value_or(0)};
+    return false;
+  case Added::over_budget:
+    break;
+  }
+  const int left = m_selection.budget() - m_selection.total();
+  m_refused[&candidate] = {Added::over_budget, duration(dose, candidate.exercise->per_side), std::max(left, 0)};
+  return false;
+}
+
+bool Chooser::conflicts(const Candidate& candidate) const
+{
+  const auto& chosen = m_selection.chosen();
+  return std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* c) {
+    return progression_pair(*c->exercise, *candidate.exercise);
+  });
+}
+
+const Exercise* Chooser::covering(const Exercise& exercise) const
+{
+  if (exercise.movements.empty()) {
+    return nullptr;
+  }
+  for (const auto* chosen : m_selection.chosen()) {
+    const auto& moves = chosen->exercise->movements;
+    if (chosen->exercise->kind == exercise.kind &&
+        std::all_of(exercise.movements.begin(), exercise.movements.end(),
+                    [&](const std::string& m) { return contains(moves, m); })) {
+      return chosen->exercise;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Chooser::modifying_conditions(const Candidate& candidate) const
+{
+  std::vector<std::string> names;
+  for (const auto& rule : candidate.verdict.modifications) {
+    const auto name = name_of(m_catalog.conditions, rule.condition);
+    if (!contains(names, name)) {
+      names.push_back(name);
+    }
+  }
+  return names;
+}
+
+bool Chooser::covers(const Need& need) const
+{
+  const auto& chosen = m_selection.chosen();
+  return std::any_of(chosen.begin(), chosen.end(),
+                     [&](const Candidate* c) { return contains(c->exercise->*need.field, need.id); });
+}
+
+void Chooser::cover_needs(std::vector<std::string>& uncovered)
+{
+  for (const auto& need : needs()) {
+    if (covers(need)) {
+      continue;
+    }
+    bool offered = false;
+    bool added = false;
+    for (const auto& candidate : m_candidates) {
+      if (!contains(candidate.exercise->*need.field, need.id)) {
+        continue;
+      }
+      offered = true;
+      if (offer(candidate, candidate.least)) {
+        added = true;
+        break;
+      }
+    }
+    if (need.field != &Exercise::movements && !added) {
+      const auto& vocabulary = need.field == &Exercise::regions ? m_catalog.regions : m_catalog.goals;
+      uncovered.push_back(fmt::format("{} ({})", name_of(vocabulary, need.id),
+                                      offered ? "no safe exercise for it fits the time"
+                                              : "no safe exercise covers it"));
+    }
+  }
+}
+
+int Chooser::least_seconds(const std::string& kind) const
+{
+  int seconds = 0;
+  for (const auto* chosen : m_selection.chosen()) {
+    if (chosen->exercise->kind == kind) {
+      seconds += duration(chosen->least, chosen->exercise->per_side);
+    }
+  }
+  return seconds;
+}
+
+void Chooser::fill_shares()
+{
+  // Room first: the covering exercises at their least doses.
+  m_selection.set_doses(0, 1);
+  for (const auto& kind : m_catalog.kinds.terms) {
+    if (kind.share <= 0) {
+      continue;
+    }
+    // Exercises needing a modification only when the others cannot fill it.
+    for (const bool modified : {false, true}) {
+      for (const auto& candidate : m_candidates) {
+        // Counted at the least doses, to which fitting may still lower them.
+        if (least_seconds(kind.id) * 100 >= kind.share * m_selection.budget()) {
+          break;
+        }
+        // At its least dose when the typical one does not fit: fitting
+        // raises it later where there is room.
+        if (candidate.exercise->kind == kind.id && candidate.modified == modified &&
+            !offer(candidate, typical(candidate))) {
+          offer(candidate, candidate.least);
+        }
+      }
+    }
+  }
+}
+
+void Chooser::fill(bool novel_only, bool modified_too)
+{
+  std::set<std::string> moved;
+  for (const auto* chosen : m_selection.chosen()) {
+    moved.insert(chosen->exercise->movements.begin(), chosen->exercise->movements.end());
+  }
+  for (const auto& candidate : m_candidates) {
+    const auto& movements = candidate.exercise->movements;
+    const bool novel = std::any_of(movements.begin(), movements.end(),
+                                   [&](const std::string& m) { return !moved.contains(m); });
+    if ((novel || !novel_only) && (modified_too || !candidate.modified) &&
+        offer(candidate, typical(candidate))) {
+      moved.insert(movements.begin(), movements.end());
+    }
+  }
+}
+
+void Chooser::top_up()
+{
+  const int target = static_cast<int>(fill_target * m_selection.budget() + 0.999);
+  for (const auto& candidate : m_candidates) {
+    if (m_selection.total() >= target) {
+      return;
+    }
+    if (m_selection.has(&candidate)) {
+      continue;
+    }
+    m_selection.set_doses(0, 1);
+    offer(candidate, candidate.least);
+    m_selection.fit(true);
+  }
+  if (m_selection.total() < target) {
+    m_selection.fit(false);
+  }
+}
+
+Dose Chooser::typical(const Candidate& candidate)
+{
+  Dose dose = candidate.least;
+  const auto half = [](int a, int b) { return a + (b - a) / 2; };
+  dose.hold = half(dose.hold, candidate.most.hold);
+  dose.rep_seconds = half(dose.rep_seconds, candidate.most.rep_seconds);
+  dose.reps = half(dose.reps, candidate.most.reps);
+  dose.sets = half(dose.sets, candidate.most.sets);
+  dose.rest_between_reps = half(dose.rest_between_reps, candidate.most.rest_between_reps);
+  dose.rest_between_sets = half(dose.rest_between_sets, candidate.most.rest_between_sets);
+  return dose;
+}
+
+} // namespace backplan::plan

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "catalog/model.hpp"
+#include "plan/model.hpp"
+#include "plan/selection.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace backplan::plan {
+
+/// Chooses a plan's exercises and their doses from the candidates (safe and
+/// through the filters, in priority order), and remembers why each candidate
+/// it did not choose was refused.
+class Chooser
+{
+public:
+  /// A chooser for a plan of `budget` seconds; every argument must outlive it.
+  Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
+          int budget)
+    : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget)
+  {
+  }
+
+  /// Runs every phase (cover the needs, fill each kind's share, fill with
+  /// typical doses, fit the doses, top up to the target); `uncovered`
+  /// receives the requested regions and goals left uncovered, with why.
+  void run(std::vector<std::string>& uncovered);
+
+  /// The exercises chosen and their doses.
+  const Selection& selection() const { return m_selection; }
+
+  /// Why `candidate`, not chosen, is left out.
+  LeftOut reason(const Candidate& candidate) const;
+
+private:
+  /// Something the plan should cover: a region, a goal or a movement.
+  struct Need {
+    const std::vector<std::string> catalog::Exercise::*field;
+    std::string id;
+  };
+
+  /// The needs of the request: its regions and goals, or else every movement.
+  std::vector<Need> needs() const;
+  /// Adds `candidate` at `dose` when it may join and fits; remembers why not.
+  bool offer(const Candidate& candidate, const Dose& dose);
+  /// Whether a chosen exercise is `candidate`'s progression or the reverse.
+  bool conflicts(const Candidate& candidate) const;
+  /// A chosen exercise of the same kind that already does every movement of
+  /// `exercise`, or nullptr.
+  const catalog::Exercise* covering(const catalog::Exercise& exercise) const;
+  /// The names of the declared conditions that modify `candidate`, each once.
+  std::vector<std::string> modifying_conditions(const Candidate& candidate) const;
+  /// Whether a chosen exercise covers `need`.
+  bool covers(const Need& need) const;
+  /// Covers each need with the first candidate, in priority order, that fits.
+  void cover_needs(std::vector<std::string>& uncovered);
+  /// The seconds the chosen exercises of `kind` take at their least doses.
+  int least_seconds(const std::string& kind) const;
+  /// Adds exercises of each kind with a share until, even at their least
+  /// doses, they reach that share of the budget.
+  void fill_shares();
+  /// Adds further exercises at their typical doses while the plan fits:
+  /// with `novel_only`, only those bringing a movement not yet in the plan;
+  /// an exercise needing a modification only when `modified_too`.
+  void fill(bool novel_only, bool modified_too);
+  /// Still short of the target: whatever else fits, at its least dose, then
+  /// doses raised past the cap on one item's share.
+  void top_up();
+  /// A dose halfway up from the least: enough for each exercise to do its
+  /// work, leaving the rest of the candidates to other seeds.
+  static Dose typical(const Candidate& candidate);
+
+  const catalog::Catalog& m_catalog;
+  const Request& m_request;
+  const std::vector<Candidate>& m_candidates;
+  Selection m_selection;
+  std::set<const Candidate*> m_tried;
+  /// Why a candidate offered was not added, in seconds.
+  struct Refusal {
+    Added why;
+    int needed;  ///< at the dose offered, or its least dose when over the item cap
+    int limit;   ///< the seconds left, or the item cap
+  };
+  std::map<const Candidate*, Refusal> m_refused;
+};
+
+} // namespace backplan::plan
