@@ -378,8 +378,12 @@ std::vector<Diagnostic> path_errors(const std::vector<Layer>& layers, LoadState&
 /// first, then file by file, each file's in order of position.
 void finish(const std::vector<Layer>& layers, LoadState& state, ExercisesById& by_id, LoadResult& result)
 {
-  for (auto& [id, entry] : by_id) {
-    auto& [index, exercise] = entry;
+  // The files' records are done with; each exercise leaves its map node as
+  // it joins the catalog, so that no more than one copy of each is held.
+  state.exercises = {};
+  result.catalog.exercises.reserve(by_id.size());
+  for (auto it = by_id.begin(); it != by_id.end(); it = by_id.erase(it)) {
+    auto& [index, exercise] = it->second;
     if (state.per_file[index].empty()) {
       result.catalog.exercises.push_back(std::move(exercise));
     }
