@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes a catalog of N generated exercises, one per file, into DIR.
 
-The vocabulary files are copied from the built-in catalog; every exercise
+The vocabulary files are copied from the built-in catalog into
+DIR/vocabulary, the exercises go to DIR/exercises (two catalog paths, so
+that 100 000 exercises stay within one path's limit of files); every exercise
 has realistic content: a summary, five steps, cues, a dosage and
 contraindications, like the built-in ones.
 """
@@ -10,7 +12,8 @@ import random
 import shutil
 import sys
 
-VOCABULARY = ["conditions", "regions", "goals", "positions", "levels", "kinds", "movements",
+VOCABULARY = ["conditions", "regions", "goals", "positions", "levels", "kinds", "movements", "loads",
+              "red-flags",
               "sources"]
 POSITIONS = ["standing", "seated", "floor-sitting", "lying-on-back", "lying-on-front",
              "all-fours", "kneeling"]
@@ -69,8 +72,9 @@ def main():
     target, count = sys.argv[1], int(sys.argv[2])
     catalog = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "catalog")
     os.makedirs(os.path.join(target, "exercises"), exist_ok=True)
+    os.makedirs(os.path.join(target, "vocabulary"), exist_ok=True)
     for name in VOCABULARY:
-        shutil.copy(os.path.join(catalog, name + ".yaml"), target)
+        shutil.copy(os.path.join(catalog, name + ".yaml"), os.path.join(target, "vocabulary"))
     rng = random.Random(count)
     for index in range(count):
         with open(os.path.join(target, "exercises", f"generated-{index:05d}.yaml"), "w") as out:

@@ -59,10 +59,19 @@ Layer builtin_layer()
   return layer;
 }
 
-Layer read_layer(const fs::path& path)
+Layer compiled_layer(std::string_view bytes)
+{
+  Layer layer;
+  layer.name = "<built-in>";
+  layer.compiled = std::make_shared<const CompiledCatalog>(decode_catalog(bytes));
+  return layer;
+}
+
+Layer list_layer(const fs::path& path)
 {
   Layer layer;
   layer.name = path.string();
+  layer.listed_ns = cache::now_ns();
   std::error_code error;
   const auto status = fs::status(path, error);
   if (error || !fs::exists(status)) {
@@ -72,15 +81,35 @@ Layer read_layer(const fs::path& path)
                               : "no such file or directory"});
     return layer;
   }
-  const std::vector<fs::path> paths =
-    fs::is_directory(status) ? yaml_files_below(path, layer) : std::vector<fs::path>{path};
+  const bool directory = fs::is_directory(status);
+  const std::vector<fs::path> paths = directory ? yaml_files_below(path, layer) : std::vector<fs::path>{path};
+  layer.unread = true;
+  layer.files.reserve(paths.size());
+  layer.listed.reserve(paths.size());
   for (const auto& file : paths) {
+    layer.files.push_back({file.string(), ""});
+    layer.listed.push_back({directory ? file.lexically_relative(path).string() : file.filename().string(),
+                            cache::stamps_of(file)});
+  }
+  return layer;
+}
+
+Layer read_layer(const fs::path& path)
+{
+  Layer layer = list_layer(path);
+  std::vector<SourceFile> files;
+  std::vector<ListedFile> listed;
+  for (std::size_t i = 0; i < layer.files.size(); ++i) {
     try {
-      layer.files.push_back({file.string(), util::read_file(file, max_file_bytes)});
+      files.push_back({layer.files[i].name, util::read_file(layer.files[i].name, max_file_bytes)});
+      listed.push_back(std::move(layer.listed[i]));
     } catch (const std::exception& e) {
-      layer.errors.push_back({Location{file.string(), 0, 0}, e.what()});
+      layer.errors.push_back({Location{layer.files[i].name, 0, 0}, e.what()});
     }
   }
+  layer.files = std::move(files);
+  layer.listed = std::move(listed);
+  layer.unread = false;
   return layer;
 }
 

@@ -4,9 +4,11 @@
 #include "catalog/exercises.hpp"
 #include "catalog/keys.hpp"
 #include "catalog/vocabularies.hpp"
+#include "util/files.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -31,48 +33,140 @@ struct PendingExercise {
   std::size_t index = 0;  ///< order of the file among all files
   const SourceFile* file = nullptr;
   ExerciseFile read;
+  bool ready = false;       ///< read already: from a compiled layer
+  bool unreadable = false;  ///< its text could not be read (a path error)
+  std::size_t cached = LayerCache::npos;  ///< the cache entry it was taken from
+  std::string encoded;      ///< a good exercise parsed now, for its layer's cache
+  const ListedFile* listed = nullptr;  ///< its path and stamps, when listed
 };
+
+/// A new exercise file waiting for pass 2.
+PendingExercise pending_file(std::size_t layer, std::size_t index, const SourceFile* file,
+                             const ListedFile* listed)
+{
+  PendingExercise pending;
+  pending.layer = layer;
+  pending.index = index;
+  pending.file = file;
+  pending.listed = listed;
+  return pending;
+}
 
 /// What load() carries from one phase to the next.
 struct LoadState {
   std::vector<VocabularyFile> vocabularies;
   std::vector<PendingExercise> exercises;
   std::vector<std::vector<Diagnostic>> per_file;  ///< each file's problems, by file index
-  std::vector<Diagnostic> path_errors;            ///< paths that could not be read
+  std::vector<std::optional<Diagnostic>> read_errors;  ///< a file that could not be read, by file index
+  std::vector<std::size_t> layer_of;              ///< each file's layer, by file index
+  std::vector<Diagnostic> path_errors;            ///< problems at no file's place (after the layers' own)
+  std::deque<SourceFile> compiled_files;          ///< the names of compiled layers' exercise files
+  std::size_t compiled_file_count = 0;            ///< files of compiled layers
 };
+
+/// What an exercise names of other exercises, from a good exercise.
+ExerciseReferences references_of(const Exercise& exercise)
+{
+  return {exercise.id, exercise.easier, exercise.harder, exercise.progression_of, exercise.progression_where};
+}
+
+/// The text of a listed file that was not read yet, in `out`; false, with the
+/// reason in `error`, when it cannot be read.
+bool read_text(const SourceFile& file, SourceFile& out, std::optional<Diagnostic>& error)
+{
+  try {
+    out.name = file.name;
+    out.text = util::read_file(file.name, max_file_bytes);
+    return true;
+  } catch (const std::exception& e) {
+    error = Diagnostic{Location{file.name, 0, 0}, e.what()};
+    return false;
+  }
+}
+
+/// Adds a new file slot of layer `layer` to `state`; returns its index.
+std::size_t add_file(LoadState& state, std::size_t layer)
+{
+  state.per_file.emplace_back();
+  state.read_errors.emplace_back();
+  state.layer_of.push_back(layer);
+  return state.per_file.size() - 1;
+}
+
+/// The exercises of a compiled layer, ready as they are.
+void gather_compiled(const CompiledCatalog& compiled, std::size_t layer, LoadState& state)
+{
+  state.compiled_file_count += compiled.file_count;
+  for (const auto& exercise : compiled.catalog.exercises) {
+    const std::size_t index = add_file(state, layer);
+    state.compiled_files.push_back({exercise.where.file, ""});
+    PendingExercise pending = pending_file(layer, index, &state.compiled_files.back(), nullptr);
+    pending.ready = true;
+    pending.read.exercise = exercise;
+    pending.read.references = references_of(exercise);
+    state.exercises.push_back(std::move(pending));
+  }
+}
 
 /// The exercises that stand after every layer, by id, each with its file index.
 using ExercisesById = std::map<std::string, std::pair<std::size_t, Exercise>>;
 
 /// Sorts the files of every layer into vocabulary files, parsed at once,
 /// and exercise files, read in pass 2; returns how many files there are.
-std::size_t gather_files(const std::vector<Layer>& layers, LoadState& state)
+void gather_files(const std::vector<Layer>& layers, LoadState& state)
 {
-  std::size_t count = 0;
   for (std::size_t l = 0; l < layers.size(); ++l) {
-    state.path_errors.insert(state.path_errors.end(), layers[l].errors.begin(), layers[l].errors.end());
-    for (const auto& file : layers[l].files) {
-      state.per_file.emplace_back();
-      ++count;
-      const std::size_t index = state.per_file.size() - 1;
+    if (layers[l].compiled) {
+      gather_compiled(*layers[l].compiled, l, state);
+    }
+    const Layer& layer = layers[l];
+    for (std::size_t f = 0; f < layer.files.size(); ++f) {
+      const SourceFile& file = layer.files[f];
+      const std::size_t index = add_file(state, l);
       const VocabularySpec* spec = vocabulary_for(file.name);
       if (spec == nullptr) {
-        state.exercises.push_back({l, index, &file, {}});
-      } else if (auto root = parse_document(file, state.per_file.back())) {
+        const ListedFile* listed = f < layer.listed.size() ? &layer.listed[f] : nullptr;
+        state.exercises.push_back(pending_file(l, index, &file, listed));
+        continue;
+      }
+      SourceFile read;
+      if (layer.unread && !read_text(file, read, state.read_errors[index])) {
+        continue;
+      }
+      if (auto root = parse_document(layer.unread ? read : file, state.per_file[index])) {
         state.vocabularies.push_back({l, index, file.name, *root, spec});
       }
     }
   }
-  return count;
+}
+
+/// The terms of a compiled catalog's vocabularies joined to `catalog`'s, as
+/// reading its vocabulary files would: a term replaces the one with its id,
+/// or comes last.
+void merge_compiled_terms(const Catalog& compiled, Catalog& catalog)
+{
+  for (const auto& spec : vocabulary_specs) {
+    Vocabulary& vocabulary = catalog.*spec.member;
+    for (const auto& term : (compiled.*spec.member).terms) {
+      if (const int at = vocabulary.index_of(term.id); at >= 0) {
+        vocabulary.terms[static_cast<std::size_t>(at)] = term;
+      } else {
+        vocabulary.terms.push_back(term);
+      }
+    }
+  }
 }
 
 /// Pass 1: the vocabularies, layer by layer, so that exercises can refer to
 /// any term; then the condition aliases and the references between
 /// vocabularies.
-void read_vocabularies(std::size_t layer_count, LoadState& state, Catalog& catalog)
+void read_vocabularies(const std::vector<Layer>& layers, LoadState& state, Catalog& catalog)
 {
   std::vector<TermReference> references;
-  for (std::size_t l = 0; l < layer_count; ++l) {
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    if (layers[l].compiled) {
+      merge_compiled_terms(layers[l].compiled->catalog, catalog);
+    }
     std::map<std::string, Location> seen;
     for (const auto& file : state.vocabularies) {
       if (file.layer == l) {
@@ -95,16 +189,51 @@ void read_vocabularies(std::size_t layer_count, LoadState& state, Catalog& catal
   }
 }
 
+/// One exercise file of pass 2: from `cache` when it holds the file
+/// unchanged, else read and parsed (and encoded for the cache when good).
+void read_one_exercise_file(const LayerCache* cache, bool unread, PendingExercise& pending, LoadState& state,
+                            const Catalog& vocabularies, std::uint64_t key)
+{
+  const SourceFile& file = *pending.file;
+  const bool cacheable = cache != nullptr && pending.listed != nullptr && pending.listed->stamps;
+  if (cacheable) {
+    pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key);
+    if (pending.cached != LayerCache::npos) {
+      try {
+        pending.read.exercise = decode_exercise(cache->data(pending.cached), file.name);
+        pending.read.references = references_of(*pending.read.exercise);
+        return;
+      } catch (const std::exception&) {
+        // An entry that does not decode is parsed like a changed file.
+        pending.cached = LayerCache::npos;
+      }
+    }
+  }
+  SourceFile read;
+  if (unread && !read_text(file, read, state.read_errors[pending.index])) {
+    pending.unreadable = true;
+    return;
+  }
+  pending.read = read_exercise_file(unread ? read : file, vocabularies);
+  state.per_file[pending.index] = pending.read.diagnostics;
+  if (cacheable && pending.read.exercise) {
+    pending.encoded = encode_exercise(*pending.read.exercise);
+  }
+}
+
 /// Pass 2: the exercise files, each parsed and read on its own (so that no
 /// more than one YAML tree per thread is alive) on every core; each file has
 /// its own diagnostics and the vocabularies are only read.
-void read_exercise_files(LoadState& state, const Catalog& vocabularies)
+void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, const Catalog& vocabularies,
+                         std::uint64_t key)
 {
   const auto read_files = [&](std::size_t first, std::size_t step) {
     for (std::size_t i = first; i < state.exercises.size(); i += step) {
       PendingExercise& pending = state.exercises[i];
-      pending.read = read_exercise_file(*pending.file, vocabularies);
-      state.per_file[pending.index] = pending.read.diagnostics;
+      if (!pending.ready) {
+        const Layer& layer = layers[pending.layer];
+        read_one_exercise_file(layer.cache.get(), layer.unread, pending, state, vocabularies, key);
+      }
     }
   };
   const std::size_t threads = std::clamp<std::size_t>(
@@ -198,18 +327,68 @@ void check_exercise_references(LoadState& state)
   }
 }
 
+/// Tells each layer's cache what this load found: the good exercise files
+/// (those taken from the cache, and those parsed that have settled), and how
+/// many were taken from it and parsed.
+void update_caches(const std::vector<Layer>& layers, LoadState& state, std::uint64_t key)
+{
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    if (!layers[l].cache) {
+      continue;
+    }
+    std::vector<LayerCache::Kept> kept;
+    std::size_t hits = 0;
+    std::size_t parsed = 0;
+    for (auto& pending : state.exercises) {
+      if (pending.layer != l || pending.unreadable) {
+        continue;
+      }
+      const bool hit = pending.cached != LayerCache::npos;
+      ++(hit ? hits : parsed);
+      const bool good = state.per_file[pending.index].empty() && (hit || !pending.encoded.empty());
+      if (good && (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns))) {
+        kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached,
+                        std::move(pending.encoded)});
+      }
+    }
+    layers[l].cache->update(key, std::move(kept), hits, parsed);
+  }
+}
+
+/// The problems at no file's position, in the order of the layers: each
+/// layer's own (paths that could not be listed), then its files that could
+/// not be read, in file order; then those found later (path_errors).
+std::vector<Diagnostic> path_errors(const std::vector<Layer>& layers, LoadState& state)
+{
+  std::vector<Diagnostic> out;
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    out.insert(out.end(), layers[l].errors.begin(), layers[l].errors.end());
+    for (std::size_t i = 0; i < state.read_errors.size(); ++i) {
+      if (state.layer_of[i] == l && state.read_errors[i]) {
+        out.push_back(std::move(*state.read_errors[i]));
+      }
+    }
+  }
+  out.insert(out.end(), state.path_errors.begin(), state.path_errors.end());
+  return out;
+}
+
 /// The last phase: the exercises of files without a problem join the
 /// catalog (sorted by id), and the diagnostics are listed path errors
 /// first, then file by file, each file's in order of position.
-void finish(LoadState& state, ExercisesById& by_id, LoadResult& result)
+void finish(const std::vector<Layer>& layers, LoadState& state, ExercisesById& by_id, LoadResult& result)
 {
-  for (auto& [id, entry] : by_id) {
-    auto& [index, exercise] = entry;
+  // The files' records are done with; each exercise leaves its map node as
+  // it joins the catalog, so that no more than one copy of each is held.
+  state.exercises = {};
+  result.catalog.exercises.reserve(by_id.size());
+  for (auto it = by_id.begin(); it != by_id.end(); it = by_id.erase(it)) {
+    auto& [index, exercise] = it->second;
     if (state.per_file[index].empty()) {
       result.catalog.exercises.push_back(std::move(exercise));
     }
   }
-  result.errors = std::move(state.path_errors);
+  result.errors = path_errors(layers, state);
   for (auto& diagnostics : state.per_file) {
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
       return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
@@ -224,12 +403,19 @@ LoadResult load(const std::vector<Layer>& layers)
 {
   LoadResult result;
   LoadState state;
-  result.file_count = gather_files(layers, state);
-  read_vocabularies(layers.size(), state, result.catalog);
-  read_exercise_files(state, result.catalog);
+  gather_files(layers, state);
+  read_vocabularies(layers, state, result.catalog);
+  const bool cached = std::any_of(layers.begin(), layers.end(), [](const Layer& l) { return l.cache != nullptr; });
+  const std::uint64_t key = cached ? vocabulary_fingerprint(result.catalog) : 0;
+  read_exercise_files(layers, state, result.catalog, key);
   ExercisesById by_id = merge_layers(layers.size(), state, result.notes);
   check_exercise_references(state);
-  finish(state, by_id, result);
+  update_caches(layers, state, key);
+  result.file_count = state.compiled_file_count +
+                      static_cast<std::size_t>(std::count_if(state.read_errors.begin(), state.read_errors.end(),
+                                                             [](const auto& e) { return !e.has_value(); })) -
+                      state.compiled_files.size();
+  finish(layers, state, by_id, result);
   return result;
 }
 

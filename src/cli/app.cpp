@@ -33,6 +33,10 @@ void prescan(int argc, char** argv, Context& context)
       context.no_builtin = true;
     } else if (arg == "--no-user-catalog") {
       context.no_user_catalog = true;
+    } else if (arg == "--no-cache") {
+      context.no_cache = true;
+    } else if (arg == "--verbose") {
+      context.verbose = true;
     } else if (arg == "--catalog" && i + 2 < argc && std::string_view(argv[i + 1]) == "=") {
       // bash's completion splits "--catalog=PATH" into three words.
       context.catalog_paths.emplace_back(argv[i + 2]);
@@ -157,6 +161,9 @@ int run_checked(int argc, char** argv)
   app.add_flag("--no-profile", context.no_profile, "ignore the profile");
   app.add_flag("--no-user-catalog", context.no_user_catalog,
                "leave out the catalog folder in the config folder");
+  app.add_flag("--no-cache", context.no_cache,
+               "neither read nor write the cache of parsed catalog files");
+  app.add_flag("--verbose", context.verbose, "report the cache's use on standard error");
   app.add_option("--width", context.width, "wrap text to N columns (default: the terminal's, or 80)")
     ->check(CLI::Range(20, 1000))
     ->type_name("N");

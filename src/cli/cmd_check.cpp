@@ -77,7 +77,7 @@ Runner add_check_command(CLI::App& app, Context& context)
   command->add_option("PATH", *paths, "YAML files or directories to check")->type_name("PATH");
   return [&context, paths] {
     const auto layers = context.layers(*paths);
-    const auto result = catalog::load(layers);
+    const auto result = context.load(layers);
     std::string errors;
     for (const auto& diagnostic : result.errors) {
       errors += diagnostic.str() + "\n";

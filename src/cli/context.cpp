@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
 
+#include "cache/store.hpp"
+#include "catalog/builtin.hpp"
 #include "render/render.hpp"
 #include "safety/conditions.hpp"
 #include "util/exit_status.hpp"
@@ -8,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <string_view>
 #include <filesystem>
 #include <fmt/format.h>
 
@@ -44,28 +47,60 @@ std::optional<std::filesystem::path> config_catalog()
 
 } // namespace
 
+bool Context::caching() const
+{
+  const char* off = std::getenv("BACKPLAN_NO_CACHE");
+  return !no_cache && (off == nullptr || *off == '\0' || std::string_view(off) == "0");
+}
+
+catalog::Layer Context::path_layer(const std::filesystem::path& path) const
+{
+  catalog::Layer layer = catalog::list_layer(path);
+  if (caching()) {
+    if (const auto folder = cache::default_folder()) {
+      layer.cache = std::make_shared<catalog::LayerCache>(cache::file_for(*folder, path), path.string());
+    }
+  }
+  return layer;
+}
+
 std::vector<catalog::Layer> Context::layers(const std::vector<std::string>& extra) const
 {
   std::vector<catalog::Layer> out;
   if (!no_builtin) {
-    out.push_back(catalog::builtin_layer());
+    out.push_back(catalog::compiled_layer(catalog::builtin_compiled()));
   }
   if (const auto folder = config_catalog(); folder && !no_user_catalog) {
-    out.push_back(catalog::read_layer(*folder));
+    out.push_back(path_layer(*folder));
   }
   for (const auto& path : catalog_paths) {
-    out.push_back(catalog::read_layer(path));
+    out.push_back(path_layer(path));
   }
   for (const auto& path : extra) {
-    out.push_back(catalog::read_layer(path));
+    out.push_back(path_layer(path));
   }
   return out;
+}
+
+catalog::LoadResult Context::load(const std::vector<catalog::Layer>& layers) const
+{
+  auto result = catalog::load(layers);
+  for (const auto& layer : layers) {
+    if (layer.cache) {
+      for (const auto& line : layer.cache->save()) {
+        if (verbose) {
+          fmt::print(stderr, "backplan: {}\n", line);
+        }
+      }
+    }
+  }
+  return result;
 }
 
 const catalog::LoadResult& Context::loaded() const
 {
   if (!m_loaded) {
-    m_loaded = catalog::load(layers());
+    m_loaded = load(layers());
   }
   return *m_loaded;
 }

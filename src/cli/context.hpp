@@ -22,6 +22,8 @@ struct Context {
   std::string profile_path;                ///< --profile FILE
   bool no_profile = false;                 ///< --no-profile
   bool no_user_catalog = false;            ///< --no-user-catalog
+  bool no_cache = false;                   ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
+  bool verbose = false;                    ///< --verbose
   std::size_t width = 0;                   ///< --width N (0: the terminal's, or 80)
 
   /// The width to wrap text to: --width, else the terminal's when `to_terminal`, else 80.
@@ -39,7 +41,16 @@ struct Context {
   /// with --version anywhere, and not for commands that never show them.
   bool catalog_shapes_options() const;
 
-  /// The layers of the effective catalog: built-in, the user's config-folder
+  /// Loads `layers` (catalog::load), then writes back the caches that
+  /// changed, reporting their use on stderr with --verbose.
+  catalog::LoadResult load(const std::vector<catalog::Layer>& layers) const;
+
+  /// Whether the cache of parsed catalog files is used: not with --no-cache
+  /// or BACKPLAN_NO_CACHE set (and not 0).
+  bool caching() const;
+
+  /// The layers of the effective catalog: built-in (compiled at build time),
+  /// the user's config-folder
   /// catalog, then each --catalog path, plus `extra` paths last.
   std::vector<catalog::Layer> layers(const std::vector<std::string>& extra = {}) const;
 
@@ -53,6 +64,9 @@ struct Context {
   const Profile& profile() const;
 
 private:
+  /// The layer of one catalog path, with its cache when caching.
+  catalog::Layer path_layer(const std::filesystem::path& path) const;
+
   mutable bool m_notes_shown = false;
   mutable std::optional<catalog::LoadResult> m_loaded;
   mutable std::optional<Profile> m_profile;

@@ -85,7 +85,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
   return data;
 }
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view data)
+void write_file_atomically(const std::filesystem::path& target, std::string_view data, bool durable)
 {
   const std::string name = target.string();
   struct stat info {};
@@ -103,7 +103,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   }
   int error_number = 0;
   bool ok = write_all(fd, data, error_number);
-  if (ok && ::fsync(fd) != 0) {
+  if (ok && durable && ::fsync(fd) != 0) {
     error_number = errno;
     ok = false;
   }

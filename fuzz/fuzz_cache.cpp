@@ -1,0 +1,71 @@
+// libFuzzer target over the cache reader and the binary form of the catalog
+// model: any bytes, read as a cache file, as a cache file's entries behind a
+// valid header, as an exercise or as a whole catalog, must end in contents
+// or in a refusal, never in a crash, a hang, a leak, a huge allocation or
+// undefined behaviour. The first byte chooses the reading.
+#include "cache/store.hpp"
+#include "catalog/serialize.hpp"
+#include "util/archive.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <string_view>
+
+namespace {
+
+/// `payload` behind a header that passes every check, so that the entries'
+/// reader itself sees the bytes.
+std::string with_valid_header(std::string_view payload)
+{
+  std::string bytes = backplan::cache::encode({}, backplan::catalog::format_version);
+  const std::size_t header = bytes.size() - 8;  // an empty list of entries is 8 bytes
+  bytes.resize(header);
+  const std::uint64_t length = payload.size();
+  const std::uint64_t sum = backplan::util::checksum(payload);
+  std::memcpy(bytes.data() + header - 16, &length, 8);
+  std::memcpy(bytes.data() + header - 8, &sum, 8);
+  bytes.append(payload);
+  return bytes;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+  if (size == 0) {
+    return 0;
+  }
+  const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const auto version = backplan::catalog::format_version;
+  switch (data[0] % 4) {
+  case 0:
+    (void)backplan::cache::decode(input, version);
+    break;
+  case 1:
+    if (const auto decoded = backplan::cache::decode(with_valid_header(input), version); decoded.contents) {
+      for (const auto& entry : decoded.contents->entries) {
+        try {
+          (void)backplan::catalog::decode_exercise(entry.data, entry.path);
+        } catch (const std::exception&) {
+        }
+      }
+    }
+    break;
+  case 2:
+    try {
+      (void)backplan::catalog::decode_exercise(input, "fuzz.yaml");
+    } catch (const std::exception&) {
+    }
+    break;
+  default:
+    try {
+      (void)backplan::catalog::decode_catalog(input);
+    } catch (const std::exception&) {
+    }
+    break;
+  }
+  return 0;
+}

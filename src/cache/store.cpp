@@ -1,0 +1,177 @@
+#include "cache/store.hpp"
+
+#include "util/archive.hpp"
+#include "util/files.hpp"
+
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <cstdlib>
+#include <ctime>
+#include <fmt/format.h>
+#include <stdexcept>
+#include <sys/stat.h>
+
+namespace backplan::cache {
+
+template<class Archive>
+void serialize(Archive& archive, Stamps& stamps)
+{
+  archive(stamps.device, stamps.inode, stamps.size, stamps.mtime_ns, stamps.ctime_ns);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Entry& entry)
+{
+  archive(entry.path, entry.stamps, entry.data);
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The first bytes of every cache file.
+constexpr std::string_view magic{"backplan cache\n\0", 16};
+
+/// The header after the magic: format version, key, payload length and
+/// payload checksum, in the machine's byte order (a cache is local).
+struct Header {
+  std::uint32_t version = 0;
+  std::uint32_t reserved = 0;
+  std::uint64_t key = 0;
+  std::uint64_t length = 0;
+  std::uint64_t checksum = 0;
+};
+
+constexpr std::size_t header_size = magic.size() + sizeof(Header);
+
+/// The largest cache file read, far beyond the 100 000 files of a catalog path.
+constexpr std::size_t max_cache_bytes = std::size_t{1} << 31;
+
+std::int64_t nanoseconds(const struct timespec& time)
+{
+  return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+}
+
+} // namespace
+
+std::optional<Stamps> stamps_of(const fs::path& path)
+{
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    return std::nullopt;
+  }
+  return Stamps{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+                static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim),
+                nanoseconds(info.st_ctim)};
+}
+
+std::int64_t now_ns()
+{
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return nanoseconds(now);
+}
+
+bool settled(const Stamps& stamps, std::int64_t taken_ns)
+{
+  return std::max(stamps.mtime_ns, stamps.ctime_ns) < taken_ns - settle_ns;
+}
+
+std::string encode(const Contents& contents, std::uint32_t version)
+{
+  std::string payload;
+  {
+    util::StringOutputArchive archive(payload);
+    archive(contents.entries);
+  }
+  const Header header{version, 0, contents.key, payload.size(), util::checksum(payload)};
+  std::string out(magic);
+  out.append(reinterpret_cast<const char*>(&header), sizeof header);
+  out += payload;
+  return out;
+}
+
+Decoded decode(std::string_view bytes, std::uint32_t version)
+{
+  if (bytes.size() < header_size || bytes.substr(0, magic.size()) != magic) {
+    return {std::nullopt, "not a backplan cache file"};
+  }
+  Header header;
+  std::memcpy(&header, bytes.data() + magic.size(), sizeof header);
+  if (header.reserved != 0) {
+    return {std::nullopt, "not a backplan cache file"};
+  }
+  if (header.version != version) {
+    return {std::nullopt, fmt::format("written for catalog format {}, not {}", header.version, version)};
+  }
+  const std::string_view payload = bytes.substr(header_size);
+  if (header.length != payload.size()) {
+    return {std::nullopt, fmt::format("{} bytes of entries where the header says {}", payload.size(),
+                                      header.length)};
+  }
+  if (header.checksum != util::checksum(payload)) {
+    return {std::nullopt, "checksum mismatch"};
+  }
+  Contents contents;
+  contents.key = header.key;
+  try {
+    util::BoundedInputArchive archive(payload);
+    archive(contents.entries);
+    if (archive.remaining() != 0) {
+      return {std::nullopt, "bytes after the entries"};
+    }
+  } catch (const std::exception& e) {
+    return {std::nullopt, fmt::format("malformed entries ({})", e.what())};
+  }
+  return {std::move(contents), ""};
+}
+
+std::optional<fs::path> default_folder()
+{
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return fs::path(xdg) / "backplan";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return fs::path(home) / ".cache" / "backplan";
+  }
+  return std::nullopt;
+}
+
+fs::path file_for(const fs::path& folder, const fs::path& catalog_path)
+{
+  std::error_code error;
+  fs::path absolute = fs::absolute(catalog_path, error);
+  if (error) {
+    absolute = catalog_path;
+  }
+  fs::path normal = absolute.lexically_normal();
+  if (!normal.has_filename() && normal.has_parent_path()) {
+    normal = normal.parent_path();  // "dir/" and "dir" are one place
+  }
+  const std::string key = normal.string();
+  return folder / fmt::format("catalog-{:016x}.cache", util::checksum(key));
+}
+
+Decoded read(const fs::path& file, std::uint32_t version)
+{
+  std::string bytes;
+  try {
+    bytes = util::read_file(file, max_cache_bytes);
+  } catch (const std::exception& e) {
+    return {std::nullopt, e.what()};
+  }
+  return decode(bytes, version);
+}
+
+void write(const fs::path& file, const Contents& contents, std::uint32_t version)
+{
+  std::error_code error;
+  fs::create_directories(file.parent_path(), error);
+  if (error) {
+    throw std::runtime_error(
+      fmt::format("cannot create {}: {}", file.parent_path().string(), error.message()));
+  }
+  util::write_file_atomically(file, encode(contents, version), false);
+}
+
+} // namespace backplan::cache

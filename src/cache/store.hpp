@@ -1,0 +1,94 @@
+#pragma once
+
+// The cache store: one file of entries per catalog path, each entry a file's
+// relative path, the stamps that identify its version and bytes the caller
+// derived from it. It knows nothing about exercises.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backplan::cache {
+
+/// What identifies one version of a file: where it lives (device, inode) and
+/// its size, modification and change times in nanoseconds. Any write changes
+/// the change time, even one that restores the size and modification time.
+struct Stamps {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+
+  bool operator==(const Stamps&) const = default;
+};
+
+/// The stamps of the file at `path` (following links), or nothing when it
+/// cannot be examined.
+std::optional<Stamps> stamps_of(const std::filesystem::path& path);
+
+/// The wall-clock time now in nanoseconds since the epoch, the clock that
+/// file times come from.
+std::int64_t now_ns();
+
+/// How long after its last change a file may be cached: file systems keep
+/// times in coarse steps, so a file changed twice within one step keeps the
+/// same stamps; one changed this recently is parsed again until it settles.
+inline constexpr std::int64_t settle_ns = 1'000'000'000;
+
+/// Whether a file with `stamps`, taken at `taken_ns`, last changed at least
+/// settle_ns before, so that a later change cannot leave its stamps alike.
+bool settled(const Stamps& stamps, std::int64_t taken_ns);
+
+/// One cached file: its path relative to the catalog path, its stamps when
+/// it was read, and what was derived from it.
+struct Entry {
+  std::string path;
+  Stamps stamps;
+  std::string data;
+};
+
+/// A cache file's entries and the key they are valid for (a fingerprint of
+/// everything besides the files themselves that the entries depend on).
+struct Contents {
+  std::uint64_t key = 0;
+  std::vector<Entry> entries;
+};
+
+/// What reading a cache file gave: its contents, or why there are none.
+struct Decoded {
+  std::optional<Contents> contents;
+  std::string problem;  ///< empty when there are contents
+};
+
+/// The bytes of a cache file holding `contents`: a header (magic, `version`,
+/// key, payload length, payload checksum) and the entries.
+std::string encode(const Contents& contents, std::uint32_t version);
+
+/// The contents of cache-file bytes, or the problem when they are truncated,
+/// damaged, of another version or not a backplan cache at all. Never throws
+/// for bad bytes.
+Decoded decode(std::string_view bytes, std::uint32_t version);
+
+/// backplan's cache folder: $XDG_CACHE_HOME/backplan (an absolute
+/// XDG_CACHE_HOME), else ~/.cache/backplan; nothing when neither is known.
+std::optional<std::filesystem::path> default_folder();
+
+/// The cache file in `folder` for the catalog at `catalog_path`: one file per
+/// absolute catalog path.
+std::filesystem::path file_for(const std::filesystem::path& folder,
+                               const std::filesystem::path& catalog_path);
+
+/// Reads and decodes a cache file; a missing or unreadable file is a problem
+/// like a damaged one.
+Decoded read(const std::filesystem::path& file, std::uint32_t version);
+
+/// Writes a cache file atomically (a temporary file in the same folder, then
+/// a rename), creating the folder. Throws std::runtime_error on failure; a
+/// concurrent writer of the same file leaves one whole file or the other.
+void write(const std::filesystem::path& file, const Contents& contents, std::uint32_t version);
+
+} // namespace backplan::cache

@@ -1,0 +1,97 @@
+#include "catalog/layer_cache.hpp"
+
+#include "catalog/serialize.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backplan::catalog {
+
+LayerCache::LayerCache(std::filesystem::path file, std::string catalog)
+  : m_file(std::move(file)), m_catalog(std::move(catalog))
+{
+  std::error_code missing;
+  if (!std::filesystem::exists(m_file, missing) && !missing) {
+    return;  // no cache yet: nothing to report
+  }
+  auto decoded = cache::read(m_file, format_version);
+  if (!decoded.contents) {
+    m_problem = std::move(decoded.problem);
+    return;
+  }
+  m_old = std::move(*decoded.contents);
+  m_index.reserve(m_old.entries.size());
+  for (std::size_t i = 0; i < m_old.entries.size(); ++i) {
+    m_index.emplace(m_old.entries[i].path, i);
+  }
+}
+
+std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const
+{
+  if (key != m_old.key) {
+    return npos;
+  }
+  const auto it = m_index.find(relative);
+  return it != m_index.end() && m_old.entries[it->second].stamps == stamps ? it->second : npos;
+}
+
+const std::string& LayerCache::data(std::size_t index) const
+{
+  return m_old.entries.at(index).data;
+}
+
+void LayerCache::update(std::uint64_t key, std::vector<Kept> kept, std::size_t hits, std::size_t parsed)
+{
+  m_updated = true;
+  m_hits = hits;
+  m_parsed = parsed;
+  m_key = key;
+  // Unchanged when every good file came from the cache and every cached
+  // entry was used: then the file already holds exactly these entries.
+  const bool all_old = std::all_of(kept.begin(), kept.end(), [](const Kept& k) { return k.old_index != npos; });
+  m_changed = !m_problem.empty() || key != m_old.key || !all_old || kept.size() != m_old.entries.size();
+  if (m_problem.empty() && key != m_old.key && !m_old.entries.empty()) {
+    m_problem = "written for other vocabularies";
+  }
+  m_kept = std::move(kept);
+  if (!m_changed) {
+    // Nothing to write: the cached bytes are not needed any more.
+    m_index.clear();
+    m_old.entries = {};
+  }
+}
+
+std::vector<std::string> LayerCache::save()
+{
+  std::vector<std::string> lines;
+  if (!m_updated) {
+    return lines;
+  }
+  if (!m_problem.empty()) {
+    lines.push_back(fmt::format("cache: {}: not using {}: {}", m_catalog, m_file.string(), m_problem));
+  }
+  lines.push_back(fmt::format("cache: {}: exercise files: {} from the cache, {} parsed", m_catalog, m_hits,
+                              m_parsed));
+  if (!m_changed) {
+    return lines;
+  }
+  cache::Contents contents;
+  contents.key = m_key;
+  contents.entries.reserve(m_kept.size());
+  for (auto& kept : m_kept) {
+    std::string data =
+      kept.old_index != npos ? std::move(m_old.entries[kept.old_index].data) : std::move(kept.fresh);
+    contents.entries.push_back({std::move(kept.relative), kept.stamps, std::move(data)});
+  }
+  m_kept.clear();
+  try {
+    cache::write(m_file, contents, format_version);
+    lines.push_back(fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(),
+                                contents.entries.size()));
+  } catch (const std::exception& e) {
+    lines.push_back(fmt::format("cache: {}: cannot write the cache: {}", m_catalog, e.what()));
+  }
+  return lines;
+}
+
+} // namespace backplan::catalog

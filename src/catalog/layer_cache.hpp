@@ -1,0 +1,69 @@
+#pragma once
+
+#include "cache/store.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace backplan::catalog {
+
+/// The cache of one catalog path's exercise files for one run: what the
+/// cache file held when the run began, and what the run found, to be
+/// written back when it differs.
+class LayerCache
+{
+public:
+  /// An exercise file of this run that may be cached: its path below the
+  /// catalog path, its stamps, and either the index of the cached entry it
+  /// was read from or its freshly encoded exercise.
+  struct Kept {
+    std::string relative;
+    cache::Stamps stamps;
+    std::size_t old_index = npos;
+    std::string fresh;
+  };
+
+  /// No entry.
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  /// Reads the cache file `file` for the catalog path `catalog`; a missing,
+  /// damaged or foreign file counts as an empty cache.
+  LayerCache(std::filesystem::path file, std::string catalog);
+
+  /// The index of the entry cached for `relative` with exactly `stamps`,
+  /// when the cache was written for `key`; npos otherwise. Safe to call from
+  /// several threads at once.
+  std::size_t find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const;
+
+  /// The encoded exercise of the entry at `index` (from find()).
+  const std::string& data(std::size_t index) const;
+
+  /// Records what this run found for `key`: the good exercise files, and
+  /// how many exercise files were read from the cache and parsed.
+  void update(std::uint64_t key, std::vector<Kept> kept, std::size_t hits, std::size_t parsed);
+
+  /// Writes the cache file when the run found something else than it held.
+  /// Never throws: a cache that cannot be written only costs speed. Returns
+  /// what happened, for --verbose, one line each.
+  std::vector<std::string> save();
+
+private:
+  std::filesystem::path m_file;
+  std::string m_catalog;
+  cache::Contents m_old;
+  std::string m_problem;  ///< why the file's entries were not used, if so
+  std::unordered_map<std::string_view, std::size_t> m_index;
+  std::vector<Kept> m_kept;
+  std::uint64_t m_key = 0;
+  std::size_t m_hits = 0;
+  std::size_t m_parsed = 0;
+  bool m_updated = false;
+  bool m_changed = false;
+};
+
+} // namespace backplan::catalog

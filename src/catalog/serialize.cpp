@@ -1,0 +1,201 @@
+#include "catalog/serialize.hpp"
+
+#include "util/archive.hpp"
+
+#include <cereal/types/map.hpp>
+#include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <fmt/format.h>
+
+namespace backplan::figure {
+
+template<class Archive>
+void serialize(Archive& archive, Pose& pose)
+{
+  archive(pose.angles, pose.rest);
+}
+
+template<class Archive>
+void save(Archive& archive, const Figure& figure)
+{
+  archive(static_cast<std::uint8_t>(figure.view), figure.props, figure.start, figure.end, figure.moves);
+}
+
+template<class Archive>
+void load(Archive& archive, Figure& figure)
+{
+  std::uint8_t view = 0;
+  archive(view, figure.props, figure.start, figure.end, figure.moves);
+  if (view > static_cast<std::uint8_t>(View::top)) {
+    throw cereal::Exception("unknown view");
+  }
+  figure.view = static_cast<View>(view);
+}
+
+} // namespace backplan::figure
+
+namespace backplan::catalog {
+
+template<class Archive>
+void serialize(Archive& archive, Location& location)
+{
+  archive(location.file, location.line, location.column);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Range& range)
+{
+  archive(range.min, range.max);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Dosage& dosage)
+{
+  archive(dosage.hold, dosage.rep_seconds, dosage.reps, dosage.sets, dosage.rest_between_reps,
+          dosage.rest_between_sets);
+}
+
+template<class Archive>
+void save(Archive& archive, const Contraindication& rule)
+{
+  archive(rule.condition, static_cast<std::uint8_t>(rule.action), rule.instruction, rule.basis,
+          rule.figure);
+}
+
+template<class Archive>
+void load(Archive& archive, Contraindication& rule)
+{
+  std::uint8_t action = 0;
+  archive(rule.condition, action, rule.instruction, rule.basis, rule.figure);
+  if (action > static_cast<std::uint8_t>(Action::caution)) {
+    throw cereal::Exception("unknown action");
+  }
+  rule.action = static_cast<Action>(action);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Warning& warning)
+{
+  archive(warning.text, warning.basis);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Variant& variant)
+{
+  archive(variant.text, variant.exercise, variant.contraindications, variant.where);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Exercise& e)
+{
+  archive(e.id, e.name, e.summary, e.position, e.regions, e.goals, e.movements, e.kind, e.level,
+          e.per_side, e.dosage, e.steps, e.cues, e.stop_if, e.loads, e.easier, e.harder);
+  archive(e.progression_of, e.progression_where, e.contraindications, e.sources, e.figure, e.where,
+          e.position_where);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Term& t)
+{
+  archive(t.id, t.name, t.description, t.aliases, t.alias_where, t.setting, t.citation, t.group,
+          t.share, t.min_hold, t.advice, t.protects, t.loads, t.action, t.signs, t.sources, t.where);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Vocabulary& vocabulary)
+{
+  archive(vocabulary.terms);
+}
+
+namespace {
+
+/// Every vocabulary of a catalog, in one fixed order.
+template<class Archive, class C>
+void vocabularies(Archive& archive, C& c)
+{
+  archive(c.conditions, c.regions, c.goals, c.positions, c.levels, c.kinds, c.movements, c.sources,
+          c.loads, c.red_flags);
+}
+
+/// The locations of an exercise that name its file.
+std::vector<Location*> file_locations(Exercise& exercise)
+{
+  std::vector<Location*> out = {&exercise.where, &exercise.position_where, &exercise.progression_where};
+  for (auto* variant : {&exercise.easier, &exercise.harder}) {
+    if (*variant) {
+      out.push_back(&(*variant)->where);
+    }
+  }
+  return out;
+}
+
+template<class T>
+T decode_whole(std::string_view bytes)
+{
+  T value;
+  util::BoundedInputArchive archive(bytes);
+  archive(value);
+  if (archive.remaining() != 0) {
+    throw cereal::Exception("bytes after the end");
+  }
+  return value;
+}
+
+} // namespace
+
+std::string encode_exercise(const Exercise& exercise)
+{
+  Exercise copy = exercise;
+  for (Location* location : file_locations(copy)) {
+    location->file.clear();
+  }
+  std::string out;
+  util::StringOutputArchive archive(out);
+  archive(copy);
+  return out;
+}
+
+Exercise decode_exercise(std::string_view bytes, const std::string& file)
+{
+  auto exercise = decode_whole<Exercise>(bytes);
+  for (Location* location : file_locations(exercise)) {
+    if (location->line > 0) {  // a location that was never set stays empty
+      location->file = file;
+    }
+  }
+  return exercise;
+}
+
+std::string encode_catalog(const CompiledCatalog& compiled)
+{
+  std::string out;
+  util::StringOutputArchive archive(out);
+  vocabularies(archive, compiled.catalog);
+  archive(compiled.catalog.exercises, static_cast<std::uint64_t>(compiled.file_count));
+  return out;
+}
+
+CompiledCatalog decode_catalog(std::string_view bytes)
+{
+  CompiledCatalog compiled;
+  util::BoundedInputArchive archive(bytes);
+  vocabularies(archive, compiled.catalog);
+  std::uint64_t file_count = 0;
+  archive(compiled.catalog.exercises, file_count);
+  if (archive.remaining() != 0) {
+    throw cereal::Exception("bytes after the end");
+  }
+  compiled.file_count = static_cast<std::size_t>(file_count);
+  return compiled;
+}
+
+std::uint64_t vocabulary_fingerprint(const Catalog& catalog)
+{
+  std::string out = fmt::format("backplan {} format {}\n", BACKPLAN_VERSION, format_version);
+  util::StringOutputArchive archive(out);
+  vocabularies(archive, catalog);
+  return util::checksum(out);
+}
+
+} // namespace backplan::catalog

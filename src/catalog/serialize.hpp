@@ -1,0 +1,46 @@
+#pragma once
+
+// The binary form of the catalog model (cereal), for the built-in catalog
+// compiled at build time and for the cache of parsed exercise files.
+
+#include "catalog/model.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace backplan::catalog {
+
+/// The version of the binary form and of the rules a cached exercise passed:
+/// bump it whenever the model, its serialization or the loader's checks
+/// change, so that no cache written before is trusted.
+inline constexpr std::uint32_t format_version = 1;
+
+/// An exercise in binary form, without the file name of its locations (the
+/// cache stores that apart).
+std::string encode_exercise(const Exercise& exercise);
+
+/// The exercise encoded by encode_exercise, its locations in `file`. Throws
+/// std::runtime_error when `bytes` are not one whole exercise.
+Exercise decode_exercise(std::string_view bytes, const std::string& file);
+
+/// A loaded catalog, whole, with the number of files it was read from.
+struct CompiledCatalog {
+  Catalog catalog;
+  std::size_t file_count = 0;
+};
+
+/// A whole catalog in binary form.
+std::string encode_catalog(const CompiledCatalog& compiled);
+
+/// The catalog encoded by encode_catalog. Throws std::runtime_error when
+/// `bytes` are not one whole catalog.
+CompiledCatalog decode_catalog(std::string_view bytes);
+
+/// A fingerprint of the vocabularies of `catalog` (exercises aside), of the
+/// program's version and of format_version: what a cached exercise's
+/// validity depends on besides its own file.
+std::uint64_t vocabulary_fingerprint(const Catalog& catalog);
+
+} // namespace backplan::catalog

@@ -1,0 +1,204 @@
+#include "cache/store.hpp"
+#include "catalog/builtin.hpp"
+#include "catalog/loader.hpp"
+#include "catalog/serialize.hpp"
+#include "support.hpp"
+#include "util/archive.hpp"
+#include "util/files.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+
+using namespace backplan;
+
+namespace {
+
+constexpr std::uint32_t version = 7;
+
+cache::Contents sample()
+{
+  cache::Contents contents;
+  contents.key = 0x1234'5678'9abc'def0ULL;
+  contents.entries.push_back({"exercises/a.yaml", {1, 2, 300, 4'000'000'005, 6'000'000'007}, "first"});
+  contents.entries.push_back({"b.yml", {1, 3, 0, -1, 9}, std::string("\0bytes\xff", 7)});
+  return contents;
+}
+
+void check_same(const cache::Contents& a, const cache::Contents& b)
+{
+  CHECK(a.key == b.key);
+  REQUIRE(a.entries.size() == b.entries.size());
+  for (std::size_t i = 0; i < a.entries.size(); ++i) {
+    CHECK(a.entries[i].path == b.entries[i].path);
+    CHECK(a.entries[i].stamps == b.entries[i].stamps);
+    CHECK(a.entries[i].data == b.entries[i].data);
+  }
+}
+
+} // namespace
+
+TEST_SUITE("cache::store")
+{
+  TEST_CASE("entries come back as they were written")
+  {
+    const auto decoded = cache::decode(cache::encode(sample(), version), version);
+    CHECK(decoded.problem == "");
+    REQUIRE(decoded.contents);
+    check_same(*decoded.contents, sample());
+
+    const std::string file = test::temp_dir() + "/sub/folder/catalog.cache";
+    cache::write(file, sample(), version);
+    const auto read = cache::read(file, version);
+    REQUIRE(read.contents);
+    check_same(*read.contents, sample());
+  }
+
+  TEST_CASE("a truncated cache file is refused, at every length")
+  {
+    const std::string bytes = cache::encode(sample(), version);
+    for (std::size_t length = 0; length < bytes.size(); ++length) {
+      CAPTURE(length);
+      const auto decoded = cache::decode(bytes.substr(0, length), version);
+      CHECK(!decoded.contents);
+      CHECK(decoded.problem != "");
+    }
+    CHECK(cache::decode(bytes.substr(0, 10), version).problem == "not a backplan cache file");
+    CHECK(cache::decode(bytes.substr(0, bytes.size() - 1), version).problem ==
+          "152 bytes of entries where the header says 153");
+  }
+
+  TEST_CASE("any flipped byte is noticed")
+  {
+    const std::string bytes = cache::encode(sample(), version);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      CAPTURE(i);
+      std::string damaged = bytes;
+      damaged[i] = static_cast<char>(damaged[i] ^ 0x20);
+      const auto decoded = cache::decode(damaged, version);
+      // The key is the one field not checked here: the caller compares it.
+      if (i >= 24 && i < 32) {
+        REQUIRE(decoded.contents);
+        CHECK(decoded.contents->key != sample().key);
+      } else {
+        CHECK(!decoded.contents);
+      }
+    }
+    std::string payload_flip = bytes;
+    payload_flip.back() = static_cast<char>(payload_flip.back() ^ 1);
+    CHECK(cache::decode(payload_flip, version).problem == "checksum mismatch");
+  }
+
+  TEST_CASE("a foreign file and another version are refused")
+  {
+    CHECK(cache::decode("id: knee-to-chest\nname: Knee to chest\n", version).problem ==
+          "not a backplan cache file");
+    CHECK(cache::decode(cache::encode(sample(), version + 1), version).problem ==
+          "written for catalog format 8, not 7");
+    CHECK(cache::read(test::temp_dir() + "/none.cache", version).problem ==
+          "cannot open: No such file or directory");
+  }
+
+  TEST_CASE("a length past the end of the entries is refused without allocating it")
+  {
+    // A valid header and checksum over entries whose count is absurd.
+    std::string payload(8, '\xff');
+    cache::Contents empty;
+    std::string bytes = cache::encode(empty, version);
+    bytes.replace(bytes.size() - 8, 8, payload);
+    const std::uint64_t sum = util::checksum(payload);
+    bytes.replace(40, 8, reinterpret_cast<const char*>(&sum), 8);
+    CHECK(cache::decode(bytes, version).problem ==
+          "malformed entries (length past the end of the data)");
+  }
+
+  TEST_CASE("a folder that cannot be created is an exception, not a crash")
+  {
+    // A path under a regular file cannot be a folder, even for root.
+    const std::string dir = test::temp_dir();
+    util::write_file_atomically(dir + "/file", "x");
+    std::string message;
+    try {
+      cache::write(dir + "/file/backplan/c.cache", sample(), version);
+    } catch (const std::runtime_error& e) {
+      message = e.what();
+    }
+    CHECK(message == "cannot create " + dir + "/file/backplan: Not a directory");
+  }
+
+  TEST_CASE("each catalog path has its own cache file, the same for the same place")
+  {
+    const auto a = cache::file_for("/c", "/work/catalog");
+    CHECK(a == cache::file_for("/c", "/work/./catalog/"));
+    CHECK(a != cache::file_for("/c", "/work/catalog2"));
+    CHECK(a.parent_path() == "/c");
+  }
+
+  TEST_CASE("the stamps change when a file is rewritten with its size and times restored")
+  {
+    const std::string file = test::temp_dir() + "/a.yaml";
+    util::write_file_atomically(file, "one");
+    const auto before = cache::stamps_of(file);
+    REQUIRE(before);
+    CHECK(before->size == 3);
+    CHECK(!cache::stamps_of(file + ".missing"));
+    CHECK(cache::settled(*before, before->ctime_ns + cache::settle_ns + 1));
+    CHECK(!cache::settled(*before, before->ctime_ns + cache::settle_ns));
+  }
+}
+
+TEST_SUITE("catalog::serialize")
+{
+  TEST_CASE("the compiled built-in catalog is the one the loader reads from the YAML")
+  {
+    const auto loaded = catalog::load({catalog::builtin_layer()});
+    REQUIRE(loaded.errors.empty());
+    const auto compiled = catalog::decode_catalog(catalog::builtin_compiled());
+    CHECK(compiled.file_count == loaded.file_count);
+    CHECK(compiled.catalog.exercise_ids() == loaded.catalog.exercise_ids());
+    // Byte-equal encodings: every field of every term and exercise alike.
+    CHECK(catalog::encode_catalog(compiled) ==
+          catalog::encode_catalog({loaded.catalog, loaded.file_count}));
+  }
+
+  TEST_CASE("an exercise comes back whole, its locations in the file it is read for")
+  {
+    const auto& builtin = test::builtin_catalog();
+    for (const auto& exercise : builtin.exercises) {
+      CAPTURE(exercise.id);
+      const auto back = catalog::decode_exercise(catalog::encode_exercise(exercise), exercise.where.file);
+      catalog::CompiledCatalog a;
+      catalog::CompiledCatalog b;
+      a.catalog.exercises = {exercise};
+      b.catalog.exercises = {back};
+      CHECK(catalog::encode_catalog(a) == catalog::encode_catalog(b));
+      const auto moved = catalog::decode_exercise(catalog::encode_exercise(exercise), "elsewhere.yaml");
+      CHECK(moved.where.file == "elsewhere.yaml");
+      CHECK(moved.position_where.file == "elsewhere.yaml");
+    }
+  }
+
+  TEST_CASE("damaged exercise bytes throw, at every length and flipped byte")
+  {
+    const auto& exercise = test::builtin_catalog().exercises.front();
+    const std::string bytes = catalog::encode_exercise(exercise);
+    for (std::size_t length = 0; length < bytes.size(); ++length) {
+      CHECK_THROWS_AS(catalog::decode_exercise(bytes.substr(0, length), "x"), std::runtime_error);
+    }
+    CHECK_THROWS_AS(catalog::decode_exercise(bytes + "x", "x"), std::runtime_error);
+  }
+
+  TEST_CASE("the vocabulary fingerprint follows every vocabulary, not the exercises")
+  {
+    const catalog::Catalog& builtin = test::builtin_catalog();
+    const auto base = catalog::vocabulary_fingerprint(builtin);
+    catalog::Catalog changed = builtin;
+    changed.exercises.clear();
+    CHECK(catalog::vocabulary_fingerprint(changed) == base);
+    changed.red_flags.terms.back().signs.push_back("a new sign");
+    CHECK(catalog::vocabulary_fingerprint(changed) != base);
+    changed = builtin;
+    changed.conditions.terms.front().aliases.push_back("another-name");
+    CHECK(catalog::vocabulary_fingerprint(changed) != base);
+  }
+}
