@@ -168,6 +168,9 @@ void facts_section(std::string& out, const plan::Plan& plan)
   out += ".TL\n" + text_line(plan_title(plan));
   out += ".LP\n.nr PD 0\n";
   for (const auto& [label, value] : plan_facts(plan)) {
+    if (label == "Seed") {
+      continue;  // in the closing line: it reproduces the plan, a patient needs it not
+    }
     out += fmt::format(".IP \"\\fB{}:\\fR\" 0.9i\n", roff_escape(label));
     out += text_line(value);
   }
@@ -219,9 +222,10 @@ void schedule_section(std::string& out, const plan::Plan& plan)
     const std::array<std::string, 6> cells = {
       std::to_string(i + 1),        util::format_clock(item.start), item.exercise.name,
       item.position_name,           item.dosage_words,              util::format_duration(item.duration)};
+    const std::string mark = has_condition_note(item) ? std::string(" ") + note_mark : "";
     out += fmt::format(".row {}\n", row_lines(cells, schedule_columns));
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      out += cell(schedule_columns[c]) + (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR\n"
+      out += cell(schedule_columns[c]) + (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR" + mark + "\n"
                                                  : text_line(cells[c]));
     }
     out += ".endrow 0.4v\n";
@@ -232,6 +236,9 @@ void schedule_section(std::string& out, const plan::Plan& plan)
                                util::format_clock(plan.total), util::format_clock(plan.budget),
                                plan.position_changes,
                                plan.position_changes == 1 ? "change" : "changes"));
+  if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
+    out += text_line(fmt::format("{} {}.", note_mark, note_mark_legend));
+  }
 }
 
 /// The width of the column an exercise's picture takes, text to its right.
@@ -421,6 +428,10 @@ std::string render_roff(const plan::Plan& plan, const TextOptions& options)
   for (const auto& source : plan.sources) {
     out += ".IP \\(bu 3n\n" + text_line(source);
   }
+  out += ".LP\n\\s-2" +
+         roff_escape(fmt::format("Made by backplan; the same request with seed {} makes the same plan.",
+                                 plan.request.seed)) +
+         "\\s0\n";
   return out;
 }
 
