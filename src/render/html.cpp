@@ -47,6 +47,10 @@ td.num { text-align: right; white-space: nowrap; }
 .ticks td:first-child, .ticks th:first-child { text-align: left; }
 .box { display: inline-block; width: 1.1em; height: 1.1em; border: 1.5px solid #444; border-radius: .15em; }
 footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
+@media (max-width: 599px) {
+  table { font-size: .9rem; }
+  td.num { white-space: normal; }
+}
 @media (min-width: 600px) {
   .exercise { grid-template-columns: minmax(0, 17rem) 1fr; }
 }
