@@ -2,6 +2,7 @@
 // vocabulary and profile readers): any input must end in a load or in
 // diagnostics, never in a crash, a hang, a leak or undefined behaviour.
 #include "catalog/loader.hpp"
+#include "cli/profile.hpp"
 
 #include <algorithm>
 
@@ -42,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                            std::string(reinterpret_cast<const char*>(data) + 1, size - 1)};
   std::vector<backplan::catalog::Diagnostic> errors;
   if (file.name == std::string("profile.yaml")) {
-    (void)backplan::catalog::load_profile(file, catalog, {"text", "json"}, errors);
+    (void)backplan::cli::load_profile(file, catalog, {"text", "json"}, errors);
   } else {
     backplan::catalog::Layer layer;
     layer.files.push_back(file);

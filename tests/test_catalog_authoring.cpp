@@ -1,6 +1,7 @@
 // What a physiotherapist writing a catalog sees: one run reports every
 // fault, each with the valid ids, and a name means one condition.
 #include "catalog/loader.hpp"
+#include "cli/profile.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -139,7 +140,7 @@ TEST_SUITE("catalog::loader")
     CHECK(conditions.resolve("elbow") == nullptr);
 
     std::vector<catalog::Diagnostic> errors;
-    const auto profile = catalog::load_profile({"p.yaml", "conditions: [KNEE, Sciatica, knees]\nseed: daily\n"},
+    const auto profile = cli::load_profile({"p.yaml", "conditions: [KNEE, Sciatica, knees]\nseed: daily\n"},
                                                test::builtin_catalog(), {"text"}, errors);
     CHECK(errors.empty());
     CHECK(profile.conditions == std::vector<std::string>{"knee", "radiating-leg-pain"});
@@ -159,7 +160,7 @@ TEST_SUITE("catalog::loader")
   TEST_CASE("a profile's seed is a whole number or daily")
   {
     std::vector<catalog::Diagnostic> errors;
-    catalog::load_profile({"p.yaml", "seed: -3\n"}, test::builtin_catalog(), {"text"}, errors);
+    cli::load_profile({"p.yaml", "seed: -3\n"}, test::builtin_catalog(), {"text"}, errors);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].str() == "p.yaml:1:7: error: 'seed' must be a whole number of 0 or more, or 'daily', "
                              "found '-3'");

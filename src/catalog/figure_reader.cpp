@@ -1,5 +1,6 @@
 #include "catalog/figure_reader.hpp"
 
+#include "catalog/keys.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -241,7 +242,7 @@ std::vector<ModifiedFigure> read_modified(FigureReader& reader, const std::strin
     ModifiedFigure modified{condition.Scalar(), base, {}};
     const YAML::Mark mark = condition.Mark();
     modified.where = {file, mark.line + 1, mark.column + 1};
-    read_poses(reader, keys_of(reader, poses, {"props", "start", "end"}, "a modified figure"), modified.figure);
+    read_poses(reader, keys_of(reader, poses, modified_figure_keys, "a modified figure"), modified.figure);
     out.push_back(std::move(modified));
   }
   return out;
@@ -258,7 +259,7 @@ std::optional<FigureBlock> read_figure(const std::string& file, const YAML::Node
                  "'figure' must be a mapping with 'view', 'props', 'start' and 'end'");
     return std::nullopt;
   }
-  const auto found = keys_of(reader, value, {"view", "props", "moves", "start", "end", "modified"}, "'figure'");
+  const auto found = keys_of(reader, value, figure_keys, "'figure'");
   for (const char* required : {"view", "start", "end"}) {
     if (!found.contains(required)) {
       reader.error(value, fmt::format("missing required key '{}' in 'figure'", required));

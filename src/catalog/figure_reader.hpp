@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/loader.hpp"
+#include "catalog/diagnostic.hpp"
 #include "figure/model.hpp"
 
 #include <optional>

@@ -225,7 +225,7 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
                                const PlanOptions& options)
 {
-  const catalog::Profile& profile = context.profile();
+  const Profile& profile = context.profile();
   const std::string from_profile = "profile " + profile.file;
   Effective effective;
   const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };

@@ -133,7 +133,7 @@ std::string Context::profile_location() const
                      std::filesystem::exists(path, error) ? "found" : "not found");
 }
 
-const catalog::Profile& Context::profile() const
+const Profile& Context::profile() const
 {
   if (m_profile) {
     return *m_profile;
@@ -150,10 +150,10 @@ const catalog::Profile& Context::profile() const
     return m_profile.emplace();
   }
   std::vector<catalog::Diagnostic> errors;
-  catalog::Profile profile;
+  Profile profile;
   try {
-    const catalog::SourceFile file{path, util::read_file(path, catalog::max_profile_bytes)};
-    profile = catalog::load_profile(file, catalog(), render::plan_format_names(), errors);
+    const catalog::SourceFile file{path, util::read_file(path, max_profile_bytes)};
+    profile = load_profile(file, catalog(), render::plan_format_names(), errors);
   } catch (const std::runtime_error& e) {
     errors.push_back({catalog::Location{path, 0, 0}, e.what()});
   }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/loader.hpp"
+#include "cli/profile.hpp"
 #include "util/terminal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -47,12 +48,12 @@ struct Context {
   /// The user's profile: --profile FILE, else the config folder's
   /// profile.yaml when it exists, else an empty one; none with --no-profile.
   /// Throws a Failure with exit status 3 after printing every problem.
-  const catalog::Profile& profile() const;
+  const Profile& profile() const;
 
 private:
   mutable bool m_notes_shown = false;
   mutable std::optional<catalog::LoadResult> m_loaded;
-  mutable std::optional<catalog::Profile> m_profile;
+  mutable std::optional<Profile> m_profile;
 };
 
 /// A subcommand's work, run after the command line parsed.

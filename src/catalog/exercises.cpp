@@ -1,0 +1,215 @@
+#include "catalog/exercises.hpp"
+
+#include "catalog/document.hpp"
+#include "catalog/exercise_fields.hpp"
+#include "catalog/figure_reader.hpp"
+#include "catalog/keys.hpp"
+#include "catalog/vocabularies.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backplan::catalog {
+
+namespace {
+
+/// Reads an exercise's figure and gives each modified pose to the 'modify'
+/// contraindication of its condition.
+void read_exercise_figure(FileReader& reader, const Entry& entry, Exercise& exercise)
+{
+  std::vector<Diagnostic> problems;
+  auto block = read_figure(reader.file(), entry.first, entry.second, problems);
+  for (auto& problem : problems) {
+    reader.error(problem.where, std::move(problem.message));
+  }
+  if (!block) {
+    return;
+  }
+  exercise.figure = std::move(block->figure);
+  for (auto& modified : block->modified) {
+    const auto rule = std::find_if(exercise.contraindications.begin(), exercise.contraindications.end(),
+                                   [&](const Contraindication& r) {
+                                     return r.condition == modified.condition && r.action == Action::modify;
+                                   });
+    if (rule == exercise.contraindications.end()) {
+      reader.error(modified.where, fmt::format("'modified' names '{}', but the exercise has no 'modify' "
+                                               "contraindication for it",
+                                               modified.condition));
+      continue;
+    }
+    rule->figure = std::move(modified.figure);
+  }
+}
+
+/// Reads the keys of one exercise's mapping into an Exercise, each problem
+/// reported at its node, in the order of the format's description.
+class ExerciseReader
+{
+public:
+  ExerciseReader(FileReader& reader, const Catalog& catalog, const Entries& values)
+    : m_reader(reader), m_catalog(catalog), m_values(values)
+  {
+  }
+
+  Exercise read(const YAML::Node& root)
+  {
+    Exercise exercise;
+    exercise.where = m_reader.at(root);
+    read_identity(exercise);
+    read_terms(exercise);
+    read_doing(exercise);
+    read_related(exercise);
+    return exercise;
+  }
+
+private:
+  /// The entry of `key`, or nullptr when the exercise does not have it.
+  const Entry* find(const char* key) const
+  {
+    const auto it = m_values.find(key);
+    return it == m_values.end() ? nullptr : &it->second;
+  }
+
+  void text(const char* key, std::string& field)
+  {
+    if (const Entry* entry = find(key)) {
+      field = m_reader.string(*entry).value_or("");
+    }
+  }
+
+  void reference(const char* key, const Vocabulary& vocabulary, const char* noun, std::string& field)
+  {
+    if (const Entry* entry = find(key)) {
+      if (const auto id = m_reader.string(*entry)) {
+        check_reference(m_reader, vocabulary, noun, *id, m_reader.at(entry->second));
+        field = *id;
+      }
+    }
+  }
+
+  void references(const char* key, const Vocabulary& vocabulary, const char* noun, bool non_empty,
+                  std::vector<std::string>& field)
+  {
+    if (const Entry* entry = find(key)) {
+      std::vector<Location> places;
+      field = m_reader.strings(*entry, non_empty, &places);
+      for (std::size_t i = 0; i < field.size(); ++i) {
+        check_reference(m_reader, vocabulary, noun, field[i], places[i]);
+      }
+    }
+  }
+
+  /// id, name, summary, position, loads and the warning for everyone.
+  void read_identity(Exercise& exercise)
+  {
+    if (const Entry* entry = find("id")) {
+      exercise.id = m_reader.id(*entry).value_or("");
+      exercise.where = m_reader.at(entry->second);
+    }
+    text("name", exercise.name);
+    text("summary", exercise.summary);
+    reference("position", m_catalog.positions, "position", exercise.position);
+    if (const Entry* entry = find("position")) {
+      exercise.position_where = m_reader.at(entry->second);
+    }
+    references("loads", m_catalog.loads, "load", true, exercise.loads);
+    if (const Entry* entry = find("stop_if")) {
+      exercise.stop_if = read_warning(m_reader, m_catalog, *entry);
+    }
+  }
+
+  /// The vocabulary terms it is tagged with, and its sources.
+  void read_terms(Exercise& exercise)
+  {
+    references("regions", m_catalog.regions, "region", true, exercise.regions);
+    references("goals", m_catalog.goals, "goal", true, exercise.goals);
+    references("movements", m_catalog.movements, "movement", false, exercise.movements);
+    reference("kind", m_catalog.kinds, "kind", exercise.kind);
+    reference("level", m_catalog.levels, "level", exercise.level);
+    references("sources", m_catalog.sources, "source", true, exercise.sources);
+  }
+
+  /// How it is done: sides, dosage, steps and cues.
+  void read_doing(Exercise& exercise)
+  {
+    if (const Entry* entry = find("per_side")) {
+      exercise.per_side = m_reader.boolean(*entry).value_or(false);
+    }
+    if (const Entry* entry = find("dosage")) {
+      read_dosage(m_reader, *entry, exercise.dosage);
+    }
+    if (const Entry* entry = find("steps")) {
+      if (entry->second.IsSequence() && entry->second.size() == 0) {
+        m_reader.error(entry->second, "'steps' must list at least one step");
+      } else {
+        exercise.steps = m_reader.strings(*entry, true);
+      }
+    }
+    if (const Entry* entry = find("cues")) {
+      exercise.cues = m_reader.strings(*entry, false);
+    }
+  }
+
+  /// Its versions, progression, contraindications and figure.
+  void read_related(Exercise& exercise)
+  {
+    if (const Entry* entry = find("easier")) {
+      exercise.easier = read_variant(m_reader, m_catalog, *entry);
+    }
+    if (const Entry* entry = find("harder")) {
+      exercise.harder = read_variant(m_reader, m_catalog, *entry);
+    }
+    if (const Entry* entry = find("progression_of")) {
+      exercise.progression_of = m_reader.id(*entry).value_or("");
+      exercise.progression_where = m_reader.at(entry->second);
+    }
+    if (const Entry* entry = find("contraindications")) {
+      read_contraindications(m_reader, m_catalog, *entry, exercise.contraindications);
+    }
+    if (const Entry* entry = find("figure")) {
+      read_exercise_figure(m_reader, *entry, exercise);
+    }
+  }
+
+  FileReader& m_reader;
+  const Catalog& m_catalog;
+  const Entries& m_values;
+};
+
+/// Reads a parsed exercise file; its references go to `draft` even when it
+/// has faults. Whether the exercise is good is for the caller to judge from
+/// the diagnostics.
+std::optional<Exercise> read_exercise(const YAML::Node& root, FileReader& reader, const Catalog& catalog,
+                                      ExerciseReferences& draft)
+{
+  if (!root.IsMap()) {
+    reader.error(root, fmt::format("expected a mapping of exercise keys, found {}", describe(root)));
+    return std::nullopt;
+  }
+  const auto values = reader.keys(root, exercise_keys, reader.at(root), "an exercise");
+  Exercise exercise = ExerciseReader(reader, catalog, values).read(root);
+  draft = {exercise.id, exercise.easier, exercise.harder, exercise.progression_of,
+           exercise.progression_where};
+  return exercise;
+}
+
+} // namespace
+
+ExerciseFile read_exercise_file(const SourceFile& file, const Catalog& vocabularies)
+{
+  ExerciseFile result;
+  try {
+    if (const auto root = parse_document(file, result.diagnostics)) {
+      FileReader reader(file.name, result.diagnostics);
+      auto exercise = read_exercise(*root, reader, vocabularies, result.references);
+      if (exercise && result.diagnostics.empty()) {
+        result.exercise = std::move(exercise);
+      }
+    }
+  } catch (const std::exception& e) {
+    result.diagnostics.push_back({Location{file.name, 1, 1}, fmt::format("cannot read: {}", e.what())});
+  }
+  return result;
+}
+
+} // namespace backplan::catalog

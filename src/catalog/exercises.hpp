@@ -1,0 +1,37 @@
+#pragma once
+
+#include "catalog/diagnostic.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backplan::catalog {
+
+/// What an exercise file names that is checked against the other exercise
+/// files once all are read: its id, its easier and harder versions and the
+/// exercise it progresses. Read even from a file with faults, so that a wrong
+/// reference is reported in the same run as the file's other faults.
+struct ExerciseReferences {
+  std::string id;
+  std::optional<Variant> easier;
+  std::optional<Variant> harder;
+  std::string progression_of;
+  Location progression_where;
+};
+
+/// All that one exercise file gives on its own.
+struct ExerciseFile {
+  std::optional<Exercise> exercise;      ///< set only when `diagnostics` is empty
+  ExerciseReferences references;         ///< what could be read, even with faults
+  std::vector<Diagnostic> diagnostics;   ///< this file's problems, in the order found
+};
+
+/// Parses one exercise file and reads it against the vocabularies of
+/// `vocabularies` (its exercises are not looked at). The result depends on
+/// the two arguments alone and nothing else is read or changed, so it may be
+/// kept per file and reused while the file and the vocabularies are the same.
+/// Never throws for bad input: every problem is one of the diagnostics.
+ExerciseFile read_exercise_file(const SourceFile& file, const Catalog& vocabularies);
+
+} // namespace backplan::catalog

@@ -1,0 +1,164 @@
+#include "cli/profile.hpp"
+
+#include "catalog/document.hpp"
+#include "catalog/file_reader.hpp"
+#include "catalog/vocabularies.hpp"
+#include "util/rng.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backplan::cli {
+
+namespace {
+
+using catalog::Entry;
+using catalog::Location;
+
+const std::vector<catalog::KeySpec> profile_keys = {
+  {"conditions", false}, {"minutes", false}, {"goals", false},  {"regions", false},
+  {"level", false},      {"setting", false}, {"format", false}, {"seed", false}};
+
+/// Reads the keys of a profile's mapping into a Profile, each problem
+/// reported at its node.
+class ProfileReader
+{
+public:
+  ProfileReader(catalog::FileReader& reader, const catalog::Catalog& catalog, const catalog::Entries& values)
+    : m_reader(reader), m_catalog(catalog), m_values(values)
+  {
+  }
+
+  /// The entry of `key`, or nullptr when the profile does not have it.
+  const Entry* find(const char* key) const
+  {
+    const auto it = m_values.find(key);
+    return it == m_values.end() ? nullptr : &it->second;
+  }
+
+  /// Condition names resolved to ids, each once; an unknown name is reported.
+  void conditions(Profile& profile)
+  {
+    const Entry* entry = find("conditions");
+    if (entry == nullptr) {
+      return;
+    }
+    std::vector<Location> places;
+    const auto names = m_reader.strings(*entry, false, &places);
+    std::vector<std::string> resolved;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const catalog::Term* term = m_catalog.conditions.resolve(names[i]);
+      if (term == nullptr) {
+        catalog::check_reference(m_reader, m_catalog.conditions, "condition", names[i], places[i]);
+      } else if (std::find(resolved.begin(), resolved.end(), term->id) == resolved.end()) {
+        resolved.push_back(term->id);
+      }
+    }
+    profile.conditions = std::move(resolved);
+  }
+
+  /// A list of ids of `vocabulary`.
+  void ids(const char* key, const catalog::Vocabulary& vocabulary, const char* noun,
+           std::optional<std::vector<std::string>>& field)
+  {
+    if (const Entry* entry = find(key)) {
+      std::vector<Location> places;
+      auto items = m_reader.strings(*entry, false, &places);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        catalog::check_reference(m_reader, vocabulary, noun, items[i], places[i]);
+      }
+      field = std::move(items);
+    }
+  }
+
+  void level(Profile& profile)
+  {
+    if (const Entry* entry = find("level")) {
+      if (const auto level = m_reader.string(*entry)) {
+        catalog::check_reference(m_reader, m_catalog.levels, "level", *level, m_reader.at(entry->second));
+        profile.level = *level;
+      }
+    }
+  }
+
+  void minutes(Profile& profile)
+  {
+    if (const Entry* entry = find("minutes")) {
+      const catalog::RangeSpec spec{"minutes", false, 1, 180, nullptr, nullptr};
+      if (const auto minutes = m_reader.range(*entry, spec)) {
+        if (minutes->min != minutes->max) {
+          m_reader.error(entry->second, "'minutes' must be one whole number");
+        }
+        profile.minutes = minutes->min;
+      }
+    }
+  }
+
+  void seed(Profile& profile)
+  {
+    if (const Entry* entry = find("seed")) {
+      if (const auto seed = m_reader.string(*entry)) {
+        if (!util::parse_seed(*seed)) {
+          m_reader.error(entry->second,
+                         fmt::format("'seed' must be a whole number of 0 or more, or 'daily', found '{}'",
+                                     *seed));
+        }
+        profile.seed = *seed;
+      }
+    }
+  }
+
+  /// One of `allowed`, with a did-you-mean when it is not.
+  void choice(const char* key, const std::vector<std::string>& allowed, std::optional<std::string>& field)
+  {
+    if (const Entry* entry = find(key)) {
+      if (const auto value = m_reader.string(*entry)) {
+        if (std::find(allowed.begin(), allowed.end(), *value) == allowed.end()) {
+          m_reader.error(entry->second,
+                         fmt::format("'{}' must be one of {}, found '{}'{}", key, util::join(allowed, ", "),
+                                     *value, util::did_you_mean_suffix(*value, allowed)));
+        }
+        field = *value;
+      }
+    }
+  }
+
+private:
+  catalog::FileReader& m_reader;
+  const catalog::Catalog& m_catalog;
+  const catalog::Entries& m_values;
+};
+
+} // namespace
+
+Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& catalog,
+                     const std::vector<std::string>& formats, std::vector<catalog::Diagnostic>& errors)
+{
+  Profile profile;
+  profile.file = file.name;
+  std::vector<catalog::Diagnostic> local;
+  catalog::FileReader reader(file.name, local);
+  const auto root = catalog::parse_document(file, local);
+  if (root && !root->IsMap()) {
+    reader.error(*root, fmt::format("expected a mapping of profile keys, found {}", catalog::describe(*root)));
+  } else if (root) {
+    const auto values = reader.keys(*root, profile_keys, reader.at(*root), "a profile");
+    ProfileReader read(reader, catalog, values);
+    read.conditions(profile);
+    read.ids("goals", catalog.goals, "goal", profile.goals);
+    read.ids("regions", catalog.regions, "region", profile.regions);
+    read.level(profile);
+    read.minutes(profile);
+    read.seed(profile);
+    read.choice("setting", {"floor", "desk"}, profile.setting);
+    read.choice("format", formats, profile.format);
+  }
+  std::stable_sort(local.begin(), local.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  errors.insert(errors.end(), local.begin(), local.end());
+  return profile;
+}
+
+} // namespace backplan::cli

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "catalog/diagnostic.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backplan::cli {
+
+/// A user's standing defaults from a profile file; unset fields were not given.
+struct Profile {
+  std::string file;
+  std::optional<std::vector<std::string>> conditions;  ///< resolved to condition ids
+  std::optional<int> minutes;
+  std::optional<std::vector<std::string>> goals;
+  std::optional<std::vector<std::string>> regions;
+  std::optional<std::string> level;
+  std::optional<std::string> setting;
+  std::optional<std::string> format;
+  std::optional<std::string> seed;  ///< a whole number or "daily", as written
+};
+
+/// The largest profile file backplan reads, in bytes.
+inline constexpr std::size_t max_profile_bytes = 64 * 1024;
+
+/// Reads and validates a profile against `catalog`: every key known, every
+/// value of the right type and range, every condition (id or alias, resolved
+/// by `Vocabulary::resolve`), goal, region and level known to the catalog,
+/// and the format one of `formats`. Every problem goes to `errors` at its
+/// node, in order of position.
+Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& catalog,
+                     const std::vector<std::string>& formats, std::vector<catalog::Diagnostic>& errors);
+
+} // namespace backplan::cli
