@@ -2,13 +2,17 @@
 #include "cli/plan_options.hpp"
 
 #include "plan/planner.hpp"
+#include "render/markdown.hpp"
 #include "render/render.hpp"
 #include "util/exit_status.hpp"
+#include "util/files.hpp"
 #include "util/rng.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
@@ -21,7 +25,103 @@ namespace {
 struct PlanCommandOptions {
   PlanOptions plan;
   bool explain = false;
+  std::string for_name;
+  std::string clinician;
+  std::string frequency = "once a day";
+  std::string figures;  ///< --figures DIR
 };
+
+/// The most characters a line of a handout's heading (--for, --clinician,
+/// --frequency) may have: it has to fit one printed line beside its label.
+constexpr std::size_t max_handout_text = 80;
+
+/// Text for a handout's heading: valid UTF-8, no control characters (a tab
+/// or line break included), at most max_handout_text characters, and not
+/// empty unless `may_be_empty`.
+CLI::Validator handout_text(bool may_be_empty)
+{
+  return CLI::Validator(
+    [may_be_empty](const std::string& value) -> std::string {
+      if (value.empty()) {
+        return may_be_empty ? "" : "must not be empty";
+      }
+      if (util::find_invalid_utf8(value)) {
+        return "must be valid UTF-8 text";
+      }
+      std::size_t characters = 0;
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(value[i]);
+        const bool c1 = byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) < 0xA0;
+        if (byte < 0x20 || byte == 0x7F || c1) {
+          return fmt::format("must be one line of printable text, found the control character U+{:04X}",
+                             c1 ? static_cast<unsigned char>(value[i + 1]) : byte);
+        }
+        characters += (byte & 0xC0U) != 0x80U ? 1 : 0;
+      }
+      if (characters > max_handout_text) {
+        return fmt::format("must be at most {} characters, found {}", max_handout_text, characters);
+      }
+      return "";
+    },
+    "", "handout text");
+}
+
+/// Where a Markdown handout's figures go and how it links them: --figures
+/// DIR (linked relative to the -o file's folder, or as given for stdout),
+/// else with -o FILE.md the folder FILE-figures beside it; nothing for
+/// Markdown on stdout without --figures.
+struct FigureFolder {
+  std::filesystem::path folder;  ///< where the SVG files are written; empty: none
+  std::string link;              ///< how the handout's links start
+};
+
+FigureFolder figure_folder(const PlanCommandOptions& options, bool to_stdout)
+{
+  namespace fs = std::filesystem;
+  if (!options.figures.empty()) {
+    if (to_stdout) {
+      return {options.figures, options.figures};
+    }
+    const fs::path base = fs::absolute(fs::path(options.plan.output).parent_path()).lexically_normal();
+    const fs::path folder = fs::absolute(options.figures).lexically_normal();
+    return {options.figures, folder.lexically_relative(base).generic_string()};
+  }
+  if (to_stdout) {
+    return {};
+  }
+  const fs::path output(options.plan.output);
+  const std::string name = output.stem().string() + "-figures";
+  return {output.parent_path() / name, name};
+}
+
+/// Writes the Markdown handout and its figures (no folder when no exercise
+/// has one): the figures first, so that a folder that cannot be written
+/// leaves no handout, and none of them stays behind when the handout cannot
+/// be written.
+void write_markdown(const plan::Plan& plan, render::TextOptions text, const PlanCommandOptions& options,
+                    bool to_stdout)
+{
+  const FigureFolder figures = figure_folder(options, to_stdout);
+  const auto files = render::markdown_figures(plan);
+  if (figures.folder.empty() || files.empty()) {
+    write_output(render::render_markdown(plan, text), options.plan.output);
+    return;
+  }
+  text.figures = figures.link;
+  const std::string markdown = render::render_markdown(plan, text);
+  util::WrittenFiles written;
+  try {
+    written = util::write_files(figures.folder, files);
+  } catch (const std::exception& e) {
+    throw Failure{ExitStatus::runtime, fmt::format("backplan: error: {}\n", e.what())};
+  }
+  try {
+    write_output(markdown, options.plan.output);
+  } catch (...) {
+    written.remove();
+    throw;
+  }
+}
 
 std::string no_plan_message(const plan::Plan& plan, bool explain)
 {
@@ -61,7 +161,16 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
 
 void run_plan(const Context& context, const PlanCommandOptions& options)
 {
-  const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+  Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+  if (!options.figures.empty() && effective.format != "markdown") {
+    throw Failure{ExitStatus::usage,
+                  fmt::format("backplan: error: --figures is for Markdown output, not {}\nRun 'backplan "
+                              "plan --help' for usage.\n",
+                              effective.format)};
+  }
+  effective.request.for_name = options.for_name;
+  effective.request.clinician = options.clinician;
+  effective.request.frequency = options.frequency;
   const std::string& output = options.plan.output;
   const bool to_stdout = output.empty() || output == "-";
   if (effective.format == "pdf" && to_stdout && util::stdout_is_terminal()) {
@@ -74,6 +183,10 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   text.width = context.text_width(to_stdout);
   text.color = to_stdout && util::use_color(context.color);
   text.explain = options.explain;
+  if (effective.format == "markdown") {
+    write_markdown(plan, text, options, to_stdout);
+    return;
+  }
   for (const auto& format : render::plan_formats()) {
     if (effective.format == format.name) {
       write_output(format.render(plan, text), output);
@@ -302,6 +415,24 @@ Runner add_plan_command(CLI::App& app, Context& context)
     ->type_name("FILE")
     ->group("Output");
   command->add_flag("--explain", options->explain, "also list every exercise left out and why")->group("Output");
+  command->add_option("--figures", options->figures,
+                      "Markdown: write each exercise's figure as DIR/ID.svg and link it (with -o FILE.md "
+                      "the default is FILE-figures beside it)")
+    ->type_name("DIR")
+    ->group("Output");
+  const std::string handout_group = "Handout";
+  command->add_option("--for", options->for_name, "the name of the person the handout is for")
+    ->check(handout_text(true))
+    ->type_name("NAME")
+    ->group(handout_group);
+  command->add_option("--clinician", options->clinician, "who gives the handout, e.g. a physiotherapist and clinic")
+    ->check(handout_text(true))
+    ->type_name("TEXT")
+    ->group(handout_group);
+  command->add_option("--frequency", options->frequency, "how often to do the routine (default \"once a day\")")
+    ->check(handout_text(false))
+    ->type_name("TEXT")
+    ->group(handout_group);
   return [&context, options] { run_plan(context, *options); };
 }
 

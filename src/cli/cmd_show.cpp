@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
+#include "cli/show_yaml.hpp"
 
-#include "figure/drawing.hpp"
+#include "figure/model.hpp"
 #include "plan/timing.hpp"
 #include "render/common.hpp"
 #include "render/json.hpp"
@@ -8,9 +9,9 @@
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 #include <memory>
 
 namespace backplan::cli {
@@ -191,6 +192,38 @@ Json variant_json(const catalog::Catalog& catalog, const std::optional<catalog::
               {"exercise_id", variant->exercise}};
 }
 
+Json pose_json(const figure::Pose& pose)
+{
+  Json angles = Json::object();
+  for (const auto& [joint, angle] : pose.angles) {
+    angles[joint] = angle;
+  }
+  return Json{{"rest", pose.rest}, {"angles", std::move(angles)}};
+}
+
+/// The figure's view, props, the point its arrow follows, its start and end
+/// poses, and the modified figures by condition; null when it has none.
+Json figure_json(const catalog::Exercise& e)
+{
+  if (!e.figure) {
+    return nullptr;
+  }
+  const auto drawn = [](const figure::Figure& figure) {
+    return Json{{"props", figure.props}, {"start", pose_json(figure.start)}, {"end", pose_json(figure.end)}};
+  };
+  Json out;
+  out["view"] = figure::view_name(e.figure->view);
+  out["moves"] = e.figure->moves.empty() ? Json(nullptr) : Json(e.figure->moves);
+  out.update(drawn(*e.figure));
+  out["modified"] = Json::object();
+  for (const auto& rule : e.contraindications) {
+    if (rule.figure) {
+      out["modified"][rule.condition] = drawn(*rule.figure);
+    }
+  }
+  return out;
+}
+
 /// Every field of the exercise as one JSON object.
 std::string describe_json(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t /*width*/)
 {
@@ -229,6 +262,7 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
     sources.push_back(Json{{"id", id}, {"citation", source != nullptr ? source->citation : ""}});
   }
   out["sources"] = std::move(sources);
+  out["figure"] = figure_json(e);
   out["file"] = e.where.file;
   return render::json_text(out);
 }
@@ -242,122 +276,13 @@ std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exe
                               "(see backplan-catalog(5))\n",
                               e.id)};
   }
-  figure::DrawOptions options;
-  options.height = 150;
-  options.caption = render::figure_caption(e);
-  return figure::to_svg(figure::draw(*e.figure, options), e.name);
+  return render::exercise_svg(*e.figure, e);
 }
 
-/// A range as the catalog writes it: one number, or [min, max].
-void emit_range(YAML::Emitter& out, const char* key, const catalog::Range& range)
-{
-  out << YAML::Key << key << YAML::Value;
-  if (range.min == range.max) {
-    out << range.min;
-  } else {
-    out << YAML::Flow << YAML::BeginSeq << range.min << range.max << YAML::EndSeq;
-  }
-}
-
-/// A list of strings, in flow style when `flow` (ids), else one a line.
-void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::string>& items, bool flow)
-{
-  out << YAML::Key << key << YAML::Value;
-  if (flow) {
-    out << YAML::Flow;
-  }
-  out << YAML::BeginSeq;
-  for (const auto& item : items) {
-    out << item;
-  }
-  out << YAML::EndSeq;
-}
-
-/// `contraindications:` and its rules, as the catalog writes them.
-void emit_rules(YAML::Emitter& out, const std::vector<catalog::Contraindication>& rules)
-{
-  out << YAML::Key << "contraindications" << YAML::Value << YAML::BeginSeq;
-  for (const auto& rule : rules) {
-    out << YAML::BeginMap << YAML::Key << "condition" << YAML::Value << rule.condition << YAML::Key
-        << "action" << YAML::Value << catalog::action_name(rule.action);
-    if (!rule.instruction.empty()) {
-      out << YAML::Key << "instruction" << YAML::Value << rule.instruction;
-    }
-    out << YAML::Key << "basis" << YAML::Value << rule.basis << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
-}
-
-void emit_variant(YAML::Emitter& out, const char* key, const std::optional<catalog::Variant>& variant)
-{
-  if (!variant) {
-    return;
-  }
-  out << YAML::Key << key << YAML::Value;
-  if (variant->exercise.empty() && variant->contraindications.empty()) {
-    out << variant->text;
-  } else if (variant->exercise.empty()) {
-    out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << variant->text;
-    emit_rules(out, variant->contraindications);
-    out << YAML::EndMap;
-  } else {
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "exercise" << YAML::Value << variant->exercise
-        << YAML::EndMap;
-  }
-}
-
-/// The exercise in catalog syntax (`man 5 backplan-catalog`): a template to
-/// copy, and a file that loads back to the same exercise.
+/// The exercise in catalog syntax, which loads back unchanged.
 std::string describe_yaml(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e, std::size_t /*width*/)
 {
-  YAML::Emitter out;
-  out << YAML::BeginMap;
-  const std::array<std::pair<const char*, const std::string*>, 4> texts = {
-    {{"id", &e.id}, {"name", &e.name}, {"summary", &e.summary}, {"position", &e.position}}};
-  for (const auto& [key, value] : texts) {
-    out << YAML::Key << key << YAML::Value << *value;
-  }
-  emit_list(out, "regions", e.regions, true);
-  emit_list(out, "goals", e.goals, true);
-  if (!e.movements.empty()) {
-    emit_list(out, "movements", e.movements, true);
-  }
-  out << YAML::Key << "kind" << YAML::Value << e.kind << YAML::Key << "level" << YAML::Value << e.level;
-  out << YAML::Key << "per_side" << YAML::Value << YAML::TrueFalseBool << e.per_side;
-  out << YAML::Key << "dosage" << YAML::Value << YAML::BeginMap;
-  if (e.dosage.hold) {
-    emit_range(out, "hold", *e.dosage.hold);
-  }
-  if (e.dosage.rep_seconds) {
-    emit_range(out, "rep_seconds", *e.dosage.rep_seconds);
-  }
-  emit_range(out, "reps", e.dosage.reps);
-  emit_range(out, "sets", e.dosage.sets);
-  emit_range(out, "rest_between_reps", e.dosage.rest_between_reps);
-  emit_range(out, "rest_between_sets", e.dosage.rest_between_sets);
-  out << YAML::EndMap;
-  emit_list(out, "steps", e.steps, false);
-  if (!e.cues.empty()) {
-    emit_list(out, "cues", e.cues, false);
-  }
-  if (e.stop_if) {
-    out << YAML::Key << "stop_if" << YAML::Value << YAML::BeginMap << YAML::Key << "text" << YAML::Value
-        << e.stop_if->text << YAML::Key << "basis" << YAML::Value << e.stop_if->basis << YAML::EndMap;
-  }
-  if (!e.loads.empty()) {
-    emit_list(out, "loads", e.loads, true);
-  }
-  emit_variant(out, "easier", e.easier);
-  emit_variant(out, "harder", e.harder);
-  if (!e.progression_of.empty()) {
-    out << YAML::Key << "progression_of" << YAML::Value << e.progression_of;
-  }
-  if (!e.contraindications.empty()) {
-    emit_rules(out, e.contraindications);
-  }
-  emit_list(out, "sources", e.sources, true);
-  out << YAML::EndMap;
-  return std::string(out.c_str()) + "\n";
+  return exercise_yaml(e);
 }
 
 /// The output formats of `show`, "text" first.

@@ -1,5 +1,7 @@
 #include "figure/drawing.hpp"
 
+#include "util/text.hpp"
+
 #include <fmt/format.h>
 
 namespace backplan::figure {
@@ -42,21 +44,6 @@ double width_of(const Drawing& drawing, Ink ink)
   return ink == Ink::body || ink == Ink::far ? drawing.stroke : std::max(0.8, drawing.stroke * 0.45);
 }
 
-std::string xml_escape(const std::string& text)
-{
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string svg_points(const std::vector<Point>& points)
 {
   std::string out;
@@ -87,7 +74,7 @@ std::string svg_shape(const Drawing& drawing, const Shape& shape)
   case ShapeKind::label:
     return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"9\" "
                        "font-family=\"sans-serif\" fill=\"#444444\">{}</text>\n",
-                       shape.points[0].x, shape.points[0].y, xml_escape(shape.text));
+                       shape.points[0].x, shape.points[0].y, util::xml_escape(shape.text));
   }
   return "";
 }
@@ -172,14 +159,14 @@ std::string to_svg(const Drawing& drawing, const std::string& title)
                      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
                      "viewBox=\"0 0 {0:.1f} {1:.1f}\">\n<title>{2}</title>\n"
                      "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{3}</svg>\n",
-                     drawing.width, drawing.height, xml_escape(title), svg_body(drawing));
+                     drawing.width, drawing.height, util::xml_escape(title), svg_body(drawing));
 }
 
 std::string to_inline_svg(const Drawing& drawing, const std::string& title)
 {
   return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0:.1f} {1:.1f}\" "
                      "width=\"{0:.0f}\" height=\"{1:.0f}\" role=\"img\" aria-label=\"{2}\">\n{3}</svg>\n",
-                     drawing.width, drawing.height, xml_escape(title), svg_body(drawing));
+                     drawing.width, drawing.height, util::xml_escape(title), svg_body(drawing));
 }
 
 std::string roff_colour_definitions()

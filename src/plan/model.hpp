@@ -20,6 +20,9 @@ struct Request {
   std::string level;             ///< empty: any level
   std::string setting = "floor"; ///< "floor" (anything) or "desk"
   std::uint64_t seed = 0;
+  std::string for_name;                  ///< who the handout is for; empty: not printed
+  std::string clinician;                 ///< who gave it; empty: not printed
+  std::string frequency = "once a day";  ///< how often to do the routine
 };
 
 /// One chosen dose of an exercise, every value within the catalog's range.
@@ -37,6 +40,8 @@ struct Dose {
 struct PlanVariant {
   std::string text;         ///< words, or the other exercise's name
   std::string exercise_id;  ///< set when it names another exercise
+  std::string description;  ///< the other exercise in a line: its summary, else its first step
+  std::size_t item_number = 0;  ///< the other exercise's number in the plan (from 1); 0: not in it
   std::vector<catalog::Contraindication> modifications;
   std::vector<catalog::Contraindication> cautions;
 };

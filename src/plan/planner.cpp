@@ -391,9 +391,33 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   if (verdict.excluded()) {
     return std::nullopt;
   }
-  return PlanVariant{other != nullptr ? other->name : variant->text,
-                     other != nullptr ? other->id : "", std::move(verdict.modifications),
-                     std::move(verdict.cautions)};
+  PlanVariant out;
+  out.text = other != nullptr ? other->name : variant->text;
+  if (other != nullptr) {
+    out.exercise_id = other->id;
+    out.description =
+      util::fold_whitespace(!other->summary.empty() || other->steps.empty() ? other->summary : other->steps.front());
+  }
+  out.modifications = std::move(verdict.modifications);
+  out.cautions = std::move(verdict.cautions);
+  return out;
+}
+
+/// Gives each version that names another exercise of the plan that
+/// exercise's number, once the items are in their final order.
+void number_variants(std::vector<PlanItem>& items)
+{
+  for (auto& item : items) {
+    for (auto* variant : {&item.easier, &item.harder}) {
+      if (!*variant || (*variant)->exercise_id.empty()) {
+        continue;
+      }
+      const auto found = std::find_if(items.begin(), items.end(), [&](const PlanItem& other) {
+        return other.exercise.id == (*variant)->exercise_id;
+      });
+      (*variant)->item_number = found == items.end() ? 0 : static_cast<std::size_t>(found - items.begin()) + 1;
+    }
+  }
 }
 
 PlanItem make_item(const Catalog& catalog, const Request& request, const Candidate& candidate,
@@ -539,6 +563,7 @@ Plan make_plan(const Catalog& catalog, const Request& request)
     plan.items.push_back(make_item(catalog, request, *selection.chosen()[i], selection.doses()[i]));
   }
   plan.total = schedule(catalog, plan.items);
+  number_variants(plan.items);
   for (std::size_t i = 1; i < plan.items.size(); ++i) {
     plan.position_changes += plan.items[i].transition > 0 ? 1 : 0;
   }

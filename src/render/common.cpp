@@ -1,5 +1,6 @@
 #include "render/common.hpp"
 
+#include "figure/drawing.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -10,6 +11,38 @@ namespace backplan::render {
 std::string plan_title(const plan::Plan& plan)
 {
   return fmt::format("A {}-minute back-care plan", plan.request.minutes);
+}
+
+std::vector<std::pair<std::string, std::string>> handout_lines(const plan::Plan& plan)
+{
+  std::vector<std::pair<std::string, std::string>> lines;
+  if (!plan.request.for_name.empty()) {
+    lines.emplace_back("For", plan.request.for_name);
+  }
+  if (!plan.request.clinician.empty()) {
+    lines.emplace_back("From", plan.request.clinician);
+  }
+  lines.emplace_back("How often", plan.request.frequency);
+  return lines;
+}
+
+std::vector<std::pair<std::string, std::string>> handout_facts(const plan::Plan& plan)
+{
+  auto lines = handout_lines(plan);
+  const auto facts = plan_facts(plan);
+  lines.insert(lines.end(), facts.begin(), facts.end());
+  return lines;
+}
+
+std::string variant_words(const plan::PlanVariant& variant)
+{
+  if (variant.exercise_id.empty()) {
+    return variant.text;
+  }
+  if (variant.item_number > 0) {
+    return fmt::format("{} (exercise {} in this plan)", variant.text, variant.item_number);
+  }
+  return variant.description.empty() ? variant.text : fmt::format("{} — {}", variant.text, variant.description);
 }
 
 std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& plan)
@@ -108,6 +141,14 @@ std::string figure_note(const plan::PlanItem& item)
 std::string figure_caption(const catalog::Exercise& exercise)
 {
   return exercise.per_side ? "One side shown; repeat on the other side" : "";
+}
+
+std::string exercise_svg(const figure::Figure& drawn, const catalog::Exercise& exercise)
+{
+  figure::DrawOptions options;
+  options.height = 150;
+  options.caption = figure_caption(exercise);
+  return figure::to_svg(figure::draw(drawn, options), exercise.name);
 }
 
 } // namespace backplan::render

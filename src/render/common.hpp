@@ -10,6 +10,18 @@ namespace backplan::render {
 /// The plan's title line: "A 10-minute back-care plan".
 std::string plan_title(const plan::Plan& plan);
 
+/// The lines a handout prints under its title, as "label: value" pairs: who
+/// it is for and from whom (each only when given), and how often to do it.
+std::vector<std::pair<std::string, std::string>> handout_lines(const plan::Plan& plan);
+
+/// What a handout lists under its title: handout_lines, then plan_facts.
+std::vector<std::pair<std::string, std::string>> handout_facts(const plan::Plan& plan);
+
+/// An easier or harder version in one line: its words; for another exercise
+/// of the plan, "Cat-cow (exercise 4 in this plan)"; for one that is not in
+/// the plan, its name and what it is ("Cat-cow — On your hands and ...").
+std::string variant_words(const plan::PlanVariant& variant);
+
 /// What the plan honours, as "label: value" pairs in display order
 /// (conditions, time, goals, regions, setting, level, seed).
 std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& plan);
@@ -55,5 +67,10 @@ std::string figure_note(const plan::PlanItem& item);
 /// The line under an exercise's figure: which side is drawn for an exercise
 /// done on each side, else empty.
 std::string figure_caption(const catalog::Exercise& exercise);
+
+/// `drawn` (the exercise's figure or a modification's) as a standalone SVG
+/// document titled with the exercise's name, as `show ID -f svg` prints it
+/// and Markdown handouts link it.
+std::string exercise_svg(const figure::Figure& drawn, const catalog::Exercise& exercise);
 
 } // namespace backplan::render

@@ -94,7 +94,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
 void facts_part(std::string& out, const plan::Plan& plan)
 {
   out += fmt::format("<header>\n<h1>{}</h1>\n<dl class=\"facts\">\n", html_escape(plan_title(plan)));
-  for (const auto& [label, value] : plan_facts(plan)) {
+  for (const auto& [label, value] : handout_facts(plan)) {
     if (label == "Seed") {
       continue;  // in the footer: it reproduces the plan, a patient needs it not
     }
@@ -155,19 +155,14 @@ void schedule_part(std::string& out, const plan::Plan& plan)
                      any_note ? " <span class=\"mark\">*</span> a note for your condition goes with it." : "");
 }
 
-/// Where a variant naming another exercise is found, or the words for it.
-std::string variant_html(const plan::Plan& plan, const plan::PlanVariant& variant)
+/// A version in words; one naming another exercise of the plan links to it.
+std::string variant_html(const plan::PlanVariant& variant)
 {
-  if (variant.exercise_id.empty()) {
-    return html_escape(variant.text);
+  if (variant.item_number == 0) {
+    return html_escape(variant_words(variant));
   }
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    if (plan.items[i].exercise.id == variant.exercise_id) {
-      return fmt::format("{} (<a href=\"#ex-{}\">exercise {} of this plan</a>)", html_escape(variant.text),
-                         i + 1, i + 1);
-    }
-  }
-  return html_escape(variant.text);
+  return fmt::format("{} (<a href=\"#ex-{}\">exercise {} in this plan</a>)", html_escape(variant.text),
+                     variant.item_number, variant.item_number);
 }
 
 void figure_part(std::string& out, const plan::PlanItem& item)
@@ -227,7 +222,7 @@ void item_part(std::string& out, const plan::Plan& plan, std::size_t index)
   }
   for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
     if (*variant) {
-      out += fmt::format("<p><strong>{}:</strong> {}", label, variant_html(plan, **variant));
+      out += fmt::format("<p><strong>{}:</strong> {}", label, variant_html(**variant));
       for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
         out += fmt::format("<br>\n<em>{}:</em> {}", html_escape(rule_label(plan, rule)),
                            html_escape(rule.instruction));
@@ -275,17 +270,7 @@ void left_out_part(std::string& out, const plan::Plan& plan)
 
 std::string html_escape(std::string_view text)
 {
-  std::string out;
-  for (const char c : util::fold_whitespace(text)) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
-    }
-  }
-  return out;
+  return util::xml_escape(util::fold_whitespace(text));
 }
 
 std::string render_html(const plan::Plan& plan, const TextOptions& options)

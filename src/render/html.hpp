@@ -16,7 +16,8 @@ namespace backplan::render {
 /// across pages.
 std::string render_html(const plan::Plan& plan, const TextOptions& options);
 
-/// `text` with &, <, > and " replaced by character references.
+/// `text` on one line (whitespace runs folded to a space) with &, <, > and "
+/// replaced by character references (util::xml_escape).
 std::string html_escape(std::string_view text);
 
 } // namespace backplan::render

@@ -26,6 +26,9 @@ Json request_json(const plan::Plan& plan)
   out["setting"] = request.setting;
   out["level"] = string_or_null(request.level);
   out["seed"] = request.seed;
+  out["for"] = string_or_null(request.for_name);
+  out["clinician"] = string_or_null(request.clinician);
+  out["frequency"] = request.frequency;
   return out;
 }
 
@@ -52,6 +55,8 @@ Json variant_json(const plan::Plan& plan, const std::optional<plan::PlanVariant>
   Json out;
   out["text"] = variant->text;
   out["exercise_id"] = string_or_null(variant->exercise_id);
+  out["description"] = string_or_null(variant->description);
+  out["index"] = variant->item_number > 0 ? Json(variant->item_number) : Json(nullptr);
   out["modifications"] = rules_json(plan, variant->modifications);
   out["cautions"] = rules_json(plan, variant->cautions);
   return out;

@@ -67,7 +67,7 @@ std::string table_row(const std::vector<std::string>& cells)
 void facts_section(std::string& out, const plan::Plan& plan)
 {
   out += fmt::format("# {}\n\n", markdown_escape(plan_title(plan)));
-  for (const auto& [label, value] : plan_facts(plan)) {
+  for (const auto& [label, value] : handout_facts(plan)) {
     out += "- " + labelled(label, value) + "\n";
   }
   out += "\n";
@@ -129,11 +129,46 @@ void schedule_section(std::string& out, const plan::Plan& plan)
   }
 }
 
-void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
+/// The file name of an item's figure in the figures folder.
+std::string figure_file(const plan::PlanItem& item)
+{
+  return item.exercise.id + ".svg";
+}
+
+/// A relative path as a Markdown link destination: every byte but letters,
+/// digits and - . _ ~ / percent-encoded.
+std::string link_path(const std::string& path)
+{
+  std::string out;
+  for (const char c : path) {
+    const bool plain = is_letter(c) || is_digit(c) || std::string_view("-._~/").find(c) != std::string_view::npos;
+    out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
+  }
+  return out;
+}
+
+/// The item's figure as an image linked from `folder`, with the notes under it.
+void figure_link(std::string& out, const plan::PlanItem& item, const std::string& folder)
+{
+  if (folder.empty() || item_figure(item) == nullptr) {
+    return;
+  }
+  const std::string separator = folder.ends_with('/') ? "" : "/";
+  out += fmt::format("![{}]({})\n\n", markdown_escape(item.exercise.name),
+                     link_path(folder + separator + figure_file(item)));
+  for (const auto& note : {figure_note(item), figure_caption(item.exercise)}) {
+    if (!note.empty()) {
+      out += "*" + markdown_escape(note) + "*\n\n";
+    }
+  }
+}
+
+void item_section(std::string& out, const plan::Plan& plan, std::size_t index, const std::string& figures)
 {
   const auto& item = plan.items[index];
   const auto& exercise = item.exercise;
   out += fmt::format("### {}. {}\n\n", index + 1, markdown_escape(exercise.name));
+  figure_link(out, item, figures);
   out += fmt::format("*Starts at {} · takes {} · {}*\n\n", util::format_clock(item.start),
                      util::format_duration(item.duration), markdown_escape(item.kind_name));
   out += markdown_escape(exercise.summary) + "\n\n";
@@ -160,7 +195,7 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
   for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
     if (*variant) {
       // The version's own rules stay in its paragraph, one a line.
-      out += labelled(label, (*variant)->text);
+      out += labelled(label, variant_words(**variant));
       for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
         out += "\\\n" + labelled(rule_label(plan, rule), rule.instruction);
       }
@@ -223,6 +258,17 @@ std::string markdown_escape(std::string_view text)
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> markdown_figures(const plan::Plan& plan)
+{
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& item : plan.items) {
+    if (const auto* drawn = item_figure(item)) {
+      files.emplace_back(figure_file(item), exercise_svg(*drawn, item.exercise));
+    }
+  }
+  return files;
+}
+
 std::string render_markdown(const plan::Plan& plan, const TextOptions& options)
 {
   std::string out;
@@ -234,7 +280,7 @@ std::string render_markdown(const plan::Plan& plan, const TextOptions& options)
   schedule_section(out, plan);
   out += "## Exercises\n\n";
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    item_section(out, plan, i);
+    item_section(out, plan, i, options.figures);
   }
   if (options.explain) {
     left_out_section(out, plan);

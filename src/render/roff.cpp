@@ -176,7 +176,7 @@ void facts_section(std::string& out, const plan::Plan& plan)
   // A title of our own: ms's .TL leaves an inch of space above it.
   out += ".LP\n.ce 1\n\\s+4\\fB" + roff_escape(plan_title(plan)) + "\\fR\\s0\n.sp 0.3v\n";
   std::vector<std::pair<std::string, std::string>> facts;
-  for (const auto& fact : plan_facts(plan)) {
+  for (const auto& fact : handout_facts(plan)) {
     if (fact.first != "Seed") {
       facts.push_back(fact);  // the seed is in the closing line: it reproduces the plan, a patient needs it not
     }
@@ -363,7 +363,7 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
   }
   for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
     if (*variant) {
-      out += ".LP\n" + labelled(label, (*variant)->text);
+      out += ".LP\n" + labelled(label, variant_words(**variant));
       for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
         out += ".IP \\(bu 3n\n" + labelled(rule_label(plan, rule), rule.instruction);
       }

@@ -108,7 +108,7 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
   rules(indent, item.modifications, item.cautions);
   for (const auto& [label, variant] : {std::pair{"Easier: ", &item.easier}, {"Harder: ", &item.harder}}) {
     if (*variant) {
-      out.para(indent + label, indent + "        ", (*variant)->text);
+      out.para(indent + label, indent + "        ", variant_words(**variant));
       rules(indent + "        ", (*variant)->modifications, (*variant)->cautions);
     }
   }
@@ -121,15 +121,15 @@ std::string render_text(const plan::Plan& plan, const TextOptions& options)
   const Style style(options.color);
   Writer out(options.width, style);
   out.line(style.bold + plan_title(plan) + style.reset);
-  for (const auto& [label, value] : plan_facts(plan)) {
-    const std::string lead = fmt::format("{:<10}", label + ":");
+  for (const auto& [label, value] : handout_facts(plan)) {
+    const std::string lead = fmt::format("{:<11}", label + ":");
     out.para(lead, std::string(lead.size(), ' '), value);
   }
   if (!plan.shortfall.empty()) {
-    out.para("Note:     ", "          ", plan.shortfall, style.warn);
+    out.para("Note:      ", "           ", plan.shortfall, style.warn);
   }
   for (const auto& unchanged : plan.unchanged) {
-    out.para("Note:     ", "          ", unchanged.note + ".");
+    out.para("Note:      ", "           ", unchanged.note + ".");
   }
   for (const auto& gap : plan.uncovered) {
     out.para("Not covered: ", "             ", gap, style.warn);

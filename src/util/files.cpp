@@ -128,6 +128,41 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   }
 }
 
+void WrittenFiles::remove() const noexcept
+{
+  std::error_code ignored;
+  for (const auto& file : files) {
+    std::filesystem::remove(file, ignored);
+  }
+  if (!created_folder.empty()) {
+    std::filesystem::remove(created_folder, ignored);  // only when empty
+  }
+}
+
+WrittenFiles write_files(const std::filesystem::path& folder,
+                         const std::vector<std::pair<std::string, std::string>>& files)
+{
+  WrittenFiles written;
+  const std::string name = folder.string();
+  if (::mkdir(name.c_str(), 0777) == 0) {
+    written.created_folder = folder;
+  } else if (errno != EEXIST) {
+    throw system_error(fmt::format("cannot create {}", name), errno);
+  } else if (struct stat info {}; ::stat(name.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+    throw std::runtime_error(fmt::format("cannot create {}: a file of that name is in the way", name));
+  }
+  try {
+    for (const auto& [file, data] : files) {
+      write_file_atomically(folder / file, data);
+      written.files.push_back(folder / file);
+    }
+  } catch (...) {
+    written.remove();
+    throw;
+  }
+  return written;
+}
+
 bool write_stdout(std::string_view data, int& error_number)
 {
   return write_all(STDOUT_FILENO, data, error_number);

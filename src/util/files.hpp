@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace backplan::util {
 
@@ -17,6 +19,23 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 /// naming the file and the reason; the previous file is untouched and no
 /// temporary file is left behind.
 void write_file_atomically(const std::filesystem::path& target, std::string_view data);
+
+/// What write_files wrote: the files, and the folder when it made it.
+struct WrittenFiles {
+  std::vector<std::filesystem::path> files;
+  std::filesystem::path created_folder;  ///< empty when the folder was there already
+
+  /// Removes the files and the folder it made (when empty): for a caller
+  /// whose next step failed. Never throws.
+  void remove() const noexcept;
+};
+
+/// Writes each file of `files` (a name and its data) into `folder`, each
+/// atomically, making the folder (not its parents) when it is missing. On
+/// failure throws std::runtime_error naming the path and the reason, after
+/// removing what it wrote and made.
+WrittenFiles write_files(const std::filesystem::path& folder,
+                         const std::vector<std::pair<std::string, std::string>>& files);
 
 /// Writes `data` to stdout; returns false when stdout was closed or failed
 /// (a closed pipe is not reported, EPIPE is ignored by the caller).

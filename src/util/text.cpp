@@ -92,6 +92,21 @@ std::vector<std::string> split_list(std::string_view text, char separator)
   return out;
 }
 
+std::string xml_escape(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string fold_whitespace(std::string_view text)
 {
   std::string out;

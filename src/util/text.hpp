@@ -30,6 +30,10 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width);
 /// to one space, and none at either end.
 std::string fold_whitespace(std::string_view text);
 
+/// `text` for XML and HTML text or a double-quoted attribute value: &, <, >
+/// and " replaced by character references, every other byte kept.
+std::string xml_escape(std::string_view text);
+
 /// Number of display columns of UTF-8 `text` (one per code point); terminal
 /// control sequences such as colours take none.
 std::size_t display_width(std::string_view text);

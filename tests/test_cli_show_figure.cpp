@@ -1,0 +1,98 @@
+// `show ID -f yaml` keeps the figure, so that it loads back unchanged, and
+// `show ID -f json` carries it as data.
+
+#include "cli/show_yaml.hpp"
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace backplan;
+
+namespace {
+
+void check_same_pose(const figure::Pose& a, const figure::Pose& b)
+{
+  CHECK(a.rest == b.rest);
+  CHECK(a.angles == b.angles);
+}
+
+void check_same_figure(const figure::Figure& a, const figure::Figure& b)
+{
+  CHECK(a.view == b.view);
+  CHECK(a.props == b.props);
+  CHECK(a.moves == b.moves);
+  check_same_pose(a.start, b.start);
+  check_same_pose(a.end, b.end);
+}
+
+} // namespace
+
+TEST_SUITE("cli::show_figure")
+{
+  TEST_CASE("show -f yaml of every built-in exercise loads back with the same figure")
+  {
+    const auto& builtin = test::builtin_catalog();
+    catalog::Layer mine;
+    mine.name = "mine";
+    for (const auto& exercise : builtin.exercises) {
+      mine.files.push_back({exercise.id + ".yaml", cli::exercise_yaml(exercise)});
+    }
+    const auto result = catalog::load({catalog::builtin_layer(), mine});
+    for (const auto& error : result.errors) {
+      CAPTURE(error.str());
+      CHECK(false);
+    }
+    REQUIRE(result.errors.empty());
+    int modified = 0;
+    for (const auto& original : builtin.exercises) {
+      CAPTURE(original.id);
+      const auto* loaded = result.catalog.find(original.id);
+      REQUIRE(loaded != nullptr);
+      CHECK(loaded->where.file == original.id + ".yaml");
+      REQUIRE(loaded->figure.has_value() == original.figure.has_value());
+      if (original.figure) {
+        check_same_figure(*loaded->figure, *original.figure);
+      }
+      REQUIRE(loaded->contraindications.size() == original.contraindications.size());
+      for (std::size_t i = 0; i < original.contraindications.size(); ++i) {
+        const auto& rule = original.contraindications[i];
+        REQUIRE(loaded->contraindications[i].figure.has_value() == rule.figure.has_value());
+        if (rule.figure) {
+          ++modified;
+          check_same_figure(*loaded->contraindications[i].figure, *rule.figure);
+        }
+      }
+      // And the whole exercise prints the same again.
+      CHECK(cli::exercise_yaml(*loaded) == cli::exercise_yaml(original));
+    }
+    CHECK(modified > 0);  // the catalog has modified figures, so they were compared
+  }
+
+  TEST_CASE("show -f json carries the figure and its modified poses")
+  {
+    const auto& builtin = test::builtin_catalog();
+    for (const auto& exercise : builtin.exercises) {
+      CAPTURE(exercise.id);
+      const auto run = test::run_backplan({"show", exercise.id, "-f", "json"});
+      REQUIRE(run.status == 0);
+      const auto figure = nlohmann::json::parse(run.out)["figure"];
+      if (!exercise.figure) {
+        CHECK(figure.is_null());
+        continue;
+      }
+      CHECK(figure["view"] == figure::view_name(exercise.figure->view));
+      CHECK(figure["props"] == exercise.figure->props);
+      CHECK(figure["start"]["rest"] == exercise.figure->start.rest);
+      CHECK(figure["start"]["angles"].get<std::map<std::string, double>>() == exercise.figure->start.angles);
+      CHECK(figure["end"]["angles"].get<std::map<std::string, double>>() == exercise.figure->end.angles);
+      for (const auto& rule : exercise.contraindications) {
+        if (rule.figure) {
+          REQUIRE(figure["modified"].contains(rule.condition));
+          CHECK(figure["modified"][rule.condition]["end"]["angles"].get<std::map<std::string, double>>() ==
+                rule.figure->end.angles);
+        }
+      }
+    }
+  }
+}
