@@ -182,7 +182,7 @@ TEST_SUITE("render::json")
                                                    "safety", "sources"});
     CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "minutes",
                                                               "goals", "regions", "setting", "level",
-                                                              "seed"});
+                                                              "seed", "for", "clinician", "frequency"});
     CHECK(keys_of(out["items"][0]) ==
           std::vector<std::string>{"index", "id", "name", "summary", "position", "position_name", "kind",
                                    "kind_name", "level", "regions", "goals", "start_seconds",
