@@ -132,6 +132,35 @@ TEST_SUITE("cli::output")
     }
   }
 
+  TEST_CASE("-f pdf refuses a terminal with exit 2 and nothing left behind; a pipe or a file gets the PDF")
+  {
+    // `script` gives the program a terminal for stdout and stderr (which
+    // turns each newline into CR LF). TMPDIR is where groff's input would go.
+    REQUIRE(test::shell("command -v script >/dev/null").status == 0);
+    const std::string dir = test::temp_dir();
+    std::filesystem::create_directories(dir + "/work");
+    std::filesystem::create_directories(dir + "/tmp");
+    const std::string exe = BACKPLAN_EXE;
+    const std::string in_terminal = "cd '" + dir + "/work' && HOME='" + dir + "' XDG_CONFIG_HOME='" + dir +
+                                    "/config' XDG_CACHE_HOME='" + dir + "/cache' TMPDIR='" + dir +
+                                    "/tmp' script -qec ";
+    for (const char* command : {" plan -f pdf", " plan -f pdf -o -", " plan --knee -m 15 -f pdf"}) {
+      CAPTURE(std::string(command));
+      const auto refused = test::shell(in_terminal + "'" + exe + command + "' /dev/null; echo \"status=$?\"");
+      CHECK(refused.out ==
+            "backplan: error: -f pdf writes binary; use -o FILE.pdf or redirect the output\r\nstatus=2\n");
+      CHECK(listing(dir + "/work").empty());
+      CHECK(listing(dir + "/tmp").empty());
+    }
+    // With the terminal still there, a pipe and a redirection take the PDF.
+    const auto piped = test::shell(in_terminal + "'" + exe + " plan -f pdf | head -c 5; " + exe +
+                                   " plan -f pdf >plan.pdf' /dev/null; echo \" status=$?\"");
+    CHECK(piped.out == "%PDF- status=0\n");
+    CHECK(listing(dir + "/work") == std::vector<std::string>{"plan.pdf"});
+    CHECK(test::slurp(dir + "/work/plan.pdf").starts_with("%PDF-"));
+    CHECK(listing(dir + "/tmp").empty());
+  }
+
   TEST_CASE("text wraps to --width")
   {
     for (const char* width : {"40", "72", "120"}) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
 #include <regex>
 
 using namespace backplan;
@@ -98,7 +99,7 @@ TEST_SUITE("render::html")
     CHECK(count(html, "Drawn with the change for your condition") >= 1);
   }
 
-  TEST_CASE("Chromium shows it at 390 and 1200 px and prints a 15-minute plan on at most 4 pages")
+  TEST_CASE("Chromium shows it at 390 and 1200 px and prints a 15-minute plan on at most 3 A4 or Letter pages")
   {
     const auto dir = test::temp_dir();
     const auto made = test::run_backplan(
@@ -115,13 +116,35 @@ TEST_SUITE("render::html")
                                     width + ".png'");
       CHECK(shot.out.starts_with("PNG image data, " + std::string(width) + " x 1600"));
     }
+    // The command line's --print-to-pdf takes no paper size (DevTools'
+    // Page.printToPDF does): it prints on the CSS @page size, Letter when the
+    // page sets none. Ours sets none, so that a print dialog's choice holds;
+    // choosing A4 or Letter there is what a copy of the page with an added
+    // `@page { size: ... }` rule does here.
+    const std::string html = test::slurp(dir + "/plan.html");
+    const auto head_end = html.find("</head>");
+    REQUIRE(head_end != std::string::npos);
+    REQUIRE(html.find("size: A4") == std::string::npos);
+    REQUIRE(html.find("size: letter") == std::string::npos);
+    for (const std::string paper : {"A4", "letter"}) {
+      CAPTURE(paper);
+      const std::string name = dir + "/plan-" + paper;
+      std::ofstream(name + ".html", std::ios::binary)
+        << html.substr(0, head_end) << "<style>@page { size: " << paper << "; }</style>" << html.substr(head_end);
+      const auto info = test::shell(chromium + "--print-to-pdf='" + name + ".pdf' 'file://" + name +
+                                    ".html' >/dev/null 2>&1; pdfinfo '" + name + ".pdf'");
+      REQUIRE(info.status == 0);
+      CHECK(info.out.find("pts (" + paper + ")") != std::string::npos);
+      std::smatch pages;
+      REQUIRE(std::regex_search(info.out, pages, std::regex("Pages: +([0-9]+)")));
+      CHECK(std::stoi(pages[1]) <= 3);
+    }
     const auto printed = test::shell(chromium + "--print-to-pdf='" + dir + "/plan.pdf' " + page +
                                      " >/dev/null 2>&1; pdfinfo '" + dir + "/plan.pdf'");
     REQUIRE(printed.status == 0);
     std::smatch pages;
     REQUIRE(std::regex_search(printed.out, pages, std::regex("Pages: +([0-9]+)")));
-    // The aim is 3; today the tick grid and sources still spill onto a fourth.
-    CHECK(std::stoi(pages[1]) <= 4);
+    CHECK(std::stoi(pages[1]) <= 3);
     const auto text = test::shell("pdftotext '" + dir + "/plan.pdf' -");
     REQUIRE(text.status == 0);
     const std::string folded = util::fold_whitespace(text.out);
@@ -144,7 +167,7 @@ TEST_SUITE("render::html")
 
 TEST_SUITE("render::pdf")
 {
-  TEST_CASE("-f pdf runs groff: a real PDF of at most 5 pages for a 15-minute plan")
+  TEST_CASE("-f pdf runs groff: a real PDF of at most 3 pages for a 15-minute plan")
   {
     const auto dir = test::temp_dir();
     const auto made = test::run_backplan(
@@ -156,8 +179,17 @@ TEST_SUITE("render::pdf")
     REQUIRE(info.status == 0);
     std::smatch pages;
     REQUIRE(std::regex_search(info.out, pages, std::regex("Pages: +([0-9]+)")));
-    // The aim is 3 (it was 8); today it takes 5.
-    CHECK(std::stoi(pages[1]) <= 5);
+    CHECK(std::stoi(pages[1]) <= 3);
+    CHECK(info.out.find("pts (A4)") != std::string::npos);
+    // The seed is not on page 1: only the closing line, in small type, has it.
+    const auto first = test::shell("pdftotext -l 1 '" + dir + "/plan.pdf' -");
+    REQUIRE(first.status == 0);
+    CHECK(first.out.find("Safety first") != std::string::npos);
+    CHECK(first.out.find("seed") == std::string::npos);
+    CHECK(first.out.find("Seed") == std::string::npos);
+    const auto all = test::shell("pdftotext '" + dir + "/plan.pdf' -");
+    CHECK(util::fold_whitespace(all.out).find("the same request with seed 0 makes the same plan.") !=
+          std::string::npos);
   }
 
   TEST_CASE("without groff: exit 1, a message naming groff, and no file")

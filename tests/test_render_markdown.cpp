@@ -148,7 +148,9 @@ void check_structure(const plan::Plan& plan, const json& ast)
     REQUIRE(schedule[i].size() == 6);
     CHECK(schedule[i][0] == std::to_string(i + 1));
     CHECK(schedule[i][1] == util::format_clock(item.start));
-    CHECK(schedule[i][2] == util::fold_whitespace(item.exercise.name));
+    // A note for the user's conditions is marked beside the name.
+    CHECK(schedule[i][2] == util::fold_whitespace(item.exercise.name) +
+                              (render::has_condition_note(item) ? std::string(" *") : std::string()));
     CHECK(schedule[i][3] == util::fold_whitespace(item.position_name));
     CHECK(schedule[i][4] == util::fold_whitespace(item.dosage_words));
     CHECK(schedule[i][5] == util::format_duration(item.duration));
@@ -230,8 +232,9 @@ plan::Plan plan_of_text(const std::string& text)
   item.dosage_words = text;
   item.duration = 60;
   item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance, std::nullopt}};
-  item.easier = plan::PlanVariant{};
-  item.easier->text = text;
+  plan::PlanVariant easier;
+  easier.text = text;
+  item.easier = easier;
   plan.items.push_back(item);
   return plan;
 }
@@ -335,7 +338,7 @@ TEST_SUITE("render::markdown")
         const auto rows = table_rows(tables[0]);
         REQUIRE(rows.size() == 1);
         REQUIRE(rows[0].size() == 6);
-        CHECK(rows[0][2] == expected);
+        CHECK(rows[0][2] == expected + (render::has_condition_note(plan.items[0]) ? " *" : ""));
         CHECK(rows[0][3] == expected);
         CHECK(rows[0][4] == expected);
         CHECK(table_rows(tables[1])[0][0] == "1. " + expected);

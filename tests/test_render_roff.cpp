@@ -57,7 +57,9 @@ std::string pdf_text(const std::string& path, const std::string& options = "")
   const auto info = test::shell("pdfinfo '" + pdf + "'");
   REQUIRE(info.status == 0);
   CHECK(info.out.find("Pages:") != std::string::npos);
-  const auto text = test::shell("pdftotext -enc UTF-8 '" + pdf + "' -");
+  // -raw: in the order groff wrote it, so that the two columns of red-flag
+  // signs read one column after the other, not line by line across both.
+  const auto text = test::shell("pdftotext -raw -enc UTF-8 '" + pdf + "' -");
   REQUIRE(text.status == 0);
   return normalize(text.out);
 }

@@ -138,7 +138,7 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
     const auto& item = plan.items[i];
     CAPTURE(item.exercise.id);
     const std::string markdown = section(out.markdown, fmt::format("\n### {}. ", i + 1), 0, "\n##");
-    const std::string roff = section(out.roff, "\n.SH 2\n", i, "\n.KE\n");
+    const std::string roff = section(out.roff, "\n.KS\n", i + 1, "\n.KE\n");  // the schedule's keep comes first
     const std::string html = section(out.html, fmt::format("<section class=\"exercise\" id=\"ex-{}\">", i + 1), 0,
                                      "</section>");
     const std::string csv = section(out.csv, fmt::format("\r\n{},", i + 1), 0, "\r\n" + std::to_string(i + 2) + ",");

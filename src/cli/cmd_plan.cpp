@@ -7,6 +7,7 @@
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
 #include "util/rng.hpp"
+#include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -170,10 +171,15 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   effective.request.for_name = options.for_name;
   effective.request.clinician = options.clinician;
   effective.request.frequency = options.frequency;
-  const plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
-  render::TextOptions text;
   const std::string& output = options.plan.output;
   const bool to_stdout = output.empty() || output == "-";
+  if (effective.format == "pdf" && to_stdout && util::stdout_is_terminal()) {
+    // A PDF's bytes would garble the terminal; a pipe or a file takes them.
+    throw Failure{ExitStatus::usage,
+                  "backplan: error: -f pdf writes binary; use -o FILE.pdf or redirect the output\n"};
+  }
+  const plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
+  render::TextOptions text;
   text.width = context.text_width(to_stdout);
   text.color = to_stdout && util::use_color(context.color);
   text.explain = options.explain;

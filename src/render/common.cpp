@@ -100,6 +100,11 @@ std::vector<catalog::Contraindication> shown_rules(const std::vector<catalog::Co
   return out;
 }
 
+bool has_condition_note(const plan::PlanItem& item)
+{
+  return !item.modifications.empty() || !item.cautions.empty();
+}
+
 std::vector<std::string> red_flag_citations(const safety::SafetyNotes& safety)
 {
   std::vector<std::string> out;

@@ -42,6 +42,16 @@ inline constexpr const char* everyone_label = "For everyone";
 std::vector<catalog::Contraindication> shown_rules(const std::vector<catalog::Contraindication>& modifications,
                                                    const std::vector<catalog::Contraindication>& cautions);
 
+/// Whether an item carries a note for one of the user's conditions (a
+/// modification or a caution), which every schedule marks.
+bool has_condition_note(const plan::PlanItem& item);
+
+/// The mark beside such an item in a schedule.
+inline constexpr const char* note_mark = "*";
+
+/// What the mark means, said once under or above the schedule.
+inline constexpr const char* note_mark_legend = "a note for your condition goes with this exercise";
+
 /// The citations of every red-flag tier, each once, in order.
 std::vector<std::string> red_flag_citations(const safety::SafetyNotes& safety);
 

@@ -47,18 +47,24 @@ td.num { text-align: right; white-space: nowrap; }
 .ticks td:first-child, .ticks th:first-child { text-align: left; }
 .box { display: inline-block; width: 1.1em; height: 1.1em; border: 1.5px solid #444; border-radius: .15em; }
 footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
+@media (max-width: 599px) {
+  table { font-size: .9rem; }
+  td.num { white-space: normal; }
+}
 @media (min-width: 600px) {
   .exercise { grid-template-columns: minmax(0, 17rem) 1fr; }
 }
 @media print {
-  @page { margin: 12mm; }
-  body { font-size: 8.5pt; line-height: 1.25; max-width: none; padding: 0; }
-  h1 { font-size: 15pt; }
-  h2 { font-size: 11.5pt; margin: .8rem 0 .3rem; }
-  h3 { font-size: 10.5pt; }
-  .exercise { grid-template-columns: 11rem 1fr; padding: .3rem 0; gap: .2rem .8rem; }
-  .exercise svg { max-height: 6rem; width: auto; }
-  .exercise p { margin: .15rem 0; }
+  @page { margin: 11mm 12mm; }
+  body { font-size: 8.5pt; line-height: 1.22; max-width: none; padding: 0; }
+  h1 { font-size: 14pt; margin: 0 0 .2rem; }
+  h2 { font-size: 11pt; margin: .6rem 0 .25rem; }
+  h3 { font-size: 10pt; }
+  .facts { grid-template-columns: max-content 1fr max-content 1fr; gap: 0 .8rem; margin: .2rem 0 .4rem; font-size: 9pt; }
+  .exercise { grid-template-columns: 9.5rem 1fr; padding: .25rem 0; gap: .2rem .7rem; }
+  .exercise svg { max-height: 4.6rem; width: auto; }
+  .exercise figcaption, .exercise .meta { font-size: .9em; }
+  .exercise p { margin: .12rem 0; }
   .exercise ol, .exercise ul { display: inline; padding: 0; margin: 0; }
   .exercise ol { counter-reset: step; }
   .exercise li { display: inline; }
@@ -66,13 +72,22 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   .exercise ol li::before { content: counter(step) ". "; font-weight: 700; }
   .exercise ul.tips { display: none; }
   .exercise .summary { display: none; }
-  .facts { font-size: 9pt; }
-  .safety { padding: .3rem .7rem; }
-  .safety ul { margin: .1rem 0; }
-  .safety p { margin: .2rem 0; }
+  .note { padding: .15rem .5rem; margin: .2rem 0; }
+  .safety { padding: .25rem .7rem; border-width: 1.5px; }
+  .safety h2 { margin: 0 0 .15rem; }
+  .safety ul { margin: .05rem 0; }
+  .safety p { margin: .15rem 0; }
+  .safety .tier ul { columns: 2; column-gap: 1.5rem; }
+  .safety .tier li { break-inside: avoid; }
+  .safety .basis { font-size: .9em; }
+  th, td { padding: .08rem .35rem; }
+  .box { width: .95em; height: .95em; }
+  .ticks p { margin: .1rem 0 .2rem; }
   .safety, table, .ticks { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  footer { font-size: 7.5pt; }
+  .sources { font-size: 7.5pt; }
+  .sources ul { margin: .1rem 0; }
+  footer { font-size: 7pt; margin-top: .5rem; }
 }
 )";
 
@@ -120,11 +135,6 @@ void safety_part(std::string& out, const plan::Plan& plan)
   out += "</section>\n";
 }
 
-bool has_note(const plan::PlanItem& item)
-{
-  return !item.modifications.empty() || !item.cautions.empty();
-}
-
 void schedule_part(std::string& out, const plan::Plan& plan)
 {
   out += "<h2>Schedule</h2>\n<div class=\"schedule-wrap\"><table>\n<thead><tr><th>#</th><th>Start</th>"
@@ -132,11 +142,11 @@ void schedule_part(std::string& out, const plan::Plan& plan)
   bool any_note = false;
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
-    any_note = any_note || has_note(item);
+    any_note = any_note || has_condition_note(item);
     out += fmt::format("<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td><a href=\"#ex-{}\">{}</a>{}"
                        "</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
                        i + 1, util::format_clock(item.start), i + 1, html_escape(item.exercise.name),
-                       has_note(item) ? " <span class=\"mark\" title=\"changed for your condition\">*</span>" : "",
+                       has_condition_note(item) ? " <span class=\"mark\" title=\"changed for your condition\">*</span>" : "",
                        html_escape(item.dosage_words), html_escape(util::format_duration(item.duration)));
   }
   out += "</tbody>\n</table></div>\n";
@@ -280,11 +290,11 @@ std::string render_html(const plan::Plan& plan, const TextOptions& options)
     left_out_part(out, plan);
   }
   ticks_part(out, plan);
-  out += "<h2>Sources</h2>\n<ul>\n";
+  out += "<section class=\"sources\">\n<h2>Sources</h2>\n<ul>\n";
   for (const auto& source : plan.sources) {
     out += fmt::format("<li>{}</li>\n", html_escape(source));
   }
-  out += fmt::format("</ul>\n<footer>Made by backplan; the same request with seed {} makes the same plan."
+  out += fmt::format("</ul>\n</section>\n<footer>Made by backplan; the same request with seed {} makes the same plan."
                      "</footer>\n</body>\n</html>\n",
                      plan.request.seed);
   return out;

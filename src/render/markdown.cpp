@@ -3,6 +3,7 @@
 #include "render/common.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -113,8 +114,9 @@ void schedule_section(std::string& out, const plan::Plan& plan)
   out += "|--:|:------|:----------------------|:----------------|:----------------------|-------:|\n";
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
+    const std::string mark = has_condition_note(item) ? " " + markdown_escape(note_mark) : "";
     out += table_row({std::to_string(i + 1), util::format_clock(item.start),
-                      markdown_escape(item.exercise.name), markdown_escape(item.position_name),
+                      markdown_escape(item.exercise.name) + mark, markdown_escape(item.position_name),
                       markdown_escape(item.dosage_words),
                       markdown_escape(util::format_duration(item.duration))});
   }
@@ -122,6 +124,9 @@ void schedule_section(std::string& out, const plan::Plan& plan)
                      "position between exercises ({} {}).\n\n",
                      util::format_clock(plan.total), util::format_clock(plan.budget),
                      plan.position_changes, plan.position_changes == 1 ? "change" : "changes");
+  if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
+    out += fmt::format("{} {}.\n\n", markdown_escape(note_mark), markdown_escape(note_mark_legend));
+  }
 }
 
 /// The file name of an item's figure in the figures folder.

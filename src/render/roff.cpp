@@ -17,14 +17,16 @@ constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "F
 
 /// Page layout, and the macros that lay out table rows without tbl: `.row N`
 /// starts a row of about N lines (kept on one page), `.cell LEFT WIDTH` starts
-/// a cell whose filled text follows, `.endrow` moves below the tallest cell.
-constexpr const char* preamble = R"(.nr PS 9.5
-.nr VS 11
+/// a cell whose filled text follows (LEFT from the indent the row started
+/// at, so that rows work inside the safety box too), `.endrow` moves below
+/// the tallest cell and restores the indent and line length.
+constexpr const char* preamble = R"(.nr PS 9
+.nr VS 10.5
 .nr PO 0.8i
 .nr LL 6.6i
-.nr HM 0.6i
-.nr FM 0.75i
-.nr PD 0.3v
+.nr HM 0.55i
+.nr FM 0.7i
+.nr PD 0.25v
 .nr PI 2n
 .nr HY 0
 .nr GROWPS 2
@@ -34,6 +36,8 @@ constexpr const char* preamble = R"(.nr PS 9.5
 .de row
 .  br
 .  ne \\$1v+0.5v
+.  nr row*in \\n[.i]
+.  nr row*ll \\n[.l]
 .  mk row*top
 .  nr row*bottom \\n[row*top]
 ..
@@ -44,14 +48,14 @@ constexpr const char* preamble = R"(.nr PS 9.5
 .de cell
 .  cell*end
 .  rt \\n[row*top]u
-.  in \\$1
-.  ll \\$1+\\$2
+.  in \\n[row*in]u+\\$1
+.  ll \\n[row*in]u+\\$1+\\$2
 ..
 .de endrow
 .  cell*end
 .  sp |\\n[row*bottom]u
-.  in 0
-.  ll \\n[LL]u
+.  in \\n[row*in]u
+.  ll \\n[row*ll]u
 .  sp \\$1
 ..
 .ds tickbox \v'0.03i'\D'l 0.18i 0'\D'l 0 -0.18i'\D'l -0.18i 0'\D'l 0 0.18i'\v'-0.03i'\h'0.18i'
@@ -63,9 +67,13 @@ struct Column {
   double width;
 };
 
-/// The schedule's columns: #, start, exercise, position, dosage, time.
-constexpr std::array<Column, 6> schedule_columns = {
-  {{0.0, 0.3}, {0.35, 0.5}, {0.95, 1.65}, {2.7, 1.25}, {4.05, 1.45}, {5.6, 0.65}}};
+/// The schedule's columns: #, start, exercise, dosage, time (the position
+/// is with each exercise).
+constexpr std::array<Column, 5> schedule_columns = {
+  {{0.0, 0.3}, {0.35, 0.5}, {0.95, 2.15}, {3.2, 2.6}, {5.9, 0.7}}};
+
+/// The facts' columns: a label and its value, twice a row.
+constexpr std::array<Column, 4> fact_columns = {{{0.0, 0.75}, {0.75, 2.45}, {3.3, 0.75}, {4.05, 2.55}}};
 
 /// The tick grid's exercise column; the days follow, each `day_width` wide.
 constexpr Column grid_name_column = {0.0, 2.45};
@@ -165,11 +173,23 @@ std::string cell(const Column& column)
 
 void facts_section(std::string& out, const plan::Plan& plan)
 {
-  out += ".TL\n" + text_line(plan_title(plan));
-  out += ".LP\n.nr PD 0\n";
-  for (const auto& [label, value] : handout_facts(plan)) {
-    out += fmt::format(".IP \"\\fB{}:\\fR\" 0.9i\n", roff_escape(label));
-    out += text_line(value);
+  // A title of our own: ms's .TL leaves an inch of space above it.
+  out += ".LP\n.ce 1\n\\s+4\\fB" + roff_escape(plan_title(plan)) + "\\fR\\s0\n.sp 0.3v\n";
+  std::vector<std::pair<std::string, std::string>> facts;
+  for (const auto& fact : handout_facts(plan)) {
+    if (fact.first != "Seed") {
+      facts.push_back(fact);  // the seed is in the closing line: it reproduces the plan, a patient needs it not
+    }
+  }
+  // Two facts a row, each label in bold with its value beside it.
+  for (std::size_t i = 0; i < facts.size(); i += 2) {
+    out += ".row 1\n";
+    for (std::size_t f = i; f < std::min(i + 2, facts.size()); ++f) {
+      const auto& column = fact_columns[2 * (f - i)];
+      out += cell(column) + fmt::format("\\fB{}:\\fR\n", roff_escape(facts[f].first));
+      out += cell(fact_columns[2 * (f - i) + 1]) + text_line(facts[f].second);
+    }
+    out += ".endrow 0.1v\n";
   }
   out += ".nr PD 0.4v\n";
   if (!plan.shortfall.empty()) {
@@ -181,6 +201,27 @@ void facts_section(std::string& out, const plan::Plan& plan)
   for (const auto& gap : plan.uncovered) {
     out += ".LP\n" + labelled("Not covered", gap);
   }
+}
+
+/// The signs of a red-flag tier in two columns, down the first and then the
+/// second, each under a bullet with its wrapped lines beside the bullet.
+void red_flag_signs(std::string& out, const std::vector<std::string>& signs)
+{
+  constexpr double column_width = 3.1;  // inches: two fit inside the box
+  constexpr double gap = 0.15;
+  const std::size_t half = (signs.size() + 1) / 2;
+  std::size_t lines = 0;
+  for (std::size_t i = 0; i < half; ++i) {
+    lines += 1 + util::display_width(signs[i]) / 60;
+  }
+  out += fmt::format(".sp 0.15v\n.row {}\n", lines);
+  for (std::size_t column = 0; column < 2; ++column) {
+    out += cell({static_cast<double>(column) * (column_width + gap), column_width}) + ".in +1.5n\n";
+    for (std::size_t i = column * half; i < std::min(signs.size(), (column + 1) * half); ++i) {
+      out += ".ti -1.5n\n\\Z'\\(bu'\\h'1.5n'" + roff_escape(signs[i]) + "\n.br\n";
+    }
+  }
+  out += ".endrow 0\n";
 }
 
 void safety_section(std::string& out, const plan::Plan& plan)
@@ -196,9 +237,7 @@ void safety_section(std::string& out, const plan::Plan& plan)
   out += ".LP\n\\fB" + roff_escape(safety.red_flags_intro) + "\\fR\n";
   for (const auto& tier : safety.red_flags) {
     out += ".LP\n" + labelled(tier.name, tier.action);
-    for (const auto& sign : tier.signs) {
-      out += ".IP \\(bu 2n\n" + text_line(sign);
-    }
+    red_flag_signs(out, tier.signs);
   }
   if (const auto citations = red_flag_citations(safety); !citations.empty()) {
     out += ".LP\n\\s-1\\fIBasis: " + roff_escape(util::join(citations, "; ")) + "\\fR\\s0\n";
@@ -208,20 +247,22 @@ void safety_section(std::string& out, const plan::Plan& plan)
 
 void schedule_section(std::string& out, const plan::Plan& plan)
 {
-  out += ".SH 1\nSchedule\n.LP\n.ps -1\n.vs -2p\n.row 1\n";
-  const std::array<const char*, 6> headers = {"#", "Start", "Exercise", "Position", "Dosage", "Time"};
+  // The schedule stays on one page.
+  out += ".KS\n.SH 1\nSchedule\n.LP\n.ps -1\n.vs -2p\n.row 1\n";
+  const std::array<const char*, 5> headers = {"#", "Start", "Exercise", "Dosage", "Time"};
   for (std::size_t c = 0; c < headers.size(); ++c) {
     out += cell(schedule_columns[c]) + fmt::format("\\fB{}\\fR\n", headers[c]);
   }
   out += ".endrow 0\n.sp -0.4v\n\\l'\\n[LL]u'\n.br\n.sp 0.3v\n";
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
-    const std::array<std::string, 6> cells = {
-      std::to_string(i + 1),        util::format_clock(item.start), item.exercise.name,
-      item.position_name,           item.dosage_words,              util::format_duration(item.duration)};
+    const std::array<std::string, 5> cells = {std::to_string(i + 1), util::format_clock(item.start),
+                                              item.exercise.name, item.dosage_words,
+                                              util::format_duration(item.duration)};
+    const std::string mark = has_condition_note(item) ? std::string(" ") + note_mark : "";
     out += fmt::format(".row {}\n", row_lines(cells, schedule_columns));
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      out += cell(schedule_columns[c]) + (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR\n"
+      out += cell(schedule_columns[c]) + (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR" + mark + "\n"
                                                  : text_line(cells[c]));
     }
     out += ".endrow 0.4v\n";
@@ -232,6 +273,10 @@ void schedule_section(std::string& out, const plan::Plan& plan)
                                util::format_clock(plan.total), util::format_clock(plan.budget),
                                plan.position_changes,
                                plan.position_changes == 1 ? "change" : "changes"));
+  if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
+    out += ".br\n" + text_line(fmt::format("{} {}.", note_mark, note_mark_legend));
+  }
+  out += ".KE\n";
 }
 
 /// The width of the column an exercise's picture takes, text to its right.
@@ -285,17 +330,19 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
 {
   const auto& item = plan.items[index];
   const auto& exercise = item.exercise;
-  // The section's heading stays on the page of its first exercise.
-  out += index == 0 ? ".KS\n.SH 1\nExercises\n.SH 2\n" : ".KS\n.SH 2\n";
-  out += text_line(fmt::format("{}. {}", index + 1, exercise.name));
+  // The section's heading stays on the page of its first exercise, and each
+  // exercise's name heads the text beside its picture.
+  out += index == 0 ? ".KS\n.SH 1\nExercises\n" : ".KS\n.sp 0.5v\n";
   const double picture_height = figure_start(out, item);
-  out += ".LP\n\\fI" +
+  if (picture_height <= 0) {
+    out += ".LP\n";
+  }
+  out += "\\s+1\\fB" + roff_escape(fmt::format("{}. {}", index + 1, exercise.name)) + "\\fR\\s0\n.br\n";
+  out += "\\fI" +
          roff_escape(fmt::format("Starts at {} · takes {} · {}", util::format_clock(item.start),
-                                 util::format_duration(item.duration), item.kind_name))
-            +
-         "\\fR\n";
-  out += ".LP\n" + labelled("Start position", item.position_name) + ".br\n" +
-         labelled("Dosage", item.dosage_words);
+                                 util::format_duration(item.duration), item.kind_name)) +
+         "\\fR\n.br\n";
+  out += labelled("Start position", item.position_name) + ".br\n" + labelled("Dosage", item.dosage_words);
   if (exercise.stop_if) {
     out += ".LP\n" + labelled(everyone_label, exercise.stop_if->text);
   }
@@ -353,15 +400,15 @@ void tick_grid_section(std::string& out, const plan::Plan& plan)
   for (std::size_t d = 0; d < week_days.size(); ++d) {
     out += cell(day_column(d)) + fmt::format(".ce 1\n\\fB{}\\fR\n", week_days[d]);
   }
-  out += ".endrow 0.6v\n";
+  out += ".endrow 0.4v\n";
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     // A long name wraps under itself, not under its number.
-    out += ".row 2\n" + cell(grid_name_column) + ".in +3n\n.ti -3n\n" +
+    out += ".row 1\n" + cell(grid_name_column) + ".in +3n\n.ti -3n\n" +
            text_line(fmt::format("{}. {}", i + 1, plan.items[i].exercise.name));
     for (std::size_t d = 0; d < week_days.size(); ++d) {
       out += cell(day_column(d)) + ".ce 1\n\\*[tickbox]\n";
     }
-    out += ".endrow 0.5v\n";
+    out += ".endrow 0.25v\n";
   }
   out += ".KE\n";
 }
@@ -417,10 +464,15 @@ std::string render_roff(const plan::Plan& plan, const TextOptions& options)
     left_out_section(out, plan);
   }
   tick_grid_section(out, plan);
-  out += ".SH 1\nSources\n.LP\n";
+  // The sources and the closing line in small type, for whoever wants them.
+  out += ".SH 1\nSources\n.nr PS 8\n.nr VS 9.5\n.nr PD 0.1v\n.LP\n";
   for (const auto& source : plan.sources) {
     out += ".IP \\(bu 3n\n" + text_line(source);
   }
+  out += ".LP\n\\s-1" +
+         roff_escape(fmt::format("Made by backplan; the same request with seed {} makes the same plan.",
+                                 plan.request.seed)) +
+         "\\s0\n";
   return out;
 }
 

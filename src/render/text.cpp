@@ -3,6 +3,7 @@
 #include "render/common.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace backplan::render {
@@ -80,8 +81,9 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
   const auto& exercise = item.exercise;
   const std::string number = fmt::format("{:>2}. ", index + 1);
   const std::string indent(number.size() + 6, ' ');
+  const std::string mark = has_condition_note(item) ? fmt::format(" {}{}{}", style.warn, note_mark, style.reset) : "";
   out.para(fmt::format("{}{} ", number, util::format_clock(item.start)), indent,
-           fmt::format("{}{}{}  {}({}){}", style.bold, exercise.name, style.reset, style.dim,
+           fmt::format("{}{}{}{}  {}({}){}", style.bold, exercise.name, style.reset, mark, style.dim,
                        util::format_duration(item.duration), style.reset));
   out.para(indent, indent, fmt::format("{} · {}", item.position_name, item.kind_name));
   out.para(indent, indent, item.dosage_words);
@@ -136,6 +138,9 @@ std::string render_text(const plan::Plan& plan, const TextOptions& options)
   safety_section(out, plan, style);
   out.line();
   out.line(style.bold + "Plan" + style.reset);
+  if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
+    out.para("  ", "  ", fmt::format("{}{}{} after a name: {}.", style.warn, note_mark, style.reset, note_mark_legend));
+  }
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     if (plan.items[i].transition > 0) {
       out.line(fmt::format("    {}change position: {} s{}", style.dim, plan.items[i].transition, style.reset));
