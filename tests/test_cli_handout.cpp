@@ -65,8 +65,10 @@ TEST_SUITE("cli::handout")
     {
       const auto run = with({"-f", "roff"});
       REQUIRE(run.status == 0);
-      CHECK(contains(run.out, ".IP \"\\fBFor:\\fR\" 0.9i\nSam Lee\n.IP \"\\fBFrom:\\fR\" 0.9i\nRiverside Physio\n"
-                              ".IP \"\\fBHow often:\\fR\" 0.9i\ntwice a day\n"));
+      // The facts sit two to a row of cells: label cell, value cell.
+      CHECK(contains(run.out, "\\fBFor:\\fR\n.cell 0.75i 2.45i\nSam Lee\n.cell 3.3i 0.75i\n\\fBFrom:\\fR\n"
+                              ".cell 4.05i 2.55i\nRiverside Physio\n"));
+      CHECK(contains(run.out, "\\fBHow often:\\fR\n.cell 0.75i 2.45i\ntwice a day\n"));
     }
     SUBCASE("json")
     {
@@ -100,8 +102,8 @@ TEST_SUITE("cli::handout")
     {
       const auto run = fixture_plan({"-f", "roff", "--for", ".bp", "--clinician", "\\fB\\D'l 1i 0'"});
       REQUIRE(run.status == 0);
-      CHECK(contains(run.out, ".IP \"\\fBFor:\\fR\" 0.9i\n\\&.bp\n"));
-      CHECK(contains(run.out, ".IP \"\\fBFrom:\\fR\" 0.9i\n\\[rs]fB\\[rs]D\\[aq]l 1i 0\\[aq]\n"));
+      CHECK(contains(run.out, "\\fBFor:\\fR\n.cell 0.75i 2.45i\n\\&.bp\n"));
+      CHECK(contains(run.out, "\\fBFrom:\\fR\n.cell 4.05i 2.55i\n\\[rs]fB\\[rs]D\\[aq]l 1i 0\\[aq]\n"));
       CHECK_FALSE(contains(run.out, "\n.bp"));
     }
     SUBCASE("html")
