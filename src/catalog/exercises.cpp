@@ -188,12 +188,27 @@ std::optional<Exercise> read_exercise(const YAML::Node& root, FileReader& reader
   }
   const auto values = reader.keys(root, exercise_keys, reader.at(root), "an exercise");
   Exercise exercise = ExerciseReader(reader, catalog, values).read(root);
-  draft = {exercise.id, exercise.easier, exercise.harder, exercise.progression_of,
-           exercise.progression_where};
+  draft = references_of(exercise);
   return exercise;
 }
 
 } // namespace
+
+ExerciseReferences references_of(const Exercise& exercise)
+{
+  ExerciseReferences references{exercise.id, {}};
+  for (const auto* variant : {&exercise.easier, &exercise.harder}) {
+    if (*variant && !(*variant)->exercise.empty()) {
+      references.named.push_back({(*variant)->exercise, (*variant)->where,
+                                  "exercise '{}' cannot be its own easier or harder version"});
+    }
+  }
+  if (!exercise.progression_of.empty()) {
+    references.named.push_back({exercise.progression_of, exercise.progression_where,
+                                "exercise '{}' cannot be a progression of itself"});
+  }
+  return references;
+}
 
 ExerciseFile read_exercise_file(const SourceFile& file, const Catalog& vocabularies)
 {

@@ -8,17 +8,26 @@
 
 namespace backplan::catalog {
 
+/// An exercise that one exercise file names, where, and what to say if it
+/// names itself.
+struct NamedExercise {
+  std::string id;
+  Location where;
+  const char* self_message = nullptr;
+};
+
 /// What an exercise file names that is checked against the other exercise
-/// files once all are read: its id, its easier and harder versions and the
-/// exercise it progresses. Read even from a file with faults, so that a wrong
-/// reference is reported in the same run as the file's other faults.
+/// files once all are read: its id, and the exercises named as its easier
+/// and harder versions and as the one it progresses. Read even from a file
+/// with faults, so that a wrong reference is reported in the same run as the
+/// file's other faults.
 struct ExerciseReferences {
   std::string id;
-  std::optional<Variant> easier;
-  std::optional<Variant> harder;
-  std::string progression_of;
-  Location progression_where;
+  std::vector<NamedExercise> named;
 };
+
+/// What `exercise` names of other exercises.
+ExerciseReferences references_of(const Exercise& exercise);
 
 /// All that one exercise file gives on its own.
 struct ExerciseFile {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <utility>
 
 namespace backplan::catalog {
 
@@ -35,12 +36,12 @@ std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& sta
   return it != m_index.end() && m_old.entries[it->second].stamps == stamps ? it->second : npos;
 }
 
-const std::string& LayerCache::data(std::size_t index) const
+std::string LayerCache::take(std::size_t index)
 {
-  return m_old.entries.at(index).data;
+  return std::exchange(m_old.entries.at(index).data, std::string());
 }
 
-void LayerCache::update(std::uint64_t key, std::vector<Kept> kept, std::size_t hits, std::size_t parsed)
+void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits, std::size_t parsed)
 {
   m_updated = true;
   m_hits = hits;
@@ -53,11 +54,13 @@ void LayerCache::update(std::uint64_t key, std::vector<Kept> kept, std::size_t h
   if (m_problem.empty() && key != m_old.key && !m_old.entries.empty()) {
     m_problem = "written for other vocabularies";
   }
-  m_kept = std::move(kept);
-  if (!m_changed) {
-    // Nothing to write: the cached bytes are not needed any more.
-    m_index.clear();
-    m_old.entries = {};
+  m_index.clear();
+  m_old.entries = {};
+  if (m_changed) {
+    m_new.reserve(kept.size());
+    for (const auto& k : kept) {
+      m_new.push_back({k.relative, k.stamps, encode_exercise(*k.exercise)});
+    }
   }
 }
 
@@ -77,13 +80,7 @@ std::vector<std::string> LayerCache::save()
   }
   cache::Contents contents;
   contents.key = m_key;
-  contents.entries.reserve(m_kept.size());
-  for (auto& kept : m_kept) {
-    std::string data =
-      kept.old_index != npos ? std::move(m_old.entries[kept.old_index].data) : std::move(kept.fresh);
-    contents.entries.push_back({std::move(kept.relative), kept.stamps, std::move(data)});
-  }
-  m_kept.clear();
+  contents.entries = std::move(m_new);
   try {
     cache::write(m_file, contents, format_version);
     lines.push_back(fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/store.hpp"
+#include "catalog/model.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -18,14 +19,15 @@ namespace backplan::catalog {
 class LayerCache
 {
 public:
-  /// An exercise file of this run that may be cached: its path below the
-  /// catalog path, its stamps, and either the index of the cached entry it
-  /// was read from or its freshly encoded exercise.
+  /// A good exercise file of this run that may be cached: its path below
+  /// the catalog path, its stamps, the index of the cached entry it was read
+  /// from (npos: parsed now) and its exercise, which update() encodes when
+  /// the cache file is to be written again.
   struct Kept {
     std::string relative;
     cache::Stamps stamps;
     std::size_t old_index = npos;
-    std::string fresh;
+    const Exercise* exercise = nullptr;
   };
 
   /// No entry.
@@ -40,12 +42,16 @@ public:
   /// several threads at once.
   std::size_t find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const;
 
-  /// The encoded exercise of the entry at `index` (from find()).
-  const std::string& data(std::size_t index) const;
+  /// The encoded exercise of the entry at `index` (from find()), handed
+  /// out once: its bytes leave the cache, so that a large catalog is not
+  /// held twice. Safe to call from several threads for different indices.
+  std::string take(std::size_t index);
 
   /// Records what this run found for `key`: the good exercise files, and
-  /// how many exercise files were read from the cache and parsed.
-  void update(std::uint64_t key, std::vector<Kept> kept, std::size_t hits, std::size_t parsed);
+  /// how many exercise files were read from the cache and parsed. When the
+  /// cache file is to be written again, encodes the kept exercises, which
+  /// need to live only during the call.
+  void update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits, std::size_t parsed);
 
   /// Writes the cache file when the run found something else than it held.
   /// Never throws: a cache that cannot be written only costs speed. Returns
@@ -58,7 +64,7 @@ private:
   cache::Contents m_old;
   std::string m_problem;  ///< why the file's entries were not used, if so
   std::unordered_map<std::string_view, std::size_t> m_index;
-  std::vector<Kept> m_kept;
+  std::vector<cache::Entry> m_new;  ///< what save() writes, when changed
   std::uint64_t m_key = 0;
   std::size_t m_hits = 0;
   std::size_t m_parsed = 0;

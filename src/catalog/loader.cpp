@@ -5,6 +5,7 @@
 #include "catalog/keys.hpp"
 #include "catalog/vocabularies.hpp"
 #include "util/files.hpp"
+#include "util/permute.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <string_view>
 #include <thread>
 
 namespace backplan::catalog {
@@ -32,11 +34,11 @@ struct PendingExercise {
   std::size_t layer = 0;
   std::size_t index = 0;  ///< order of the file among all files
   const SourceFile* file = nullptr;
-  ExerciseFile read;
+  ExerciseReferences references;  ///< what it names, even with faults
+  bool good = false;        ///< it gave an exercise (LoadState::read, same position)
   bool ready = false;       ///< read already: from a compiled layer
   bool unreadable = false;  ///< its text could not be read (a path error)
   std::size_t cached = LayerCache::npos;  ///< the cache entry it was taken from
-  std::string encoded;      ///< a good exercise parsed now, for its layer's cache
   const ListedFile* listed = nullptr;  ///< its path and stamps, when listed
 };
 
@@ -56,6 +58,10 @@ PendingExercise pending_file(std::size_t layer, std::size_t index, const SourceF
 struct LoadState {
   std::vector<VocabularyFile> vocabularies;
   std::vector<PendingExercise> exercises;
+  /// The exercise of each good record of `exercises`, same position: read in
+  /// place and, in the end, ordered in place into the catalog's, so that
+  /// each exercise is held once.
+  std::vector<Exercise> read;
   std::vector<std::vector<Diagnostic>> per_file;  ///< each file's problems, by file index
   std::vector<std::optional<Diagnostic>> read_errors;  ///< a file that could not be read, by file index
   std::vector<std::size_t> layer_of;              ///< each file's layer, by file index
@@ -63,12 +69,6 @@ struct LoadState {
   std::deque<SourceFile> compiled_files;          ///< the names of compiled layers' exercise files
   std::size_t compiled_file_count = 0;            ///< files of compiled layers
 };
-
-/// What an exercise names of other exercises, from a good exercise.
-ExerciseReferences references_of(const Exercise& exercise)
-{
-  return {exercise.id, exercise.easier, exercise.harder, exercise.progression_of, exercise.progression_where};
-}
 
 /// The text of a listed file that was not read yet, in `out`; false, with the
 /// reason in `error`, when it cannot be read.
@@ -102,19 +102,27 @@ void gather_compiled(const CompiledCatalog& compiled, std::size_t layer, LoadSta
     state.compiled_files.push_back({exercise.where.file, ""});
     PendingExercise pending = pending_file(layer, index, &state.compiled_files.back(), nullptr);
     pending.ready = true;
-    pending.read.exercise = exercise;
-    pending.read.references = references_of(exercise);
+    pending.good = true;
+    pending.references = references_of(exercise);
     state.exercises.push_back(std::move(pending));
+    state.read.push_back(exercise);
   }
 }
 
-/// The exercises that stand after every layer, by id, each with its file index.
-using ExercisesById = std::map<std::string, std::pair<std::size_t, Exercise>>;
+/// The exercises that stand after every layer: by id, the index of each
+/// one's record in LoadState::exercises (the id points into the record).
+using ExercisesById = std::map<std::string_view, std::size_t>;
 
 /// Sorts the files of every layer into vocabulary files, parsed at once,
 /// and exercise files, read in pass 2; returns how many files there are.
 void gather_files(const std::vector<Layer>& layers, LoadState& state)
 {
+  std::size_t files = 0;
+  for (const auto& layer : layers) {
+    files += layer.files.size() + (layer.compiled ? layer.compiled->catalog.exercises.size() : 0);
+  }
+  state.exercises.reserve(files);  // no regrowth: exercises are large
+  state.read.reserve(files);
   for (std::size_t l = 0; l < layers.size(); ++l) {
     if (layers[l].compiled) {
       gather_compiled(*layers[l].compiled, l, state);
@@ -127,6 +135,7 @@ void gather_files(const std::vector<Layer>& layers, LoadState& state)
       if (spec == nullptr) {
         const ListedFile* listed = f < layer.listed.size() ? &layer.listed[f] : nullptr;
         state.exercises.push_back(pending_file(l, index, &file, listed));
+        state.read.emplace_back();
         continue;
       }
       SourceFile read;
@@ -190,9 +199,9 @@ void read_vocabularies(const std::vector<Layer>& layers, LoadState& state, Catal
 }
 
 /// One exercise file of pass 2: from `cache` when it holds the file
-/// unchanged, else read and parsed (and encoded for the cache when good).
-void read_one_exercise_file(const LayerCache* cache, bool unread, PendingExercise& pending, LoadState& state,
-                            const Catalog& vocabularies, std::uint64_t key)
+/// unchanged, else read and parsed.
+void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pending, Exercise& exercise,
+                            LoadState& state, const Catalog& vocabularies, std::uint64_t key)
 {
   const SourceFile& file = *pending.file;
   const bool cacheable = cache != nullptr && pending.listed != nullptr && pending.listed->stamps;
@@ -200,8 +209,9 @@ void read_one_exercise_file(const LayerCache* cache, bool unread, PendingExercis
     pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key);
     if (pending.cached != LayerCache::npos) {
       try {
-        pending.read.exercise = decode_exercise(cache->data(pending.cached), file.name);
-        pending.read.references = references_of(*pending.read.exercise);
+        exercise = decode_exercise(cache->take(pending.cached), file.name);
+        pending.references = references_of(exercise);
+        pending.good = true;
         return;
       } catch (const std::exception&) {
         // An entry that does not decode is parsed like a changed file.
@@ -214,10 +224,12 @@ void read_one_exercise_file(const LayerCache* cache, bool unread, PendingExercis
     pending.unreadable = true;
     return;
   }
-  pending.read = read_exercise_file(unread ? read : file, vocabularies);
-  state.per_file[pending.index] = pending.read.diagnostics;
-  if (cacheable && pending.read.exercise) {
-    pending.encoded = encode_exercise(*pending.read.exercise);
+  ExerciseFile parsed = read_exercise_file(unread ? read : file, vocabularies);
+  pending.references = std::move(parsed.references);
+  state.per_file[pending.index] = std::move(parsed.diagnostics);
+  if (parsed.exercise) {
+    exercise = std::move(*parsed.exercise);
+    pending.good = true;
   }
 }
 
@@ -232,7 +244,8 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
       PendingExercise& pending = state.exercises[i];
       if (!pending.ready) {
         const Layer& layer = layers[pending.layer];
-        read_one_exercise_file(layer.cache.get(), layer.unread, pending, state, vocabularies, key);
+        read_one_exercise_file(layer.cache.get(), layer.unread, pending, state.read[i], state, vocabularies,
+                               key);
       }
     }
   };
@@ -252,9 +265,10 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
   ExercisesById by_id;
   for (std::size_t l = 0; l < layer_count; ++l) {
     std::map<std::string, Location> seen;
-    for (auto& pending : state.exercises) {
-      auto& exercise = pending.read.exercise;
-      if (pending.layer != l || !exercise) {
+    for (std::size_t p = 0; p < state.exercises.size(); ++p) {
+      const PendingExercise& pending = state.exercises[p];
+      const Exercise* exercise = pending.good ? &state.read[p] : nullptr;
+      if (pending.layer != l || exercise == nullptr) {
         continue;
       }
       if (const auto previous = seen.find(exercise->id); previous != seen.end()) {
@@ -266,38 +280,14 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
       seen[exercise->id] = exercise->where;
       if (const auto replaced = by_id.find(exercise->id); replaced != by_id.end()) {
         notes.push_back(fmt::format("exercise '{}' from {} replaces the one from {}", exercise->id,
-                                    exercise->where.file, replaced->second.second.where.file));
+                                    exercise->where.file,
+                                    state.read[replaced->second].where.file));
+        by_id.erase(replaced);  // its key points into the record replaced
       }
-      const std::string id = exercise->id;
-      by_id[id] = {pending.index, std::move(*exercise)};
+      by_id.emplace(exercise->id, p);
     }
   }
   return by_id;
-}
-
-/// An exercise one exercise file names, and what to say if it names itself.
-struct NamedExercise {
-  std::string id;
-  Location where;
-  const char* self_message;
-};
-
-/// Every exercise a file names: its easier and harder versions and the
-/// exercise it progresses.
-std::vector<NamedExercise> named_exercises(const ExerciseReferences& exercise)
-{
-  std::vector<NamedExercise> named;
-  for (const auto* variant : {&exercise.easier, &exercise.harder}) {
-    if (*variant && !(*variant)->exercise.empty()) {
-      named.push_back({(*variant)->exercise, (*variant)->where,
-                       "exercise '{}' cannot be its own easier or harder version"});
-    }
-  }
-  if (!exercise.progression_of.empty()) {
-    named.push_back({exercise.progression_of, exercise.progression_where,
-                     "exercise '{}' cannot be a progression of itself"});
-  }
-  return named;
 }
 
 /// Checks the exercises every exercise file names (easier, harder,
@@ -308,15 +298,15 @@ void check_exercise_references(LoadState& state)
 {
   std::set<std::string> known;
   for (const auto& pending : state.exercises) {
-    if (!pending.read.references.id.empty()) {
-      known.insert(pending.read.references.id);
+    if (!pending.references.id.empty()) {
+      known.insert(pending.references.id);
     }
   }
   const std::vector<std::string> ids(known.begin(), known.end());
   for (const auto& pending : state.exercises) {
-    const ExerciseReferences& exercise = pending.read.references;
+    const ExerciseReferences& exercise = pending.references;
     auto& diagnostics = state.per_file[pending.index];
-    for (const auto& name : named_exercises(exercise)) {
+    for (const auto& name : exercise.named) {
       if (!known.contains(name.id)) {
         diagnostics.push_back(
           {name.where, fmt::format("unknown exercise '{}'{}", name.id, util::did_you_mean_suffix(name.id, ids))});
@@ -339,19 +329,21 @@ void update_caches(const std::vector<Layer>& layers, LoadState& state, std::uint
     std::vector<LayerCache::Kept> kept;
     std::size_t hits = 0;
     std::size_t parsed = 0;
-    for (auto& pending : state.exercises) {
+    for (std::size_t p = 0; p < state.exercises.size(); ++p) {
+      const PendingExercise& pending = state.exercises[p];
       if (pending.layer != l || pending.unreadable) {
         continue;
       }
       const bool hit = pending.cached != LayerCache::npos;
       ++(hit ? hits : parsed);
-      const bool good = state.per_file[pending.index].empty() && (hit || !pending.encoded.empty());
+      const bool good = state.per_file[pending.index].empty() && pending.good && pending.listed != nullptr &&
+                        pending.listed->stamps;
       if (good && (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns))) {
         kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached,
-                        std::move(pending.encoded)});
+                        &state.read[p]});
       }
     }
-    layers[l].cache->update(key, std::move(kept), hits, parsed);
+    layers[l].cache->update(key, kept, hits, parsed);
   }
 }
 
@@ -378,16 +370,30 @@ std::vector<Diagnostic> path_errors(const std::vector<Layer>& layers, LoadState&
 /// first, then file by file, each file's in order of position.
 void finish(const std::vector<Layer>& layers, LoadState& state, ExercisesById& by_id, LoadResult& result)
 {
-  // The files' records are done with; each exercise leaves its map node as
-  // it joins the catalog, so that no more than one copy of each is held.
-  state.exercises = {};
-  result.catalog.exercises.reserve(by_id.size());
-  for (auto it = by_id.begin(); it != by_id.end(); it = by_id.erase(it)) {
-    auto& [index, exercise] = it->second;
-    if (state.per_file[index].empty()) {
-      result.catalog.exercises.push_back(std::move(exercise));
+  // The exercises that stand, in order of id, then the others: the read
+  // exercises are put in that order in place and become the catalog's.
+  std::vector<std::size_t> order;
+  order.reserve(state.read.size());
+  for (const auto& [unused, p] : by_id) {
+    if (state.per_file[state.exercises[p].index].empty()) {
+      order.push_back(p);
     }
   }
+  const std::size_t standing = order.size();
+  std::vector<bool> placed(state.read.size(), false);
+  for (const std::size_t p : order) {
+    placed[p] = true;
+  }
+  for (std::size_t p = 0; p < state.read.size(); ++p) {
+    if (!placed[p]) {
+      order.push_back(p);
+    }
+  }
+  by_id.clear();
+  util::permute(state.read, order);
+  state.read.resize(standing);
+  result.catalog.exercises = std::move(state.read);
+  state.exercises = {};
   result.errors = path_errors(layers, state);
   for (auto& diagnostics : state.per_file) {
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {

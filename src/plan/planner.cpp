@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <numeric>
+#include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 namespace backplan::plan {
 
@@ -208,15 +210,18 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
                             modified, least_dose(catalog, exercise), max_dose(exercise.dosage)});
     }
   }
-  const auto superseded = [&](const Candidate& c) {
-    return std::any_of(candidates.begin(), candidates.end(),
-                       [&](const Candidate& other) { return other.exercise->progression_of == c.exercise->id; });
-  };
+  // An exercise whose harder progression is also a candidate comes later.
+  std::unordered_set<std::string_view> progressed;
+  for (const auto& candidate : candidates) {
+    if (!candidate.exercise->progression_of.empty()) {
+      progressed.insert(candidate.exercise->progression_of);
+    }
+  }
   std::vector<bool> demoted;
   util::Rng rng(request.seed);
   rng.shuffle(candidates);
   for (const auto& candidate : candidates) {
-    demoted.push_back(superseded(candidate));
+    demoted.push_back(progressed.contains(candidate.exercise->id));
   }
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), 0);

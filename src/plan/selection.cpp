@@ -76,9 +76,16 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
   if (cap && duration(candidate->least, candidate->exercise->per_side) > *cap) {
     return Added::over_item_cap;
   }
+  // The items' own seconds, without transitions, are a lower bound of the
+  // total: most candidates of a large catalog are turned away by it without
+  // ordering the plan again.
+  if (item_seconds() + duration(dose, candidate->exercise->per_side) > m_budget) {
+    return Added::over_budget;
+  }
   m_chosen.push_back(candidate);
   m_doses.push_back(dose);
   m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
+  std::vector<std::size_t> before = m_order;
   reorder();
   if (total() <= m_budget) {
     return Added::yes;
@@ -86,7 +93,7 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
   m_chosen.pop_back();
   m_doses.pop_back();
   m_groups.pop_back();
-  reorder();
+  m_order = std::move(before);
   return Added::over_budget;
 }
 
@@ -112,6 +119,15 @@ int Selection::total() const
     }
     seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
     previous = m_groups[i];
+  }
+  return seconds;
+}
+
+int Selection::item_seconds() const
+{
+  int seconds = 0;
+  for (std::size_t i = 0; i < m_chosen.size(); ++i) {
+    seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
   }
   return seconds;
 }

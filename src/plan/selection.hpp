@@ -58,6 +58,8 @@ public:
   void fit(bool capped);
   /// Total seconds in plan order, transitions included.
   int total() const;
+  /// Seconds the chosen items take, without transitions.
+  int item_seconds() const;
   /// Seconds the chosen items of `kind` take.
   int kind_seconds(const std::string& kind) const;
 
