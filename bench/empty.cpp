@@ -4,7 +4,4 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-int main()
-{
-  return 0;
-}
+int main() { return 0; }

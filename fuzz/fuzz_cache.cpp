@@ -21,7 +21,7 @@ namespace {
 std::string with_valid_header(std::string_view payload)
 {
   std::string bytes = backplan::cache::encode({}, backplan::catalog::format_version);
-  const std::size_t header = bytes.size() - 8;  // an empty list of entries is 8 bytes
+  const std::size_t header = bytes.size() - 8; // an empty list of entries is 8 bytes
   bytes.resize(header);
   const std::uint64_t length = payload.size();
   const std::uint64_t sum = backplan::util::checksum(payload);

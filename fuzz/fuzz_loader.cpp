@@ -13,9 +13,8 @@
 namespace {
 
 const char* const file_names[] = {
-  "fuzz.yaml",         "conditions.yaml", "regions.yaml", "goals.yaml", "positions.yaml",
-  "levels.yaml",       "kinds.yaml",      "movements.yaml", "sources.yaml",
-  "profile.yaml",
+  "fuzz.yaml",   "conditions.yaml", "regions.yaml",   "goals.yaml",   "positions.yaml",
+  "levels.yaml", "kinds.yaml",      "movements.yaml", "sources.yaml", "profile.yaml",
 };
 
 /// The built-in vocabularies without the exercises: references resolve, and
@@ -23,9 +22,8 @@ const char* const file_names[] = {
 backplan::catalog::Layer vocabulary_layer()
 {
   backplan::catalog::Layer layer = backplan::catalog::builtin_layer();
-  std::erase_if(layer.files, [](const auto& file) {
-    return file.name.find("/exercises/") != std::string::npos;
-  });
+  std::erase_if(layer.files,
+                [](const auto& file) { return file.name.find("/exercises/") != std::string::npos; });
   return layer;
 }
 

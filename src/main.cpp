@@ -1,6 +1,3 @@
 #include "cli/app.hpp"
 
-int main(int argc, char** argv)
-{
-  return backplan::cli::run(argc, argv);
-}
+int main(int argc, char** argv) { return backplan::cli::run(argc, argv); }

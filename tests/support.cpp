@@ -26,14 +26,18 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, RunResult
   }
   while (out_fd >= 0 || err_fd >= 0) {
     std::vector<pollfd> fds;
-    if (out_fd >= 0) fds.push_back({out_fd, POLLIN, 0});
-    if (err_fd >= 0) fds.push_back({err_fd, POLLIN, 0});
-    if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
+    if (out_fd >= 0)
+      fds.push_back({out_fd, POLLIN, 0});
+    if (err_fd >= 0)
+      fds.push_back({err_fd, POLLIN, 0});
+    if (in_fd >= 0)
+      fds.push_back({in_fd, POLLOUT, 0});
     if (::poll(fds.data(), fds.size(), -1) < 0) {
       continue;
     }
     for (const auto& p : fds) {
-      if (p.revents == 0) continue;
+      if (p.revents == 0)
+        continue;
       if (p.fd == in_fd) {
         const ssize_t n = ::write(in_fd, input.data() + written, input.size() - written);
         written += n > 0 ? static_cast<std::size_t>(n) : 0;
@@ -53,14 +57,14 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, RunResult
       }
     }
   }
-  if (in_fd >= 0) ::close(in_fd);
+  if (in_fd >= 0)
+    ::close(in_fd);
 }
 
 } // namespace
 
-RunResult run_backplan(const std::vector<std::string>& args,
-                       const std::map<std::string, std::string>& env, const std::string& input,
-                       int timeout_seconds)
+RunResult run_backplan(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                       const std::string& input, int timeout_seconds)
 {
   int out_pipe[2], err_pipe[2], in_pipe[2];
   REQUIRE(::pipe(out_pipe) == 0);
@@ -87,7 +91,8 @@ RunResult run_backplan(const std::vector<std::string>& args,
     std::string exe = BACKPLAN_EXE;
     argv.push_back(exe.data());
     std::vector<std::string> copies = args;
-    for (auto& arg : copies) argv.push_back(arg.data());
+    for (auto& arg : copies)
+      argv.push_back(arg.data());
     argv.push_back(nullptr);
     ::alarm(static_cast<unsigned>(timeout_seconds));
     ::execv(exe.c_str(), argv.data());
@@ -106,10 +111,7 @@ RunResult run_backplan(const std::vector<std::string>& args,
   return result;
 }
 
-std::string data_path(const std::string& name)
-{
-  return std::string(BACKPLAN_TEST_DATA) + "/" + name;
-}
+std::string data_path(const std::string& name) { return std::string(BACKPLAN_TEST_DATA) + "/" + name; }
 
 const catalog::Catalog& builtin_catalog()
 {
@@ -128,10 +130,10 @@ std::vector<std::vector<std::string>> subsets(const std::vector<std::string>& id
   for (std::size_t begin = 0, size = 0; size < most && size < ids.size(); ++size) {
     const std::size_t end = result.size();
     for (std::size_t s = begin; s < end; ++s) {
-      const auto last = result[s].empty()
-                            ? std::size_t{0}
-                            : static_cast<std::size_t>(
-                                  std::find(ids.begin(), ids.end(), result[s].back()) - ids.begin()) + 1;
+      const auto last =
+        result[s].empty()
+          ? std::size_t{0}
+          : static_cast<std::size_t>(std::find(ids.begin(), ids.end(), result[s].back()) - ids.begin()) + 1;
       for (std::size_t i = last; i < ids.size(); ++i) {
         auto grown = result[s];
         grown.push_back(ids[i]);

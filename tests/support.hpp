@@ -10,18 +10,18 @@ namespace backplan::test {
 
 /// What a run of the built backplan binary printed and returned.
 struct RunResult {
-  int status = -1;  ///< exit status, or 128 + signal
+  int status = -1; ///< exit status, or 128 + signal
   std::string out;
   std::string err;
-  long max_rss_kb = 0;  ///< the child's peak resident memory
+  long max_rss_kb = 0; ///< the child's peak resident memory
 };
 
 /// Runs the built binary with `args`, an empty HOME and XDG_CONFIG_HOME of
 /// its own (unless `env` sets them), extra `env` variables and `input` on
 /// stdin. The child is killed after `timeout_seconds`.
 RunResult run_backplan(const std::vector<std::string>& args,
-                       const std::map<std::string, std::string>& env = {},
-                       const std::string& input = "", int timeout_seconds = 300);
+                       const std::map<std::string, std::string>& env = {}, const std::string& input = "",
+                       int timeout_seconds = 300);
 
 /// The path of a file under tests/data.
 std::string data_path(const std::string& name);
@@ -48,7 +48,8 @@ RunResult shell(const std::string& command);
 
 namespace doctest {
 /// Shows string lists one item a line in failed checks.
-template<> struct StringMaker<std::vector<std::string>> {
+template<>
+struct StringMaker<std::vector<std::string>> {
   static String convert(const std::vector<std::string>& items)
   {
     std::string text = "{\n";

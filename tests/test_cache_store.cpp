@@ -108,8 +108,7 @@ TEST_SUITE("cache::store")
     bytes.replace(bytes.size() - 8, 8, payload);
     const std::uint64_t sum = util::checksum(payload);
     bytes.replace(40, 8, reinterpret_cast<const char*>(&sum), 8);
-    CHECK(cache::decode(bytes, version).problem ==
-          "malformed entries (length past the end of the data)");
+    CHECK(cache::decode(bytes, version).problem == "malformed entries (length past the end of the data)");
   }
 
   TEST_CASE("a folder that cannot be created is an exception, not a crash")
@@ -157,8 +156,7 @@ TEST_SUITE("catalog::serialize")
     CHECK(compiled.file_count == loaded.file_count);
     CHECK(compiled.catalog.exercise_ids() == loaded.catalog.exercise_ids());
     // Byte-equal encodings: every field of every term and exercise alike.
-    CHECK(catalog::encode_catalog(compiled) ==
-          catalog::encode_catalog({loaded.catalog, loaded.file_count}));
+    CHECK(catalog::encode_catalog(compiled) == catalog::encode_catalog({loaded.catalog, loaded.file_count}));
   }
 
   TEST_CASE("an exercise comes back whole, its locations in the file it is read for")

@@ -79,11 +79,10 @@ TEST_SUITE("catalog::loader")
   TEST_CASE("an unknown easier or harder exercise is reported with the file's other faults")
   {
     const std::string text = exercise("variant-test", "easier: {exercise: no-such-thing}\ncolour: red\n");
-    CHECK(load_layer({{"v.yaml", text}}) ==
-          std::vector<std::string>{
-            "v.yaml:13:20: error: unknown exercise 'no-such-thing'",
-            "v.yaml:14:1: error: unknown key 'colour' in an exercise",
-          });
+    CHECK(load_layer({{"v.yaml", text}}) == std::vector<std::string>{
+                                              "v.yaml:13:20: error: unknown exercise 'no-such-thing'",
+                                              "v.yaml:14:1: error: unknown key 'colour' in an exercise",
+                                            });
     // A reference to another faulty file's exercise is not unknown.
     CHECK(load_layer({{"a.yaml", exercise("first", "harder: {exercise: second}\n")},
                       {"b.yaml", exercise("second", "colour: red\n")}}) ==
@@ -141,7 +140,7 @@ TEST_SUITE("catalog::loader")
 
     std::vector<catalog::Diagnostic> errors;
     const auto profile = cli::load_profile({"p.yaml", "conditions: [KNEE, Sciatica, knees]\nseed: daily\n"},
-                                               test::builtin_catalog(), {"text"}, errors);
+                                           test::builtin_catalog(), {"text"}, errors);
     CHECK(errors.empty());
     CHECK(profile.conditions == std::vector<std::string>{"knee", "radiating-leg-pain"});
     CHECK(profile.seed == "daily");

@@ -31,11 +31,11 @@ struct Bound {
 struct Regime {
   const char* exercise;
   const char* source;
-  std::optional<Bound> hold;         ///< nullopt: the regime has no hold
-  std::optional<Bound> rep_seconds;  ///< nullopt: the regime has no timed movement
+  std::optional<Bound> hold;        ///< nullopt: the regime has no hold
+  std::optional<Bound> rep_seconds; ///< nullopt: the regime has no timed movement
   Bound reps;
   Bound sets;
-  bool general;  ///< true: the source gives no figure for part of it; see the comment
+  bool general; ///< true: the source gives no figure for part of it; see the comment
 };
 
 constexpr Bound once{1, 1};
@@ -169,7 +169,7 @@ std::vector<std::string> fitting_sources(const catalog::Exercise& exercise)
   for (const auto& regime : regimes) {
     if (exercise.id == regime.exercise &&
         std::find(exercise.sources.begin(), exercise.sources.end(), regime.source) !=
-            exercise.sources.end() &&
+          exercise.sources.end() &&
         fits(exercise.dosage, regime)) {
       found.emplace_back(regime.source);
     }

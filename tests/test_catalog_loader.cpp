@@ -1,8 +1,8 @@
 #include "catalog/loader.hpp"
 #include "support.hpp"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <map>
 #include <set>
 
@@ -38,18 +38,22 @@ TEST_SUITE("catalog::loader")
   {
     const auto& catalog = test::builtin_catalog();
     const std::map<std::string, std::vector<std::string>> expected = {
-      {"kenway", {"knee-to-chest", "lumbar-rotation", "pelvic-tilt", "kneeling-back-stretch",
-                  "prone-press-up", "cat-curl"}},
-      {"perfect-balance", {"upper-back-stretch", "seated-back-extension", "floor-seated-twist",
-                           "supine-leg-over-rotation", "kneeling-side-reach", "kneeling-back-stretch"}},
-      {"sutter", {"outer-hip-stretch", "hip-flexor-stretch", "bridge", "plank-progression",
-                  "bird-dog", "sit-to-stand", "shoulder-blade-squeeze", "seated-trunk-rotation",
-                  "standing-side-bend", "side-neck-stretch", "doorway-chest-stretch",
-                  "standing-back-extension"}},
-      {"gmb", {"prone-forearm-extension", "wag-tail", "kneeling-side-reach", "quadruped-torso-rotation",
-               "half-pancake", "a-frame-to-squat"}},
-      {"birmingham", {"heels-stretch", "lumbar-rotation", "propped-back-extension",
-                      "deep-abdominal-bracing", "pelvic-tilt"}},
+      {"kenway",
+       {"knee-to-chest", "lumbar-rotation", "pelvic-tilt", "kneeling-back-stretch", "prone-press-up",
+        "cat-curl"}},
+      {"perfect-balance",
+       {"upper-back-stretch", "seated-back-extension", "floor-seated-twist", "supine-leg-over-rotation",
+        "kneeling-side-reach", "kneeling-back-stretch"}},
+      {"sutter",
+       {"outer-hip-stretch", "hip-flexor-stretch", "bridge", "plank-progression", "bird-dog", "sit-to-stand",
+        "shoulder-blade-squeeze", "seated-trunk-rotation", "standing-side-bend", "side-neck-stretch",
+        "doorway-chest-stretch", "standing-back-extension"}},
+      {"gmb",
+       {"prone-forearm-extension", "wag-tail", "kneeling-side-reach", "quadruped-torso-rotation",
+        "half-pancake", "a-frame-to-squat"}},
+      {"birmingham",
+       {"heels-stretch", "lumbar-rotation", "propped-back-extension", "deep-abdominal-bracing",
+        "pelvic-tilt"}},
     };
     for (const auto& [source, ids] : expected) {
       for (const auto& id : ids) {
@@ -199,12 +203,13 @@ contraindications:
     CHECK(load_text("a.yaml", head + "dosage: {rep_seconds: 3, reps: 10, sets: [1, 3]}\n" + tail) ==
           std::vector<std::string>{"a.yaml:10:42: error: 'rest_between_sets' must be at least 1 s when "
                                    "'sets' allows more than one"});
-    CHECK(load_text("b.yaml", head + "dosage: {rep_seconds: 3, reps: 10, sets: 2, rest_between_sets: [0, 30]}\n" +
-                                  tail) ==
-          std::vector<std::string>{"b.yaml:10:64: error: 'rest_between_sets' must be at least 1 s when "
-                                   "'sets' allows more than one"});
-    CHECK(load_text("c.yaml", head + "dosage: {rep_seconds: 3, reps: 10, sets: 2, rest_between_sets: 30}\n" +
-                                  tail)
+    CHECK(
+      load_text("b.yaml",
+                head + "dosage: {rep_seconds: 3, reps: 10, sets: 2, rest_between_sets: [0, 30]}\n" + tail) ==
+      std::vector<std::string>{"b.yaml:10:64: error: 'rest_between_sets' must be at least 1 s when "
+                               "'sets' allows more than one"});
+    CHECK(load_text("c.yaml",
+                    head + "dosage: {rep_seconds: 3, reps: 10, sets: 2, rest_between_sets: 30}\n" + tail)
             .empty());
   }
 
@@ -238,24 +243,27 @@ colour: red
     for (const auto& id : test::builtin_catalog().positions.ids()) {
       positions += (positions.empty() ? "" : ", ") + id;
     }
-    CHECK(errors == std::vector<std::string>{
-                      "x.yaml:1:5: error: 'id' must be lowercase letters, digits and single hyphens, "
-                      "found 'Bad Id'",
-                      "x.yaml:2:7: error: 'name' must be a string, found a list",
-                      "x.yaml:4:11: error: unknown position 'lying' (did you mean 'lying-on-back'?); valid positions: " + positions,
-                      "x.yaml:5:10: error: 'regions' must list at least one item",
-                      "x.yaml:9:11: error: 'per_side' must be true or false, found 'maybe'",
-                      "x.yaml:10:16: error: 'hold' range minimum 30 exceeds its maximum 20",
-                      "x.yaml:10:32: error: 'reps' must be at least 1, found 0",
-                      "x.yaml:13:1: error: unknown key 'colour' in an exercise",
-                    });
+    CHECK(
+      errors ==
+      std::vector<std::string>{
+        "x.yaml:1:5: error: 'id' must be lowercase letters, digits and single hyphens, "
+        "found 'Bad Id'",
+        "x.yaml:2:7: error: 'name' must be a string, found a list",
+        "x.yaml:4:11: error: unknown position 'lying' (did you mean 'lying-on-back'?); valid positions: " +
+          positions,
+        "x.yaml:5:10: error: 'regions' must list at least one item",
+        "x.yaml:9:11: error: 'per_side' must be true or false, found 'maybe'",
+        "x.yaml:10:16: error: 'hold' range minimum 30 exceeds its maximum 20",
+        "x.yaml:10:32: error: 'reps' must be at least 1, found 0",
+        "x.yaml:13:1: error: unknown key 'colour' in an exercise",
+      });
   }
 
   TEST_CASE("a later layer replaces an exercise with a note, and a repeat within a layer is an error")
   {
     catalog::Layer first = catalog::builtin_layer();
-    const std::string exercise = test::slurp(std::string(BACKPLAN_SOURCE_DIR) +
-                                             "/catalog/exercises/bridge.yaml");
+    const std::string exercise =
+      test::slurp(std::string(BACKPLAN_SOURCE_DIR) + "/catalog/exercises/bridge.yaml");
     catalog::Layer second;
     second.files.push_back({"mine.yaml", exercise});
     auto result = catalog::load({first, second});

@@ -4,8 +4,8 @@
 #include "cache/store.hpp"
 #include "support.hpp"
 
-#include <doctest/doctest.h>
 #include <chrono>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -113,7 +113,7 @@ TEST_SUITE("cli::cache")
     const auto mtime = fs::last_write_time(file);
     const auto size = fs::file_size(file);
     write(file, probe("cache-probe-a", "Cache probe two"));
-    fs::last_write_time(file, mtime);  // utimensat: the size and mtime are as before
+    fs::last_write_time(file, mtime); // utimensat: the size and mtime are as before
     REQUIRE(fs::file_size(file) == size);
     REQUIRE(fs::last_write_time(file) == mtime);
     const auto after = f.run({"--verbose", "show", "cache-probe-a"});
@@ -130,7 +130,7 @@ TEST_SUITE("cli::cache")
     const auto mtime = fs::last_write_time(file);
     write(f.root + "/new.yaml", probe("cache-probe-a", "Cache probe six"));
     fs::last_write_time(f.root + "/new.yaml", mtime);
-    fs::rename(f.root + "/new.yaml", file);  // a new inode under the old name
+    fs::rename(f.root + "/new.yaml", file); // a new inode under the old name
     CHECK(f.run({"show", "cache-probe-a"}).out.find("Cache probe six") != std::string::npos);
   }
 
@@ -252,8 +252,9 @@ TEST_SUITE("cli::cache")
     Fixture::wait_to_settle();
     const auto first = f.run({"--verbose", "check"});
     CHECK(first.status == 3);
-    CHECK(first.err.find(f.catalog + "/probe-b.yaml:17:1: error: duplicate key 'regions' (first at line 5)\n") !=
-          std::string::npos);
+    CHECK(
+      first.err.find(f.catalog + "/probe-b.yaml:17:1: error: duplicate key 'regions' (first at line 5)\n") !=
+      std::string::npos);
     CHECK(first.err.find(f.counts(0, 2) + f.wrote(1)) != std::string::npos);
     const auto second = f.run({"--verbose", "check"});
     CHECK(second.status == 3);

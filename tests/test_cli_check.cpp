@@ -52,8 +52,8 @@ std::string ok_line(std::size_t files, std::size_t exercises, std::size_t condit
   const auto& builtin = test::builtin_catalog();
   return fmt::format("ok: {} files, {} exercises, {} conditions, {} regions, {} goals, {} "
                      "positions\n",
-                     files, exercises, conditions, builtin.regions.terms.size(),
-                     builtin.goals.terms.size(), builtin.positions.terms.size());
+                     files, exercises, conditions, builtin.regions.terms.size(), builtin.goals.terms.size(),
+                     builtin.positions.terms.size());
 }
 
 /// A copy of the built-in bridge under another name, saved in a temporary
@@ -124,8 +124,7 @@ TEST_SUITE("cli::check")
 
   TEST_CASE("wrong type: a word where a number belongs")
   {
-    expect_problems("wrong-type-number.yaml",
-                    {"15:9: error: 'reps' must be a whole number, found 'ten'"});
+    expect_problems("wrong-type-number.yaml", {"15:9: error: 'reps' must be a whole number, found 'ten'"});
   }
 
   TEST_CASE("wrong type: a list where a string belongs")
@@ -135,8 +134,7 @@ TEST_SUITE("cli::check")
 
   TEST_CASE("wrong type: an empty value is reported at its key")
   {
-    expect_problems("empty-value.yaml",
-                    {"3:1: error: 'summary' must be a string, found an empty value"});
+    expect_problems("empty-value.yaml", {"3:1: error: 'summary' must be a string, found an empty value"});
   }
 
   TEST_CASE("a zero hold time is out of range")
@@ -172,8 +170,9 @@ TEST_SUITE("cli::check")
     const auto result = test::run_backplan({"check", folder});
     CHECK(result.status == 3);
     CHECK(result.out == "");
-    CHECK(result.err == folder + "/second.yaml:1:5: error: duplicate exercise id "
-                                 "'fixture-duplicate' (also defined at " +
+    CHECK(result.err == folder +
+                          "/second.yaml:1:5: error: duplicate exercise id "
+                          "'fixture-duplicate' (also defined at " +
                           folder + "/first.yaml:1:5)\n");
   }
 
@@ -186,9 +185,8 @@ TEST_SUITE("cli::check")
 
   TEST_CASE("a condition alias is not accepted in a catalog and the id is named")
   {
-    expect_problems("condition-alias.yaml",
-                    {"32:16: error: 'sciatica' is an alias; use the condition id "
-                     "'radiating-leg-pain'"});
+    expect_problems("condition-alias.yaml", {"32:16: error: 'sciatica' is an alias; use the condition id "
+                                             "'radiating-leg-pain'"});
   }
 
   TEST_CASE("an unknown region gets a did-you-mean")
@@ -207,21 +205,19 @@ TEST_SUITE("cli::check")
   TEST_CASE("an unknown position with no near match")
   {
     expect_problems("unknown-position.yaml", {"6:11: error: unknown position 'supine'" +
-                                                valid("position", test::builtin_catalog().positions)});
+                                              valid("position", test::builtin_catalog().positions)});
   }
 
   TEST_CASE("an unknown level gets a did-you-mean")
   {
-    expect_problems("unknown-level.yaml",
-                    {"11:8: error: unknown level 'moderat' (did you mean 'moderate'?)" +
-                     valid("level", test::builtin_catalog().levels)});
+    expect_problems("unknown-level.yaml", {"11:8: error: unknown level 'moderat' (did you mean 'moderate'?)" +
+                                           valid("level", test::builtin_catalog().levels)});
   }
 
   TEST_CASE("an unknown kind with swapped letters gets a did-you-mean")
   {
-    expect_problems("unknown-kind.yaml",
-                    {"10:7: error: unknown kind 'strenght' (did you mean 'strength'?)" +
-                     valid("kind", test::builtin_catalog().kinds)});
+    expect_problems("unknown-kind.yaml", {"10:7: error: unknown kind 'strenght' (did you mean 'strength'?)" +
+                                          valid("kind", test::builtin_catalog().kinds)});
   }
 
   TEST_CASE("a modify and a caution without an instruction")
@@ -262,8 +258,7 @@ TEST_SUITE("cli::check")
 
   TEST_CASE("more than one YAML document in a file")
   {
-    expect_problems("two-documents.yaml",
-                    {"34:1: error: more than one YAML document in the file"});
+    expect_problems("two-documents.yaml", {"34:1: error: more than one YAML document in the file"});
   }
 
   TEST_CASE("every problem of a file is reported in order")
@@ -283,8 +278,7 @@ TEST_SUITE("cli::check")
         "35:5: error: a 'modify' contraindication needs an 'instruction'",
         "35:16: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?)" +
           valid("condition", test::builtin_catalog().conditions),
-        "38:19: error: unknown source 'blog'" +
-          valid("source", test::builtin_catalog().sources),
+        "38:19: error: unknown source 'blog'" + valid("source", test::builtin_catalog().sources),
       });
   }
 
@@ -294,11 +288,10 @@ TEST_SUITE("cli::check")
     const auto result = test::run_backplan({"check", path});
     CHECK(result.status == 3);
     CHECK(result.out == "");
-    CHECK(result.err ==
-          diagnostics(path + "/conditions.yaml",
-                      {"2:5: error: missing required key 'description' in a condition",
-                       "4:30: error: alias 'Coccydynia' must be lowercase letters, digits and "
-                       "single hyphens"}));
+    CHECK(result.err == diagnostics(path + "/conditions.yaml",
+                                    {"2:5: error: missing required key 'description' in a condition",
+                                     "4:30: error: alias 'Coccydynia' must be lowercase letters, digits and "
+                                     "single hyphens"}));
   }
 
   TEST_CASE("deeply nested input is refused where it gets too deep without a crash")
@@ -332,8 +325,7 @@ TEST_SUITE("cli::check")
     }
     SUBCASE("block lists on one line")
     {
-      CHECK(check_text(repeat("- ", 100000) + "x\n") ==
-            "1:131: error: nesting deeper than 64 levels\n");
+      CHECK(check_text(repeat("- ", 100000) + "x\n") == "1:131: error: nesting deeper than 64 levels\n");
     }
     SUBCASE("complex keys")
     {
@@ -358,7 +350,8 @@ TEST_SUITE("cli::check")
     CHECK(result.status == 3);
     CHECK(result.out == "");
     CHECK(result.err == second + ":1:1: error: empty file\n" + first +
-                          ":8:19: error: unknown goal 'balance'" + valid("goal", test::builtin_catalog().goals) + "\n");
+                          ":8:19: error: unknown goal 'balance'" +
+                          valid("goal", test::builtin_catalog().goals) + "\n");
   }
 
   TEST_CASE("check with no path checks the built-in catalog")
@@ -402,8 +395,7 @@ TEST_SUITE("cli::check")
                                         "    Pain at the tailbone. Exercises lying flat on the back "
                                         "are left out.\n    excludes 1, "
                                         "modifies 0, cautions 1 of {} exercises\n",
-                                        test::builtin_catalog().exercises.size() + 2)) !=
-            std::string::npos);
+                                        test::builtin_catalog().exercises.size() + 2)) != std::string::npos);
     }
   }
 

@@ -59,7 +59,8 @@ std::vector<std::string> listed_ids(const std::vector<std::string>& filters)
 }
 
 /// The ids of the built-in exercises that `keep` accepts, sorted.
-template<typename Predicate> std::vector<std::string> catalog_ids(Predicate keep)
+template<typename Predicate>
+std::vector<std::string> catalog_ids(Predicate keep)
 {
   std::vector<std::string> ids;
   for (const auto& exercise : test::builtin_catalog().exercises) {
@@ -76,8 +77,7 @@ bool contains(const std::vector<std::string>& items, const std::string& item)
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-bool has_rule(const catalog::Exercise& exercise, const std::string& condition,
-              catalog::Action action)
+bool has_rule(const catalog::Exercise& exercise, const std::string& condition, catalog::Action action)
 {
   return std::any_of(exercise.contraindications.begin(), exercise.contraindications.end(),
                      [&](const auto& rule) { return rule.condition == condition && rule.action == action; });
@@ -176,9 +176,8 @@ TEST_SUITE("cli::list")
     CHECK(listed_ids({"-r", "neck"}) == neck);
     SUBCASE("a comma list keeps the exercises for any of them")
     {
-      const auto either = catalog_ids([](const auto& e) {
-        return contains(e.regions, "neck") || contains(e.regions, "chest");
-      });
+      const auto either = catalog_ids(
+        [](const auto& e) { return contains(e.regions, "neck") || contains(e.regions, "chest"); });
       CHECK(either.size() > neck.size());
       CHECK(listed_ids({"--region", "neck,chest"}) == either);
     }
@@ -223,7 +222,8 @@ TEST_SUITE("cli::list")
       regions.push_back(term.id);
     }
     CHECK(result.err == "backplan: error: unknown region 'nek' (did you mean 'neck'?)\n"
-                        "valid regions: " + join(regions, ", ") + "\n");
+                        "valid regions: " +
+                          join(regions, ", ") + "\n");
   }
 }
 
@@ -335,8 +335,8 @@ TEST_SUITE("cli::conditions")
         modified += has_rule(exercise, term.id, catalog::Action::modify) ? 1 : 0;
         cautioned += has_rule(exercise, term.id, catalog::Action::caution) ? 1 : 0;
       }
-      CHECK(block.back() == fmt::format("    excludes {}, modifies {}, cautions {} of {} exercises",
-                                        excluded, modified, cautioned, catalog.exercises.size()));
+      CHECK(block.back() == fmt::format("    excludes {}, modifies {}, cautions {} of {} exercises", excluded,
+                                        modified, cautioned, catalog.exercises.size()));
       total_excluded += excluded;
       total_modified += modified;
       total_cautioned += cautioned;
@@ -353,14 +353,16 @@ TEST_SUITE("cli::app")
   TEST_CASE("--help on the program and on each command names each of its options")
   {
     const std::map<std::string, std::vector<std::string>> options = {
-      {"", {"--help", "--version", "--catalog", "--no-builtin", "--color", "plan", "list", "show",
-            "conditions", "check"}},
+      {"",
+       {"--help", "--version", "--catalog", "--no-builtin", "--color", "plan", "list", "show", "conditions",
+        "check"}},
       {"list", {"--help", "--region", "--goal", "--position", "--condition"}},
       {"show", {"--help", "ID"}},
       {"conditions", {"--help"}},
       {"check", {"--help", "PATH"}},
-      {"plan", {"--help", "--condition", "--minutes", "--goal", "--region", "--level", "--setting",
-                "--seed", "--format", "--output", "--explain"}},
+      {"plan",
+       {"--help", "--condition", "--minutes", "--goal", "--region", "--level", "--setting", "--seed",
+        "--format", "--output", "--explain"}},
     };
     for (const auto& [command, names] : options) {
       CAPTURE(command);
@@ -372,8 +374,7 @@ TEST_SUITE("cli::app")
       const auto result = test::run_backplan(args);
       CHECK(result.status == 0);
       CHECK(result.err == "");
-      CHECK(result.out.find("Usage: backplan" + (command.empty() ? "" : " " + command)) !=
-            std::string::npos);
+      CHECK(result.out.find("Usage: backplan" + (command.empty() ? "" : " " + command)) != std::string::npos);
       for (const auto& name : names) {
         CAPTURE(name);
         CHECK(result.out.find(name) != std::string::npos);
@@ -388,7 +389,8 @@ TEST_SUITE("cli::app")
     const std::string listing = util::fold_whitespace(result.out.substr(result.out.find("Conditions, each")));
     for (const auto& term : test::builtin_catalog().conditions.terms) {
       CAPTURE(term.id);
-      CHECK(listing.find(" " + term.id + (term.aliases.empty() ? "" : " (" + util::join(term.aliases, ", ") + ")")) !=
+      CHECK(listing.find(" " + term.id +
+                         (term.aliases.empty() ? "" : " (" + util::join(term.aliases, ", ") + ")")) !=
             std::string::npos);
       CHECK(test::run_backplan({"plan", "--" + term.id, "-f", "json"}).status == 0);
     }
@@ -411,10 +413,19 @@ TEST_SUITE("cli::app")
     std::filesystem::create_directories(folder);
     std::ofstream(folder + "/broken.yaml") << "id: [\n";
     const std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", config}};
-    for (const auto& args : std::vector<std::vector<std::string>>{
-           {"--version"}, {"--help"}, {"plan", "--version"}, {"run", "--version"}, {"profile", "--version"},
-           {"completion", "bash"}, {"completion", "zsh"}, {"completion", "fish"}, {"completion", "--help"},
-           {"list", "--help"}, {"show", "--help"}, {"conditions", "--help"}, {"check", "--help"}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{{"--version"},
+                                                                  {"--help"},
+                                                                  {"plan", "--version"},
+                                                                  {"run", "--version"},
+                                                                  {"profile", "--version"},
+                                                                  {"completion", "bash"},
+                                                                  {"completion", "zsh"},
+                                                                  {"completion", "fish"},
+                                                                  {"completion", "--help"},
+                                                                  {"list", "--help"},
+                                                                  {"show", "--help"},
+                                                                  {"conditions", "--help"},
+                                                                  {"check", "--help"}}) {
       CAPTURE(args);
       test::RunResult result;
       const auto opened = opened_during(folder, [&] { result = test::run_backplan(args, env); });
@@ -425,16 +436,16 @@ TEST_SUITE("cli::app")
     test::RunResult result;
     const auto opened = opened_during(folder, [&] { result = test::run_backplan({"list"}, env); });
     CHECK(result.status == 3);
-    CHECK(result.err == folder + "/broken.yaml:1:5: error: invalid YAML: '[' has no matching ']'\n"
-                          "backplan: the errors above are in your catalog folder " + folder +
-                          "; fix them, or run with --no-user-catalog to leave that folder out\n");
+    CHECK(result.err == folder +
+                          "/broken.yaml:1:5: error: invalid YAML: '[' has no matching ']'\n"
+                          "backplan: the errors above are in your catalog folder " +
+                          folder + "; fix them, or run with --no-user-catalog to leave that folder out\n");
     CHECK(opened == std::set<std::string>{".", "broken.yaml"});
   }
 
   TEST_CASE("an unknown option is a usage error")
   {
-    for (const auto& args : std::vector<std::vector<std::string>>{{"--bogus", "list"},
-                                                                   {"list", "--bogus"}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{{"--bogus", "list"}, {"list", "--bogus"}}) {
       CAPTURE(args.front());
       const auto result = test::run_backplan(args);
       CHECK(result.status == 2);

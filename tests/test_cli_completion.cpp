@@ -66,8 +66,7 @@ std::string quoted(const std::string& text)
 /// A line that puts the built backplan first on PATH.
 std::string path_setup()
 {
-  return "export PATH=" + quoted(std::filesystem::path(BACKPLAN_EXE).parent_path().string()) +
-         ":\"$PATH\"\n";
+  return "export PATH=" + quoted(std::filesystem::path(BACKPLAN_EXE).parent_path().string()) + ":\"$PATH\"\n";
 }
 
 /// What `backplan completion SHELL` prints, in a file of its own named `name`.
@@ -98,8 +97,8 @@ Words bash_offers(const Words& words, const std::string& setup = "")
   for (const auto& word : words) {
     command += " " + quoted(word);
   }
-  command += ")\nCOMP_CWORD=" + std::to_string(words.size()) +
-             "\n_backplan\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+  command +=
+    ")\nCOMP_CWORD=" + std::to_string(words.size()) + "\n_backplan\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
   const auto result = test::shell(command);
   REQUIRE(result.status == 0);
   return offered(result.out);
@@ -110,8 +109,8 @@ Words fish_offers(const std::string& line)
 {
   static const std::string script = script_file("fish", "backplan.fish");
   REQUIRE(line.find('\'') == std::string::npos);
-  const auto result = test::shell(path_setup() + "fish -c " +
-                                  quoted("source '" + script + "'; complete -C '" + line + "'"));
+  const auto result =
+    test::shell(path_setup() + "fish -c " + quoted("source '" + script + "'; complete -C '" + line + "'"));
   REQUIRE(result.status == 0);
   return offered(result.out);
 }
@@ -160,8 +159,8 @@ Words zsh_offers(const std::string& line)
     std::ofstream(path) << zsh_capture;
     return path;
   }();
-  const auto result = test::shell(path_setup() + "timeout 60 zsh " + quoted(capture) + " " +
-                                  quoted(fpath) + " " + quoted(line));
+  const auto result = test::shell(path_setup() + "timeout 60 zsh " + quoted(capture) + " " + quoted(fpath) +
+                                  " " + quoted(line));
   REQUIRE(result.status == 0);
   return offered(result.out);
 }
@@ -251,8 +250,9 @@ TEST_SUITE("cli::completion")
     const auto tcsh = run_backplan({"completion", "tcsh"});
     CHECK(tcsh.status == 2);
     CHECK(tcsh.out.empty());
-    CHECK(tcsh.err ==
-          "backplan: error: SHELL: tcsh not in {bash,zsh,fish}\nRun 'backplan completion --help' for usage.\n");
+    CHECK(
+      tcsh.err ==
+      "backplan: error: SHELL: tcsh not in {bash,zsh,fish}\nRun 'backplan completion --help' for usage.\n");
   }
 
   TEST_CASE("completion -o writes the script to a file")
@@ -269,9 +269,9 @@ TEST_SUITE("cli::completion")
     if (!have("shellcheck")) {
       return;
     }
-    const auto result = test::shell("shellcheck -s bash " +
-                                    quoted(std::string(BACKPLAN_SOURCE_DIR) + "/completions/backplan.bash") +
-                                    " 2>&1");
+    const auto result =
+      test::shell("shellcheck -s bash " +
+                  quoted(std::string(BACKPLAN_SOURCE_DIR) + "/completions/backplan.bash") + " 2>&1");
     CHECK(result.out == "");
     CHECK(result.status == 0);
   }
@@ -308,15 +308,16 @@ TEST_SUITE("cli::completion")
     CHECK(asked({"plan", "-c", ""}) == sorted(safety::condition_names(catalog)));
     const auto described = run_backplan({"__complete", "plan", "-c", ""}).out;
     CHECK(described.find("knee\tKnee problems\n") != std::string::npos);
-    CHECK(described.find("sciatica\tPain radiating into the leg (radiating-leg-pain)\n") != std::string::npos);
+    CHECK(described.find("sciatica\tPain radiating into the leg (radiating-leg-pain)\n") !=
+          std::string::npos);
     CHECK(asked({"show", ""}) == sorted(catalog.exercise_ids()));
     CHECK(asked({"plan", "--goal", ""}) == sorted(catalog.goals.ids()));
     CHECK(asked({"list", "-r", ""}) == sorted(catalog.regions.ids()));
     CHECK(asked({"plan", "--level", ""}) == sorted(catalog.levels.ids()));
     CHECK(asked({"list", "--position", ""}) == sorted(catalog.positions.ids()));
     CHECK(asked({"plan", "-o", ""}) == Words{":files"});
-    CHECK(asked({"plan", "--condition=kn"}) == Words{"--condition=knee", "--condition=knee-pain",
-                                                     "--condition=knees"});
+    CHECK(asked({"plan", "--condition=kn"}) ==
+          Words{"--condition=knee", "--condition=knee-pain", "--condition=knees"});
 
     SUBCASE("with --no-builtin and --catalog")
     {
@@ -326,12 +327,10 @@ TEST_SUITE("cli::completion")
     }
     SUBCASE("quietly, from a catalog with errors")
     {
-      CHECK(contains(asked({"--catalog", test::data_path("completion-broken"), "plan", "-c", ""}), "sciatica"));
+      CHECK(
+        contains(asked({"--catalog", test::data_path("completion-broken"), "plan", "-c", ""}), "sciatica"));
     }
-    SUBCASE("nothing after an unknown command")
-    {
-      CHECK(asked({"colours", ""}).empty());
-    }
+    SUBCASE("nothing after an unknown command") { CHECK(asked({"colours", ""}).empty()); }
   }
 
   TEST_CASE("bash completes commands, options and their values")
@@ -380,8 +379,7 @@ TEST_SUITE("cli::completion")
     }
     SUBCASE("--catalog=PATH, and global options after the command")
     {
-      CHECK(contains(bash_offers({"--catalog", "=", own_catalog, "plan", "-c", "osteo"}),
-                     "osteoporosis"));
+      CHECK(contains(bash_offers({"--catalog", "=", own_catalog, "plan", "-c", "osteo"}), "osteoporosis"));
       CHECK(contains(bash_offers({"plan", "--no-builtin", "--catalog", own_catalog, "-c", "osteo"}),
                      "osteoporosis"));
       CHECK(bash_offers({"--no-builtin", "plan", "-c", ""}).empty());
@@ -404,8 +402,9 @@ TEST_SUITE("cli::completion")
     }
     const std::string script = script_file("zsh", "_backplan");
     const auto loaded = test::shell(
-      "zsh -f -c " + quoted("autoload -U compinit; compinit -u -D; source " + quoted(script) +
-                            " && whence -w _backplan") + " 2>&1");
+      "zsh -f -c " +
+      quoted("autoload -U compinit; compinit -u -D; source " + quoted(script) + " && whence -w _backplan") +
+      " 2>&1");
     CHECK(loaded.status == 0);
     CHECK(loaded.out == "_backplan: function\n");
 

@@ -25,8 +25,7 @@ TEST_SUITE("cli::show_svg")
   {
     const auto dir = test::temp_dir();
     const auto catalog = dir + "/plain.yaml";
-    const auto run = test::shell(
-      "cat > " + catalog + R"( <<'EOF'
+    const auto run = test::shell("cat > " + catalog + R"( <<'EOF'
 id: plain
 name: Plain
 summary: ok

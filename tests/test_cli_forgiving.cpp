@@ -81,7 +81,7 @@ TEST_SUITE("cli::forgiving")
           std::string::npos);
     CHECK(help.out.find("radiating-leg-pain (sciatica,") != std::string::npos);
     CHECK(help.out.ends_with("Run 'backplan conditions' to see what each one changes.\n"));
-    CHECK(help.out.find("  --knees") == std::string::npos);  // the flags are not listed one by one
+    CHECK(help.out.find("  --knees") == std::string::npos); // the flags are not listed one by one
 
     const auto top = run_backplan({"--help"});
     CHECK(top.out.find("Examples:\n  backplan plan --sciatica -m 15") != std::string::npos);
@@ -98,7 +98,8 @@ TEST_SUITE("cli::forgiving")
     CHECK(run_backplan({"list", "--regoin", "neck"}).err ==
           "backplan: error: unknown option '--regoin' (did you mean '--region'?)\n"
           "Run 'backplan list --help' for usage.\n");
-    CHECK(run_backplan({"plan", "--setting", "bed"}).err.ends_with("Run 'backplan plan --help' for usage.\n"));
+    CHECK(
+      run_backplan({"plan", "--setting", "bed"}).err.ends_with("Run 'backplan plan --help' for usage.\n"));
   }
 
   TEST_CASE("global options work before and after the command")
@@ -107,7 +108,8 @@ TEST_SUITE("cli::forgiving")
     REQUIRE(before.status == 0);
     CHECK(widest(before.out) <= 40);
     CHECK(run_backplan({"plan", "--width", "40", "--color", "never"}).out == before.out);
-    CHECK(run_backplan({"plan", "--color", "always", "--width", "40"}).out.find("\x1b[") != std::string::npos);
+    CHECK(run_backplan({"plan", "--color", "always", "--width", "40"}).out.find("\x1b[") !=
+          std::string::npos);
   }
 
   TEST_CASE("-m takes 10, 10m and 10min, and the last -m counts")
@@ -132,13 +134,15 @@ TEST_SUITE("cli::forgiving")
     const auto daily = run_backplan({"plan", "--seed", "daily", "-f", "json"});
     REQUIRE(daily.status == 0);
     CHECK(daily.out == run_backplan({"plan", "--seed", today, "-f", "json"}).out);
-    CHECK(today.size() == 8);  // YYYYMMDD
+    CHECK(today.size() == 8); // YYYYMMDD
 
     const auto c = config();
     std::ofstream(c.folder + "/profile.yaml") << "seed: 7\n";
-    CHECK(run_backplan({"plan", "-f", "json"}, c.env).out == run_backplan({"plan", "--seed", "7", "-f", "json"}).out);
-    CHECK(run_backplan({"profile"}, c.env).out.find("seed        7                                profile ") !=
-          std::string::npos);
+    CHECK(run_backplan({"plan", "-f", "json"}, c.env).out ==
+          run_backplan({"plan", "--seed", "7", "-f", "json"}).out);
+    CHECK(
+      run_backplan({"profile"}, c.env).out.find("seed        7                                profile ") !=
+      std::string::npos);
   }
 
   TEST_CASE("-o takes the format from the extension unless -f is given")
@@ -162,7 +166,7 @@ TEST_SUITE("cli::forgiving")
     }
     REQUIRE(run_backplan({"plan", "-f", "csv", "-o", dir + "/explicit.json"}).status == 0);
     CHECK(test::slurp(dir + "/explicit.json") == csv);
-    CHECK(run_backplan({"profile", "-o", "x.json"}).status == 2);  // -o is the plan's alone
+    CHECK(run_backplan({"profile", "-o", "x.json"}).status == 2); // -o is the plan's alone
   }
 
   TEST_CASE("list, show and conditions follow --width; conditions has json and csv")
@@ -182,7 +186,8 @@ TEST_SUITE("cli::forgiving")
     const auto& catalog = test::builtin_catalog();
     const auto json = run_backplan({"conditions", "-f", "json"});
     REQUIRE(json.status == 0);
-    CHECK(json.out.starts_with("[\n  {\n    \"id\": \"knee\",\n    \"name\": \"Knee problems\",\n    \"aliases\": ["));
+    CHECK(json.out.starts_with(
+      "[\n  {\n    \"id\": \"knee\",\n    \"name\": \"Knee problems\",\n    \"aliases\": ["));
     CHECK(count(json.out, "\"excludes\":") == catalog.conditions.terms.size());
     const auto csv = run_backplan({"conditions", "-f", "csv"});
     CHECK(csv.out.starts_with("id,name,aliases,description,excludes,modifies,cautions\r\nknee,Knee problems,"
@@ -199,12 +204,12 @@ TEST_SUITE("cli::forgiving")
     const auto r = test::shell("XDG_CONFIG_HOME=" + test::temp_dir() + " script -qec 'stty cols 90; " +
                                std::string(BACKPLAN_EXE) + " --color never list' /dev/null");
     REQUIRE(r.status == 0);
-    std::string out = r.out;  // the terminal ends lines with CR LF
+    std::string out = r.out; // the terminal ends lines with CR LF
     out.erase(std::remove(out.begin(), out.end(), '\r'), out.end());
     CHECK(out.starts_with("ID "));
     CHECK(out.find(" NAME ") != std::string::npos);
     CHECK(widest(out) <= 90);
-    CHECK(widest(out) > 80);  // the terminal's width, not the default
+    CHECK(widest(out) > 80); // the terminal's width, not the default
     CHECK_FALSE(run_backplan({"list"}).out.starts_with("ID "));
   }
 
@@ -311,15 +316,16 @@ TEST_SUITE("cli::forgiving")
     CHECK_FALSE(read_by({"--version"}));
     CHECK_FALSE(read_by({"--help"}));
     CHECK_FALSE(read_by({"completion", "bash"}));
-    CHECK(read_by({"plan", "--help"}));  // it lists the catalog's conditions
+    CHECK(read_by({"plan", "--help"})); // it lists the catalog's conditions
   }
 
   TEST_CASE("profile says where it looked; a profile's notes print once")
   {
     const auto c = config();
-    CHECK(run_backplan({"profile"}, c.env).out.starts_with("profile     " + c.folder +
-                                                           "/profile.yaml (not found)\n"));
-    CHECK(run_backplan({"--no-profile", "profile"}, c.env).out.starts_with("profile     none (--no-profile)\n"));
+    CHECK(run_backplan({"profile"}, c.env)
+            .out.starts_with("profile     " + c.folder + "/profile.yaml (not found)\n"));
+    CHECK(
+      run_backplan({"--no-profile", "profile"}, c.env).out.starts_with("profile     none (--no-profile)\n"));
     std::ofstream(c.folder + "/profile.yaml") << "minutes: 12\n";
     std::filesystem::create_directories(c.folder + "/catalog");
     std::filesystem::copy_file(std::string(BACKPLAN_SOURCE_DIR) + "/catalog/exercises/bridge.yaml",

@@ -13,7 +13,8 @@ namespace {
 /// `plan` on the fixture catalog with `args` after it.
 test::RunResult fixture_plan(std::vector<std::string> args)
 {
-  args.insert(args.begin(), {"--no-builtin", "--catalog", test::data_path("fixture-catalog"), "plan", "-m", "10"});
+  args.insert(args.begin(),
+              {"--no-builtin", "--catalog", test::data_path("fixture-catalog"), "plan", "-m", "10"});
   return test::run_backplan(args);
 }
 
@@ -34,7 +35,7 @@ TEST_SUITE("cli::handout")
 {
   TEST_CASE("who it is for, from whom and how often, under the title of every handout format")
   {
-    const std::vector<std::string> who = {"--for", "Sam Lee", "--clinician", "Riverside Physio",
+    const std::vector<std::string> who = {"--for",       "Sam Lee",    "--clinician", "Riverside Physio",
                                           "--frequency", "twice a day"};
     auto with = [&](std::vector<std::string> args) {
       args.insert(args.end(), who.begin(), who.end());
@@ -51,15 +52,17 @@ TEST_SUITE("cli::handout")
     {
       const auto run = with({"-f", "markdown"});
       REQUIRE(run.status == 0);
-      CHECK(contains(run.out, "# A 10-minute back-care plan\n\n- **For:** Sam Lee\n- **From:** Riverside Physio\n"
-                              "- **How often:** twice a day\n- **Made for:** "));
+      CHECK(contains(run.out,
+                     "# A 10-minute back-care plan\n\n- **For:** Sam Lee\n- **From:** Riverside Physio\n"
+                     "- **How often:** twice a day\n- **Made for:** "));
     }
     SUBCASE("html")
     {
       const auto run = with({"-f", "html"});
       REQUIRE(run.status == 0);
-      CHECK(contains(run.out, "<dl class=\"facts\">\n<dt>For</dt><dd>Sam Lee</dd>\n<dt>From</dt><dd>Riverside "
-                              "Physio</dd>\n<dt>How often</dt><dd>twice a day</dd>\n"));
+      CHECK(contains(run.out,
+                     "<dl class=\"facts\">\n<dt>For</dt><dd>Sam Lee</dd>\n<dt>From</dt><dd>Riverside "
+                     "Physio</dd>\n<dt>How often</dt><dd>twice a day</dd>\n"));
     }
     SUBCASE("roff")
     {
@@ -126,16 +129,19 @@ TEST_SUITE("cli::handout")
     const auto tab = fixture_plan({"--for", "Sam\tLee"});
     CHECK(tab.status == 2);
     CHECK(tab.out.empty());
-    CHECK(tab.err == usage_error("--for", "must be one line of printable text, found the control character U+0009"));
+    CHECK(tab.err ==
+          usage_error("--for", "must be one line of printable text, found the control character U+0009"));
 
     const auto newline = fixture_plan({"--clinician", "Riverside\n.bp"});
     CHECK(newline.status == 2);
-    CHECK(newline.err ==
-          usage_error("--clinician", "must be one line of printable text, found the control character U+000A"));
+    CHECK(
+      newline.err ==
+      usage_error("--clinician", "must be one line of printable text, found the control character U+000A"));
 
     const auto c1 = fixture_plan({"--for", "Sam\xC2\x9BLee"});
     CHECK(c1.status == 2);
-    CHECK(c1.err == usage_error("--for", "must be one line of printable text, found the control character U+009B"));
+    CHECK(c1.err ==
+          usage_error("--for", "must be one line of printable text, found the control character U+009B"));
 
     const auto invalid = fixture_plan({"--frequency", "daily \xFF"});
     CHECK(invalid.status == 2);

@@ -7,8 +7,8 @@
 #include "render/markdown.hpp"
 #include "support.hpp"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -31,7 +31,8 @@ std::vector<std::pair<std::string, std::string>> image_links(const std::string& 
 {
   std::vector<std::pair<std::string, std::string>> links;
   const std::regex image(R"(!\[([^\]]*)\]\(([^)]*)\))");
-  for (auto it = std::sregex_iterator(markdown.begin(), markdown.end(), image); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(markdown.begin(), markdown.end(), image); it != std::sregex_iterator();
+       ++it) {
     links.emplace_back((*it)[1].str(), (*it)[2].str());
   }
   return links;
@@ -94,8 +95,9 @@ TEST_SUITE("cli::markdown_figures")
     CHECK(image_links(plain.out).empty());
 
     const auto dir = test::temp_dir();
-    const auto run = test::shell("cd " + dir + " && " + BACKPLAN_EXE +
-                                 " --no-user-catalog plan --knee --prolapse -m 15 -f markdown --figures pics");
+    const auto run =
+      test::shell("cd " + dir + " && " + BACKPLAN_EXE +
+                  " --no-user-catalog plan --knee --prolapse -m 15 -f markdown --figures pics");
     REQUIRE(run.status == 0);
     const auto links = image_links(run.out);
     const auto ids = drawn_ids(knee_plan);
@@ -110,7 +112,8 @@ TEST_SUITE("cli::markdown_figures")
   {
     const auto dir = test::temp_dir();
     fs::create_directory(dir + "/out");
-    const auto run = test::run_backplan(with(knee_plan, {"-o", dir + "/out/plan.md", "--figures", dir + "/art"}));
+    const auto run =
+      test::run_backplan(with(knee_plan, {"-o", dir + "/out/plan.md", "--figures", dir + "/art"}));
     REQUIRE(run.status == 0);
     const auto links = image_links(test::slurp(dir + "/out/plan.md"));
     REQUIRE(!links.empty());
@@ -128,10 +131,12 @@ TEST_SUITE("cli::markdown_figures")
     const auto run = test::run_backplan(with(knee_plan, {"-o", dir + "/plan.md"}));
     CHECK(run.status == 1);
     CHECK(run.out.empty());
-    CHECK(run.err == "backplan: error: cannot create " + dir + "/plan-figures: a file of that name is in the way\n");
+    CHECK(run.err ==
+          "backplan: error: cannot create " + dir + "/plan-figures: a file of that name is in the way\n");
     CHECK_FALSE(fs::exists(dir + "/plan.md"));
 
-    const auto missing = test::run_backplan(with(knee_plan, {"-f", "markdown", "--figures", dir + "/no/such"}));
+    const auto missing =
+      test::run_backplan(with(knee_plan, {"-f", "markdown", "--figures", dir + "/no/such"}));
     CHECK(missing.status == 1);
     CHECK(missing.out.empty());
     CHECK(missing.err == "backplan: error: cannot create " + dir + "/no/such: No such file or directory\n");
@@ -140,7 +145,7 @@ TEST_SUITE("cli::markdown_figures")
   TEST_CASE("a handout that cannot be written takes its figures back")
   {
     const auto dir = test::temp_dir();
-    fs::create_directory(dir + "/plan.md");  // a folder where the file should go
+    fs::create_directory(dir + "/plan.md"); // a folder where the file should go
     const auto run = test::run_backplan(with(knee_plan, {"-o", dir + "/plan.md"}));
     CHECK(run.status == 1);
     CHECK(run.err == "backplan: error: cannot write " + dir + "/plan.md: it is a directory\n");
@@ -152,8 +157,9 @@ TEST_SUITE("cli::markdown_figures")
     const auto run = test::run_backplan(with(knee_plan, {"-f", "json", "--figures", "pics"}));
     CHECK(run.status == 2);
     CHECK(run.out.empty());
-    CHECK(run.err == "backplan: error: --figures is for Markdown output, not json\nRun 'backplan plan --help' for "
-                     "usage.\n");
+    CHECK(run.err ==
+          "backplan: error: --figures is for Markdown output, not json\nRun 'backplan plan --help' for "
+          "usage.\n");
   }
 
   TEST_CASE("an exercise changed for the user's condition is drawn changed")
@@ -188,6 +194,6 @@ TEST_SUITE("cli::markdown_figures")
         ++checked;
       }
     }
-    CHECK(checked > 0);  // the built-in catalog has modified figures
+    CHECK(checked > 0); // the built-in catalog has modified figures
   }
 }

@@ -1,11 +1,11 @@
 #include "support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <algorithm>
 
 using namespace backplan;
 using test::run_backplan;
@@ -81,8 +81,8 @@ TEST_SUITE("cli::output")
     const auto missing = run_backplan({"plan", "-o", dir + "/no/such/plan.txt"});
     CHECK(missing.status == 1);
     CHECK(missing.out.empty());
-    CHECK(missing.err == "backplan: error: cannot write " + dir +
-                           "/no/such/plan.txt: No such file or directory\n");
+    CHECK(missing.err ==
+          "backplan: error: cannot write " + dir + "/no/such/plan.txt: No such file or directory\n");
     const auto folder = run_backplan({"plan", "-o", dir});
     CHECK(folder.status == 1);
     CHECK(folder.err == "backplan: error: cannot write " + dir + ": it is a directory\n");
@@ -99,12 +99,13 @@ TEST_SUITE("cli::output")
   TEST_CASE("a closed pipe ends the program quietly")
   {
     const std::string exe = BACKPLAN_EXE;
-    const auto r = test::shell("set -o pipefail; " + exe + " plan -m 60 --explain 2>&1 | head -c 1; echo \" status=$?\"");
+    const auto r =
+      test::shell("set -o pipefail; " + exe + " plan -m 60 --explain 2>&1 | head -c 1; echo \" status=$?\"");
     CHECK(r.out == "A status=0\n");
     // The reader is gone before the first write: the write fails with EPIPE.
     for (const char* command : {" plan -m 60", " list", " show bridge", " conditions"}) {
-      const auto gone = test::shell("exec 3>&1; { sleep 0.2; " + exe + command +
-                                    "; echo \"status=$?\" >&3; } 2>&3 | true");
+      const auto gone =
+        test::shell("exec 3>&1; { sleep 0.2; " + exe + command + "; echo \"status=$?\" >&3; } 2>&3 | true");
       CAPTURE(std::string(command));
       CHECK(gone.out == "status=0\n");
     }

@@ -43,8 +43,7 @@ std::vector<std::pair<std::string, std::string>> sections(const std::string& tex
   return out;
 }
 
-std::string instruction(const catalog::Catalog& catalog, const std::string& id,
-                        const std::string& condition)
+std::string instruction(const catalog::Catalog& catalog, const std::string& id, const std::string& condition)
 {
   for (const auto& rule : catalog.find(id)->contraindications) {
     if (rule.condition == condition) {
@@ -71,8 +70,8 @@ TEST_SUITE("cli::plan")
     int kneeling_seen = 0;
     for (int seed = 0; seed < 12; ++seed) {
       // An hour: kneeling exercises are steered away from at shorter times.
-      const auto r = run_backplan({"plan", "--knee", "--prolapse", "-m", "60", "--width", "1000",
-                                   "--seed", std::to_string(seed)});
+      const auto r = run_backplan(
+        {"plan", "--knee", "--prolapse", "-m", "60", "--width", "1000", "--seed", std::to_string(seed)});
       REQUIRE(r.status == 0);
       CHECK(r.err.empty());
       CHECK(r.out.find("Made for:  Knee problems, Pelvic organ prolapse\n") != std::string::npos);
@@ -154,7 +153,8 @@ TEST_SUITE("cli::plan")
     }
     REQUIRE_FALSE(rule.empty());
     CHECK(r.out.find("  - Lying hamstring stretch (hamstring-stretch): condition: avoided with Pain "
-                     "radiating into the leg: " + rule + "\n") != std::string::npos);
+                     "radiating into the leg: " +
+                     rule + "\n") != std::string::npos);
     const auto left = r.out.substr(r.out.find("\nLeft out\n"));
     const auto planned = sections(r.out);
     for (const auto& exercise : catalog.exercises) {
@@ -227,13 +227,14 @@ TEST_SUITE("cli::plan")
     CHECK(r.status == 4);
     CHECK(r.out.empty());
     const auto& catalog = test::builtin_catalog();
-    const auto on_floor = std::count_if(catalog.exercises.begin(), catalog.exercises.end(), [&](const auto& e) {
-      return catalog.positions.find(e.position)->setting == "floor";
-    });
+    const auto on_floor =
+      std::count_if(catalog.exercises.begin(), catalog.exercises.end(),
+                    [&](const auto& e) { return catalog.positions.find(e.position)->setting == "floor"; });
     // Off the floor, a progression is left out before the goals are looked at.
-    const auto progressions = std::count_if(catalog.exercises.begin(), catalog.exercises.end(), [&](const auto& e) {
-      return catalog.positions.find(e.position)->setting != "floor" && !e.progression_of.empty();
-    });
+    const auto progressions =
+      std::count_if(catalog.exercises.begin(), catalog.exercises.end(), [&](const auto& e) {
+        return catalog.positions.find(e.position)->setting != "floor" && !e.progression_of.empty();
+      });
     CHECK(r.err == fmt::format("backplan: no safe plan: none of the {} exercises is safe for you and matches "
                                "the request (left out: {} by the setting, {} by the goals, {} by the "
                                "progressions rule).\nTry fewer filters or a longer time, and ask a "

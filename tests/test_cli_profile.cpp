@@ -44,15 +44,23 @@ TEST_SUITE("cli::profile")
     const std::string file = home + "/.config/backplan/profile.yaml";
     const auto shown = run_backplan({"profile"}, env);
     CHECK(shown.status == 0);
-    CHECK(shown.out == "profile     " + file + " (found)\n"
-                       "conditions  radiating-leg-pain               profile " + file + "\n"
-                       "minutes     15                               profile " + file + "\n"
-                       "goals       (none)                           default\n"
-                       "regions     (none)                           default\n"
-                       "level       (any)                            default\n"
-                       "setting     desk                             profile " + file + "\n"
-                       "seed        0                                default\n"
-                       "format      csv                              profile " + file + "\n");
+    CHECK(shown.out == "profile     " + file +
+                         " (found)\n"
+                         "conditions  radiating-leg-pain               profile " +
+                         file +
+                         "\n"
+                         "minutes     15                               profile " +
+                         file +
+                         "\n"
+                         "goals       (none)                           default\n"
+                         "regions     (none)                           default\n"
+                         "level       (any)                            default\n"
+                         "setting     desk                             profile " +
+                         file +
+                         "\n"
+                         "seed        0                                default\n"
+                         "format      csv                              profile " +
+                         file + "\n");
     const auto overridden = run_backplan({"profile", "--knee", "-m", "20", "--setting", "floor"}, env);
     CHECK(overridden.out.find("conditions  radiating-leg-pain, knee         profile " + file +
                               " and command line\n") != std::string::npos);
@@ -67,7 +75,8 @@ TEST_SUITE("cli::profile")
     CHECK(plan.out.starts_with("index,"));
     CHECK(plan.out.find("hamstring-stretch") == std::string::npos);
     const auto text = run_backplan({"plan", "-f", "text"}, env);
-    CHECK(text.out.starts_with("A 15-minute back-care plan\nHow often: once a day\nMade for:  Pain radiating into the leg\n"));
+    CHECK(text.out.starts_with(
+      "A 15-minute back-care plan\nHow often: once a day\nMade for:  Pain radiating into the leg\n"));
     CHECK(text.out.find("Setting:   at a desk") != std::string::npos);
   }
 
@@ -90,21 +99,23 @@ TEST_SUITE("cli::profile")
     const std::string file = home + "/.config/backplan/profile.yaml";
     CHECK(r.status == 3);
     CHECK(r.out.empty());
-    CHECK(r.err == file + ":1:1: error: unknown key 'conditons' in a profile (did you mean 'conditions'?)\n" +
-                     file + ":2:10: error: 'minutes' must be at most 180, found 500\n" + file +
-                     ":3:10: error: 'setting' must be one of floor, desk, found 'bed'\n" + file +
-                     ":4:9: error: 'format' must be one of text, markdown, html, json, csv, roff, pdf, found 'odt'\n" +
-                     file + ":5:8: error: 'goals' must be a list, found 'mobility'\n" + file +
-                     ":6:11: error: unknown region 'lowerback' (did you mean 'lower-back'?); valid regions: " +
-                     ids_of(test::builtin_catalog().regions) + "\n" + file +
-                     ":7:14: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?); valid "
-                     "conditions: " + ids_of(test::builtin_catalog().conditions) + "\n");
+    CHECK(r.err ==
+          file + ":1:1: error: unknown key 'conditons' in a profile (did you mean 'conditions'?)\n" + file +
+            ":2:10: error: 'minutes' must be at most 180, found 500\n" + file +
+            ":3:10: error: 'setting' must be one of floor, desk, found 'bed'\n" + file +
+            ":4:9: error: 'format' must be one of text, markdown, html, json, csv, roff, pdf, found 'odt'\n" +
+            file + ":5:8: error: 'goals' must be a list, found 'mobility'\n" + file +
+            ":6:11: error: unknown region 'lowerback' (did you mean 'lower-back'?); valid regions: " +
+            ids_of(test::builtin_catalog().regions) + "\n" + file +
+            ":7:14: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?); valid "
+            "conditions: " +
+            ids_of(test::builtin_catalog().conditions) + "\n");
     const auto missing = run_backplan({"--profile", home + "/nope.yaml", "plan"}, env_for(home));
     CHECK(missing.status == 3);
     CHECK(missing.err == home + "/nope.yaml: error: cannot open: No such file or directory\n");
     const auto not_a_map = config_with("- knee\n");
-    CHECK(run_backplan({"plan"}, env_for(not_a_map)).err.ends_with(
-      "profile.yaml:1:1: error: expected a mapping of profile keys, found a list\n"));
+    CHECK(run_backplan({"plan"}, env_for(not_a_map))
+            .err.ends_with("profile.yaml:1:1: error: expected a mapping of profile keys, found a list\n"));
   }
 
   TEST_CASE("the config folder's catalog is loaded like --catalog")

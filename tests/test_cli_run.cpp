@@ -56,8 +56,8 @@ TEST_SUITE("cli::run")
     const int total = nlohmann::json::parse(saved.out)["totals"]["total_seconds"].get<int>();
     const std::string clock = fmt::format("{:02}:{:02}", total / 60, total % 60);
     CHECK(lines.back() == fmt::format("{}  done — {} exercises, {}", clock, schedule.items.size(), clock));
-    CHECK(result.err.starts_with(fmt::format("Finished: {0} of {0} exercises done, 0 skipped; time spent ",
-                                             schedule.items.size())));
+    CHECK(result.err.starts_with(
+      fmt::format("Finished: {0} of {0} exercises done, 0 skipped; time spent ", schedule.items.size())));
   }
 
   TEST_CASE("run builds the plan exactly as plan does, from the same options")
@@ -65,8 +65,8 @@ TEST_SUITE("cli::run")
     const auto saved = run_backplan({"plan", "-f", "json", "-m", "3", "--seed", "4", "-c", "prolapse"});
     REQUIRE(saved.status == 0);
     const auto from_file = run_backplan({"run", "--plan", "-", "--speed", "1000"}, {}, saved.out, 60);
-    const auto direct = run_backplan({"run", "-m", "3", "--seed", "4", "-c", "prolapse", "--speed", "1000"}, {},
-                                     "", 60);
+    const auto direct =
+      run_backplan({"run", "-m", "3", "--seed", "4", "-c", "prolapse", "--speed", "1000"}, {}, "", 60);
     CHECK(direct.status == 0);
     CHECK(direct.out == from_file.out);
     CHECK(!direct.out.empty());
@@ -76,7 +76,8 @@ TEST_SUITE("cli::run")
   {
     const auto saved = run_backplan({"plan", "-f", "json", "-m", "2"});
     const auto schedule = schedule_of(saved.out);
-    const auto result = run_backplan({"run", "--plan", "-", "--speed", "1000", "--cues", "-f", "json"}, {}, saved.out, 60);
+    const auto result =
+      run_backplan({"run", "--plan", "-", "--speed", "1000", "--cues", "-f", "json"}, {}, saved.out, 60);
     CHECK(result.status == 0);
     const auto lines = lines_of(result.out);
     REQUIRE(lines.size() == schedule.phases.size() + 1);
@@ -125,22 +126,25 @@ TEST_SUITE("cli::run")
     {
       const auto result = run_backplan({"run", "--plan", dir + "/none.json"});
       CHECK(result.status == 3);
-      CHECK(result.err == fmt::format("backplan: error: {}/none.json: cannot open: No such file or directory\n", dir));
+      CHECK(result.err ==
+            fmt::format("backplan: error: {}/none.json: cannot open: No such file or directory\n", dir));
     }
     SUBCASE("not JSON, on standard input")
     {
       const auto result = run_backplan({"run", "--plan", "-"}, {}, "A 10-minute back-care plan\n");
       CHECK(result.status == 3);
-      CHECK(result.err == "backplan: error: -: not valid JSON: line 1, column 1: syntax error while parsing value "
-                          "- invalid literal; last read: 'A'\n");
+      CHECK(result.err ==
+            "backplan: error: -: not valid JSON: line 1, column 1: syntax error while parsing value "
+            "- invalid literal; last read: 'A'\n");
       CHECK(result.out.empty());
     }
     SUBCASE("empty standard input")
     {
       const auto result = run_backplan({"run", "--plan", "-"});
       CHECK(result.status == 3);
-      CHECK(result.err == "backplan: error: -: not valid JSON: line 1, column 1: syntax error while parsing value "
-                          "- unexpected end of input; expected '[', '{', or a literal\n");
+      CHECK(result.err ==
+            "backplan: error: -: not valid JSON: line 1, column 1: syntax error while parsing value "
+            "- unexpected end of input; expected '[', '{', or a literal\n");
     }
     SUBCASE("another schema version")
     {
@@ -148,8 +152,9 @@ TEST_SUITE("cli::run")
       const auto path = write("other.json", fmt::format(R"({{"schema_version": {}}})", other));
       const auto result = run_backplan({"run", "--plan", path});
       CHECK(result.status == 3);
-      CHECK(result.err == fmt::format("backplan: error: {}: schema_version {} is not supported (this backplan reads {})\n",
-                                      path, other, render::json_schema_version));
+      CHECK(result.err ==
+            fmt::format("backplan: error: {}: schema_version {} is not supported (this backplan reads {})\n",
+                        path, other, render::json_schema_version));
     }
     SUBCASE("a missing field")
     {
@@ -165,10 +170,11 @@ TEST_SUITE("cli::run")
   TEST_CASE("a closed pipe ends the run quietly")
   {
     const std::string dir = test::temp_dir();
-    const auto result = test::shell(fmt::format(
-      "export HOME={1} XDG_CONFIG_HOME={1}/config XDG_CACHE_HOME={1}/cache\n"
-      "{0} plan -f json -m 5 | {0} run --plan - --speed 1000 2>{1}/err | head -1; echo \"${{PIPESTATUS[1]}}\"",
-      BACKPLAN_EXE, dir));
+    const auto result =
+      test::shell(fmt::format("export HOME={1} XDG_CONFIG_HOME={1}/config XDG_CACHE_HOME={1}/cache\n"
+                              "{0} plan -f json -m 5 | {0} run --plan - --speed 1000 2>{1}/err | head -1; "
+                              "echo \"${{PIPESTATUS[1]}}\"",
+                              BACKPLAN_EXE, dir));
     const auto lines = lines_of(result.out);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].starts_with("00:00  get into position — "));
@@ -180,8 +186,9 @@ TEST_SUITE("cli::run")
   {
     const auto result = run_backplan({"run", "--plan", "-", "-m", "5"});
     CHECK(result.status == 2);
-    CHECK(result.err == "backplan: error: --minutes cannot be used with --plan, which runs a saved plan as it is\n"
-                        "Run 'backplan --help' for usage.\n");
+    CHECK(result.err ==
+          "backplan: error: --minutes cannot be used with --plan, which runs a saved plan as it is\n"
+          "Run 'backplan --help' for usage.\n");
     const auto flag = run_backplan({"run", "--plan", "-", "--knee"});
     CHECK(flag.status == 2);
     CHECK(flag.err == "backplan: error: --knee cannot be used with --plan, which runs a saved plan as it is\n"

@@ -66,7 +66,7 @@ TEST_SUITE("cli::show_figure")
       // And the whole exercise prints the same again.
       CHECK(cli::exercise_yaml(*loaded) == cli::exercise_yaml(original));
     }
-    CHECK(modified > 0);  // the catalog has modified figures, so they were compared
+    CHECK(modified > 0); // the catalog has modified figures, so they were compared
   }
 
   TEST_CASE("show -f json carries the figure and its modified poses")

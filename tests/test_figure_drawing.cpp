@@ -33,9 +33,14 @@ TEST_SUITE("figure::kinematics")
   {
     figure::Pose standing;
     figure::Pose bent;
-    bent.angles = {{"pitch", 75},           {"spine_flexion", 35},     {"right_hip_flexion", 120},
-                   {"right_knee_flexion", 140}, {"left_shoulder_abduction", 150}, {"left_elbow_flexion", 90},
-                   {"right_hip_rotation", 40}, {"neck_rotation", 60}};
+    bent.angles = {{"pitch", 75},
+                   {"spine_flexion", 35},
+                   {"right_hip_flexion", 120},
+                   {"right_knee_flexion", 140},
+                   {"left_shoulder_abduction", 150},
+                   {"left_elbow_flexion", 90},
+                   {"right_hip_rotation", 40},
+                   {"neck_rotation", 60}};
     const auto a = figure::pose_body(standing);
     const auto b = figure::pose_body(bent);
     for (const auto& segment : a.segments) {
@@ -76,7 +81,7 @@ TEST_SUITE("figure::kinematics")
     seated.rest = "chair";
     seated.angles = {{"left_hip_flexion", 90}, {"right_hip_flexion", 90}};
     CHECK(figure::check_support(seated).below == 0);
-    seated.angles["right_hip_flexion"] = 0;  // a straight leg from the seat goes below the floor
+    seated.angles["right_hip_flexion"] = 0; // a straight leg from the seat goes below the floor
     const auto support = figure::check_support(seated);
     CHECK(support.point == "right heel");
     CHECK(support.below > 30);
@@ -103,7 +108,7 @@ TEST_SUITE("figure::drawing")
     CHECK(count(svg, ">Start</text>") == 1);
     CHECK(count(svg, ">End</text>") == 1);
     CHECK(count(svg, ">One side shown</text>") == 1);
-    CHECK(count(svg, "stroke=\"#c0392b\"") == 2);  // the arrow's curve and its head
+    CHECK(count(svg, "stroke=\"#c0392b\"") == 2); // the arrow's curve and its head
   }
 
   /// The arrow's curve and the head circles of a drawing.
@@ -131,7 +136,7 @@ TEST_SUITE("figure::drawing")
   {
     figure::Figure nod;
     nod.props = {"floor"};
-    nod.end.angles = {{"right_shoulder_flexion", 20}};  // the hand moves about 22 units
+    nod.end.angles = {{"right_shoulder_flexion", 20}}; // the hand moves about 22 units
     const auto parts = arrow_and_heads(figure::draw(nod, {}));
     REQUIRE(parts.arrow.points.size() > 2);
     REQUIRE(parts.heads.size() == 2);
@@ -144,12 +149,14 @@ TEST_SUITE("figure::drawing")
     figure::Figure lift;
     lift.props = {"mat"};
     lift.moves = "head";
-    lift.start.angles = {{"pitch", 70}, {"spine_flexion", -20}, {"left_hip_flexion", -20}, {"right_hip_flexion", -20}};
-    lift.end.angles = {{"pitch", 62}, {"spine_flexion", -30}, {"left_hip_flexion", -28}, {"right_hip_flexion", -28}};
+    lift.start.angles = {
+      {"pitch", 70}, {"spine_flexion", -20}, {"left_hip_flexion", -20}, {"right_hip_flexion", -20}};
+    lift.end.angles = {
+      {"pitch", 62}, {"spine_flexion", -30}, {"left_hip_flexion", -28}, {"right_hip_flexion", -28}};
     const auto parts = arrow_and_heads(figure::draw(lift, {}));
     REQUIRE(parts.arrow.points.size() > 2);
     REQUIRE(parts.heads.size() == 2);
-    const auto& head = parts.heads[1];  // the end pose's
+    const auto& head = parts.heads[1]; // the end pose's
     for (const auto& p : parts.arrow.points) {
       CHECK(gap(p, head.points[0]) > head.radius);
     }
@@ -167,7 +174,7 @@ TEST_SUITE("figure::drawing")
         eyes.push_back(shape);
       }
     }
-    REQUIRE(eyes.size() == 4);  // two in each panel
+    REQUIRE(eyes.size() == 4); // two in each panel
     CHECK(eyes[0].points[0].y == doctest::Approx(eyes[1].points[0].y));
     CHECK(std::abs(eyes[2].points[0].y - eyes[3].points[0].y) > 1);
     // Seen from the side, the face shows by its nose, not by eyes.
@@ -194,11 +201,11 @@ TEST_SUITE("figure::drawing")
     std::size_t lines = 0;
     for (const auto& shape : drawing.shapes) {
       if (shape.kind == figure::ShapeKind::line || shape.kind == figure::ShapeKind::polyline) {
-        lines += shape.points.size() - 1;  // one \D'l' a segment
+        lines += shape.points.size() - 1; // one \D'l' a segment
       }
     }
     CHECK(count(roff, "\\D'l ") == lines);
-    CHECK(count(roff, "\\D'c ") == 2);  // the two heads
+    CHECK(count(roff, "\\D'c ") == 2); // the two heads
     CHECK(roff.find('\n') == std::string::npos);
     CHECK(roff.find("Start") != std::string::npos);
   }

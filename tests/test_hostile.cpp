@@ -3,8 +3,8 @@
 #include "support.hpp"
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,8 +14,8 @@ using test::run_backplan;
 
 namespace {
 
-constexpr int time_limit = 120;      ///< seconds; a hang is killed and fails
-constexpr long memory_limit = 1500 * 1024;  ///< KiB of peak memory, sanitizers included
+constexpr int time_limit = 120;            ///< seconds; a hang is killed and fails
+constexpr long memory_limit = 1500 * 1024; ///< KiB of peak memory, sanitizers included
 
 void write(const std::string& path, const std::string& text)
 {
@@ -174,11 +174,13 @@ TEST_SUITE("hostile")
     ::chmod(std::filesystem::path(dir).parent_path().c_str(), 0755);
     if (::geteuid() == 0) {
       // root reads anything: run the check as nobody instead.
-      const auto r = test::shell("cd / && setpriv --reuid=65534 --regid=65534 --clear-groups " +
-                                 std::string(BACKPLAN_EXE) + " check " + dir + "/secret.yaml 2>&1; echo status=$?");
+      const auto r =
+        test::shell("cd / && setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                    std::string(BACKPLAN_EXE) + " check " + dir + "/secret.yaml 2>&1; echo status=$?");
       CHECK(r.out == dir + "/secret.yaml: error: cannot open: Permission denied\nstatus=3\n");
     } else {
-      CHECK(check(dir + "/secret.yaml", 3).err == dir + "/secret.yaml: error: cannot open: Permission denied\n");
+      CHECK(check(dir + "/secret.yaml", 3).err ==
+            dir + "/secret.yaml: error: cannot open: Permission denied\n");
     }
   }
 
@@ -188,8 +190,8 @@ TEST_SUITE("hostile")
     const auto r = run_backplan({"--profile", test::data_path("fuzz/stray-comma-profile.yaml"), "profile"},
                                 {}, "", time_limit);
     CHECK(r.status == 3);
-    CHECK(r.err == test::data_path("fuzz/stray-comma-profile.yaml") +
-                     ":1:1: error: invalid YAML: unexpected ','\n");
+    CHECK(r.err ==
+          test::data_path("fuzz/stray-comma-profile.yaml") + ":1:1: error: invalid YAML: unexpected ','\n");
     for (const auto& entry : std::filesystem::directory_iterator(test::data_path("fuzz"))) {
       CAPTURE(entry.path().string());
       const auto checked = run_backplan({"check", entry.path().string()}, {}, "", time_limit);

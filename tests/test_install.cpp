@@ -49,8 +49,11 @@ TEST_SUITE("install")
     }
 
     // The installed bash completion works with the installed program.
-    const auto offered = test::shell("export PATH='" + root + "/usr/bin':\"$PATH\"\n"
-                                     "source '" + root + completions[0].first + "'\n"
+    const auto offered = test::shell("export PATH='" + root +
+                                     "/usr/bin':\"$PATH\"\n"
+                                     "source '" +
+                                     root + completions[0].first +
+                                     "'\n"
                                      "COMP_WORDS=(backplan plan -c sci)\nCOMP_CWORD=3\n_backplan\n"
                                      "printf '%s\\n' \"${COMPREPLY[@]}\"\n");
     CHECK(offered.out == "sciatica\n");

@@ -2,9 +2,9 @@
 #include "figure/model.hpp"
 #include "support.hpp"
 
-#include <doctest/doctest.h>
 #include <algorithm>
 #include <cmath>
+#include <doctest/doctest.h>
 #include <regex>
 #include <set>
 
@@ -63,7 +63,8 @@ std::pair<std::set<std::string>, std::set<std::string>> help_items(const std::ve
         while (from <= first.size()) {
           const auto comma = first.find(',', from);
           options.insert(first.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
-          if (comma == std::string::npos) break;
+          if (comma == std::string::npos)
+            break;
           from = comma + 1;
         }
       }
@@ -127,7 +128,9 @@ TEST_SUITE("man")
                                  ? joint.name.substr(side + 1)
                                  : joint.name;
       CAPTURE(joint.name);
-      const auto number = [](double n) { return (n < 0 ? "-" : "") + std::to_string(static_cast<int>(std::abs(n))); };
+      const auto number = [](double n) {
+        return (n < 0 ? "-" : "") + std::to_string(static_cast<int>(std::abs(n)));
+      };
       CHECK(std::regex_search(page, std::regex("^\\.BR .*\\b" + bare + " \" \\(" + number(joint.min) +
                                                  " to " + number(joint.max) + "\\)",
                                                std::regex::multiline)));

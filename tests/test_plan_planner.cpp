@@ -9,13 +9,12 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
-#include <tuple>
 #include <set>
+#include <tuple>
 
 using namespace backplan;
 
 namespace {
-
 
 bool has(const std::vector<std::string>& items, const std::string& item)
 {
@@ -90,9 +89,8 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
     }
     // An easier or harder version obeys the same rules as an exercise: never
     // shown when avoided, and shown with its own modifications and cautions.
-    for (const auto& [label, variant, shown] :
-         {std::tuple{"Easier: ", &exercise->easier, &item.easier},
-          std::tuple{"Harder: ", &exercise->harder, &item.harder}}) {
+    for (const auto& [label, variant, shown] : {std::tuple{"Easier: ", &exercise->easier, &item.easier},
+                                                std::tuple{"Harder: ", &exercise->harder, &item.harder}}) {
       if (!*variant) {
         continue;
       }
@@ -238,7 +236,8 @@ sources: [kenway]
         CHECK(left->reason == "time");
         CHECK(left->detail == fmt::format("needs {} s even at its least dose; one exercise may take at most "
                                           "{} s (40%) of a {}-minute plan",
-                                          least, static_cast<int>(plan::max_item_share * minutes * 60), minutes));
+                                          least, static_cast<int>(plan::max_item_share * minutes * 60),
+                                          minutes));
       } else {
         // Within the cap it is not refused for it.
         CHECK((left == plan.left_out.end() || left->detail.find("least dose") == std::string::npos));

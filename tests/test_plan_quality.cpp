@@ -10,8 +10,8 @@
 #include "support.hpp"
 #include "util/text.hpp"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <regex>
 #include <set>
 
@@ -26,17 +26,18 @@ std::vector<std::vector<std::string>> condition_grid(const catalog::Catalog& cat
     grid.push_back({id});
   }
   for (const auto& pair : std::vector<std::vector<std::string>>{{"knee", "prolapse"},
-                                                               {"radiating-leg-pain", "degenerative-back"},
-                                                               {"knee", "hip"},
-                                                               {"neck", "shoulder"},
-                                                               {"wrist", "shoulder"}}) {
+                                                                {"radiating-leg-pain", "degenerative-back"},
+                                                                {"knee", "hip"},
+                                                                {"neck", "shoulder"},
+                                                                {"wrist", "shoulder"}}) {
     grid.push_back(pair);
   }
   return grid;
 }
 
 /// Calls `check` for every plan of the grid.
-template<typename Check> void for_grid(Check check)
+template<typename Check>
+void for_grid(Check check)
 {
   const auto& catalog = test::builtin_catalog();
   for (const auto& conditions : condition_grid(catalog)) {
@@ -63,8 +64,7 @@ bool at_most(const plan::PlanItem& item)
   const auto& catalog = test::builtin_catalog();
   const auto most = plan::max_dose(item.exercise.dosage);
   const auto least = plan::least_dose(catalog, item.exercise);
-  return plan::duration(item.dose, item.exercise.per_side) ==
-           plan::duration(most, item.exercise.per_side) ||
+  return plan::duration(item.dose, item.exercise.per_side) == plan::duration(most, item.exercise.per_side) ||
          plan::duration(least, item.exercise.per_side) == plan::duration(most, item.exercise.per_side);
 }
 
@@ -144,8 +144,9 @@ TEST_SUITE("plan::quality")
           CHECK(item.duration <= static_cast<int>(plan::max_item_share * plan.total));
         }
       }
-      const bool has_mobility = std::any_of(plan.items.begin(), plan.items.end(),
-                                            [](const auto& item) { return item.exercise.kind == "mobility"; });
+      const bool has_mobility = std::any_of(plan.items.begin(), plan.items.end(), [](const auto& item) {
+        return item.exercise.kind == "mobility";
+      });
       CHECK((!has_mobility || plan.items.front().exercise.kind == "mobility"));
     });
   }
@@ -260,9 +261,10 @@ TEST_SUITE("plan::quality")
 
   TEST_CASE("explained: every exercise left out has its own reason")
   {
-    const std::regex time(R"(needs \d+ s, only \d+ s left|the plan was full before it was tried|)"
-                          R"(needs \d+ s even at its least dose; one exercise may take at most \d+ s \(40%\) )"
-                          R"(of a \d+-minute plan)");
+    const std::regex time(
+      R"(needs \d+ s, only \d+ s left|the plan was full before it was tried|)"
+      R"(needs \d+ s even at its least dose; one exercise may take at most \d+ s \(40%\) )"
+      R"(of a \d+-minute plan)");
     for_grid([&](const plan::Request& request, const plan::Plan& plan) {
       CAPTURE(request.minutes);
       for (const auto& left : plan.left_out) {

@@ -2,8 +2,8 @@
 #include "plan/timing.hpp"
 #include "support.hpp"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <set>
 
 using namespace backplan;
@@ -27,10 +27,7 @@ TEST_SUITE("plan::timing")
       // 2 sides x (3 x (20 s + 30 s) + 2 x 5 s) = 2 x 160 s.
       CHECK(plan::duration({30, 20, 3, 1, 5}, true) == 320);
     }
-    SUBCASE("a single hold has no rest")
-    {
-      CHECK(plan::duration({45, 0, 1, 1, 10, 0}, false) == 45);
-    }
+    SUBCASE("a single hold has no rest") { CHECK(plan::duration({45, 0, 1, 1, 10, 0}, false) == 45); }
     SUBCASE("rest between sets counts only between sets")
     {
       // 3 sets x 1 x 10 s + 2 rests of 40 s; the rest between repetitions never applies.
@@ -89,9 +86,9 @@ TEST_SUITE("plan::order")
     // once: lying on the back (mobility, stretch, strength), then hands and
     // knees, which ends the floor block but not the plan; then standing, then
     // seated, the last posture, where strength would come before stretches.
-    CHECK(ordered == std::vector<std::string>{"lumbar-rotation", "pelvic-tilt", "hamstring-stretch",
-                                              "bridge", "cat-cow", "kneeling-back-stretch",
-                                              "standing-side-bend", "sit-to-stand"});
+    CHECK(ordered == std::vector<std::string>{"lumbar-rotation", "pelvic-tilt", "hamstring-stretch", "bridge",
+                                              "cat-cow", "kneeling-back-stretch", "standing-side-bend",
+                                              "sit-to-stand"});
   }
 
   TEST_CASE("the last posture ends with its stretches; kneeling shares the posture of hands and knees")

@@ -22,10 +22,10 @@ using Records = std::vector<std::vector<std::string>>;
 /// The records of a CSV file as python3's csv module reads them (strict).
 Records parse_csv(const std::string& path)
 {
-  const auto result = test::shell(
-    "python3 -c 'import csv, json, sys; "
-    "print(json.dumps(list(csv.reader(open(sys.argv[1], newline=\"\", encoding=\"utf-8\"), strict=True))))' '" +
-    path + "'");
+  const auto result = test::shell("python3 -c 'import csv, json, sys; "
+                                  "print(json.dumps(list(csv.reader(open(sys.argv[1], newline=\"\", "
+                                  "encoding=\"utf-8\"), strict=True))))' '" +
+                                  path + "'");
   REQUIRE_MESSAGE(result.status == 0, "python3 could not parse ", path);
   return nlohmann::json::parse(result.out).get<Records>();
 }
@@ -54,9 +54,10 @@ std::string rules_text(const plan::Plan& plan, const std::vector<catalog::Contra
 }
 
 const std::vector<std::string> plan_header = {
-  "index", "start",   "start_seconds", "duration_seconds", "transition_seconds",
-  "id",    "name",    "position",      "position_name",    "kind",
-  "dosage", "per_side", "stop_if", "modifications", "cautions", "safety", "notes"};
+  "index",  "start",    "start_seconds", "duration_seconds", "transition_seconds",
+  "id",     "name",     "position",      "position_name",    "kind",
+  "dosage", "per_side", "stop_if",       "modifications",    "cautions",
+  "safety", "notes"};
 
 /// Checks the parsed records against the plan.
 void check_records(const plan::Plan& plan, const Records& records)
@@ -133,9 +134,9 @@ TEST_SUITE("render::csv")
   TEST_CASE("fields with commas, quotes and non-ASCII text survive")
   {
     const std::string dir = test::temp_dir();
-    const auto result = test::run_backplan({"plan", "--no-builtin", "--catalog",
-                                            test::data_path("fixture-catalog"), "-c", "knee", "-m", "30",
-                                            "-f", "csv", "-o", dir + "/plan.csv"});
+    const auto result =
+      test::run_backplan({"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"), "-c",
+                          "knee", "-m", "30", "-f", "csv", "-o", dir + "/plan.csv"});
     REQUIRE(result.status == 0);
     CHECK(crlf_only(test::slurp(dir + "/plan.csv")));
     const auto records = parse_csv(dir + "/plan.csv");
@@ -149,13 +150,14 @@ TEST_SUITE("render::csv")
           "Knee problems: Hold behind your thigh, not on top of the knee, so the knee is not squeezed.");
     // Cat-camel needs a change for the knee, so it comes only where nothing
     // else covers the request.
-    const auto mid = test::run_backplan({"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"),
-                                         "-c", "knee", "-m", "10", "-r", "mid-back", "-f", "csv",
-                                         "-o", dir + "/mid.csv"});
+    const auto mid =
+      test::run_backplan({"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"), "-c",
+                          "knee", "-m", "10", "-r", "mid-back", "-f", "csv", "-o", dir + "/mid.csv"});
     REQUIRE(mid.status == 0);
     const auto rows = parse_csv(dir + "/mid.csv");
     REQUIRE(rows.size() > 1);
-    CHECK(rows[1][6] == "Cat\xE2\x80\x93" "camel (hands & knees)");
+    CHECK(rows[1][6] == "Cat\xE2\x80\x93"
+                        "camel (hands & knees)");
     CHECK(rows[1][13] == "Knee problems: Put a cushion under your knees; don\xE2\x80\x99t sit back "
                          "onto your heels.");
   }
@@ -171,8 +173,9 @@ TEST_SUITE("render::csv")
     CHECK(render::csv_field(" padded ") == "\" padded \"");
     CHECK(render::csv_row({"a", "b,c", ""}) == "a,\"b,c\",\r\n");
     // A real parser agrees, embedded line breaks included.
-    const std::vector<std::string> tricky = {"", "a,b", "\"", "\"\"", "two\r\nlines", "lone\nlf",
-                                             " space", "caf\xC3\xA9 \xE2\x80\x93 |", ",", "x\"y,z"};
+    const std::vector<std::string> tricky = {
+      "",  "a,b",   "\"", "\"\"", "two\r\nlines", "lone\nlf", " space", "caf\xC3\xA9 \xE2\x80\x93 |",
+      ",", "x\"y,z"};
     const auto records = parse_csv(write_temp(render::csv_row(tricky) + render::csv_row({"end"})));
     REQUIRE(records.size() == 2);
     CHECK(records[0] == tricky);

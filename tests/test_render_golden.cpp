@@ -56,10 +56,7 @@ TEST_SUITE("render::golden")
   TEST_CASE("plan in every format")
   {
     for (const char* format : {"text", "markdown", "json", "csv", "roff"}) {
-      SUBCASE(format)
-      {
-        check_golden(std::string("plan.") + format, with(knee_plan, {"-f", format}));
-      }
+      SUBCASE(format) { check_golden(std::string("plan.") + format, with(knee_plan, {"-f", format})); }
     }
   }
 
@@ -75,8 +72,8 @@ TEST_SUITE("render::golden")
 
   TEST_CASE("plan at a desk, with two conditions")
   {
-    check_golden("plan-desk.markdown", {"plan", "-c", "knee,prolapse", "-m", "5", "--setting", "desk",
-                                        "-f", "markdown"});
+    check_golden("plan-desk.markdown",
+                 {"plan", "-c", "knee,prolapse", "-m", "5", "--setting", "desk", "-f", "markdown"});
   }
 
   TEST_CASE("list in every format")

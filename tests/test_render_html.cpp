@@ -56,7 +56,8 @@ TEST_SUITE("render::html")
     CHECK(count(html, "<svg ") == plan.items.size());
     for (std::size_t i = 0; i < plan.items.size(); ++i) {
       CAPTURE(plan.items[i].exercise.id);
-      CHECK(count(html, fmt::format("<h3>{}. {}</h3>", i + 1, render::html_escape(plan.items[i].exercise.name))) == 1);
+      CHECK(count(html, fmt::format("<h3>{}. {}</h3>", i + 1,
+                                    render::html_escape(plan.items[i].exercise.name))) == 1);
     }
     CHECK(count(html, "@media print") == 1);
     CHECK(count(html, "break-inside: avoid") >= 1);
@@ -99,7 +100,8 @@ TEST_SUITE("render::html")
     CHECK(count(html, "Drawn with the change for your condition") >= 1);
   }
 
-  TEST_CASE("Chromium shows it at 390 and 1200 px and prints a 15-minute plan on at most 3 A4 or Letter pages")
+  TEST_CASE(
+    "Chromium shows it at 390 and 1200 px and prints a 15-minute plan on at most 3 A4 or Letter pages")
   {
     const auto dir = test::temp_dir();
     const auto made = test::run_backplan(
@@ -107,13 +109,14 @@ TEST_SUITE("render::html")
     REQUIRE(made.status == 0);
     const std::string chromium =
       "chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-pdf-header-footer "
-      "--user-data-dir='" + dir + "/profile' ";
+      "--user-data-dir='" +
+      dir + "/profile' ";
     const std::string page = "'file://" + dir + "/plan.html'";
     for (const char* width : {"390", "1200"}) {
       CAPTURE(width);
-      const auto shot = test::shell(chromium + "--window-size=" + width + ",1600 --screenshot='" + dir + "/plan-" +
-                                    width + ".png' " + page + " >/dev/null 2>&1; file -b '" + dir + "/plan-" +
-                                    width + ".png'");
+      const auto shot =
+        test::shell(chromium + "--window-size=" + width + ",1600 --screenshot='" + dir + "/plan-" + width +
+                    ".png' " + page + " >/dev/null 2>&1; file -b '" + dir + "/plan-" + width + ".png'");
       CHECK(shot.out.starts_with("PNG image data, " + std::string(width) + " x 1600"));
     }
     // The command line's --print-to-pdf takes no paper size (DevTools'
@@ -130,7 +133,8 @@ TEST_SUITE("render::html")
       CAPTURE(paper);
       const std::string name = dir + "/plan-" + paper;
       std::ofstream(name + ".html", std::ios::binary)
-        << html.substr(0, head_end) << "<style>@page { size: " << paper << "; }</style>" << html.substr(head_end);
+        << html.substr(0, head_end) << "<style>@page { size: " << paper << "; }</style>"
+        << html.substr(head_end);
       const auto info = test::shell(chromium + "--print-to-pdf='" + name + ".pdf' 'file://" + name +
                                     ".html' >/dev/null 2>&1; pdfinfo '" + name + ".pdf'");
       REQUIRE(info.status == 0);
@@ -170,8 +174,8 @@ TEST_SUITE("render::pdf")
   TEST_CASE("-f pdf runs groff: a real PDF of at most 3 pages for a 15-minute plan")
   {
     const auto dir = test::temp_dir();
-    const auto made = test::run_backplan(
-      {"plan", "--knee", "--prolapse", "-m", "15", "-f", "pdf", "-o", dir + "/plan.pdf"});
+    const auto made =
+      test::run_backplan({"plan", "--knee", "--prolapse", "-m", "15", "-f", "pdf", "-o", dir + "/plan.pdf"});
     REQUIRE(made.status == 0);
     CHECK(made.err.empty());
     CHECK(test::slurp(dir + "/plan.pdf").starts_with("%PDF-"));
@@ -195,7 +199,8 @@ TEST_SUITE("render::pdf")
   TEST_CASE("without groff: exit 1, a message naming groff, and no file")
   {
     const auto dir = test::temp_dir();
-    const auto run = test::run_backplan({"plan", "-f", "pdf", "-o", dir + "/plan.pdf"}, {{"PATH", "/nonexistent"}});
+    const auto run =
+      test::run_backplan({"plan", "-f", "pdf", "-o", dir + "/plan.pdf"}, {{"PATH", "/nonexistent"}});
     CHECK(run.status == 1);
     CHECK(run.err == "backplan: error: the pdf format needs groff, which is not installed (install the groff "
                      "package, or use -f roff and typeset it elsewhere)\n");

@@ -94,8 +94,12 @@ void check_plan_json(const plan::Plan& plan, const json& out)
     CHECK(dosage["per_side"] == item.exercise.per_side);
     CHECK(dosage["words"] == item.dosage_words);
     // The dosage's numbers give back the item's time.
-    plan::Dose dose{dosage["hold_seconds"], dosage["rep_seconds"], dosage["reps"], dosage["sets"],
-                    dosage["rest_between_reps_seconds"], dosage["rest_between_sets_seconds"]};
+    plan::Dose dose{dosage["hold_seconds"],
+                    dosage["rep_seconds"],
+                    dosage["reps"],
+                    dosage["sets"],
+                    dosage["rest_between_reps_seconds"],
+                    dosage["rest_between_sets_seconds"]};
     CHECK(plan::duration(dose, dosage["per_side"]) == rendered["duration_seconds"]);
     CHECK(rendered["steps"] == item.exercise.steps);
     CHECK(rendered["cues"] == item.exercise.cues);
@@ -177,21 +181,38 @@ TEST_SUITE("render::json")
     request.conditions = {"knee"};
     const auto plan = plan::make_plan(test::builtin_catalog(), request);
     const auto out = render::plan_json(plan);
-    CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "request",
-                                                   "items", "left_out", "totals", "uncovered", "unchanged_conditions",
+    CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "request", "items",
+                                                   "left_out", "totals", "uncovered", "unchanged_conditions",
                                                    "safety", "sources"});
     CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "minutes",
-                                                              "goals", "regions", "setting", "level",
-                                                              "seed", "for", "clinician", "frequency"});
-    CHECK(keys_of(out["items"][0]) ==
-          std::vector<std::string>{"index", "id", "name", "summary", "position", "position_name", "kind",
-                                   "kind_name", "level", "regions", "goals", "start_seconds",
-                                   "duration_seconds", "transition_seconds", "dosage", "steps", "cues",
-                                   "stop_if", "modifications", "cautions", "easier", "harder", "sources"});
+                                                              "goals", "regions", "setting", "level", "seed",
+                                                              "for", "clinician", "frequency"});
+    CHECK(keys_of(out["items"][0]) == std::vector<std::string>{"index",
+                                                               "id",
+                                                               "name",
+                                                               "summary",
+                                                               "position",
+                                                               "position_name",
+                                                               "kind",
+                                                               "kind_name",
+                                                               "level",
+                                                               "regions",
+                                                               "goals",
+                                                               "start_seconds",
+                                                               "duration_seconds",
+                                                               "transition_seconds",
+                                                               "dosage",
+                                                               "steps",
+                                                               "cues",
+                                                               "stop_if",
+                                                               "modifications",
+                                                               "cautions",
+                                                               "easier",
+                                                               "harder",
+                                                               "sources"});
     CHECK(keys_of(out["items"][0]["dosage"]) ==
-          std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets",
-                                   "rest_between_reps_seconds", "rest_between_sets_seconds",
-                                   "per_side", "words"});
+          std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets", "rest_between_reps_seconds",
+                                   "rest_between_sets_seconds", "per_side", "words"});
     CHECK(keys_of(out["totals"]) == std::vector<std::string>{"budget_seconds", "total_seconds",
                                                              "position_changes", "filled", "shortfall"});
     CHECK(keys_of(out["safety"]) ==
@@ -202,9 +223,11 @@ TEST_SUITE("render::json")
   {
     const std::string dir = test::temp_dir();
     int checked = 0;
-    for (const auto& args : std::vector<std::vector<std::string>>{
-           {"-m", "10"}, {"--knee", "--prolapse", "-m", "15"}, {"-c", "sciatica", "--setting", "desk"},
-           {"-m", "60", "-g", "strength,mobility"}, {"-m", "3", "--seed", "7"}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{{"-m", "10"},
+                                                                  {"--knee", "--prolapse", "-m", "15"},
+                                                                  {"-c", "sciatica", "--setting", "desk"},
+                                                                  {"-m", "60", "-g", "strength,mobility"},
+                                                                  {"-m", "3", "--seed", "7"}}) {
       std::vector<std::string> command = {"plan", "-f", "json", "-o", dir + "/plan.json"};
       command.insert(command.end(), args.begin(), args.end());
       CAPTURE(util::join(args, " "));
@@ -256,9 +279,9 @@ TEST_SUITE("render::json")
       CHECK_FALSE(safety::evaluate(*exercise, {"radiating-leg-pain"}).excluded());
     }
     // An empty selection is an empty array, not nothing.
-    const auto none = test::run_backplan(
-      {"list", "-f", "json", "--no-builtin", "--catalog", test::data_path("fixture-catalog"), "-r", "legs",
-       "-g", "mobility"});
+    const auto none =
+      test::run_backplan({"list", "-f", "json", "--no-builtin", "--catalog",
+                          test::data_path("fixture-catalog"), "-r", "legs", "-g", "mobility"});
     REQUIRE(none.status == 0);
     CHECK(none.out == "[]\n");
   }
@@ -297,7 +320,8 @@ TEST_SUITE("render::json")
       CHECK(out["typical_seconds"] == plan::duration(plan::middle_dose(dosage), exercise.per_side));
       CHECK(out["steps"] == exercise.steps);
       CHECK(out["cues"] == exercise.cues);
-      for (const auto& [key, variant] : {std::pair{"easier", &exercise.easier}, {"harder", &exercise.harder}}) {
+      for (const auto& [key, variant] :
+           {std::pair{"easier", &exercise.easier}, {"harder", &exercise.harder}}) {
         if (!*variant) {
           CHECK(out[key].is_null());
         } else if ((*variant)->exercise.empty()) {

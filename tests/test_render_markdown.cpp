@@ -18,7 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-
 /// The pandoc AST of `markdown`, read with pandoc reader `from` (by default
 /// without typographic quotes and dashes, so that text compares literally);
 /// fails the test when pandoc fails or warns.
@@ -26,8 +25,7 @@ json pandoc_ast(const std::string& markdown, const std::string& from = "markdown
 {
   const std::string dir = test::temp_dir();
   std::ofstream(dir + "/plan.md", std::ios::binary) << markdown;
-  const auto result = test::shell("pandoc -f " + from + " -t json '" + dir + "/plan.md' 2>'" + dir +
-                                  "/err'");
+  const auto result = test::shell("pandoc -f " + from + " -t json '" + dir + "/plan.md' 2>'" + dir + "/err'");
   REQUIRE(result.status == 0);
   CHECK(test::slurp(dir + "/err").empty());
   return json::parse(result.out);
@@ -203,7 +201,8 @@ void check_structure(const plan::Plan& plan, const json& ast)
     CHECK(cues == want_cues);
     for (const auto* rules : {&item.modifications, &item.cautions}) {
       for (const auto& rule : *rules) {
-        const std::string line = util::fold_whitespace(render::rule_label(plan, rule) + ": " + rule.instruction);
+        const std::string line =
+          util::fold_whitespace(render::rule_label(plan, rule) + ": " + rule.instruction);
         CHECK(std::find(paragraphs.begin(), paragraphs.end(), line) != paragraphs.end());
       }
     }
@@ -304,9 +303,9 @@ TEST_SUITE("render::markdown")
 
   TEST_CASE("the fixture catalog's handout converts to HTML")
   {
-    const auto result = test::run_backplan({"plan", "--no-builtin", "--catalog",
-                                            test::data_path("fixture-catalog"), "-c", "knee", "-m",
-                                            "10", "-f", "markdown", "--explain"});
+    const auto result =
+      test::run_backplan({"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"), "-c",
+                          "knee", "-m", "10", "-f", "markdown", "--explain"});
     REQUIRE(result.status == 0);
     const std::string dir = test::temp_dir();
     std::ofstream(dir + "/plan.md", std::ios::binary) << result.out;
@@ -317,7 +316,7 @@ TEST_SUITE("render::markdown")
     CHECK(html.out.find("<table") != std::string::npos);
     CHECK(html.out.find("<blockquote>") != std::string::npos);
     CHECK(html.out.find("<ol") != std::string::npos);
-    CHECK(html.out.find("Kneeling hip-flexor lunge") != std::string::npos);  // --explain
+    CHECK(html.out.find("Kneeling hip-flexor lunge") != std::string::npos); // --explain
   }
 
   TEST_CASE("catalog text with Markdown meaning comes back literally")

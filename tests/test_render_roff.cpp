@@ -37,10 +37,7 @@ std::string normalize(const std::string& text)
 }
 
 /// The whitespace-folded form of catalog text.
-std::string fold(const std::string& text)
-{
-  return normalize(text);
-}
+std::string fold(const std::string& text) { return normalize(text); }
 
 /// What groff says on stderr while reading `path` (nothing is good).
 std::string groff_warnings(const std::string& path, const std::string& device)
@@ -84,8 +81,7 @@ void check_document(const plan::Plan& plan, const std::string& document)
     CHECK(text.find(fold(item.exercise.name)) != std::string::npos);
     for (const auto* rules : {&item.modifications, &item.cautions}) {
       for (const auto& rule : *rules) {
-        CHECK(text.find(fold(render::rule_label(plan, rule) + ": " + rule.instruction)) !=
-              std::string::npos);
+        CHECK(text.find(fold(render::rule_label(plan, rule) + ": " + rule.instruction)) != std::string::npos);
       }
     }
     for (const auto& step : item.exercise.steps) {
@@ -110,8 +106,9 @@ void check_document(const plan::Plan& plan, const std::string& document)
 bool known_control_line(const std::string& line)
 {
   static const std::vector<std::string> names = {
-    ".\\\"", ".nr", ".ds", ".de", "..", ".  ", ".na", ".TL", ".LP", ".IP", ".B1", ".B2", ".SH",
-    ".KS", ".KE", ".row", ".cell", ".endrow", ".sp", ".br", ".ps", ".vs", ".ce", ".in", ".ti", ".defcolor", ".mk", ".nf", ".fi", ".ll", ".RS", ".RE", ".if"};
+    ".\\\"", ".nr", ".ds", ".de",       "..",   ".  ",   ".na",     ".TL", ".LP", ".IP", ".B1",
+    ".B2",   ".SH", ".KS", ".KE",       ".row", ".cell", ".endrow", ".sp", ".br", ".ps", ".vs",
+    ".ce",   ".in", ".ti", ".defcolor", ".mk",  ".nf",   ".fi",     ".ll", ".RS", ".RE", ".if"};
   return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
     return line.rfind(name, 0) == 0 &&
            (line.size() == name.size() || line[name.size()] == ' ' || name == ".  " || name == ".\\\"");
@@ -152,8 +149,8 @@ TEST_SUITE("render::roff")
     for (const auto& item : plan.items) {
       CHECK(text.find(fold(item.exercise.name)) != std::string::npos);
     }
-    CHECK(test::shell("groff -ms -Tpdf -dpaper=letter -P-pletter '" + path + "' | pdfinfo -").out.find(
-            "letter") != std::string::npos);
+    CHECK(test::shell("groff -ms -Tpdf -dpaper=letter -P-pletter '" + path + "' | pdfinfo -")
+            .out.find("letter") != std::string::npos);
   }
 
   TEST_CASE("catalog text that looks like roff prints literally")
@@ -163,9 +160,19 @@ TEST_SUITE("render::roff")
     // is safe with a knee problem (cat-camel needs a change for the knee, so
     // it comes only where nothing else covers the request).
     std::string text;
-    for (const auto& extra : std::vector<std::vector<std::string>>{{"-m", "30"}, {"-m", "10", "-r", "mid-back"}}) {
-      std::vector<std::string> args = {"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"),
-                                       "-c", "knee", "-f", "roff", "--explain", "-o", dir + "/plan.ms"};
+    for (const auto& extra :
+         std::vector<std::vector<std::string>>{{"-m", "30"}, {"-m", "10", "-r", "mid-back"}}) {
+      std::vector<std::string> args = {"plan",
+                                       "--no-builtin",
+                                       "--catalog",
+                                       test::data_path("fixture-catalog"),
+                                       "-c",
+                                       "knee",
+                                       "-f",
+                                       "roff",
+                                       "--explain",
+                                       "-o",
+                                       dir + "/plan.ms"};
       args.insert(args.end(), extra.begin(), extra.end());
       const auto result = test::run_backplan(args);
       REQUIRE(result.status == 0);
@@ -186,17 +193,18 @@ TEST_SUITE("render::roff")
       text += pdf_text(dir + "/plan.ms");
     }
     for (const char* literal : {
-           "...then breathe in and let it dip a little.",                 // a line starting with .
-           ".5 of a turn is plenty at first",                             // and another
-           "'Slow' beats 'far': don\xE2\x80\x99t force the end",          // a line starting with '
-           "a bowl tipping \\ then / like a see-saw.",                    // a backslash
-           "Seated twist (caf\xC3\xA9 chair)",                            // é
-           "hands on the chair back \xE2\x80\x93 no bouncing.",            // –
-           "Turn 3 \xC3\x97 each way",                                    // ×
-           "Knee problems \xE2\x80\x94 modify: Put a cushion",            // —
+           "...then breathe in and let it dip a little.",        // a line starting with .
+           ".5 of a turn is plenty at first",                    // and another
+           "'Slow' beats 'far': don\xE2\x80\x99t force the end", // a line starting with '
+           "a bowl tipping \\ then / like a see-saw.",           // a backslash
+           "Seated twist (caf\xC3\xA9 chair)",                   // é
+           "hands on the chair back \xE2\x80\x93 no bouncing.",  // –
+           "Turn 3 \xC3\x97 each way",                           // ×
+           "Knee problems \xE2\x80\x94 modify: Put a cushion",   // —
            "# of rocks: 10 | keep them *slow* and _small_",
            "Sit to stand, \"slow\"",
-           "Cat\xE2\x80\x93" "camel (hands & knees)",
+           "Cat\xE2\x80\x93"
+           "camel (hands & knees)",
            "Kneeling hip-flexor lunge (kneeling-lunge): condition: avoided with Knee problems",
          }) {
       CAPTURE(literal);
@@ -215,7 +223,7 @@ TEST_SUITE("render::roff")
     CHECK(render::roff_escape("caf\xC3\xA9") == "caf\\[u00E9]");
     CHECK(render::roff_escape("\xE2\x80\x93\xE2\x80\x94\xE2\x80\x99\xC3\x97") ==
           "\\[u2013]\\[u2014]\\[u2019]\\[u00D7]");
-    CHECK(render::roff_escape("\xE2\x98\x90") == "\\[u25A1]");  // ☐ as the fonts' white square
+    CHECK(render::roff_escape("\xE2\x98\x90") == "\\[u25A1]"); // ☐ as the fonts' white square
     CHECK(render::roff_escape("\xF0\x9F\x99\x82") == "\\[u1F642]");
     CHECK(render::roff_escape("bad \xC3 byte") == "bad ? byte");
   }

@@ -85,7 +85,7 @@ Rendered render_all(const plan::Plan& plan)
   for (const auto& format : render::plan_formats()) {
     const std::string name = format.name;
     if (name == "pdf") {
-      continue;  // groff's typesetting of the roff, which is checked here
+      continue; // groff's typesetting of the roff, which is checked here
     }
     const std::string bytes = format.render(plan, options);
     if (name == "text") {
@@ -138,10 +138,12 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
     const auto& item = plan.items[i];
     CAPTURE(item.exercise.id);
     const std::string markdown = section(out.markdown, fmt::format("\n### {}. ", i + 1), 0, "\n##");
-    const std::string roff = section(out.roff, "\n.KS\n", i + 1, "\n.KE\n");  // the schedule's keep comes first
-    const std::string html = section(out.html, fmt::format("<section class=\"exercise\" id=\"ex-{}\">", i + 1), 0,
-                                     "</section>");
-    const std::string csv = section(out.csv, fmt::format("\r\n{},", i + 1), 0, "\r\n" + std::to_string(i + 2) + ",");
+    const std::string roff =
+      section(out.roff, "\n.KS\n", i + 1, "\n.KE\n"); // the schedule's keep comes first
+    const std::string html =
+      section(out.html, fmt::format("<section class=\"exercise\" id=\"ex-{}\">", i + 1), 0, "</section>");
+    const std::string csv =
+      section(out.csv, fmt::format("\r\n{},", i + 1), 0, "\r\n" + std::to_string(i + 2) + ",");
     const auto& json_item = out.json["items"][i];
     std::vector<std::string> json_instructions;
     for (const char* list : {"modifications", "cautions"}) {
@@ -157,11 +159,13 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
       REQUIRE(rule.action != catalog::Action::avoid);
       const std::string label = render::rule_label(plan, rule);
       CHECK(contains(out.text, fold(label + ": " + rule.instruction)));
-      CHECK(contains(markdown, render::markdown_escape(label) + ":** " +
-                                 render::markdown_escape(rule.instruction)));
+      CHECK(contains(markdown,
+                     render::markdown_escape(label) + ":** " + render::markdown_escape(rule.instruction)));
       CHECK(contains(roff, render::roff_escape(label) + ":\\fR " + render::roff_escape(rule.instruction)));
-      CHECK(contains(csv, csv_inside(render::condition_name(plan, rule.condition) + ": " + rule.instruction)));
-      CHECK(contains(html, render::html_escape(label) + ":</strong> " + render::html_escape(rule.instruction)));
+      CHECK(
+        contains(csv, csv_inside(render::condition_name(plan, rule.condition) + ": " + rule.instruction)));
+      CHECK(
+        contains(html, render::html_escape(label) + ":</strong> " + render::html_escape(rule.instruction)));
       CHECK(std::find(json_instructions.begin(), json_instructions.end(), rule.instruction) !=
             json_instructions.end());
     }

@@ -79,7 +79,7 @@ TEST_SUITE("render::variants")
     int described = 0;
     for (const auto& plan : plans()) {
       render::TextOptions options;
-      options.width = 100000;  // one paragraph a line, so that lines can be searched
+      options.width = 100000; // one paragraph a line, so that lines can be searched
       const std::string text = render::render_text(plan, options);
       const std::string markdown = render::render_markdown(plan, options);
       const std::string html = render::render_html(plan, options);
@@ -87,8 +87,8 @@ TEST_SUITE("render::variants")
       const auto json = nlohmann::json::parse(render::render_json(plan, options));
       for (std::size_t i = 0; i < plan.items.size(); ++i) {
         const auto& item = plan.items[i];
-        for (const auto& [label, variant, key] : {std::tuple{"Easier", &item.easier, "easier"},
-                                                  std::tuple{"Harder", &item.harder, "harder"}}) {
+        for (const auto& [label, variant, key] :
+             {std::tuple{"Easier", &item.easier, "easier"}, std::tuple{"Harder", &item.harder, "harder"}}) {
           if (!*variant || (*variant)->exercise_id.empty()) {
             continue;
           }
@@ -99,8 +99,9 @@ TEST_SUITE("render::variants")
           REQUIRE(other != nullptr);
           // The safety rule: the other exercise is not avoided for these conditions.
           CHECK_FALSE(safety::evaluate(*other, plan.request.conditions).excluded());
-          const auto where = std::find_if(plan.items.begin(), plan.items.end(),
-                                          [&](const plan::PlanItem& p) { return p.exercise.id == v.exercise_id; });
+          const auto where = std::find_if(plan.items.begin(), plan.items.end(), [&](const plan::PlanItem& p) {
+            return p.exercise.id == v.exercise_id;
+          });
           const auto& entry = json["items"][i][key];
           if (where != plan.items.end()) {
             ++placed;
@@ -110,13 +111,15 @@ TEST_SUITE("render::variants")
             CHECK(contains(text, fmt::format("{}: {}\n", label, words)));
             CHECK(contains(markdown, fmt::format("**{}:** {}", label, render::markdown_escape(words))));
             CHECK(contains(roff, fmt::format("\\fB{}:\\fR {}", label, render::roff_escape(words))));
-            CHECK(contains(html, fmt::format("<strong>{}:</strong> {} (<a href=\"#ex-{}\">exercise {} in this plan</a>)",
-                                             label, render::html_escape(other->name), number, number)));
+            CHECK(contains(
+              html, fmt::format("<strong>{}:</strong> {} (<a href=\"#ex-{}\">exercise {} in this plan</a>)",
+                                label, render::html_escape(other->name), number, number)));
             CHECK(entry["index"] == number);
           } else {
             ++described;
             CHECK(v.item_number == 0);
-            const std::string line = util::fold_whitespace(other->summary.empty() ? other->steps.front() : other->summary);
+            const std::string line =
+              util::fold_whitespace(other->summary.empty() ? other->steps.front() : other->summary);
             CHECK(v.description == line);
             const std::string words = fmt::format("{} — {}", other->name, line);
             CHECK(contains(text, fmt::format("{}: {}\n", label, words)));

@@ -26,7 +26,8 @@ plan::Plan two_item_plan()
   first.position_name = "Standing";
   first.dose = {10, 0, 2, 1, 5};
   first.duration = plan::duration(first.dose, false);
-  first.modifications.push_back({"knee", catalog::Action::modify, "Stand on a soft mat.", "general", std::nullopt});
+  first.modifications.push_back(
+    {"knee", catalog::Action::modify, "Stand on a soft mat.", "general", std::nullopt});
   plan::PlanItem second;
   second.exercise.id = "second";
   second.exercise.name = "Second";
@@ -56,15 +57,16 @@ TEST_SUITE("run::schedule")
       kinds.push_back(phase.kind);
       seconds.push_back(phase.seconds);
     }
-    const std::vector<K> side = {K::move, K::hold, K::rest_between_reps, K::move, K::hold,
-                                 K::rest_between_sets, K::move, K::hold, K::rest_between_reps,
-                                 K::move, K::hold};
+    const std::vector<K> side = {
+      K::move, K::hold, K::rest_between_reps, K::move, K::hold, K::rest_between_sets,
+      K::move, K::hold, K::rest_between_reps, K::move, K::hold};
     std::vector<K> expected = {K::change_position, K::get_into_position};
     expected.insert(expected.end(), side.begin(), side.end());
     expected.push_back(K::switch_sides);
     expected.insert(expected.end(), side.begin(), side.end());
     CHECK(kinds == expected);
-    CHECK(std::accumulate(seconds.begin(), seconds.end(), 0) == 15 + plan::duration({30, 3, 2, 2, 10, 10}, true));
+    CHECK(std::accumulate(seconds.begin(), seconds.end(), 0) ==
+          15 + plan::duration({30, 3, 2, 2, 10, 10}, true));
     CHECK(phases[2].side == 1);
     CHECK(phases.back().side == 2);
     CHECK(phases.back().set == 2);
@@ -134,14 +136,16 @@ TEST_SUITE("run::schedule")
                      "00:45  hold 5 s — Second, left side\n",
                      "00:50  done — 2 exercises, 00:50\n",
                    });
-    CHECK(run::cue_json(schedule, 6) ==
-          R"({"time":40,"clock":"00:40","phase":"hold","exercise":"second","index":2,"side":"right",)"
-          R"("rep":1,"reps":1,"set":1,"sets":1,"seconds":5,"modifications":[],"cautions":[],"words":"hold 5 s — Second, right side"})"
-          "\n");
-    CHECK(run::cue_json(schedule, schedule.phases.size()) ==
-          R"({"time":50,"clock":"00:50","phase":"done","exercise":null,"index":null,"side":null,)"
-          R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 00:50"})"
-          "\n");
+    CHECK(
+      run::cue_json(schedule, 6) ==
+      R"({"time":40,"clock":"00:40","phase":"hold","exercise":"second","index":2,"side":"right",)"
+      R"("rep":1,"reps":1,"set":1,"sets":1,"seconds":5,"modifications":[],"cautions":[],"words":"hold 5 s — Second, right side"})"
+      "\n");
+    CHECK(
+      run::cue_json(schedule, schedule.phases.size()) ==
+      R"({"time":50,"clock":"00:50","phase":"done","exercise":null,"index":null,"side":null,)"
+      R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 00:50"})"
+      "\n");
   }
 }
 
@@ -197,7 +201,8 @@ TEST_SUITE("run::plan_file")
           "items[0].dosage: missing field 'reps'");
     CHECK(error(with([](auto& j) { j["items"][0]["dosage"]["reps"] = 0; })) ==
           "items[0].dosage.reps: 0 is not within 1 to 1000");
-    CHECK(error(with([](auto& j) { j["items"][0]["steps"][0] = 3; })) == "items[0].steps[0]: expected a string");
+    CHECK(error(with([](auto& j) { j["items"][0]["steps"][0] = 3; })) ==
+          "items[0].steps[0]: expected a string");
     CHECK(error(with([](auto& j) { j["items"] = nlohmann::ordered_json::array(); })) ==
           "items: the plan has no exercises");
     CHECK(error(with([](auto& j) { j["items"][0]["duration_seconds"] = 1; })) ==

@@ -13,7 +13,8 @@ using namespace std::chrono_literals;
 namespace {
 
 /// A clock that moves only when told.
-class FakeClock : public run::Clock {
+class FakeClock : public run::Clock
+{
 public:
   TimePoint now() const override { return m_now; }
   void advance(std::chrono::nanoseconds by) { m_now += by; }
@@ -35,7 +36,8 @@ run::Schedule two_items()
   first.dose = {10, 0, 2, 1, 5};
   first.dosage_words = plan::dosage_words(first.dose, false);
   first.duration = plan::duration(first.dose, false);
-  first.cautions.push_back({"knee", catalog::Action::caution, "Keep the knees soft.", "general", std::nullopt});
+  first.cautions.push_back(
+    {"knee", catalog::Action::caution, "Keep the knees soft.", "general", std::nullopt});
   plan::PlanItem second;
   second.exercise.id = "second";
   second.exercise.name = "Second";
@@ -92,9 +94,9 @@ TEST_SUITE("run::session")
     CHECK(session.update() == Begun{0, 1});
     clock.advance(199ms);
     CHECK(session.update().empty());
-    clock.advance(1ms);  // 10 s of plan time
+    clock.advance(1ms); // 10 s of plan time
     CHECK(session.update() == Begun{2});
-    clock.advance(800ms);  // 50 s
+    clock.advance(800ms); // 50 s
     CHECK(session.update() == Begun{3, 4, 5, 6, 7, 8, 9});
     CHECK(session.finished());
   }
@@ -142,7 +144,7 @@ TEST_SUITE("run::session")
     CHECK(session.update() == Begun{0, 1});
     CHECK(session.seconds_left() == 50);
     session.next();
-    CHECK(session.update() == Begun{4});  // the change of position before the second
+    CHECK(session.update() == Begun{4}); // the change of position before the second
     CHECK(session.seconds_left() == 25);
     session.previous();
     CHECK(session.update() == Begun{0, 1});
@@ -150,7 +152,7 @@ TEST_SUITE("run::session")
     session.update();
     clock.advance(15s);
     CHECK(session.update() == Begun{5, 6});
-    session.next();  // from the last exercise: the end
+    session.next(); // from the last exercise: the end
     CHECK(session.update() == Begun{9});
     CHECK(session.finished());
     const auto summary = session.summary();
@@ -170,7 +172,8 @@ TEST_SUITE("run::session")
     session.update();
     const auto summary = session.summary();
     CHECK(!summary.finished);
-    CHECK(run::summary_line(summary, 2) == "Stopped: 1 of 2 exercises done, 0 skipped, 1 not reached; time spent 0:30.\n");
+    CHECK(run::summary_line(summary, 2) ==
+          "Stopped: 1 of 2 exercises done, 0 skipped, 1 not reached; time spent 0:30.\n");
   }
 }
 
@@ -179,8 +182,10 @@ TEST_SUITE("run::keys")
   TEST_CASE("keys and arrows")
   {
     using K = run::Key;
-    CHECK(run::parse_keys(" nprq?x") == std::vector<K>{K::pause, K::next, K::previous, K::restart, K::quit, K::help});
-    CHECK(run::parse_keys("\x1b[C\x1b[D\x1bOC\x1b[A\x1b[1;5C") == std::vector<K>{K::next, K::previous, K::next});
+    CHECK(run::parse_keys(" nprq?x") ==
+          std::vector<K>{K::pause, K::next, K::previous, K::restart, K::quit, K::help});
+    CHECK(run::parse_keys("\x1b[C\x1b[D\x1bOC\x1b[A\x1b[1;5C") ==
+          std::vector<K>{K::next, K::previous, K::next});
   }
 }
 
@@ -206,7 +211,7 @@ TEST_SUITE("run::screen")
       CHECK(all.find("HOLD · rep 1/2 · set 1/1") != std::string::npos);
     }
     const auto big = run::screen_lines(schedule, view, 40, 12, false);
-    CHECK(big[3].find("███") != std::string::npos);  // the large countdown
+    CHECK(big[3].find("███") != std::string::npos); // the large countdown
     CHECK(big[11] == "Next: Second");
     CHECK(run::screen_lines(schedule, view, 80, 24, false).back() ==
           "space pause · n next · p back · q quit · ? keys");

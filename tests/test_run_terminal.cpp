@@ -26,13 +26,16 @@ std::string quoted(const std::string& text)
 }
 
 /// A tmux server of its own, with one window of the given size running bash.
-class Tmux {
+class Tmux
+{
 public:
-  Tmux(int columns, int rows) : m_socket(fmt::format("backplan-test-{}-{}", ::getpid(), ++s_count)), m_dir(test::temp_dir())
+  Tmux(int columns, int rows)
+      : m_socket(fmt::format("backplan-test-{}-{}", ::getpid(), ++s_count)), m_dir(test::temp_dir())
   {
     REQUIRE(test::shell("command -v tmux >/dev/null").status == 0);
-    REQUIRE(tmux(fmt::format("new-session -d -s run -x {} -y {} 'env -u NO_COLOR TERM=screen bash --norc --noprofile'",
-                             columns, rows))
+    REQUIRE(tmux(fmt::format(
+                   "new-session -d -s run -x {} -y {} 'env -u NO_COLOR TERM=screen bash --norc --noprofile'",
+                   columns, rows))
               .status == 0);
   }
   ~Tmux() { tmux("kill-server"); }
@@ -42,10 +45,10 @@ public:
   /// Runs backplan with `args` in the window, noting `stty -g` before and after.
   void start(const std::string& args)
   {
-    const std::string env = fmt::format("HOME={0} XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache", m_dir);
-    const std::string line =
-      fmt::format("stty -g >{0}/before; {1} {2} {3}; echo EXIT=$?; stty -g >{0}/after", m_dir, env,
-                  quoted(BACKPLAN_EXE), args);
+    const std::string env =
+      fmt::format("HOME={0} XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache", m_dir);
+    const std::string line = fmt::format("stty -g >{0}/before; {1} {2} {3}; echo EXIT=$?; stty -g >{0}/after",
+                                         m_dir, env, quoted(BACKPLAN_EXE), args);
     keys(quoted(line) + " Enter");
   }
 
@@ -79,7 +82,8 @@ public:
   std::string wait_for_exit()
   {
     return wait_for([](const std::string& text) {
-      for (std::size_t at = text.find("\nEXIT="); at != std::string::npos; at = text.find("\nEXIT=", at + 1)) {
+      for (std::size_t at = text.find("\nEXIT="); at != std::string::npos;
+           at = text.find("\nEXIT=", at + 1)) {
         const std::size_t digit = at + 6;
         if (digit < text.size() && std::isdigit(static_cast<unsigned char>(text[digit])) != 0) {
           return true;
@@ -97,7 +101,10 @@ public:
   }
 
 private:
-  test::RunResult tmux(const std::string& command) { return test::shell("tmux -L " + m_socket + " " + command); }
+  test::RunResult tmux(const std::string& command)
+  {
+    return test::shell("tmux -L " + m_socket + " " + command);
+  }
 
   static inline int s_count = 0;
   std::string m_socket;
@@ -130,7 +137,7 @@ TEST_SUITE("run::terminal")
     Tmux tmux(80, 24);
     tmux.start("run -m 10");
     const auto first = tmux.wait_for(fmt::format("1/{}  {}", exercises.size(), exercises[0]));
-    CHECK(first.find("█") != std::string::npos);  // the large countdown
+    CHECK(first.find("█") != std::string::npos); // the large countdown
     CHECK(first.find(" left") != std::string::npos);
     CHECK(first.find("Next: " + exercises[1]) != std::string::npos);
 
@@ -146,7 +153,8 @@ TEST_SUITE("run::terminal")
     tmux.keys("q");
     const auto end = tmux.wait_for_exit();
     CHECK(end.find("EXIT=0") != std::string::npos);
-    CHECK(end.find(fmt::format("Stopped: 0 of {} exercises done, 1 skipped", exercises.size())) != std::string::npos);
+    CHECK(end.find(fmt::format("Stopped: 0 of {} exercises done, 1 skipped", exercises.size())) !=
+          std::string::npos);
     CHECK(tmux.modes_restored());
   }
 

@@ -23,8 +23,8 @@ namespace {
 
 struct ClinicalRule {
   const char* condition;
-  std::vector<std::string> never;      ///< must not appear, not even as a variation
-  std::vector<std::string> must_note;  ///< must carry a modification or caution when shown
+  std::vector<std::string> never;     ///< must not appear, not even as a variation
+  std::vector<std::string> must_note; ///< must carry a modification or caution when shown
 };
 
 // clang-format off
@@ -96,7 +96,9 @@ bool contains(const std::vector<std::string>& list, const std::string& item)
 
 bool noted(const plan::PlanItem& item, const std::string& condition)
 {
-  const auto for_condition = [&](const catalog::Contraindication& rule) { return rule.condition == condition; };
+  const auto for_condition = [&](const catalog::Contraindication& rule) {
+    return rule.condition == condition;
+  };
   return std::any_of(item.modifications.begin(), item.modifications.end(), for_condition) ||
          std::any_of(item.cautions.begin(), item.cautions.end(), for_condition);
 }
@@ -136,7 +138,8 @@ TEST_SUITE("safety::clinical")
     // Every condition of the built-in catalog has its row.
     for (const auto& id : catalog.conditions.ids()) {
       CAPTURE(id);
-      CHECK(std::any_of(table.begin(), table.end(), [&](const ClinicalRule& rule) { return id == rule.condition; }));
+      CHECK(std::any_of(table.begin(), table.end(),
+                        [&](const ClinicalRule& rule) { return id == rule.condition; }));
     }
   }
 
@@ -144,9 +147,12 @@ TEST_SUITE("safety::clinical")
   {
     const auto& catalog = test::builtin_catalog();
     const std::vector<std::pair<std::string, std::string>> typed = {
-      {"osteopenia", "osteoporosis"},           {"vertebral-fracture", "osteoporosis"},
-      {"pregnant", "pregnancy"},                {"back-surgery", "recent-spinal-surgery"},
-      {"hip-replacement", "total-hip-replacement"}, {"hypermobile", "hypermobility"},
+      {"osteopenia", "osteoporosis"},
+      {"vertebral-fracture", "osteoporosis"},
+      {"pregnant", "pregnancy"},
+      {"back-surgery", "recent-spinal-surgery"},
+      {"hip-replacement", "total-hip-replacement"},
+      {"hypermobile", "hypermobility"},
       {"hypertension", "high-blood-pressure"},
     };
     for (const auto& [word, id] : typed) {
@@ -214,7 +220,7 @@ TEST_SUITE("safety::clinical")
         plan::Request request;
         request.conditions = {rule.condition};
         request.minutes = 60;
-        request.level = alone.exercises[0].level;  // a progression only when its level is asked for
+        request.level = alone.exercises[0].level; // a progression only when its level is asked for
         const auto plan = plan::make_plan(alone, request);
         REQUIRE(plan.items.size() == 1);
         CHECK(noted(plan.items[0], rule.condition));

@@ -15,8 +15,8 @@ using backplan::test::run_backplan;
 namespace {
 
 struct Tier {
-  const char* name;    ///< the tier's heading
-  const char* action;  ///< a fragment of what it says to do
+  const char* name;   ///< the tier's heading
+  const char* action; ///< a fragment of what it says to do
   std::vector<const char*> signs;
 };
 
@@ -127,7 +127,8 @@ TEST_SUITE("safety::red_flags")
     CHECK(r.out.empty());
     CHECK(r.err == "backplan: error: the catalog has no red flags: a catalog used without the built-in "
                    "one needs a red-flags.yaml (see backplan-catalog(5))\n");
-    const auto with = run_backplan({"plan", "--no-builtin", "--catalog", backplan::test::data_path("fixture-catalog")});
+    const auto with =
+      run_backplan({"plan", "--no-builtin", "--catalog", backplan::test::data_path("fixture-catalog")});
     CHECK(with.status == 0);
   }
 }

@@ -5,9 +5,9 @@
 #include "plan/planner.hpp"
 #include "render/csv.hpp"
 #include "render/json.hpp"
-#include "render/text.hpp"
 #include "render/markdown.hpp"
 #include "render/roff.hpp"
+#include "render/text.hpp"
 #include "safety/notes.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
@@ -83,11 +83,11 @@ TEST_SUITE("safety::variants")
     // plan --degenerative-back --neck --shoulder --wrist -m 60 printed "Harder:
     // press up until your elbows are straight" under "stop well short of full
     // extension", and two more like it.
-    for (const auto& [format, out] : every_format({"plan", "--degenerative-back", "--neck", "--shoulder",
-                                                   "--wrist", "-m", "60"})) {
+    for (const auto& [format, out] :
+         every_format({"plan", "--degenerative-back", "--neck", "--shoulder", "--wrist", "-m", "60"})) {
       CAPTURE(format);
-      for (const char* text : {"until your elbows are straight", "Rest your hand on your head",
-                               "Loop an exercise band"}) {
+      for (const char* text :
+           {"until your elbows are straight", "Rest your hand on your head", "Loop an exercise band"}) {
         CAPTURE(text);
         CHECK(out.find(text) == std::string::npos);
       }
@@ -138,18 +138,19 @@ TEST_SUITE("safety::variants")
     CHECK(modified["modifications"][0]["instruction"] == "Take shorter steps back.");
     const auto text = render::render_text(plan_for("hip"), {1000, false, false});
     CHECK(text.find("Harder: Crawl backwards.\n"
-                        "                  ! Hip problems — modify: Take shorter steps back.\n") !=
+                    "                  ! Hip problems — modify: Take shorter steps back.\n") !=
           std::string::npos);
   }
 
   TEST_CASE("a version is words or an exercise, and only words take rules")
   {
     const std::string both = write_exercise(
-      "my-crawl.yaml", crawl("harder: {text: Crawl backwards., exercise: bird-dog}\n"
-                             "contraindications:\n"
-                             "  - {condition: knee, action: modify, instruction: Pad., basis: sutter}\n"
-                             "  - {condition: wrist, action: modify, instruction: Fists., basis: sutter}\n"
-                             "  - {condition: shoulder, action: caution, instruction: Gently., basis: sutter}\n"));
+      "my-crawl.yaml",
+      crawl("harder: {text: Crawl backwards., exercise: bird-dog}\n"
+            "contraindications:\n"
+            "  - {condition: knee, action: modify, instruction: Pad., basis: sutter}\n"
+            "  - {condition: wrist, action: modify, instruction: Fists., basis: sutter}\n"
+            "  - {condition: shoulder, action: caution, instruction: Gently., basis: sutter}\n"));
     auto r = run_backplan({"check", both});
     CHECK(r.status == 3);
     CHECK(r.err == both + ":13:9: error: 'harder' needs exactly one of 'text' and 'exercise'\n");
@@ -187,8 +188,7 @@ TEST_SUITE("safety::warnings")
       for (const auto& item : plan.items) {
         ids.push_back(item.exercise.id);
       }
-      for (const auto& [format, out] :
-           every_format({"plan", "-m", "60", "--seed", std::to_string(seed)})) {
+      for (const auto& [format, out] : every_format({"plan", "-m", "60", "--seed", std::to_string(seed)})) {
         for (const auto& item : plan.items) {
           if (item.exercise.stop_if) {
             CAPTURE(format);
@@ -245,11 +245,12 @@ TEST_SUITE("safety::loads")
     const auto r = run_backplan({"check", path});
     CHECK(r.status == 3);
     CHECK(r.out.empty());
-    CHECK(r.err ==
-          path + ":1:5: error: condition 'hip' protects 'deep-hip-bend', which the exercise puts strain "
-                 "on, but exercise 'my-crawl' has no rule for 'hip'\n" +
-            path + ":4:11: error: condition 'shoulder' protects 'arms-bearing-weight', which position "
-                   "'all-fours' puts strain on, but exercise 'my-crawl' has no rule for 'shoulder'\n");
+    CHECK(r.err == path +
+                     ":1:5: error: condition 'hip' protects 'deep-hip-bend', which the exercise puts strain "
+                     "on, but exercise 'my-crawl' has no rule for 'hip'\n" +
+                     path +
+                     ":4:11: error: condition 'shoulder' protects 'arms-bearing-weight', which position "
+                     "'all-fours' puts strain on, but exercise 'my-crawl' has no rule for 'shoulder'\n");
   }
 
   TEST_CASE("the built-in catalog has a rule wherever an exercise loads what a condition protects")
@@ -261,7 +262,8 @@ TEST_SUITE("safety::loads")
     const std::vector<std::pair<const char*, std::vector<const char*>>> expected = {
       {"hip", {"kneeling-back-stretch", "kneeling-side-reach", "knee-to-chest"}},
       {"shoulder",
-       {"cat-cow", "bird-dog", "wag-tail", "quadruped-torso-rotation", "plank-progression", "prone-press-up"}},
+       {"cat-cow", "bird-dog", "wag-tail", "quadruped-torso-rotation", "plank-progression",
+        "prone-press-up"}},
       {"knee", {"kneeling-back-stretch", "kneeling-side-reach", "cat-cow", "bird-dog"}},
     };
     for (const auto& [condition, ids] : expected) {

@@ -67,7 +67,8 @@ int main(int argc, char** argv)
       fmt::print(stderr, "backplan_compile_catalog: the built-in catalog is invalid\n");
       return 1;
     }
-    const std::string bytes = backplan::catalog::encode_catalog({std::move(result.catalog), result.file_count});
+    const std::string bytes =
+      backplan::catalog::encode_catalog({std::move(result.catalog), result.file_count});
     backplan::util::write_file_atomically(argv[2], source_for(bytes), false);
   } catch (const std::exception& e) {
     fmt::print(stderr, "backplan_compile_catalog: error: {}\n", e.what());

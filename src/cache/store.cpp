@@ -106,8 +106,8 @@ Decoded decode(std::string_view bytes, std::uint32_t version)
   }
   const std::string_view payload = bytes.substr(header_size);
   if (header.length != payload.size()) {
-    return {std::nullopt, fmt::format("{} bytes of entries where the header says {}", payload.size(),
-                                      header.length)};
+    return {std::nullopt,
+            fmt::format("{} bytes of entries where the header says {}", payload.size(), header.length)};
   }
   if (header.checksum != util::checksum(payload)) {
     return {std::nullopt, "checksum mismatch"};
@@ -146,7 +146,7 @@ fs::path file_for(const fs::path& folder, const fs::path& catalog_path)
   }
   fs::path normal = absolute.lexically_normal();
   if (!normal.has_filename() && normal.has_parent_path()) {
-    normal = normal.parent_path();  // "dir/" and "dir" are one place
+    normal = normal.parent_path(); // "dir/" and "dir" are one place
   }
   const std::string key = normal.string();
   return folder / fmt::format("catalog-{:016x}.cache", util::checksum(key));

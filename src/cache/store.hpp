@@ -61,7 +61,7 @@ struct Contents {
 /// What reading a cache file gave: its contents, or why there are none.
 struct Decoded {
   std::optional<Contents> contents;
-  std::string problem;  ///< empty when there are contents
+  std::string problem; ///< empty when there are contents
 };
 
 /// The bytes of a cache file holding `contents`: a header (magic, `version`,

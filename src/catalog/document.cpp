@@ -27,8 +27,7 @@ Location location_of(const std::string& file, std::string_view text, std::size_t
 {
   const auto before = text.substr(0, offset);
   const auto line_start = before.rfind('\n');
-  const std::size_t column =
-    line_start == std::string_view::npos ? offset : offset - line_start - 1;
+  const std::size_t column = line_start == std::string_view::npos ? offset : offset - line_start - 1;
   return {file, static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1,
           static_cast<int>(column) + 1};
 }
@@ -103,9 +102,7 @@ public:
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override
-  {
-  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value style) override
   {
@@ -134,7 +131,7 @@ private:
 /// message), by parsing `text` again up to the failure.
 std::optional<YAML::Mark> unclosed_flow(const std::string& text, const std::string& error)
 {
-  const char bracket = error == YAML::ErrorMsg::END_OF_SEQ_FLOW  ? '['
+  const char bracket = error == YAML::ErrorMsg::END_OF_SEQ_FLOW   ? '['
                        : error == YAML::ErrorMsg::END_OF_MAP_FLOW ? '{'
                                                                   : '\0';
   if (bracket == '\0') {

@@ -32,8 +32,7 @@ bool conflicts(FileReader& reader, const Contraindication& rule, const Location&
 
 } // namespace
 
-std::optional<std::string> read_basis(FileReader& reader, const Catalog& catalog,
-                                      const Entry& entry)
+std::optional<std::string> read_basis(FileReader& reader, const Catalog& catalog, const Entry& entry)
 {
   const auto basis = reader.string(entry);
   if (basis && *basis != general_guidance && catalog.sources.find(*basis) == nullptr) {
@@ -46,14 +45,13 @@ std::optional<std::string> read_basis(FileReader& reader, const Catalog& catalog
   return basis;
 }
 
-std::optional<Warning> read_warning(FileReader& reader, const Catalog& catalog,
-                                    const Entry& entry)
+std::optional<Warning> read_warning(FileReader& reader, const Catalog& catalog, const Entry& entry)
 {
   const auto& [key, value] = entry;
   if (!value.IsMap()) {
-    reader.error(value.IsNull() ? key : value,
-                 fmt::format("'{}' must be a mapping with 'text' and 'basis', found {}", key.Scalar(),
-                             describe(value)));
+    reader.error(
+      value.IsNull() ? key : value,
+      fmt::format("'{}' must be a mapping with 'text' and 'basis', found {}", key.Scalar(), describe(value)));
     return std::nullopt;
   }
   const auto values = reader.keys(value, warning_keys, reader.at(value), fmt::format("'{}'", key.Scalar()));
@@ -68,8 +66,7 @@ std::optional<Warning> read_warning(FileReader& reader, const Catalog& catalog,
   return Warning{*words, *source};
 }
 
-void read_contraindications(FileReader& reader, const Catalog& catalog,
-                            const Entry& entry,
+void read_contraindications(FileReader& reader, const Catalog& catalog, const Entry& entry,
                             std::vector<Contraindication>& rules)
 {
   const auto& [key, list] = entry;
@@ -78,7 +75,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
                  fmt::format("'contraindications' must be a list, found {}", describe(list)));
     return;
   }
-  std::map<std::string, std::pair<Action, Location>> first_rule;  // condition -> its first rule
+  std::map<std::string, std::pair<Action, Location>> first_rule; // condition -> its first rule
   for (const auto& item : list) {
     if (!item.IsMap()) {
       reader.error(item, fmt::format("each contraindication must be a mapping, found {}", describe(item)));
@@ -89,8 +86,8 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
     bool ok = values.contains("condition") && values.contains("action") && values.contains("basis");
     if (const auto it = values.find("condition"); it != values.end()) {
       const auto id = reader.string(it->second);
-      ok = ok && id && check_reference(reader, catalog.conditions, "condition", *id,
-                                       reader.at(it->second.second));
+      ok = ok && id &&
+           check_reference(reader, catalog.conditions, "condition", *id, reader.at(it->second.second));
       rule.condition = id.value_or("");
     }
     bool action_known = false;
@@ -98,22 +95,20 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
       const auto action = reader.string(it->second);
       const auto found = action ? std::find(actions.begin(), actions.end(), *action) : actions.end();
       if (action && found == actions.end()) {
-        reader.error(it->second.second,
-                     fmt::format("'action' must be avoid, modify or caution, found '{}'{}", *action,
-                                 util::did_you_mean_suffix(*action, actions)));
+        reader.error(it->second.second, fmt::format("'action' must be avoid, modify or caution, found '{}'{}",
+                                                    *action, util::did_you_mean_suffix(*action, actions)));
       }
       action_known = found != actions.end();
       ok = ok && action_known;
-      rule.action = found == actions.end() ? Action::caution
-                                           : static_cast<Action>(found - actions.begin());
+      rule.action = found == actions.end() ? Action::caution : static_cast<Action>(found - actions.begin());
     }
     if (const auto it = values.find("instruction"); it != values.end()) {
       const auto text = reader.string(it->second);
       ok = ok && text.has_value();
       rule.instruction = text.value_or("");
     } else if (action_known && rule.action != Action::avoid) {
-      reader.error(reader.at(item), fmt::format("a '{}' contraindication needs an 'instruction'",
-                                                action_name(rule.action)));
+      reader.error(reader.at(item),
+                   fmt::format("a '{}' contraindication needs an 'instruction'", action_name(rule.action)));
       ok = false;
     }
     if (const auto it = values.find("basis"); it != values.end()) {
@@ -127,8 +122,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog,
   }
 }
 
-std::optional<Variant> read_variant(FileReader& reader, const Catalog& catalog,
-                                    const Entry& entry)
+std::optional<Variant> read_variant(FileReader& reader, const Catalog& catalog, const Entry& entry)
 {
   const auto& [key, value] = entry;
   Variant variant;

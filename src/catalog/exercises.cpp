@@ -47,9 +47,8 @@ class ExerciseReader
 {
 public:
   ExerciseReader(FileReader& reader, const Catalog& catalog, const Entries& values)
-    : m_reader(reader), m_catalog(catalog), m_values(values)
-  {
-  }
+      : m_reader(reader), m_catalog(catalog), m_values(values)
+  {}
 
   Exercise read(const YAML::Node& root)
   {

@@ -31,9 +31,9 @@ ExerciseReferences references_of(const Exercise& exercise);
 
 /// All that one exercise file gives on its own.
 struct ExerciseFile {
-  std::optional<Exercise> exercise;      ///< set only when `diagnostics` is empty
-  ExerciseReferences references;         ///< what could be read, even with faults
-  std::vector<Diagnostic> diagnostics;   ///< this file's problems, in the order found
+  std::optional<Exercise> exercise;    ///< set only when `diagnostics` is empty
+  ExerciseReferences references;       ///< what could be read, even with faults
+  std::vector<Diagnostic> diagnostics; ///< this file's problems, in the order found
 };
 
 /// Parses one exercise file and reads it against the vocabularies of

@@ -170,8 +170,8 @@ private:
       return std::nullopt;
     }
     if (*degrees < joint->min || *degrees > joint->max) {
-      error(angle, fmt::format("'{}' must be between {} and {} degrees, found {}", name.Scalar(),
-                               joint->min, joint->max, angle.Scalar()));
+      error(angle, fmt::format("'{}' must be between {} and {} degrees, found {}", name.Scalar(), joint->min,
+                               joint->max, angle.Scalar()));
       return std::nullopt;
     }
     return degrees;
@@ -184,17 +184,17 @@ private:
 
 /// The keys of a mapping, each once and each one of `known`; problems are
 /// reported at the key.
-std::map<std::string, std::pair<YAML::Node, YAML::Node>>
-keys_of(FigureReader& reader, const YAML::Node& map, const std::vector<std::string>& known,
-        const std::string& what)
+std::map<std::string, std::pair<YAML::Node, YAML::Node>> keys_of(FigureReader& reader, const YAML::Node& map,
+                                                                 const std::vector<std::string>& known,
+                                                                 const std::string& what)
 {
   std::map<std::string, std::pair<YAML::Node, YAML::Node>> found;
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node name = it->first;
     if (!name.IsScalar() || std::find(known.begin(), known.end(), name.Scalar()) == known.end()) {
       reader.error(name, fmt::format("unknown key {} in {}{}",
-                                     name.IsScalar() ? fmt::format("'{}'", name.Scalar()) : "",
-                                     what, name.IsScalar() ? util::did_you_mean_suffix(name.Scalar(), known) : ""));
+                                     name.IsScalar() ? fmt::format("'{}'", name.Scalar()) : "", what,
+                                     name.IsScalar() ? util::did_you_mean_suffix(name.Scalar(), known) : ""));
       continue;
     }
     if (found.contains(name.Scalar())) {
@@ -222,8 +222,9 @@ void read_poses(FigureReader& reader, const std::map<std::string, std::pair<YAML
   }
 }
 
-std::vector<ModifiedFigure> read_modified(FigureReader& reader, const std::string& file, const YAML::Node& key,
-                                          const YAML::Node& value, const figure::Figure& base)
+std::vector<ModifiedFigure> read_modified(FigureReader& reader, const std::string& file,
+                                          const YAML::Node& key, const YAML::Node& value,
+                                          const figure::Figure& base)
 {
   std::vector<ModifiedFigure> out;
   if (!value.IsMap()) {
@@ -269,11 +270,12 @@ std::optional<FigureBlock> read_figure(const std::string& file, const YAML::Node
   if (const auto it = found.find("view"); it != found.end()) {
     const auto view = reader.one_of(it->second.first, it->second.second, figure::view_names());
     const auto& names = figure::view_names();
-    block.figure.view = static_cast<figure::View>(
-      view ? std::find(names.begin(), names.end(), *view) - names.begin() : 0);
+    block.figure.view =
+      static_cast<figure::View>(view ? std::find(names.begin(), names.end(), *view) - names.begin() : 0);
   }
   if (const auto it = found.find("moves"); it != found.end()) {
-    block.figure.moves = reader.one_of(it->second.first, it->second.second, figure::point_names()).value_or("");
+    block.figure.moves =
+      reader.one_of(it->second.first, it->second.second, figure::point_names()).value_or("");
   }
   read_poses(reader, found, block.figure);
   if (const auto it = found.find("modified"); it != found.end()) {

@@ -15,7 +15,7 @@ namespace backplan::catalog {
 struct ModifiedFigure {
   std::string condition;
   figure::Figure figure;
-  Location where;  ///< the condition's key under 'modified'
+  Location where; ///< the condition's key under 'modified'
 };
 
 /// An exercise's `figure:` block: its own figure and the modified ones.
@@ -30,6 +30,6 @@ struct FigureBlock {
 /// range of motion, a pose below the floor) goes to `out` at its node;
 /// returns nothing when there was one. Conditions are checked by the caller.
 std::optional<FigureBlock> read_figure(const std::string& file, const YAML::Node& key,
-                                          const YAML::Node& value, std::vector<Diagnostic>& out);
+                                       const YAML::Node& value, std::vector<Diagnostic>& out);
 
 } // namespace backplan::catalog

@@ -45,8 +45,8 @@ Location FileReader::at(const YAML::Node& node) const
   return {m_file, mark.line + 1, mark.column + 1};
 }
 
-Entries FileReader::keys(const YAML::Node& map, const std::vector<KeySpec>& specs,
-                         const Location& where, const std::string& what)
+Entries FileReader::keys(const YAML::Node& map, const std::vector<KeySpec>& specs, const Location& where,
+                         const std::string& what)
 {
   Entries found;
   std::vector<std::string> known;
@@ -56,8 +56,7 @@ Entries FileReader::keys(const YAML::Node& map, const std::vector<KeySpec>& spec
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node key = it->first;
     if (!key.IsScalar()) {
-      error(key,
-            fmt::format("the keys of {} must be plain words, found {}", what, describe(key)));
+      error(key, fmt::format("the keys of {} must be plain words, found {}", what, describe(key)));
       continue;
     }
     const std::string& name = key.Scalar();
@@ -66,8 +65,8 @@ Entries FileReader::keys(const YAML::Node& map, const std::vector<KeySpec>& spec
       continue;
     }
     if (found.contains(name)) {
-      error(key, fmt::format("duplicate key '{}' (first at line {})", name,
-                             found[name].first.Mark().line + 1));
+      error(key,
+            fmt::format("duplicate key '{}' (first at line {})", name, found[name].first.Mark().line + 1));
       continue;
     }
     found.emplace(name, Entry(key, it->second));
@@ -141,9 +140,9 @@ std::optional<int> FileReader::integer(const YAML::Node& node, const std::string
   }
   const std::string& text = node.Scalar();
   const bool negative = !text.empty() && text[0] == '-';
-  const bool digits = text.size() > (negative ? 1U : 0U) &&
-                      std::all_of(text.begin() + (negative ? 1 : 0), text.end(),
-                                  [](char c) { return c >= '0' && c <= '9'; });
+  const bool digits =
+    text.size() > (negative ? 1U : 0U) &&
+    std::all_of(text.begin() + (negative ? 1 : 0), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) {
     error(node, fmt::format("'{}' must be a whole number, found '{}'", what, text));
     return std::nullopt;
@@ -176,10 +175,10 @@ std::optional<Range> FileReader::range(const Entry& entry, const RangeSpec& spec
   } else {
     error(value.IsNull() ? key : value,
           fmt::format("'{}' must be a whole number or a [min, max] range, found {}", spec.key,
-                      !value.IsSequence()    ? describe(value)
-                      : value.size() == 0    ? std::string("an empty list")
-                      : value.size() == 1    ? std::string("a list of 1 item")
-                                             : fmt::format("a list of {} items", value.size())));
+                      !value.IsSequence() ? describe(value)
+                      : value.size() == 0 ? std::string("an empty list")
+                      : value.size() == 1 ? std::string("a list of 1 item")
+                                          : fmt::format("a list of {} items", value.size())));
     return std::nullopt;
   }
   if (!low || !high) {
@@ -189,12 +188,10 @@ std::optional<Range> FileReader::range(const Entry& entry, const RangeSpec& spec
   for (const auto& [number, node] : {std::pair{*low, low_node}, std::pair{*high, high_node}}) {
     // The number as written: a saturated one would misquote it.
     if (number < spec.lowest) {
-      error(node, fmt::format("'{}' must be at least {}, found {}", spec.key, spec.lowest,
-                              node.Scalar()));
+      error(node, fmt::format("'{}' must be at least {}, found {}", spec.key, spec.lowest, node.Scalar()));
       ok = false;
     } else if (number > spec.highest) {
-      error(node, fmt::format("'{}' must be at most {}, found {}", spec.key, spec.highest,
-                              node.Scalar()));
+      error(node, fmt::format("'{}' must be at most {}, found {}", spec.key, spec.highest, node.Scalar()));
       ok = false;
     }
     if (value.IsScalar()) {

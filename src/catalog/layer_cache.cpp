@@ -9,11 +9,11 @@
 namespace backplan::catalog {
 
 LayerCache::LayerCache(std::filesystem::path file, std::string catalog)
-  : m_file(std::move(file)), m_catalog(std::move(catalog))
+    : m_file(std::move(file)), m_catalog(std::move(catalog))
 {
   std::error_code missing;
   if (!std::filesystem::exists(m_file, missing) && !missing) {
-    return;  // no cache yet: nothing to report
+    return; // no cache yet: nothing to report
   }
   auto decoded = cache::read(m_file, format_version);
   if (!decoded.contents) {
@@ -41,7 +41,8 @@ std::string LayerCache::take(std::size_t index)
   return std::exchange(m_old.entries.at(index).data, std::string());
 }
 
-void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits, std::size_t parsed)
+void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits,
+                        std::size_t parsed)
 {
   m_updated = true;
   m_hits = hits;
@@ -49,7 +50,8 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
   m_key = key;
   // Unchanged when every good file came from the cache and every cached
   // entry was used: then the file already holds exactly these entries.
-  const bool all_old = std::all_of(kept.begin(), kept.end(), [](const Kept& k) { return k.old_index != npos; });
+  const bool all_old =
+    std::all_of(kept.begin(), kept.end(), [](const Kept& k) { return k.old_index != npos; });
   m_changed = !m_problem.empty() || key != m_old.key || !all_old || kept.size() != m_old.entries.size();
   if (m_problem.empty() && key != m_old.key && !m_old.entries.empty()) {
     m_problem = "written for other vocabularies";
@@ -73,8 +75,8 @@ std::vector<std::string> LayerCache::save()
   if (!m_problem.empty()) {
     lines.push_back(fmt::format("cache: {}: not using {}: {}", m_catalog, m_file.string(), m_problem));
   }
-  lines.push_back(fmt::format("cache: {}: exercise files: {} from the cache, {} parsed", m_catalog, m_hits,
-                              m_parsed));
+  lines.push_back(
+    fmt::format("cache: {}: exercise files: {} from the cache, {} parsed", m_catalog, m_hits, m_parsed));
   if (!m_changed) {
     return lines;
   }
@@ -83,8 +85,8 @@ std::vector<std::string> LayerCache::save()
   contents.entries = std::move(m_new);
   try {
     cache::write(m_file, contents, format_version);
-    lines.push_back(fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(),
-                                contents.entries.size()));
+    lines.push_back(
+      fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(), contents.entries.size()));
   } catch (const std::exception& e) {
     lines.push_back(fmt::format("cache: {}: cannot write the cache: {}", m_catalog, e.what()));
   }

@@ -62,9 +62,9 @@ private:
   std::filesystem::path m_file;
   std::string m_catalog;
   cache::Contents m_old;
-  std::string m_problem;  ///< why the file's entries were not used, if so
+  std::string m_problem; ///< why the file's entries were not used, if so
   std::unordered_map<std::string_view, std::size_t> m_index;
-  std::vector<cache::Entry> m_new;  ///< what save() writes, when changed
+  std::vector<cache::Entry> m_new; ///< what save() writes, when changed
   std::uint64_t m_key = 0;
   std::size_t m_hits = 0;
   std::size_t m_parsed = 0;

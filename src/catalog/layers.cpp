@@ -33,15 +33,15 @@ std::vector<fs::path> yaml_files_below(const fs::path& directory, Layer& layer)
     if (is_yaml_file(entry.path()) && !entry.is_directory(type_error)) {
       paths.push_back(entry.path());
       if (paths.size() > max_files) {
-        layer.errors.push_back({Location{directory.string(), 0, 0},
-                                fmt::format("more than {} catalog files", max_files)});
+        layer.errors.push_back(
+          {Location{directory.string(), 0, 0}, fmt::format("more than {} catalog files", max_files)});
         return {};
       }
     }
   }
   if (error) {
-    layer.errors.push_back({Location{directory.string(), 0, 0},
-                            fmt::format("cannot read the directory: {}", error.message())});
+    layer.errors.push_back(
+      {Location{directory.string(), 0, 0}, fmt::format("cannot read the directory: {}", error.message())});
   }
   std::sort(paths.begin(), paths.end());
   return paths;
@@ -75,10 +75,10 @@ Layer list_layer(const fs::path& path)
   std::error_code error;
   const auto status = fs::status(path, error);
   if (error || !fs::exists(status)) {
-    layer.errors.push_back({Location{path.string(), 0, 0},
-                            error && error != std::errc::no_such_file_or_directory
-                              ? fmt::format("cannot read: {}", error.message())
-                              : "no such file or directory"});
+    layer.errors.push_back(
+      {Location{path.string(), 0, 0}, error && error != std::errc::no_such_file_or_directory
+                                        ? fmt::format("cannot read: {}", error.message())
+                                        : "no such file or directory"});
     return layer;
   }
   const bool directory = fs::is_directory(status);

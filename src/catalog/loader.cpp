@@ -23,7 +23,7 @@ namespace {
 /// A parsed vocabulary file waiting for pass 1.
 struct VocabularyFile {
   std::size_t layer = 0;
-  std::size_t index = 0;  ///< order of the file among all files
+  std::size_t index = 0; ///< order of the file among all files
   std::string name;
   YAML::Node root;
   const VocabularySpec* spec = nullptr;
@@ -32,14 +32,14 @@ struct VocabularyFile {
 /// An exercise file waiting for pass 2, and what reading it gave.
 struct PendingExercise {
   std::size_t layer = 0;
-  std::size_t index = 0;  ///< order of the file among all files
+  std::size_t index = 0; ///< order of the file among all files
   const SourceFile* file = nullptr;
-  ExerciseReferences references;  ///< what it names, even with faults
-  bool good = false;        ///< it gave an exercise (LoadState::read, same position)
-  bool ready = false;       ///< read already: from a compiled layer
-  bool unreadable = false;  ///< its text could not be read (a path error)
-  std::size_t cached = LayerCache::npos;  ///< the cache entry it was taken from
-  const ListedFile* listed = nullptr;  ///< its path and stamps, when listed
+  ExerciseReferences references;         ///< what it names, even with faults
+  bool good = false;                     ///< it gave an exercise (LoadState::read, same position)
+  bool ready = false;                    ///< read already: from a compiled layer
+  bool unreadable = false;               ///< its text could not be read (a path error)
+  std::size_t cached = LayerCache::npos; ///< the cache entry it was taken from
+  const ListedFile* listed = nullptr;    ///< its path and stamps, when listed
 };
 
 /// A new exercise file waiting for pass 2.
@@ -62,12 +62,12 @@ struct LoadState {
   /// place and, in the end, ordered in place into the catalog's, so that
   /// each exercise is held once.
   std::vector<Exercise> read;
-  std::vector<std::vector<Diagnostic>> per_file;  ///< each file's problems, by file index
-  std::vector<std::optional<Diagnostic>> read_errors;  ///< a file that could not be read, by file index
-  std::vector<std::size_t> layer_of;              ///< each file's layer, by file index
-  std::vector<Diagnostic> path_errors;            ///< problems at no file's place (after the layers' own)
-  std::deque<SourceFile> compiled_files;          ///< the names of compiled layers' exercise files
-  std::size_t compiled_file_count = 0;            ///< files of compiled layers
+  std::vector<std::vector<Diagnostic>> per_file;      ///< each file's problems, by file index
+  std::vector<std::optional<Diagnostic>> read_errors; ///< a file that could not be read, by file index
+  std::vector<std::size_t> layer_of;                  ///< each file's layer, by file index
+  std::vector<Diagnostic> path_errors;                ///< problems at no file's place (after the layers' own)
+  std::deque<SourceFile> compiled_files;              ///< the names of compiled layers' exercise files
+  std::size_t compiled_file_count = 0;                ///< files of compiled layers
 };
 
 /// The text of a listed file that was not read yet, in `out`; false, with the
@@ -121,7 +121,7 @@ void gather_files(const std::vector<Layer>& layers, LoadState& state)
   for (const auto& layer : layers) {
     files += layer.files.size() + (layer.compiled ? layer.compiled->catalog.exercises.size() : 0);
   }
-  state.exercises.reserve(files);  // no regrowth: exercises are large
+  state.exercises.reserve(files); // no regrowth: exercises are large
   state.read.reserve(files);
   for (std::size_t l = 0; l < layers.size(); ++l) {
     if (layers[l].compiled) {
@@ -193,8 +193,7 @@ void read_vocabularies(const std::vector<Layer>& layers, LoadState& state, Catal
   });
   for (const auto& reference : references) {
     FileReader reader(reference.where.file, *reference.out);
-    check_reference(reader, catalog.*reference.vocabulary, reference.noun, reference.id,
-                    reference.where);
+    check_reference(reader, catalog.*reference.vocabulary, reference.noun, reference.id, reference.where);
   }
 }
 
@@ -280,9 +279,8 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
       seen[exercise->id] = exercise->where;
       if (const auto replaced = by_id.find(exercise->id); replaced != by_id.end()) {
         notes.push_back(fmt::format("exercise '{}' from {} replaces the one from {}", exercise->id,
-                                    exercise->where.file,
-                                    state.read[replaced->second].where.file));
-        by_id.erase(replaced);  // its key points into the record replaced
+                                    exercise->where.file, state.read[replaced->second].where.file));
+        by_id.erase(replaced); // its key points into the record replaced
       }
       by_id.emplace(exercise->id, p);
     }
@@ -308,8 +306,8 @@ void check_exercise_references(LoadState& state)
     auto& diagnostics = state.per_file[pending.index];
     for (const auto& name : exercise.named) {
       if (!known.contains(name.id)) {
-        diagnostics.push_back(
-          {name.where, fmt::format("unknown exercise '{}'{}", name.id, util::did_you_mean_suffix(name.id, ids))});
+        diagnostics.push_back({name.where, fmt::format("unknown exercise '{}'{}", name.id,
+                                                       util::did_you_mean_suffix(name.id, ids))});
       } else if (name.id == exercise.id) {
         diagnostics.push_back({name.where, fmt::format(fmt::runtime(name.self_message), exercise.id)});
       }
@@ -339,8 +337,7 @@ void update_caches(const std::vector<Layer>& layers, LoadState& state, std::uint
       const bool good = state.per_file[pending.index].empty() && pending.good && pending.listed != nullptr &&
                         pending.listed->stamps;
       if (good && (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns))) {
-        kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached,
-                        &state.read[p]});
+        kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached, &state.read[p]});
       }
     }
     layers[l].cache->update(key, kept, hits, parsed);
@@ -411,16 +408,18 @@ LoadResult load(const std::vector<Layer>& layers)
   LoadState state;
   gather_files(layers, state);
   read_vocabularies(layers, state, result.catalog);
-  const bool cached = std::any_of(layers.begin(), layers.end(), [](const Layer& l) { return l.cache != nullptr; });
+  const bool cached =
+    std::any_of(layers.begin(), layers.end(), [](const Layer& l) { return l.cache != nullptr; });
   const std::uint64_t key = cached ? vocabulary_fingerprint(result.catalog) : 0;
   read_exercise_files(layers, state, result.catalog, key);
   ExercisesById by_id = merge_layers(layers.size(), state, result.notes);
   check_exercise_references(state);
   update_caches(layers, state, key);
-  result.file_count = state.compiled_file_count +
-                      static_cast<std::size_t>(std::count_if(state.read_errors.begin(), state.read_errors.end(),
-                                                             [](const auto& e) { return !e.has_value(); })) -
-                      state.compiled_files.size();
+  result.file_count =
+    state.compiled_file_count +
+    static_cast<std::size_t>(std::count_if(state.read_errors.begin(), state.read_errors.end(),
+                                           [](const auto& e) { return !e.has_value(); })) -
+    state.compiled_files.size();
   finish(layers, state, by_id, result);
   return result;
 }

@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backplan::catalog {
@@ -29,7 +29,7 @@ struct ListedFile {
 struct Layer {
   std::string name;
   std::vector<SourceFile> files;
-  std::vector<Diagnostic> errors;  ///< paths that could not be read
+  std::vector<Diagnostic> errors; ///< paths that could not be read
   /// A catalog validated at build time, taken as it is (`files` is then
   /// empty): the built-in one.
   std::shared_ptr<const CompiledCatalog> compiled;
@@ -70,8 +70,8 @@ Layer read_layer(const std::filesystem::path& path);
 /// A loaded catalog with every problem found and the notes to show.
 struct LoadResult {
   Catalog catalog;
-  std::vector<Diagnostic> errors;   ///< empty when the catalog is valid
-  std::vector<std::string> notes;   ///< e.g. an exercise replacing another
+  std::vector<Diagnostic> errors; ///< empty when the catalog is valid
+  std::vector<std::string> notes; ///< e.g. an exercise replacing another
   std::size_t file_count = 0;
 };
 

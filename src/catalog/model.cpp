@@ -5,10 +5,7 @@
 
 namespace backplan::catalog {
 
-std::string Location::str() const
-{
-  return fmt::format("{}:{}:{}", file, line, column);
-}
+std::string Location::str() const { return fmt::format("{}:{}:{}", file, line, column); }
 
 const char* action_name(Action action)
 {

@@ -33,8 +33,8 @@ struct Dosage {
   std::optional<Range> rep_seconds;
   Range reps{1, 1};
   Range sets{1, 1};
-  Range rest_between_reps{0, 0};  ///< seconds between repetitions of a set
-  Range rest_between_sets{0, 0};  ///< seconds between sets; at least 1 when sets may exceed 1
+  Range rest_between_reps{0, 0}; ///< seconds between repetitions of a set
+  Range rest_between_sets{0, 0}; ///< seconds between sets; at least 1 when sets may exceed 1
 };
 
 /// What a condition does to an exercise.
@@ -48,14 +48,14 @@ struct Contraindication {
   std::string condition;
   Action action = Action::caution;
   std::string instruction;
-  std::string basis;  ///< a source id, or "general clinical guidance"
-  std::optional<figure::Figure> figure;  ///< modify only: how the modified exercise looks
+  std::string basis;                    ///< a source id, or "general clinical guidance"
+  std::optional<figure::Figure> figure; ///< modify only: how the modified exercise looks
 };
 
 /// A warning shown to every user, whatever their conditions, and its basis.
 struct Warning {
   std::string text;
-  std::string basis;  ///< a source id, or "general clinical guidance"
+  std::string basis; ///< a source id, or "general clinical guidance"
 };
 
 /// An easier or harder version: words, or the id of another exercise.
@@ -64,7 +64,7 @@ struct Warning {
 struct Variant {
   std::string text;
   std::string exercise;
-  std::vector<Contraindication> contraindications;  ///< words only
+  std::vector<Contraindication> contraindications; ///< words only
   Location where;
 };
 
@@ -92,12 +92,12 @@ struct Exercise {
   /// The exercise this one progresses (empty: none): it needs that one
   /// mastered first, so a plan holds it only at an explicitly requested level.
   std::string progression_of;
-  Location progression_where;  ///< the position of the progression_of value
+  Location progression_where; ///< the position of the progression_of value
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
-  std::optional<figure::Figure> figure;  ///< its start and end poses, when drawn
-  Location where;                         ///< the position of its id
-  Location position_where;                ///< the position of its `position` value
+  std::optional<figure::Figure> figure; ///< its start and end poses, when drawn
+  Location where;                       ///< the position of its id
+  Location position_where;              ///< the position of its `position` value
 };
 
 /// One entry of a vocabulary (a condition, region, goal, position, ...).
@@ -153,9 +153,9 @@ struct Catalog {
   Vocabulary kinds;
   Vocabulary movements;
   Vocabulary sources;
-  Vocabulary loads;      ///< what positions and exercises put strain on
-  Vocabulary red_flags;  ///< tiers of warning signs, most urgent first
-  std::vector<Exercise> exercises;  ///< sorted by id
+  Vocabulary loads;                ///< what positions and exercises put strain on
+  Vocabulary red_flags;            ///< tiers of warning signs, most urgent first
+  std::vector<Exercise> exercises; ///< sorted by id
 
   /// The exercise with this id, or nullptr.
   const Exercise* find(const std::string& id) const;

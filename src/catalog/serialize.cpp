@@ -59,8 +59,7 @@ void serialize(Archive& archive, Dosage& dosage)
 template<class Archive>
 void save(Archive& archive, const Contraindication& rule)
 {
-  archive(rule.condition, static_cast<std::uint8_t>(rule.action), rule.instruction, rule.basis,
-          rule.figure);
+  archive(rule.condition, static_cast<std::uint8_t>(rule.action), rule.instruction, rule.basis, rule.figure);
 }
 
 template<class Archive>
@@ -89,8 +88,8 @@ void serialize(Archive& archive, Variant& variant)
 template<class Archive>
 void serialize(Archive& archive, Exercise& e)
 {
-  archive(e.id, e.name, e.summary, e.position, e.regions, e.goals, e.movements, e.kind, e.level,
-          e.per_side, e.dosage, e.steps, e.cues, e.stop_if, e.loads, e.easier, e.harder);
+  archive(e.id, e.name, e.summary, e.position, e.regions, e.goals, e.movements, e.kind, e.level, e.per_side,
+          e.dosage, e.steps, e.cues, e.stop_if, e.loads, e.easier, e.harder);
   archive(e.progression_of, e.progression_where, e.contraindications, e.sources, e.figure, e.where,
           e.position_where);
 }
@@ -98,8 +97,8 @@ void serialize(Archive& archive, Exercise& e)
 template<class Archive>
 void serialize(Archive& archive, Term& t)
 {
-  archive(t.id, t.name, t.description, t.aliases, t.alias_where, t.setting, t.citation, t.group,
-          t.share, t.min_hold, t.advice, t.protects, t.loads, t.action, t.signs, t.sources, t.where);
+  archive(t.id, t.name, t.description, t.aliases, t.alias_where, t.setting, t.citation, t.group, t.share,
+          t.min_hold, t.advice, t.protects, t.loads, t.action, t.signs, t.sources, t.where);
 }
 
 template<class Archive>
@@ -114,8 +113,8 @@ namespace {
 template<class Archive, class C>
 void vocabularies(Archive& archive, C& c)
 {
-  archive(c.conditions, c.regions, c.goals, c.positions, c.levels, c.kinds, c.movements, c.sources,
-          c.loads, c.red_flags);
+  archive(c.conditions, c.regions, c.goals, c.positions, c.levels, c.kinds, c.movements, c.sources, c.loads,
+          c.red_flags);
 }
 
 /// The locations of an exercise that name its file.
@@ -160,7 +159,7 @@ Exercise decode_exercise(std::string_view bytes, const std::string& file)
 {
   auto exercise = decode_whole<Exercise>(bytes);
   for (Location* location : file_locations(exercise)) {
-    if (location->line > 0) {  // a location that was never set stays empty
+    if (location->line > 0) { // a location that was never set stays empty
       location->file = file;
     }
   }

@@ -69,9 +69,9 @@ struct EntryReader {
 
   void setting(const Term& term)
   {
-    if (const auto it = values.find("setting"); it != values.end() && !term.setting.empty() &&
-                                                std::find(settings.begin(), settings.end(),
-                                                          term.setting) == settings.end()) {
+    if (const auto it = values.find("setting");
+        it != values.end() && !term.setting.empty() &&
+        std::find(settings.begin(), settings.end(), term.setting) == settings.end()) {
       reader.error(it->second.second,
                    fmt::format("'setting' must be floor, seated or standing, found '{}'", term.setting));
       ok = false;
@@ -98,8 +98,7 @@ struct EntryReader {
 
 /// One entry of a vocabulary file; the term when every field is good.
 std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spec, FileReader& reader,
-                              std::vector<Diagnostic>& diagnostics,
-                              std::vector<TermReference>& references)
+                              std::vector<Diagnostic>& diagnostics, std::vector<TermReference>& references)
 {
   const auto values = reader.keys(entry, spec.keys, reader.at(entry), fmt::format("a {}", spec.noun));
   Term term;
@@ -132,8 +131,8 @@ std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spe
 std::optional<YAML::Node> entry_list(const YAML::Node& root, const VocabularySpec& spec, FileReader& reader)
 {
   if (!root.IsMap()) {
-    reader.error(root, fmt::format("expected a mapping with the key '{}', found {}", spec.name,
-                                   describe(root)));
+    reader.error(root,
+                 fmt::format("expected a mapping with the key '{}', found {}", spec.name, describe(root)));
     return std::nullopt;
   }
   const Location top{reader.file(), 1, 1};
@@ -153,9 +152,9 @@ std::optional<YAML::Node> entry_list(const YAML::Node& root, const VocabularySpe
 
 } // namespace
 
-void read_vocabulary(const YAML::Node& root, const VocabularySpec& spec, FileReader& reader,
-                     Catalog& catalog, std::map<std::string, Location>& seen_in_layer,
-                     std::vector<Diagnostic>& diagnostics, std::vector<TermReference>& references)
+void read_vocabulary(const YAML::Node& root, const VocabularySpec& spec, FileReader& reader, Catalog& catalog,
+                     std::map<std::string, Location>& seen_in_layer, std::vector<Diagnostic>& diagnostics,
+                     std::vector<TermReference>& references)
 {
   const auto list = entry_list(root, spec, reader);
   if (!list) {
@@ -173,8 +172,8 @@ void read_vocabulary(const YAML::Node& root, const VocabularySpec& spec, FileRea
     }
     const std::string key = std::string(spec.name) + "/" + term->id;
     if (const auto previous = seen_in_layer.find(key); previous != seen_in_layer.end()) {
-      reader.error(term->where, fmt::format("duplicate {} id '{}' (also defined at {})", spec.noun,
-                                            term->id, previous->second.str()));
+      reader.error(term->where, fmt::format("duplicate {} id '{}' (also defined at {})", spec.noun, term->id,
+                                            previous->second.str()));
       continue;
     }
     seen_in_layer[key] = term->where;
@@ -229,8 +228,8 @@ void check_aliases(const Vocabulary& conditions,
       const auto owner = std::find_if(conditions.terms.begin(), conditions.terms.end(),
                                       [&](const Term& other) { return lowercase(other.id) == key; });
       if (owner != conditions.terms.end()) {
-        report(where, fmt::format("alias '{}' of condition '{}' is the id of condition '{}'",
-                                  term.aliases[i], term.id, owner->id));
+        report(where, fmt::format("alias '{}' of condition '{}' is the id of condition '{}'", term.aliases[i],
+                                  term.id, owner->id));
         continue;
       }
       if (const auto previous = seen.find(key); previous != seen.end()) {

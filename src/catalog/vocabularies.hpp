@@ -17,16 +17,16 @@ struct TermReference {
   const char* noun;
   std::string id;
   Location where;
-  std::vector<Diagnostic>* out;  ///< the diagnostics of the file that refers
+  std::vector<Diagnostic>* out; ///< the diagnostics of the file that refers
 };
 
 /// Reads the parsed vocabulary file `root` into `catalog`'s vocabulary
 /// named by `spec`: a term whose id this layer already defined (`seen_in_layer`)
 /// is an error, one an earlier layer defined is replaced. References to other
 /// vocabularies go to `references`, reporting to `diagnostics`.
-void read_vocabulary(const YAML::Node& root, const VocabularySpec& spec, FileReader& reader,
-                     Catalog& catalog, std::map<std::string, Location>& seen_in_layer,
-                     std::vector<Diagnostic>& diagnostics, std::vector<TermReference>& references);
+void read_vocabulary(const YAML::Node& root, const VocabularySpec& spec, FileReader& reader, Catalog& catalog,
+                     std::map<std::string, Location>& seen_in_layer, std::vector<Diagnostic>& diagnostics,
+                     std::vector<TermReference>& references);
 
 /// Checks that `id` is a term of `vocabulary`; reports at `where` if not,
 /// with the id an alias or a near miss stands for and the valid ids.

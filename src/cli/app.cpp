@@ -128,8 +128,7 @@ Failure usage_failure(const CLI::ParseError& error, const CLI::App& app, const s
   if (message.empty()) {
     message = "invalid command line";
   }
-  return Failure{ExitStatus::usage,
-                 fmt::format("backplan: error: {}\nRun '{}' for usage.\n", message, help)};
+  return Failure{ExitStatus::usage, fmt::format("backplan: error: {}\nRun '{}' for usage.\n", message, help)};
 }
 
 int report(const Failure& failure)
@@ -155,14 +154,15 @@ int run_checked(int argc, char** argv)
                   "add the exercises of a YAML file or a directory of them (repeatable)")
     ->type_name("PATH");
   app.add_flag("--no-builtin", no_builtin, "start from an empty catalog instead of the built-in one");
-  app.add_option("--profile", context.profile_path, "read standing defaults from FILE instead of "
-                                                    "the config folder's profile.yaml")
+  app
+    .add_option("--profile", context.profile_path,
+                "read standing defaults from FILE instead of "
+                "the config folder's profile.yaml")
     ->type_name("FILE");
   app.add_flag("--no-profile", context.no_profile, "ignore the profile");
   app.add_flag("--no-user-catalog", context.no_user_catalog,
                "leave out the catalog folder in the config folder");
-  app.add_flag("--no-cache", context.no_cache,
-               "neither read nor write the cache of parsed catalog files");
+  app.add_flag("--no-cache", context.no_cache, "neither read nor write the cache of parsed catalog files");
   app.add_flag("--verbose", context.verbose, "report the cache's use on standard error");
   app.add_option("--width", context.width, "wrap text to N columns (default: the terminal's, or 80)")
     ->check(CLI::Range(20, 1000))

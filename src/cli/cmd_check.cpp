@@ -4,10 +4,10 @@
 #include "util/exit_status.hpp"
 
 #include <algorithm>
-#include <tuple>
 #include <fmt/format.h>
 #include <memory>
 #include <set>
+#include <tuple>
 
 namespace backplan::cli {
 
@@ -47,9 +47,9 @@ std::vector<catalog::Diagnostic> protection_gap_diagnostics(const catalog::Catal
   std::vector<catalog::Diagnostic> out;
   for (const auto& gap : safety::protection_gaps(catalog)) {
     const auto* position = catalog.positions.find(gap.exercise->position);
-    const bool from_position = position != nullptr && std::find(position->loads.begin(),
-                                                                position->loads.end(),
-                                                                gap.load) != position->loads.end();
+    const bool from_position =
+      position != nullptr &&
+      std::find(position->loads.begin(), position->loads.end(), gap.load) != position->loads.end();
     out.push_back(
       {from_position ? gap.exercise->position_where : gap.exercise->where,
        fmt::format("condition '{}' protects '{}', which {} puts strain on, but exercise '{}' has no "

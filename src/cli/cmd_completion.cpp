@@ -45,8 +45,10 @@ const std::vector<std::string> path_types = {"PATH", "FILE", "DIR"};
 std::vector<Candidate> catalog_words(const catalog::Catalog& catalog, const std::string& kind)
 {
   static const std::map<std::string, catalog::Vocabulary catalog::Catalog::*> vocabularies = {
-    {"conditions", &catalog::Catalog::conditions}, {"goals", &catalog::Catalog::goals},
-    {"regions", &catalog::Catalog::regions},       {"levels", &catalog::Catalog::levels},
+    {"conditions", &catalog::Catalog::conditions},
+    {"goals", &catalog::Catalog::goals},
+    {"regions", &catalog::Catalog::regions},
+    {"levels", &catalog::Catalog::levels},
     {"positions", &catalog::Catalog::positions}};
   std::vector<Candidate> out;
   if (const auto found = vocabularies.find(kind); found != vocabularies.end()) {
@@ -206,7 +208,7 @@ Answer complete(const CLI::App& app, const catalog::Catalog& catalog, const std:
   before.pop_back();
 
   const CLI::App* command = nullptr;
-  const CLI::Option* pending = nullptr;  // an option waiting for its value
+  const CLI::Option* pending = nullptr; // an option waiting for its value
   std::size_t operands = 0;
   for (const auto& word : before) {
     if (pending != nullptr) {

@@ -20,8 +20,7 @@ struct ConditionRow {
 
 /// Each condition: its id and name, aliases, description wrapped to
 /// `width`, and what it changes.
-std::string conditions_text(const std::vector<ConditionRow>& rows, std::size_t exercises,
-                            std::size_t width)
+std::string conditions_text(const std::vector<ConditionRow>& rows, std::size_t exercises, std::size_t width)
 {
   std::string out;
   for (const auto& [term, counts] : rows) {
@@ -35,8 +34,8 @@ std::string conditions_text(const std::vector<ConditionRow>& rows, std::size_t e
       out += "    " + line + "\n";
     }
     for (const auto& line :
-         util::wrap(fmt::format("excludes {}, modifies {}, cautions {} of {} exercises",
-                                counts.avoided, counts.modified, counts.cautioned, exercises),
+         util::wrap(fmt::format("excludes {}, modifies {}, cautions {} of {} exercises", counts.avoided,
+                                counts.modified, counts.cautioned, exercises),
                     width - 4)) {
       out += "    " + line + "\n";
     }
@@ -81,8 +80,8 @@ std::string conditions_csv(const std::vector<ConditionRow>& rows)
 Runner add_conditions_command(CLI::App& app, Context& context)
 {
   auto format = std::make_shared<std::string>("text");
-  CLI::App* command = app.add_subcommand(
-    "conditions", "list the conditions backplan knows and what each changes in a plan");
+  CLI::App* command =
+    app.add_subcommand("conditions", "list the conditions backplan knows and what each changes in a plan");
   add_format_option(*command, *format, {"text", "json", "csv"});
   return [&context, format] {
     const auto& catalog = context.catalog();

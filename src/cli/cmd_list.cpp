@@ -25,13 +25,13 @@ struct ListOptions {
 /// The exercises `list` prints, as plain data.
 struct Row {
   const catalog::Exercise* exercise;
-  int typical_seconds;  ///< at the middle of every dosage range
+  int typical_seconds; ///< at the middle of every dosage range
 };
 
 /// How text output is laid out: the width to fit, and whether a header
 /// row names the columns (on a terminal, where a person reads it).
 struct Layout {
-  std::size_t width = 0;  ///< 0: no limit (a pipe, without --width)
+  std::size_t width = 0; ///< 0: no limit (a pipe, without --width)
   bool header = false;
 };
 
@@ -63,8 +63,8 @@ std::string list_text(const std::vector<Row>& rows, const Layout& layout)
   }
   for (const auto& row : rows) {
     const auto& e = *row.exercise;
-    cells.push_back({e.id, e.name, e.position, util::join(e.regions, ","),
-                     util::format_duration(row.typical_seconds)});
+    cells.push_back(
+      {e.id, e.name, e.position, util::join(e.regions, ","), util::format_duration(row.typical_seconds)});
   }
   std::array<std::size_t, 5> widths{};
   for (const auto& line : cells) {
@@ -127,18 +127,19 @@ std::string list_csv(const std::vector<Row>& rows, const Layout& /*layout*/)
     {"id", "name", "position", "regions", "goals", "kind", "level", "per_side", "typical_seconds"});
   for (const auto& row : rows) {
     const auto& e = *row.exercise;
-    out += render::csv_row({e.id, e.name, e.position, util::join(e.regions, ","),
-                            util::join(e.goals, ","), e.kind, e.level, e.per_side ? "true" : "false",
-                            std::to_string(row.typical_seconds)});
+    out +=
+      render::csv_row({e.id, e.name, e.position, util::join(e.regions, ","), util::join(e.goals, ","), e.kind,
+                       e.level, e.per_side ? "true" : "false", std::to_string(row.typical_seconds)});
   }
   return out;
 }
 
 /// The output formats of `list`, "text" first.
-const std::vector<std::pair<std::string, std::string (*)(const std::vector<Row>&, const Layout&)>> list_formats = {
-  {"text", list_text},
-  {"json", list_json},
-  {"csv", list_csv},
+const std::vector<std::pair<std::string, std::string (*)(const std::vector<Row>&, const Layout&)>>
+  list_formats = {
+    {"text", list_text},
+    {"json", list_json},
+    {"csv", list_csv},
 };
 
 std::vector<std::string> list_format_names()
@@ -171,8 +172,7 @@ void run_list(const Context& context, const ListOptions& options)
   std::vector<Row> rows;
   for (const auto& exercise : catalog.exercises) {
     if (!any_of_in(regions, exercise.regions) || !any_of_in(goals, exercise.goals) ||
-        !any_of_in(positions, {exercise.position}) ||
-        safety::evaluate(exercise, conditions).excluded()) {
+        !any_of_in(positions, {exercise.position}) || safety::evaluate(exercise, conditions).excluded()) {
       continue;
     }
     rows.push_back({&exercise, plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side)});
@@ -196,7 +196,8 @@ Runner add_list_command(CLI::App& app, Context& context)
   add_list_option(*command, "-r,--region", options->regions, "only exercises for these regions");
   add_list_option(*command, "-g,--goal", options->goals, "only exercises for these goals");
   add_list_option(*command, "-p,--position", options->positions, "only exercises in these start positions");
-  add_list_option(*command, "-c,--condition", options->conditions, "only exercises these conditions do not exclude");
+  add_list_option(*command, "-c,--condition", options->conditions,
+                  "only exercises these conditions do not exclude");
   add_format_option(*command, options->format, list_format_names());
   return [&context, options] { run_list(context, *options); };
 }

@@ -28,7 +28,7 @@ struct PlanCommandOptions {
   std::string for_name;
   std::string clinician;
   std::string frequency = "once a day";
-  std::string figures;  ///< --figures DIR
+  std::string figures; ///< --figures DIR
 };
 
 /// The most characters a line of a handout's heading (--for, --clinician,
@@ -51,7 +51,8 @@ CLI::Validator handout_text(bool may_be_empty)
       std::size_t characters = 0;
       for (std::size_t i = 0; i < value.size(); ++i) {
         const auto byte = static_cast<unsigned char>(value[i]);
-        const bool c1 = byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) < 0xA0;
+        const bool c1 =
+          byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) < 0xA0;
         if (byte < 0x20 || byte == 0x7F || c1) {
           return fmt::format("must be one line of printable text, found the control character U+{:04X}",
                              c1 ? static_cast<unsigned char>(value[i + 1]) : byte);
@@ -71,8 +72,8 @@ CLI::Validator handout_text(bool may_be_empty)
 /// else with -o FILE.md the folder FILE-figures beside it; nothing for
 /// Markdown on stdout without --figures.
 struct FigureFolder {
-  std::filesystem::path folder;  ///< where the SVG files are written; empty: none
-  std::string link;              ///< how the handout's links start
+  std::filesystem::path folder; ///< where the SVG files are written; empty: none
+  std::string link;             ///< how the handout's links start
 };
 
 FigureFolder figure_folder(const PlanCommandOptions& options, bool to_stdout)
@@ -137,8 +138,7 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
     std::vector<std::string> parts;
     const std::vector<std::pair<std::string, std::string>> reasons = {
       {"condition", "your conditions"}, {"setting", "the setting"}, {"level", "the level"},
-      {"region", "the regions"},        {"goal", "the goals"},
-      {"progression", "the progressions rule"}};
+      {"region", "the regions"},        {"goal", "the goals"},      {"progression", "the progressions rule"}};
     for (const auto& [reason, words] : reasons) {
       if (counts.contains(reason)) {
         parts.push_back(fmt::format("{} by {}", counts[reason], words));
@@ -244,17 +244,16 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const catalog:
     for (const auto& name : names) {
       try {
         command
-          .add_flag_callback("--" + name,
-                             [&options, id = term.id] { options.condition_flags.push_back(id); },
-                             fmt::format("same as --condition {} ({})", term.id, term.name))
+          .add_flag_callback(
+            "--" + name, [&options, id = term.id] { options.condition_flags.push_back(id); },
+            fmt::format("same as --condition {} ({})", term.id, term.name))
           ->group("");
       } catch (const CLI::OptionAlreadyAdded&) {
         // A user catalog's condition named like an option keeps only -c ID.
       }
     }
-    entries.push_back(term.aliases.empty()
-                        ? term.id
-                        : fmt::format("{} ({})", term.id, util::join(term.aliases, ", ")));
+    entries.push_back(term.aliases.empty() ? term.id
+                                           : fmt::format("{} ({})", term.id, util::join(term.aliases, ", ")));
   }
   if (entries.empty()) {
     return;
@@ -314,12 +313,13 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
   options.given["goals"] =
     add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)")
       ->group(focus_group);
-  options.given["regions"] = add_list_option(command, "-r,--region", options.regions,
-                                             "body regions to cover (comma list, repeatable)")
-                               ->group(focus_group);
-  options.given["level"] = command.add_option("--level", options.level, "highest level to include, e.g. gentle")
-                             ->type_name("ID")
-                             ->group(focus_group);
+  options.given["regions"] =
+    add_list_option(command, "-r,--region", options.regions, "body regions to cover (comma list, repeatable)")
+      ->group(focus_group);
+  options.given["level"] =
+    command.add_option("--level", options.level, "highest level to include, e.g. gentle")
+      ->type_name("ID")
+      ->group(focus_group);
   options.given["setting"] =
     command.add_option("--setting", options.setting, "floor (default) or desk: seated and standing only")
       ->check(CLI::IsMember({"floor", "desk"}))
@@ -332,7 +332,8 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
                             ->type_name("N|daily")
                             ->group(focus_group);
   options.given["format"] =
-    add_format_option(command, options.format, formats.empty() ? render::plan_format_names() : formats)->group(output_group);
+    add_format_option(command, options.format, formats.empty() ? render::plan_format_names() : formats)
+      ->group(output_group);
 }
 
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
@@ -353,20 +354,21 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   effective.request.conditions = resolve_conditions(catalog, names);
   const bool cli_conditions = given("conditions") || !options.condition_flags.empty();
   const bool profile_conditions = profile.conditions && !profile.conditions->empty();
-  effective.settings.push_back(
-    {"conditions", describe_list(effective.request.conditions),
-     cli_conditions && profile_conditions ? from_profile + " and command line"
-     : cli_conditions                     ? "command line"
-     : profile_conditions                 ? from_profile
-                                          : "default"});
+  effective.settings.push_back({"conditions", describe_list(effective.request.conditions),
+                                cli_conditions && profile_conditions ? from_profile + " and command line"
+                                : cli_conditions                     ? "command line"
+                                : profile_conditions                 ? from_profile
+                                                                     : "default"});
 
   effective.request.minutes = given("minutes") ? options.minutes : profile.minutes.value_or(options.minutes);
-  effective.settings.push_back({"minutes", std::to_string(effective.request.minutes),
-                                source("minutes", profile.minutes.has_value())});
+  effective.settings.push_back(
+    {"minutes", std::to_string(effective.request.minutes), source("minutes", profile.minutes.has_value())});
 
-  effective.request.goals = given("goals") ? flatten(options.goals) : profile.goals.value_or(std::vector<std::string>{});
+  effective.request.goals =
+    given("goals") ? flatten(options.goals) : profile.goals.value_or(std::vector<std::string>{});
   check_ids("goal", effective.request.goals, catalog.goals.ids());
-  effective.settings.push_back({"goals", describe_list(effective.request.goals), source("goals", profile.goals.has_value())});
+  effective.settings.push_back(
+    {"goals", describe_list(effective.request.goals), source("goals", profile.goals.has_value())});
 
   effective.request.regions =
     given("regions") ? flatten(options.regions) : profile.regions.value_or(std::vector<std::string>{});
@@ -393,7 +395,7 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
 
   // An explicit -f wins; else the extension of -o; else the profile's.
   const auto from_extension = options.output.empty() ? std::nullopt : render::format_for_path(options.output);
-  effective.format = given("format")   ? options.format
+  effective.format = given("format")  ? options.format
                      : from_extension ? *from_extension
                                       : profile.format.value_or(options.format);
   effective.settings.push_back({"format", effective.format,
@@ -414,10 +416,12 @@ Runner add_plan_command(CLI::App& app, Context& context)
                  "its extension (.md, .json, .csv, .ms, .txt)")
     ->type_name("FILE")
     ->group("Output");
-  command->add_flag("--explain", options->explain, "also list every exercise left out and why")->group("Output");
-  command->add_option("--figures", options->figures,
-                      "Markdown: write each exercise's figure as DIR/ID.svg and link it (with -o FILE.md "
-                      "the default is FILE-figures beside it)")
+  command->add_flag("--explain", options->explain, "also list every exercise left out and why")
+    ->group("Output");
+  command
+    ->add_option("--figures", options->figures,
+                 "Markdown: write each exercise's figure as DIR/ID.svg and link it (with -o FILE.md "
+                 "the default is FILE-figures beside it)")
     ->type_name("DIR")
     ->group("Output");
   const std::string handout_group = "Handout";
@@ -425,11 +429,14 @@ Runner add_plan_command(CLI::App& app, Context& context)
     ->check(handout_text(true))
     ->type_name("NAME")
     ->group(handout_group);
-  command->add_option("--clinician", options->clinician, "who gives the handout, e.g. a physiotherapist and clinic")
+  command
+    ->add_option("--clinician", options->clinician,
+                 "who gives the handout, e.g. a physiotherapist and clinic")
     ->check(handout_text(true))
     ->type_name("TEXT")
     ->group(handout_group);
-  command->add_option("--frequency", options->frequency, "how often to do the routine (default \"once a day\")")
+  command
+    ->add_option("--frequency", options->frequency, "how often to do the routine (default \"once a day\")")
     ->check(handout_text(false))
     ->type_name("TEXT")
     ->group(handout_group);

@@ -36,7 +36,8 @@ std::string read_plan_text(const std::string& path)
     try {
       return util::read_file(path, run::max_plan_file_bytes);
     } catch (const std::runtime_error& error) {
-      throw Failure{ExitStatus::invalid_catalog, fmt::format("backplan: error: {}: {}\n", path, error.what())};
+      throw Failure{ExitStatus::invalid_catalog,
+                    fmt::format("backplan: error: {}: {}\n", path, error.what())};
     }
   }
   std::string text;
@@ -103,7 +104,7 @@ void run_run(const Context& context, const RunCommandOptions& options)
   }
   const run::Schedule schedule = run::make_schedule(plan);
   run::RunOptions run;
-  run.output = full_screen(options)           ? run::Output::screen
+  run.output = full_screen(options)            ? run::Output::screen
                : options.plan.format == "json" ? run::Output::cue_json
                                                : run::Output::cue_text;
   run.speed = options.speed;
@@ -123,7 +124,8 @@ Runner add_run_command(CLI::App& app, Context& context)
   auto options = std::make_shared<RunCommandOptions>();
   CLI::App* command = app.add_subcommand("run", "follow a plan in real time: a countdown, or cues");
   add_plan_options(*command, options->plan, context, {"text", "json"});
-  command->add_option("--plan", options->plan_file, "run a plan saved with 'plan -f json' (-: standard input)")
+  command
+    ->add_option("--plan", options->plan_file, "run a plan saved with 'plan -f json' (-: standard input)")
     ->type_name("FILE");
   command->add_flag("--cues", options->cues, "print a line per phase change instead of the full screen");
   command->add_option("--speed", options->speed, "run the clock N times faster (for rehearsing)")
@@ -131,9 +133,11 @@ Runner add_run_command(CLI::App& app, Context& context)
     ->type_name("N");
   command->add_option("--say", options->say, "run CMD with each cue's words as its last argument")
     ->type_name("CMD");
-  command->add_flag_callback("--bell", [options] { options->bell = true; },
-                             "ring the terminal bell at each phase change (default on a terminal)");
-  command->add_flag_callback("--no-bell", [options] { options->bell = false; }, "no bell");
+  command->add_flag_callback(
+    "--bell", [options] { options->bell = true; },
+    "ring the terminal bell at each phase change (default on a terminal)");
+  command->add_flag_callback(
+    "--no-bell", [options] { options->bell = false; }, "no bell");
   return [&context, options] { run_run(context, *options); };
 }
 

@@ -77,8 +77,8 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   const auto loads = catalog.loads_of(e);
   field("Loads:", loads.empty() ? "-" : util::join(loads, ", "));
   if (!e.progression_of.empty()) {
-    field("Progresses:", fmt::format("{} ({}): only with --level {} or harder", name_exercise(catalog, e.progression_of),
-                                     e.progression_of, e.level));
+    field("Progresses:", fmt::format("{} ({}): only with --level {} or harder",
+                                     name_exercise(catalog, e.progression_of), e.progression_of, e.level));
   }
   const auto& d = e.dosage;
   std::vector<std::string> dosage;
@@ -95,8 +95,7 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
     dosage.push_back("rest between sets " + range_words(d.rest_between_sets, " s"));
   }
   field("Dosage:", util::join(dosage, ", "));
-  field("Typical time:",
-        util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
+  field("Typical time:", util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
   out += "\nSteps:\n";
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
     out += hanging(fmt::format("  {}. ", i + 1), e.steps[i], width);
@@ -110,9 +109,9 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   const auto rules = [&](const std::string& indent, const std::vector<catalog::Contraindication>& list,
                          const char* avoided) {
     for (const auto& rule : list) {
-      out += hanging(indent + "- ", fmt::format("{} {}: {}", catalog::action_name(rule.action), rule.condition,
-                                                rule.instruction.empty() ? std::string(avoided)
-                                                                         : rule.instruction),
+      out += hanging(indent + "- ",
+                     fmt::format("{} {}: {}", catalog::action_name(rule.action), rule.condition,
+                                 rule.instruction.empty() ? std::string(avoided) : rule.instruction),
                      width);
       out += hanging(indent + "  basis: ", rule.basis, width);
     }
@@ -268,7 +267,8 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
 }
 
 /// The exercise's start and end poses as a standalone SVG document.
-std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e, std::size_t /*width*/)
+std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e,
+                         std::size_t /*width*/)
 {
   if (!e.figure) {
     throw Failure{ExitStatus::runtime,
@@ -280,7 +280,8 @@ std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exe
 }
 
 /// The exercise in catalog syntax, which loads back unchanged.
-std::string describe_yaml(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e, std::size_t /*width*/)
+std::string describe_yaml(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e,
+                          std::size_t /*width*/)
 {
   return exercise_yaml(e);
 }
@@ -327,7 +328,8 @@ Runner add_show_command(CLI::App& app, Context& context)
       if (name == *format) {
         // A pipe gets whole lines unless --width asks otherwise.
         const bool terminal = util::stdout_is_terminal();
-        write_output(print(catalog, *exercise, context.width > 0 || terminal ? context.text_width(true) : 0), "");
+        write_output(print(catalog, *exercise, context.width > 0 || terminal ? context.text_width(true) : 0),
+                     "");
       }
     }
   };

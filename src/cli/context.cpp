@@ -10,9 +10,9 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <string_view>
 #include <filesystem>
 #include <fmt/format.h>
+#include <string_view>
 
 namespace backplan::cli {
 
@@ -110,8 +110,8 @@ bool Context::catalog_shapes_options() const
   // Not for --help or --version alone (no command word), not when the
   // version is all that will be printed, nor for commands that never show
   // the condition flags.
-  return !command.empty() && !version_asked && command != "list" && command != "show" && command != "conditions" &&
-         command != "check" && command != "completion";
+  return !command.empty() && !version_asked && command != "list" && command != "show" &&
+         command != "conditions" && command != "check" && command != "completion";
 }
 
 static std::string catalog_errors_text(const std::vector<catalog::Diagnostic>& errors)
@@ -165,8 +165,7 @@ std::string Context::profile_location() const
   }
   std::error_code error;
   const auto path = *folder / "profile.yaml";
-  return fmt::format("{} ({})", path.string(),
-                     std::filesystem::exists(path, error) ? "found" : "not found");
+  return fmt::format("{} ({})", path.string(), std::filesystem::exists(path, error) ? "found" : "not found");
 }
 
 const Profile& Context::profile() const
@@ -224,8 +223,7 @@ void write_output(const std::string& data, const std::string& path)
   }
 }
 
-void unknown_value(const std::string& what, const std::string& value,
-                   const std::vector<std::string>& valid)
+void unknown_value(const std::string& what, const std::string& value, const std::vector<std::string>& valid)
 {
   throw Failure{ExitStatus::usage,
                 fmt::format("backplan: error: unknown {} '{}'{}\nvalid {}s: {}\n", what, value,
@@ -271,8 +269,8 @@ std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
   return ids;
 }
 
-CLI::Option* add_list_option(CLI::App& command, const std::string& names,
-                             std::vector<std::string>& values, const std::string& description)
+CLI::Option* add_list_option(CLI::App& command, const std::string& names, std::vector<std::string>& values,
+                             const std::string& description)
 {
   return command.add_option(names, values, description)
     ->expected(1)

@@ -14,17 +14,17 @@ namespace backplan::cli {
 
 /// Options every command shares, and the catalog they select.
 struct Context {
-  std::vector<std::string> catalog_paths;  ///< --catalog, in order
+  std::vector<std::string> catalog_paths; ///< --catalog, in order
   bool no_builtin = false;
   util::ColorMode color = util::ColorMode::automatic;
-  std::string command;                     ///< the command word of the command line, if any
-  bool version_asked = false;              ///< --version given: nothing is read, the version printed
-  std::string profile_path;                ///< --profile FILE
-  bool no_profile = false;                 ///< --no-profile
-  bool no_user_catalog = false;            ///< --no-user-catalog
-  bool no_cache = false;                   ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
-  bool verbose = false;                    ///< --verbose
-  std::size_t width = 0;                   ///< --width N (0: the terminal's, or 80)
+  std::string command;          ///< the command word of the command line, if any
+  bool version_asked = false;   ///< --version given: nothing is read, the version printed
+  std::string profile_path;     ///< --profile FILE
+  bool no_profile = false;      ///< --no-profile
+  bool no_user_catalog = false; ///< --no-user-catalog
+  bool no_cache = false;        ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
+  bool verbose = false;         ///< --verbose
+  std::size_t width = 0;        ///< --width N (0: the terminal's, or 80)
 
   /// The width to wrap text to: --width, else the terminal's when `to_terminal`, else 80.
   std::size_t text_width(bool to_terminal) const;
@@ -98,8 +98,8 @@ std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
 
 /// Adds a repeatable option taking one value (a comma list) per use, so
 /// that it never swallows the words after it.
-CLI::Option* add_list_option(CLI::App& command, const std::string& names,
-                             std::vector<std::string>& values, const std::string& description);
+CLI::Option* add_list_option(CLI::App& command, const std::string& names, std::vector<std::string>& values,
+                             const std::string& description);
 
 /// Adds `--format` with the given choices to `command`, storing into `format`.
 CLI::Option* add_format_option(CLI::App& command, std::string& format,

@@ -14,16 +14,16 @@ namespace backplan::cli {
 /// CLI11 options kept to tell whether each was given.
 struct PlanOptions {
   std::vector<std::string> conditions;
-  std::vector<std::string> condition_flags;  ///< ids set by --knee, --prolapse, ...
+  std::vector<std::string> condition_flags; ///< ids set by --knee, --prolapse, ...
   int minutes = 10;
   std::vector<std::string> goals;
   std::vector<std::string> regions;
   std::string level;
   std::string setting = "floor";
-  std::string seed = "0";        ///< a whole number or "daily"
+  std::string seed = "0"; ///< a whole number or "daily"
   std::string format = "text";
-  std::string output;            ///< -o FILE (the plan command only)
-  std::map<std::string, CLI::Option*> given;  ///< setting name -> its option
+  std::string output;                        ///< -o FILE (the plan command only)
+  std::map<std::string, CLI::Option*> given; ///< setting name -> its option
 };
 
 /// Adds the options that shape a plan (conditions and their flags, minutes,

@@ -26,9 +26,8 @@ class ProfileReader
 {
 public:
   ProfileReader(catalog::FileReader& reader, const catalog::Catalog& catalog, const catalog::Entries& values)
-    : m_reader(reader), m_catalog(catalog), m_values(values)
-  {
-  }
+      : m_reader(reader), m_catalog(catalog), m_values(values)
+  {}
 
   /// The entry of `key`, or nullptr when the profile does not have it.
   const Entry* find(const char* key) const
@@ -100,9 +99,9 @@ public:
     if (const Entry* entry = find("seed")) {
       if (const auto seed = m_reader.string(*entry)) {
         if (!util::parse_seed(*seed)) {
-          m_reader.error(entry->second,
-                         fmt::format("'seed' must be a whole number of 0 or more, or 'daily', found '{}'",
-                                     *seed));
+          m_reader.error(
+            entry->second,
+            fmt::format("'seed' must be a whole number of 0 or more, or 'daily', found '{}'", *seed));
         }
         profile.seed = *seed;
       }
@@ -141,7 +140,8 @@ Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& ca
   catalog::FileReader reader(file.name, local);
   const auto root = catalog::parse_document(file, local);
   if (root && !root->IsMap()) {
-    reader.error(*root, fmt::format("expected a mapping of profile keys, found {}", catalog::describe(*root)));
+    reader.error(*root,
+                 fmt::format("expected a mapping of profile keys, found {}", catalog::describe(*root)));
   } else if (root) {
     const auto values = reader.keys(*root, profile_keys, reader.at(*root), "a profile");
     ProfileReader read(reader, catalog, values);

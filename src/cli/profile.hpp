@@ -12,14 +12,14 @@ namespace backplan::cli {
 /// A user's standing defaults from a profile file; unset fields were not given.
 struct Profile {
   std::string file;
-  std::optional<std::vector<std::string>> conditions;  ///< resolved to condition ids
+  std::optional<std::vector<std::string>> conditions; ///< resolved to condition ids
   std::optional<int> minutes;
   std::optional<std::vector<std::string>> goals;
   std::optional<std::vector<std::string>> regions;
   std::optional<std::string> level;
   std::optional<std::string> setting;
   std::optional<std::string> format;
-  std::optional<std::string> seed;  ///< a whole number or "daily", as written
+  std::optional<std::string> seed; ///< a whole number or "daily", as written
 };
 
 /// The largest profile file backplan reads, in bytes.

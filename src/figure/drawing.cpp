@@ -32,7 +32,7 @@ Flat project(const Point3& p, View view)
 
 /// A panel under construction, in world units, before scaling.
 struct Panel {
-  std::vector<Shape> shapes;  ///< points in world units, y up
+  std::vector<Shape> shapes; ///< points in world units, y up
   double min_x = std::numeric_limits<double>::max();
   double max_x = std::numeric_limits<double>::lowest();
   double min_y = std::numeric_limits<double>::max();
@@ -135,7 +135,8 @@ void add_body(Panel& panel, const Body& body, View view)
   if (reach > head_radius) {
     // The face's direction: a short stroke out of the head.
     const double k = head_radius / reach;
-    panel.add(line(Ink::body, {{centre.x + (nose.x - centre.x) * k, centre.y + (nose.y - centre.y) * k}, nose}));
+    panel.add(
+      line(Ink::body, {{centre.x + (nose.x - centre.x) * k, centre.y + (nose.y - centre.y) * k}, nose}));
   }
   add_eyes(panel, body, view);
 }
@@ -223,9 +224,9 @@ void add_props(Panel& panel, const Figure& figure, const Body& body)
 }
 
 /// The points whose travel the arrow may show, most telling first.
-const std::vector<std::string> movers = {
-  "right_hand", "left_hand", "right_toe", "left_toe", "right_knee", "left_knee",
-  "head", "right_elbow", "left_elbow", "neck", "pelvis"};
+const std::vector<std::string> movers = {"right_hand", "left_hand", "right_toe", "left_toe",
+                                         "right_knee", "left_knee", "head",      "right_elbow",
+                                         "left_elbow", "neck",      "pelvis"};
 
 /// How far to shift the start pose so that it lines up with the end pose
 /// on the part that stays still (the part whose alignment moves the rest of
@@ -299,14 +300,15 @@ void add_arrow(Panel& panel, const Body& start, const Body& end, View view, cons
   const double offset = best == "head" ? head_radius + 6 : 9;
   a = {a.x + normal.x * offset, a.y + normal.y * offset};
   b = {b.x + normal.x * offset, b.y + normal.y * offset};
-  const Point control{mid.x + normal.x * (offset + travel * 0.35), mid.y + normal.y * (offset + travel * 0.35)};
+  const Point control{mid.x + normal.x * (offset + travel * 0.35),
+                      mid.y + normal.y * (offset + travel * 0.35)};
   std::vector<Point> curve;
   constexpr int steps = 12;
   for (int i = 0; i <= steps; ++i) {
     const double t = static_cast<double>(i) / steps;
     const double u = 1 - t;
-    curve.push_back({u * u * a.x + 2 * u * t * control.x + t * t * b.x,
-                     u * u * a.y + 2 * u * t * control.y + t * t * b.y});
+    curve.push_back(
+      {u * u * a.x + 2 * u * t * control.x + t * t * b.x, u * u * a.y + 2 * u * t * control.y + t * t * b.y});
   }
   const Point tip = curve.back();
   const Point before = curve[curve.size() - 3];
@@ -350,8 +352,8 @@ Drawing draw(const Figure& figure, const DrawOptions& options)
     panels.push_back(&second);
   }
 
-  const double margin = 6;        // world units around each panel
-  const double label_room = options.labels ? 12.0 : 0.0;  // points
+  const double margin = 6;                               // world units around each panel
+  const double label_room = options.labels ? 12.0 : 0.0; // points
   const double caption_room = options.caption.empty() ? 0.0 : 12.0;
   double min_y = first.min_y;
   double max_y = first.max_y;

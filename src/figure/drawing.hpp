@@ -37,16 +37,16 @@ struct Shape {
 struct Drawing {
   double width = 0;
   double height = 0;
-  double stroke = 1;  ///< the body's line width in points; props and arrows are thinner
+  double stroke = 1; ///< the body's line width in points; props and arrows are thinner
   std::vector<Shape> shapes;
 };
 
 /// How to lay out a figure.
 struct DrawOptions {
-  double height = 110;         ///< the height of the tallest pose's panel, in points
-  double max_width = 0;        ///< when above 0, the drawing is scaled down to fit this width
-  bool labels = true;          ///< "Start" and "End" under the panels
-  std::string caption;         ///< a line under the drawing, e.g. "Right side shown"
+  double height = 110;  ///< the height of the tallest pose's panel, in points
+  double max_width = 0; ///< when above 0, the drawing is scaled down to fit this width
+  bool labels = true;   ///< "Start" and "End" under the panels
+  std::string caption;  ///< a line under the drawing, e.g. "Right side shown"
 };
 
 /// The start and end poses side by side, the same scale for both, with the

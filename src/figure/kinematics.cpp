@@ -71,7 +71,6 @@ Matrix about_y(double degrees)
   return {{{c, 0, s}, {0, 1, 0}, {-s, 0, c}}};
 }
 
-
 Point3 along(const Point3& from, const Matrix& frame, const Point3& direction, double length)
 {
   const Point3 d = apply(frame, direction);
@@ -90,11 +89,10 @@ void add_arm(Body& body, const Pose& pose, const Matrix& chest, const std::strin
   const auto joint = [&](const char* name) { return pose.angle(side + "_" + name); };
   const Point3 shoulder = along(body.at("neck"), chest, right, sign * shoulder_half_width);
   // Abduction first, then flexion: a raised arm swings forward in its own plane.
-  const Matrix upper =
-    multiply(multiply(chest, about_y(-sign * joint("shoulder_horizontal_abduction"))),
-             multiply(multiply(about_z(joint("shoulder_flexion")),
-                                      about_x(-sign * joint("shoulder_abduction"))),
-                             about_y(-sign * joint("shoulder_rotation"))));
+  const Matrix upper = multiply(
+    multiply(chest, about_y(-sign * joint("shoulder_horizontal_abduction"))),
+    multiply(multiply(about_z(joint("shoulder_flexion")), about_x(-sign * joint("shoulder_abduction"))),
+             about_y(-sign * joint("shoulder_rotation"))));
   const Point3 elbow = along(shoulder, upper, down, upper_arm);
   const Matrix lower = multiply(upper, about_z(joint("elbow_flexion")));
   const Point3 wrist = along(elbow, lower, down, forearm);
@@ -115,10 +113,9 @@ void add_leg(Body& body, const Pose& pose, const Matrix& pelvis, const std::stri
   const double sign = side == "right" ? 1.0 : -1.0;
   const auto joint = [&](const char* name) { return pose.angle(side + "_" + name); };
   const Point3 hip = along(body.at("pelvis"), pelvis, right, sign * hip_half_width);
-  const Matrix upper =
-    multiply(pelvis, multiply(multiply(about_z(joint("hip_flexion")),
-                                       about_x(-sign * joint("hip_abduction"))),
-                              about_y(-sign * joint("hip_rotation"))));
+  const Matrix upper = multiply(
+    pelvis, multiply(multiply(about_z(joint("hip_flexion")), about_x(-sign * joint("hip_abduction"))),
+                     about_y(-sign * joint("hip_rotation"))));
   const Point3 knee = along(hip, upper, down, thigh);
   const Matrix lower = multiply(upper, about_z(-joint("knee_flexion")));
   const Point3 ankle = along(knee, lower, down, shank);
@@ -156,15 +153,13 @@ Body pose_body(const Pose& pose)
                                  about_y(-pose.angle("turn")));
   body.points["pelvis"] = {};
   const Point3 waist = along({}, pelvis, up, lower_trunk);
-  const Matrix chest =
-    multiply(pelvis, multiply(multiply(about_y(-pose.angle("spine_rotation")),
-                                       about_x(pose.angle("spine_side_bend"))),
-                              about_z(-pose.angle("spine_flexion"))));
+  const Matrix chest = multiply(
+    pelvis, multiply(multiply(about_y(-pose.angle("spine_rotation")), about_x(pose.angle("spine_side_bend"))),
+                     about_z(-pose.angle("spine_flexion"))));
   const Point3 neck = along(waist, chest, up, upper_trunk);
-  const Matrix head =
-    multiply(chest, multiply(multiply(about_y(-pose.angle("neck_rotation")),
-                                      about_x(pose.angle("neck_side_bend"))),
-                             about_z(-pose.angle("neck_flexion"))));
+  const Matrix head = multiply(
+    chest, multiply(multiply(about_y(-pose.angle("neck_rotation")), about_x(pose.angle("neck_side_bend"))),
+                    about_z(-pose.angle("neck_flexion"))));
   const Point3 centre = along(neck, head, up, neck_length + head_radius);
   body.points["waist"] = waist;
   body.points["neck"] = neck;

@@ -6,10 +6,7 @@
 
 namespace backplan::figure {
 
-const char* view_name(View view)
-{
-  return view_names()[static_cast<std::size_t>(view)].c_str();
-}
+const char* view_name(View view) { return view_names()[static_cast<std::size_t>(view)].c_str(); }
 
 const std::vector<std::string>& view_names()
 {
@@ -46,7 +43,9 @@ std::vector<Joint> all_joints()
   std::vector<Joint> out = {
     {"pitch", -180, 180, "the whole body tilted forward from upright (90: face down, -90: on the back)"},
     {"roll", -90, 90, "the whole body, after pitch, tilted to its right (negative: its left)"},
-    {"turn", -180, 180, "the whole body, after pitch and roll, turned to its right about its long axis (negative: left); on the back, this rolls it towards its right side"},
+    {"turn", -180, 180,
+     "the whole body, after pitch and roll, turned to its right about its long axis (negative: left); on the "
+     "back, this rolls it towards its right side"},
     {"spine_flexion", -30, 80, "the back rounded forward (negative: arched backward)"},
     {"spine_side_bend", -35, 35, "the upper body bent to the right (negative: left)"},
     {"spine_rotation", -45, 45, "the upper body turned to the right (negative: left)"},
@@ -79,7 +78,7 @@ const Joint* find_joint(const std::string& name)
 
 const std::vector<std::string>& prop_names()
 {
-  static const std::vector<std::string> names = {"floor", "mat",     "chair",   "bed",
+  static const std::vector<std::string> names = {"floor", "mat",        "chair",   "bed",
                                                  "wall",  "door-frame", "cushion", "band"};
   return names;
 }

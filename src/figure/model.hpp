@@ -34,7 +34,7 @@ struct Figure {
   std::vector<std::string> props;
   Pose start;
   Pose end;
-  std::string moves;  ///< the body point the arrow follows; empty: the one that travels furthest
+  std::string moves; ///< the body point the arrow follows; empty: the one that travels furthest
 };
 
 /// The body points a figure's arrow may follow: head, neck, waist, pelvis,

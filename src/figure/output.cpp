@@ -117,11 +117,11 @@ std::string roff_shape(const Drawing& drawing, const Shape& shape)
 {
   const Point& p = shape.points[0];
   const std::string at = fmt::format("\\h'{:.2f}p'\\v'{:.2f}p'", p.x, p.y);
-  const std::string pen = fmt::format("\\m[bp{}]\\D't {:.2f}p'", ink_name(shape.ink), width_of(drawing, shape.ink));
+  const std::string pen =
+    fmt::format("\\m[bp{}]\\D't {:.2f}p'", ink_name(shape.ink), width_of(drawing, shape.ink));
   switch (shape.kind) {
   case ShapeKind::line:
-  case ShapeKind::polyline:
-  {
+  case ShapeKind::polyline: {
     // \D'l' draws one segment and moves to its end: one per segment.
     std::string segments;
     for (std::size_t i = 1; i < shape.points.size(); ++i) {
@@ -133,7 +133,8 @@ std::string roff_shape(const Drawing& drawing, const Shape& shape)
   case ShapeKind::polygon: {
     std::string out;
     if (shape.filled) {
-      out += fmt::format("\\Z'{}\\M[bp{}fill]\\D'P{}'\\M[]'", at, ink_name(shape.ink), roff_moves(shape.points));
+      out +=
+        fmt::format("\\Z'{}\\M[bp{}fill]\\D'P{}'\\M[]'", at, ink_name(shape.ink), roff_moves(shape.points));
     }
     return out + fmt::format("\\Z'{}{}\\D'p{}'\\m[]'", at, pen, roff_moves(shape.points));
   }

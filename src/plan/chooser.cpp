@@ -84,9 +84,8 @@ LeftOut Chooser::reason(const Candidate& candidate) const
                                       other->name, m_request.seed));
   }
   if (candidate.modified && !m_tried.contains(&candidate)) {
-    return out("modified",
-               fmt::format("needs a change for {}; the plan prefers exercises that need none",
-                           util::join(modifying_conditions(candidate), " and ")));
+    return out("modified", fmt::format("needs a change for {}; the plan prefers exercises that need none",
+                                       util::join(modifying_conditions(candidate), " and ")));
   }
   const auto it = m_refused.find(&candidate);
   if (it == m_refused.end()) {
@@ -120,16 +119,16 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
     break;
   }
   const int left = m_selection.budget() - m_selection.total();
-  m_refused[&candidate] = {Added::over_budget, duration(dose, candidate.exercise->per_side), std::max(left, 0)};
+  m_refused[&candidate] = {Added::over_budget, duration(dose, candidate.exercise->per_side),
+                           std::max(left, 0)};
   return false;
 }
 
 bool Chooser::conflicts(const Candidate& candidate) const
 {
   const auto& chosen = m_selection.chosen();
-  return std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* c) {
-    return progression_pair(*c->exercise, *candidate.exercise);
-  });
+  return std::any_of(chosen.begin(), chosen.end(),
+                     [&](const Candidate* c) { return progression_pair(*c->exercise, *candidate.exercise); });
 }
 
 const Exercise* Chooser::covering(const Exercise& exercise) const
@@ -187,9 +186,9 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
     }
     if (need.field != &Exercise::movements && !added) {
       const auto& vocabulary = need.field == &Exercise::regions ? m_catalog.regions : m_catalog.goals;
-      uncovered.push_back(fmt::format("{} ({})", name_of(vocabulary, need.id),
-                                      offered ? "no safe exercise for it fits the time"
-                                              : "no safe exercise covers it"));
+      uncovered.push_back(
+        fmt::format("{} ({})", name_of(vocabulary, need.id),
+                    offered ? "no safe exercise for it fits the time" : "no safe exercise covers it"));
     }
   }
 }

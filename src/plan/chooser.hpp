@@ -20,9 +20,8 @@ public:
   /// A chooser for a plan of `budget` seconds; every argument must outlive it.
   Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
           int budget)
-    : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget)
-  {
-  }
+      : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget)
+  {}
 
   /// Runs every phase (cover the needs, fill each kind's share, fill with
   /// typical doses, fit the doses, top up to the target); `uncovered`
@@ -81,8 +80,8 @@ private:
   /// Why a candidate offered was not added, in seconds.
   struct Refusal {
     Added why;
-    int needed;  ///< at the dose offered, or its least dose when over the item cap
-    int limit;   ///< the seconds left, or the item cap
+    int needed; ///< at the dose offered, or its least dose when over the item cap
+    int limit;  ///< the seconds left, or the item cap
   };
   std::map<const Candidate*, Refusal> m_refused;
 };

@@ -20,28 +20,28 @@ struct Request {
   std::string level;             ///< empty: any level
   std::string setting = "floor"; ///< "floor" (anything) or "desk"
   std::uint64_t seed = 0;
-  std::string for_name;                  ///< who the handout is for; empty: not printed
-  std::string clinician;                 ///< who gave it; empty: not printed
-  std::string frequency = "once a day";  ///< how often to do the routine
+  std::string for_name;                 ///< who the handout is for; empty: not printed
+  std::string clinician;                ///< who gave it; empty: not printed
+  std::string frequency = "once a day"; ///< how often to do the routine
 };
 
 /// One chosen dose of an exercise, every value within the catalog's range.
 struct Dose {
-  int hold = 0;         ///< seconds held per repetition (0: none)
-  int rep_seconds = 0;  ///< seconds of movement per repetition (0: none)
+  int hold = 0;        ///< seconds held per repetition (0: none)
+  int rep_seconds = 0; ///< seconds of movement per repetition (0: none)
   int reps = 1;
   int sets = 1;
-  int rest_between_reps = 0;  ///< seconds between repetitions of a set
-  int rest_between_sets = 0;  ///< seconds between sets
+  int rest_between_reps = 0; ///< seconds between repetitions of a set
+  int rest_between_sets = 0; ///< seconds between sets
 };
 
 /// A version of an exercise shown as easier or harder, already safe for the
 /// user, with the modifications and cautions that apply to it.
 struct PlanVariant {
-  std::string text;         ///< words, or the other exercise's name
-  std::string exercise_id;  ///< set when it names another exercise
-  std::string description;  ///< the other exercise in a line: its summary, else its first step
-  std::size_t item_number = 0;  ///< the other exercise's number in the plan (from 1); 0: not in it
+  std::string text;            ///< words, or the other exercise's name
+  std::string exercise_id;     ///< set when it names another exercise
+  std::string description;     ///< the other exercise in a line: its summary, else its first step
+  std::size_t item_number = 0; ///< the other exercise's number in the plan (from 1); 0: not in it
   std::vector<catalog::Contraindication> modifications;
   std::vector<catalog::Contraindication> cautions;
 };
@@ -52,10 +52,10 @@ struct PlanItem {
   std::string position_name;
   std::string kind_name;
   Dose dose;
-  std::string dosage_words;  ///< "hold 30 s, 3 times, each side"
-  int start = 0;             ///< seconds from the start of the plan
-  int duration = 0;          ///< seconds, both sides and all rests included
-  int transition = 0;        ///< seconds to change position before this item
+  std::string dosage_words; ///< "hold 30 s, 3 times, each side"
+  int start = 0;            ///< seconds from the start of the plan
+  int duration = 0;         ///< seconds, both sides and all rests included
+  int transition = 0;       ///< seconds to change position before this item
   std::vector<catalog::Contraindication> modifications;
   std::vector<catalog::Contraindication> cautions;
   std::optional<PlanVariant> easier;
@@ -69,33 +69,33 @@ struct LeftOut {
   /// "condition", "setting", "level", "region", "goal", "progression",
   /// "modified", "covered" or "time"
   std::string reason;
-  std::string detail;                   ///< a sentence for the user
-  std::vector<std::string> conditions;  ///< the user's conditions that exclude it
+  std::string detail;                  ///< a sentence for the user
+  std::vector<std::string> conditions; ///< the user's conditions that exclude it
 };
 
 /// A declared condition that needed no change to any exercise of the plan.
 struct UnchangedCondition {
   std::string id;
   std::string name;
-  std::string note;  ///< "Knee problems: none of these exercises needed changing"
+  std::string note; ///< "Knee problems: none of these exercises needed changing"
 };
 
 /// A finished plan: renderers only read it.
 struct Plan {
   Request request;
-  std::vector<std::string> condition_names;  ///< display names of the honoured conditions
+  std::vector<std::string> condition_names; ///< display names of the honoured conditions
   std::vector<std::string> goal_names;
   std::vector<std::string> region_names;
   std::vector<PlanItem> items;
-  int budget = 0;            ///< seconds
-  int total = 0;             ///< seconds; never more than the budget
+  int budget = 0; ///< seconds
+  int total = 0;  ///< seconds; never more than the budget
   int position_changes = 0;
-  bool filled = true;        ///< total reaches at least 90% of the budget
-  std::string shortfall;     ///< when not filled, a sentence saying how much could be filled
-  std::vector<std::string> uncovered;  ///< requested regions/goals no safe exercise covers
-  std::vector<LeftOut> left_out;       ///< every catalog exercise not in the plan, by id
-  std::vector<UnchangedCondition> unchanged;  ///< declared conditions no item needed changing for
-  std::vector<std::string> sources;    ///< citations of the sources of the items
+  bool filled = true;                        ///< total reaches at least 90% of the budget
+  std::string shortfall;                     ///< when not filled, a sentence saying how much could be filled
+  std::vector<std::string> uncovered;        ///< requested regions/goals no safe exercise covers
+  std::vector<LeftOut> left_out;             ///< every catalog exercise not in the plan, by id
+  std::vector<UnchangedCondition> unchanged; ///< declared conditions no item needed changing for
+  std::vector<std::string> sources;          ///< citations of the sources of the items
   safety::SafetyNotes safety;
 };
 

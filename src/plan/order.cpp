@@ -41,10 +41,10 @@ std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<co
   std::vector<Key> keys;
   for (const auto* e : items) {
     const auto setting = setting_of(catalog, *e);
-    keys.push_back({static_cast<int>(std::find(block_order.begin(), block_order.end(), setting) -
-                                     block_order.begin()),
-                    position_group(catalog, *e), catalog.positions.index_of(e->position),
-                    catalog.kinds.index_of(e->kind)});
+    keys.push_back(
+      {static_cast<int>(std::find(block_order.begin(), block_order.end(), setting) - block_order.begin()),
+       position_group(catalog, *e), catalog.positions.index_of(e->position),
+       catalog.kinds.index_of(e->kind)});
   }
   // A block (a setting) and a posture each rank by the gentlest kind they
   // hold, then by catalog order: the plan opens with mobility, and each
@@ -63,16 +63,16 @@ std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<co
     const auto& key = keys[i];
     return std::tuple(block_rank[key.block], group_rank[key.group], key.kind, key.position);
   };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
   // A gentle finish: in the last posture, strengthening comes before the
   // stretches, straight after the posture's mobility.
   if (!order.empty() && last_kind > 1) {
     const std::string last_group = keys[order.back()].group;
-    auto begin = std::find_if(order.begin(), order.end(),
-                              [&](std::size_t i) { return keys[i].group == last_group; });
-    std::stable_partition(begin, order.end(), [&](std::size_t i) {
-      return keys[i].kind == 0 || keys[i].kind == last_kind;
-    });
+    auto begin =
+      std::find_if(order.begin(), order.end(), [&](std::size_t i) { return keys[i].group == last_group; });
+    std::stable_partition(begin, order.end(),
+                          [&](std::size_t i) { return keys[i].kind == 0 || keys[i].kind == last_kind; });
   }
   return order;
 }
@@ -81,8 +81,8 @@ int schedule(const Catalog& catalog, std::vector<PlanItem>& items)
 {
   int clock = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const bool moved = i > 0 && position_group(catalog, items[i - 1].exercise) !=
-                                  position_group(catalog, items[i].exercise);
+    const bool moved =
+      i > 0 && position_group(catalog, items[i - 1].exercise) != position_group(catalog, items[i].exercise);
     items[i].transition = moved ? transition_seconds : 0;
     clock += items[i].transition;
     items[i].start = clock;

@@ -37,8 +37,7 @@ std::string name_of(const catalog::Vocabulary& vocabulary, const std::string& id
   return term != nullptr ? term->name : id;
 }
 
-std::vector<std::string> names_of(const catalog::Vocabulary& vocabulary,
-                                  const std::vector<std::string>& ids)
+std::vector<std::string> names_of(const catalog::Vocabulary& vocabulary, const std::vector<std::string>& ids)
 {
   std::vector<std::string> out;
   for (const auto& id : ids) {
@@ -65,8 +64,7 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
   }
   if (!request.level.empty() &&
       catalog.levels.index_of(exercise.level) > catalog.levels.index_of(request.level)) {
-    return out("level", fmt::format("level {} is above the requested {}", exercise.level,
-                                    request.level));
+    return out("level", fmt::format("level {} is above the requested {}", exercise.level, request.level));
   }
   if (!exercise.progression_of.empty() &&
       (request.level.empty() ||
@@ -77,8 +75,8 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
                            base != nullptr ? base->name : exercise.progression_of, exercise.level));
   }
   if (!request.regions.empty() && !intersects(exercise.regions, request.regions)) {
-    return out("region", fmt::format("works on {}, not a requested region",
-                                     util::join(exercise.regions, ", ")));
+    return out("region",
+               fmt::format("works on {}, not a requested region", util::join(exercise.regions, ", ")));
   }
   if (!request.goals.empty() && !intersects(exercise.goals, request.goals)) {
     return out("goal", fmt::format("serves {}, not a requested goal", util::join(exercise.goals, ", ")));
@@ -107,8 +105,8 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   out.text = other != nullptr ? other->name : variant->text;
   if (other != nullptr) {
     out.exercise_id = other->id;
-    out.description =
-      util::fold_whitespace(!other->summary.empty() || other->steps.empty() ? other->summary : other->steps.front());
+    out.description = util::fold_whitespace(
+      !other->summary.empty() || other->steps.empty() ? other->summary : other->steps.front());
   }
   out.modifications = std::move(verdict.modifications);
   out.cautions = std::move(verdict.cautions);
@@ -127,7 +125,8 @@ void number_variants(std::vector<PlanItem>& items)
       const auto found = std::find_if(items.begin(), items.end(), [&](const PlanItem& other) {
         return other.exercise.id == (*variant)->exercise_id;
       });
-      (*variant)->item_number = found == items.end() ? 0 : static_cast<std::size_t>(found - items.begin()) + 1;
+      (*variant)->item_number =
+        found == items.end() ? 0 : static_cast<std::size_t>(found - items.begin()) + 1;
     }
   }
 }
@@ -206,8 +205,8 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
       left_out.push_back(std::move(*reason));
     } else {
       const bool modified = !verdict.modifications.empty();
-      candidates.push_back({&exercise, std::move(verdict), catalog.levels.index_of(exercise.level),
-                            modified, least_dose(catalog, exercise), max_dose(exercise.dosage)});
+      candidates.push_back({&exercise, std::move(verdict), catalog.levels.index_of(exercise.level), modified,
+                            least_dose(catalog, exercise), max_dose(exercise.dosage)});
     }
   }
   // An exercise whose harder progression is also a candidate comes later.

@@ -177,7 +177,7 @@ bool Selection::fits(std::size_t i, bool capped) const
 bool Selection::starves_share(std::size_t i, int seconds) const
 {
   if (seconds < static_cast<int>(fill_target * m_budget + 0.999)) {
-    return false;  // reaching 90% of the budget comes first
+    return false; // reaching 90% of the budget comes first
   }
   for (const auto& kind : m_catalog.kinds.terms) {
     if (kind.share <= 0 || kind.id == m_chosen[i]->exercise->kind ||
@@ -188,7 +188,7 @@ bool Selection::starves_share(std::size_t i, int seconds) const
       const auto* exercise = m_chosen[j]->exercise;
       if (exercise->kind == kind.id &&
           duration(m_doses[j], exercise->per_side) < duration(m_chosen[j]->most, exercise->per_side)) {
-        return true;  // the kind could still grow into its share
+        return true; // the kind could still grow into its share
       }
     }
   }

@@ -14,9 +14,9 @@ struct Candidate {
   const catalog::Exercise* exercise = nullptr;
   safety::Verdict verdict;
   int level = 0;
-  bool modified = false;  ///< needs a modification for a declared condition
-  Dose least;             ///< the smallest dose the plan gives it
-  Dose most;              ///< the largest dose the catalog allows
+  bool modified = false; ///< needs a modification for a declared condition
+  Dose least;            ///< the smallest dose the plan gives it
+  Dose most;             ///< the largest dose the catalog allows
 };
 
 /// The smallest dose a plan gives `exercise`: the catalog's minimum, with a
@@ -25,9 +25,9 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
 
 /// What became of a candidate offered to a selection.
 enum class Added {
-  yes,            ///< it is chosen, at the dose offered
-  over_item_cap,  ///< even at its least dose it would take more than `Selection::item_cap()`
-  over_budget,    ///< at the dose offered the total would exceed the budget
+  yes,           ///< it is chosen, at the dose offered
+  over_item_cap, ///< even at its least dose it would take more than `Selection::item_cap()`
+  over_budget,   ///< at the dose offered the total would exceed the budget
 };
 
 /// The exercises being chosen and their doses. The plan order of the chosen
@@ -84,7 +84,7 @@ private:
   int m_budget;
   std::vector<const Candidate*> m_chosen;
   std::vector<Dose> m_doses;
-  std::vector<const std::string*> m_groups;  ///< the posture of each chosen item
+  std::vector<const std::string*> m_groups; ///< the posture of each chosen item
   std::vector<std::size_t> m_order;
 };
 

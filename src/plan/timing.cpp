@@ -6,15 +6,9 @@ namespace backplan::plan {
 
 namespace {
 
-int low(const std::optional<catalog::Range>& range)
-{
-  return range ? range->min : 0;
-}
+int low(const std::optional<catalog::Range>& range) { return range ? range->min : 0; }
 
-int high(const std::optional<catalog::Range>& range)
-{
-  return range ? range->max : 0;
-}
+int high(const std::optional<catalog::Range>& range) { return range ? range->max : 0; }
 
 bool inside(int value, const std::optional<catalog::Range>& range)
 {
@@ -37,22 +31,24 @@ std::string times(int count)
 
 Dose min_dose(const catalog::Dosage& dosage)
 {
-  return {low(dosage.hold), low(dosage.rep_seconds), dosage.reps.min, dosage.sets.min,
-          dosage.rest_between_reps.min, dosage.rest_between_sets.min};
+  return {low(dosage.hold), low(dosage.rep_seconds),      dosage.reps.min,
+          dosage.sets.min,  dosage.rest_between_reps.min, dosage.rest_between_sets.min};
 }
 
 Dose max_dose(const catalog::Dosage& dosage)
 {
-  return {high(dosage.hold), high(dosage.rep_seconds), dosage.reps.max, dosage.sets.max,
-          dosage.rest_between_reps.max, dosage.rest_between_sets.max};
+  return {high(dosage.hold), high(dosage.rep_seconds),     dosage.reps.max,
+          dosage.sets.max,   dosage.rest_between_reps.max, dosage.rest_between_sets.max};
 }
 
 Dose middle_dose(const catalog::Dosage& dosage)
 {
   const Dose low = min_dose(dosage);
   const Dose high = max_dose(dosage);
-  return {(low.hold + high.hold) / 2, (low.rep_seconds + high.rep_seconds) / 2,
-          (low.reps + high.reps) / 2, (low.sets + high.sets) / 2,
+  return {(low.hold + high.hold) / 2,
+          (low.rep_seconds + high.rep_seconds) / 2,
+          (low.reps + high.reps) / 2,
+          (low.sets + high.sets) / 2,
           (low.rest_between_reps + high.rest_between_reps) / 2,
           (low.rest_between_sets + high.rest_between_sets) / 2};
 }
@@ -90,8 +86,8 @@ std::string dosage_words(const Dose& dose, bool per_side)
   const bool rest_reps = dose.rest_between_reps > 0 && dose.reps > 1;
   const bool rest_sets = dose.rest_between_sets > 0 && dose.sets > 1;
   if (rest_reps && rest_sets) {
-    words += fmt::format(", rest {} s between repetitions, {} s between sets",
-                         dose.rest_between_reps, dose.rest_between_sets);
+    words += fmt::format(", rest {} s between repetitions, {} s between sets", dose.rest_between_reps,
+                         dose.rest_between_sets);
   } else if (rest_reps) {
     words += fmt::format(", rest {} s between", dose.rest_between_reps);
   } else if (rest_sets) {

@@ -22,13 +22,13 @@ Dose middle_dose(const catalog::Dosage& dosage);
 
 /// What a person does during one stretch of a plan's time.
 enum class PhaseKind {
-  change_position,    ///< moving from the previous item's position to this one's
-  get_into_position,  ///< taking up the start position (no time of its own in the plan)
-  move,               ///< the movement of one repetition
-  hold,               ///< holding the end position of one repetition
+  change_position,   ///< moving from the previous item's position to this one's
+  get_into_position, ///< taking up the start position (no time of its own in the plan)
+  move,              ///< the movement of one repetition
+  hold,              ///< holding the end position of one repetition
   rest_between_reps,
   rest_between_sets,
-  switch_sides,       ///< starting the second side (no time of its own in the plan)
+  switch_sides, ///< starting the second side (no time of its own in the plan)
 };
 
 /// One phase of an item: its kind, its seconds, and where it falls in the

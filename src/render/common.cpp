@@ -42,28 +42,27 @@ std::string variant_words(const plan::PlanVariant& variant)
   if (variant.item_number > 0) {
     return fmt::format("{} (exercise {} in this plan)", variant.text, variant.item_number);
   }
-  return variant.description.empty() ? variant.text : fmt::format("{} — {}", variant.text, variant.description);
+  return variant.description.empty() ? variant.text
+                                     : fmt::format("{} — {}", variant.text, variant.description);
 }
 
 std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& plan)
 {
   std::vector<std::pair<std::string, std::string>> facts;
-  facts.emplace_back("Made for", plan.condition_names.empty()
-                                   ? "no declared conditions"
-                                   : util::join(plan.condition_names, ", "));
+  facts.emplace_back("Made for", plan.condition_names.empty() ? "no declared conditions"
+                                                              : util::join(plan.condition_names, ", "));
   facts.emplace_back("Time", fmt::format("{} of {} ({} exercise{}, {} position change{})",
                                          util::format_clock(plan.total, false),
                                          util::format_clock(plan.budget, false), plan.items.size(),
                                          plan.items.size() == 1 ? "" : "s", plan.position_changes,
                                          plan.position_changes == 1 ? "" : "s"));
-  facts.emplace_back("Goals", plan.goal_names.empty() ? "a balanced back routine"
-                                                      : util::join(plan.goal_names, ", "));
+  facts.emplace_back("Goals",
+                     plan.goal_names.empty() ? "a balanced back routine" : util::join(plan.goal_names, ", "));
   if (!plan.region_names.empty()) {
     facts.emplace_back("Regions", util::join(plan.region_names, ", "));
   }
-  facts.emplace_back("Setting", plan.request.setting == "desk"
-                                  ? "at a desk: seated and standing only"
-                                  : "floor, chair and standing");
+  facts.emplace_back("Setting", plan.request.setting == "desk" ? "at a desk: seated and standing only"
+                                                               : "floor, chair and standing");
   if (!plan.request.level.empty()) {
     facts.emplace_back("Level", fmt::format("up to {}", plan.request.level));
   }
@@ -92,8 +91,9 @@ std::string basis_words(const catalog::Contraindication& rule)
   return rule.basis == catalog::general_guidance ? rule.basis : fmt::format("source: {}", rule.basis);
 }
 
-std::vector<catalog::Contraindication> shown_rules(const std::vector<catalog::Contraindication>& modifications,
-                                                   const std::vector<catalog::Contraindication>& cautions)
+std::vector<catalog::Contraindication> shown_rules(
+  const std::vector<catalog::Contraindication>& modifications,
+  const std::vector<catalog::Contraindication>& cautions)
 {
   std::vector<catalog::Contraindication> out = modifications;
   out.insert(out.end(), cautions.begin(), cautions.end());

@@ -39,8 +39,9 @@ std::string basis_words(const catalog::Contraindication& rule);
 inline constexpr const char* everyone_label = "For everyone";
 
 /// The rules shown beside an item or a version of it: modifications, then cautions.
-std::vector<catalog::Contraindication> shown_rules(const std::vector<catalog::Contraindication>& modifications,
-                                                   const std::vector<catalog::Contraindication>& cautions);
+std::vector<catalog::Contraindication> shown_rules(
+  const std::vector<catalog::Contraindication>& modifications,
+  const std::vector<catalog::Contraindication>& cautions);
 
 /// Whether an item carries a note for one of the user's conditions (a
 /// modification or a caution), which every schedule marks.

@@ -79,17 +79,17 @@ std::string csv_row(const std::vector<std::string>& fields)
 
 std::string render_csv(const plan::Plan& plan, const TextOptions& /*options*/)
 {
-  std::string out = csv_row({"index", "start", "start_seconds", "duration_seconds",
-                             "transition_seconds", "id", "name", "position", "position_name", "kind",
-                             "dosage", "per_side", "stop_if", "modifications", "cautions", "safety",
-                             "notes"});
+  std::string out = csv_row({"index", "start", "start_seconds", "duration_seconds", "transition_seconds",
+                             "id", "name", "position", "position_name", "kind", "dosage", "per_side",
+                             "stop_if", "modifications", "cautions", "safety", "notes"});
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
     out += csv_row({std::to_string(i + 1), util::format_clock(item.start), std::to_string(item.start),
                     std::to_string(item.duration), std::to_string(item.transition), item.exercise.id,
-                    item.exercise.name, item.exercise.position, item.position_name,
-                    item.exercise.kind, item.dosage_words, item.exercise.per_side ? "true" : "false",
-                    item.exercise.stop_if ? item.exercise.stop_if->text : "", rules_text(plan, item.modifications), rules_text(plan, item.cautions),
+                    item.exercise.name, item.exercise.position, item.position_name, item.exercise.kind,
+                    item.dosage_words, item.exercise.per_side ? "true" : "false",
+                    item.exercise.stop_if ? item.exercise.stop_if->text : "",
+                    rules_text(plan, item.modifications), rules_text(plan, item.cautions),
                     i == 0 ? safety_text(plan.safety) : "", i == 0 ? notes_text(plan) : ""});
   }
   return out;

@@ -96,7 +96,7 @@ void facts_part(std::string& out, const plan::Plan& plan)
   out += fmt::format("<header>\n<h1>{}</h1>\n<dl class=\"facts\">\n", html_escape(plan_title(plan)));
   for (const auto& [label, value] : handout_facts(plan)) {
     if (label == "Seed") {
-      continue;  // in the footer: it reproduces the plan, a patient needs it not
+      continue; // in the footer: it reproduces the plan, a patient needs it not
     }
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escape(label), html_escape(value));
   }
@@ -118,7 +118,8 @@ void safety_part(std::string& out, const plan::Plan& plan)
     out += fmt::format("<li>{}</li>\n", html_escape(note));
   }
   for (const auto& advice : safety.advice) {
-    out += fmt::format("<li><strong>{}:</strong> {}</li>\n", html_escape(advice.name), html_escape(advice.text));
+    out +=
+      fmt::format("<li><strong>{}:</strong> {}</li>\n", html_escape(advice.name), html_escape(advice.text));
   }
   out += fmt::format("</ul>\n<p><strong>{}</strong></p>\n", html_escape(safety.red_flags_intro));
   for (const auto& tier : safety.red_flags) {
@@ -143,16 +144,18 @@ void schedule_part(std::string& out, const plan::Plan& plan)
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
     any_note = any_note || has_condition_note(item);
-    out += fmt::format("<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td><a href=\"#ex-{}\">{}</a>{}"
-                       "</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
-                       i + 1, util::format_clock(item.start), i + 1, html_escape(item.exercise.name),
-                       has_condition_note(item) ? " <span class=\"mark\" title=\"changed for your condition\">*</span>" : "",
-                       html_escape(item.dosage_words), html_escape(util::format_duration(item.duration)));
+    out += fmt::format(
+      "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td><a href=\"#ex-{}\">{}</a>{}"
+      "</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
+      i + 1, util::format_clock(item.start), i + 1, html_escape(item.exercise.name),
+      has_condition_note(item) ? " <span class=\"mark\" title=\"changed for your condition\">*</span>" : "",
+      html_escape(item.dosage_words), html_escape(util::format_duration(item.duration)));
   }
   out += "</tbody>\n</table></div>\n";
-  out += fmt::format("<p>Ends at {} of the {} planned, with time to change position.{}</p>\n",
-                     util::format_clock(plan.total), util::format_clock(plan.budget),
-                     any_note ? " <span class=\"mark\">*</span> a note for your condition goes with it." : "");
+  out +=
+    fmt::format("<p>Ends at {} of the {} planned, with time to change position.{}</p>\n",
+                util::format_clock(plan.total), util::format_clock(plan.budget),
+                any_note ? " <span class=\"mark\">*</span> a note for your condition goes with it." : "");
 }
 
 /// A version in words; one naming another exercise of the plan links to it.
@@ -194,7 +197,8 @@ void item_part(std::string& out, const plan::Plan& plan, std::size_t index)
   const auto& exercise = item.exercise;
   out += fmt::format("<section class=\"exercise\" id=\"ex-{}\">\n", index + 1);
   figure_part(out, item);
-  out += fmt::format("<div>\n<h3>{}. {}</h3>\n<p class=\"meta\">Starts at {} · takes {} · {}</p>\n<p class=\"summary\">{}</p>\n",
+  out += fmt::format("<div>\n<h3>{}. {}</h3>\n<p class=\"meta\">Starts at {} · takes {} · {}</p>\n<p "
+                     "class=\"summary\">{}</p>\n",
                      index + 1, html_escape(exercise.name), util::format_clock(item.start),
                      html_escape(util::format_duration(item.duration)), html_escape(item.kind_name),
                      html_escape(exercise.summary));
@@ -260,18 +264,15 @@ void left_out_part(std::string& out, const plan::Plan& plan)
   }
   out += "<ul>\n";
   for (const auto& left : plan.left_out) {
-    out += fmt::format("<li><strong>{}</strong> ({}): {}: {}</li>\n", html_escape(left.name), html_escape(left.id),
-                       html_escape(left.reason), html_escape(left.detail));
+    out += fmt::format("<li><strong>{}</strong> ({}): {}: {}</li>\n", html_escape(left.name),
+                       html_escape(left.id), html_escape(left.reason), html_escape(left.detail));
   }
   out += "</ul>\n";
 }
 
 } // namespace
 
-std::string html_escape(std::string_view text)
-{
-  return util::xml_escape(util::fold_whitespace(text));
-}
+std::string html_escape(std::string_view text) { return util::xml_escape(util::fold_whitespace(text)); }
 
 std::string render_html(const plan::Plan& plan, const TextOptions& options)
 {
@@ -294,9 +295,10 @@ std::string render_html(const plan::Plan& plan, const TextOptions& options)
   for (const auto& source : plan.sources) {
     out += fmt::format("<li>{}</li>\n", html_escape(source));
   }
-  out += fmt::format("</ul>\n</section>\n<footer>Made by backplan; the same request with seed {} makes the same plan."
-                     "</footer>\n</body>\n</html>\n",
-                     plan.request.seed);
+  out += fmt::format(
+    "</ul>\n</section>\n<footer>Made by backplan; the same request with seed {} makes the same plan."
+    "</footer>\n</body>\n</html>\n",
+    plan.request.seed);
   return out;
 }
 

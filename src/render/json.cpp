@@ -9,10 +9,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 /// A string, or null when it is empty.
-Json string_or_null(const std::string& text)
-{
-  return text.empty() ? Json(nullptr) : Json(text);
-}
+Json string_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
 Json request_json(const plan::Plan& plan)
 {

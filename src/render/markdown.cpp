@@ -18,15 +18,9 @@ constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "F
 /// pdflatex needs no extra font).
 constexpr const char* tick_box = "[ ]";
 
-bool is_digit(char c)
-{
-  return c >= '0' && c <= '9';
-}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_letter(char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /// Where a list marker at the start of `text` ends ("12." "a)" "iv."): the
 /// index of its '.' or ')', which must be escaped; 0 when there is none.
@@ -115,25 +109,22 @@ void schedule_section(std::string& out, const plan::Plan& plan)
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
     const std::string mark = has_condition_note(item) ? " " + markdown_escape(note_mark) : "";
-    out += table_row({std::to_string(i + 1), util::format_clock(item.start),
-                      markdown_escape(item.exercise.name) + mark, markdown_escape(item.position_name),
-                      markdown_escape(item.dosage_words),
-                      markdown_escape(util::format_duration(item.duration))});
+    out +=
+      table_row({std::to_string(i + 1), util::format_clock(item.start),
+                 markdown_escape(item.exercise.name) + mark, markdown_escape(item.position_name),
+                 markdown_escape(item.dosage_words), markdown_escape(util::format_duration(item.duration))});
   }
   out += fmt::format("\nEnds at {} of the {} planned. The start times allow for changing "
                      "position between exercises ({} {}).\n\n",
-                     util::format_clock(plan.total), util::format_clock(plan.budget),
-                     plan.position_changes, plan.position_changes == 1 ? "change" : "changes");
+                     util::format_clock(plan.total), util::format_clock(plan.budget), plan.position_changes,
+                     plan.position_changes == 1 ? "change" : "changes");
   if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
     out += fmt::format("{} {}.\n\n", markdown_escape(note_mark), markdown_escape(note_mark_legend));
   }
 }
 
 /// The file name of an item's figure in the figures folder.
-std::string figure_file(const plan::PlanItem& item)
-{
-  return item.exercise.id + ".svg";
-}
+std::string figure_file(const plan::PlanItem& item) { return item.exercise.id + ".svg"; }
 
 /// A relative path as a Markdown link destination: every byte but letters,
 /// digits and - . _ ~ / percent-encoded.
@@ -141,7 +132,8 @@ std::string link_path(const std::string& path)
 {
   std::string out;
   for (const char c : path) {
-    const bool plain = is_letter(c) || is_digit(c) || std::string_view("-._~/").find(c) != std::string_view::npos;
+    const bool plain =
+      is_letter(c) || is_digit(c) || std::string_view("-._~/").find(c) != std::string_view::npos;
     out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
   return out;
@@ -249,8 +241,7 @@ std::string markdown_escape(std::string_view text)
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     const bool always = std::string_view("\\`*_{}[]<>#|$~^@&").find(c) != std::string_view::npos;
-    if (always || (i == 0 && block_start) || (marker > 0 && i == marker) ||
-        (i == 0 && c == '(')) {
+    if (always || (i == 0 && block_start) || (marker > 0 && i == marker) || (i == 0 && c == '(')) {
       out += '\\';
     }
     out += c;

@@ -63,8 +63,8 @@ std::string render_pdf(const plan::Plan& plan, const TextOptions& options)
   }
   TempFile errors;
   const std::string command =
-    fmt::format("command -v groff >/dev/null 2>&1 || exit 127; groff -ms -Tpdf {} 2>{}", quoted(source.path()),
-                quoted(errors.path()));
+    fmt::format("command -v groff >/dev/null 2>&1 || exit 127; groff -ms -Tpdf {} 2>{}",
+                quoted(source.path()), quoted(errors.path()));
   std::FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
     throw std::runtime_error("cannot run groff");

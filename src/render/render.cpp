@@ -16,13 +16,8 @@ namespace backplan::render {
 const std::vector<Format>& plan_formats()
 {
   static const std::vector<Format> formats = {
-    {"text", render_text},
-    {"markdown", render_markdown},
-    {"html", render_html},
-    {"json", render_json},
-    {"csv", render_csv},
-    {"roff", render_roff},
-    {"pdf", render_pdf},
+    {"text", render_text}, {"markdown", render_markdown}, {"html", render_html}, {"json", render_json},
+    {"csv", render_csv},   {"roff", render_roff},         {"pdf", render_pdf},
   };
   return formats;
 }
@@ -40,9 +35,8 @@ std::optional<std::string> format_for_path(const std::string& path)
 {
   // One line per extension; a format that is not built in is never chosen.
   static const std::vector<std::pair<std::string, std::string>> by_extension = {
-    {".txt", "text"}, {".md", "markdown"}, {".markdown", "markdown"}, {".json", "json"},
-    {".csv", "csv"},  {".ms", "roff"},     {".roff", "roff"},     {".html", "html"},
-    {".htm", "html"}, {".pdf", "pdf"},
+    {".txt", "text"}, {".md", "markdown"}, {".markdown", "markdown"}, {".json", "json"}, {".csv", "csv"},
+    {".ms", "roff"},  {".roff", "roff"},   {".html", "html"},         {".htm", "html"},  {".pdf", "pdf"},
   };
   std::string extension = std::filesystem::path(path).extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),

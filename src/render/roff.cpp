@@ -110,7 +110,7 @@ char32_t next_code_point(std::string_view text, std::size_t& i)
 std::string glyph(char32_t code)
 {
   if (code == 0x2610) {
-    return "\\[u25A1]";  // the ballot box: the PDF fonts have the white square
+    return "\\[u25A1]"; // the ballot box: the PDF fonts have the white square
   }
   if (code == 0xFFFD) {
     return "?";
@@ -178,7 +178,8 @@ void facts_section(std::string& out, const plan::Plan& plan)
   std::vector<std::pair<std::string, std::string>> facts;
   for (const auto& fact : handout_facts(plan)) {
     if (fact.first != "Seed") {
-      facts.push_back(fact);  // the seed is in the closing line: it reproduces the plan, a patient needs it not
+      facts.push_back(
+        fact); // the seed is in the closing line: it reproduces the plan, a patient needs it not
     }
   }
   // Two facts a row, each label in bold with its value beside it.
@@ -207,7 +208,7 @@ void facts_section(std::string& out, const plan::Plan& plan)
 /// second, each under a bullet with its wrapped lines beside the bullet.
 void red_flag_signs(std::string& out, const std::vector<std::string>& signs)
 {
-  constexpr double column_width = 3.1;  // inches: two fit inside the box
+  constexpr double column_width = 3.1; // inches: two fit inside the box
   constexpr double gap = 0.15;
   const std::size_t half = (signs.size() + 1) / 2;
   std::size_t lines = 0;
@@ -262,8 +263,8 @@ void schedule_section(std::string& out, const plan::Plan& plan)
     const std::string mark = has_condition_note(item) ? std::string(" ") + note_mark : "";
     out += fmt::format(".row {}\n", row_lines(cells, schedule_columns));
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      out += cell(schedule_columns[c]) + (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR" + mark + "\n"
-                                                 : text_line(cells[c]));
+      out += cell(schedule_columns[c]) +
+             (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR" + mark + "\n" : text_line(cells[c]));
     }
     out += ".endrow 0.4v\n";
   }
@@ -271,8 +272,7 @@ void schedule_section(std::string& out, const plan::Plan& plan)
   out += text_line(fmt::format("Ends at {} of the {} planned. The start times allow for changing "
                                "position between exercises ({} {}).",
                                util::format_clock(plan.total), util::format_clock(plan.budget),
-                               plan.position_changes,
-                               plan.position_changes == 1 ? "change" : "changes"));
+                               plan.position_changes, plan.position_changes == 1 ? "change" : "changes"));
   if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
     out += ".br\n" + text_line(fmt::format("{} {}.", note_mark, note_mark_legend));
   }
@@ -280,7 +280,7 @@ void schedule_section(std::string& out, const plan::Plan& plan)
 }
 
 /// The width of the column an exercise's picture takes, text to its right.
-constexpr double picture_column = 1.75;  // inches
+constexpr double picture_column = 1.75; // inches
 
 /// Draws the item's figure at the left of the current line with groff's
 /// drawing escapes and moves the text's left margin right of it; returns the
@@ -356,7 +356,7 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
     out += fmt::format("\\fB{}.\\fR ", s + 1) + text_line(exercise.steps[s]);
   }
   if (!exercise.cues.empty()) {
-    out += "\\fITips:\\fR\n";  // run on after the steps
+    out += "\\fITips:\\fR\n"; // run on after the steps
     for (std::size_t c = 0; c < exercise.cues.size(); ++c) {
       out += (c == 0 ? "" : "\\(bu ") + text_line(exercise.cues[c]);
     }
@@ -382,10 +382,9 @@ void left_out_section(std::string& out, const plan::Plan& plan)
     return;
   }
   for (const auto& left : plan.left_out) {
-    out += ".IP \\(bu 3n\n" +
-           fmt::format("\\fB{}\\fR ({}): {}\n", roff_escape(left.name),
-                       roff_escape(left.id),
-                       roff_escape(fmt::format("{}: {}", left.reason, left.detail)));
+    out +=
+      ".IP \\(bu 3n\n" + fmt::format("\\fB{}\\fR ({}): {}\n", roff_escape(left.name), roff_escape(left.id),
+                                     roff_escape(fmt::format("{}: {}", left.reason, left.detail)));
   }
 }
 
@@ -431,7 +430,7 @@ std::string roff_escape(std::string_view text)
       out += ' ';
       space = false;
     } else if (out.empty() && c == '.') {
-      out += "\\&";  // not a request or macro call at the start of a line
+      out += "\\&"; // not a request or macro call at the start of a line
     }
     if (byte >= 0x80) {
       out += glyph(next_code_point(text, i));

@@ -38,9 +38,8 @@ public:
   void para(const std::string& first, const std::string& indent, const std::string& text,
             const std::string& color = "")
   {
-    const std::size_t room = m_width > util::display_width(indent) + 10
-                               ? m_width - util::display_width(indent)
-                               : 10;
+    const std::size_t room =
+      m_width > util::display_width(indent) + 10 ? m_width - util::display_width(indent) : 10;
     const auto lines = util::wrap(text, room);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const std::string& lead = i == 0 ? first : indent;
@@ -81,7 +80,8 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
   const auto& exercise = item.exercise;
   const std::string number = fmt::format("{:>2}. ", index + 1);
   const std::string indent(number.size() + 6, ' ');
-  const std::string mark = has_condition_note(item) ? fmt::format(" {}{}{}", style.warn, note_mark, style.reset) : "";
+  const std::string mark =
+    has_condition_note(item) ? fmt::format(" {}{}{}", style.warn, note_mark, style.reset) : "";
   out.para(fmt::format("{}{} ", number, util::format_clock(item.start)), indent,
            fmt::format("{}{}{}{}  {}({}){}", style.bold, exercise.name, style.reset, mark, style.dim,
                        util::format_duration(item.duration), style.reset));
@@ -101,8 +101,7 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
   const auto rules = [&](const std::string& lead, const auto& modifications, const auto& cautions) {
     for (const auto& rule : shown_rules(modifications, cautions)) {
       out.para(lead + "! ", lead + "  ",
-               fmt::format("{}{}:{} {}", style.warn, rule_label(plan, rule), style.reset,
-                           rule.instruction));
+               fmt::format("{}{}:{} {}", style.warn, rule_label(plan, rule), style.reset, rule.instruction));
     }
   };
   rules(indent, item.modifications, item.cautions);
@@ -139,11 +138,13 @@ std::string render_text(const plan::Plan& plan, const TextOptions& options)
   out.line();
   out.line(style.bold + "Plan" + style.reset);
   if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
-    out.para("  ", "  ", fmt::format("{}{}{} after a name: {}.", style.warn, note_mark, style.reset, note_mark_legend));
+    out.para("  ", "  ",
+             fmt::format("{}{}{} after a name: {}.", style.warn, note_mark, style.reset, note_mark_legend));
   }
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     if (plan.items[i].transition > 0) {
-      out.line(fmt::format("    {}change position: {} s{}", style.dim, plan.items[i].transition, style.reset));
+      out.line(
+        fmt::format("    {}change position: {} s{}", style.dim, plan.items[i].transition, style.reset));
     }
     item_section(out, plan, i, style);
   }

@@ -9,10 +9,10 @@ namespace backplan::render {
 
 /// How to lay out text for a terminal.
 struct TextOptions {
-  std::size_t width = 80;  ///< wrap to this many columns
-  bool color = false;      ///< ANSI colour and bold
-  bool explain = false;    ///< also list the exercises left out
-  std::string figures{};   ///< Markdown: the folder its figures are linked in; empty: no figures
+  std::size_t width = 80; ///< wrap to this many columns
+  bool color = false;     ///< ANSI colour and bold
+  bool explain = false;   ///< also list the exercises left out
+  std::string figures{};  ///< Markdown: the folder its figures are linked in; empty: no figures
 };
 
 /// The plan as text for a terminal, wrapped to `options.width`.

@@ -37,7 +37,8 @@ bool write_all(int fd, std::string_view data)
 /// The full screen: the alternate screen with the cursor hidden and the
 /// keyboard key by key while entered, all given back by `leave` and the
 /// destructor.
-class FullScreen {
+class FullScreen
+{
 public:
   explicit FullScreen(util::KeyboardTerminal& keyboard) : m_keyboard(keyboard) { enter(); }
   ~FullScreen() { leave(); }
@@ -56,8 +57,8 @@ public:
   void leave()
   {
     if (m_entered) {
-      write_all(STDOUT_FILENO, std::string(util::ansi::reset) + util::ansi::cursor_shown +
-                                 util::ansi::alternate_screen_off);
+      write_all(STDOUT_FILENO,
+                std::string(util::ansi::reset) + util::ansi::cursor_shown + util::ansi::alternate_screen_off);
       m_keyboard.restore();
       m_entered = false;
     }
@@ -102,7 +103,7 @@ struct Loop {
   FullScreen* screen = nullptr;
   bool help = false;
   bool quit = false;
-  bool closed = false;  ///< standard output was closed: end quietly
+  bool closed = false; ///< standard output was closed: end quietly
   bool redraw = true;
   int status = 0;
 
@@ -111,10 +112,10 @@ struct Loop {
   {
     for (const std::size_t index : begun) {
       if (options.output == Output::cue_text || options.output == Output::cue_json) {
-        const std::string line = options.output == Output::cue_text ? cue_line(schedule, index)
-                                                                    : cue_json(schedule, index);
+        const std::string line =
+          options.output == Output::cue_text ? cue_line(schedule, index) : cue_json(schedule, index);
         if (!write_all(STDOUT_FILENO, line)) {
-          quit = true;  // a closed pipe ends the run quietly
+          quit = true; // a closed pipe ends the run quietly
           closed = true;
           return;
         }
@@ -232,8 +233,9 @@ struct Loop {
 std::string summary_line(const Summary& summary, std::size_t exercises)
 {
   const auto seconds = static_cast<int>(summary.active.count() / 1000);
-  std::string line = fmt::format("{}: {} of {} exercise{} done, {} skipped", summary.finished ? "Finished" : "Stopped",
-                                 summary.done, exercises, exercises == 1 ? "" : "s", summary.skipped);
+  std::string line =
+    fmt::format("{}: {} of {} exercise{} done, {} skipped", summary.finished ? "Finished" : "Stopped",
+                summary.done, exercises, exercises == 1 ? "" : "s", summary.skipped);
   if (summary.not_reached > 0) {
     line += fmt::format(", {} not reached", summary.not_reached);
   }

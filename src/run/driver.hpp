@@ -9,18 +9,18 @@ namespace backplan::run {
 
 /// How a run shows itself.
 enum class Output {
-  screen,    ///< the full-screen countdown on the terminal
-  cue_text,  ///< one "MM:SS  CUE" line per phase
-  cue_json,  ///< one JSON object per phase (JSON Lines)
+  screen,   ///< the full-screen countdown on the terminal
+  cue_text, ///< one "MM:SS  CUE" line per phase
+  cue_json, ///< one JSON object per phase (JSON Lines)
 };
 
 /// The choices of `backplan run` beyond the plan.
 struct RunOptions {
   Output output = Output::cue_text;
-  double speed = 1.0;  ///< the clock runs this many times faster
-  std::string say;     ///< a command given each cue's words, or empty
-  bool bell = false;   ///< ring the terminal bell at each phase change
-  bool color = false;  ///< colour on the full screen
+  double speed = 1.0; ///< the clock runs this many times faster
+  std::string say;    ///< a command given each cue's words, or empty
+  bool bell = false;  ///< ring the terminal bell at each phase change
+  bool color = false; ///< colour on the full screen
 };
 
 /// "Finished: 6 of 6 exercises done, 0 skipped, in 10:02." or "Stopped: …".

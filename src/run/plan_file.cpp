@@ -30,10 +30,7 @@ const Json& field(const Json& parent, const std::string& path, const char* key)
   return *found;
 }
 
-std::string child(const std::string& path, const char* key)
-{
-  return path.empty() ? key : path + "." + key;
-}
+std::string child(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
 
 int integer(const Json& parent, const std::string& path, const char* key, int min, int max)
 {
@@ -129,16 +126,16 @@ plan::PlanItem read_item(const Json& value, const std::string& path)
   item.exercise.cues = texts(value, path, "cues");
   item.modifications = rules(value, path, "modifications", catalog::Action::modify);
   item.cautions = rules(value, path, "cautions", catalog::Action::caution);
-  const long long takes = static_cast<long long>(item.dose.sets) * item.dose.reps *
-                          (item.dose.hold + item.dose.rep_seconds + item.dose.rest_between_reps +
-                           item.dose.rest_between_sets);
+  const long long takes =
+    static_cast<long long>(item.dose.sets) * item.dose.reps *
+    (item.dose.hold + item.dose.rep_seconds + item.dose.rest_between_reps + item.dose.rest_between_sets);
   if (takes > max_seconds) {
     throw Problem{fmt::format("{}: the dosage takes more than {} s", at, max_seconds)};
   }
   const int computed = plan::duration(item.dose, item.exercise.per_side);
   if (computed != item.duration) {
-    throw Problem{fmt::format("{}.duration_seconds: {} does not match its dosage, which takes {} s",
-                              path, item.duration, computed)};
+    throw Problem{fmt::format("{}.duration_seconds: {} does not match its dosage, which takes {} s", path,
+                              item.duration, computed)};
   }
   return item;
 }
@@ -177,8 +174,8 @@ plan::Plan read_plan(const Json& root)
   }
   plan.total = integer(field(root, "", "totals"), "totals", "total_seconds", 0, max_seconds);
   if (plan.total != clock) {
-    throw Problem{fmt::format("totals.total_seconds: {} does not match the items, which take {} s",
-                              plan.total, clock)};
+    throw Problem{
+      fmt::format("totals.total_seconds: {} does not match the items, which take {} s", plan.total, clock)};
   }
   return plan;
 }

@@ -14,11 +14,10 @@ Schedule make_schedule(const plan::Plan& plan)
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
     schedule.first_phase.push_back(schedule.phases.size());
-    plan::for_each_phase(item.dose, item.exercise.per_side, item.transition,
-                         [&](const plan::Phase& phase) {
-                           schedule.phases.push_back({phase, i, clock});
-                           clock += phase.seconds;
-                         });
+    plan::for_each_phase(item.dose, item.exercise.per_side, item.transition, [&](const plan::Phase& phase) {
+      schedule.phases.push_back({phase, i, clock});
+      clock += phase.seconds;
+    });
   }
   schedule.total = clock;
   return schedule;
@@ -45,10 +44,7 @@ std::string phase_id(plan::PhaseKind kind)
   return "";
 }
 
-std::string side_words(int side)
-{
-  return side == 1 ? "right side" : side == 2 ? "left side" : "";
-}
+std::string side_words(int side) { return side == 1 ? "right side" : side == 2 ? "left side" : ""; }
 
 namespace {
 

@@ -21,8 +21,8 @@ struct ScheduledPhase {
 struct Schedule {
   std::vector<plan::PlanItem> items;
   std::vector<ScheduledPhase> phases;
-  std::vector<std::size_t> first_phase;  ///< per item, the index of its first phase
-  int total = 0;                         ///< seconds; the plan's total
+  std::vector<std::size_t> first_phase; ///< per item, the index of its first phase
+  int total = 0;                        ///< seconds; the plan's total
 };
 
 /// The phases of `plan`, each item's from the plan's timing model

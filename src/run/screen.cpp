@@ -40,19 +40,23 @@ std::string fit(const std::string& text, std::size_t width)
 
 /// Glyphs 3 columns wide and 5 rows high for the digits and ':'.
 const std::array<std::array<const char*, 5>, 11> glyphs = {{
-  {"███", "█ █", "█ █", "█ █", "███"}, {" ██", "  █", "  █", "  █", "  █"},
-  {"███", "  █", "███", "█  ", "███"}, {"███", "  █", "███", "  █", "███"},
-  {"█ █", "█ █", "███", "  █", "  █"}, {"███", "█  ", "███", "  █", "███"},
-  {"███", "█  ", "███", "█ █", "███"}, {"███", "  █", "  █", "  █", "  █"},
-  {"███", "█ █", "███", "█ █", "███"}, {"███", "█ █", "███", "  █", "███"},
+  {"███", "█ █", "█ █", "█ █", "███"},
+  {" ██", "  █", "  █", "  █", "  █"},
+  {"███", "  █", "███", "█  ", "███"},
+  {"███", "  █", "███", "  █", "███"},
+  {"█ █", "█ █", "███", "  █", "  █"},
+  {"███", "█  ", "███", "  █", "███"},
+  {"███", "█  ", "███", "█ █", "███"},
+  {"███", "  █", "  █", "  █", "  █"},
+  {"███", "█ █", "███", "█ █", "███"},
+  {"███", "█ █", "███", "  █", "███"},
   {"   ", " █ ", "   ", " █ ", "   "},
 }};
 
 /// The countdown "m:ss" (or "ss" under a minute) in large glyphs, centred.
 std::vector<std::string> big_countdown(int seconds, int width)
 {
-  const std::string digits =
-    seconds >= 60 ? util::format_clock(seconds, false) : std::to_string(seconds);
+  const std::string digits = seconds >= 60 ? util::format_clock(seconds, false) : std::to_string(seconds);
   std::vector<std::string> rows(5);
   for (const char c : digits) {
     const auto& glyph = glyphs[c == ':' ? 10 : static_cast<std::size_t>(c - '0')];
@@ -61,8 +65,7 @@ std::vector<std::string> big_countdown(int seconds, int width)
     }
   }
   const auto margin = std::string(
-    static_cast<std::size_t>(std::max(0, (width - static_cast<int>(util::display_width(rows[0]))) / 2)),
-    ' ');
+    static_cast<std::size_t>(std::max(0, (width - static_cast<int>(util::display_width(rows[0]))) / 2)), ' ');
   for (auto& row : rows) {
     row = margin + row;
   }
@@ -213,8 +216,8 @@ std::vector<Line> bottom_lines(const Schedule& schedule, const ScheduledPhase& s
 
 } // namespace
 
-std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView& view, int width,
-                                      int height, bool color)
+std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView& view, int width, int height,
+                                      bool color)
 {
   const auto& scheduled = schedule.phases[std::min(view.phase, schedule.phases.size() - 1)];
   const auto& item = schedule.items[scheduled.item];

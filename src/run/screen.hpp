@@ -10,11 +10,11 @@ namespace backplan::run {
 
 /// What the full screen shows at one moment; filled from a Session.
 struct ScreenView {
-  std::size_t phase = 0;      ///< the current phase of the schedule
+  std::size_t phase = 0; ///< the current phase of the schedule
   int phase_seconds_left = 0;
-  int seconds_left = 0;       ///< of the whole run
+  int seconds_left = 0; ///< of the whole run
   bool paused = false;
-  bool help = false;          ///< the keys are shown instead of the step
+  bool help = false; ///< the keys are shown instead of the step
 };
 
 /// The screen as exactly `height` lines of at most `width` display columns
@@ -23,7 +23,7 @@ struct ScreenView {
 /// modifications and cautions (always kept), the step to do now, a progress
 /// bar with the time left, the next exercise and the keys. Meant for 40×12
 /// and larger.
-std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView& view, int width,
-                                      int height, bool color);
+std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView& view, int width, int height,
+                                      bool color);
 
 } // namespace backplan::run

@@ -10,18 +10,14 @@ using std::chrono::duration_cast;
 using std::chrono::milliseconds;
 using std::chrono::nanoseconds;
 
-long long ceil_seconds(long long ms)
-{
-  return ms <= 0 ? 0 : (ms + 999) / 1000;
-}
+long long ceil_seconds(long long ms) { return ms <= 0 ? 0 : (ms + 999) / 1000; }
 
 } // namespace
 
 Session::Session(const Schedule& schedule, const Clock& clock, double speed)
-  : m_schedule(schedule), m_clock(clock), m_speed(speed), m_origin(clock.now()), m_started(m_origin),
-    m_done(schedule.items.size(), false), m_skipped(schedule.items.size(), false)
-{
-}
+    : m_schedule(schedule), m_clock(clock), m_speed(speed), m_origin(clock.now()), m_started(m_origin),
+      m_done(schedule.items.size(), false), m_skipped(schedule.items.size(), false)
+{}
 
 long long Session::plan_ms() const
 {
@@ -89,7 +85,7 @@ std::optional<Clock::TimePoint> Session::next_wakeup() const
     return std::nullopt;
   }
   const long long now = plan_ms();
-  long long target = (now / 1000 + 1) * 1000;  // the next whole second, for the countdown
+  long long target = (now / 1000 + 1) * 1000; // the next whole second, for the countdown
   if (m_next < m_schedule.phases.size()) {
     target = std::min(target, m_schedule.phases[m_next].start * 1000LL);
   }

@@ -11,7 +11,8 @@ namespace backplan::run {
 
 /// A monotonic clock, injectable so that the run loop can be tested without
 /// waiting.
-class Clock {
+class Clock
+{
 public:
   using TimePoint = std::chrono::steady_clock::time_point;
   virtual ~Clock() = default;
@@ -20,25 +21,27 @@ public:
 };
 
 /// std::chrono::steady_clock.
-class SteadyClock : public Clock {
+class SteadyClock : public Clock
+{
 public:
   TimePoint now() const override { return std::chrono::steady_clock::now(); }
 };
 
 /// How a run went, for the closing summary.
 struct Summary {
-  std::size_t done = 0;        ///< exercises whose every phase ran out
-  std::size_t skipped = 0;     ///< exercises left with `next` and not done later
-  std::size_t not_reached = 0; ///< the rest
-  std::chrono::milliseconds active{0};  ///< time running, pauses left out
-  bool finished = false;       ///< the last phase ran out
+  std::size_t done = 0;                ///< exercises whose every phase ran out
+  std::size_t skipped = 0;             ///< exercises left with `next` and not done later
+  std::size_t not_reached = 0;         ///< the rest
+  std::chrono::milliseconds active{0}; ///< time running, pauses left out
+  bool finished = false;               ///< the last phase ran out
 };
 
 /// The state machine of a run: which phase is current and how much of it is
 /// left, given a clock. Each phase ends at its scheduled time measured from
 /// the start, plus the time spent paused, divided by the speed; nothing is
 /// summed from sleeps, so a long run does not drift.
-class Session {
+class Session
+{
 public:
   /// A session over `schedule` (kept by reference), `speed` times faster than
   /// real time, started at `clock.now()`.
@@ -88,14 +91,14 @@ private:
   const Schedule& m_schedule;
   const Clock& m_clock;
   double m_speed;
-  Clock::TimePoint m_origin;                ///< when plan time 0 was, or would have been
+  Clock::TimePoint m_origin; ///< when plan time 0 was, or would have been
   std::optional<Clock::TimePoint> m_paused_at;
   Clock::TimePoint m_started;
   std::chrono::steady_clock::duration m_paused_total{0};
   std::size_t m_current = 0;
-  std::size_t m_next = 0;                   ///< the next phase to announce
-  bool m_announced = false;                ///< some phase has been announced
-  bool m_jumped = false;                    ///< the next announcement follows a jump
+  std::size_t m_next = 0;   ///< the next phase to announce
+  bool m_announced = false; ///< some phase has been announced
+  bool m_jumped = false;    ///< the next announcement follows a jump
   bool m_finished = false;
   std::vector<bool> m_done;
   std::vector<bool> m_skipped;

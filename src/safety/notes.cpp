@@ -39,11 +39,11 @@ std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog)
   for (const auto& exercise : catalog.exercises) {
     const auto loads = catalog.loads_of(exercise);
     for (const auto& condition : catalog.conditions.terms) {
-      const auto load = std::find_first_of(loads.begin(), loads.end(), condition.protects.begin(),
-                                           condition.protects.end());
-      const bool ruled = std::any_of(
-        exercise.contraindications.begin(), exercise.contraindications.end(),
-        [&](const catalog::Contraindication& rule) { return rule.condition == condition.id; });
+      const auto load =
+        std::find_first_of(loads.begin(), loads.end(), condition.protects.begin(), condition.protects.end());
+      const bool ruled =
+        std::any_of(exercise.contraindications.begin(), exercise.contraindications.end(),
+                    [&](const catalog::Contraindication& rule) { return rule.condition == condition.id; });
       if (load != loads.end() && !ruled) {
         gaps.push_back({&exercise, condition.id, *load});
       }

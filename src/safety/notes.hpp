@@ -10,25 +10,25 @@ namespace backplan::safety {
 /// One tier of red flags: what to do, and the signs that call for it.
 struct RedFlagTier {
   std::string id;
-  std::string name;                    ///< "Emergency now"
-  std::string action;                  ///< what to do on any of the signs
+  std::string name;   ///< "Emergency now"
+  std::string action; ///< what to do on any of the signs
   std::vector<std::string> signs;
-  std::vector<std::string> citations;  ///< the public references it comes from
+  std::vector<std::string> citations; ///< the public references it comes from
 };
 
 /// A declared condition's line for the whole plan.
 struct ConditionAdvice {
-  std::string condition;  ///< the condition id
-  std::string name;       ///< its display name
+  std::string condition; ///< the condition id
+  std::string name;      ///< its display name
   std::string text;
 };
 
 /// The safety notes every plan carries, in every format.
 struct SafetyNotes {
-  std::vector<std::string> general;       ///< stop on pain, not a treatment, ...
-  std::string red_flags_intro;            ///< the sentence before the tiers
-  std::vector<RedFlagTier> red_flags;     ///< most urgent first, as the catalog orders them
-  std::vector<ConditionAdvice> advice;    ///< of the declared conditions, in catalog order
+  std::vector<std::string> general;    ///< stop on pain, not a treatment, ...
+  std::string red_flags_intro;         ///< the sentence before the tiers
+  std::vector<RedFlagTier> red_flags;  ///< most urgent first, as the catalog orders them
+  std::vector<ConditionAdvice> advice; ///< of the declared conditions, in catalog order
 };
 
 /// The safety notes for a plan made from `catalog` for the declared

@@ -19,36 +19,29 @@
 namespace backplan::util {
 
 /// A cereal output archive that appends the binary form of values to a string.
-class StringOutputArchive
-  : public cereal::OutputArchive<StringOutputArchive, cereal::AllowEmptyClassElision>
+class StringOutputArchive : public cereal::OutputArchive<StringOutputArchive, cereal::AllowEmptyClassElision>
 {
 public:
   /// Appends to `out`, which must outlive the archive.
   explicit StringOutputArchive(std::string& out)
-    : cereal::OutputArchive<StringOutputArchive, cereal::AllowEmptyClassElision>(this), m_out(out)
-  {
-  }
+      : cereal::OutputArchive<StringOutputArchive, cereal::AllowEmptyClassElision>(this), m_out(out)
+  {}
 
   /// Appends `size` bytes.
-  void save_bytes(const void* data, std::size_t size)
-  {
-    m_out.append(static_cast<const char*>(data), size);
-  }
+  void save_bytes(const void* data, std::size_t size) { m_out.append(static_cast<const char*>(data), size); }
 
 private:
   std::string& m_out;
 };
 
 /// A cereal input archive over bytes that may be truncated or damaged.
-class BoundedInputArchive
-  : public cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>
+class BoundedInputArchive : public cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>
 {
 public:
   /// Reads from `bytes`, which must outlive the archive.
   explicit BoundedInputArchive(std::string_view bytes)
-    : cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>(this), m_in(bytes)
-  {
-  }
+      : cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>(this), m_in(bytes)
+  {}
 
   /// Copies the next `size` bytes to `data`; throws when fewer are left.
   void load_bytes(void* data, std::size_t size)
@@ -71,16 +64,16 @@ private:
 
 /// Numbers (not bools) as their bytes.
 template<class T>
-std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>>
-CEREAL_SAVE_FUNCTION_NAME(StringOutputArchive& archive, const T& value)
+std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>> CEREAL_SAVE_FUNCTION_NAME(
+  StringOutputArchive& archive, const T& value)
 {
   archive.save_bytes(std::addressof(value), sizeof value);
 }
 
 /// Numbers (not bools) from their bytes.
 template<class T>
-std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>>
-CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& archive, T& value)
+std::enable_if_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>> CEREAL_LOAD_FUNCTION_NAME(
+  BoundedInputArchive& archive, T& value)
 {
   archive.load_bytes(std::addressof(value), sizeof value);
 }

@@ -59,8 +59,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
         char probe = 0;
         if (::read(fd, &probe, 1) > 0) {
           ::close(fd);
-          throw std::runtime_error(
-            fmt::format("file is larger than the limit of {} bytes", max_bytes));
+          throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
         }
         break;
       }
@@ -135,7 +134,7 @@ void WrittenFiles::remove() const noexcept
     std::filesystem::remove(file, ignored);
   }
   if (!created_folder.empty()) {
-    std::filesystem::remove(created_folder, ignored);  // only when empty
+    std::filesystem::remove(created_folder, ignored); // only when empty
   }
 }
 
@@ -148,7 +147,7 @@ WrittenFiles write_files(const std::filesystem::path& folder,
     written.created_folder = folder;
   } else if (errno != EEXIST) {
     throw system_error(fmt::format("cannot create {}", name), errno);
-  } else if (struct stat info {}; ::stat(name.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+  } else if (struct stat info{}; ::stat(name.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
     throw std::runtime_error(fmt::format("cannot create {}: a file of that name is in the way", name));
   }
   try {

@@ -19,13 +19,12 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 /// naming the file and the reason; the previous file is untouched and no
 /// temporary file is left behind. Without `durable` the data is not forced
 /// to the disk before the rename (for caches, which may be lost).
-void write_file_atomically(const std::filesystem::path& target, std::string_view data,
-                           bool durable = true);
+void write_file_atomically(const std::filesystem::path& target, std::string_view data, bool durable = true);
 
 /// What write_files wrote: the files, and the folder when it made it.
 struct WrittenFiles {
   std::vector<std::filesystem::path> files;
-  std::filesystem::path created_folder;  ///< empty when the folder was there already
+  std::filesystem::path created_folder; ///< empty when the folder was there already
 
   /// Removes the files and the folder it made (when empty): for a caller
   /// whose next step failed. Never throws.

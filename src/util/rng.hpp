@@ -28,7 +28,8 @@ public:
   std::size_t below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
 
   /// Shuffles `items` in place (Fisher-Yates).
-  template<typename T> void shuffle(std::vector<T>& items)
+  template<typename T>
+  void shuffle(std::vector<T>& items)
   {
     for (std::size_t i = items.size(); i > 1; --i) {
       std::swap(items[i - 1], items[below(i)]);

@@ -26,16 +26,12 @@ bool use_color(ColorMode mode)
 std::size_t terminal_width(std::size_t fallback)
 {
   struct winsize size {};
-  if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
-      size.ws_col > 0) {
+  if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
     return size.ws_col;
   }
   return fallback;
 }
 
-bool stdout_is_terminal()
-{
-  return ::isatty(STDOUT_FILENO) == 1;
-}
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
 } // namespace backplan::util

@@ -9,8 +9,7 @@ namespace backplan::util {
 
 /// The candidate closest to `word` by edit distance, if it is close enough
 /// to be a likely typo (at most a third of the word's length, at least 1).
-std::optional<std::string> did_you_mean(std::string_view word,
-                                        const std::vector<std::string>& candidates);
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 /// " (did you mean 'x'?)" for a near miss, or an empty string.
 std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates);

@@ -21,10 +21,7 @@ extern "C" void on_signal(int signal)
   errno = saved;
 }
 
-void set_flags(int fd, int flags)
-{
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | flags);
-}
+void set_flags(int fd, int flags) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | flags); }
 
 } // namespace
 
@@ -34,7 +31,7 @@ KeyboardTerminal::KeyboardTerminal(bool open)
     return;
   }
   m_fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  termios modes {};
+  termios modes{};
   if (m_fd >= 0 && ::tcgetattr(m_fd, &modes) == 0) {
     m_saved = modes;
   } else if (m_fd >= 0) {
@@ -75,7 +72,7 @@ void KeyboardTerminal::restore()
 std::string KeyboardTerminal::read_keys()
 {
   std::string keys;
-  std::array<char, 64> buffer {};
+  std::array<char, 64> buffer{};
   while (m_fd >= 0) {
     const auto count = ::read(m_fd, buffer.data(), buffer.size());
     if (count <= 0) {
@@ -116,15 +113,12 @@ SignalPipe::~SignalPipe()
   }
 }
 
-int SignalPipe::fd() const
-{
-  return g_signal_pipe[0];
-}
+int SignalPipe::fd() const { return g_signal_pipe[0]; }
 
 std::vector<int> SignalPipe::take()
 {
   std::vector<int> signals;
-  std::array<unsigned char, 64> buffer {};
+  std::array<unsigned char, 64> buffer{};
   while (g_signal_pipe[0] >= 0) {
     const auto count = ::read(g_signal_pipe[0], buffer.data(), buffer.size());
     if (count <= 0) {

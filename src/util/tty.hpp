@@ -11,7 +11,8 @@ namespace backplan::util {
 /// The controlling terminal (/dev/tty) in a key-by-key mode: no line editing,
 /// no echo, signals from Ctrl-C and Ctrl-Z kept. The modes found on opening
 /// are given back by `restore` and by the destructor.
-class KeyboardTerminal {
+class KeyboardTerminal
+{
 public:
   /// Opens /dev/tty when `open` is set; `available()` is false when there
   /// is none or it was not opened.
@@ -39,7 +40,8 @@ private:
 /// Signals turned into bytes on a pipe (the self-pipe), so that a poll loop
 /// handles them in order with keys and timers. The previous handlers come
 /// back on destruction.
-class SignalPipe {
+class SignalPipe
+{
 public:
   explicit SignalPipe(const std::vector<int>& signals);
   ~SignalPipe();
