@@ -148,6 +148,26 @@ TEST_SUITE("cli::cache")
     CHECK(after.err == f.counts(1, 1) + f.wrote(1));
   }
 
+  TEST_CASE("a cache written again after an edit keeps the other files as they were")
+  {
+    const Fixture f;
+    const auto before = f.run({"show", "cache-probe-b"});
+    REQUIRE(before.status == 0);
+    write(f.catalog + "/probe-a.yaml", probe("cache-probe-a", "Cache probe two"));
+    Fixture::wait_to_settle();
+    // The unchanged file's exercise is encoded anew for the rewritten cache.
+    CHECK(f.run({"--verbose", "list"}).err == f.counts(1, 1) + f.wrote(2));
+    const auto again = f.run({"--verbose", "show", "cache-probe-b"});
+    CHECK(again.err == f.counts(2, 0));
+    CHECK(again.out == before.out);
+    // Byte for byte the cache that parsing both files from scratch writes.
+    const std::string rewritten = test::slurp(f.cache_file());
+    fs::remove_all(f.cache_home);
+    const auto cold = f.run({"--verbose", "list"});
+    CHECK(cold.err == f.counts(0, 2) + f.wrote(2));
+    CHECK(test::slurp(f.cache_file()) == rewritten);
+  }
+
   TEST_CASE("corrupt, truncated and foreign cache files are ignored and rebuilt")
   {
     const Fixture f;

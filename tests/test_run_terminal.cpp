@@ -56,11 +56,12 @@ public:
 
   std::string screen() { return tmux("capture-pane -p -t run").out; }
 
-  /// The screen once `ready` holds for it; fails after five seconds.
+  /// The screen once `ready` holds for it; fails after twenty seconds (a
+  /// loaded machine running the sanitizer build may take several).
   std::string wait_for(const std::function<bool(const std::string&)>& ready)
   {
     std::string text;
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < 400; ++i) {
       text = screen();
       if (ready(text)) {
         return text;

@@ -54,7 +54,7 @@ std::int64_t nanoseconds(const struct timespec& time)
 
 } // namespace
 
-std::optional<Stamps> stamps_of(const fs::path& path)
+std::optional<Stamps> stamps_of(const std::string& path)
 {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
@@ -79,15 +79,17 @@ bool settled(const Stamps& stamps, std::int64_t taken_ns)
 
 std::string encode(const Contents& contents, std::uint32_t version)
 {
-  std::string payload;
+  // The payload is written after room for the header, which is filled in
+  // once its length and checksum are known: one buffer, no copy.
+  std::string out(magic);
+  out.resize(header_size);
   {
-    util::StringOutputArchive archive(payload);
+    util::StringOutputArchive archive(out);
     archive(contents.entries);
   }
+  const std::string_view payload = std::string_view(out).substr(header_size);
   const Header header{version, 0, contents.key, payload.size(), util::checksum(payload)};
-  std::string out(magic);
-  out.append(reinterpret_cast<const char*>(&header), sizeof header);
-  out += payload;
+  std::memcpy(out.data() + magic.size(), &header, sizeof header);
   return out;
 }
 

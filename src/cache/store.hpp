@@ -28,7 +28,7 @@ struct Stamps {
 
 /// The stamps of the file at `path` (following links), or nothing when it
 /// cannot be examined.
-std::optional<Stamps> stamps_of(const std::filesystem::path& path);
+std::optional<Stamps> stamps_of(const std::string& path);
 
 /// The wall-clock time now in nanoseconds since the epoch, the clock that
 /// file times come from.
