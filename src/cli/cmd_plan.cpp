@@ -298,7 +298,7 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
                                                 "your conditions, by id or alias, in any case "
                                                 "(comma list, repeatable; see below)")
                                   ->group(conditions_group);
-  if (context.catalog_shapes_options()) {
+  if (context.catalog_shapes_options(command.get_name())) {
     add_condition_flags(command, options, context.loaded().catalog.conditions);
   }
   options.given["minutes"] = command

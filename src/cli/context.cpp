@@ -105,13 +105,9 @@ const catalog::LoadResult& Context::loaded() const
   return *m_loaded;
 }
 
-bool Context::catalog_shapes_options() const
+bool Context::catalog_shapes_options(const std::string& name) const
 {
-  // Not for --help or --version alone (no command word), not when the
-  // version is all that will be printed, nor for commands that never show
-  // the condition flags.
-  return !command.empty() && !version_asked && command != "list" && command != "show" &&
-         command != "conditions" && command != "check" && command != "completion";
+  return !version_asked && (command == name || command == "__complete");
 }
 
 static std::string catalog_errors_text(const std::vector<catalog::Diagnostic>& errors)

@@ -36,10 +36,11 @@ struct Context {
   /// The effective catalog and its problems, loaded on first use.
   const catalog::LoadResult& loaded() const;
 
-  /// Whether building the command line needs the catalog (the plan
-  /// command's condition flags): not for --help or --version alone, not
-  /// with --version anywhere, and not for commands that never show them.
-  bool catalog_shapes_options() const;
+  /// Whether the command named `name` gets the catalog's condition flags:
+  /// only the command being run (or every one, for `__complete`), and none
+  /// for --help or --version alone or with --version anywhere. Each flag
+  /// costs the command line time, so no other command builds them.
+  bool catalog_shapes_options(const std::string& name) const;
 
   /// Loads `layers` (catalog::load), then writes back the caches that
   /// changed, reporting their use on stderr with --verbose.
