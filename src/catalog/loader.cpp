@@ -15,6 +15,7 @@
 #include <set>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 
 namespace backplan::catalog {
 
@@ -263,7 +264,7 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
 {
   ExercisesById by_id;
   for (std::size_t l = 0; l < layer_count; ++l) {
-    std::map<std::string, Location> seen;
+    std::unordered_map<std::string_view, const Location*> seen; // into state.read, unchanged here
     for (std::size_t p = 0; p < state.exercises.size(); ++p) {
       const PendingExercise& pending = state.exercises[p];
       const Exercise* exercise = pending.good ? &state.read[p] : nullptr;
@@ -273,10 +274,10 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
       if (const auto previous = seen.find(exercise->id); previous != seen.end()) {
         state.per_file[pending.index].push_back(
           {exercise->where, fmt::format("duplicate exercise id '{}' (also defined at {})", exercise->id,
-                                        previous->second.str())});
+                                        previous->second->str())});
         continue;
       }
-      seen[exercise->id] = exercise->where;
+      seen.emplace(exercise->id, &exercise->where);
       if (const auto replaced = by_id.find(exercise->id); replaced != by_id.end()) {
         notes.push_back(fmt::format("exercise '{}' from {} replaces the one from {}", exercise->id,
                                     exercise->where.file, state.read[replaced->second].where.file));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <set>
 
 namespace backplan::plan {
 
@@ -83,15 +84,15 @@ LeftOut Chooser::reason(const Candidate& candidate) const
                                       "--seed than {} may choose this one)",
                                       other->name, m_request.seed));
   }
-  if (candidate.modified && !m_tried.contains(&candidate)) {
+  if (candidate.modified && !m_tried[index_of(candidate)]) {
     return out("modified", fmt::format("needs a change for {}; the plan prefers exercises that need none",
                                        util::join(modifying_conditions(candidate), " and ")));
   }
-  const auto it = m_refused.find(&candidate);
-  if (it == m_refused.end()) {
+  const auto& refused = m_refused[index_of(candidate)];
+  if (!refused) {
     return out("time", "the plan was full before it was tried");
   }
-  const Refusal& refusal = it->second;
+  const Refusal& refusal = *refused;
   if (refusal.why == Added::over_item_cap) {
     return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
                                    "({}%) of a {}-minute plan",
@@ -106,21 +107,22 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
   if (m_selection.has(&candidate) || conflicts(candidate)) {
     return false;
   }
-  m_tried.insert(&candidate);
+  const std::size_t index = index_of(candidate);
+  m_tried[index] = true;
   switch (m_selection.try_add(&candidate, dose)) {
   case Added::yes:
-    m_refused.erase(&candidate);
+    m_refused[index].reset();
     return true;
   case Added::over_item_cap:
-    m_refused[&candidate] = {Added::over_item_cap, duration(candidate.least, candidate.exercise->per_side),
-                             m_selection.item_cap().value_or(0)};
+    m_refused[index] = Refusal{Added::over_item_cap, duration(candidate.least, candidate.exercise->per_side),
+                               m_selection.item_cap().value_or(0)};
     return false;
   case Added::over_budget:
     break;
   }
   const int left = m_selection.budget() - m_selection.total();
-  m_refused[&candidate] = {Added::over_budget, duration(dose, candidate.exercise->per_side),
-                           std::max(left, 0)};
+  m_refused[index] =
+    Refusal{Added::over_budget, duration(dose, candidate.exercise->per_side), std::max(left, 0)};
   return false;
 }
 

@@ -4,8 +4,8 @@
 #include "plan/model.hpp"
 #include "plan/selection.hpp"
 
-#include <map>
-#include <set>
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +20,8 @@ public:
   /// A chooser for a plan of `budget` seconds; every argument must outlive it.
   Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
           int budget)
-      : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget)
+      : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget),
+        m_tried(candidates.size(), false), m_refused(candidates.size())
   {}
 
   /// Runs every phase (cover the needs, fill each kind's share, fill with
@@ -76,14 +77,19 @@ private:
   const Request& m_request;
   const std::vector<Candidate>& m_candidates;
   Selection m_selection;
-  std::set<const Candidate*> m_tried;
+  /// The position of `candidate` in the candidates, which index the two below.
+  std::size_t index_of(const Candidate& candidate) const
+  {
+    return static_cast<std::size_t>(&candidate - m_candidates.data());
+  }
+  std::vector<bool> m_tried; ///< offered at least once, by candidate
   /// Why a candidate offered was not added, in seconds.
   struct Refusal {
     Added why;
     int needed; ///< at the dose offered, or its least dose when over the item cap
     int limit;  ///< the seconds left, or the item cap
   };
-  std::map<const Candidate*, Refusal> m_refused;
+  std::vector<std::optional<Refusal>> m_refused; ///< by candidate
 };
 
 } // namespace backplan::plan

@@ -50,20 +50,19 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
     ::close(fd);
     throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
   }
+  // One byte more than the file's size, so that its end is seen without
+  // growing (and copying) the buffer; a file that grows meanwhile doubles it,
+  // up to one byte past the limit, which is then known to be exceeded.
   std::string data;
-  data.resize(static_cast<std::size_t>(info.st_size));
+  data.resize(static_cast<std::size_t>(info.st_size) + 1);
   std::size_t filled = 0;
   while (true) {
     if (filled == data.size()) {
-      if (data.size() >= max_bytes) {
-        char probe = 0;
-        if (::read(fd, &probe, 1) > 0) {
-          ::close(fd);
-          throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
-        }
-        break;
+      if (data.size() > max_bytes) {
+        ::close(fd);
+        throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
       }
-      data.resize(std::min(max_bytes, data.size() + 4096));
+      data.resize(std::min(max_bytes + 1, std::max<std::size_t>(4096, data.size() * 2)));
     }
     const ssize_t got = ::read(fd, data.data() + filled, data.size() - filled);
     if (got < 0) {
