@@ -67,8 +67,9 @@ struct LoadState {
   std::vector<std::optional<Diagnostic>> read_errors; ///< a file that could not be read, by file index
   std::vector<std::size_t> layer_of;                  ///< each file's layer, by file index
   std::vector<Diagnostic> path_errors;                ///< problems at no file's place (after the layers' own)
-  std::deque<SourceFile> compiled_files;              ///< the names of compiled layers' exercise files
-  std::size_t compiled_file_count = 0;                ///< files of compiled layers
+  std::vector<std::optional<CompiledCatalog>> compiled; ///< each compiled layer's, decoded, by layer
+  std::deque<SourceFile> compiled_files;                ///< the names of compiled layers' exercise files
+  std::size_t compiled_file_count = 0;                  ///< files of compiled layers
 };
 
 /// The text of a listed file that was not read yet, in `out`; false, with the
@@ -94,11 +95,12 @@ std::size_t add_file(LoadState& state, std::size_t layer)
   return state.per_file.size() - 1;
 }
 
-/// The exercises of a compiled layer, ready as they are.
-void gather_compiled(const CompiledCatalog& compiled, std::size_t layer, LoadState& state)
+/// The exercises of a compiled layer, ready as they are, moved into
+/// `state`; the layer's vocabularies stay in `compiled`.
+void gather_compiled(CompiledCatalog& compiled, std::size_t layer, LoadState& state)
 {
   state.compiled_file_count += compiled.file_count;
-  for (const auto& exercise : compiled.catalog.exercises) {
+  for (auto& exercise : compiled.catalog.exercises) {
     const std::size_t index = add_file(state, layer);
     state.compiled_files.push_back({exercise.where.file, ""});
     PendingExercise pending = pending_file(layer, index, &state.compiled_files.back(), nullptr);
@@ -106,8 +108,9 @@ void gather_compiled(const CompiledCatalog& compiled, std::size_t layer, LoadSta
     pending.good = true;
     pending.references = references_of(exercise);
     state.exercises.push_back(std::move(pending));
-    state.read.push_back(exercise);
+    state.read.push_back(std::move(exercise));
   }
+  compiled.catalog.exercises.clear();
 }
 
 /// The exercises that stand after every layer: by id, the index of each
@@ -119,14 +122,19 @@ using ExercisesById = std::map<std::string_view, std::size_t>;
 void gather_files(const std::vector<Layer>& layers, LoadState& state)
 {
   std::size_t files = 0;
-  for (const auto& layer : layers) {
-    files += layer.files.size() + (layer.compiled ? layer.compiled->catalog.exercises.size() : 0);
+  state.compiled.resize(layers.size());
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    if (!layers[l].compiled.empty()) {
+      state.compiled[l] = decode_catalog(layers[l].compiled);
+      files += state.compiled[l]->catalog.exercises.size();
+    }
+    files += layers[l].files.size();
   }
   state.exercises.reserve(files); // no regrowth: exercises are large
   state.read.reserve(files);
   for (std::size_t l = 0; l < layers.size(); ++l) {
-    if (layers[l].compiled) {
-      gather_compiled(*layers[l].compiled, l, state);
+    if (state.compiled[l]) {
+      gather_compiled(*state.compiled[l], l, state);
     }
     const Layer& layer = layers[l];
     for (std::size_t f = 0; f < layer.files.size(); ++f) {
@@ -150,18 +158,18 @@ void gather_files(const std::vector<Layer>& layers, LoadState& state)
   }
 }
 
-/// The terms of a compiled catalog's vocabularies joined to `catalog`'s, as
-/// reading its vocabulary files would: a term replaces the one with its id,
-/// or comes last.
-void merge_compiled_terms(const Catalog& compiled, Catalog& catalog)
+/// The terms of a compiled catalog's vocabularies moved into `catalog`'s,
+/// as reading its vocabulary files would join them: a term replaces the one
+/// with its id, or comes last.
+void merge_compiled_terms(Catalog& compiled, Catalog& catalog)
 {
   for (const auto& spec : vocabulary_specs) {
     Vocabulary& vocabulary = catalog.*spec.member;
-    for (const auto& term : (compiled.*spec.member).terms) {
+    for (auto& term : (compiled.*spec.member).terms) {
       if (const int at = vocabulary.index_of(term.id); at >= 0) {
-        vocabulary.terms[static_cast<std::size_t>(at)] = term;
+        vocabulary.terms[static_cast<std::size_t>(at)] = std::move(term);
       } else {
-        vocabulary.terms.push_back(term);
+        vocabulary.terms.push_back(std::move(term));
       }
     }
   }
@@ -174,8 +182,8 @@ void read_vocabularies(const std::vector<Layer>& layers, LoadState& state, Catal
 {
   std::vector<TermReference> references;
   for (std::size_t l = 0; l < layers.size(); ++l) {
-    if (layers[l].compiled) {
-      merge_compiled_terms(layers[l].compiled->catalog, catalog);
+    if (state.compiled[l]) {
+      merge_compiled_terms(state.compiled[l]->catalog, catalog);
     }
     std::map<std::string, Location> seen;
     for (const auto& file : state.vocabularies) {

@@ -30,9 +30,10 @@ struct Layer {
   std::string name;
   std::vector<SourceFile> files;
   std::vector<Diagnostic> errors; ///< paths that could not be read
-  /// A catalog validated at build time, taken as it is (`files` is then
-  /// empty): the built-in one.
-  std::shared_ptr<const CompiledCatalog> compiled;
+  /// A catalog validated at build time and encoded (encode_catalog), which
+  /// load() decodes into place and takes as it is (`files` is then empty):
+  /// the built-in one. Empty for the other layers.
+  std::string_view compiled;
   /// The cache of this path's exercise files, when one is used.
   std::shared_ptr<LayerCache> cache;
   /// The texts of `files` are not read yet: load() reads those it needs

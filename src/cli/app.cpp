@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/plan_options.hpp"
 #include "util/exit_status.hpp"
 #include "util/text.hpp"
 
@@ -14,6 +15,32 @@
 namespace backplan::cli {
 
 namespace {
+
+/// A command: its name, what `--help` says of it, and what adds its options
+/// and returns its work.
+struct CommandSpec {
+  const char* name;
+  const char* description;
+  Runner (*add)(CLI::App* command, Context& context);
+};
+
+/// The commands, in the order `backplan --help` lists them.
+constexpr CommandSpec command_specs[] = {
+  {"plan", "build a timed plan that fits the time budget", add_plan_command},
+  {"list", "list the exercises of the catalog, one a line: id, name, position, regions, typical time",
+   add_list_command},
+  {"show", "show one exercise in full, with its contraindications and sources", add_show_command},
+  {"conditions", "list the conditions backplan knows and what each changes in a plan",
+   add_conditions_command},
+  {"check", "validate catalog files or directories (default: the catalog in use) and report every problem",
+   add_check_command},
+  {"run", "follow a plan in real time: a countdown, or cues", add_run_command},
+  {"profile",
+   "show the settings a plan would use and where each comes from (default, profile, command line); "
+   "takes the plan options",
+   add_profile_command},
+  {"completion", "print the completion script for bash, zsh or fish", add_completion_command},
+};
 
 /// The global options that decide which catalog is loaded, and whether one
 /// is needed at all, read before the full parse because the plan command's
@@ -84,10 +111,18 @@ void reject_unknown_command(const std::string& word, const CLI::App& app)
 }
 
 /// The options a mistyped `option` may have meant: those of the chosen
-/// command (`command`, null for none) and the global ones.
-std::vector<std::string> option_names(const CLI::App& app, const CLI::App* command)
+/// command (`command`, null for none), with its condition flags whether
+/// built or not, and the global ones.
+std::vector<std::string> option_names(const CLI::App& app, const CLI::App* command, const Context& context)
 {
   std::vector<std::string> names;
+  if (command != nullptr && context.catalog_shapes_options(command->get_name()) &&
+      command->get_option_no_throw("--condition") != nullptr) {
+    for (const auto& condition : context.loaded().catalog.conditions.terms) {
+      const auto flags = condition_flag_names(condition);
+      names.insert(names.end(), flags.begin(), flags.end());
+    }
+  }
   for (const CLI::App* owner : {&app, command}) {
     if (owner == nullptr) {
       continue;
@@ -103,15 +138,15 @@ std::vector<std::string> option_names(const CLI::App& app, const CLI::App* comma
 
 /// The usage error for a command line CLI11 refused: an unknown option gets
 /// a did-you-mean, and the hint names the chosen command's --help.
-Failure usage_failure(const CLI::ParseError& error, const CLI::App& app, const std::string& command_name)
+Failure usage_failure(const CLI::ParseError& error, const CLI::App& app, const Context& context)
 {
   const CLI::App* command = nullptr;
   for (const auto* candidate : app.get_subcommands({})) {
-    if (candidate->get_name() == command_name) {
+    if (candidate->get_name() == context.command) {
       command = candidate;
     }
   }
-  const std::string help = command != nullptr ? "backplan " + command_name + " --help" : "backplan --help";
+  const std::string help = command != nullptr ? "backplan " + context.command + " --help" : "backplan --help";
   std::string message = error.what();
   std::vector<std::string> extras;
   if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
@@ -121,7 +156,7 @@ Failure usage_failure(const CLI::ParseError& error, const CLI::App& app, const s
     if (extra.starts_with("-")) {
       const std::string name = extra.substr(0, extra.find('='));
       message = fmt::format("unknown option '{}'{}", name,
-                            util::did_you_mean_suffix(name, option_names(app, command)));
+                            util::did_you_mean_suffix(name, option_names(app, command, context)));
       break;
     }
   }
@@ -142,6 +177,7 @@ int run_checked(int argc, char** argv)
   Context context;
   prescan(argc, argv, context);
   context.command = command_word(argc, argv);
+  context.arguments.assign(argv + 1, argv + argc);
 
   CLI::App app("backplan — safe, timed back-care routines from an exercise catalog", "backplan");
   app.set_version_flag("--version", fmt::format("backplan {}", BACKPLAN_VERSION));
@@ -176,18 +212,15 @@ int run_checked(int argc, char** argv)
     ->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::vector<std::pair<CLI::App*, Runner>> commands;
-  const auto add = [&](Runner (*adder)(CLI::App&, Context&)) {
-    Runner runner = adder(app, context);
-    commands.emplace_back(app.get_subcommands({}).back(), std::move(runner));
-  };
-  add(add_plan_command);
-  add(add_list_command);
-  add(add_show_command);
-  add(add_conditions_command);
-  add(add_check_command);
-  add(add_run_command);
-  add(add_profile_command);
-  add(add_completion_command);
+  for (const auto& spec : command_specs) {
+    CLI::App* command = app.add_subcommand(spec.name, spec.description);
+    // Only the command being run gets its options (all do for the
+    // completion scripts' question): `backplan --help` lists the commands
+    // by name, and each option costs start-up time.
+    if (context.command == spec.name || context.command == "__complete") {
+      commands.emplace_back(command, spec.add(command, context));
+    }
+  }
 
   if (argc > 1 && std::string_view(argv[1]) == "__complete") {
     // The completion scripts' question: the words are not parsed as options.
@@ -204,7 +237,7 @@ int run_checked(int argc, char** argv)
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    throw usage_failure(e, app, context.command);
+    throw usage_failure(e, app, context);
   }
   context.color = color == "always"  ? util::ColorMode::always
                   : color == "never" ? util::ColorMode::never

@@ -68,12 +68,9 @@ std::vector<catalog::Diagnostic> protection_gap_diagnostics(const catalog::Catal
 
 } // namespace
 
-Runner add_check_command(CLI::App& app, Context& context)
+Runner add_check_command(CLI::App* command, Context& context)
 {
   auto paths = std::make_shared<std::vector<std::string>>();
-  CLI::App* command = app.add_subcommand(
-    "check", "validate catalog files or directories (default: the catalog in use) and report "
-             "every problem");
   command->add_option("PATH", *paths, "YAML files or directories to check")->type_name("PATH");
   return [&context, paths] {
     const auto layers = context.layers(*paths);

@@ -297,11 +297,10 @@ void answer_completion(const CLI::App& app, const Context& context, const std::v
   write_output(answer_text(complete(app, context.loaded().catalog, words)), "");
 }
 
-Runner add_completion_command(CLI::App& app, Context& /*context*/)
+Runner add_completion_command(CLI::App* command, Context& /*context*/)
 {
   auto shell = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
-  CLI::App* command = app.add_subcommand("completion", "print the completion script for bash, zsh or fish");
   command->add_option("SHELL", *shell, "bash, zsh or fish")
     ->required()
     ->check(CLI::IsMember({"bash", "zsh", "fish"}));

@@ -77,11 +77,9 @@ std::string conditions_csv(const std::vector<ConditionRow>& rows)
 
 } // namespace
 
-Runner add_conditions_command(CLI::App& app, Context& context)
+Runner add_conditions_command(CLI::App* command, Context& context)
 {
   auto format = std::make_shared<std::string>("text");
-  CLI::App* command =
-    app.add_subcommand("conditions", "list the conditions backplan knows and what each changes in a plan");
   add_format_option(*command, *format, {"text", "json", "csv"});
   return [&context, format] {
     const auto& catalog = context.catalog();

@@ -188,11 +188,9 @@ void run_list(const Context& context, const ListOptions& options)
 
 } // namespace
 
-Runner add_list_command(CLI::App& app, Context& context)
+Runner add_list_command(CLI::App* command, Context& context)
 {
   auto options = std::make_shared<ListOptions>();
-  CLI::App* command = app.add_subcommand(
-    "list", "list the exercises of the catalog, one a line: id, name, position, regions, typical time");
   add_list_option(*command, "-r,--region", options->regions, "only exercises for these regions");
   add_list_option(*command, "-g,--goal", options->goals, "only exercises for these goals");
   add_list_option(*command, "-p,--position", options->positions, "only exercises in these start positions");

@@ -233,19 +233,23 @@ CLI::Validator seed_value()
     "", "seed");
 }
 
-/// A flag for every condition id and alias (--knee, --sciatica); hidden from
-/// the option list, which the help's footer replaces with the conditions.
-void add_condition_flags(CLI::App& command, PlanOptions& options, const catalog::Vocabulary& conditions)
+/// A flag for every condition id and alias (--knee, --sciatica) that the
+/// command line uses (Context::builds_option: a catalog may hold hundreds,
+/// and each costs start-up time); hidden from the option list, which the
+/// help's footer replaces with the conditions.
+void add_condition_flags(CLI::App& command, PlanOptions& options, const Context& context,
+                         const catalog::Vocabulary& conditions)
 {
   std::vector<std::string> entries;
   for (const auto& term : conditions.terms) {
-    std::vector<std::string> names = {term.id};
-    names.insert(names.end(), term.aliases.begin(), term.aliases.end());
-    for (const auto& name : names) {
+    for (const auto& flag : condition_flag_names(term)) {
+      if (!context.builds_option(flag)) {
+        continue;
+      }
       try {
         command
           .add_flag_callback(
-            "--" + name, [&options, id = term.id] { options.condition_flags.push_back(id); },
+            flag, [&options, id = term.id] { options.condition_flags.push_back(id); },
             fmt::format("same as --condition {} ({})", term.id, term.name))
           ->group("");
       } catch (const CLI::OptionAlreadyAdded&) {
@@ -266,6 +270,15 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const catalog:
 }
 
 } // namespace
+
+std::vector<std::string> condition_flag_names(const catalog::Term& condition)
+{
+  std::vector<std::string> names = {"--" + condition.id};
+  for (const auto& alias : condition.aliases) {
+    names.push_back("--" + alias);
+  }
+  return names;
+}
 
 plan::Plan make_checked_plan(const Context& context, const plan::Request& request, bool explain)
 {
@@ -299,7 +312,7 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
                                                 "(comma list, repeatable; see below)")
                                   ->group(conditions_group);
   if (context.catalog_shapes_options(command.get_name())) {
-    add_condition_flags(command, options, context.loaded().catalog.conditions);
+    add_condition_flags(command, options, context, context.loaded().catalog.conditions);
   }
   options.given["minutes"] = command
                                .add_option("-m,--minutes", options.minutes,
@@ -405,10 +418,9 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   return effective;
 }
 
-Runner add_plan_command(CLI::App& app, Context& context)
+Runner add_plan_command(CLI::App* command, Context& context)
 {
   auto options = std::make_shared<PlanCommandOptions>();
-  CLI::App* command = app.add_subcommand("plan", "build a timed plan that fits the time budget");
   add_plan_options(*command, options->plan, context);
   command
     ->add_option("-o,--output", options->plan.output,

@@ -6,12 +6,9 @@
 
 namespace backplan::cli {
 
-Runner add_profile_command(CLI::App& app, Context& context)
+Runner add_profile_command(CLI::App* command, Context& context)
 {
   auto options = std::make_shared<PlanOptions>();
-  CLI::App* command = app.add_subcommand(
-    "profile", "show the settings a plan would use and where each comes from (default, profile, "
-               "command line); takes the plan options");
   add_plan_options(*command, *options, context);
   return [&context, options] {
     const Effective effective = resolve_plan_options(context, context.catalog(), *options);

@@ -119,10 +119,9 @@ void run_run(const Context& context, const RunCommandOptions& options)
 
 } // namespace
 
-Runner add_run_command(CLI::App& app, Context& context)
+Runner add_run_command(CLI::App* command, Context& context)
 {
   auto options = std::make_shared<RunCommandOptions>();
-  CLI::App* command = app.add_subcommand("run", "follow a plan in real time: a countdown, or cues");
   add_plan_options(*command, options->plan, context, {"text", "json"});
   command
     ->add_option("--plan", options->plan_file, "run a plan saved with 'plan -f json' (-: standard input)")

@@ -307,12 +307,10 @@ std::vector<std::string> show_format_names()
 
 } // namespace
 
-Runner add_show_command(CLI::App& app, Context& context)
+Runner add_show_command(CLI::App* command, Context& context)
 {
   auto id = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
-  CLI::App* command =
-    app.add_subcommand("show", "show one exercise in full, with its contraindications and sources");
   command->add_option("ID", *id, "the exercise's id (see 'backplan list')")->required();
   add_format_option(*command, *format, show_format_names());
   return [&context, id, format] {

@@ -6,17 +6,18 @@
 
 namespace backplan::cli {
 
-/// Each adds its subcommand to `app` and returns the work to run when it is
+/// Each adds its options to `command`, its subcommand (named and described in
+/// app.cpp's table of commands), and returns the work to run when it is
 /// chosen. Options are registered from the catalog's vocabularies where they
 /// name conditions.
-Runner add_plan_command(CLI::App& app, Context& context);
-Runner add_list_command(CLI::App& app, Context& context);
-Runner add_show_command(CLI::App& app, Context& context);
-Runner add_conditions_command(CLI::App& app, Context& context);
-Runner add_check_command(CLI::App& app, Context& context);
-Runner add_run_command(CLI::App& app, Context& context);
-Runner add_profile_command(CLI::App& app, Context& context);
-Runner add_completion_command(CLI::App& app, Context& context);
+Runner add_plan_command(CLI::App* command, Context& context);
+Runner add_list_command(CLI::App* command, Context& context);
+Runner add_show_command(CLI::App* command, Context& context);
+Runner add_conditions_command(CLI::App* command, Context& context);
+Runner add_check_command(CLI::App* command, Context& context);
+Runner add_run_command(CLI::App* command, Context& context);
+Runner add_profile_command(CLI::App* command, Context& context);
+Runner add_completion_command(CLI::App* command, Context& context);
 
 /// `backplan __complete WORD...`: prints what may follow `backplan` and
 /// `words` at the last word (the one at the cursor, maybe empty), one

@@ -105,6 +105,22 @@ const catalog::LoadResult& Context::loaded() const
   return *m_loaded;
 }
 
+bool Context::builds_option(std::string_view name) const
+{
+  if (command == "__complete") {
+    return true;
+  }
+  for (const std::string_view word : arguments) {
+    if (word == "--") {
+      break;
+    }
+    if (word.starts_with(name) && (word.size() == name.size() || word[name.size()] == '=')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Context::catalog_shapes_options(const std::string& name) const
 {
   return !version_asked && (command == name || command == "__complete");

@@ -17,14 +17,15 @@ struct Context {
   std::vector<std::string> catalog_paths; ///< --catalog, in order
   bool no_builtin = false;
   util::ColorMode color = util::ColorMode::automatic;
-  std::string command;          ///< the command word of the command line, if any
-  bool version_asked = false;   ///< --version given: nothing is read, the version printed
-  std::string profile_path;     ///< --profile FILE
-  bool no_profile = false;      ///< --no-profile
-  bool no_user_catalog = false; ///< --no-user-catalog
-  bool no_cache = false;        ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
-  bool verbose = false;         ///< --verbose
-  std::size_t width = 0;        ///< --width N (0: the terminal's, or 80)
+  std::string command;                ///< the command word of the command line, if any
+  std::vector<std::string> arguments; ///< the words of the command line after the program's name
+  bool version_asked = false;         ///< --version given: nothing is read, the version printed
+  std::string profile_path;           ///< --profile FILE
+  bool no_profile = false;            ///< --no-profile
+  bool no_user_catalog = false;       ///< --no-user-catalog
+  bool no_cache = false;              ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
+  bool verbose = false;               ///< --verbose
+  std::size_t width = 0;              ///< --width N (0: the terminal's, or 80)
 
   /// The width to wrap text to: --width, else the terminal's when `to_terminal`, else 80.
   std::size_t text_width(bool to_terminal) const;
@@ -41,6 +42,12 @@ struct Context {
   /// for --help or --version alone or with --version anywhere. Each flag
   /// costs the command line time, so no other command builds them.
   bool catalog_shapes_options(const std::string& name) const;
+
+  /// Whether an option `name` ("--knee") is to be built although the command
+  /// line may not use it: only when the command line names it ("--knee" or
+  /// "--knee=VALUE" before any "--"), or asks `__complete`, which offers
+  /// every option. For the options a catalog adds by the hundred.
+  bool builds_option(std::string_view name) const;
 
   /// Loads `layers` (catalog::load), then writes back the caches that
   /// changed, reporting their use on stderr with --verbose.

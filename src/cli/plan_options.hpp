@@ -55,6 +55,9 @@ struct Effective {
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
                                const PlanOptions& options);
 
+/// The flags of a condition: "--ID", then "--ALIAS" for each alias.
+std::vector<std::string> condition_flag_names(const catalog::Term& condition);
+
 /// The plan for `request` from the context's catalog, as `backplan plan`
 /// makes it. Throws a Failure with exit status 4 and the no-plan message
 /// (every exercise left out and why when `explain`) when no safe exercise
