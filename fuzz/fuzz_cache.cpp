@@ -42,13 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto version = backplan::catalog::format_version;
   switch (data[0] % 4) {
   case 0:
-    (void)backplan::cache::decode(input, version);
+    (void)backplan::cache::decode(std::string(input), version);
     break;
   case 1:
     if (const auto decoded = backplan::cache::decode(with_valid_header(input), version); decoded.contents) {
       for (const auto& entry : decoded.contents->entries) {
         try {
-          (void)backplan::catalog::decode_exercise(entry.data, entry.path);
+          (void)backplan::catalog::decode_exercise(entry.data, std::string(entry.path));
         } catch (const std::exception&) {
         }
       }

@@ -21,7 +21,7 @@ cache::Contents sample()
   cache::Contents contents;
   contents.key = 0x1234'5678'9abc'def0ULL;
   contents.entries.push_back({"exercises/a.yaml", {1, 2, 300, 4'000'000'005, 6'000'000'007}, "first"});
-  contents.entries.push_back({"b.yml", {1, 3, 0, -1, 9}, std::string("\0bytes\xff", 7)});
+  contents.entries.push_back({"b.yml", {1, 3, 0, -1, 9}, std::string_view("\0bytes\xff", 7)});
   return contents;
 }
 

@@ -3,8 +3,6 @@
 #include "util/archive.hpp"
 #include "util/files.hpp"
 
-#include <cereal/types/string.hpp>
-#include <cereal/types/vector.hpp>
 #include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
@@ -19,11 +17,49 @@ void serialize(Archive& archive, Stamps& stamps)
   archive(stamps.device, stamps.inode, stamps.size, stamps.mtime_ns, stamps.ctime_ns);
 }
 
-template<class Archive>
-void serialize(Archive& archive, Entry& entry)
+namespace {
+
+/// Text as cereal writes a std::string: its length, then its bytes.
+void save_text(util::StringOutputArchive& archive, std::string_view text)
 {
-  archive(entry.path, entry.stamps, entry.data);
+  archive(cereal::make_size_tag(static_cast<cereal::size_type>(text.size())));
+  archive.save_bytes(text.data(), text.size());
 }
+
+/// Text written by save_text, as a view of the bytes read.
+std::string_view load_text(util::BoundedInputArchive& archive)
+{
+  cereal::size_type size = 0;
+  archive(cereal::make_size_tag(size));
+  return archive.view_bytes(static_cast<std::size_t>(size));
+}
+
+/// The entries as cereal writes a std::vector: their number, then each.
+void save_entries(util::StringOutputArchive& archive, const std::vector<Entry>& entries)
+{
+  archive(cereal::make_size_tag(static_cast<cereal::size_type>(entries.size())));
+  for (const auto& entry : entries) {
+    save_text(archive, entry.path);
+    archive(entry.stamps);
+    save_text(archive, entry.data);
+  }
+}
+
+/// The entries written by save_entries, their texts views of the bytes read.
+std::vector<Entry> load_entries(util::BoundedInputArchive& archive)
+{
+  cereal::size_type count = 0;
+  archive(cereal::make_size_tag(count));
+  std::vector<Entry> entries(static_cast<std::size_t>(count));
+  for (auto& entry : entries) {
+    entry.path = load_text(archive);
+    archive(entry.stamps);
+    entry.data = load_text(archive);
+  }
+  return entries;
+}
+
+} // namespace
 
 namespace {
 
@@ -85,7 +121,7 @@ std::string encode(const Contents& contents, std::uint32_t version)
   out.resize(header_size);
   {
     util::StringOutputArchive archive(out);
-    archive(contents.entries);
+    save_entries(archive, contents.entries);
   }
   const std::string_view payload = std::string_view(out).substr(header_size);
   const Header header{version, 0, contents.key, payload.size(), util::checksum(payload)};
@@ -93,8 +129,10 @@ std::string encode(const Contents& contents, std::uint32_t version)
   return out;
 }
 
-Decoded decode(std::string_view bytes, std::uint32_t version)
+Decoded decode(std::string file_bytes, std::uint32_t version)
 {
+  auto owner = std::make_shared<const std::string>(std::move(file_bytes));
+  const std::string_view bytes = *owner;
   if (bytes.size() < header_size || bytes.substr(0, magic.size()) != magic) {
     return {std::nullopt, "not a backplan cache file"};
   }
@@ -118,13 +156,14 @@ Decoded decode(std::string_view bytes, std::uint32_t version)
   contents.key = header.key;
   try {
     util::BoundedInputArchive archive(payload);
-    archive(contents.entries);
+    contents.entries = load_entries(archive);
     if (archive.remaining() != 0) {
       return {std::nullopt, "bytes after the entries"};
     }
   } catch (const std::exception& e) {
     return {std::nullopt, fmt::format("malformed entries ({})", e.what())};
   }
+  contents.bytes = std::move(owner);
   return {std::move(contents), ""};
 }
 
@@ -162,7 +201,7 @@ Decoded read(const fs::path& file, std::uint32_t version)
   } catch (const std::exception& e) {
     return {std::nullopt, e.what()};
   }
-  return decode(bytes, version);
+  return decode(std::move(bytes), version);
 }
 
 void write(const fs::path& file, const Contents& contents, std::uint32_t version)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,11 +45,14 @@ inline constexpr std::int64_t settle_ns = 1'000'000'000;
 bool settled(const Stamps& stamps, std::int64_t taken_ns);
 
 /// One cached file: its path relative to the catalog path, its stamps when
-/// it was read, and what was derived from it.
+/// it was read, and what was derived from it. Path and data are views: of
+/// the writer's strings, which outlive encode(), or of the bytes of the
+/// cache file that was read (Contents::bytes), so that reading a large cache
+/// copies nothing.
 struct Entry {
-  std::string path;
+  std::string_view path;
   Stamps stamps;
-  std::string data;
+  std::string_view data;
 };
 
 /// A cache file's entries and the key they are valid for (a fingerprint of
@@ -56,6 +60,9 @@ struct Entry {
 struct Contents {
   std::uint64_t key = 0;
   std::vector<Entry> entries;
+  /// The bytes of the cache file the entries were decoded from, which they
+  /// point into; none for contents about to be written.
+  std::shared_ptr<const std::string> bytes;
 };
 
 /// What reading a cache file gave: its contents, or why there are none.
@@ -68,10 +75,10 @@ struct Decoded {
 /// key, payload length, payload checksum) and the entries.
 std::string encode(const Contents& contents, std::uint32_t version);
 
-/// The contents of cache-file bytes, or the problem when they are truncated,
-/// damaged, of another version or not a backplan cache at all. Never throws
-/// for bad bytes.
-Decoded decode(std::string_view bytes, std::uint32_t version);
+/// The contents of cache-file bytes, which they keep, or the problem when
+/// they are truncated, damaged, of another version or not a backplan cache
+/// at all. Never throws for bad bytes.
+Decoded decode(std::string bytes, std::uint32_t version);
 
 /// backplan's cache folder: $XDG_CACHE_HOME/backplan (an absolute
 /// XDG_CACHE_HOME), else ~/.cache/backplan; nothing when neither is known.

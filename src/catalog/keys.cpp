@@ -90,7 +90,13 @@ const std::vector<std::string> actions = {"avoid", "modify", "caution"};
 
 const VocabularySpec* vocabulary_for(const std::string& file_name)
 {
-  const std::string stem = std::filesystem::path(file_name).stem().string();
+  // The stem of the file's name, as std::filesystem::path::stem() has it,
+  // without building a path for each of a large catalog's files.
+  std::string_view stem = file_name;
+  stem.remove_prefix(stem.find_last_of('/') == std::string_view::npos ? 0 : stem.find_last_of('/') + 1);
+  if (const auto dot = stem.find_last_of('.'); dot != std::string_view::npos && dot > 0) {
+    stem = stem.substr(0, dot);
+  }
   for (const auto& spec : vocabulary_specs) {
     if (stem == spec.name) {
       return &spec;

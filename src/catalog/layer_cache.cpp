@@ -36,9 +36,9 @@ std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& sta
   return it != m_index.end() && m_old.entries[it->second].stamps == stamps ? it->second : npos;
 }
 
-std::string LayerCache::take(std::size_t index)
+std::string_view LayerCache::entry(std::size_t index) const
 {
-  return std::exchange(m_old.entries.at(index).data, std::string());
+  return m_old.entries.at(index).data;
 }
 
 void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits,
@@ -57,11 +57,11 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
     m_problem = "written for other vocabularies";
   }
   m_index.clear();
-  m_old.entries = {};
+  m_old = {};
   if (m_changed) {
     m_new.reserve(kept.size());
     for (const auto& k : kept) {
-      m_new.push_back({k.relative, k.stamps, encode_exercise(*k.exercise)});
+      m_new.push_back({std::string(k.relative), k.stamps, encode_exercise(*k.exercise)});
     }
   }
 }
@@ -82,7 +82,10 @@ std::vector<std::string> LayerCache::save()
   }
   cache::Contents contents;
   contents.key = m_key;
-  contents.entries = std::move(m_new);
+  contents.entries.reserve(m_new.size());
+  for (const auto& entry : m_new) {
+    contents.entries.push_back({entry.path, entry.stamps, entry.data});
+  }
   try {
     cache::write(m_file, contents, format_version);
     lines.push_back(

@@ -24,7 +24,7 @@ public:
   /// from (npos: parsed now) and its exercise, which update() encodes when
   /// the cache file is to be written again.
   struct Kept {
-    std::string relative;
+    std::string_view relative; ///< of the layer's listing, which outlives update()
     cache::Stamps stamps;
     std::size_t old_index = npos;
     const Exercise* exercise = nullptr;
@@ -42,15 +42,15 @@ public:
   /// several threads at once.
   std::size_t find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const;
 
-  /// The encoded exercise of the entry at `index` (from find()), handed
-  /// out once: its bytes leave the cache, so that a large catalog is not
-  /// held twice. Safe to call from several threads for different indices.
-  std::string take(std::size_t index);
+  /// The encoded exercise of the entry at `index` (from find()), a view of
+  /// the cache file's bytes valid until update(). Safe to call from several
+  /// threads at once.
+  std::string_view entry(std::size_t index) const;
 
   /// Records what this run found for `key`: the good exercise files, and
   /// how many exercise files were read from the cache and parsed. When the
   /// cache file is to be written again, encodes the kept exercises, which
-  /// need to live only during the call.
+  /// need to live only during the call. Lets go of the cache file's bytes.
   void update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits, std::size_t parsed);
 
   /// Writes the cache file when the run found something else than it held.
@@ -64,7 +64,13 @@ private:
   cache::Contents m_old;
   std::string m_problem; ///< why the file's entries were not used, if so
   std::unordered_map<std::string_view, std::size_t> m_index;
-  std::vector<cache::Entry> m_new; ///< what save() writes, when changed
+  /// An entry save() writes, with its own path and bytes.
+  struct NewEntry {
+    std::string path;
+    cache::Stamps stamps;
+    std::string data;
+  };
+  std::vector<NewEntry> m_new; ///< what save() writes, when changed
   std::uint64_t m_key = 0;
   std::size_t m_hits = 0;
   std::size_t m_parsed = 0;

@@ -217,7 +217,7 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
     pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key);
     if (pending.cached != LayerCache::npos) {
       try {
-        exercise = decode_exercise(cache->take(pending.cached), file.name);
+        exercise = decode_exercise(cache->entry(pending.cached), file.name);
         pending.references = references_of(exercise);
         pending.good = true;
         return;
@@ -334,6 +334,7 @@ void update_caches(const std::vector<Layer>& layers, LoadState& state, std::uint
       continue;
     }
     std::vector<LayerCache::Kept> kept;
+    kept.reserve(layers[l].listed.size());
     std::size_t hits = 0;
     std::size_t parsed = 0;
     for (std::size_t p = 0; p < state.exercises.size(); ++p) {

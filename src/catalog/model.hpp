@@ -1,6 +1,7 @@
 #pragma once
 
 #include "figure/model.hpp"
+#include "util/box.hpp"
 
 #include <map>
 #include <optional>
@@ -49,7 +50,7 @@ struct Contraindication {
   Action action = Action::caution;
   std::string instruction;
   std::string basis;                    ///< a source id, or "general clinical guidance"
-  std::optional<figure::Figure> figure; ///< modify only: how the modified exercise looks
+  util::Box<figure::Figure> figure; ///< modify only: how the modified exercise looks
 };
 
 /// A warning shown to every user, whatever their conditions, and its basis.
@@ -87,15 +88,15 @@ struct Exercise {
   std::optional<Warning> stop_if;
   /// What the exercise loads beyond what its position loads (ids of `loads`).
   std::vector<std::string> loads;
-  std::optional<Variant> easier;
-  std::optional<Variant> harder;
+  util::Box<Variant> easier;
+  util::Box<Variant> harder;
   /// The exercise this one progresses (empty: none): it needs that one
   /// mastered first, so a plan holds it only at an explicitly requested level.
   std::string progression_of;
   Location progression_where; ///< the position of the progression_of value
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
-  std::optional<figure::Figure> figure; ///< its start and end poses, when drawn
+  util::Box<figure::Figure> figure; ///< its start and end poses, when drawn
   Location where;                       ///< the position of its id
   Location position_where;              ///< the position of its `position` value
 };

@@ -8,6 +8,34 @@
 #include <cereal/types/vector.hpp>
 #include <fmt/format.h>
 
+namespace backplan::util {
+
+/// A box as cereal writes a std::optional: whether it is empty, then its value.
+template<class Archive, class T>
+void save(Archive& archive, const Box<T>& box)
+{
+  archive(!box.has_value());
+  if (box) {
+    archive(*box);
+  }
+}
+
+template<class Archive, class T>
+void load(Archive& archive, Box<T>& box)
+{
+  bool empty = true;
+  archive(empty);
+  if (empty) {
+    box.reset();
+    return;
+  }
+  T value;
+  archive(value);
+  box = std::move(value);
+}
+
+} // namespace backplan::util
+
 namespace backplan::figure {
 
 template<class Archive>

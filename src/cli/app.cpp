@@ -247,6 +247,7 @@ int run_checked(int argc, char** argv)
       runner();
     }
   }
+  context.keep_catalog_until_exit();
   return 0;
 }
 

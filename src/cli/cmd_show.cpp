@@ -176,7 +176,7 @@ Json rules_json(const catalog::Catalog& catalog, const std::vector<catalog::Cont
   return rules;
 }
 
-Json variant_json(const catalog::Catalog& catalog, const std::optional<catalog::Variant>& variant)
+Json variant_json(const catalog::Catalog& catalog, const util::Box<catalog::Variant>& variant)
 {
   if (!variant) {
     return nullptr;

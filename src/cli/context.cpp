@@ -105,6 +105,15 @@ const catalog::LoadResult& Context::loaded() const
   return *m_loaded;
 }
 
+void Context::keep_catalog_until_exit()
+{
+  static auto* kept = new std::vector<catalog::LoadResult>();
+  if (m_loaded) {
+    kept->push_back(std::move(*m_loaded));
+    m_loaded.reset();
+  }
+}
+
 bool Context::builds_option(std::string_view name) const
 {
   if (command == "__complete") {

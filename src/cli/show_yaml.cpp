@@ -48,7 +48,7 @@ void emit_rules(YAML::Emitter& out, const std::vector<catalog::Contraindication>
   out << YAML::EndSeq;
 }
 
-void emit_variant(YAML::Emitter& out, const char* key, const std::optional<catalog::Variant>& variant)
+void emit_variant(YAML::Emitter& out, const char* key, const util::Box<catalog::Variant>& variant)
 {
   if (!variant) {
     return;

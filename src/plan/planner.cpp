@@ -85,7 +85,7 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
 }
 
 std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request& request,
-                                           const std::optional<catalog::Variant>& variant)
+                                           const util::Box<catalog::Variant>& variant)
 {
   if (!variant) {
     return std::nullopt;

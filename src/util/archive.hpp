@@ -55,6 +55,18 @@ public:
     m_in.remove_prefix(size);
   }
 
+  /// The next `size` bytes, in place (a view of the bytes read); throws
+  /// when fewer are left.
+  std::string_view view_bytes(std::size_t size)
+  {
+    if (size > m_in.size()) {
+      throw cereal::Exception("truncated data");
+    }
+    const std::string_view out = m_in.substr(0, size);
+    m_in.remove_prefix(size);
+    return out;
+  }
+
   /// How many bytes are left to read.
   std::size_t remaining() const { return m_in.size(); }
 
