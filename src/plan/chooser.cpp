@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace backplan::plan {
 
@@ -33,6 +34,27 @@ bool progression_pair(const Exercise& a, const Exercise& b)
 }
 
 } // namespace
+
+Chooser::Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
+                 int budget)
+    : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget),
+      m_tried(candidates.size(), false), m_refused(candidates.size())
+{
+  std::unordered_map<std::string_view, std::size_t> bits;
+  for (const auto& candidate : candidates) {
+    for (const auto& movement : candidate.exercise->movements) {
+      bits.emplace(movement, bits.size());
+    }
+  }
+  m_words = (bits.size() + 63) / 64;
+  m_movements.assign(candidates.size() * m_words, 0);
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    for (const auto& movement : candidates[c].exercise->movements) {
+      const std::size_t bit = bits.at(movement);
+      m_movements[c * m_words + bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+}
 
 std::vector<Chooser::Need> Chooser::needs() const
 {
@@ -79,7 +101,7 @@ LeftOut Chooser::reason(const Candidate& candidate) const
                    : fmt::format("it progresses {}, which is in the plan", chosen->exercise->name));
     }
   }
-  if (const Exercise* other = covering(exercise)) {
+  if (const Exercise* other = covering(candidate)) {
     return out("covered", fmt::format("movement already covered by {} (kept for variety: another "
                                       "--seed than {} may choose this one)",
                                       other->name, m_request.seed));
@@ -133,16 +155,20 @@ bool Chooser::conflicts(const Candidate& candidate) const
                      [&](const Candidate* c) { return progression_pair(*c->exercise, *candidate.exercise); });
 }
 
-const Exercise* Chooser::covering(const Exercise& exercise) const
+const Exercise* Chooser::covering(const Candidate& candidate) const
 {
+  const Exercise& exercise = *candidate.exercise;
   if (exercise.movements.empty()) {
     return nullptr;
   }
+  const std::uint64_t* moves = movements_of(candidate);
   for (const auto* chosen : m_selection.chosen()) {
-    const auto& moves = chosen->exercise->movements;
-    if (chosen->exercise->kind == exercise.kind &&
-        std::all_of(exercise.movements.begin(), exercise.movements.end(),
-                    [&](const std::string& m) { return contains(moves, m); })) {
+    const std::uint64_t* chosen_moves = movements_of(*chosen);
+    bool all = true;
+    for (std::size_t w = 0; w < m_words; ++w) {
+      all = all && (moves[w] & ~chosen_moves[w]) == 0;
+    }
+    if (all && chosen->exercise->kind == exercise.kind) {
       return chosen->exercise;
     }
   }
@@ -234,17 +260,25 @@ void Chooser::fill_shares()
 
 void Chooser::fill(bool novel_only, bool modified_too)
 {
-  std::set<std::string> moved;
+  std::vector<std::uint64_t> moved(m_words, 0);
+  const auto add_moves = [&](const Candidate& candidate) {
+    const std::uint64_t* moves = movements_of(candidate);
+    for (std::size_t w = 0; w < m_words; ++w) {
+      moved[w] |= moves[w];
+    }
+  };
   for (const auto* chosen : m_selection.chosen()) {
-    moved.insert(chosen->exercise->movements.begin(), chosen->exercise->movements.end());
+    add_moves(*chosen);
   }
   for (const auto& candidate : m_candidates) {
-    const auto& movements = candidate.exercise->movements;
-    const bool novel = std::any_of(movements.begin(), movements.end(),
-                                   [&](const std::string& m) { return !moved.contains(m); });
+    const std::uint64_t* moves = movements_of(candidate);
+    bool novel = false;
+    for (std::size_t w = 0; w < m_words; ++w) {
+      novel = novel || (moves[w] & ~moved[w]) != 0;
+    }
     if ((novel || !novel_only) && (modified_too || !candidate.modified) &&
         offer(candidate, typical(candidate))) {
-      moved.insert(movements.begin(), movements.end());
+      add_moves(candidate);
     }
   }
 }

@@ -5,6 +5,7 @@
 #include "plan/selection.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,10 +20,7 @@ class Chooser
 public:
   /// A chooser for a plan of `budget` seconds; every argument must outlive it.
   Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
-          int budget)
-      : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget),
-        m_tried(candidates.size(), false), m_refused(candidates.size())
-  {}
+          int budget);
 
   /// Runs every phase (cover the needs, fill each kind's share, fill with
   /// typical doses, fit the doses, top up to the target); `uncovered`
@@ -50,7 +48,7 @@ private:
   bool conflicts(const Candidate& candidate) const;
   /// A chosen exercise of the same kind that already does every movement of
   /// `exercise`, or nullptr.
-  const catalog::Exercise* covering(const catalog::Exercise& exercise) const;
+  const catalog::Exercise* covering(const Candidate& candidate) const;
   /// The names of the declared conditions that modify `candidate`, each once.
   std::vector<std::string> modifying_conditions(const Candidate& candidate) const;
   /// Whether a chosen exercise covers `need`.
@@ -81,6 +79,16 @@ private:
   std::size_t index_of(const Candidate& candidate) const
   {
     return static_cast<std::size_t>(&candidate - m_candidates.data());
+  }
+  /// The movements of each candidate as bits (one per movement any
+  /// candidate does), `m_words` words a candidate, so that comparing
+  /// candidates' movements costs no string comparison.
+  std::vector<std::uint64_t> m_movements;
+  std::size_t m_words = 0;
+  /// The movement bits of `candidate`.
+  const std::uint64_t* movements_of(const Candidate& candidate) const
+  {
+    return m_movements.data() + index_of(candidate) * m_words;
   }
   std::vector<bool> m_tried; ///< offered at least once, by candidate
   /// Why a candidate offered was not added, in seconds.

@@ -196,6 +196,7 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
                                       std::vector<LeftOut>& left_out)
 {
   std::vector<Candidate> candidates;
+  candidates.reserve(catalog.exercises.size());
   for (const auto& exercise : catalog.exercises) {
     safety::Verdict verdict = safety::evaluate(exercise, request.conditions);
     if (verdict.excluded()) {
@@ -229,10 +230,38 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
            std::tuple(demoted[b], candidates[b].modified, candidates[b].level);
   });
   std::vector<Candidate> sorted;
+  sorted.reserve(candidates.size());
   for (const auto i : order) {
     sorted.push_back(std::move(candidates[i]));
   }
   return sorted;
+}
+
+/// Every exercise of the catalog not in the plan, by id: those that did not
+/// become candidates (`filtered`, in the catalog's order) and the candidates
+/// the chooser did not choose.
+std::vector<LeftOut> all_left_out(const Catalog& catalog, const std::vector<Candidate>& candidates,
+                                  const Chooser& chooser, std::vector<LeftOut> filtered)
+{
+  std::vector<const Candidate*> by_exercise(catalog.exercises.size(), nullptr);
+  for (const auto& candidate : candidates) {
+    by_exercise[static_cast<std::size_t>(candidate.exercise - catalog.exercises.data())] = &candidate;
+  }
+  std::vector<LeftOut> out;
+  out.reserve(filtered.size() + candidates.size());
+  auto next = filtered.begin();
+  for (const Candidate* candidate : by_exercise) {
+    if (candidate == nullptr) {
+      out.push_back(std::move(*next++));
+    } else if (!chooser.selection().has(candidate)) {
+      out.push_back(chooser.reason(*candidate));
+    }
+  }
+  const auto by_id = [](const LeftOut& a, const LeftOut& b) { return a.id < b.id; };
+  if (!std::is_sorted(out.begin(), out.end(), by_id)) { // a catalog not built by the loader
+    std::sort(out.begin(), out.end(), by_id);
+  }
+  return out;
 }
 
 /// One line for each declared condition that no item of the plan needed
@@ -287,13 +316,7 @@ Plan make_plan(const Catalog& catalog, const Request& request)
     plan.shortfall = fmt::format("The safe exercises for this request fill {} of the {} asked for.",
                                  util::format_duration(plan.total), util::format_duration(plan.budget));
   }
-  for (const auto& candidate : candidates) {
-    if (!selection.has(&candidate)) {
-      plan.left_out.push_back(chooser.reason(candidate));
-    }
-  }
-  std::sort(plan.left_out.begin(), plan.left_out.end(),
-            [](const LeftOut& a, const LeftOut& b) { return a.id < b.id; });
+  plan.left_out = all_left_out(catalog, candidates, chooser, std::move(plan.left_out));
   plan.sources = citations(catalog, plan.items);
   plan.unchanged = unchanged_conditions(catalog, request, plan.items);
   return plan;
