@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
+#include <future>
 #include <string_view>
 
 namespace backplan::cli {
@@ -55,11 +56,19 @@ bool Context::caching() const
 
 catalog::Layer Context::path_layer(const std::filesystem::path& path) const
 {
-  catalog::Layer layer = catalog::list_layer(path);
+  // The cache file is read on another core while the path is listed: for
+  // a large catalog each takes about as long as the other.
+  std::future<std::shared_ptr<catalog::LayerCache>> cache;
   if (caching()) {
     if (const auto folder = cache::default_folder()) {
-      layer.cache = std::make_shared<catalog::LayerCache>(cache::file_for(*folder, path), path.string());
+      cache = std::async(std::launch::async, [file = cache::file_for(*folder, path), name = path.string()] {
+        return std::make_shared<catalog::LayerCache>(file, name);
+      });
     }
+  }
+  catalog::Layer layer = catalog::list_layer(path);
+  if (cache.valid()) {
+    layer.cache = cache.get();
   }
   return layer;
 }
