@@ -159,6 +159,22 @@ TEST_SUITE("catalog::serialize")
     CHECK(catalog::encode_catalog(compiled) == catalog::encode_catalog({loaded.catalog, loaded.file_count}));
   }
 
+  TEST_CASE("the compiled catalog alone is what every phase of the loader makes of it")
+  {
+    // Alone, it is taken as it is; beside an empty layer, it goes through
+    // every phase of load().
+    const auto alone = catalog::load({catalog::compiled_layer(catalog::builtin_compiled())});
+    catalog::Layer empty;
+    empty.name = "empty";
+    const auto phased = catalog::load({catalog::compiled_layer(catalog::builtin_compiled()), empty});
+    REQUIRE(phased.errors.empty());
+    CHECK(alone.errors.empty());
+    CHECK(alone.notes == phased.notes);
+    CHECK(alone.file_count == phased.file_count);
+    CHECK(catalog::encode_catalog({alone.catalog, alone.file_count}) ==
+          catalog::encode_catalog({phased.catalog, phased.file_count}));
+  }
+
   TEST_CASE("an exercise comes back whole, its locations in the file it is read for")
   {
     const auto& builtin = test::builtin_catalog();
