@@ -5,11 +5,22 @@
 #include "support.hpp"
 
 #include <doctest/doctest.h>
+#include <map>
 #include <nlohmann/json.hpp>
 
 using namespace backplan;
 
 namespace {
+
+/// A pose's angles as the map its JSON becomes.
+std::map<std::string, double> as_map(const figure::Angles& angles)
+{
+  std::map<std::string, double> out;
+  for (const auto& [joint, degrees] : angles) {
+    out.emplace(joint, degrees);
+  }
+  return out;
+}
 
 void check_same_pose(const figure::Pose& a, const figure::Pose& b)
 {
@@ -84,13 +95,15 @@ TEST_SUITE("cli::show_figure")
       CHECK(figure["view"] == figure::view_name(exercise.figure->view));
       CHECK(figure["props"] == exercise.figure->props);
       CHECK(figure["start"]["rest"] == exercise.figure->start.rest);
-      CHECK(figure["start"]["angles"].get<std::map<std::string, double>>() == exercise.figure->start.angles);
-      CHECK(figure["end"]["angles"].get<std::map<std::string, double>>() == exercise.figure->end.angles);
+      CHECK(figure["start"]["angles"].get<std::map<std::string, double>>() ==
+            as_map(exercise.figure->start.angles));
+      CHECK(figure["end"]["angles"].get<std::map<std::string, double>>() ==
+            as_map(exercise.figure->end.angles));
       for (const auto& rule : exercise.contraindications) {
         if (rule.figure) {
           REQUIRE(figure["modified"].contains(rule.condition));
           CHECK(figure["modified"][rule.condition]["end"]["angles"].get<std::map<std::string, double>>() ==
-                rule.figure->end.angles);
+                as_map(rule.figure->end.angles));
         }
       }
     }

@@ -2,7 +2,6 @@
 
 #include "util/archive.hpp"
 
-#include <cereal/types/map.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
@@ -37,6 +36,35 @@ void load(Archive& archive, Box<T>& box)
 } // namespace backplan::util
 
 namespace backplan::figure {
+
+/// Angles as cereal writes a std::map<std::string, double>: their number,
+/// then each joint's name and degrees.
+void save(util::StringOutputArchive& archive, const Angles& angles)
+{
+  archive(cereal::make_size_tag(static_cast<cereal::size_type>(angles.size())));
+  for (const auto& [joint, degrees] : angles) {
+    archive(joint, degrees);
+  }
+}
+
+void load(util::BoundedInputArchive& archive, Angles& angles)
+{
+  cereal::size_type count = 0;
+  archive(cereal::make_size_tag(count));
+  angles = {};
+  for (cereal::size_type i = 0; i < count; ++i) {
+    cereal::size_type length = 0;
+    archive(cereal::make_size_tag(length));
+    const std::string_view joint = archive.view_bytes(static_cast<std::size_t>(length));
+    double degrees = 0;
+    archive(degrees);
+    try {
+      angles[joint] = degrees;
+    } catch (const std::invalid_argument&) {
+      throw cereal::Exception("unknown joint");
+    }
+  }
+}
 
 template<class Archive>
 void serialize(Archive& archive, Pose& pose)

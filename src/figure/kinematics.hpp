@@ -2,6 +2,7 @@
 
 #include "figure/model.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 

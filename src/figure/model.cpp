@@ -14,11 +14,7 @@ const std::vector<std::string>& view_names()
   return names;
 }
 
-double Pose::angle(const std::string& joint) const
-{
-  const auto it = angles.find(joint);
-  return it == angles.end() ? 0.0 : it->second;
-}
+double Pose::angle(const std::string& joint) const { return angles.get(joint); }
 
 namespace {
 

@@ -1,7 +1,11 @@
 #pragma once
 
-#include <map>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 // The figure layer knows stick-figure geometry only: joint angles, props,
@@ -18,10 +22,57 @@ const char* view_name(View view);
 /// The views, in the order of the enum, for validation and messages.
 const std::vector<std::string>& view_names();
 
+/// Joint angles in degrees, each joint of joints() at most once, in the
+/// order of the joints' names; a joint not given is 0. Held by joint
+/// number, so that a pose takes one allocation rather than two a joint.
+class Angles
+{
+public:
+  Angles() = default;
+  /// From (joint, degrees) pairs; throws std::invalid_argument for a name
+  /// that is not a joint's.
+  Angles(std::initializer_list<std::pair<std::string_view, double>> angles); // NOLINT: as a map's
+
+  /// The angle of `joint`, added at 0 when not given; throws
+  /// std::invalid_argument for a name that is not a joint's.
+  double& operator[](std::string_view joint);
+  /// Whether the angle of `joint` is given.
+  bool contains(std::string_view joint) const;
+  /// The angle of `joint`, 0 when not given.
+  double get(std::string_view joint) const;
+  /// How many angles are given.
+  std::size_t size() const { return m_angles.size(); }
+
+  /// Walks (joint name, degrees) pairs in the order of the names.
+  class const_iterator
+  {
+  public:
+    using base = std::vector<std::pair<std::uint8_t, double>>::const_iterator;
+    explicit const_iterator(base it) : m_it(it) {}
+    std::pair<const std::string&, double> operator*() const;
+    const_iterator& operator++()
+    {
+      ++m_it;
+      return *this;
+    }
+    bool operator==(const const_iterator&) const = default;
+
+  private:
+    base m_it;
+  };
+  const_iterator begin() const { return const_iterator(m_angles.begin()); }
+  const_iterator end() const { return const_iterator(m_angles.end()); }
+
+  bool operator==(const Angles&) const = default;
+
+private:
+  std::vector<std::pair<std::uint8_t, double>> m_angles; ///< joint number in joints(), degrees
+};
+
 /// One pose: joint angles in degrees (missing joints are 0, the anatomical
 /// standing position) and what the body rests on ("floor", "chair", "bed").
 struct Pose {
-  std::map<std::string, double> angles;
+  Angles angles;
   std::string rest = "floor";
 
   /// The angle of a joint, 0 when the pose does not give it.

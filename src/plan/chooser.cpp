@@ -35,8 +35,8 @@ bool progression_pair(const Exercise& a, const Exercise& b)
 
 } // namespace
 
-Chooser::Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
-                 int budget)
+Chooser::Chooser(const catalog::Catalog& catalog, const Request& request,
+                 const std::vector<Candidate>& candidates, int budget)
     : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget),
       m_tried(candidates.size(), false), m_refused(candidates.size())
 {

@@ -18,7 +18,7 @@ public:
   Box() = default;
   Box(std::nullopt_t) {} // NOLINT(google-explicit-constructor): as std::optional
   Box(T value) : m_value(std::make_unique<T>(std::move(value))) {} // NOLINT(google-explicit-constructor)
-  Box(std::optional<T> value) // NOLINT(google-explicit-constructor)
+  Box(std::optional<T> value)                                      // NOLINT(google-explicit-constructor)
       : m_value(value ? std::make_unique<T>(std::move(*value)) : nullptr)
   {}
   Box(const Box& other) : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr) {}
