@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto decoded = backplan::cache::decode(with_valid_header(input), version); decoded.contents) {
       for (const auto& entry : decoded.contents->entries) {
         try {
-          (void)backplan::catalog::decode_exercise(entry.data, std::string(entry.path));
+          (void)backplan::catalog::decode_exercise(entry.data, entry.path);
         } catch (const std::exception&) {
         }
       }

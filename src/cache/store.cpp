@@ -19,29 +19,14 @@ void serialize(Archive& archive, Stamps& stamps)
 
 namespace {
 
-/// Text as cereal writes a std::string: its length, then its bytes.
-void save_text(util::StringOutputArchive& archive, std::string_view text)
-{
-  archive(cereal::make_size_tag(static_cast<cereal::size_type>(text.size())));
-  archive.save_bytes(text.data(), text.size());
-}
-
-/// Text written by save_text, as a view of the bytes read.
-std::string_view load_text(util::BoundedInputArchive& archive)
-{
-  cereal::size_type size = 0;
-  archive(cereal::make_size_tag(size));
-  return archive.view_bytes(static_cast<std::size_t>(size));
-}
-
 /// The entries as cereal writes a std::vector: their number, then each.
 void save_entries(util::StringOutputArchive& archive, const std::vector<Entry>& entries)
 {
   archive(cereal::make_size_tag(static_cast<cereal::size_type>(entries.size())));
   for (const auto& entry : entries) {
-    save_text(archive, entry.path);
+    util::save_text(archive, entry.path);
     archive(entry.stamps);
-    save_text(archive, entry.data);
+    util::save_text(archive, entry.data);
   }
 }
 
@@ -52,9 +37,9 @@ std::vector<Entry> load_entries(util::BoundedInputArchive& archive)
   archive(cereal::make_size_tag(count));
   std::vector<Entry> entries(static_cast<std::size_t>(count));
   for (auto& entry : entries) {
-    entry.path = load_text(archive);
+    entry.path = util::load_text(archive);
     archive(entry.stamps);
-    entry.data = load_text(archive);
+    entry.data = util::load_text(archive);
   }
   return entries;
 }

@@ -36,10 +36,7 @@ std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& sta
   return it != m_index.end() && m_old.entries[it->second].stamps == stamps ? it->second : npos;
 }
 
-std::string_view LayerCache::entry(std::size_t index) const
-{
-  return m_old.entries.at(index).data;
-}
+std::string_view LayerCache::entry(std::size_t index) const { return m_old.entries.at(index).data; }
 
 void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits,
                         std::size_t parsed)

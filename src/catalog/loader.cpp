@@ -102,7 +102,7 @@ void gather_compiled(CompiledCatalog& compiled, std::size_t layer, LoadState& st
   state.compiled_file_count += compiled.file_count;
   for (auto& exercise : compiled.catalog.exercises) {
     const std::size_t index = add_file(state, layer);
-    state.compiled_files.push_back({exercise.where.file, ""});
+    state.compiled_files.push_back({std::string(exercise.where.file), ""});
     PendingExercise pending = pending_file(layer, index, &state.compiled_files.back(), nullptr);
     pending.ready = true;
     pending.good = true;
@@ -201,7 +201,7 @@ void read_vocabularies(const std::vector<Layer>& layers, LoadState& state, Catal
     diagnostics.push_back({where, std::move(message)});
   });
   for (const auto& reference : references) {
-    FileReader reader(reference.where.file, *reference.out);
+    FileReader reader(std::string(reference.where.file), *reference.out);
     check_reference(reader, catalog.*reference.vocabulary, reference.noun, reference.id, reference.where);
   }
 }

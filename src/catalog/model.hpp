@@ -11,9 +11,20 @@
 
 namespace backplan::catalog {
 
+/// `file` kept for the whole run in a table of file names, each once: the
+/// one place a Location's file name lives, so that the many positions of a
+/// large catalog share their files' names. Safe from several threads.
+std::string_view intern_file_name(std::string_view file);
+
 /// A position in a catalog file, 1-based, for diagnostics.
 struct Location {
-  std::string file;
+  Location() = default;
+  /// A position in `file`, whose name is interned (intern_file_name).
+  Location(std::string_view file_name, int line_number, int column_number)
+      : file(intern_file_name(file_name)), line(line_number), column(column_number)
+  {}
+
+  std::string_view file; ///< interned: valid for the whole run
   int line = 0;
   int column = 0;
 
@@ -49,7 +60,7 @@ struct Contraindication {
   std::string condition;
   Action action = Action::caution;
   std::string instruction;
-  std::string basis;                    ///< a source id, or "general clinical guidance"
+  std::string basis;                ///< a source id, or "general clinical guidance"
   util::Box<figure::Figure> figure; ///< modify only: how the modified exercise looks
 };
 
@@ -97,8 +108,8 @@ struct Exercise {
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
   util::Box<figure::Figure> figure; ///< its start and end poses, when drawn
-  Location where;                       ///< the position of its id
-  Location position_where;              ///< the position of its `position` value
+  Location where;                   ///< the position of its id
+  Location position_where;          ///< the position of its `position` value
 };
 
 /// One entry of a vocabulary (a condition, region, goal, position, ...).

@@ -52,10 +52,9 @@ void load(util::BoundedInputArchive& archive, Angles& angles)
   cereal::size_type count = 0;
   archive(cereal::make_size_tag(count));
   angles = {};
+  angles.reserve(static_cast<std::size_t>(count)); // bounded by the bytes left
   for (cereal::size_type i = 0; i < count; ++i) {
-    cereal::size_type length = 0;
-    archive(cereal::make_size_tag(length));
-    const std::string_view joint = archive.view_bytes(static_cast<std::size_t>(length));
+    const std::string_view joint = util::load_text(archive);
     double degrees = 0;
     archive(degrees);
     try {
@@ -93,10 +92,19 @@ void load(Archive& archive, Figure& figure)
 
 namespace backplan::catalog {
 
-template<class Archive>
-void serialize(Archive& archive, Location& location)
+void save(util::StringOutputArchive& archive, const Location& location)
 {
-  archive(location.file, location.line, location.column);
+  util::save_text(archive, location.file);
+  archive(location.line, location.column);
+}
+
+void load(util::BoundedInputArchive& archive, Location& location)
+{
+  const std::string_view file = util::load_text(archive);
+  int line = 0;
+  int column = 0;
+  archive(line, column);
+  location = Location(file, line, column);
 }
 
 template<class Archive>
@@ -203,7 +211,7 @@ std::string encode_exercise(const Exercise& exercise)
 {
   Exercise copy = exercise;
   for (Location* location : file_locations(copy)) {
-    location->file.clear();
+    location->file = {};
   }
   std::string out;
   util::StringOutputArchive archive(out);
@@ -211,12 +219,13 @@ std::string encode_exercise(const Exercise& exercise)
   return out;
 }
 
-Exercise decode_exercise(std::string_view bytes, const std::string& file)
+Exercise decode_exercise(std::string_view bytes, std::string_view file)
 {
   auto exercise = decode_whole<Exercise>(bytes);
+  const std::string_view interned = intern_file_name(file);
   for (Location* location : file_locations(exercise)) {
     if (location->line > 0) { // a location that was never set stays empty
-      location->file = file;
+      location->file = interned;
     }
   }
   return exercise;

@@ -23,7 +23,7 @@ std::string encode_exercise(const Exercise& exercise);
 
 /// The exercise encoded by encode_exercise, its locations in `file`. Throws
 /// std::runtime_error when `bytes` are not one whole exercise.
-Exercise decode_exercise(std::string_view bytes, const std::string& file);
+Exercise decode_exercise(std::string_view bytes, std::string_view file);
 
 /// A loaded catalog, whole, with the number of files it was read from.
 struct CompiledCatalog {

@@ -19,7 +19,7 @@ namespace {
 std::string summary(const catalog::LoadResult& result, const std::vector<catalog::Layer>& layers,
                     const std::vector<std::string>& paths)
 {
-  std::set<std::string> files;
+  std::set<std::string, std::less<>> files;
   for (std::size_t i = layers.size() - paths.size(); i < layers.size(); ++i) {
     for (const auto& file : layers[i].files) {
       files.insert(file.name);

@@ -42,6 +42,8 @@ public:
   double get(std::string_view joint) const;
   /// How many angles are given.
   std::size_t size() const { return m_angles.size(); }
+  /// Makes room for `count` angles.
+  void reserve(std::size_t count) { m_angles.reserve(count); }
 
   /// Walks (joint name, degrees) pairs in the order of the names.
   class const_iterator

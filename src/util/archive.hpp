@@ -148,6 +148,22 @@ void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& archive, cereal::BinaryData<
   archive.load_bytes(data.data, static_cast<std::size_t>(data.size));
 }
 
+/// Text as cereal writes a std::string (its length, then its bytes), from a
+/// view.
+inline void save_text(StringOutputArchive& archive, std::string_view text)
+{
+  archive(cereal::make_size_tag(static_cast<cereal::size_type>(text.size())));
+  archive.save_bytes(text.data(), text.size());
+}
+
+/// Text as cereal writes a std::string, as a view of the bytes read.
+inline std::string_view load_text(BoundedInputArchive& archive)
+{
+  cereal::size_type size = 0;
+  archive(cereal::make_size_tag(size));
+  return archive.view_bytes(static_cast<std::size_t>(size));
+}
+
 /// A 64-bit checksum of `bytes`, fast enough for megabytes: it tells damaged
 /// data from intact data, and is no defence against deliberate forgery.
 std::uint64_t checksum(std::string_view bytes);
