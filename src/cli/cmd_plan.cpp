@@ -233,40 +233,51 @@ CLI::Validator seed_value()
     "", "seed");
 }
 
-/// A flag for every condition id and alias (--knee, --sciatica) that the
-/// command line uses (Context::builds_option: a catalog may hold hundreds,
-/// and each costs start-up time); hidden from the option list, which the
-/// help's footer replaces with the conditions.
-void add_condition_flags(CLI::App& command, PlanOptions& options, const Context& context,
-                         const catalog::Vocabulary& conditions)
+/// The help's footer on the conditions, each id and alias also a flag.
+std::string conditions_footer(const catalog::Vocabulary& conditions)
 {
   std::vector<std::string> entries;
   for (const auto& term : conditions.terms) {
-    for (const auto& flag : condition_flag_names(term)) {
-      if (!context.builds_option(flag)) {
-        continue;
+    entries.push_back(term.aliases.empty() ? term.id
+                                           : fmt::format("{} ({})", term.id, util::join(term.aliases, ", ")));
+  }
+  std::string footer = "Conditions, each id and alias also a flag (--knee, --sciatica):";
+  for (const auto& line : util::wrap(util::join(entries, ", "), 76)) {
+    footer += "\n  " + line;
+  }
+  return footer;
+}
+
+/// A flag for every condition id and alias (--knee, --sciatica) that the
+/// command line uses (Context::builds_flag: a catalog may hold hundreds,
+/// and each costs start-up time); hidden from the option list, which the
+/// help's footer, written only when shown, replaces with the conditions.
+void add_condition_flags(CLI::App& command, PlanOptions& options, const Context& context,
+                         const catalog::Vocabulary& conditions)
+{
+  for (const auto& term : conditions.terms) {
+    const auto add = [&](const std::string& name) {
+      if (!context.builds_flag(name)) {
+        return;
       }
       try {
         command
           .add_flag_callback(
-            flag, [&options, id = term.id] { options.condition_flags.push_back(id); },
+            "--" + name, [&options, id = term.id] { options.condition_flags.push_back(id); },
             fmt::format("same as --condition {} ({})", term.id, term.name))
           ->group("");
       } catch (const CLI::OptionAlreadyAdded&) {
         // A user catalog's condition named like an option keeps only -c ID.
       }
-    }
-    entries.push_back(term.aliases.empty() ? term.id
-                                           : fmt::format("{} ({})", term.id, util::join(term.aliases, ", ")));
+    };
+    add(term.id);
+    std::for_each(term.aliases.begin(), term.aliases.end(), add);
   }
-  if (entries.empty()) {
-    return;
+  if (!conditions.terms.empty()) {
+    // CLI11 shows the callback's text, a new line, then the fixed footer.
+    command.footer([&conditions] { return conditions_footer(conditions); });
+    command.footer("Run 'backplan conditions' to see what each one changes.");
   }
-  std::string footer = "Conditions, each id and alias also a flag (--knee, --sciatica):\n";
-  for (const auto& line : util::wrap(util::join(entries, ", "), 76)) {
-    footer += "  " + line + "\n";
-  }
-  command.footer(footer + "Run 'backplan conditions' to see what each one changes.");
 }
 
 } // namespace

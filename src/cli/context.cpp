@@ -123,17 +123,20 @@ void Context::keep_catalog_until_exit()
   }
 }
 
-bool Context::builds_option(std::string_view name) const
+bool Context::builds_flag(std::string_view name) const
 {
   if (command == "__complete") {
     return true;
   }
-  for (const std::string_view word : arguments) {
+  for (std::string_view word : arguments) {
     if (word == "--") {
       break;
     }
-    if (word.starts_with(name) && (word.size() == name.size() || word[name.size()] == '=')) {
-      return true;
+    if (word.starts_with("--")) {
+      word.remove_prefix(2);
+      if (word.starts_with(name) && (word.size() == name.size() || word[name.size()] == '=')) {
+        return true;
+      }
     }
   }
   return false;

@@ -43,11 +43,11 @@ struct Context {
   /// costs the command line time, so no other command builds them.
   bool catalog_shapes_options(const std::string& name) const;
 
-  /// Whether an option `name` ("--knee") is to be built although the command
-  /// line may not use it: only when the command line names it ("--knee" or
-  /// "--knee=VALUE" before any "--"), or asks `__complete`, which offers
-  /// every option. For the options a catalog adds by the hundred.
-  bool builds_option(std::string_view name) const;
+  /// Whether the flag `--NAME` (`name` "knee") is to be built although the
+  /// command line may not use it: only when the command line names it
+  /// ("--knee" or "--knee=VALUE" before any "--"), or asks `__complete`,
+  /// which offers every option. For the flags a catalog adds by the hundred.
+  bool builds_flag(std::string_view name) const;
 
   /// Loads `layers` (catalog::load), then writes back the caches that
   /// changed, reporting their use on stderr with --verbose.

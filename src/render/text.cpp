@@ -32,7 +32,11 @@ class Writer
 public:
   Writer(std::size_t width, const Style& style) : m_width(std::max<std::size_t>(width, 30)), m_style(style) {}
 
-  void line(const std::string& text = "") { m_out += text + "\n"; }
+  void line(const std::string& text = "")
+  {
+    m_out += text;
+    m_out += '\n';
+  }
 
   /// `text` wrapped after `first` (on the first line) and `indent` (after).
   void para(const std::string& first, const std::string& indent, const std::string& text,
@@ -42,8 +46,15 @@ public:
       m_width > util::display_width(indent) + 10 ? m_width - util::display_width(indent) : 10;
     const auto lines = util::wrap(text, room);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      const std::string& lead = i == 0 ? first : indent;
-      m_out += lead + (color.empty() ? lines[i] : color + lines[i] + m_style.reset) + "\n";
+      m_out += i == 0 ? first : indent;
+      if (color.empty()) {
+        m_out += lines[i];
+      } else {
+        m_out += color;
+        m_out += lines[i];
+        m_out += m_style.reset;
+      }
+      m_out += '\n';
     }
   }
 
