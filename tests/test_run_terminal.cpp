@@ -42,13 +42,16 @@ public:
   Tmux(const Tmux&) = delete;
   Tmux& operator=(const Tmux&) = delete;
 
-  /// Runs backplan with `args` in the window, noting `stty -g` before and after.
+  /// Runs backplan with `args` in the window, noting `stty -g` before and
+  /// after. The modes after are written before the exit status is shown, so
+  /// that they are there once wait_for_exit() returns.
   void start(const std::string& args)
   {
     const std::string env =
       fmt::format("HOME={0} XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache", m_dir);
-    const std::string line = fmt::format("stty -g >{0}/before; {1} {2} {3}; echo EXIT=$?; stty -g >{0}/after",
-                                         m_dir, env, quoted(BACKPLAN_EXE), args);
+    const std::string line =
+      fmt::format("stty -g >{0}/before; {1} {2} {3}; status=$?; stty -g >{0}/after; echo EXIT=$status", m_dir,
+                  env, quoted(BACKPLAN_EXE), args);
     keys(quoted(line) + " Enter");
   }
 
