@@ -43,7 +43,8 @@ void save(util::StringOutputArchive& archive, const Angles& angles)
 {
   archive(cereal::make_size_tag(static_cast<cereal::size_type>(angles.size())));
   for (const auto& [joint, degrees] : angles) {
-    archive(joint, degrees);
+    util::save_text(archive, joint);
+    archive(degrees);
   }
 }
 

@@ -119,8 +119,9 @@ std::vector<std::string> option_names(const CLI::App& app, const CLI::App* comma
   if (command != nullptr && context.catalog_shapes_options(command->get_name()) &&
       command->get_option_no_throw("--condition") != nullptr) {
     for (const auto& condition : context.loaded().catalog.conditions.terms) {
-      const auto flags = condition_flag_names(condition);
-      names.insert(names.end(), flags.begin(), flags.end());
+      for (const std::string_view flag : condition_flag_names(condition)) {
+        names.push_back(fmt::format("--{}", flag));
+      }
     }
   }
   for (const CLI::App* owner : {&app, command}) {

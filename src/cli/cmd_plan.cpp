@@ -256,22 +256,20 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const Context&
                          const catalog::Vocabulary& conditions)
 {
   for (const auto& term : conditions.terms) {
-    const auto add = [&](const std::string& name) {
+    for (const std::string_view name : condition_flag_names(term)) {
       if (!context.builds_flag(name)) {
-        return;
+        continue;
       }
       try {
         command
           .add_flag_callback(
-            "--" + name, [&options, id = term.id] { options.condition_flags.push_back(id); },
+            fmt::format("--{}", name), [&options, id = term.id] { options.condition_flags.push_back(id); },
             fmt::format("same as --condition {} ({})", term.id, term.name))
           ->group("");
       } catch (const CLI::OptionAlreadyAdded&) {
         // A user catalog's condition named like an option keeps only -c ID.
       }
-    };
-    add(term.id);
-    std::for_each(term.aliases.begin(), term.aliases.end(), add);
+    }
   }
   if (!conditions.terms.empty()) {
     // CLI11 shows the callback's text, a new line, then the fixed footer.
@@ -282,12 +280,10 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const Context&
 
 } // namespace
 
-std::vector<std::string> condition_flag_names(const catalog::Term& condition)
+std::vector<std::string_view> condition_flag_names(const catalog::Term& condition)
 {
-  std::vector<std::string> names = {"--" + condition.id};
-  for (const auto& alias : condition.aliases) {
-    names.push_back("--" + alias);
-  }
+  std::vector<std::string_view> names = {condition.id};
+  names.insert(names.end(), condition.aliases.begin(), condition.aliases.end());
   return names;
 }
 

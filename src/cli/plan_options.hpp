@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backplan::cli {
@@ -55,8 +56,9 @@ struct Effective {
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
                                const PlanOptions& options);
 
-/// The flags of a condition: "--ID", then "--ALIAS" for each alias.
-std::vector<std::string> condition_flag_names(const catalog::Term& condition);
+/// The names of a condition's flags, without the "--": its id, then each
+/// alias (views of `condition`).
+std::vector<std::string_view> condition_flag_names(const catalog::Term& condition);
 
 /// The plan for `request` from the context's catalog, as `backplan plan`
 /// makes it. Throws a Failure with exit status 4 and the no-plan message

@@ -64,22 +64,23 @@ double& Angles::operator[](std::string_view joint)
   return m_angles.insert(it, {*number, 0.0})->second;
 }
 
-bool Angles::contains(std::string_view joint) const
+const double* Angles::find(std::string_view joint) const
 {
   const auto number = number_of(joint);
-  return number && std::any_of(m_angles.begin(), m_angles.end(),
-                               [&](const auto& angle) { return angle.first == *number; });
+  if (!number) {
+    return nullptr;
+  }
+  const auto it =
+    std::find_if(m_angles.begin(), m_angles.end(), [&](const auto& angle) { return angle.first == *number; });
+  return it == m_angles.end() ? nullptr : &it->second;
 }
+
+bool Angles::contains(std::string_view joint) const { return find(joint) != nullptr; }
 
 double Angles::get(std::string_view joint) const
 {
-  const auto number = number_of(joint);
-  for (const auto& [n, degrees] : m_angles) {
-    if (number && n == *number) {
-      return degrees;
-    }
-  }
-  return 0.0;
+  const double* degrees = find(joint);
+  return degrees != nullptr ? *degrees : 0.0;
 }
 
 std::pair<const std::string&, double> Angles::const_iterator::operator*() const

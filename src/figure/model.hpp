@@ -68,6 +68,9 @@ public:
   bool operator==(const Angles&) const = default;
 
 private:
+  /// The angle of `joint`, or nullptr when not given (or not a joint).
+  const double* find(std::string_view joint) const;
+
   std::vector<std::pair<std::uint8_t, double>> m_angles; ///< joint number in joints(), degrees
 };
 

@@ -155,6 +155,16 @@ bool Chooser::conflicts(const Candidate& candidate) const
                      [&](const Candidate* c) { return progression_pair(*c->exercise, *candidate.exercise); });
 }
 
+bool Chooser::moves_within(const std::uint64_t* moves, const std::uint64_t* others) const
+{
+  for (std::size_t w = 0; w < m_words; ++w) {
+    if ((moves[w] & ~others[w]) != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 const Exercise* Chooser::covering(const Candidate& candidate) const
 {
   const Exercise& exercise = *candidate.exercise;
@@ -163,12 +173,7 @@ const Exercise* Chooser::covering(const Candidate& candidate) const
   }
   const std::uint64_t* moves = movements_of(candidate);
   for (const auto* chosen : m_selection.chosen()) {
-    const std::uint64_t* chosen_moves = movements_of(*chosen);
-    bool all = true;
-    for (std::size_t w = 0; w < m_words; ++w) {
-      all = all && (moves[w] & ~chosen_moves[w]) == 0;
-    }
-    if (all && chosen->exercise->kind == exercise.kind) {
+    if (moves_within(moves, movements_of(*chosen)) && chosen->exercise->kind == exercise.kind) {
       return chosen->exercise;
     }
   }
@@ -271,11 +276,7 @@ void Chooser::fill(bool novel_only, bool modified_too)
     add_moves(*chosen);
   }
   for (const auto& candidate : m_candidates) {
-    const std::uint64_t* moves = movements_of(candidate);
-    bool novel = false;
-    for (std::size_t w = 0; w < m_words; ++w) {
-      novel = novel || (moves[w] & ~moved[w]) != 0;
-    }
+    const bool novel = !moves_within(movements_of(candidate), moved.data());
     if ((novel || !novel_only) && (modified_too || !candidate.modified) &&
         offer(candidate, typical(candidate))) {
       add_moves(candidate);

@@ -85,6 +85,8 @@ private:
   /// candidates' movements costs no string comparison.
   std::vector<std::uint64_t> m_movements;
   std::size_t m_words = 0;
+  /// Whether every movement in the bits `moves` is in the bits `others`.
+  bool moves_within(const std::uint64_t* moves, const std::uint64_t* others) const;
   /// The movement bits of `candidate`.
   const std::uint64_t* movements_of(const Candidate& candidate) const
   {
