@@ -189,7 +189,7 @@ Decoded read(const fs::path& file, std::uint32_t version)
   return decode(std::move(bytes), version);
 }
 
-void write(const fs::path& file, const Contents& contents, std::uint32_t version)
+void write(const fs::path& file, std::string_view bytes)
 {
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
@@ -197,7 +197,12 @@ void write(const fs::path& file, const Contents& contents, std::uint32_t version
     throw std::runtime_error(
       fmt::format("cannot create {}: {}", file.parent_path().string(), error.message()));
   }
-  util::write_file_atomically(file, encode(contents, version), false);
+  util::write_file_atomically(file, bytes, false);
+}
+
+void write(const fs::path& file, const Contents& contents, std::uint32_t version)
+{
+  write(file, encode(contents, version));
 }
 
 } // namespace backplan::cache

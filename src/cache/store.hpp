@@ -93,9 +93,13 @@ std::filesystem::path file_for(const std::filesystem::path& folder,
 /// like a damaged one.
 Decoded read(const std::filesystem::path& file, std::uint32_t version);
 
-/// Writes a cache file atomically (a temporary file in the same folder, then
-/// a rename), creating the folder. Throws std::runtime_error on failure; a
-/// concurrent writer of the same file leaves one whole file or the other.
+/// Writes the bytes of a cache file (from encode()) atomically (a temporary
+/// file in the same folder, then a rename), creating the folder. Throws
+/// std::runtime_error on failure; a concurrent writer of the same file
+/// leaves one whole file or the other.
+void write(const std::filesystem::path& file, std::string_view bytes);
+
+/// write(file, encode(contents, version)).
 void write(const std::filesystem::path& file, const Contents& contents, std::uint32_t version);
 
 } // namespace backplan::cache

@@ -44,7 +44,6 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
   m_updated = true;
   m_hits = hits;
   m_parsed = parsed;
-  m_key = key;
   // Unchanged when every good file came from the cache and every cached
   // entry was used: then the file already holds exactly these entries.
   const bool all_old =
@@ -53,14 +52,18 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
   if (m_problem.empty() && key != m_old.key && !m_old.entries.empty()) {
     m_problem = "written for other vocabularies";
   }
+  if (m_changed) {
+    cache::Contents contents;
+    contents.key = key;
+    contents.entries.reserve(kept.size());
+    for (const auto& k : kept) {
+      contents.entries.push_back({k.relative, k.stamps, k.data});
+    }
+    m_new = cache::encode(contents, format_version);
+    m_new_count = kept.size();
+  }
   m_index.clear();
   m_old = {};
-  if (m_changed) {
-    m_new.reserve(kept.size());
-    for (const auto& k : kept) {
-      m_new.push_back({std::string(k.relative), k.stamps, encode_exercise(*k.exercise)});
-    }
-  }
 }
 
 std::vector<std::string> LayerCache::save()
@@ -77,16 +80,9 @@ std::vector<std::string> LayerCache::save()
   if (!m_changed) {
     return lines;
   }
-  cache::Contents contents;
-  contents.key = m_key;
-  contents.entries.reserve(m_new.size());
-  for (const auto& entry : m_new) {
-    contents.entries.push_back({entry.path, entry.stamps, entry.data});
-  }
   try {
-    cache::write(m_file, contents, format_version);
-    lines.push_back(
-      fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(), contents.entries.size()));
+    cache::write(m_file, m_new);
+    lines.push_back(fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(), m_new_count));
   } catch (const std::exception& e) {
     lines.push_back(fmt::format("cache: {}: cannot write the cache: {}", m_catalog, e.what()));
   }

@@ -21,13 +21,13 @@ class LayerCache
 public:
   /// A good exercise file of this run that may be cached: its path below
   /// the catalog path, its stamps, the index of the cached entry it was read
-  /// from (npos: parsed now) and its exercise, which update() encodes when
-  /// the cache file is to be written again.
+  /// from (npos: parsed now) and its exercise in binary form, which need
+  /// live only during update().
   struct Kept {
-    std::string_view relative; ///< of the layer's listing, which outlives update()
+    std::string_view relative;
     cache::Stamps stamps;
     std::size_t old_index = npos;
-    const Exercise* exercise = nullptr;
+    std::string_view data;
   };
 
   /// No entry.
@@ -49,8 +49,8 @@ public:
 
   /// Records what this run found for `key`: the good exercise files, and
   /// how many exercise files were read from the cache and parsed. When the
-  /// cache file is to be written again, encodes the kept exercises, which
-  /// need to live only during the call. Lets go of the cache file's bytes.
+  /// cache file is to be written again, makes its bytes. Lets go of the
+  /// bytes of the cache file read.
   void update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits, std::size_t parsed);
 
   /// Writes the cache file when the run found something else than it held.
@@ -64,14 +64,8 @@ private:
   cache::Contents m_old;
   std::string m_problem; ///< why the file's entries were not used, if so
   std::unordered_map<std::string_view, std::size_t> m_index;
-  /// An entry save() writes, with its own path and bytes.
-  struct NewEntry {
-    std::string path;
-    cache::Stamps stamps;
-    std::string data;
-  };
-  std::vector<NewEntry> m_new; ///< what save() writes, when changed
-  std::uint64_t m_key = 0;
+  std::string m_new;           ///< the cache file save() writes, when changed
+  std::size_t m_new_count = 0; ///< its entries
   std::size_t m_hits = 0;
   std::size_t m_parsed = 0;
   bool m_updated = false;
