@@ -186,6 +186,25 @@ std::string slurp(const std::string& path)
   return buffer.str();
 }
 
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::size_t count(const std::string& text, const std::string& part)
+{
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 RunResult shell(const std::string& command)
 {
   RunResult result;

@@ -39,6 +39,12 @@ std::string temp_dir();
 /// The whole content of a file.
 std::string slurp(const std::string& path);
 
+/// The lines of `text`, without their newlines.
+std::vector<std::string> lines_of(const std::string& text);
+
+/// The number of times `part` occurs in `text`, overlapping ones included.
+std::size_t count(const std::string& text, const std::string& part);
+
 /// Runs a bash command and returns its exit status and stdout.
 RunResult shell(const std::string& command);
 

@@ -21,16 +21,6 @@ using namespace backplan;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 /// The columns of a `list` line: runs of two or more spaces separate them.
 std::vector<std::string> columns_of(const std::string& line)
 {
@@ -52,7 +42,7 @@ std::vector<std::string> listed_ids(const std::vector<std::string>& filters)
   CHECK(result.status == 0);
   CHECK(result.err == "");
   std::vector<std::string> ids;
-  for (const auto& line : lines_of(result.out)) {
+  for (const auto& line : test::lines_of(result.out)) {
     ids.push_back(columns_of(line).at(0));
   }
   return ids;
@@ -134,7 +124,7 @@ TEST_SUITE("cli::list")
     const auto result = test::run_backplan({"list"});
     REQUIRE(result.status == 0);
     CHECK(result.err == "");
-    const auto lines = lines_of(result.out);
+    const auto lines = test::lines_of(result.out);
     const auto& catalog = test::builtin_catalog();
     CHECK(lines.size() == catalog.exercises.size());
     const std::regex duration(R"((\d+ min( \d+ s)?|\d+ s))");
@@ -249,7 +239,7 @@ TEST_SUITE("cli::show")
       CAPTURE(cue);
       CHECK(out.find(cue) != std::string::npos);
     }
-    const auto lines = lines_of(out);
+    const auto lines = test::lines_of(out);
     for (const auto& rule : exercise->contraindications) {
       CAPTURE(rule.condition);
       // One line with the action, the condition and the instruction; the
@@ -292,7 +282,7 @@ TEST_SUITE("cli::conditions")
     CHECK(result.err == "");
     // One block per condition, in catalog order, each ending in a blank line.
     std::vector<std::vector<std::string>> blocks(1);
-    for (const auto& line : lines_of(result.out)) {
+    for (const auto& line : test::lines_of(result.out)) {
       if (line.empty()) {
         blocks.emplace_back();
       } else {

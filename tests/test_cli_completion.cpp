@@ -19,21 +19,11 @@ namespace {
 
 using Words = std::vector<std::string>;
 
-Words lines_of(const std::string& text)
-{
-  Words lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 /// The first word of each non-empty line (shells put a description after a tab), sorted.
 Words offered(const std::string& text)
 {
   Words words;
-  for (const auto& line : lines_of(text)) {
+  for (const auto& line : test::lines_of(text)) {
     if (!line.empty()) {
       words.push_back(line.substr(0, line.find('\t')));
     }
@@ -180,7 +170,7 @@ Help help_of(const Words& command)
   REQUIRE(result.status == 0);
   Help help;
   std::string section;
-  for (const auto& line : lines_of(result.out)) {
+  for (const auto& line : test::lines_of(result.out)) {
     if (!line.empty() && line.back() == ':' && line.front() != ' ') {
       section = line;
     } else if (section != "Subcommands:" && line.starts_with("  -")) {

@@ -29,16 +29,6 @@ Config config()
   return {home + "/.config/backplan", {{"HOME", home}, {"XDG_CONFIG_HOME", home + "/.config"}}};
 }
 
-/// The number of times `part` occurs in `text`.
-std::size_t count(const std::string& text, const std::string& part)
-{
-  std::size_t n = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
-    ++n;
-  }
-  return n;
-}
-
 /// The longest line of `text`, in display columns.
 std::size_t widest(const std::string& text)
 {
@@ -188,11 +178,11 @@ TEST_SUITE("cli::forgiving")
     REQUIRE(json.status == 0);
     CHECK(json.out.starts_with(
       "[\n  {\n    \"id\": \"knee\",\n    \"name\": \"Knee problems\",\n    \"aliases\": ["));
-    CHECK(count(json.out, "\"excludes\":") == catalog.conditions.terms.size());
+    CHECK(test::count(json.out, "\"excludes\":") == catalog.conditions.terms.size());
     const auto csv = run_backplan({"conditions", "-f", "csv"});
     CHECK(csv.out.starts_with("id,name,aliases,description,excludes,modifies,cautions\r\nknee,Knee problems,"
                               "\"knees,knee-pain,sore-knees\","));
-    CHECK(count(csv.out, "\r\n") == catalog.conditions.terms.size() + 1);
+    CHECK(test::count(csv.out, "\r\n") == catalog.conditions.terms.size() + 1);
   }
 
   TEST_CASE("list on a terminal has a header row and fits the terminal's width")
@@ -275,7 +265,7 @@ TEST_SUITE("cli::forgiving")
     const auto r = run_backplan({"plan"}, c.env);
     CHECK(r.status == 3);
     CHECK(r.out.empty());
-    CHECK(count(r.err, c.folder + "/catalog/half.yaml:") == 1);
+    CHECK(test::count(r.err, c.folder + "/catalog/half.yaml:") == 1);
     CHECK(r.err.ends_with("backplan: the errors above are in your catalog folder " + c.folder +
                           "/catalog; fix them, or run with --no-user-catalog to leave that folder out\n"));
     const auto without = run_backplan({"--no-user-catalog", "plan"}, c.env);

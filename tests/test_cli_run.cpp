@@ -17,16 +17,6 @@ using test::run_backplan;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 /// The schedule of a plan saved as JSON, read as `run --plan` reads it.
 run::Schedule schedule_of(const std::string& json)
 {
@@ -46,7 +36,7 @@ TEST_SUITE("cli::run")
     const auto schedule = schedule_of(saved.out);
     const auto result = run_backplan({"run", "--plan", "-", "--speed", "200", "--cues"}, {}, saved.out, 60);
     CHECK(result.status == 0);
-    const auto lines = lines_of(result.out);
+    const auto lines = test::lines_of(result.out);
     CHECK(lines.size() == schedule.phases.size() + 1);
     std::string expected;
     for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
@@ -79,7 +69,7 @@ TEST_SUITE("cli::run")
     const auto result =
       run_backplan({"run", "--plan", "-", "--speed", "1000", "--cues", "-f", "json"}, {}, saved.out, 60);
     CHECK(result.status == 0);
-    const auto lines = lines_of(result.out);
+    const auto lines = test::lines_of(result.out);
     REQUIRE(lines.size() == schedule.phases.size() + 1);
     for (std::size_t i = 0; i < schedule.phases.size(); ++i) {
       const auto cue = nlohmann::json::parse(lines[i]);
@@ -104,7 +94,7 @@ TEST_SUITE("cli::run")
     std::vector<std::string> said;
     for (int wait = 0; wait < 50 && said.size() < schedule.phases.size() + 1; ++wait) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      said = lines_of(test::slurp(dir + "/said"));
+      said = test::lines_of(test::slurp(dir + "/said"));
     }
     std::vector<std::string> expected;
     for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
@@ -175,7 +165,7 @@ TEST_SUITE("cli::run")
                               "{0} plan -f json -m 5 | {0} run --plan - --speed 1000 2>{1}/err | head -1; "
                               "echo \"${{PIPESTATUS[1]}}\"",
                               BACKPLAN_EXE, dir));
-    const auto lines = lines_of(result.out);
+    const auto lines = test::lines_of(result.out);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].starts_with("00:00  get into position — "));
     CHECK(lines[1] == "0");

@@ -16,15 +16,6 @@ double distance(const figure::Point3& a, const figure::Point3& b)
   return std::hypot(a.x - b.x, a.y - b.y, a.z - b.z);
 }
 
-std::size_t count(const std::string& text, const std::string& what)
-{
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
-
 } // namespace
 
 TEST_SUITE("figure::kinematics")
@@ -105,10 +96,10 @@ TEST_SUITE("figure::drawing")
     const auto svg = figure::to_svg(figure::draw(raise_arm(), options), "Arm <raise>");
     CHECK(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="));
     CHECK(svg.find("<title>Arm &lt;raise&gt;</title>") != std::string::npos);
-    CHECK(count(svg, ">Start</text>") == 1);
-    CHECK(count(svg, ">End</text>") == 1);
-    CHECK(count(svg, ">One side shown</text>") == 1);
-    CHECK(count(svg, "stroke=\"#c0392b\"") == 2); // the arrow's curve and its head
+    CHECK(test::count(svg, ">Start</text>") == 1);
+    CHECK(test::count(svg, ">End</text>") == 1);
+    CHECK(test::count(svg, ">One side shown</text>") == 1);
+    CHECK(test::count(svg, "stroke=\"#c0392b\"") == 2); // the arrow's curve and its head
   }
 
   /// The arrow's curve and the head circles of a drawing.
@@ -189,9 +180,9 @@ TEST_SUITE("figure::drawing")
     figure::Figure hold;
     hold.props = {"mat"};
     const auto svg = figure::to_svg(figure::draw(hold, {}), "Hold");
-    CHECK(count(svg, ">Hold</text>") == 1);
-    CHECK(count(svg, ">Start</text>") == 0);
-    CHECK(count(svg, "#c0392b") == 0);
+    CHECK(test::count(svg, ">Hold</text>") == 1);
+    CHECK(test::count(svg, ">Start</text>") == 0);
+    CHECK(test::count(svg, "#c0392b") == 0);
   }
 
   TEST_CASE("the roff form draws the same shapes with groff escapes only")
@@ -204,8 +195,8 @@ TEST_SUITE("figure::drawing")
         lines += shape.points.size() - 1; // one \D'l' a segment
       }
     }
-    CHECK(count(roff, "\\D'l ") == lines);
-    CHECK(count(roff, "\\D'c ") == 2); // the two heads
+    CHECK(test::count(roff, "\\D'l ") == lines);
+    CHECK(test::count(roff, "\\D'c ") == 2); // the two heads
     CHECK(roff.find('\n') == std::string::npos);
     CHECK(roff.find("Start") != std::string::npos);
   }

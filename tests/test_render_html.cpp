@@ -26,15 +26,6 @@ plan::Plan knee_prolapse_plan()
   return plan::make_plan(test::builtin_catalog(), request);
 }
 
-std::size_t count(const std::string& text, const std::string& what)
-{
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
-
 } // namespace
 
 TEST_SUITE("render::html")
@@ -47,20 +38,20 @@ TEST_SUITE("render::html")
     CHECK(html.ends_with("</html>\n"));
     for (const char* outside : {"<script", "<link", " src=", "url(", "@import"}) {
       CAPTURE(outside);
-      CHECK(count(html, outside) == 0);
+      CHECK(test::count(html, outside) == 0);
     }
     // No attribute holds an address: the SVG namespace is never fetched, and
     // the sources' web addresses are printed as text for the reader.
-    CHECK(count(html, "=\"http") == count(html, "xmlns=\"http://www.w3.org/2000/svg\""));
-    CHECK(count(html, "href=\"") == count(html, "href=\"#"));
-    CHECK(count(html, "<svg ") == plan.items.size());
+    CHECK(test::count(html, "=\"http") == test::count(html, "xmlns=\"http://www.w3.org/2000/svg\""));
+    CHECK(test::count(html, "href=\"") == test::count(html, "href=\"#"));
+    CHECK(test::count(html, "<svg ") == plan.items.size());
     for (std::size_t i = 0; i < plan.items.size(); ++i) {
       CAPTURE(plan.items[i].exercise.id);
-      CHECK(count(html, fmt::format("<h3>{}. {}</h3>", i + 1,
-                                    render::html_escape(plan.items[i].exercise.name))) == 1);
+      CHECK(test::count(html, fmt::format("<h3>{}. {}</h3>", i + 1,
+                                          render::html_escape(plan.items[i].exercise.name))) == 1);
     }
-    CHECK(count(html, "@media print") == 1);
-    CHECK(count(html, "break-inside: avoid") >= 1);
+    CHECK(test::count(html, "@media print") == 1);
+    CHECK(test::count(html, "break-inside: avoid") >= 1);
   }
 
   TEST_CASE("the seed is in the footer only, and noted items are marked in the schedule")
@@ -75,7 +66,7 @@ TEST_SUITE("render::html")
       noted += !item.modifications.empty() || !item.cautions.empty();
     }
     REQUIRE(noted > 0);
-    CHECK(count(html, "<span class=\"mark\" title=\"changed for your condition\">*</span>") == noted);
+    CHECK(test::count(html, "<span class=\"mark\" title=\"changed for your condition\">*</span>") == noted);
   }
 
   TEST_CASE("a modification with its own figure is drawn for a user with that condition")
@@ -97,7 +88,7 @@ TEST_SUITE("render::html")
                          [](const auto& rule) { return rule.figure.has_value(); });
     });
     CHECK(drawn_changed);
-    CHECK(count(html, "Drawn with the change for your condition") >= 1);
+    CHECK(test::count(html, "Drawn with the change for your condition") >= 1);
   }
 
   TEST_CASE(
