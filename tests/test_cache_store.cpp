@@ -186,7 +186,8 @@ TEST_SUITE("catalog::serialize")
       a.catalog.exercises = {exercise};
       b.catalog.exercises = {back};
       CHECK(catalog::encode_catalog(a) == catalog::encode_catalog(b));
-      const auto moved = catalog::decode_exercise(catalog::encode_exercise(exercise), "elsewhere.yaml");
+      const auto moved = catalog::decode_exercise(catalog::encode_exercise(exercise),
+                                                  catalog::intern_file_name("elsewhere.yaml"));
       CHECK(moved.where.file == "elsewhere.yaml");
       CHECK(moved.position_where.file == "elsewhere.yaml");
     }

@@ -36,6 +36,7 @@ struct PendingExercise {
   std::size_t layer = 0;
   std::size_t index = 0; ///< order of the file among all files
   const SourceFile* file = nullptr;
+  std::string_view name;                 ///< the file's name, interned, for exercises decoded
   ExerciseReferences references;         ///< what it names, even with faults
   bool good = false;                     ///< it gave an exercise (LoadState::read, same position)
   bool ready = false;                    ///< read already: from a compiled layer
@@ -147,11 +148,11 @@ void gather_files(const std::vector<Layer>& layers, LoadState& state)
       const std::size_t index = add_file(state, l);
       const VocabularySpec* spec = vocabulary_for(file.name);
       if (spec == nullptr) {
-        // Interned here, so that the parse threads find the name and add
-        // nothing lasting to their heaps (see read_exercise_files).
-        intern_file_name(file.name);
         const ListedFile* listed = f < layer.listed.size() ? &layer.listed[f] : nullptr;
         state.exercises.push_back(pending_file(l, index, &file, listed));
+        // Interned here, once, so that the threads of pass 2 add nothing
+        // lasting to their heaps for it (see read_exercise_files).
+        state.exercises.back().name = intern_file_name(file.name);
         state.read.emplace_back();
         continue;
       }
@@ -226,7 +227,7 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
     pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key);
     if (pending.cached != LayerCache::npos) {
       try {
-        exercise = decode_exercise(cache->entry(pending.cached), file.name);
+        exercise = decode_exercise(cache->entry(pending.cached), pending.name);
         pending.references = references_of(exercise);
         pending.good = true;
         return;
@@ -294,7 +295,7 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
     for (std::size_t i = first; i < state.exercises.size(); i += step) {
       PendingExercise& pending = state.exercises[i];
       if (!pending.encoded.empty()) {
-        state.read[i] = decode_exercise(pending.encoded, pending.file->name);
+        state.read[i] = decode_exercise(pending.encoded, pending.name);
         pending.references = references_of(state.read[i]);
       }
     }

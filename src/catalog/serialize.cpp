@@ -220,13 +220,12 @@ std::string encode_exercise(const Exercise& exercise)
   return out;
 }
 
-Exercise decode_exercise(std::string_view bytes, std::string_view file)
+Exercise decode_exercise(std::string_view bytes, std::string_view interned_file)
 {
   auto exercise = decode_whole<Exercise>(bytes);
-  const std::string_view interned = intern_file_name(file);
   for (Location* location : file_locations(exercise)) {
     if (location->line > 0) { // a location that was never set stays empty
-      location->file = interned;
+      location->file = interned_file;
     }
   }
   return exercise;
