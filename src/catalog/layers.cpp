@@ -68,13 +68,21 @@ std::vector<std::string> yaml_files_below(const fs::path& directory, Layer& laye
   return paths;
 }
 
-/// The path of `file`, found below `directory`, relative to it.
-std::string relative_to(const std::string& file, const fs::path& directory)
+/// `directory` with a slash at its end, which every path found below it
+/// starts with.
+std::string folder_prefix(const fs::path& directory)
 {
   std::string prefix = directory.string();
   if (!prefix.ends_with('/')) {
     prefix += '/';
   }
+  return prefix;
+}
+
+/// The path of `file`, found below `directory` (whose folder_prefix is
+/// `prefix`), relative to it.
+std::string relative_to(const std::string& file, const fs::path& directory, std::string_view prefix)
+{
   if (file.starts_with(prefix) && file.find("/./", prefix.size() - 1) == std::string::npos &&
       file.find("/../", prefix.size() - 1) == std::string::npos) {
     return file.substr(prefix.size());
@@ -122,10 +130,11 @@ Layer list_layer(const fs::path& path)
   layer.unread = true;
   layer.files.reserve(paths.size());
   layer.listed.reserve(paths.size());
+  const std::string prefix = folder_prefix(path);
   for (const auto& file : paths) {
     layer.files.push_back({file, ""});
     layer.listed.push_back(
-      {directory ? relative_to(file, path) : path.filename().string(), cache::stamps_of(file)});
+      {directory ? relative_to(file, path, prefix) : path.filename().string(), cache::stamps_of(file)});
   }
   return layer;
 }

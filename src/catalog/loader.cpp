@@ -13,10 +13,10 @@
 #include <deque>
 #include <fmt/format.h>
 #include <map>
-#include <set>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace backplan::catalog {
 
@@ -339,18 +339,23 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
 /// other faults.
 void check_exercise_references(LoadState& state)
 {
-  std::set<std::string> known;
+  std::unordered_set<std::string_view> known; // into state.exercises, unchanged here
+  known.reserve(state.exercises.size());
   for (const auto& pending : state.exercises) {
     if (!pending.references.id.empty()) {
       known.insert(pending.references.id);
     }
   }
-  const std::vector<std::string> ids(known.begin(), known.end());
+  std::vector<std::string> ids; // in order, for a did-you-mean: made once one is needed
   for (const auto& pending : state.exercises) {
     const ExerciseReferences& exercise = pending.references;
     auto& diagnostics = state.per_file[pending.index];
     for (const auto& name : exercise.named) {
       if (!known.contains(name.id)) {
+        if (ids.empty()) {
+          ids.assign(known.begin(), known.end());
+          std::sort(ids.begin(), ids.end());
+        }
         diagnostics.push_back({name.where, fmt::format("unknown exercise '{}'{}", name.id,
                                                        util::did_you_mean_suffix(name.id, ids))});
       } else if (name.id == exercise.id) {
