@@ -21,8 +21,8 @@ class LayerCache
 public:
   /// A good exercise file of this run that may be cached: its path below
   /// the catalog path, its stamps, the index of the cached entry it was read
-  /// from (npos: parsed now) and its exercise in binary form, which need
-  /// live only during update().
+  /// from (npos: parsed now) and its exercise in binary form, all of which
+  /// need to live only during update().
   struct Kept {
     std::string_view relative;
     cache::Stamps stamps;
