@@ -15,7 +15,6 @@
 #include <map>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace backplan::catalog {
@@ -308,24 +307,24 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
 {
   ExercisesById by_id;
   for (std::size_t l = 0; l < layer_count; ++l) {
-    std::unordered_map<std::string_view, const Location*> seen; // into state.read, unchanged here
     for (std::size_t p = 0; p < state.exercises.size(); ++p) {
       const PendingExercise& pending = state.exercises[p];
       const Exercise* exercise = pending.good ? &state.read[p] : nullptr;
       if (pending.layer != l || exercise == nullptr) {
         continue;
       }
-      if (const auto previous = seen.find(exercise->id); previous != seen.end()) {
-        state.per_file[pending.index].push_back(
-          {exercise->where, fmt::format("duplicate exercise id '{}' (also defined at {})", exercise->id,
-                                        previous->second->str())});
-        continue;
-      }
-      seen.emplace(exercise->id, &exercise->where);
-      if (const auto replaced = by_id.find(exercise->id); replaced != by_id.end()) {
+      if (const auto standing = by_id.find(exercise->id); standing != by_id.end()) {
+        const Exercise& earlier = state.read[standing->second];
+        if (state.exercises[standing->second].layer == l) {
+          // The one standing is this layer's first with the id.
+          state.per_file[pending.index].push_back(
+            {exercise->where, fmt::format("duplicate exercise id '{}' (also defined at {})", exercise->id,
+                                          earlier.where.str())});
+          continue;
+        }
         notes.push_back(fmt::format("exercise '{}' from {} replaces the one from {}", exercise->id,
-                                    exercise->where.file, state.read[replaced->second].where.file));
-        by_id.erase(replaced); // its key points into the record replaced
+                                    exercise->where.file, earlier.where.file));
+        by_id.erase(standing); // its key points into the record replaced
       }
       by_id.emplace(exercise->id, p);
     }
