@@ -10,11 +10,12 @@
 namespace backplan::util {
 
 /// Bytes kept in a few large blocks that never move: each append copies its
-/// bytes in and returns a view of them, valid as long as the arena. Blocks
-/// this large come from mmap, away from the heap, so a thread that appends
-/// what it keeps here and frees everything else leaves its heap free space
-/// in one piece for the next short-lived objects (the loader's parse of many
-/// files; see ARCHITECTURE.md).
+/// bytes in and returns a view of them, valid as long as the arena. glibc's
+/// malloc maps blocks this large with mmap, away from the heap (unless a
+/// freed block as large has raised its threshold; they are few either way),
+/// so a thread that appends what it keeps here and frees everything else
+/// leaves its heap's free space in one piece for the next short-lived
+/// objects (the loader's parse of many files; see ARCHITECTURE.md).
 class ByteArena
 {
 public:
