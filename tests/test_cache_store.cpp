@@ -48,7 +48,7 @@ TEST_SUITE("cache::store")
     check_same(*decoded.contents, sample());
 
     const std::string file = test::temp_dir() + "/sub/folder/catalog.cache";
-    cache::write(file, sample(), version);
+    cache::write(file, cache::encode(sample(), version));
     const auto read = cache::read(file, version);
     REQUIRE(read.contents);
     check_same(*read.contents, sample());
@@ -118,7 +118,7 @@ TEST_SUITE("cache::store")
     util::write_file_atomically(dir + "/file", "x");
     std::string message;
     try {
-      cache::write(dir + "/file/backplan/c.cache", sample(), version);
+      cache::write(dir + "/file/backplan/c.cache", cache::encode(sample(), version));
     } catch (const std::runtime_error& e) {
       message = e.what();
     }

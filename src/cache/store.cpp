@@ -200,9 +200,4 @@ void write(const fs::path& file, std::string_view bytes)
   util::write_file_atomically(file, bytes, false);
 }
 
-void write(const fs::path& file, const Contents& contents, std::uint32_t version)
-{
-  write(file, encode(contents, version));
-}
-
 } // namespace backplan::cache

@@ -99,7 +99,4 @@ Decoded read(const std::filesystem::path& file, std::uint32_t version);
 /// leaves one whole file or the other.
 void write(const std::filesystem::path& file, std::string_view bytes);
 
-/// write(file, encode(contents, version)).
-void write(const std::filesystem::path& file, const Contents& contents, std::uint32_t version);
-
 } // namespace backplan::cache
