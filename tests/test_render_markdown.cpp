@@ -218,7 +218,7 @@ plan::Plan plan_of_text(const std::string& text)
   plan.budget = 600;
   plan.total = 60;
   plan.safety = safety::safety_notes(catalog::Catalog{}, {});
-  plan.safety.red_flags = {{"tier", text, text, {text}, {text}}};
+  plan.safety.red_flags = {{"tier", text, text, {text}, {text}, {}}};
   plan.sources = {text};
   plan::PlanItem item;
   item.exercise.id = "x";
@@ -230,7 +230,7 @@ plan::Plan plan_of_text(const std::string& text)
   item.kind_name = text;
   item.dosage_words = text;
   item.duration = 60;
-  item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance, std::nullopt}};
+  item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance, std::nullopt, {}}};
   plan::PlanVariant easier;
   easier.text = text;
   item.easier = easier;

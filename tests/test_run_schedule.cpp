@@ -27,7 +27,7 @@ plan::Plan two_item_plan()
   first.dose = {10, 0, 2, 1, 5};
   first.duration = plan::duration(first.dose, false);
   first.modifications.push_back(
-    {"knee", catalog::Action::modify, "Stand on a soft mat.", "general", std::nullopt});
+    {"knee", catalog::Action::modify, "Stand on a soft mat.", "general", std::nullopt, {}});
   plan::PlanItem second;
   second.exercise.id = "second";
   second.exercise.name = "Second";

@@ -37,7 +37,7 @@ run::Schedule two_items()
   first.dosage_words = plan::dosage_words(first.dose, false);
   first.duration = plan::duration(first.dose, false);
   first.cautions.push_back(
-    {"knee", catalog::Action::caution, "Keep the knees soft.", "general", std::nullopt});
+    {"knee", catalog::Action::caution, "Keep the knees soft.", "general", std::nullopt, {}});
   plan::PlanItem second;
   second.exercise.id = "second";
   second.exercise.name = "Second";

@@ -30,6 +30,47 @@ bool conflicts(FileReader& reader, const Contraindication& rule, const Location&
   return true;
 }
 
+/// A rule's `when`: values of its condition's qualifier, which must
+/// include the qualifier's default (the reading taken when none is given).
+bool read_when(FileReader& reader, const Catalog& catalog, const Entry& entry, Contraindication& rule)
+{
+  std::vector<Location> places;
+  rule.when = reader.strings(entry, true, &places);
+  if (rule.when.size() != places.size() || rule.when.empty()) {
+    return false;
+  }
+  const Term* condition = catalog.conditions.find(rule.condition);
+  if (condition == nullptr) {
+    return false; // reported with the condition
+  }
+  if (!condition->qualifier) {
+    reader.error(entry.first, fmt::format("'when' needs a condition with a qualifier; '{}' has none",
+                                          rule.condition));
+    return false;
+  }
+  const Qualifier& qualifier = *condition->qualifier;
+  bool ok = true;
+  std::vector<std::string> ids;
+  for (const auto& value : qualifier.values) {
+    ids.push_back(value.id);
+  }
+  for (std::size_t i = 0; i < rule.when.size(); ++i) {
+    if (qualifier.find(rule.when[i]) == nullptr) {
+      reader.error(places[i], fmt::format("unknown {} '{}' of condition '{}'; valid values: {}", qualifier.name,
+                                          rule.when[i], rule.condition, util::join(ids, ", ")));
+      ok = false;
+    }
+  }
+  if (ok && std::find(rule.when.begin(), rule.when.end(), qualifier.default_value) == rule.when.end()) {
+    reader.error(entry.first,
+                 fmt::format("'when' must include '{}', the {} taken when none is given, so that the "
+                             "rule holds when the {} is not known",
+                             qualifier.default_value, qualifier.name, qualifier.name));
+    ok = false;
+  }
+  return ok;
+}
+
 } // namespace
 
 std::optional<std::string> read_basis(FileReader& reader, const Catalog& catalog, const Entry& entry)
@@ -115,6 +156,9 @@ void read_contraindications(FileReader& reader, const Catalog& catalog, const En
       const auto basis = read_basis(reader, catalog, it->second);
       ok = ok && basis.has_value();
       rule.basis = basis.value_or("");
+    }
+    if (const auto it = values.find("when"); it != values.end()) {
+      ok = read_when(reader, catalog, it->second, rule) && ok;
     }
     if (ok && !conflicts(reader, rule, reader.at(values.at("condition").second), first_rule)) {
       rules.push_back(std::move(rule));

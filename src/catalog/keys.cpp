@@ -39,7 +39,18 @@ const std::vector<RangeSpec> dosage_ranges = {
 };
 
 const std::vector<KeySpec> contraindication_keys = {
-  {"condition", true}, {"action", true}, {"instruction", false}, {"basis", true}};
+  {"condition", true}, {"action", true}, {"instruction", false}, {"basis", true}, {"when", false}};
+
+const std::vector<KeySpec> qualifier_keys = {{"name", true}, {"default", true}, {"values", true}};
+
+const std::vector<KeySpec> qualifier_value_keys = {{"id", true},           {"description", true},
+                                                   {"from", false},        {"refer", false},
+                                                   {"limit_positions", false}, {"limit_seconds", false}};
+
+const std::vector<KeySpec> phase_keys = {
+  {"name", true}, {"lifted_by", true}, {"positions", false}, {"exercises", false}};
+
+const std::vector<KeySpec> condition_sign_keys = {{"tier", true}, {"sign", true}, {"source", true}};
 
 const std::vector<KeySpec> warning_keys = {{"text", true}, {"basis", true}};
 
@@ -59,7 +70,11 @@ const std::vector<VocabularySpec> vocabulary_specs = {
     {"aliases", false},
     {"description", true},
     {"advice", false},
-    {"protects", false}}},
+    {"protects", false},
+    {"includes", false},
+    {"qualifier", false},
+    {"early_phase", false},
+    {"red_flags", false}}},
   {"regions", "region", &Catalog::regions, {{"id", true}, {"name", true}, {"description", false}}},
   {"goals", "goal", &Catalog::goals, {{"id", true}, {"name", true}, {"description", false}}},
   {"positions",
@@ -71,7 +86,10 @@ const std::vector<VocabularySpec> vocabulary_specs = {
     {"loads", false},
     {"group", false},
     {"description", false}}},
-  {"levels", "level", &Catalog::levels, {{"id", true}, {"name", true}, {"description", false}}},
+  {"levels",
+   "level",
+   &Catalog::levels,
+   {{"id", true}, {"name", true}, {"description", false}, {"on_request", false}}},
   {"kinds",
    "kind",
    &Catalog::kinds,
@@ -109,7 +127,8 @@ std::vector<std::string> catalog_key_names()
 {
   std::set<std::string> names(figure_keys.begin(), figure_keys.end());
   names.insert(modified_figure_keys.begin(), modified_figure_keys.end());
-  for (const auto* specs : {&exercise_keys, &contraindication_keys, &warning_keys, &variant_keys}) {
+  for (const auto* specs : {&exercise_keys, &contraindication_keys, &warning_keys, &variant_keys, &qualifier_keys,
+                            &qualifier_value_keys, &phase_keys, &condition_sign_keys}) {
     for (const auto& spec : *specs) {
       names.insert(spec.name);
     }

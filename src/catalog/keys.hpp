@@ -45,6 +45,16 @@ extern const std::vector<RangeSpec> dosage_ranges;
 /// The keys of one contraindication.
 extern const std::vector<KeySpec> contraindication_keys;
 
+/// The keys of a condition's `qualifier` mapping, and of each of its values.
+extern const std::vector<KeySpec> qualifier_keys;
+extern const std::vector<KeySpec> qualifier_value_keys;
+
+/// The keys of a condition's `early_phase` mapping.
+extern const std::vector<KeySpec> phase_keys;
+
+/// The keys of one entry of a condition's `red_flags`.
+extern const std::vector<KeySpec> condition_sign_keys;
+
 /// The keys of an exercise's `stop_if` warning.
 extern const std::vector<KeySpec> warning_keys;
 

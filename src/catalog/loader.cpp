@@ -451,6 +451,26 @@ void finish(const std::vector<Layer>& layers, LoadState& state, ExercisesById& b
   }
 }
 
+/// Reports each exercise a condition's early phase allows that the catalog
+/// does not hold.
+void check_phase_exercises(LoadResult& result)
+{
+  for (const auto& condition : result.catalog.conditions.terms) {
+    if (!condition.phase) {
+      continue;
+    }
+    const Phase& phase = *condition.phase;
+    for (std::size_t i = 0; i < phase.exercises.size() && i < phase.exercise_where.size(); ++i) {
+      if (result.catalog.find(phase.exercises[i]) == nullptr) {
+        result.errors.push_back(
+          {phase.exercise_where[i],
+           fmt::format("unknown exercise '{}' in the early phase of condition '{}'{}", phase.exercises[i],
+                       condition.id, util::did_you_mean_suffix(phase.exercises[i], result.catalog.exercise_ids()))});
+      }
+    }
+  }
+}
+
 } // namespace
 
 LoadResult load(const std::vector<Layer>& layers)
@@ -480,6 +500,7 @@ LoadResult load(const std::vector<Layer>& layers)
                                            [](const auto& e) { return !e.has_value(); })) -
     state.compiled_files.size();
   finish(layers, state, by_id, result);
+  check_phase_exercises(result);
   return result;
 }
 

@@ -37,6 +37,16 @@ const char* action_name(Action action)
   return "caution";
 }
 
+const QualifierValue* Qualifier::find(std::string_view id) const
+{
+  for (const auto& value : values) {
+    if (value.id == id) {
+      return &value;
+    }
+  }
+  return nullptr;
+}
+
 const Term* Vocabulary::find(const std::string& id) const
 {
   const int index = index_of(id);

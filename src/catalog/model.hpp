@@ -62,6 +62,9 @@ struct Contraindication {
   std::string instruction;
   std::string basis;                ///< a source id, or "general clinical guidance"
   util::Box<figure::Figure> figure; ///< modify only: how the modified exercise looks
+  /// The values of the condition's qualifier the rule holds for (empty:
+  /// every value); always includes the qualifier's default value.
+  std::vector<std::string> when;
 };
 
 /// A warning shown to every user, whatever their conditions, and its basis.
@@ -112,6 +115,47 @@ struct Exercise {
   Location position_where;          ///< the position of its `position` value
 };
 
+/// One value a condition's qualifier may take, and what it changes.
+struct QualifierValue {
+  std::string id;
+  std::string description;
+  int from = -1;              ///< a number typed from this on selects the value (-1: none)
+  std::string refer;                        ///< set: no plan is made, and this referral is printed instead
+  std::vector<std::string> limit_positions; ///< positions whose time together in a plan is capped
+  int limit_seconds = 0;                    ///< the cap, in seconds
+  Location where;
+};
+
+/// A condition's qualifier: its name and values, and the value taken when
+/// none is given, which is the most conservative reading.
+struct Qualifier {
+  std::string name; ///< "approach", "weeks", ...
+  std::vector<QualifierValue> values;
+  std::string default_value;
+
+  /// The value with this id, or nullptr.
+  const QualifierValue* find(std::string_view id) const;
+};
+
+/// A restricted early phase of a condition: until the person says they are
+/// cleared, plans draw only from the listed positions and exercises.
+struct Phase {
+  std::string name;                   ///< "Early phase after spinal surgery"
+  std::string lifted_by;              ///< who lifts it: "your surgeon or physiotherapist"
+  std::vector<std::string> positions; ///< the positions allowed (empty: any)
+  std::vector<std::string> exercises; ///< the exercises allowed (empty: any)
+  std::vector<Location> exercise_where;
+};
+
+/// A warning sign a condition adds to a red-flag tier, shown only when the
+/// condition is declared.
+struct ConditionSign {
+  std::string tier;   ///< a red-flag tier id
+  std::string text;
+  std::string source; ///< the source id it comes from
+  Location where;
+};
+
 /// One entry of a vocabulary (a condition, region, goal, position, ...).
 /// Fields a vocabulary does not use stay empty.
 struct Term {
@@ -125,8 +169,13 @@ struct Term {
   std::string group;                 ///< positions only: positions sharing a group are one posture
   int share = 0;                     ///< kinds only: percent of a plan's time the kind aims for
   int min_hold = 0;                  ///< kinds only: shortest hold, where an exercise's range allows
+  bool on_request = false;           ///< levels only: in a plan only when `--level` names it
   std::string advice;                ///< conditions only: a line for the whole plan
   std::vector<std::string> protects; ///< conditions only: loads it cannot take
+  std::vector<std::string> includes; ///< conditions only: conditions whose rules it takes on too
+  util::Box<Qualifier> qualifier;    ///< conditions only: a value that changes its rules
+  util::Box<Phase> phase;            ///< conditions only: a restricted early phase
+  std::vector<ConditionSign> red_flags; ///< conditions only: signs it adds to red-flag tiers
   std::vector<std::string> loads;    ///< positions only: what the position loads
   std::string action;                ///< red-flag tiers only: what to do
   std::vector<std::string> signs;    ///< red-flag tiers only: the warning signs

@@ -124,14 +124,15 @@ void serialize(Archive& archive, Dosage& dosage)
 template<class Archive>
 void save(Archive& archive, const Contraindication& rule)
 {
-  archive(rule.condition, static_cast<std::uint8_t>(rule.action), rule.instruction, rule.basis, rule.figure);
+  archive(rule.condition, static_cast<std::uint8_t>(rule.action), rule.instruction, rule.basis, rule.figure,
+          rule.when);
 }
 
 template<class Archive>
 void load(Archive& archive, Contraindication& rule)
 {
   std::uint8_t action = 0;
-  archive(rule.condition, action, rule.instruction, rule.basis, rule.figure);
+  archive(rule.condition, action, rule.instruction, rule.basis, rule.figure, rule.when);
   if (action > static_cast<std::uint8_t>(Action::caution)) {
     throw cereal::Exception("unknown action");
   }
@@ -160,10 +161,35 @@ void serialize(Archive& archive, Exercise& e)
 }
 
 template<class Archive>
+void serialize(Archive& archive, QualifierValue& v)
+{
+  archive(v.id, v.description, v.from, v.refer, v.limit_positions, v.limit_seconds, v.where);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Qualifier& q)
+{
+  archive(q.name, q.values, q.default_value);
+}
+
+template<class Archive>
+void serialize(Archive& archive, Phase& p)
+{
+  archive(p.name, p.lifted_by, p.positions, p.exercises, p.exercise_where);
+}
+
+template<class Archive>
+void serialize(Archive& archive, ConditionSign& s)
+{
+  archive(s.tier, s.text, s.source, s.where);
+}
+
+template<class Archive>
 void serialize(Archive& archive, Term& t)
 {
   archive(t.id, t.name, t.description, t.aliases, t.alias_where, t.setting, t.citation, t.group, t.share,
           t.min_hold, t.advice, t.protects, t.loads, t.action, t.signs, t.sources, t.where);
+  archive(t.includes, t.qualifier, t.phase, t.red_flags, t.on_request);
 }
 
 template<class Archive>

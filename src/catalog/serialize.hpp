@@ -15,7 +15,7 @@ namespace backplan::catalog {
 /// The version of the binary form and of the rules a cached exercise passed:
 /// bump it whenever the model, its serialization or the loader's checks
 /// change, so that no cache written before is trusted.
-inline constexpr std::uint32_t format_version = 1;
+inline constexpr std::uint32_t format_version = 2;
 
 /// An exercise in binary form, without the file name of its locations (the
 /// cache stores that apart).

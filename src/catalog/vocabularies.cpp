@@ -67,6 +67,199 @@ struct EntryReader {
     }
   }
 
+  void flag(const char* key, bool& field)
+  {
+    if (const auto it = values.find(key); it != values.end()) {
+      const auto value = reader.boolean(it->second);
+      ok = ok && value.has_value();
+      field = value.value_or(false);
+    }
+  }
+
+  /// A mapping under `key`, or nothing after reporting why not.
+  std::optional<Entries> mapping(const Entry& entry, const std::vector<KeySpec>& specs, const std::string& what)
+  {
+    const auto& [key, value] = entry;
+    if (!value.IsMap()) {
+      reader.error(value.IsNull() ? key : value,
+                   fmt::format("'{}' must be a mapping, found {}", key.Scalar(), describe(value)));
+      ok = false;
+      return std::nullopt;
+    }
+    return reader.keys(value, specs, reader.at(value), what);
+  }
+
+  /// A list of mappings under `key`, each read by `read_one`.
+  template<class Read>
+  void mappings(const Entry& entry, const char* noun, Read read_one)
+  {
+    const auto& [key, list] = entry;
+    if (!list.IsSequence() || list.size() == 0) {
+      reader.error(list.IsNull() ? key : list,
+                   fmt::format("'{}' must be a non-empty list, found {}", key.Scalar(), describe(list)));
+      ok = false;
+      return;
+    }
+    for (const auto& item : list) {
+      if (!item.IsMap()) {
+        reader.error(item, fmt::format("each {} must be a mapping, found {}", noun, describe(item)));
+        ok = false;
+        continue;
+      }
+      read_one(item);
+    }
+  }
+
+  /// A string at `key` of `entries` into `field`, when present.
+  bool text_of(const Entries& entries, const char* key, std::string& field)
+  {
+    if (const auto it = entries.find(key); it != entries.end()) {
+      const auto value = reader.string(it->second);
+      field = value.value_or("");
+      return value.has_value();
+    }
+    return true;
+  }
+
+  /// A whole number from `lowest` to `highest` at `key` of `entries`, when present.
+  bool number_of(const Entries& entries, const char* key, int lowest, int highest, int& field)
+  {
+    if (const auto it = entries.find(key); it != entries.end()) {
+      const auto value = reader.integer(it->second.second, key);
+      if (value && (*value < lowest || *value > highest)) {
+        reader.error(it->second.second,
+                     fmt::format("'{}' must be from {} to {}, found {}", key, lowest, highest, *value));
+        return false;
+      }
+      field = value.value_or(0);
+      return value.has_value();
+    }
+    return true;
+  }
+
+  QualifierValue qualifier_value(const YAML::Node& item)
+  {
+    const auto entries = reader.keys(item, qualifier_value_keys, reader.at(item), "a qualifier value");
+    QualifierValue value;
+    value.where = reader.at(item);
+    if (const auto it = entries.find("id"); it != entries.end()) {
+      const auto id = reader.id(it->second);
+      ok = ok && id.has_value();
+      value.id = id.value_or("");
+      value.where = reader.at(it->second.second);
+    } else {
+      ok = false;
+    }
+    ok = text_of(entries, "description", value.description) && ok;
+    ok = text_of(entries, "refer", value.refer) && ok;
+    if (const auto list = entries.find("limit_positions"); list != entries.end()) {
+      std::vector<Location> places;
+      value.limit_positions = reader.strings(list->second, true, &places);
+      ok = ok && !value.limit_positions.empty() && value.limit_positions.size() == places.size();
+      for (std::size_t i = 0; i < places.size() && i < value.limit_positions.size(); ++i) {
+        references.push_back({&Catalog::positions, "position", value.limit_positions[i], places[i], &diagnostics});
+      }
+    }
+    ok = number_of(entries, "from", 0, 1000, value.from) && ok;
+    ok = number_of(entries, "limit_seconds", 1, 3600, value.limit_seconds) && ok;
+    if (entries.contains("limit_positions") != entries.contains("limit_seconds")) {
+      reader.error(value.where, "'limit_positions' and 'limit_seconds' go together");
+      ok = false;
+    }
+    return value;
+  }
+
+  void qualifier(Term& term)
+  {
+    const auto it = values.find("qualifier");
+    if (it == values.end()) {
+      return;
+    }
+    const auto entries = mapping(it->second, qualifier_keys, "'qualifier'");
+    if (!entries) {
+      return;
+    }
+    Qualifier qualifier;
+    ok = text_of(*entries, "name", qualifier.name) && ok;
+    ok = text_of(*entries, "default", qualifier.default_value) && ok;
+    if (const auto list = entries->find("values"); list != entries->end()) {
+      mappings(list->second, "qualifier value", [&](const YAML::Node& item) {
+        auto value = qualifier_value(item);
+        if (qualifier.find(value.id) != nullptr) {
+          reader.error(value.where, fmt::format("duplicate qualifier value '{}'", value.id));
+          ok = false;
+        }
+        qualifier.values.push_back(std::move(value));
+      });
+    }
+    if (const auto def = entries->find("default");
+        def != entries->end() && !qualifier.default_value.empty() && !qualifier.values.empty() &&
+        qualifier.find(qualifier.default_value) == nullptr) {
+      reader.error(def->second.second, fmt::format("'default' must be one of the values, found '{}'",
+                                                   qualifier.default_value));
+      ok = false;
+    }
+    term.qualifier = std::move(qualifier);
+  }
+
+  void phase(Term& term)
+  {
+    const auto it = values.find("early_phase");
+    if (it == values.end()) {
+      return;
+    }
+    const auto entries = mapping(it->second, phase_keys, "'early_phase'");
+    if (!entries) {
+      return;
+    }
+    Phase phase;
+    ok = text_of(*entries, "name", phase.name) && ok;
+    ok = text_of(*entries, "lifted_by", phase.lifted_by) && ok;
+    if (const auto list = entries->find("positions"); list != entries->end()) {
+      std::vector<Location> places;
+      phase.positions = reader.strings(list->second, true, &places);
+      ok = ok && phase.positions.size() == places.size() && !phase.positions.empty();
+      for (std::size_t i = 0; i < places.size() && i < phase.positions.size(); ++i) {
+        references.push_back({&Catalog::positions, "position", phase.positions[i], places[i], &diagnostics});
+      }
+    }
+    if (const auto list = entries->find("exercises"); list != entries->end()) {
+      phase.exercises = reader.strings(list->second, true, &phase.exercise_where);
+      ok = ok && phase.exercises.size() == phase.exercise_where.size() && !phase.exercises.empty();
+    }
+    if (phase.positions.empty() && phase.exercises.empty()) {
+      reader.error(it->second.first, "'early_phase' needs 'positions', 'exercises' or both");
+      ok = false;
+    }
+    term.phase = std::move(phase);
+  }
+
+  void condition_signs(Term& term)
+  {
+    const auto it = values.find("red_flags");
+    if (it == values.end()) {
+      return;
+    }
+    mappings(it->second, "red flag", [&](const YAML::Node& item) {
+      const auto entries = reader.keys(item, condition_sign_keys, reader.at(item), "a red flag");
+      ConditionSign sign;
+      sign.where = reader.at(item);
+      ok = entries.contains("tier") && entries.contains("sign") && entries.contains("source") && ok;
+      ok = text_of(entries, "tier", sign.tier) && ok;
+      ok = text_of(entries, "sign", sign.text) && ok;
+      ok = text_of(entries, "source", sign.source) && ok;
+      if (!sign.source.empty()) {
+        references.push_back(
+          {&Catalog::sources, "source", sign.source, reader.at(entries.at("source").second), &diagnostics});
+      }
+      if (!sign.tier.empty()) {
+        references.push_back(
+          {&Catalog::red_flags, "red-flag tier", sign.tier, reader.at(entries.at("tier").second), &diagnostics});
+      }
+      term.red_flags.push_back(std::move(sign));
+    });
+  }
+
   void setting(const Term& term)
   {
     if (const auto it = values.find("setting");
@@ -115,6 +308,11 @@ std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spe
   read.text("advice", term.advice);
   read.text("action", term.action);
   read.term_list("protects", term.protects, &Catalog::loads, "load");
+  read.term_list("includes", term.includes, &Catalog::conditions, "condition");
+  read.flag("on_request", term.on_request);
+  read.qualifier(term);
+  read.phase(term);
+  read.condition_signs(term);
   read.term_list("loads", term.loads, &Catalog::loads, "load");
   read.term_list("signs", term.signs, nullptr, nullptr);
   read.term_list("sources", term.sources, &Catalog::sources, "source");

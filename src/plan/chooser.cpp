@@ -36,8 +36,9 @@ bool progression_pair(const Exercise& a, const Exercise& b)
 } // namespace
 
 Chooser::Chooser(const catalog::Catalog& catalog, const Request& request,
-                 const std::vector<Candidate>& candidates, int budget)
-    : m_catalog(catalog), m_request(request), m_candidates(candidates), m_selection(catalog, budget),
+                 const std::vector<Candidate>& candidates, int budget, std::vector<PositionLimit> limits)
+    : m_catalog(catalog), m_request(request), m_candidates(candidates),
+      m_selection(catalog, budget, std::move(limits)),
       m_tried(candidates.size(), false), m_refused(candidates.size())
 {
   std::unordered_map<std::string_view, std::size_t> bits;
@@ -110,11 +111,24 @@ LeftOut Chooser::reason(const Candidate& candidate) const
     return out("modified", fmt::format("needs a change for {}; the plan prefers exercises that need none",
                                        util::join(modifying_conditions(candidate), " and ")));
   }
+  if (candidate.cautioned && !m_tried[index_of(candidate)]) {
+    std::vector<std::string> names;
+    for (const auto& rule : candidate.verdict.cautions) {
+      names.push_back(name_of(m_catalog.conditions, rule.condition));
+    }
+    return out("cautioned", fmt::format("carries a caution for {}; the plan prefers exercises that need none",
+                                        util::join(names, " and ")));
+  }
   const auto& refused = m_refused[index_of(candidate)];
   if (!refused) {
     return out("time", "the plan was full before it was tried");
   }
   const Refusal& refusal = *refused;
+  if (refusal.why == Added::over_position) {
+    return out("time", fmt::format("would take the time in the position '{}' past its cap of {} s for your "
+                                   "conditions",
+                                   name_of(m_catalog.positions, exercise.position), refusal.limit));
+  }
   if (refusal.why == Added::over_item_cap) {
     return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
                                    "({}%) of a {}-minute plan",
@@ -138,6 +152,10 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
   case Added::over_item_cap:
     m_refused[index] = Refusal{Added::over_item_cap, duration(candidate.least, candidate.exercise->per_side),
                                m_selection.item_cap().value_or(0)};
+    return false;
+  case Added::over_position:
+    m_refused[index] = Refusal{Added::over_position, duration(dose, candidate.exercise->per_side),
+                               m_selection.position_cap(*candidate.exercise)};
     return false;
   case Added::over_budget:
     break;

@@ -18,9 +18,10 @@ namespace backplan::plan {
 class Chooser
 {
 public:
-  /// A chooser for a plan of `budget` seconds; every argument must outlive it.
+  /// A chooser for a plan of `budget` seconds that keeps within `limits`;
+  /// every argument but `limits` must outlive it.
   Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
-          int budget);
+          int budget, std::vector<PositionLimit> limits = {});
 
   /// Runs every phase (cover the needs, fill each kind's share, fill with
   /// typical doses, fit the doses, top up to the target); `uncovered`

@@ -14,10 +14,12 @@ namespace backplan::plan {
 /// What the user asked for, with conditions already resolved to ids.
 struct Request {
   std::vector<std::string> conditions;
+  safety::Qualifiers qualifiers; ///< the qualifier values given, by condition id
+  bool cleared = false;          ///< the user is cleared: early phases no longer hold
   int minutes = 10;
   std::vector<std::string> goals;
   std::vector<std::string> regions;
-  std::string level;             ///< empty: any level
+  std::string level;             ///< empty: every level not kept for an explicit request
   std::string setting = "floor"; ///< "floor" (anything) or "desk"
   std::uint64_t seed = 0;
   std::string for_name;                 ///< who the handout is for; empty: not printed
@@ -60,6 +62,9 @@ struct PlanItem {
   std::vector<catalog::Contraindication> cautions;
   std::optional<PlanVariant> easier;
   std::optional<PlanVariant> harder;
+  /// Set when the item carries a caution for a declared condition: why it
+  /// was chosen anyway (shown with --explain).
+  std::string cautioned_because;
 };
 
 /// An exercise of the catalog that is not in the plan, and why.
@@ -95,6 +100,12 @@ struct Plan {
   std::vector<std::string> uncovered;        ///< requested regions/goals no safe exercise covers
   std::vector<LeftOut> left_out;             ///< every catalog exercise not in the plan, by id
   std::vector<UnchangedCondition> unchanged; ///< declared conditions no item needed changing for
+  /// Set when a declared condition's qualifier value calls for a clinician
+  /// first: no items, and this referral instead.
+  std::string referral;
+  /// Exercises left out because they load what a declared condition protects
+  /// and have no rule for it: one line for each such condition.
+  std::vector<std::string> gaps;
   std::vector<std::string> sources;          ///< citations of the sources of the items
   safety::SafetyNotes safety;
 };

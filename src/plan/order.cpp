@@ -37,31 +37,33 @@ std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<co
     std::string group;
     int position = 0;
     int kind = 0;
+    bool demanding = false; ///< of a level kept for an explicit request: never first
   };
   std::vector<Key> keys;
   for (const auto* e : items) {
     const auto setting = setting_of(catalog, *e);
     keys.push_back(
       {static_cast<int>(std::find(block_order.begin(), block_order.end(), setting) - block_order.begin()),
-       position_group(catalog, *e), catalog.positions.index_of(e->position),
-       catalog.kinds.index_of(e->kind)});
+       position_group(catalog, *e), catalog.positions.index_of(e->position), catalog.kinds.index_of(e->kind),
+       catalog.levels.find(e->level) != nullptr && catalog.levels.find(e->level)->on_request});
   }
   // A block (a setting) and a posture each rank by the gentlest kind they
-  // hold, then by catalog order: the plan opens with mobility, and each
-  // posture is visited once.
-  std::map<int, std::pair<int, int>> block_rank;
-  std::map<std::string, std::pair<int, int>> group_rank;
+  // hold (a demanding exercise counting after every other), then by catalog
+  // order: the plan opens with gentle mobility, and each posture is visited
+  // once; within a posture a demanding exercise comes after the others.
+  std::map<int, std::tuple<bool, int, int>> block_rank;
+  std::map<std::string, std::tuple<bool, int, int>> group_rank;
   for (const auto& key : keys) {
-    auto [b, unused_b] = block_rank.try_emplace(key.block, key.kind, key.block);
-    b->second.first = std::min(b->second.first, key.kind);
-    auto [g, unused_g] = group_rank.try_emplace(key.group, key.kind, key.position);
-    g->second = std::min(g->second, std::pair(key.kind, key.position));
+    auto [b, unused_b] = block_rank.try_emplace(key.block, key.demanding, key.kind, key.block);
+    b->second = std::min(b->second, std::tuple(key.demanding, key.kind, key.block));
+    auto [g, unused_g] = group_rank.try_emplace(key.group, key.demanding, key.kind, key.position);
+    g->second = std::min(g->second, std::tuple(key.demanding, key.kind, key.position));
   }
   std::vector<std::size_t> order(items.size());
   std::iota(order.begin(), order.end(), 0);
   const auto rank = [&](std::size_t i) {
     const auto& key = keys[i];
-    return std::tuple(block_rank[key.block], group_rank[key.group], key.kind, key.position);
+    return std::tuple(block_rank[key.block], group_rank[key.group], key.demanding, key.kind, key.position);
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });

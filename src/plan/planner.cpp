@@ -46,6 +46,21 @@ std::vector<std::string> names_of(const catalog::Vocabulary& vocabulary, const s
   return out;
 }
 
+/// Whether `exercise`'s level is kept for a request that names it.
+bool on_request(const Catalog& catalog, const Exercise& exercise)
+{
+  const auto* level = catalog.levels.find(exercise.level);
+  return level != nullptr && level->on_request;
+}
+
+std::string lowercase_first(std::string text)
+{
+  if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
+    text.front() = static_cast<char>(text.front() - 'A' + 'a');
+  }
+  return text;
+}
+
 std::string setting_of(const Catalog& catalog, const Exercise& exercise)
 {
   const auto* position = catalog.positions.find(exercise.position);
@@ -65,6 +80,17 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
   if (!request.level.empty() &&
       catalog.levels.index_of(exercise.level) > catalog.levels.index_of(request.level)) {
     return out("level", fmt::format("level {} is above the requested {}", exercise.level, request.level));
+  }
+  if (request.level.empty() && on_request(catalog, exercise)) {
+    return out("level", fmt::format("level {} comes only with --level {}", exercise.level, exercise.level));
+  }
+  for (const auto* condition : safety::phases_holding(catalog, request.conditions, request.cleared)) {
+    const catalog::Phase& phase = *condition->phase;
+    if ((!phase.exercises.empty() && !contains(phase.exercises, exercise.id)) ||
+        (!phase.positions.empty() && !contains(phase.positions, exercise.position))) {
+      return out("phase", fmt::format("not part of the {} plan: only once {} has cleared you (--cleared)",
+                                      lowercase_first(phase.name), phase.lifted_by));
+    }
   }
   if (!exercise.progression_of.empty() &&
       (request.level.empty() ||
@@ -97,7 +123,8 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
     return std::nullopt;
   }
   safety::Verdict verdict = safety::evaluate(
-    other != nullptr ? other->contraindications : variant->contraindications, request.conditions);
+    other != nullptr ? other->contraindications : variant->contraindications, request.conditions,
+    request.qualifiers);
   if (verdict.excluded()) {
     return std::nullopt;
   }
@@ -174,11 +201,11 @@ std::vector<std::string> citations(const Catalog& catalog, const std::vector<Pla
 
 /// Why the avoid rules of `exercise` exclude it for `conditions`.
 std::string avoided_detail(const Catalog& catalog, const Exercise& exercise,
-                           const std::vector<std::string>& conditions)
+                           const std::vector<std::string>& conditions, const safety::Qualifiers& qualifiers)
 {
   std::vector<std::string> instructions;
   for (const auto& rule : exercise.contraindications) {
-    if (rule.action == catalog::Action::avoid && contains(conditions, rule.condition) &&
+    if (rule.action == catalog::Action::avoid && safety::applies(rule, conditions, qualifiers) &&
         !rule.instruction.empty()) {
       instructions.push_back(util::fold_whitespace(rule.instruction));
     }
@@ -186,6 +213,24 @@ std::string avoided_detail(const Catalog& catalog, const Exercise& exercise,
   std::string detail =
     fmt::format("avoided with {}", util::join(names_of(catalog.conditions, conditions), " and "));
   return instructions.empty() ? detail : detail + ": " + util::join(instructions, " ");
+}
+
+/// An exercise that loads what a declared condition protects and has no
+/// rule for that condition (a user catalog's gap): left out, since nobody
+/// has said it is safe.
+std::optional<LeftOut> unprotected(const Catalog& catalog, const Request& request, const Exercise& exercise)
+{
+  for (const auto& gap : safety::protection_gaps(catalog, exercise, request.conditions)) {
+    const auto* load = catalog.loads.find(gap.load);
+    return LeftOut{exercise.id,
+                   exercise.name,
+                   "unruled",
+                   fmt::format("puts strain on {} ({} protects it) and has no rule for {}",
+                               lowercase_first(load != nullptr ? load->name : gap.load),
+                               name_of(catalog.conditions, gap.condition), gap.condition),
+                   {gap.condition}};
+  }
+  return std::nullopt;
 }
 
 /// The safe exercises that pass the request's filters, in priority order (a
@@ -198,16 +243,20 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
   std::vector<Candidate> candidates;
   candidates.reserve(catalog.exercises.size());
   for (const auto& exercise : catalog.exercises) {
-    safety::Verdict verdict = safety::evaluate(exercise, request.conditions);
+    safety::Verdict verdict = safety::evaluate(exercise, request.conditions, request.qualifiers);
     if (verdict.excluded()) {
       left_out.push_back({exercise.id, exercise.name, "condition",
-                          avoided_detail(catalog, exercise, verdict.avoided_for), verdict.avoided_for});
+                          avoided_detail(catalog, exercise, verdict.avoided_for, request.qualifiers),
+                          verdict.avoided_for});
+    } else if (auto gap = unprotected(catalog, request, exercise)) {
+      left_out.push_back(std::move(*gap));
     } else if (auto reason = filter(catalog, request, exercise)) {
       left_out.push_back(std::move(*reason));
     } else {
       const bool modified = !verdict.modifications.empty();
+      const bool cautioned = !verdict.cautions.empty();
       candidates.push_back({&exercise, std::move(verdict), catalog.levels.index_of(exercise.level), modified,
-                            least_dose(catalog, exercise), max_dose(exercise.dosage)});
+                            least_dose(catalog, exercise), max_dose(exercise.dosage), cautioned});
     }
   }
   // An exercise whose harder progression is also a candidate comes later.
@@ -226,8 +275,9 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tuple(demoted[a], candidates[a].modified, candidates[a].level) <
-           std::tuple(demoted[b], candidates[b].modified, candidates[b].level);
+    return std::tuple(demoted[a], candidates[a].modified || candidates[a].cautioned, candidates[a].modified,
+                      candidates[a].level) < std::tuple(demoted[b], candidates[b].modified || candidates[b].cautioned,
+                                                        candidates[b].modified, candidates[b].level);
   });
   std::vector<Candidate> sorted;
   sorted.reserve(candidates.size());
@@ -280,10 +330,107 @@ std::vector<UnchangedCondition> unchanged_conditions(const Catalog& catalog, con
     });
     if (!changed && !items.empty()) {
       const auto name = name_of(catalog.conditions, condition);
-      out.push_back({condition, name, fmt::format("{}: none of these exercises needed changing", name)});
+      out.push_back({condition, name,
+                     fmt::format("{}: no exercise of this plan carries a change or caution for it; stop any "
+                                 "that brings on your symptoms",
+                                 name)});
     }
   }
   return out;
+}
+
+/// The display names of the declared conditions, each with its qualifier
+/// value ("Hip replacement (approach: anterior)").
+std::vector<std::string> condition_names(const Catalog& catalog, const Request& request)
+{
+  std::vector<std::string> out;
+  for (const auto& id : request.conditions) {
+    const auto* term = catalog.conditions.find(id);
+    const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
+    out.push_back(value == nullptr ? name_of(catalog.conditions, id)
+                                   : fmt::format("{} ({}: {}{})", term->name, term->qualifier->name, value->id,
+                                                 request.qualifiers.contains(id) ? "" : ", not given"));
+  }
+  return out;
+}
+
+/// The referral of the first declared condition whose qualifier value calls
+/// for a clinician before any exercise, or nothing.
+std::string referral(const Catalog& catalog, const Request& request)
+{
+  for (const auto& id : request.conditions) {
+    const auto* term = catalog.conditions.find(id);
+    const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
+    if (value != nullptr && !value->refer.empty()) {
+      return fmt::format("{} ({}): {}", term->name, value->description, value->refer);
+    }
+  }
+  return {};
+}
+
+/// The caps on time in some positions that the declared conditions'
+/// qualifier values set; a plan keeps within each.
+std::vector<PositionLimit> position_limits(const Catalog& catalog, const Request& request)
+{
+  std::vector<PositionLimit> out;
+  for (const auto& id : request.conditions) {
+    const auto* term = catalog.conditions.find(id);
+    const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
+    if (value != nullptr && !value->limit_positions.empty()) {
+      out.push_back({value->limit_positions, value->limit_seconds});
+    }
+  }
+  return out;
+}
+
+/// One warning for each declared condition some exercise was left out for
+/// having no rule for a load the condition protects.
+std::vector<std::string> gap_warnings(const Catalog& catalog, const std::vector<LeftOut>& left_out)
+{
+  std::vector<std::string> out;
+  for (const auto& condition : catalog.conditions.terms) {
+    std::vector<std::string> ids;
+    for (const auto& left : left_out) {
+      if (left.reason == "unruled" && contains(left.conditions, condition.id)) {
+        ids.push_back(left.id);
+      }
+    }
+    if (!ids.empty()) {
+      out.push_back(fmt::format("left out {} for {}: {} put strain on what the condition protects and have "
+                                "no rule for '{}'; add one to each (see backplan-catalog(5))",
+                                util::join(ids, ", "), condition.name, ids.size() == 1 ? "it does" : "they do",
+                                condition.id));
+    }
+  }
+  return out;
+}
+
+/// Says, for each item that carries a caution, why it was chosen although
+/// cautions count against an exercise: what it brings that no uncautioned
+/// candidate of the plan could.
+void explain_cautions(const Catalog& catalog, const std::vector<Candidate>& candidates, std::vector<PlanItem>& items)
+{
+  const bool uncautioned_left = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+    return !c.cautioned && !c.modified &&
+           std::none_of(items.begin(), items.end(), [&](const PlanItem& item) { return item.exercise.id == c.exercise->id; });
+  });
+  for (auto& item : items) {
+    if (item.cautions.empty()) {
+      continue;
+    }
+    std::vector<std::string> names;
+    for (const auto& rule : item.cautions) {
+      names.push_back(name_of(catalog.conditions, rule.condition));
+    }
+    item.cautioned_because =
+      uncautioned_left
+        ? fmt::format("chosen with a caution for {}: it covers a need of the plan that the exercises "
+                      "needing no caution left over could not cover in the time",
+                      util::join(names, " and "))
+        : fmt::format("chosen with a caution for {}: too few exercises needing no caution are safe for "
+                      "this request to fill it",
+                      util::join(names, " and "));
+  }
 }
 
 } // namespace
@@ -293,13 +440,17 @@ Plan make_plan(const Catalog& catalog, const Request& request)
   Plan plan;
   plan.request = request;
   plan.budget = request.minutes * 60;
-  plan.condition_names = names_of(catalog.conditions, request.conditions);
+  plan.condition_names = condition_names(catalog, request);
   plan.goal_names = names_of(catalog.goals, request.goals);
   plan.region_names = names_of(catalog.regions, request.regions);
-  plan.safety = safety::safety_notes(catalog, request.conditions);
+  plan.safety = safety::safety_notes(catalog, request.conditions, request.qualifiers, request.cleared);
+  plan.referral = referral(catalog, request);
+  if (!plan.referral.empty()) {
+    return plan;
+  }
 
   const auto candidates = candidates_for(catalog, request, plan.left_out);
-  Chooser chooser(catalog, request, candidates, plan.budget);
+  Chooser chooser(catalog, request, candidates, plan.budget, position_limits(catalog, request));
   chooser.run(plan.uncovered);
   const Selection& selection = chooser.selection();
   for (const std::size_t i : selection.order()) {
@@ -319,6 +470,8 @@ Plan make_plan(const Catalog& catalog, const Request& request)
   plan.left_out = all_left_out(catalog, candidates, chooser, std::move(plan.left_out));
   plan.sources = citations(catalog, plan.items);
   plan.unchanged = unchanged_conditions(catalog, request, plan.items);
+  plan.gaps = gap_warnings(catalog, plan.left_out);
+  explain_cautions(catalog, candidates, plan.items);
   return plan;
 }
 

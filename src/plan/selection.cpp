@@ -44,7 +44,36 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
   return dose;
 }
 
-Selection::Selection(const catalog::Catalog& catalog, int budget) : m_catalog(catalog), m_budget(budget) {}
+Selection::Selection(const catalog::Catalog& catalog, int budget, std::vector<PositionLimit> limits)
+    : m_catalog(catalog), m_budget(budget), m_limits(std::move(limits))
+{}
+
+int Selection::position_cap(const catalog::Exercise& exercise) const
+{
+  for (const auto& limit : m_limits) {
+    if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) != limit.positions.end()) {
+      return limit.seconds;
+    }
+  }
+  return 0;
+}
+
+bool Selection::within_limits() const
+{
+  for (const auto& limit : m_limits) {
+    int seconds = 0;
+    for (std::size_t i = 0; i < m_chosen.size(); ++i) {
+      const auto& exercise = *m_chosen[i]->exercise;
+      if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) != limit.positions.end()) {
+        seconds += duration(m_doses[i], exercise.per_side);
+      }
+    }
+    if (seconds > limit.seconds) {
+      return false;
+    }
+  }
+  return true;
+}
 
 bool Selection::has(const Candidate* candidate) const
 {
@@ -85,6 +114,12 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
   m_chosen.push_back(candidate);
   m_doses.push_back(dose);
   m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
+  if (!within_limits()) {
+    m_chosen.pop_back();
+    m_doses.pop_back();
+    m_groups.pop_back();
+    return Added::over_position;
+  }
   std::vector<std::size_t> before = m_order;
   reorder();
   if (total() <= m_budget) {
@@ -161,7 +196,7 @@ double Selection::progress(std::size_t i) const
 bool Selection::fits(std::size_t i, bool capped) const
 {
   const int seconds_total = total();
-  if (seconds_total > m_budget) {
+  if (seconds_total > m_budget || !within_limits()) {
     return false;
   }
   if (m_budget < rules_minimum_minutes * 60) {

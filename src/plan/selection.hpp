@@ -17,6 +17,13 @@ struct Candidate {
   bool modified = false; ///< needs a modification for a declared condition
   Dose least;            ///< the smallest dose the plan gives it
   Dose most;             ///< the largest dose the catalog allows
+  bool cautioned = false; ///< carries a caution for a declared condition
+};
+
+/// A cap on the seconds a plan spends in some positions together.
+struct PositionLimit {
+  std::vector<std::string> positions;
+  int seconds = 0;
 };
 
 /// The smallest dose a plan gives `exercise`: the catalog's minimum, with a
@@ -28,6 +35,7 @@ enum class Added {
   yes,           ///< it is chosen, at the dose offered
   over_item_cap, ///< even at its least dose it would take more than `Selection::item_cap()`
   over_budget,   ///< at the dose offered the total would exceed the budget
+  over_position, ///< at the dose offered the time in a capped position would exceed its cap
 };
 
 /// The exercises being chosen and their doses. The plan order of the chosen
@@ -35,9 +43,12 @@ enum class Added {
 class Selection
 {
 public:
-  /// An empty selection for a budget of `budget` seconds.
-  Selection(const catalog::Catalog& catalog, int budget);
+  /// An empty selection for a budget of `budget` seconds, keeping the time
+  /// in each position of `limits` within its cap.
+  Selection(const catalog::Catalog& catalog, int budget, std::vector<PositionLimit> limits = {});
 
+  /// The cap on the time in `exercise`'s position, or 0 when it has none.
+  int position_cap(const catalog::Exercise& exercise) const;
   /// Whether `candidate` is chosen.
   bool has(const Candidate* candidate) const;
   /// The most seconds one item may take at its least dose: `max_item_share`
@@ -74,6 +85,8 @@ public:
 
 private:
   bool bump(std::size_t i, bool capped);
+  /// Whether the chosen items keep every position's time within its cap.
+  bool within_limits() const;
   bool fits(std::size_t i, bool capped) const;
   bool starves_share(std::size_t i, int seconds) const;
   double progress(std::size_t i) const;
@@ -82,6 +95,7 @@ private:
 
   const catalog::Catalog& m_catalog;
   int m_budget;
+  std::vector<PositionLimit> m_limits;
   std::vector<const Candidate*> m_chosen;
   std::vector<Dose> m_doses;
   std::vector<const std::string*> m_groups; ///< the posture of each chosen item

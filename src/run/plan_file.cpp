@@ -93,7 +93,7 @@ std::vector<catalog::Contraindication> rules(const Json& parent, const std::stri
   for (std::size_t i = 0; i < values.size(); ++i) {
     const std::string at = fmt::format("{}[{}]", child(path, key), i);
     out.push_back({text(values[i], at, "condition"), action, text(values[i], at, "instruction"),
-                   text(values[i], at, "basis"), std::nullopt});
+                   text(values[i], at, "basis"), std::nullopt, {}});
   }
   return out;
 }

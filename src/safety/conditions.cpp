@@ -1,6 +1,9 @@
 #include "safety/conditions.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace backplan::safety {
 
@@ -15,17 +18,99 @@ std::vector<std::string> condition_names(const catalog::Catalog& catalog)
   return names;
 }
 
-Verdict evaluate(const catalog::Exercise& exercise, const std::vector<std::string>& conditions)
+Typed resolve_typed(const catalog::Catalog& catalog, std::string_view typed)
 {
-  return evaluate(exercise.contraindications, conditions);
+  Typed out;
+  const auto equals = typed.find('=');
+  out.term = catalog.conditions.resolve(typed.substr(0, equals));
+  if (out.term == nullptr || equals == std::string_view::npos) {
+    return out;
+  }
+  const std::string value = catalog::lowercase(typed.substr(equals + 1));
+  const catalog::Term& term = *out.term;
+  if (!term.qualifier) {
+    out.error = fmt::format("condition '{}' takes no value, found '{}'", term.id, value);
+    return out;
+  }
+  const catalog::Qualifier& qualifier = *term.qualifier;
+  std::vector<std::string> ids;
+  for (const auto& candidate : qualifier.values) {
+    ids.push_back(candidate.id);
+  }
+  if (qualifier.find(value) != nullptr) {
+    out.value = value;
+    return out;
+  }
+  const bool number = !value.empty() && value.size() < 5 &&
+                      std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (number) {
+    const int n = std::stoi(value);
+    const catalog::QualifierValue* best = nullptr;
+    for (const auto& candidate : qualifier.values) {
+      if (candidate.from >= 0 && candidate.from <= n && (best == nullptr || candidate.from > best->from)) {
+        best = &candidate;
+      }
+    }
+    if (best != nullptr) {
+      out.value = best->id;
+      return out;
+    }
+  }
+  out.error = fmt::format("unknown {} '{}' for condition '{}'{}; valid values: {}", qualifier.name, value,
+                          term.id, util::did_you_mean_suffix(value, ids), util::join(ids, ", "));
+  return out;
+}
+
+const catalog::QualifierValue* qualifier_value(const catalog::Term& condition, const Qualifiers& qualifiers)
+{
+  if (!condition.qualifier) {
+    return nullptr;
+  }
+  const auto given = qualifiers.find(condition.id);
+  return condition.qualifier->find(given != qualifiers.end() ? given->second
+                                                             : condition.qualifier->default_value);
+}
+
+bool applies(const catalog::Contraindication& rule, const std::vector<std::string>& conditions,
+             const Qualifiers& qualifiers)
+{
+  if (std::find(conditions.begin(), conditions.end(), rule.condition) == conditions.end()) {
+    return false;
+  }
+  if (rule.when.empty()) {
+    return true;
+  }
+  // The qualifier's default is in every `when` (the loader checks it), so
+  // a condition declared without a value meets every rule for it.
+  const auto given = qualifiers.find(rule.condition);
+  return given == qualifiers.end() || std::find(rule.when.begin(), rule.when.end(), given->second) != rule.when.end();
+}
+
+std::vector<std::string> with_included(const catalog::Catalog& catalog, std::vector<std::string> ids)
+{
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const catalog::Term* term = catalog.conditions.find(ids[i]);
+    for (const auto& included : term != nullptr ? term->includes : std::vector<std::string>{}) {
+      if (std::find(ids.begin(), ids.end(), included) == ids.end()) {
+        ids.push_back(included);
+      }
+    }
+  }
+  return ids;
+}
+
+Verdict evaluate(const catalog::Exercise& exercise, const std::vector<std::string>& conditions,
+                 const Qualifiers& qualifiers)
+{
+  return evaluate(exercise.contraindications, conditions, qualifiers);
 }
 
 Verdict evaluate(const std::vector<catalog::Contraindication>& rules,
-                 const std::vector<std::string>& conditions)
+                 const std::vector<std::string>& conditions, const Qualifiers& qualifiers)
 {
   Verdict verdict;
   for (const auto& rule : rules) {
-    if (std::find(conditions.begin(), conditions.end(), rule.condition) == conditions.end()) {
+    if (!applies(rule, conditions, qualifiers)) {
       continue;
     }
     switch (rule.action) {

@@ -2,6 +2,7 @@
 
 #include "catalog/model.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,26 @@ namespace backplan::safety {
 
 /// Every name a user may give for a condition: ids and aliases, sorted.
 std::vector<std::string> condition_names(const catalog::Catalog& catalog);
+
+/// Condition ids mapped to the qualifier value the user gave for each; a
+/// condition with a qualifier and no entry takes its default value.
+using Qualifiers = std::map<std::string, std::string>;
+
+/// A condition name the user typed, as "NAME" or "NAME=VALUE", resolved.
+struct Typed {
+  const catalog::Term* term = nullptr; ///< nullptr: no condition has that name (and `error` is empty)
+  std::string value;                   ///< the qualifier value's id; empty: none given
+  std::string error;                   ///< set: the value is not one the condition takes
+};
+
+/// Resolves "NAME" or "NAME=VALUE": the name by id or alias in any case, the
+/// value by id, or, for a qualifier whose values say `from`, by a number (the
+/// value with the highest `from` not above it).
+Typed resolve_typed(const catalog::Catalog& catalog, std::string_view typed);
+
+/// The value a declared condition's qualifier takes: the one given, else the
+/// default; nullptr for a condition without a qualifier.
+const catalog::QualifierValue* qualifier_value(const catalog::Term& condition, const Qualifiers& qualifiers);
 
 /// What a user's conditions do to one exercise.
 struct Verdict {
@@ -25,13 +46,23 @@ struct Verdict {
   bool excluded() const { return !avoided_for.empty(); }
 };
 
-/// Applies the contraindications of `exercise` for the given condition ids.
-Verdict evaluate(const catalog::Exercise& exercise, const std::vector<std::string>& conditions);
+/// Applies the contraindications of `exercise` for the given condition ids
+/// and their qualifier values (a rule with `when` holds for a value it
+/// names, and when no value is given).
+Verdict evaluate(const catalog::Exercise& exercise, const std::vector<std::string>& conditions,
+                 const Qualifiers& qualifiers = {});
 
 /// Applies a list of contraindications (an exercise's, or an easier or
-/// harder version's own) for the given condition ids.
+/// harder version's own) for the given condition ids and qualifier values.
 Verdict evaluate(const std::vector<catalog::Contraindication>& rules,
-                 const std::vector<std::string>& conditions);
+                 const std::vector<std::string>& conditions, const Qualifiers& qualifiers = {});
+
+/// Whether `rule` holds for a user with `conditions` and `qualifiers`.
+bool applies(const catalog::Contraindication& rule, const std::vector<std::string>& conditions,
+             const Qualifiers& qualifiers);
+
+/// The conditions `ids` take on through `includes`, after them, each once.
+std::vector<std::string> with_included(const catalog::Catalog& catalog, std::vector<std::string> ids);
 
 /// How many exercises of the catalog one condition excludes, modifies and cautions.
 struct ConditionCounts {

@@ -1,10 +1,42 @@
 #include "safety/notes.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace backplan::safety {
 
-SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std::string>& conditions)
+namespace {
+
+bool declared(const std::vector<std::string>& conditions, const std::string& id)
+{
+  return std::find(conditions.begin(), conditions.end(), id) != conditions.end();
+}
+
+/// The line that says a plan is an early-phase plan, and who lifts it.
+std::string phase_line(const catalog::Term& condition)
+{
+  const catalog::Phase& phase = *condition.phase;
+  return fmt::format("{}: this plan keeps to what is allowed in that phase. Do more only once {} has "
+                     "cleared you; then add --cleared for the full plan.",
+                     phase.name, phase.lifted_by);
+}
+
+} // namespace
+
+std::vector<const catalog::Term*> phases_holding(const catalog::Catalog& catalog,
+                                                 const std::vector<std::string>& conditions, bool cleared)
+{
+  std::vector<const catalog::Term*> out;
+  for (const auto& term : catalog.conditions.terms) {
+    if (!cleared && term.phase && declared(conditions, term.id)) {
+      out.push_back(&term);
+    }
+  }
+  return out;
+}
+
+SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std::string>& conditions,
+                         const Qualifiers& qualifiers, bool cleared)
 {
   SafetyNotes notes;
   notes.general = {
@@ -16,38 +48,72 @@ SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std:
   notes.red_flags_intro = "Stop exercising and get medical help if you notice any of these warning "
                           "signs; each group says what to do:";
   for (const auto& term : catalog.red_flags.terms) {
-    RedFlagTier tier{term.id, term.name, term.action, term.signs, {}};
+    RedFlagTier tier{term.id, term.name, term.action, term.signs, {}, {}};
     for (const auto& source : term.sources) {
       if (const auto* found = catalog.sources.find(source)) {
         tier.citations.push_back(found->citation);
       }
     }
+    for (const auto& condition : catalog.conditions.terms) {
+      if (!declared(conditions, condition.id)) {
+        continue;
+      }
+      for (const auto& sign : condition.red_flags) {
+        if (sign.tier == term.id) {
+          tier.signs.push_back(fmt::format("{}: {}", condition.name, sign.text));
+          tier.added.push_back({condition.id, sign.text});
+        }
+      }
+    }
     notes.red_flags.push_back(std::move(tier));
   }
   for (const auto& term : catalog.conditions.terms) {
-    if (!term.advice.empty() &&
-        std::find(conditions.begin(), conditions.end(), term.id) != conditions.end()) {
+    if (!declared(conditions, term.id)) {
+      continue;
+    }
+    if (const auto* value = qualifier_value(term, qualifiers); value != nullptr && qualifiers.contains(term.id) == false) {
+      notes.advice.push_back({term.id, term.name,
+                              fmt::format("no {} was given, so this plan takes the most careful reading: {}",
+                                          term.qualifier->name, value->description)});
+    }
+    if (!term.advice.empty()) {
       notes.advice.push_back({term.id, term.name, term.advice});
     }
+  }
+  for (const auto* term : phases_holding(catalog, conditions, cleared)) {
+    notes.advice.push_back({term->id, term->name, phase_line(*term)});
   }
   return notes;
 }
 
-std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog)
+std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog, const catalog::Exercise& exercise,
+                                           const std::vector<std::string>& conditions)
 {
   std::vector<ProtectionGap> gaps;
-  for (const auto& exercise : catalog.exercises) {
-    const auto loads = catalog.loads_of(exercise);
-    for (const auto& condition : catalog.conditions.terms) {
-      const auto load =
-        std::find_first_of(loads.begin(), loads.end(), condition.protects.begin(), condition.protects.end());
-      const bool ruled =
-        std::any_of(exercise.contraindications.begin(), exercise.contraindications.end(),
-                    [&](const catalog::Contraindication& rule) { return rule.condition == condition.id; });
-      if (load != loads.end() && !ruled) {
-        gaps.push_back({&exercise, condition.id, *load});
-      }
+  const auto loads = catalog.loads_of(exercise);
+  for (const auto& condition : catalog.conditions.terms) {
+    if (!declared(conditions, condition.id)) {
+      continue;
     }
+    const auto load =
+      std::find_first_of(loads.begin(), loads.end(), condition.protects.begin(), condition.protects.end());
+    const bool ruled =
+      std::any_of(exercise.contraindications.begin(), exercise.contraindications.end(),
+                  [&](const catalog::Contraindication& rule) { return rule.condition == condition.id; });
+    if (load != loads.end() && !ruled) {
+      gaps.push_back({&exercise, condition.id, *load});
+    }
+  }
+  return gaps;
+}
+
+std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog)
+{
+  const std::vector<std::string> every = catalog.conditions.ids();
+  std::vector<ProtectionGap> gaps;
+  for (const auto& exercise : catalog.exercises) {
+    auto found = protection_gaps(catalog, exercise, every);
+    gaps.insert(gaps.end(), found.begin(), found.end());
   }
   return gaps;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/model.hpp"
+#include "safety/conditions.hpp"
 
 #include <string>
 #include <vector>
@@ -14,6 +15,12 @@ struct RedFlagTier {
   std::string action; ///< what to do on any of the signs
   std::vector<std::string> signs;
   std::vector<std::string> citations; ///< the public references it comes from
+  /// The signs of `signs` a declared condition added, and which condition.
+  struct Added {
+    std::string condition; ///< the condition id
+    std::string text;      ///< the sign as the condition gives it
+  };
+  std::vector<Added> added;
 };
 
 /// A declared condition's line for the whole plan.
@@ -32,9 +39,17 @@ struct SafetyNotes {
 };
 
 /// The safety notes for a plan made from `catalog` for the declared
-/// `conditions` (ids): the fixed general notes, every red-flag tier of the
-/// catalog, and the advice lines of the declared conditions.
-SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std::string>& conditions);
+/// `conditions` (ids) and their qualifier values: the fixed general notes,
+/// every red-flag tier of the catalog with the signs the declared conditions
+/// add to it, the advice lines of the declared conditions, and a line for
+/// each early phase that holds (unless `cleared`).
+SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std::string>& conditions,
+                         const Qualifiers& qualifiers = {}, bool cleared = false);
+
+/// The early phases that hold for a user: those of the declared conditions,
+/// unless `cleared`.
+std::vector<const catalog::Term*> phases_holding(const catalog::Catalog& catalog,
+                                                 const std::vector<std::string>& conditions, bool cleared);
 
 /// An exercise that loads what a condition protects, with no rule for that
 /// condition: a gap `backplan check` reports.
@@ -43,6 +58,10 @@ struct ProtectionGap {
   std::string condition;
   std::string load;
 };
+
+/// The gaps of one exercise for the `conditions` (ids), in catalog order.
+std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog, const catalog::Exercise& exercise,
+                                           const std::vector<std::string>& conditions);
 
 /// Every gap of the catalog, by exercise id, then condition in catalog order.
 std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog);
