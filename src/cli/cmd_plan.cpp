@@ -233,6 +233,14 @@ CLI::Validator seed_value()
     "", "seed");
 }
 
+std::string upper(std::string text)
+{
+  for (char& c : text) {
+    c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return text;
+}
+
 /// The help's footer on the conditions, each id and alias also a flag.
 std::string conditions_footer(const catalog::Vocabulary& conditions)
 {
@@ -261,10 +269,21 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const Context&
         continue;
       }
       try {
+        // --knee, or --hip-replacement=anterior: a value is checked with the
+        // condition's qualifier (resolve_conditions), so that a wrong one
+        // gets the same message as with -c.
         command
-          .add_flag_callback(
-            fmt::format("--{}", name), [&options, id = term.id] { options.condition_flags.push_back(id); },
-            fmt::format("same as --condition {} ({})", term.id, term.name))
+          .add_option_function<std::vector<std::string>>(
+            fmt::format("--{}", name),
+            [&options, id = term.id](const std::vector<std::string>& values) {
+              options.condition_flags.push_back(values.empty() || values.front().empty() ? id
+                                                                                        : id + "=" + values.front());
+            },
+            term.qualifier ? fmt::format("same as --condition {}[={}] ({})", term.id,
+                                         upper(term.qualifier->name), term.name)
+                           : fmt::format("same as --condition {} ({})", term.id, term.name))
+          ->expected(0, 1)
+          ->allow_extra_args(false)
           ->group("");
       } catch (const CLI::OptionAlreadyAdded&) {
         // A user catalog's condition named like an option keeps only -c ID.
@@ -302,8 +321,14 @@ plan::Plan make_checked_plan(const Context& context, const plan::Request& reques
                   "built-in one needs a red-flags.yaml (see backplan-catalog(5))\n"};
   }
   plan::Plan plan = plan::make_plan(catalog, request);
+  if (!plan.referral.empty()) {
+    throw Failure{ExitStatus::no_safe_plan, fmt::format("backplan: no plan: {}\n", plan.referral)};
+  }
   if (plan.items.empty()) {
     throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, explain)};
+  }
+  for (const auto& gap : plan.gaps) {
+    fmt::print(stderr, "backplan: warning: {}\n", gap);
   }
   return plan;
 }
@@ -321,6 +346,11 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
   if (context.catalog_shapes_options(command.get_name())) {
     add_condition_flags(command, options, context, context.loaded().catalog.conditions);
   }
+  command
+    .add_flag("--cleared", options.cleared,
+              "your surgeon or physiotherapist has cleared you: the early-phase restrictions of your "
+              "conditions no longer hold")
+    ->group(conditions_group);
   options.given["minutes"] = command
                                .add_option("-m,--minutes", options.minutes,
                                            "time budget in minutes, 1 to 180, as 10, 10m or 10min "
@@ -371,14 +401,27 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   std::vector<std::string> names = profile.conditions.value_or(std::vector<std::string>{});
   names.insert(names.end(), options.conditions.begin(), options.conditions.end());
   names.insert(names.end(), options.condition_flags.begin(), options.condition_flags.end());
-  effective.request.conditions = resolve_conditions(catalog, names);
+  Declared declared = resolve_conditions(catalog, names);
+  effective.request.conditions = std::move(declared.ids);
+  effective.request.qualifiers = std::move(declared.qualifiers);
   const bool cli_conditions = given("conditions") || !options.condition_flags.empty();
   const bool profile_conditions = profile.conditions && !profile.conditions->empty();
-  effective.settings.push_back({"conditions", describe_list(effective.request.conditions),
+  std::vector<std::string> shown;
+  for (const auto& id : effective.request.conditions) {
+    const auto value = effective.request.qualifiers.find(id);
+    shown.push_back(value == effective.request.qualifiers.end() ? id : id + "=" + value->second);
+  }
+  effective.settings.push_back({"conditions", describe_list(shown),
                                 cli_conditions && profile_conditions ? from_profile + " and command line"
                                 : cli_conditions                     ? "command line"
                                 : profile_conditions                 ? from_profile
                                                                      : "default"});
+
+  effective.request.cleared = options.cleared || profile.cleared.value_or(false);
+  effective.settings.push_back({"cleared", effective.request.cleared ? "yes" : "no",
+                                options.cleared            ? "command line"
+                                : profile.cleared.has_value() ? from_profile
+                                                              : "default"});
 
   effective.request.minutes = given("minutes") ? options.minutes : profile.minutes.value_or(options.minutes);
   effective.settings.push_back(

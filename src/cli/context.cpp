@@ -286,20 +286,33 @@ void check_ids(const std::string& what, const std::vector<std::string>& values,
   }
 }
 
-std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
-                                            const std::vector<std::string>& names)
+Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<std::string>& names)
 {
-  std::vector<std::string> ids;
+  Declared declared;
   for (const auto& name : flatten(names)) {
-    const catalog::Term* term = catalog.conditions.resolve(name);
-    if (term == nullptr) {
-      unknown_value("condition", name, safety::condition_names(catalog));
+    const safety::Typed typed = safety::resolve_typed(catalog, name);
+    if (!typed.error.empty()) {
+      throw Failure{ExitStatus::usage, fmt::format("backplan: error: {}\n", typed.error)};
     }
-    if (std::find(ids.begin(), ids.end(), term->id) == ids.end()) {
-      ids.push_back(term->id);
+    if (typed.term == nullptr) {
+      unknown_value("condition", name.substr(0, name.find('=')), safety::condition_names(catalog));
+    }
+    const std::string& id = typed.term->id;
+    if (std::find(declared.ids.begin(), declared.ids.end(), id) == declared.ids.end()) {
+      declared.ids.push_back(id);
+    }
+    if (typed.value.empty()) {
+      continue;
+    }
+    const auto [it, added] = declared.qualifiers.emplace(id, typed.value);
+    if (!added && it->second != typed.value) {
+      throw Failure{ExitStatus::usage,
+                    fmt::format("backplan: error: condition '{}' is given twice, as {} '{}' and '{}'\n", id,
+                                typed.term->qualifier->name, it->second, typed.value)};
     }
   }
-  return ids;
+  declared.ids = safety::with_included(catalog, std::move(declared.ids));
+  return declared;
 }
 
 CLI::Option* add_list_option(CLI::App& command, const std::string& names, std::vector<std::string>& values,

@@ -2,6 +2,7 @@
 
 #include "catalog/loader.hpp"
 #include "cli/profile.hpp"
+#include "safety/conditions.hpp"
 #include "util/terminal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -106,10 +107,17 @@ std::vector<std::string> flatten(const std::vector<std::string>& values);
 void check_ids(const std::string& what, const std::vector<std::string>& values,
                const std::vector<std::string>& valid);
 
-/// Condition names (ids or aliases) resolved to ids, duplicates dropped;
-/// usage error for an unknown one.
-std::vector<std::string> resolve_conditions(const catalog::Catalog& catalog,
-                                            const std::vector<std::string>& names);
+/// The conditions a user declared: ids (with the conditions they include,
+/// each once) and the qualifier values typed for them.
+struct Declared {
+  std::vector<std::string> ids;
+  safety::Qualifiers qualifiers;
+};
+
+/// Condition names (ids or aliases, each as NAME or NAME=VALUE) resolved,
+/// duplicates dropped; usage error for an unknown name or value, or two
+/// values for one condition.
+Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<std::string>& names);
 
 /// Adds a repeatable option taking one value (a comma list) per use, so
 /// that it never swallows the words after it.

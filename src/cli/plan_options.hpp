@@ -15,7 +15,8 @@ namespace backplan::cli {
 /// CLI11 options kept to tell whether each was given.
 struct PlanOptions {
   std::vector<std::string> conditions;
-  std::vector<std::string> condition_flags; ///< ids set by --knee, --prolapse, ...
+  std::vector<std::string> condition_flags; ///< ids set by --knee, --prolapse, ... (ID=VALUE with a value)
+  bool cleared = false;                     ///< --cleared
   int minutes = 10;
   std::vector<std::string> goals;
   std::vector<std::string> regions;

@@ -3,6 +3,7 @@
 #include "catalog/document.hpp"
 #include "catalog/file_reader.hpp"
 #include "catalog/vocabularies.hpp"
+#include "safety/conditions.hpp"
 #include "util/rng.hpp"
 #include "util/text.hpp"
 
@@ -18,7 +19,8 @@ using catalog::Location;
 
 const std::vector<catalog::KeySpec> profile_keys = {
   {"conditions", false}, {"minutes", false}, {"goals", false},  {"regions", false},
-  {"level", false},      {"setting", false}, {"format", false}, {"seed", false}};
+  {"level", false},      {"setting", false}, {"format", false}, {"seed", false},
+  {"cleared", false}};
 
 /// Reads the keys of a profile's mapping into a Profile, each problem
 /// reported at its node.
@@ -47,11 +49,19 @@ public:
     const auto names = m_reader.strings(*entry, false, &places);
     std::vector<std::string> resolved;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      const catalog::Term* term = m_catalog.conditions.resolve(names[i]);
-      if (term == nullptr) {
-        catalog::check_reference(m_reader, m_catalog.conditions, "condition", names[i], places[i]);
-      } else if (std::find(resolved.begin(), resolved.end(), term->id) == resolved.end()) {
-        resolved.push_back(term->id);
+      const safety::Typed typed = safety::resolve_typed(m_catalog, names[i]);
+      if (!typed.error.empty()) {
+        m_reader.error(places[i], typed.error);
+        continue;
+      }
+      if (typed.term == nullptr) {
+        catalog::check_reference(m_reader, m_catalog.conditions, "condition", names[i].substr(0, names[i].find('=')),
+                                 places[i]);
+        continue;
+      }
+      const std::string id = typed.value.empty() ? typed.term->id : typed.term->id + "=" + typed.value;
+      if (std::find(resolved.begin(), resolved.end(), id) == resolved.end()) {
+        resolved.push_back(id);
       }
     }
     profile.conditions = std::move(resolved);
@@ -91,6 +101,13 @@ public:
         }
         profile.minutes = minutes->min;
       }
+    }
+  }
+
+  void cleared(Profile& profile)
+  {
+    if (const Entry* entry = find("cleared")) {
+      profile.cleared = m_reader.boolean(*entry);
     }
   }
 
@@ -146,6 +163,7 @@ Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& ca
     const auto values = reader.keys(*root, profile_keys, reader.at(*root), "a profile");
     ProfileReader read(reader, catalog, values);
     read.conditions(profile);
+    read.cleared(profile);
     read.ids("goals", catalog.goals, "goal", profile.goals);
     read.ids("regions", catalog.regions, "region", profile.regions);
     read.level(profile);

@@ -12,7 +12,8 @@ namespace backplan::cli {
 /// A user's standing defaults from a profile file; unset fields were not given.
 struct Profile {
   std::string file;
-  std::optional<std::vector<std::string>> conditions; ///< resolved to condition ids
+  std::optional<std::vector<std::string>> conditions; ///< resolved to condition ids, ID=VALUE with a value
+  std::optional<bool> cleared;
   std::optional<int> minutes;
   std::optional<std::vector<std::string>> goals;
   std::optional<std::vector<std::string>> regions;

@@ -38,7 +38,7 @@ bool progression_pair(const Exercise& a, const Exercise& b)
 Chooser::Chooser(const catalog::Catalog& catalog, const Request& request,
                  const std::vector<Candidate>& candidates, int budget, std::vector<PositionLimit> limits)
     : m_catalog(catalog), m_request(request), m_candidates(candidates),
-      m_selection(catalog, budget, std::move(limits)),
+      m_selection(catalog, budget, std::move(limits)), m_why(candidates.size()),
       m_tried(candidates.size(), false), m_refused(candidates.size())
 {
   std::unordered_map<std::string_view, std::size_t> bits;
@@ -148,6 +148,7 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
   switch (m_selection.try_add(&candidate, dose)) {
   case Added::yes:
     m_refused[index].reset();
+    m_why[index] = m_stage;
     return true;
   case Added::over_item_cap:
     m_refused[index] = Refusal{Added::over_item_cap, duration(candidate.least, candidate.exercise->per_side),
@@ -223,6 +224,11 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
     if (covers(need)) {
       continue;
     }
+    const auto& vocabulary = need.field == &Exercise::regions ? m_catalog.regions
+                             : need.field == &Exercise::goals ? m_catalog.goals
+                                                              : m_catalog.movements;
+    m_stage = fmt::format("no exercise needing no change or caution covers {} in the time",
+                          util::lowercase_first(name_of(vocabulary, need.id)));
     bool offered = false;
     bool added = false;
     for (const auto& candidate : m_candidates) {
@@ -236,7 +242,6 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
       }
     }
     if (need.field != &Exercise::movements && !added) {
-      const auto& vocabulary = need.field == &Exercise::regions ? m_catalog.regions : m_catalog.goals;
       uncovered.push_back(
         fmt::format("{} ({})", name_of(vocabulary, need.id),
                     offered ? "no safe exercise for it fits the time" : "no safe exercise covers it"));
@@ -263,7 +268,10 @@ void Chooser::fill_shares()
     if (kind.share <= 0) {
       continue;
     }
-    // Exercises needing a modification only when the others cannot fill it.
+    // Exercises needing a modification or caution only when the others
+    // cannot fill it.
+    m_stage = fmt::format("the exercises needing no change or caution cannot fill the plan's share of {}",
+                          util::lowercase_first(kind.name));
     for (const bool modified : {false, true}) {
       for (const auto& candidate : m_candidates) {
         // Counted at the least doses, to which fitting may still lower them.
@@ -272,7 +280,7 @@ void Chooser::fill_shares()
         }
         // At its least dose when the typical one does not fit: fitting
         // raises it later where there is room.
-        if (candidate.exercise->kind == kind.id && candidate.modified == modified &&
+        if (candidate.exercise->kind == kind.id && (candidate.modified || candidate.cautioned) == modified &&
             !offer(candidate, typical(candidate))) {
           offer(candidate, candidate.least);
         }
@@ -293,9 +301,11 @@ void Chooser::fill(bool novel_only, bool modified_too)
   for (const auto* chosen : m_selection.chosen()) {
     add_moves(*chosen);
   }
+  m_stage = novel_only ? "it brings a movement that no exercise needing no change or caution could fit in"
+                       : "the exercises needing no change or caution cannot fill the time";
   for (const auto& candidate : m_candidates) {
     const bool novel = !moves_within(movements_of(candidate), moved.data());
-    if ((novel || !novel_only) && (modified_too || !candidate.modified) &&
+    if ((novel || !novel_only) && (modified_too || !(candidate.modified || candidate.cautioned)) &&
         offer(candidate, typical(candidate))) {
       add_moves(candidate);
     }
@@ -305,6 +315,7 @@ void Chooser::fill(bool novel_only, bool modified_too)
 void Chooser::top_up()
 {
   const int target = static_cast<int>(fill_target * m_selection.budget() + 0.999);
+  m_stage = "the exercises needing no change or caution cannot fill the time";
   for (const auto& candidate : m_candidates) {
     if (m_selection.total() >= target) {
       return;

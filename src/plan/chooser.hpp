@@ -34,6 +34,10 @@ public:
   /// Why `candidate`, not chosen, is left out.
   LeftOut reason(const Candidate& candidate) const;
 
+  /// Why `candidate`, chosen, was taken when it was: what the phase that
+  /// added it could not do with the candidates before it.
+  const std::string& why_chosen(const Candidate& candidate) const { return m_why[index_of(candidate)]; }
+
 private:
   /// Something the plan should cover: a region, a goal or a movement.
   struct Need {
@@ -76,6 +80,8 @@ private:
   const Request& m_request;
   const std::vector<Candidate>& m_candidates;
   Selection m_selection;
+  std::vector<std::string> m_why; ///< by candidate: why_chosen()
+  std::string m_stage;            ///< what the phase running now adds exercises for
   /// The position of `candidate` in the candidates, which index the two below.
   std::size_t index_of(const Candidate& candidate) const
   {

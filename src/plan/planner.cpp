@@ -53,14 +53,6 @@ bool on_request(const Catalog& catalog, const Exercise& exercise)
   return level != nullptr && level->on_request;
 }
 
-std::string lowercase_first(std::string text)
-{
-  if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
-    text.front() = static_cast<char>(text.front() - 'A' + 'a');
-  }
-  return text;
-}
-
 std::string setting_of(const Catalog& catalog, const Exercise& exercise)
 {
   const auto* position = catalog.positions.find(exercise.position);
@@ -89,7 +81,7 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
     if ((!phase.exercises.empty() && !contains(phase.exercises, exercise.id)) ||
         (!phase.positions.empty() && !contains(phase.positions, exercise.position))) {
       return out("phase", fmt::format("not part of the {} plan: only once {} has cleared you (--cleared)",
-                                      lowercase_first(phase.name), phase.lifted_by));
+                                      util::lowercase_first(phase.name), phase.lifted_by));
     }
   }
   if (!exercise.progression_of.empty() &&
@@ -226,7 +218,7 @@ std::optional<LeftOut> unprotected(const Catalog& catalog, const Request& reques
                    exercise.name,
                    "unruled",
                    fmt::format("puts strain on {} ({} protects it) and has no rule for {}",
-                               lowercase_first(load != nullptr ? load->name : gap.load),
+                               util::lowercase_first(load != nullptr ? load->name : gap.load),
                                name_of(catalog.conditions, gap.condition), gap.condition),
                    {gap.condition}};
   }
@@ -406,30 +398,23 @@ std::vector<std::string> gap_warnings(const Catalog& catalog, const std::vector<
 }
 
 /// Says, for each item that carries a caution, why it was chosen although
-/// cautions count against an exercise: what it brings that no uncautioned
-/// candidate of the plan could.
-void explain_cautions(const Catalog& catalog, const std::vector<Candidate>& candidates, std::vector<PlanItem>& items)
+/// cautions count against an exercise.
+void explain_cautions(const Catalog& catalog, const Chooser& chooser, std::vector<PlanItem>& items)
 {
-  const bool uncautioned_left = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-    return !c.cautioned && !c.modified &&
-           std::none_of(items.begin(), items.end(), [&](const PlanItem& item) { return item.exercise.id == c.exercise->id; });
-  });
-  for (auto& item : items) {
-    if (item.cautions.empty()) {
+  const Selection& selection = chooser.selection();
+  for (const std::size_t i : selection.order()) {
+    const Candidate& candidate = *selection.chosen()[i];
+    auto item = std::find_if(items.begin(), items.end(),
+                             [&](const PlanItem& it) { return it.exercise.id == candidate.exercise->id; });
+    if (item == items.end() || item->cautions.empty()) {
       continue;
     }
     std::vector<std::string> names;
-    for (const auto& rule : item.cautions) {
+    for (const auto& rule : item->cautions) {
       names.push_back(name_of(catalog.conditions, rule.condition));
     }
-    item.cautioned_because =
-      uncautioned_left
-        ? fmt::format("chosen with a caution for {}: it covers a need of the plan that the exercises "
-                      "needing no caution left over could not cover in the time",
-                      util::join(names, " and "))
-        : fmt::format("chosen with a caution for {}: too few exercises needing no caution are safe for "
-                      "this request to fill it",
-                      util::join(names, " and "));
+    item->cautioned_because =
+      fmt::format("chosen with a caution for {}: {}", util::join(names, " and "), chooser.why_chosen(candidate));
   }
 }
 
@@ -471,7 +456,7 @@ Plan make_plan(const Catalog& catalog, const Request& request)
   plan.sources = citations(catalog, plan.items);
   plan.unchanged = unchanged_conditions(catalog, request, plan.items);
   plan.gaps = gap_warnings(catalog, plan.left_out);
-  explain_cautions(catalog, candidates, plan.items);
+  explain_cautions(catalog, chooser, plan.items);
   return plan;
 }
 

@@ -8,6 +8,17 @@
 
 namespace backplan::render {
 
+std::vector<std::pair<std::string, std::string>> cautioned_choices(const plan::Plan& plan)
+{
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& item : plan.items) {
+    if (!item.cautioned_because.empty()) {
+      out.emplace_back(fmt::format("{} ({})", item.exercise.name, item.exercise.id), item.cautioned_because);
+    }
+  }
+  return out;
+}
+
 std::string plan_title(const plan::Plan& plan)
 {
   return fmt::format("A {}-minute back-care plan", plan.request.minutes);

@@ -10,6 +10,10 @@ namespace backplan::render {
 /// The plan's title line: "A 10-minute back-care plan".
 std::string plan_title(const plan::Plan& plan);
 
+/// For --explain: each item chosen although it carries a caution, as
+/// ("Name (id)", why it was chosen), in plan order.
+std::vector<std::pair<std::string, std::string>> cautioned_choices(const plan::Plan& plan);
+
 /// The lines a handout prints under its title, as "label: value" pairs: who
 /// it is for and from whom (each only when given), and how often to do it.
 std::vector<std::pair<std::string, std::string>> handout_lines(const plan::Plan& plan);

@@ -257,6 +257,13 @@ void ticks_part(std::string& out, const plan::Plan& plan)
 
 void left_out_part(std::string& out, const plan::Plan& plan)
 {
+  if (const auto cautioned = cautioned_choices(plan); !cautioned.empty()) {
+    out += "<h2>Chosen with a caution</h2>\n<ul>\n";
+    for (const auto& [name, why] : cautioned) {
+      out += fmt::format("<li>{}: {}</li>\n", html_escape(name), html_escape(why));
+    }
+    out += "</ul>\n";
+  }
   out += "<h2>Left out</h2>\n";
   if (plan.left_out.empty()) {
     out += "<p>Nothing: every exercise of the catalog is in the plan.</p>\n";

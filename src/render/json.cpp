@@ -17,6 +17,11 @@ Json request_json(const plan::Plan& plan)
   Json out;
   out["conditions"] = request.conditions;
   out["condition_names"] = plan.condition_names;
+  out["qualifiers"] = Json::object();
+  for (const auto& [condition, value] : request.qualifiers) {
+    out["qualifiers"][condition] = value;
+  }
+  out["cleared"] = request.cleared;
   out["minutes"] = request.minutes;
   out["goals"] = request.goals;
   out["regions"] = request.regions;
@@ -100,6 +105,7 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["easier"] = variant_json(plan, item.easier);
   out["harder"] = variant_json(plan, item.harder);
   out["sources"] = exercise.sources;
+  out["cautioned_because"] = string_or_null(item.cautioned_because);
   return out;
 }
 
@@ -159,6 +165,13 @@ Json safety_json(const safety::SafetyNotes& safety)
     entry["action"] = tier.action;
     entry["signs"] = tier.signs;
     entry["basis"] = tier.citations;
+    entry["added_by_conditions"] = Json::array();
+    for (const auto& added : tier.added) {
+      Json sign;
+      sign["condition"] = added.condition;
+      sign["sign"] = added.text;
+      entry["added_by_conditions"].push_back(std::move(sign));
+    }
     out["red_flags"].push_back(std::move(entry));
   }
   return out;

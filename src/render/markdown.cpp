@@ -198,6 +198,13 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index, c
 
 void left_out_section(std::string& out, const plan::Plan& plan)
 {
+  if (const auto cautioned = cautioned_choices(plan); !cautioned.empty()) {
+    out += "## Chosen with a caution\n\n";
+    for (const auto& [name, why] : cautioned) {
+      out += fmt::format("- {}: {}\n", markdown_escape(name), markdown_escape(why));
+    }
+    out += "\n";
+  }
   out += "## Left out\n\n";
   if (plan.left_out.empty()) {
     out += "Nothing: every exercise of the catalog is in the plan.\n\n";

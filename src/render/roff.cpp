@@ -376,6 +376,12 @@ void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
 void left_out_section(std::string& out, const plan::Plan& plan)
 {
   // An .IP right after a heading would measure its indent in the heading's size.
+  if (const auto cautioned = cautioned_choices(plan); !cautioned.empty()) {
+    out += ".SH 1\nChosen with a caution\n.LP\n";
+    for (const auto& [name, why] : cautioned) {
+      out += ".IP \\(bu 3n\n" + roff_escape(fmt::format("{}: {}", name, why)) + "\n";
+    }
+  }
   out += ".SH 1\nLeft out\n.LP\n";
   if (plan.left_out.empty()) {
     out += "Nothing: every exercise of the catalog is in the plan.\n";

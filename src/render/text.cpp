@@ -161,6 +161,14 @@ std::string render_text(const plan::Plan& plan, const TextOptions& options)
   }
   out.line(fmt::format("    {}{} end{}", util::format_clock(plan.total), style.bold, style.reset));
   if (options.explain) {
+    const auto cautioned = cautioned_choices(plan);
+    if (!cautioned.empty()) {
+      out.line();
+      out.line(style.bold + "Chosen with a caution" + style.reset);
+      for (const auto& [name, why] : cautioned) {
+        out.para("  - ", "    ", fmt::format("{}: {}", name, why));
+      }
+    }
     out.line();
     out.line(style.bold + "Left out" + style.reset);
     if (plan.left_out.empty()) {

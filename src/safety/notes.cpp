@@ -1,5 +1,7 @@
 #include "safety/notes.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -16,9 +18,9 @@ bool declared(const std::vector<std::string>& conditions, const std::string& id)
 std::string phase_line(const catalog::Term& condition)
 {
   const catalog::Phase& phase = *condition.phase;
-  return fmt::format("{}: this plan keeps to what is allowed in that phase. Do more only once {} has "
-                     "cleared you; then add --cleared for the full plan.",
-                     phase.name, phase.lifted_by);
+  return fmt::format("this is the early-phase plan ({}): it keeps to what is allowed then. Do more only once {} "
+                     "has cleared you; then add --cleared for the full plan.",
+                     util::lowercase_first(phase.name), phase.lifted_by);
 }
 
 } // namespace

@@ -205,4 +205,12 @@ std::string format_duration(int seconds)
   return fmt::format("{} min {} s", seconds / 60, seconds % 60);
 }
 
+std::string lowercase_first(std::string text)
+{
+  if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
+    text.front() = static_cast<char>(text.front() - 'A' + 'a');
+  }
+  return text;
+}
+
 } // namespace backplan::util

@@ -17,6 +17,10 @@ std::string did_you_mean_suffix(std::string_view word, const std::vector<std::st
 /// The items joined with `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
+/// `text` with its first character in lower case when it is an ASCII capital
+/// ("The first weeks" -> "the first weeks"), for a name inside a sentence.
+std::string lowercase_first(std::string text);
+
 /// `text` split at each occurrence of `separator`, empty pieces dropped and
 /// surrounding spaces trimmed.
 std::vector<std::string> split_list(std::string_view text, char separator = ',');
