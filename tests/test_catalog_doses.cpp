@@ -58,6 +58,9 @@ const std::vector<Regime> regimes = {
   // Birmingham, "Deep abdominal strengthening": hold for 5-10 breaths
   // (taken as 4-5 s a relaxed breath: 20-50 s), 5 times.
   {"deep-abdominal-bracing", "birmingham", Bound{20, 50}, std::nullopt, {5, 5}, once, true},
+  // The same Birmingham bracing dose, on hands and knees (the position is
+  // general clinical guidance, for those who should not lie on their back).
+  {"four-point-bracing", "birmingham", Bound{20, 50}, std::nullopt, {5, 5}, once, true},
   // Sutter, "Doorway Chest Stretch": hold 20-30 s, 2-3 times.
   {"doorway-chest-stretch", "sutter", Bound{20, 30}, std::nullopt, {2, 3}, once, false},
   // Sutter, "Knee(s) to Chest" with both knees: hold 10-30 s, 2-3 times.
@@ -99,6 +102,9 @@ const std::vector<Regime> regimes = {
   {"pelvic-tilt", "kenway", std::nullopt, Bound{2, 5}, {1, 10}, once, true},
   // Sutter, "Pelvic Tilting Lying Down": 10-20 times. Tempo general: 2-5 s.
   {"pelvic-tilt", "sutter", std::nullopt, Bound{2, 5}, {10, 20}, once, true},
+  // Sutter's 10-20 tilts, standing against a wall (the position is the NHS
+  // "Exercise in pregnancy" page's; its own dose is not mixed in).
+  {"standing-pelvic-tilt", "sutter", std::nullopt, Bound{2, 5}, {10, 20}, once, true},
   // Birmingham, "Pelvic tilts": 10-15 times. Tempo general: 2-5 s.
   {"pelvic-tilt", "birmingham", std::nullopt, Bound{2, 5}, {10, 15}, once, true},
   // Sutter, "Plank Progression" on the knees: hold 5-10 s, 3-5 times (the

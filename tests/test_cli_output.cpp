@@ -47,7 +47,7 @@ TEST_SUITE("cli::output")
     std::ofstream(target) << "previous\n";
     SUBCASE("no safe plan")
     {
-      const auto r = run_backplan({"plan", "--setting", "desk", "-g", "stability", "-o", target});
+      const auto r = run_backplan({"plan", "--setting", "desk", "-r", "hamstrings", "-o", target});
       CHECK(r.status == 4);
     }
     SUBCASE("usage error")

@@ -49,12 +49,13 @@ TEST_SUITE("cli::profile")
                          "conditions  radiating-leg-pain               profile " +
                          file +
                          "\n"
+                         "cleared     no                               default\n"
                          "minutes     15                               profile " +
                          file +
                          "\n"
                          "goals       (none)                           default\n"
                          "regions     (none)                           default\n"
-                         "level       (any)                            default\n"
+                         "level       (gentle, moderate)               default\n"
                          "setting     desk                             profile " +
                          file +
                          "\n"

@@ -2,6 +2,7 @@
 #include "plan/selection.hpp"
 #include "plan/timing.hpp"
 #include "render/text.hpp"
+#include "safety/notes.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 
@@ -40,9 +41,64 @@ std::string setting_of(const catalog::Catalog& catalog, const catalog::Exercise&
   return catalog.positions.find(exercise.position)->setting;
 }
 
-/// Checks every promise of a plan against the catalog directly.
-void check_plan(const catalog::Catalog& catalog, const plan::Request& request, const plan::Plan& plan)
+/// The positions whose time together the declared conditions' qualifier
+/// values cap, with the cap (none: an empty list).
+std::vector<std::pair<std::vector<std::string>, int>> position_caps(const catalog::Catalog& catalog,
+                                                                    const plan::Request& request)
 {
+  std::vector<std::pair<std::vector<std::string>, int>> out;
+  for (const auto& id : request.conditions) {
+    const auto* value = safety::qualifier_value(*catalog.conditions.find(id), request.qualifiers);
+    if (value != nullptr && !value->limit_positions.empty()) {
+      out.emplace_back(value->limit_positions, value->limit_seconds);
+    }
+  }
+  return out;
+}
+
+bool capped(const std::vector<std::pair<std::vector<std::string>, int>>& caps,
+            const catalog::Exercise& exercise)
+{
+  return std::any_of(caps.begin(), caps.end(),
+                     [&](const auto& cap) { return has(cap.first, exercise.position); });
+}
+
+/// Checks every promise of a plan against the catalog directly. `asked` is
+/// the request as made; the plan's own request holds the conditions it
+/// includes as well.
+void check_plan(const catalog::Catalog& catalog, const plan::Request& asked, const plan::Plan& plan)
+{
+  const plan::Request& request = plan.request;
+  for (const auto& id : asked.conditions) {
+    CHECK(has(request.conditions, id));
+    for (const auto& included : catalog.conditions.find(id)->includes) {
+      CHECK(has(request.conditions, included));
+    }
+  }
+  const auto caps = position_caps(catalog, request);
+  for (const auto& [positions, cap] : caps) {
+    int seconds = 0;
+    for (const auto& item : plan.items) {
+      seconds += has(positions, item.exercise.position) ? item.duration : 0;
+    }
+    CHECK(seconds <= cap);
+  }
+  // While an early phase holds, only what it allows, items and versions alike.
+  for (const auto* condition : safety::phases_holding(catalog, request.conditions, request.cleared)) {
+    const auto& phase = *condition->phase;
+    const auto allowed = [&](const std::string& id) {
+      const auto* exercise = catalog.find(id);
+      return (phase.exercises.empty() || has(phase.exercises, id)) &&
+             (phase.positions.empty() || has(phase.positions, exercise->position));
+    };
+    for (const auto& item : plan.items) {
+      CAPTURE(item.exercise.id);
+      CHECK(allowed(item.exercise.id));
+      for (const auto* variant : {&item.easier, &item.harder}) {
+        CHECK((!*variant || (*variant)->exercise_id.empty() || allowed((*variant)->exercise_id)));
+      }
+    }
+  }
   const std::string text = render::render_text(plan, {1000, false, true});
   const std::string folded = util::fold_whitespace(text);
   // Safety notes and red flags are always there.
@@ -72,7 +128,7 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
     CHECK(ids.insert(exercise->id).second);
     const std::string section = item_text(text, plan, i);
     for (const auto& rule : exercise->contraindications) {
-      if (!has(request.conditions, rule.condition)) {
+      if (!safety::applies(rule, request.conditions, request.qualifiers)) {
         continue;
       }
       // An avoided exercise never reaches the user.
@@ -97,7 +153,8 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
       const auto* other = (*variant)->exercise.empty() ? nullptr : catalog.find((*variant)->exercise);
       const auto& rules = other != nullptr ? other->contraindications : (*variant)->contraindications;
       const bool avoided = std::any_of(rules.begin(), rules.end(), [&](const auto& rule) {
-        return rule.action == catalog::Action::avoid && has(request.conditions, rule.condition);
+        return rule.action == catalog::Action::avoid &&
+               safety::applies(rule, request.conditions, request.qualifiers);
       });
       if (avoided) {
         CHECK_FALSE(shown->has_value());
@@ -105,7 +162,7 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
         continue;
       }
       for (const auto& rule : rules) {
-        if (has(request.conditions, rule.condition) && shown->has_value()) {
+        if (safety::applies(rule, request.conditions, request.qualifiers) && shown->has_value()) {
           CHECK(section.find(rule.instruction) != std::string::npos);
         }
       }
@@ -125,15 +182,17 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
   CHECK(plan.filled == reached);
   if (!reached) {
     // Only when the safe catalog cannot fill it: every item at its largest
-    // dose, and no safe exercise left out that would still fit.
+    // dose (or in a position whose time is capped), and no safe exercise
+    // left out that would still fit.
     CHECK_FALSE(plan.shortfall.empty());
     for (const auto& item : plan.items) {
       const auto top = plan::max_dose(item.exercise.dosage);
-      CHECK(item.duration == plan::duration(top, item.exercise.per_side));
+      CHECK((capped(caps, item.exercise) || item.duration == plan::duration(top, item.exercise.per_side)));
     }
     for (const auto& left : plan.left_out) {
-      if (left.reason == "time" || left.reason == "covered" || left.reason == "modified") {
-        const auto* exercise = catalog.find(left.id);
+      const auto* exercise = catalog.find(left.id);
+      if (!capped(caps, *exercise) && (left.reason == "time" || left.reason == "covered" ||
+                                       left.reason == "modified" || left.reason == "cautioned")) {
         const int least = plan::duration(plan::least_dose(catalog, *exercise), exercise->per_side);
         CHECK(least > plan.budget - plan.total - plan::transition_seconds);
       }
@@ -141,6 +200,24 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& request, c
   }
   // Every catalog exercise is either in the plan or left out with a reason.
   CHECK(plan.items.size() + plan.left_out.size() == catalog.exercises.size());
+}
+
+/// The readings of a set of conditions to plan for: the most careful (no
+/// qualifier value, not cleared), cleared, and each value of each qualified
+/// condition of the set alone, cleared and not.
+std::vector<std::pair<safety::Qualifiers, bool>> readings(const catalog::Catalog& catalog,
+                                                          const std::vector<std::string>& conditions)
+{
+  std::vector<std::pair<safety::Qualifiers, bool>> out = {{{}, false}, {{}, true}};
+  for (const auto& id : conditions) {
+    const auto* term = catalog.conditions.find(id);
+    for (const auto& value :
+         term->qualifier ? term->qualifier->values : std::vector<catalog::QualifierValue>{}) {
+      out.push_back({{{id, value.id}}, false});
+      out.push_back({{{id, value.id}}, true});
+    }
+  }
+  return out;
 }
 
 } // namespace
@@ -158,46 +235,63 @@ TEST_SUITE("plan::planner")
       goal_choices.push_back({goal});
     }
     int plans = 0;
+    int expected = 0;
     int empty = 0;
     int short_plans = 0;
     for (const auto& condition_set : condition_sets) {
-      plan::Request request;
-      request.conditions = condition_set;
-      for (const int minutes : {5, 10, 15, 20, 30, 60}) {
-        for (const auto& goals : goal_choices) {
-          for (const char* setting : {"floor", "desk"}) {
-            request.minutes = minutes;
-            request.goals = goals;
-            request.setting = setting;
-            CAPTURE(util::join(request.conditions, ","));
-            CAPTURE(minutes);
-            CAPTURE(setting);
-            const auto plan = plan::make_plan(catalog, request);
-            ++plans;
-            if (plan.items.empty()) {
-              ++empty;
-              // Exit 4 only when nothing safe is left for the request.
-              for (const auto& left : plan.left_out) {
-                CHECK(left.reason != "time");
+      for (const auto& [qualifiers, cleared] : readings(catalog, condition_set)) {
+        plan::Request request;
+        request.conditions = condition_set;
+        request.qualifiers = qualifiers;
+        request.cleared = cleared;
+        // The full grid for the most careful reading; each other reading
+        // (a qualifier value, or cleared) on a smaller one.
+        const bool careful = qualifiers.empty() && !cleared;
+        const std::vector<int> budgets =
+          careful ? std::vector<int>{5, 10, 15, 20, 30, 60} : std::vector<int>{5, 20, 60};
+        const auto goal_set = careful ? goal_choices : std::vector<std::vector<std::string>>{{}};
+        expected += static_cast<int>(budgets.size() * goal_set.size()) * 2;
+        for (const int minutes : budgets) {
+          for (const auto& goals : goal_set) {
+            for (const char* setting : {"floor", "desk"}) {
+              request.minutes = minutes;
+              request.goals = goals;
+              request.setting = setting;
+              CAPTURE(util::join(request.conditions, ","));
+              CAPTURE(cleared);
+              CAPTURE(qualifiers.empty() ? std::string()
+                                         : qualifiers.begin()->first + "=" + qualifiers.begin()->second);
+              CAPTURE(minutes);
+              CAPTURE(setting);
+              const auto plan = plan::make_plan(catalog, request);
+              ++plans;
+              if (plan.items.empty()) {
+                ++empty;
+                // Exit 4 only when nothing safe is left for the request, or a
+                // condition's reading refers the person to a clinician.
+                for (const auto& left : plan.left_out) {
+                  CHECK(left.reason != "time");
+                }
+                continue;
               }
-              continue;
-            }
-            check_plan(catalog, request, plan);
-            short_plans += plan.filled ? 0 : 1;
-            // A requested goal is covered whenever a safe exercise serves it.
-            for (const auto& goal : goals) {
-              const bool offered = std::any_of(plan.left_out.begin(), plan.left_out.end(),
-                                               [](const plan::LeftOut& l) { return l.reason == "time"; });
-              const bool covered = std::any_of(plan.items.begin(), plan.items.end(), [&](const auto& item) {
-                return has(item.exercise.goals, goal);
-              });
-              CHECK((covered || !offered || !plan.uncovered.empty()));
+              CHECK(plan.referral.empty());
+              check_plan(catalog, request, plan);
+              short_plans += plan.filled ? 0 : 1;
+              // A requested goal is covered whenever a safe exercise serves it.
+              for (const auto& goal : goals) {
+                const bool offered = std::any_of(plan.left_out.begin(), plan.left_out.end(),
+                                                 [](const plan::LeftOut& l) { return l.reason == "time"; });
+                const bool covered = std::any_of(plan.items.begin(), plan.items.end(), [&](const auto& item) {
+                  return has(item.exercise.goals, goal);
+                });
+                CHECK((covered || !offered || !plan.uncovered.empty()));
+              }
             }
           }
         }
       }
     }
-    CHECK(plans == static_cast<int>(condition_sets.size()) * 6 * static_cast<int>(goal_choices.size()) * 2);
+    CHECK(plans == expected);
     MESSAGE(plans, " plans checked, ", empty, " with no safe exercise, ", short_plans,
             " that the safe catalog could not fill to 90%");
   }

@@ -139,9 +139,16 @@ TEST_SUITE("plan::quality")
             CHECK_FALSE((of_kind && (left.reason == "time" || left.reason == "covered")));
           }
         }
+        // An item above its share only when the plan could not be filled
+        // otherwise: every other item is then at its most (as when an early
+        // phase allows a single exercise).
         for (const auto& item : plan.items) {
           CAPTURE(item.exercise.id);
-          CHECK(item.duration <= static_cast<int>(plan::max_item_share * plan.total));
+          if (item.duration > static_cast<int>(plan::max_item_share * plan.total)) {
+            for (const auto& other : plan.items) {
+              CHECK((&other == &item || at_most(other)));
+            }
+          }
         }
       }
       const bool has_mobility = std::any_of(plan.items.begin(), plan.items.end(), [](const auto& item) {
@@ -231,7 +238,8 @@ TEST_SUITE("plan::quality")
           return names(item.modifications) || names(item.cautions);
         });
         const std::string line =
-          catalog.conditions.find(condition)->name + ": none of these exercises needed changing.";
+          catalog.conditions.find(condition)->name + ": no exercise of this plan carries a change or caution "
+                                                     "for it; stop any that brings on your symptoms.";
         CAPTURE(condition);
         CHECK((text.find(line) != std::string::npos) == !changed);
       }
@@ -289,7 +297,8 @@ TEST_SUITE("plan::quality")
       }
     }
     REQUIRE(catalog.find("full-plank")->progression_of == "plank-progression");
-    REQUIRE(catalog.find("sit-to-stand")->progression_of == "bird-dog");
+    // Sit-to-stand is a strengthening exercise of its own, not a step after bird dog.
+    REQUIRE(catalog.find("sit-to-stand")->progression_of.empty());
     for (const int minutes : {10, 30, 60}) {
       for (std::uint64_t seed = 0; seed < 10; ++seed) {
         plan::Request request;

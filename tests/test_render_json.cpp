@@ -184,9 +184,10 @@ TEST_SUITE("render::json")
     CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "request", "items",
                                                    "left_out", "totals", "uncovered", "unchanged_conditions",
                                                    "safety", "sources"});
-    CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "minutes",
-                                                              "goals", "regions", "setting", "level", "seed",
-                                                              "for", "clinician", "frequency"});
+    CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "qualifiers",
+                                                              "cleared", "minutes", "goals", "regions",
+                                                              "setting", "level", "seed", "for", "clinician",
+                                                              "frequency"});
     CHECK(keys_of(out["items"][0]) == std::vector<std::string>{"index",
                                                                "id",
                                                                "name",
@@ -209,7 +210,8 @@ TEST_SUITE("render::json")
                                                                "cautions",
                                                                "easier",
                                                                "harder",
-                                                               "sources"});
+                                                               "sources",
+                                                               "cautioned_because"});
     CHECK(keys_of(out["items"][0]["dosage"]) ==
           std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets", "rest_between_reps_seconds",
                                    "rest_between_sets_seconds", "per_side", "words"});
@@ -217,6 +219,8 @@ TEST_SUITE("render::json")
                                                              "position_changes", "filled", "shortfall"});
     CHECK(keys_of(out["safety"]) ==
           std::vector<std::string>{"notes", "advice", "red_flags_intro", "red_flags"});
+    CHECK(keys_of(out["safety"]["red_flags"][0]) ==
+          std::vector<std::string>{"tier", "name", "action", "signs", "basis", "added_by_conditions"});
   }
 
   TEST_CASE("jq: the items' durations and transitions add up to the total")

@@ -1,13 +1,16 @@
 // The red flags every plan carries: each warning sign in the tier that says
 // what to do about it, in every output format. The table below is written
-// from the NHS pages on back pain, sciatica, cauda equina syndrome and neck
-// pain, not from the catalog, so that a sign moved to the wrong tier fails.
+// from the NHS pages on back pain, sciatica, cauda equina syndrome, neck
+// pain, stroke, meningitis and abdominal aortic aneurysm, and NICE's
+// low-back-pain risk factors, not from the catalog, so that a sign moved to
+// the wrong tier fails.
 #include "support.hpp"
 #include "util/text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 using backplan::test::run_backplan;
@@ -25,15 +28,31 @@ const std::vector<Tier> expected_tiers = {
    "emergency department",
    {"numbness or tingling around your genitals, buttocks or back passage",
     "altered feeling when you wipe yourself", "controlling your urine, or loss of bowel control",
-    "ability to get an erection or to ejaculate", "sciatica in both legs",
-    "weakness or numbness in a leg that is getting worse", "back pain together with chest pain",
-    "serious fall or accident"}},
+    // A sign for one sex says so.
+    "in men, a new change in the ability to get an erection or to ejaculate", "sciatica in both legs",
+    "weakness or numbness in a leg that is getting worse",
+    // Chest pain on its own, not only beside back pain.
+    "chest pain, with or without back pain",
+    // An aortic aneurysm: sudden severe back or belly pain with feeling faint.
+    "sudden, severe pain in your back or belly together with feeling faint",
+    // A possible stroke: face numbness was once routed to "see a doctor today".
+    "numbness, weakness or drooping on one side of your face",
+    // Neck pain with signs of an artery tear or a bleed.
+    "neck pain with dizziness, double vision, slurred speech, difficulty swallowing or a sudden, severe "
+    "headache",
+    // Meningitis.
+    "a fever with a stiff neck and a headache, or a rash that does not fade", "serious fall or accident"}},
   {"See a doctor today",
    "urgent appointment",
-   {"a fever, or feeling hot and shivery", "weight loss that you cannot explain", "a history of cancer",
-    "a lump or swelling in your back", "worse at night or does not ease when you rest",
-    "when you cough, sneeze or strain", "between your shoulder blades",
-    "with neck problems, new pain, tingling, numbness or weakness in your arms or face"}},
+   {"a fever, or feeling hot and shivery", "weight loss that you cannot explain",
+    // Not every survivor of cancer: new back pain after it.
+    "new back pain and you have had cancer",
+    // NICE's risk factors.
+    "new back pain and you are under 20 or over 55", "steroid tablets long term, inject drugs",
+    "HIV or another illness or treatment that weakens your immune system", "a lump or swelling in your back",
+    "worse at night or does not ease when you rest", "when you cough, sneeze or strain",
+    "between your shoulder blades",
+    "with neck problems, new pain, tingling, numbness or weakness in your arms"}},
   {"See a doctor or physiotherapist",
    "physiotherapist",
    {"not improving after a few weeks", "stops you doing your everyday activities",
@@ -103,16 +122,60 @@ TEST_SUITE("safety::red_flags")
             "https://www.nhs.uk/conditions/") != std::string::npos);
   }
 
-  TEST_CASE("fever, weight loss and cancer are not emergency signs")
+  TEST_CASE("fever, weight loss and cancer are not emergency signs, except a fever with a stiff neck")
   {
-    // Today's main sent them to an emergency department as cauda equina signs.
+    // An earlier main sent them to an emergency department as cauda equina signs.
     const auto r = run_backplan({"plan", "-m", "5", "-f", "json"});
     const auto emergency = nlohmann::json::parse(r.out)["safety"]["red_flags"][0];
     REQUIRE(emergency["tier"] == "emergency");
     for (const auto& sign : emergency["signs"]) {
-      for (const char* word : {"fever", "weight", "cancer"}) {
-        CHECK(sign.get<std::string>().find(word) == std::string::npos);
+      const auto text = sign.get<std::string>();
+      CAPTURE(text);
+      for (const char* word : {"weight", "cancer"}) {
+        CHECK(text.find(word) == std::string::npos);
       }
+      CHECK((text.find("fever") == std::string::npos || text.find("stiff neck") != std::string::npos));
+    }
+  }
+
+  TEST_CASE("a declared condition adds its own signs to a tier, in every format, and only when declared")
+  {
+    // Written from the NHS "Exercise in pregnancy" page and the hip
+    // replacement leaflet: the tier each sign belongs in.
+    const std::vector<std::tuple<const char*, const char*, const char*>> added = {
+      {"pregnancy", "emergency", "heavy bleeding from your vagina"},
+      {"pregnancy", "today", "your baby moving less than usual"},
+      {"pregnancy", "today", "a severe headache, blurred vision"},
+      {"total-hip-replacement", "emergency", "(a possible dislocation)"},
+      {"total-hip-replacement", "today", "warmth or redness in your calf"},
+      {"recent-spinal-surgery", "today", "clear fluid comes from it"},
+      {"osteoporosis", "today", "after a minor fall, a lift, a cough or a sneeze"},
+    };
+    for (const auto& [condition, tier, sign] : added) {
+      CAPTURE(condition);
+      CAPTURE(sign);
+      const auto r = run_backplan({"plan", "-c", condition, "-m", "5", "-f", "json"});
+      REQUIRE(r.status == 0);
+      const auto flags = nlohmann::json::parse(r.out)["safety"]["red_flags"];
+      bool found = false;
+      for (const auto& entry : flags) {
+        for (const auto& by : entry["added_by_conditions"]) {
+          if (by["sign"].get<std::string>().find(sign) != std::string::npos) {
+            CHECK(entry["tier"] == tier);
+            CHECK(by["condition"] == condition);
+            found = true;
+          }
+        }
+      }
+      CHECK(found);
+      for (const char* format : {"text", "markdown", "roff", "csv", "html"}) {
+        CAPTURE(format);
+        const auto shown =
+          run_backplan({"plan", "-c", condition, "-m", "5", "-f", format, "--width", "1000"});
+        CHECK(backplan::util::fold_whitespace(shown.out).find(sign) != std::string::npos);
+      }
+      const auto without = run_backplan({"plan", "-m", "5", "-f", "json"});
+      CHECK(without.out.find(sign) == std::string::npos);
     }
   }
 

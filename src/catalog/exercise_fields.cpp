@@ -12,26 +12,49 @@ namespace backplan::catalog {
 
 namespace {
 
-/// Reports a rule that marks a condition `avoid` beside a `modify` or
-/// `caution` for the same condition (the avoided exercise is never shown, so
-/// the other rule would never be read); remembers the first rule of each.
-bool conflicts(FileReader& reader, const Contraindication& rule, const Location& where,
-               std::map<std::string, std::pair<Action, Location>>& first_rule)
+/// Whether every qualifier value `inner` holds for, `outer` holds for too
+/// (an empty `when` holds for every value).
+bool within(const std::vector<std::string>& inner, const std::vector<std::string>& outer)
 {
-  const auto [it, first] = first_rule.emplace(rule.condition, std::pair{rule.action, where});
-  const Action other = it->second.first;
+  return outer.empty() ||
+         (!inner.empty() && std::all_of(inner.begin(), inner.end(), [&](const std::string& v) {
+           return std::find(outer.begin(), outer.end(), v) != outer.end();
+         }));
+}
+
+/// The first rule read for a condition, as `conflicts` needs it.
+struct FirstRule {
+  Action action;
+  Location where;
+  std::vector<std::string> when;
+};
+
+/// Reports a rule that marks a condition `avoid` beside a `modify` or
+/// `caution` for the same condition that holds only where the avoid holds
+/// too (the avoided exercise is never shown, so the other rule would never
+/// be read); remembers the first rule of each.
+bool conflicts(FileReader& reader, const Contraindication& rule, const Location& where,
+               std::map<std::string, FirstRule>& first_rule)
+{
+  const auto [it, first] = first_rule.emplace(rule.condition, FirstRule{rule.action, where, rule.when});
+  const Action other = it->second.action;
   if (first || (rule.action != Action::avoid && other != Action::avoid) || rule.action == other) {
+    return false;
+  }
+  const auto& avoided = rule.action == Action::avoid ? rule.when : it->second.when;
+  const auto& shown = rule.action == Action::avoid ? it->second.when : rule.when;
+  if (!within(shown, avoided)) {
     return false;
   }
   reader.error(where, fmt::format("condition '{}' is both '{}' (at {}) and '{}' here: an avoided "
                                   "exercise is never shown, so keep one of them",
-                                  rule.condition, action_name(other), it->second.second.str(),
+                                  rule.condition, action_name(other), it->second.where.str(),
                                   action_name(rule.action)));
   return true;
 }
 
-/// A rule's `when`: values of its condition's qualifier, which must
-/// include the qualifier's default (the reading taken when none is given).
+/// A rule's `when`: values of its condition's qualifier. (When no value is
+/// given, every rule of the condition holds: the most careful reading.)
 bool read_when(FileReader& reader, const Catalog& catalog, const Entry& entry, Contraindication& rule)
 {
   std::vector<Location> places;
@@ -44,8 +67,8 @@ bool read_when(FileReader& reader, const Catalog& catalog, const Entry& entry, C
     return false; // reported with the condition
   }
   if (!condition->qualifier) {
-    reader.error(entry.first, fmt::format("'when' needs a condition with a qualifier; '{}' has none",
-                                          rule.condition));
+    reader.error(entry.first,
+                 fmt::format("'when' needs a condition with a qualifier; '{}' has none", rule.condition));
     return false;
   }
   const Qualifier& qualifier = *condition->qualifier;
@@ -56,17 +79,11 @@ bool read_when(FileReader& reader, const Catalog& catalog, const Entry& entry, C
   }
   for (std::size_t i = 0; i < rule.when.size(); ++i) {
     if (qualifier.find(rule.when[i]) == nullptr) {
-      reader.error(places[i], fmt::format("unknown {} '{}' of condition '{}'; valid values: {}", qualifier.name,
-                                          rule.when[i], rule.condition, util::join(ids, ", ")));
+      reader.error(places[i],
+                   fmt::format("unknown {} '{}' of condition '{}'; valid values: {}", qualifier.name,
+                               rule.when[i], rule.condition, util::join(ids, ", ")));
       ok = false;
     }
-  }
-  if (ok && std::find(rule.when.begin(), rule.when.end(), qualifier.default_value) == rule.when.end()) {
-    reader.error(entry.first,
-                 fmt::format("'when' must include '{}', the {} taken when none is given, so that the "
-                             "rule holds when the {} is not known",
-                             qualifier.default_value, qualifier.name, qualifier.name));
-    ok = false;
   }
   return ok;
 }
@@ -116,7 +133,7 @@ void read_contraindications(FileReader& reader, const Catalog& catalog, const En
                  fmt::format("'contraindications' must be a list, found {}", describe(list)));
     return;
   }
-  std::map<std::string, std::pair<Action, Location>> first_rule; // condition -> its first rule
+  std::map<std::string, FirstRule> first_rule; // condition -> its first rule
   for (const auto& item : list) {
     if (!item.IsMap()) {
       reader.error(item, fmt::format("each contraindication must be a mapping, found {}", describe(item)));

@@ -63,7 +63,7 @@ struct Contraindication {
   std::string basis;                ///< a source id, or "general clinical guidance"
   util::Box<figure::Figure> figure; ///< modify only: how the modified exercise looks
   /// The values of the condition's qualifier the rule holds for (empty:
-  /// every value); always includes the qualifier's default value.
+  /// every value); with no value given, every rule holds.
   std::vector<std::string> when;
 };
 
@@ -119,7 +119,7 @@ struct Exercise {
 struct QualifierValue {
   std::string id;
   std::string description;
-  int from = -1;              ///< a number typed from this on selects the value (-1: none)
+  int from = -1;                            ///< a number typed from this on selects the value (-1: none)
   std::string refer;                        ///< set: no plan is made, and this referral is printed instead
   std::vector<std::string> limit_positions; ///< positions whose time together in a plan is capped
   int limit_seconds = 0;                    ///< the cap, in seconds
@@ -150,7 +150,7 @@ struct Phase {
 /// A warning sign a condition adds to a red-flag tier, shown only when the
 /// condition is declared.
 struct ConditionSign {
-  std::string tier;   ///< a red-flag tier id
+  std::string tier; ///< a red-flag tier id
   std::string text;
   std::string source; ///< the source id it comes from
   Location where;
@@ -162,24 +162,24 @@ struct Term {
   std::string id;
   std::string name;
   std::string description;
-  std::vector<std::string> aliases;  ///< conditions only
-  std::vector<Location> alias_where; ///< the position of each alias, when read from a file
-  std::string setting;               ///< positions only: floor, seated or standing
-  std::string citation;              ///< sources only
-  std::string group;                 ///< positions only: positions sharing a group are one posture
-  int share = 0;                     ///< kinds only: percent of a plan's time the kind aims for
-  int min_hold = 0;                  ///< kinds only: shortest hold, where an exercise's range allows
-  bool on_request = false;           ///< levels only: in a plan only when `--level` names it
-  std::string advice;                ///< conditions only: a line for the whole plan
-  std::vector<std::string> protects; ///< conditions only: loads it cannot take
-  std::vector<std::string> includes; ///< conditions only: conditions whose rules it takes on too
-  util::Box<Qualifier> qualifier;    ///< conditions only: a value that changes its rules
-  util::Box<Phase> phase;            ///< conditions only: a restricted early phase
+  std::vector<std::string> aliases;     ///< conditions only
+  std::vector<Location> alias_where;    ///< the position of each alias, when read from a file
+  std::string setting;                  ///< positions only: floor, seated or standing
+  std::string citation;                 ///< sources only
+  std::string group;                    ///< positions only: positions sharing a group are one posture
+  int share = 0;                        ///< kinds only: percent of a plan's time the kind aims for
+  int min_hold = 0;                     ///< kinds only: shortest hold, where an exercise's range allows
+  bool on_request = false;              ///< levels only: in a plan only when `--level` names it
+  std::string advice;                   ///< conditions only: a line for the whole plan
+  std::vector<std::string> protects;    ///< conditions only: loads it cannot take
+  std::vector<std::string> includes;    ///< conditions only: conditions whose rules it takes on too
+  util::Box<Qualifier> qualifier;       ///< conditions only: a value that changes its rules
+  util::Box<Phase> phase;               ///< conditions only: a restricted early phase
   std::vector<ConditionSign> red_flags; ///< conditions only: signs it adds to red-flag tiers
-  std::vector<std::string> loads;    ///< positions only: what the position loads
-  std::string action;                ///< red-flag tiers only: what to do
-  std::vector<std::string> signs;    ///< red-flag tiers only: the warning signs
-  std::vector<std::string> sources;  ///< red-flag tiers only: source ids
+  std::vector<std::string> loads;       ///< positions only: what the position loads
+  std::string action;                   ///< red-flag tiers only: what to do
+  std::vector<std::string> signs;       ///< red-flag tiers only: the warning signs
+  std::vector<std::string> sources;     ///< red-flag tiers only: source ids
   Location where;
 };
 

@@ -137,8 +137,14 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
   } else {
     std::vector<std::string> parts;
     const std::vector<std::pair<std::string, std::string>> reasons = {
-      {"condition", "your conditions"}, {"setting", "the setting"}, {"level", "the level"},
-      {"region", "the regions"},        {"goal", "the goals"},      {"progression", "the progressions rule"}};
+      {"condition", "your conditions"},
+      {"phase", "the early phase of your conditions"},
+      {"unruled", "missing rules for your conditions"},
+      {"setting", "the setting"},
+      {"level", "the level"},
+      {"region", "the regions"},
+      {"goal", "the goals"},
+      {"progression", "the progressions rule"}};
     for (const auto& [reason, words] : reasons) {
       if (counts.contains(reason)) {
         parts.push_back(fmt::format("{} by {}", counts[reason], words));
@@ -276,8 +282,8 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const Context&
           .add_option_function<std::vector<std::string>>(
             fmt::format("--{}", name),
             [&options, id = term.id](const std::vector<std::string>& values) {
-              options.condition_flags.push_back(values.empty() || values.front().empty() ? id
-                                                                                        : id + "=" + values.front());
+              options.condition_flags.push_back(
+                values.empty() || values.front().empty() ? id : id + "=" + values.front());
             },
             term.qualifier ? fmt::format("same as --condition {}[={}] ({})", term.id,
                                          upper(term.qualifier->name), term.name)
@@ -419,7 +425,7 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
 
   effective.request.cleared = options.cleared || profile.cleared.value_or(false);
   effective.settings.push_back({"cleared", effective.request.cleared ? "yes" : "no",
-                                options.cleared            ? "command line"
+                                options.cleared               ? "command line"
                                 : profile.cleared.has_value() ? from_profile
                                                               : "default"});
 
@@ -443,7 +449,18 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   if (!effective.request.level.empty()) {
     check_ids("level", {effective.request.level}, catalog.levels.ids());
   }
-  effective.settings.push_back({"level", effective.request.level.empty() ? "(any)" : effective.request.level,
+  std::vector<std::string> default_levels;
+  for (const auto& level : catalog.levels.terms) {
+    if (!level.on_request) {
+      default_levels.push_back(level.id);
+    }
+  }
+  const std::string any_level = default_levels.size() == catalog.levels.terms.size() ? "(any)"
+                                : default_levels.empty()
+                                  ? "(none without --level)"
+                                  : fmt::format("({})", util::join(default_levels, ", "));
+  effective.settings.push_back({"level",
+                                effective.request.level.empty() ? any_level : effective.request.level,
                                 source("level", profile.level.has_value())});
 
   effective.request.setting = given("setting") ? options.setting : profile.setting.value_or(options.setting);

@@ -301,8 +301,8 @@ Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<s
     if (std::find(declared.ids.begin(), declared.ids.end(), id) == declared.ids.end()) {
       declared.ids.push_back(id);
     }
-    if (typed.value.empty()) {
-      continue;
+    if (typed.value.empty() || typed.value == typed.term->qualifier->default_value) {
+      continue; // the default is the reading taken when no value is given: every rule holds
     }
     const auto [it, added] = declared.qualifiers.emplace(id, typed.value);
     if (!added && it->second != typed.value) {

@@ -18,9 +18,8 @@ using catalog::Entry;
 using catalog::Location;
 
 const std::vector<catalog::KeySpec> profile_keys = {
-  {"conditions", false}, {"minutes", false}, {"goals", false},  {"regions", false},
-  {"level", false},      {"setting", false}, {"format", false}, {"seed", false},
-  {"cleared", false}};
+  {"conditions", false}, {"minutes", false}, {"goals", false}, {"regions", false}, {"level", false},
+  {"setting", false},    {"format", false},  {"seed", false},  {"cleared", false}};
 
 /// Reads the keys of a profile's mapping into a Profile, each problem
 /// reported at its node.
@@ -55,11 +54,12 @@ public:
         continue;
       }
       if (typed.term == nullptr) {
-        catalog::check_reference(m_reader, m_catalog.conditions, "condition", names[i].substr(0, names[i].find('=')),
-                                 places[i]);
+        catalog::check_reference(m_reader, m_catalog.conditions, "condition",
+                                 names[i].substr(0, names[i].find('=')), places[i]);
         continue;
       }
-      const std::string id = typed.value.empty() ? typed.term->id : typed.term->id + "=" + typed.value;
+      const bool plain = typed.value.empty() || typed.value == typed.term->qualifier->default_value;
+      const std::string id = plain ? typed.term->id : typed.term->id + "=" + typed.value;
       if (std::find(resolved.begin(), resolved.end(), id) == resolved.end()) {
         resolved.push_back(id);
       }

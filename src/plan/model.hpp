@@ -82,7 +82,7 @@ struct LeftOut {
 struct UnchangedCondition {
   std::string id;
   std::string name;
-  std::string note; ///< "Knee problems: none of these exercises needed changing"
+  std::string note; ///< "Knee problems: no exercise of this plan carries a change or caution for it; ..."
 };
 
 /// A finished plan: renderers only read it.
@@ -106,7 +106,7 @@ struct Plan {
   /// Exercises left out because they load what a declared condition protects
   /// and have no rule for it: one line for each such condition.
   std::vector<std::string> gaps;
-  std::vector<std::string> sources;          ///< citations of the sources of the items
+  std::vector<std::string> sources; ///< citations of the sources of the items
   safety::SafetyNotes safety;
 };
 

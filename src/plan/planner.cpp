@@ -73,9 +73,6 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
       catalog.levels.index_of(exercise.level) > catalog.levels.index_of(request.level)) {
     return out("level", fmt::format("level {} is above the requested {}", exercise.level, request.level));
   }
-  if (request.level.empty() && on_request(catalog, exercise)) {
-    return out("level", fmt::format("level {} comes only with --level {}", exercise.level, exercise.level));
-  }
   for (const auto* condition : safety::phases_holding(catalog, request.conditions, request.cleared)) {
     const catalog::Phase& phase = *condition->phase;
     if ((!phase.exercises.empty() && !contains(phase.exercises, exercise.id)) ||
@@ -91,6 +88,9 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
     return out("progression",
                fmt::format("progresses {} and needs it mastered first: only with --level {} or harder",
                            base != nullptr ? base->name : exercise.progression_of, exercise.level));
+  }
+  if (request.level.empty() && on_request(catalog, exercise)) {
+    return out("level", fmt::format("level {} comes only with --level {}", exercise.level, exercise.level));
   }
   if (!request.regions.empty() && !intersects(exercise.regions, request.regions)) {
     return out("region",
@@ -114,9 +114,9 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   if (!variant->exercise.empty() && (other == nullptr || filter(catalog, request, *other).has_value())) {
     return std::nullopt;
   }
-  safety::Verdict verdict = safety::evaluate(
-    other != nullptr ? other->contraindications : variant->contraindications, request.conditions,
-    request.qualifiers);
+  safety::Verdict verdict =
+    safety::evaluate(other != nullptr ? other->contraindications : variant->contraindications,
+                     request.conditions, request.qualifiers);
   if (verdict.excluded()) {
     return std::nullopt;
   }
@@ -226,7 +226,8 @@ std::optional<LeftOut> unprotected(const Catalog& catalog, const Request& reques
 }
 
 /// The safe exercises that pass the request's filters, in priority order (a
-/// seeded shuffle; then exercises needing no modification, gentler levels,
+/// seeded shuffle; then exercises needing no modification or caution, gentler
+/// levels unless --level names one,
 /// and an exercise whose own progression is a candidate last); every other
 /// exercise goes to `left_out` with its reason.
 std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& request,
@@ -247,8 +248,11 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
     } else {
       const bool modified = !verdict.modifications.empty();
       const bool cautioned = !verdict.cautions.empty();
-      candidates.push_back({&exercise, std::move(verdict), catalog.levels.index_of(exercise.level), modified,
-                            least_dose(catalog, exercise), max_dose(exercise.dosage), cautioned});
+      // Without --level, gentler levels first; with it, the seed mixes the
+      // levels asked for, so that a harder level asked for is reached.
+      const int level = request.level.empty() ? catalog.levels.index_of(exercise.level) : 0;
+      candidates.push_back({&exercise, std::move(verdict), level, modified, least_dose(catalog, exercise),
+                            max_dose(exercise.dosage), cautioned});
     }
   }
   // An exercise whose harder progression is also a candidate comes later.
@@ -268,7 +272,8 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return std::tuple(demoted[a], candidates[a].modified || candidates[a].cautioned, candidates[a].modified,
-                      candidates[a].level) < std::tuple(demoted[b], candidates[b].modified || candidates[b].cautioned,
+                      candidates[a].level) < std::tuple(demoted[b],
+                                                        candidates[b].modified || candidates[b].cautioned,
                                                         candidates[b].modified, candidates[b].level);
   });
   std::vector<Candidate> sorted;
@@ -339,9 +344,10 @@ std::vector<std::string> condition_names(const Catalog& catalog, const Request& 
   for (const auto& id : request.conditions) {
     const auto* term = catalog.conditions.find(id);
     const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
-    out.push_back(value == nullptr ? name_of(catalog.conditions, id)
-                                   : fmt::format("{} ({}: {}{})", term->name, term->qualifier->name, value->id,
-                                                 request.qualifiers.contains(id) ? "" : ", not given"));
+    out.push_back(value == nullptr
+                    ? name_of(catalog.conditions, id)
+                    : fmt::format("{} ({}: {}{})", term->name, term->qualifier->name, value->id,
+                                  request.qualifiers.contains(id) ? "" : ", not given"));
   }
   return out;
 }
@@ -390,8 +396,8 @@ std::vector<std::string> gap_warnings(const Catalog& catalog, const std::vector<
     if (!ids.empty()) {
       out.push_back(fmt::format("left out {} for {}: {} put strain on what the condition protects and have "
                                 "no rule for '{}'; add one to each (see backplan-catalog(5))",
-                                util::join(ids, ", "), condition.name, ids.size() == 1 ? "it does" : "they do",
-                                condition.id));
+                                util::join(ids, ", "), condition.name,
+                                ids.size() == 1 ? "it does" : "they do", condition.id));
     }
   }
   return out;
@@ -413,15 +419,18 @@ void explain_cautions(const Catalog& catalog, const Chooser& chooser, std::vecto
     for (const auto& rule : item->cautions) {
       names.push_back(name_of(catalog.conditions, rule.condition));
     }
-    item->cautioned_because =
-      fmt::format("chosen with a caution for {}: {}", util::join(names, " and "), chooser.why_chosen(candidate));
+    item->cautioned_because = fmt::format("chosen with a caution for {}: {}", util::join(names, " and "),
+                                          chooser.why_chosen(candidate));
   }
 }
 
 } // namespace
 
-Plan make_plan(const Catalog& catalog, const Request& request)
+Plan make_plan(const Catalog& catalog, const Request& asked)
 {
+  // A condition's included conditions hold with it, whoever the caller is.
+  Request request = asked;
+  request.conditions = safety::with_included(catalog, std::move(request.conditions));
   Plan plan;
   plan.request = request;
   plan.budget = request.minutes * 60;

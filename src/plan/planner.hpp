@@ -22,7 +22,10 @@ inline constexpr double max_item_share = 0.4;
 /// `avoid` and every exercise the filters exclude, covers the requested
 /// regions and goals (or the spine's movements when none are asked for),
 /// orders the items and tunes their doses within the catalog's ranges so that
-/// the total fits the budget. The request's ids must exist in the catalog.
+/// the total fits the budget. A declared condition brings the conditions it
+/// includes, a qualifier value that refers the person to a clinician makes
+/// a plan with no items and the referral, and an early phase that holds
+/// keeps to what it allows. The request's ids must exist in the catalog.
 /// A plan with no items means no safe exercise is left.
 Plan make_plan(const catalog::Catalog& catalog, const Request& request);
 

@@ -80,10 +80,12 @@ bool applies(const catalog::Contraindication& rule, const std::vector<std::strin
   if (rule.when.empty()) {
     return true;
   }
-  // The qualifier's default is in every `when` (the loader checks it), so
-  // a condition declared without a value meets every rule for it.
+  // A condition declared without a value (or with its default, which the
+  // command line and profile drop) meets every rule for it: the most
+  // careful reading.
   const auto given = qualifiers.find(rule.condition);
-  return given == qualifiers.end() || std::find(rule.when.begin(), rule.when.end(), given->second) != rule.when.end();
+  return given == qualifiers.end() ||
+         std::find(rule.when.begin(), rule.when.end(), given->second) != rule.when.end();
 }
 
 std::vector<std::string> with_included(const catalog::Catalog& catalog, std::vector<std::string> ids)

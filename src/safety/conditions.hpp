@@ -14,7 +14,8 @@ namespace backplan::safety {
 std::vector<std::string> condition_names(const catalog::Catalog& catalog);
 
 /// Condition ids mapped to the qualifier value the user gave for each; a
-/// condition with a qualifier and no entry takes its default value.
+/// condition with a qualifier and no entry takes its default value, under
+/// which every rule for the condition holds.
 using Qualifiers = std::map<std::string, std::string>;
 
 /// A condition name the user typed, as "NAME" or "NAME=VALUE", resolved.
