@@ -7,11 +7,15 @@
 #include "catalog/vocabularies.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace backplan::catalog {
 
 namespace {
+
+/// Words that, shortly before a phrase, turn it into what not to do.
+constexpr std::array<std::string_view, 5> negations = {"never ", "not ", "n't ", "without ", "no "};
 
 /// Reads an exercise's figure and gives each modified pose to the 'modify'
 /// contraindication of its condition.
@@ -58,10 +62,46 @@ public:
     read_terms(exercise);
     read_doing(exercise);
     read_related(exercise);
+    check_phrases(exercise);
     return exercise;
   }
 
 private:
+  /// A load whose `phrases` one of the exercise's texts uses (not after a
+  /// negation: "never hold your breath" is fine) must be among the
+  /// exercise's own loads, so that every condition protecting it needs a
+  /// rule: "breathe in and hold" puts strain on a held breath.
+  void check_phrases(const Exercise& exercise)
+  {
+    std::vector<const std::string*> texts = {&exercise.summary};
+    for (const auto* list : {&exercise.steps, &exercise.cues}) {
+      for (const auto& text : *list) {
+        texts.push_back(&text);
+      }
+    }
+    for (const auto* variant : {&exercise.easier, &exercise.harder}) {
+      if (*variant) {
+        texts.push_back(&(*variant)->text);
+      }
+    }
+    for (const auto& load : m_catalog.loads.terms) {
+      if (load.phrases.empty() ||
+          std::find(exercise.loads.begin(), exercise.loads.end(), load.id) != exercise.loads.end()) {
+        continue;
+      }
+      for (const auto* text : texts) {
+        if (const auto phrase = uses_phrase(*text, load.phrases)) {
+          m_reader.error(exercise.where,
+                         fmt::format("exercise '{}' says \"{}\", which puts strain on '{}': keep the text "
+                                     "from asking it, or list '{}' in 'loads' so that the conditions that "
+                                     "protect it need a rule",
+                                     exercise.id, *phrase, load.id, load.id));
+          return;
+        }
+      }
+    }
+  }
+
   /// The entry of `key`, or nullptr when the exercise does not have it.
   const Entry* find(const char* key) const
   {
@@ -191,7 +231,42 @@ std::optional<Exercise> read_exercise(const YAML::Node& root, FileReader& reader
   return exercise;
 }
 
+/// Reads a parsed overlay file: the id of the exercise it adds to and its
+/// rules.
+Overlay read_overlay(const YAML::Node& root, FileReader& reader, const Catalog& catalog)
+{
+  const auto values = reader.keys(root, overlay_keys, reader.at(root), "an overlay");
+  Overlay overlay;
+  if (const auto it = values.find("overlay"); it != values.end()) {
+    overlay.id = reader.id(it->second).value_or("");
+    overlay.where = reader.at(it->second.second);
+  }
+  if (const auto it = values.find("contraindications"); it != values.end()) {
+    read_contraindications(reader, catalog, it->second, overlay.contraindications);
+  }
+  return overlay;
+}
+
 } // namespace
+
+std::optional<std::string> uses_phrase(std::string_view text, const std::vector<std::string>& phrases)
+{
+  const std::string lower = lowercase(text);
+  for (const auto& phrase : phrases) {
+    const std::string wanted = lowercase(phrase);
+    for (auto at = lower.find(wanted); at != std::string::npos; at = lower.find(wanted, at + 1)) {
+      // The few words before it, for a negation ("never", "do not", "don't", "without").
+      const std::string before = lower.substr(at >= 24 ? at - 24 : 0, at >= 24 ? 24 : at);
+      const bool negated = std::any_of(negations.begin(), negations.end(), [&](std::string_view word) {
+        return before.find(word) != std::string::npos;
+      });
+      if (!negated) {
+        return phrase;
+      }
+    }
+  }
+  return std::nullopt;
+}
 
 ExerciseReferences references_of(const Exercise& exercise)
 {
@@ -215,6 +290,13 @@ ExerciseFile read_exercise_file(const SourceFile& file, const Catalog& vocabular
   try {
     if (const auto root = parse_document(file, result.diagnostics)) {
       FileReader reader(file.name, result.diagnostics);
+      if (root->IsMap() && root->operator[]("overlay")) {
+        auto overlay = read_overlay(*root, reader, vocabularies);
+        if (result.diagnostics.empty()) {
+          result.overlay = std::move(overlay);
+        }
+        return result;
+      }
       auto exercise = read_exercise(*root, reader, vocabularies, result.references);
       if (exercise && result.diagnostics.empty()) {
         result.exercise = std::move(exercise);

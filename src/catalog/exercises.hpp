@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backplan::catalog {
@@ -26,12 +27,26 @@ struct ExerciseReferences {
   std::vector<NamedExercise> named;
 };
 
+/// The first of `phrases` that `text` uses, compared case-insensitively and
+/// not just after a negation ("never hold your breath" does not use "hold
+/// your breath"), or nothing.
+std::optional<std::string> uses_phrase(std::string_view text, const std::vector<std::string>& phrases);
+
 /// What `exercise` names of other exercises.
 ExerciseReferences references_of(const Exercise& exercise);
+
+/// Rules a user catalog adds to an exercise of an earlier layer (the built-in
+/// catalog's, say) without copying it: a file whose mapping has `overlay`.
+struct Overlay {
+  std::string id; ///< the exercise it adds to
+  Location where; ///< the position of the id
+  std::vector<Contraindication> contraindications;
+};
 
 /// All that one exercise file gives on its own.
 struct ExerciseFile {
   std::optional<Exercise> exercise;    ///< set only when `diagnostics` is empty
+  std::optional<Overlay> overlay;      ///< set instead for a good overlay file
   ExerciseReferences references;       ///< what could be read, even with faults
   std::vector<Diagnostic> diagnostics; ///< this file's problems, in the order found
 };

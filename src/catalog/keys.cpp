@@ -43,14 +43,16 @@ const std::vector<KeySpec> contraindication_keys = {
 
 const std::vector<KeySpec> qualifier_keys = {{"name", true}, {"default", true}, {"values", true}};
 
-const std::vector<KeySpec> qualifier_value_keys = {{"id", true},           {"description", true},
-                                                   {"from", false},        {"refer", false},
-                                                   {"limit_positions", false}, {"limit_seconds", false}};
+const std::vector<KeySpec> qualifier_value_keys = {
+  {"id", true},     {"description", true},      {"from", false},
+  {"refer", false}, {"limit_positions", false}, {"limit_seconds", false}};
 
 const std::vector<KeySpec> phase_keys = {
   {"name", true}, {"lifted_by", true}, {"positions", false}, {"exercises", false}};
 
 const std::vector<KeySpec> condition_sign_keys = {{"tier", true}, {"sign", true}, {"source", true}};
+
+const std::vector<KeySpec> overlay_keys = {{"overlay", true}, {"contraindications", true}};
 
 const std::vector<KeySpec> warning_keys = {{"text", true}, {"basis", true}};
 
@@ -96,7 +98,10 @@ const std::vector<VocabularySpec> vocabulary_specs = {
    {{"id", true}, {"name", true}, {"share", false}, {"min_hold", false}, {"description", false}}},
   {"movements", "movement", &Catalog::movements, {{"id", true}, {"name", true}, {"description", false}}},
   {"sources", "source", &Catalog::sources, {{"id", true}, {"citation", true}}},
-  {"loads", "load", &Catalog::loads, {{"id", true}, {"name", true}, {"description", false}}},
+  {"loads",
+   "load",
+   &Catalog::loads,
+   {{"id", true}, {"name", true}, {"description", false}, {"phrases", false}}},
   {"red-flags",
    "red-flag tier",
    &Catalog::red_flags,
@@ -127,8 +132,9 @@ std::vector<std::string> catalog_key_names()
 {
   std::set<std::string> names(figure_keys.begin(), figure_keys.end());
   names.insert(modified_figure_keys.begin(), modified_figure_keys.end());
-  for (const auto* specs : {&exercise_keys, &contraindication_keys, &warning_keys, &variant_keys, &qualifier_keys,
-                            &qualifier_value_keys, &phase_keys, &condition_sign_keys}) {
+  for (const auto* specs :
+       {&exercise_keys, &contraindication_keys, &warning_keys, &variant_keys, &qualifier_keys, &overlay_keys,
+        &qualifier_value_keys, &phase_keys, &condition_sign_keys}) {
     for (const auto& spec : *specs) {
       names.insert(spec.name);
     }

@@ -55,6 +55,9 @@ extern const std::vector<KeySpec> phase_keys;
 /// The keys of one entry of a condition's `red_flags`.
 extern const std::vector<KeySpec> condition_sign_keys;
 
+/// The keys of an overlay file: the exercise it adds rules to, and the rules.
+extern const std::vector<KeySpec> overlay_keys;
+
 /// The keys of an exercise's `stop_if` warning.
 extern const std::vector<KeySpec> warning_keys;
 

@@ -45,6 +45,7 @@ struct PendingExercise {
   /// Its exercise in binary form, when parsed in this run: a view of
   /// LoadState::parsed until the exercise is decoded from it.
   std::string_view encoded;
+  std::optional<Overlay> overlay; ///< set when it is a good overlay file
 };
 
 /// A new exercise file waiting for pass 2.
@@ -242,7 +243,9 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
     return;
   }
   ExerciseFile result = read_exercise_file(unread ? read : file, vocabularies);
-  if (result.exercise) {
+  if (result.overlay) {
+    pending.overlay = std::move(result.overlay);
+  } else if (result.exercise) {
     // Its references are those of the exercise: found when it is decoded.
     pending.encoded = parsed.append(encode_exercise(*result.exercise));
     pending.good = true;
@@ -451,6 +454,45 @@ void finish(const std::vector<Layer>& layers, LoadState& state, ExercisesById& b
   }
 }
 
+/// Adds each overlay's rules to the exercise it names, which must stand
+/// from an earlier layer and have no rule of its own for the conditions the
+/// overlay adds rules for.
+void apply_overlays(LoadState& state, ExercisesById& by_id)
+{
+  for (auto& pending : state.exercises) {
+    if (!pending.overlay) {
+      continue;
+    }
+    const Overlay& overlay = *pending.overlay;
+    auto& diagnostics = state.per_file[pending.index];
+    const auto standing = by_id.find(overlay.id);
+    if (standing == by_id.end() || state.exercises[standing->second].layer >= pending.layer) {
+      diagnostics.push_back(
+        {overlay.where, fmt::format("overlay of unknown exercise '{}': an overlay adds rules to an exercise "
+                                    "of an earlier catalog (the built-in one, or an earlier --catalog)",
+                                    overlay.id)});
+      continue;
+    }
+    Exercise& exercise = state.read[standing->second];
+    bool ok = true;
+    for (const auto& rule : overlay.contraindications) {
+      const auto own = std::find_if(exercise.contraindications.begin(), exercise.contraindications.end(),
+                                    [&](const Contraindication& r) { return r.condition == rule.condition; });
+      if (own != exercise.contraindications.end()) {
+        diagnostics.push_back(
+          {overlay.where, fmt::format("exercise '{}' already has a rule for '{}'; an overlay "
+                                      "adds rules only for conditions it has none for",
+                                      overlay.id, rule.condition)});
+        ok = false;
+      }
+    }
+    if (ok) {
+      exercise.contraindications.insert(exercise.contraindications.end(), overlay.contraindications.begin(),
+                                        overlay.contraindications.end());
+    }
+  }
+}
+
 /// Reports each exercise a condition's early phase allows that the catalog
 /// does not hold.
 void check_phase_exercises(LoadResult& result)
@@ -465,7 +507,8 @@ void check_phase_exercises(LoadResult& result)
         result.errors.push_back(
           {phase.exercise_where[i],
            fmt::format("unknown exercise '{}' in the early phase of condition '{}'{}", phase.exercises[i],
-                       condition.id, util::did_you_mean_suffix(phase.exercises[i], result.catalog.exercise_ids()))});
+                       condition.id,
+                       util::did_you_mean_suffix(phase.exercises[i], result.catalog.exercise_ids()))});
       }
     }
   }
@@ -492,6 +535,7 @@ LoadResult load(const std::vector<Layer>& layers)
   const std::uint64_t key = cached ? vocabulary_fingerprint(result.catalog) : 0;
   read_exercise_files(layers, state, result.catalog, key);
   ExercisesById by_id = merge_layers(layers.size(), state, result.notes);
+  apply_overlays(state, by_id);
   check_exercise_references(state);
   update_caches(layers, state, key);
   result.file_count =

@@ -177,6 +177,7 @@ struct Term {
   util::Box<Phase> phase;               ///< conditions only: a restricted early phase
   std::vector<ConditionSign> red_flags; ///< conditions only: signs it adds to red-flag tiers
   std::vector<std::string> loads;       ///< positions only: what the position loads
+  std::vector<std::string> phrases;     ///< loads only: words in an exercise's text that put strain on it
   std::string action;                   ///< red-flag tiers only: what to do
   std::vector<std::string> signs;       ///< red-flag tiers only: the warning signs
   std::vector<std::string> sources;     ///< red-flag tiers only: source ids

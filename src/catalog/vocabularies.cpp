@@ -77,7 +77,8 @@ struct EntryReader {
   }
 
   /// A mapping under `key`, or nothing after reporting why not.
-  std::optional<Entries> mapping(const Entry& entry, const std::vector<KeySpec>& specs, const std::string& what)
+  std::optional<Entries> mapping(const Entry& entry, const std::vector<KeySpec>& specs,
+                                 const std::string& what)
   {
     const auto& [key, value] = entry;
     if (!value.IsMap()) {
@@ -157,7 +158,8 @@ struct EntryReader {
       value.limit_positions = reader.strings(list->second, true, &places);
       ok = ok && !value.limit_positions.empty() && value.limit_positions.size() == places.size();
       for (std::size_t i = 0; i < places.size() && i < value.limit_positions.size(); ++i) {
-        references.push_back({&Catalog::positions, "position", value.limit_positions[i], places[i], &diagnostics});
+        references.push_back(
+          {&Catalog::positions, "position", value.limit_positions[i], places[i], &diagnostics});
       }
     }
     ok = number_of(entries, "from", 0, 1000, value.from) && ok;
@@ -195,8 +197,8 @@ struct EntryReader {
     if (const auto def = entries->find("default");
         def != entries->end() && !qualifier.default_value.empty() && !qualifier.values.empty() &&
         qualifier.find(qualifier.default_value) == nullptr) {
-      reader.error(def->second.second, fmt::format("'default' must be one of the values, found '{}'",
-                                                   qualifier.default_value));
+      reader.error(def->second.second,
+                   fmt::format("'default' must be one of the values, found '{}'", qualifier.default_value));
       ok = false;
     }
     term.qualifier = std::move(qualifier);
@@ -253,8 +255,8 @@ struct EntryReader {
           {&Catalog::sources, "source", sign.source, reader.at(entries.at("source").second), &diagnostics});
       }
       if (!sign.tier.empty()) {
-        references.push_back(
-          {&Catalog::red_flags, "red-flag tier", sign.tier, reader.at(entries.at("tier").second), &diagnostics});
+        references.push_back({&Catalog::red_flags, "red-flag tier", sign.tier,
+                              reader.at(entries.at("tier").second), &diagnostics});
       }
       term.red_flags.push_back(std::move(sign));
     });
@@ -315,6 +317,7 @@ std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spe
   read.condition_signs(term);
   read.term_list("loads", term.loads, &Catalog::loads, "load");
   read.term_list("signs", term.signs, nullptr, nullptr);
+  read.term_list("phrases", term.phrases, nullptr, nullptr);
   read.term_list("sources", term.sources, &Catalog::sources, "source");
   read.setting(term);
   read.aliases(term);

@@ -50,6 +50,17 @@ std::vector<catalog::Diagnostic> protection_gap_diagnostics(const catalog::Catal
     const bool from_position =
       position != nullptr &&
       std::find(position->loads.begin(), position->loads.end(), gap.load) != position->loads.end();
+    if (gap.exercise->where.file.starts_with("<built-in>/")) {
+      // A built-in file is not the author's to edit: the fault is reported
+      // at the condition, and an overlay adds the rule.
+      out.push_back(
+        {catalog.conditions.find(gap.condition)->where,
+         fmt::format("condition '{}' protects '{}', which built-in exercise '{}' puts strain on, but "
+                     "it has no rule for '{}': add one in an overlay file ('overlay: {}', see "
+                     "backplan-catalog(5))",
+                     gap.condition, gap.load, gap.exercise->id, gap.condition, gap.exercise->id)});
+      continue;
+    }
     out.push_back(
       {from_position ? gap.exercise->position_where : gap.exercise->where,
        fmt::format("condition '{}' protects '{}', which {} puts strain on, but exercise '{}' has no "

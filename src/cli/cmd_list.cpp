@@ -172,7 +172,8 @@ void run_list(const Context& context, const ListOptions& options)
   std::vector<Row> rows;
   for (const auto& exercise : catalog.exercises) {
     if (!any_of_in(regions, exercise.regions) || !any_of_in(goals, exercise.goals) ||
-        !any_of_in(positions, {exercise.position}) || safety::evaluate(exercise, conditions.ids, conditions.qualifiers).excluded()) {
+        !any_of_in(positions, {exercise.position}) ||
+        safety::evaluate(exercise, conditions.ids, conditions.qualifiers).excluded()) {
       continue;
     }
     rows.push_back({&exercise, plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side)});

@@ -394,10 +394,12 @@ std::vector<std::string> gap_warnings(const Catalog& catalog, const std::vector<
       }
     }
     if (!ids.empty()) {
-      out.push_back(fmt::format("left out {} for {}: {} put strain on what the condition protects and have "
-                                "no rule for '{}'; add one to each (see backplan-catalog(5))",
+      out.push_back(fmt::format("left out {} for {}: {} on what the condition protects with no rule for "
+                                "'{}'; add one to {} (an overlay file adds rules to a built-in exercise: see "
+                                "backplan-catalog(5))",
                                 util::join(ids, ", "), condition.name,
-                                ids.size() == 1 ? "it does" : "they do", condition.id));
+                                ids.size() == 1 ? "it puts strain" : "each puts strain", condition.id,
+                                ids.size() == 1 ? "it" : "each"));
     }
   }
   return out;

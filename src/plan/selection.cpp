@@ -51,7 +51,8 @@ Selection::Selection(const catalog::Catalog& catalog, int budget, std::vector<Po
 int Selection::position_cap(const catalog::Exercise& exercise) const
 {
   for (const auto& limit : m_limits) {
-    if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) != limit.positions.end()) {
+    if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) !=
+        limit.positions.end()) {
       return limit.seconds;
     }
   }
@@ -64,7 +65,8 @@ bool Selection::within_limits() const
     int seconds = 0;
     for (std::size_t i = 0; i < m_chosen.size(); ++i) {
       const auto& exercise = *m_chosen[i]->exercise;
-      if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) != limit.positions.end()) {
+      if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) !=
+          limit.positions.end()) {
         seconds += duration(m_doses[i], exercise.per_side);
       }
     }
