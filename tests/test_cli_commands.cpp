@@ -311,7 +311,15 @@ TEST_SUITE("cli::conditions")
       for (const auto& line : description) {
         CHECK(line.starts_with("    "));
       }
-      CHECK(words(join(description, " ")) == words(term.description));
+      // The description, then the qualifier and the early phase when the
+      // condition has them.
+      const std::string shown = words(join(description, " "));
+      CHECK(shown.starts_with(words(term.description)));
+      CHECK((shown.find("(--" + term.id + "=VALUE)") != std::string::npos) == term.qualifier.has_value());
+      CHECK((shown.find("early phase, until") != std::string::npos) == term.phase.has_value());
+      if (!term.qualifier && !term.phase) {
+        CHECK(shown == words(term.description));
+      }
       // Counted here from the rules: an avoided exercise is excluded and
       // counts for nothing else.
       std::size_t excluded = 0;

@@ -692,3 +692,27 @@ contraindications:
     CHECK((*fracture)["qualifier"]["default"] == "recent");
   }
 }
+
+TEST_SUITE("cli::check")
+{
+  TEST_CASE("check warns of a user exercise that loads nothing and has no rule, and still exits 0")
+  {
+    const std::string dir = test::temp_dir();
+    std::ofstream(dir + "/hinge.yaml") << exercise_with("hip-hinge", "  []\n");
+    const auto r = run_backplan({"check", dir + "/hinge.yaml"});
+    CHECK(r.status == 0);
+    CHECK(r.err ==
+          dir + "/hinge.yaml:1:5: warning: exercise 'hip-hinge' has no rules and puts strain on nothing a "
+                "condition protects (position 'standing' lists no loads and the exercise lists none): list "
+                "what it loads in 'loads' so that the conditions that protect it need a rule (see "
+                "backplan-catalog(5))\n");
+    // Listing what it loads (a rounded spine, which osteoporosis protects)
+    // turns the warning into a gap: the rule it needs.
+    std::ofstream(dir + "/hinge.yaml") << exercise_with("hip-hinge", "  []\n", "loads: [rounded-spine]\n");
+    const auto loaded = run_backplan({"check", dir + "/hinge.yaml"});
+    CHECK(loaded.status == 3);
+    CHECK(loaded.err ==
+          dir + "/hinge.yaml:1:5: error: condition 'osteoporosis' protects 'rounded-spine', which the "
+                "exercise puts strain on, but exercise 'hip-hinge' has no rule for 'osteoporosis'\n");
+  }
+}

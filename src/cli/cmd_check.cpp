@@ -77,6 +77,28 @@ std::vector<catalog::Diagnostic> protection_gap_diagnostics(const catalog::Catal
   return out;
 }
 
+/// Each exercise of a user's catalog that puts strain on nothing (its
+/// position lists no loads and it lists none of its own) and has no rule
+/// for any condition: no condition's protection can ever reach it, and
+/// nobody has said which conditions it suits. A warning, since a gentle
+/// exercise may truly suit everyone.
+std::vector<catalog::Diagnostic> unloaded_exercises(const catalog::Catalog& catalog)
+{
+  std::vector<catalog::Diagnostic> out;
+  for (const auto& exercise : catalog.exercises) {
+    if (!exercise.where.file.starts_with("<built-in>/") && catalog.loads_of(exercise).empty() &&
+        exercise.contraindications.empty()) {
+      out.push_back({exercise.where,
+                     fmt::format("exercise '{}' has no rules and puts strain on nothing a condition protects "
+                                 "(position '{}' lists no loads and the exercise lists none): list what it loads "
+                                 "in 'loads' so that the conditions that protect it need a rule (see "
+                                 "backplan-catalog(5))",
+                                 exercise.id, exercise.position)});
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 Runner add_check_command(CLI::App* command, Context& context)
@@ -100,6 +122,10 @@ Runner add_check_command(CLI::App* command, Context& context)
     }
     for (const auto& note : result.notes) {
       fmt::print(stderr, "backplan: note: {}\n", note);
+    }
+    for (const auto& unloaded : unloaded_exercises(result.catalog)) {
+      fmt::print(stderr, "{}:{}:{}: warning: {}\n", unloaded.where.file, unloaded.where.line, unloaded.where.column,
+                 unloaded.message);
     }
     write_output(summary(result, layers, *paths), "");
   };

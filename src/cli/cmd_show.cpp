@@ -110,7 +110,8 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
                          const char* avoided) {
     for (const auto& rule : list) {
       out += hanging(indent + "- ",
-                     fmt::format("{} {}: {}", catalog::action_name(rule.action), rule.condition,
+                     fmt::format("{} {}{}: {}", catalog::action_name(rule.action), rule.condition,
+                                 rule.when.empty() ? "" : fmt::format(" (when {})", util::join(rule.when, ", ")),
                                  rule.instruction.empty() ? std::string(avoided) : rule.instruction),
                      width);
       out += hanging(indent + "  basis: ", rule.basis, width);
@@ -171,6 +172,7 @@ Json rules_json(const catalog::Catalog& catalog, const std::vector<catalog::Cont
     entry["action"] = catalog::action_name(rule.action);
     entry["instruction"] = rule.instruction;
     entry["basis"] = rule.basis;
+    entry["when"] = rule.when;
     rules.push_back(std::move(entry));
   }
   return rules;

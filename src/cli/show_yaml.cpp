@@ -40,6 +40,9 @@ void emit_rules(YAML::Emitter& out, const std::vector<catalog::Contraindication>
   for (const auto& rule : rules) {
     out << YAML::BeginMap << YAML::Key << "condition" << YAML::Value << rule.condition << YAML::Key
         << "action" << YAML::Value << catalog::action_name(rule.action);
+    if (!rule.when.empty()) {
+      emit_list(out, "when", rule.when, true);
+    }
     if (!rule.instruction.empty()) {
       out << YAML::Key << "instruction" << YAML::Value << rule.instruction;
     }

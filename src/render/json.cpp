@@ -44,6 +44,7 @@ Json rules_json(const plan::Plan& plan, const std::vector<catalog::Contraindicat
     entry["action"] = catalog::action_name(rule.action);
     entry["instruction"] = rule.instruction;
     entry["basis"] = rule.basis;
+    entry["when"] = rule.when;
     out.push_back(std::move(entry));
   }
   return out;
