@@ -152,7 +152,7 @@ struct Phase {
 struct ConditionSign {
   std::string tier; ///< a red-flag tier id
   std::string text;
-  std::string source; ///< the source id it comes from
+  std::string source; ///< the source id it comes from, or "general clinical guidance"
   Location where;
 };
 

@@ -250,7 +250,7 @@ struct EntryReader {
       ok = text_of(entries, "tier", sign.tier) && ok;
       ok = text_of(entries, "sign", sign.text) && ok;
       ok = text_of(entries, "source", sign.source) && ok;
-      if (!sign.source.empty()) {
+      if (!sign.source.empty() && sign.source != general_guidance) {
         references.push_back(
           {&Catalog::sources, "source", sign.source, reader.at(entries.at("source").second), &diagnostics});
       }
