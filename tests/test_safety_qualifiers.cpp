@@ -575,6 +575,16 @@ TEST_SUITE("cli::qualifiers")
     CHECK(twice.status == 2);
     CHECK(twice.err == "backplan: error: condition 'total-hip-replacement' is given twice, as approach "
                        "'posterior' and 'anterior'\n");
+    // The default value counts as a value here: a second, different one is
+    // an error rather than a quiet choice of the less careful reading.
+    const auto both = run_backplan({"plan", "-c", "pregnancy=12", "-c", "pregnancy=20"});
+    CHECK(both.status == 2);
+    CHECK(both.err == "backplan: error: condition 'pregnancy' is given twice, as weeks 'before-16-weeks' and "
+                      "'from-16-weeks'\n");
+    const auto flags = run_backplan({"plan", "--hip-replacement=anterior", "--hip-replacement=posterior"});
+    CHECK(flags.status == 2);
+    CHECK(flags.err == "backplan: error: condition 'total-hip-replacement' is given twice, as approach "
+                       "'anterior' and 'posterior'\n");
     const auto weeks = run_backplan({"plan", "--pregnancy=12", "-f", "json"});
     REQUIRE(weeks.status == 0);
     const auto request = nlohmann::json::parse(weeks.out)["request"];

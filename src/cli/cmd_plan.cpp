@@ -282,14 +282,25 @@ void add_condition_flags(CLI::App& command, PlanOptions& options, const Context&
           .add_option_function<std::vector<std::string>>(
             fmt::format("--{}", name),
             [&options, id = term.id](const std::vector<std::string>& values) {
-              options.condition_flags.push_back(
-                values.empty() || values.front().empty() ? id : id + "=" + values.front());
+              // Every value of every use: two different ones are an error
+              // for resolve_conditions to report.
+              bool valued = false;
+              for (const auto& value : values) {
+                if (!value.empty()) {
+                  options.condition_flags.push_back(id + "=" + value);
+                  valued = true;
+                }
+              }
+              if (!valued) {
+                options.condition_flags.push_back(id);
+              }
             },
             term.qualifier ? fmt::format("same as --condition {}[={}] ({})", term.id,
                                          upper(term.qualifier->name), term.name)
                            : fmt::format("same as --condition {} ({})", term.id, term.name))
           ->expected(0, 1)
           ->allow_extra_args(false)
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
           ->group("");
       } catch (const CLI::OptionAlreadyAdded&) {
         // A user catalog's condition named like an option keeps only -c ID.

@@ -301,8 +301,8 @@ Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<s
     if (std::find(declared.ids.begin(), declared.ids.end(), id) == declared.ids.end()) {
       declared.ids.push_back(id);
     }
-    if (typed.value.empty() || typed.value == typed.term->qualifier->default_value) {
-      continue; // the default is the reading taken when no value is given: every rule holds
+    if (typed.value.empty()) {
+      continue;
     }
     const auto [it, added] = declared.qualifiers.emplace(id, typed.value);
     if (!added && it->second != typed.value) {
@@ -311,6 +311,11 @@ Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<s
                                 typed.term->qualifier->name, it->second, typed.value)};
     }
   }
+  // The default is the reading taken when no value is given, under which
+  // every rule holds: it is kept as no value at all.
+  std::erase_if(declared.qualifiers, [&](const auto& entry) {
+    return entry.second == catalog.conditions.find(entry.first)->qualifier->default_value;
+  });
   declared.ids = safety::with_included(catalog, std::move(declared.ids));
   return declared;
 }

@@ -58,8 +58,9 @@ public:
                                  names[i].substr(0, names[i].find('=')), places[i]);
         continue;
       }
-      const bool plain = typed.value.empty() || typed.value == typed.term->qualifier->default_value;
-      const std::string id = plain ? typed.term->id : typed.term->id + "=" + typed.value;
+      // Kept with its value, the default too, so that a second value for
+      // the same condition on the command line is an error, not a choice.
+      const std::string id = typed.value.empty() ? typed.term->id : typed.term->id + "=" + typed.value;
       if (std::find(resolved.begin(), resolved.end(), id) == resolved.end()) {
         resolved.push_back(id);
       }

@@ -77,7 +77,8 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
     const catalog::Phase& phase = *condition->phase;
     if ((!phase.exercises.empty() && !contains(phase.exercises, exercise.id)) ||
         (!phase.positions.empty() && !contains(phase.positions, exercise.position))) {
-      return out("phase", fmt::format("not part of the {} plan: only once {} has cleared you (--cleared)",
+      return out("phase", fmt::format("not part of the early-phase plan ({}): only once {} has cleared you "
+                                      "(--cleared)",
                                       util::lowercase_first(phase.name), phase.lifted_by));
     }
   }
@@ -346,8 +347,7 @@ std::vector<std::string> condition_names(const Catalog& catalog, const Request& 
     const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
     out.push_back(value == nullptr
                     ? name_of(catalog.conditions, id)
-                    : fmt::format("{} ({}: {}{})", term->name, term->qualifier->name, value->id,
-                                  request.qualifiers.contains(id) ? "" : ", not given"));
+                    : fmt::format("{} ({}: {})", term->name, term->qualifier->name, value->id));
   }
   return out;
 }

@@ -18,9 +18,10 @@ bool declared(const std::vector<std::string>& conditions, const std::string& id)
 std::string phase_line(const catalog::Term& condition)
 {
   const catalog::Phase& phase = *condition.phase;
-  return fmt::format("this is the early-phase plan ({}): it keeps to what is allowed then. Do more only once {} "
-                     "has cleared you; then add --cleared for the full plan.",
-                     util::lowercase_first(phase.name), phase.lifted_by);
+  return fmt::format(
+    "this is the early-phase plan ({}): it keeps to what is allowed then. Do more only once {} "
+    "has cleared you; then add --cleared for the full plan.",
+    util::lowercase_first(phase.name), phase.lifted_by);
 }
 
 } // namespace
@@ -73,9 +74,10 @@ SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std:
     if (!declared(conditions, term.id)) {
       continue;
     }
-    if (const auto* value = qualifier_value(term, qualifiers); value != nullptr && qualifiers.contains(term.id) == false) {
+    if (const auto* value = qualifier_value(term, qualifiers);
+        value != nullptr && qualifiers.contains(term.id) == false) {
       notes.advice.push_back({term.id, term.name,
-                              fmt::format("no {} was given, so this plan takes the most careful reading: {}",
+                              fmt::format("this plan takes the most careful reading of the {}: {}.",
                                           term.qualifier->name, value->description)});
     }
     if (!term.advice.empty()) {
