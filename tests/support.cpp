@@ -113,6 +113,18 @@ RunResult run_backplan(const std::vector<std::string>& args, const std::map<std:
 
 std::string data_path(const std::string& name) { return std::string(BACKPLAN_TEST_DATA) + "/" + name; }
 
+std::vector<std::string> load_with_layer(const std::vector<catalog::SourceFile>& files)
+{
+  catalog::Layer extra;
+  extra.name = "extra";
+  extra.files = files;
+  std::vector<std::string> out;
+  for (const auto& diagnostic : catalog::load({catalog::builtin_layer(), extra}).errors) {
+    out.push_back(diagnostic.str());
+  }
+  return out;
+}
+
 const catalog::Catalog& builtin_catalog()
 {
   static const catalog::Catalog catalog = [] {

@@ -29,6 +29,10 @@ std::string data_path(const std::string& name);
 /// The built-in catalog, loaded once.
 const catalog::Catalog& builtin_catalog();
 
+/// The diagnostics ("FILE:LINE:COLUMN: error: ...") of loading the built-in
+/// catalog's YAML with `files` as one more layer, as a user's catalog is.
+std::vector<std::string> load_with_layer(const std::vector<catalog::SourceFile>& files);
+
 /// Every subset of `ids` with at most `most` members, in a fixed order, and
 /// then `ids` whole: the condition combinations the property tests cover.
 std::vector<std::vector<std::string>> subsets(const std::vector<std::string>& ids, std::size_t most);

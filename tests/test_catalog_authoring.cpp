@@ -15,14 +15,7 @@ namespace {
 /// The diagnostics of loading the built-in catalog plus `files` as one more layer.
 std::vector<std::string> load_layer(const std::vector<catalog::SourceFile>& files)
 {
-  catalog::Layer extra;
-  extra.name = "extra";
-  extra.files = files;
-  std::vector<std::string> out;
-  for (const auto& diagnostic : catalog::load({catalog::builtin_layer(), extra}).errors) {
-    out.push_back(diagnostic.str());
-  }
-  return out;
+  return test::load_with_layer(files);
 }
 
 /// A valid exercise file with `id`, and `extra` lines appended.

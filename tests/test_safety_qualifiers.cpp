@@ -26,14 +26,7 @@ namespace {
 /// added as a second layer (a user's catalog).
 std::vector<std::string> load_user(const std::vector<catalog::SourceFile>& files)
 {
-  catalog::Layer user;
-  user.name = "user";
-  user.files = files;
-  std::vector<std::string> out;
-  for (const auto& diagnostic : catalog::load({catalog::builtin_layer(), user}).errors) {
-    out.push_back(diagnostic.str());
-  }
-  return out;
+  return test::load_with_layer(files);
 }
 
 /// The catalog of the built-in YAML with `files` as a second layer.

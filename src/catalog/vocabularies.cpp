@@ -57,11 +57,20 @@ struct EntryReader {
   void term_list(const char* key, std::vector<std::string>& field, Vocabulary Catalog::*target,
                  const char* noun)
   {
-    if (const auto it = values.find(key); it != values.end()) {
+    term_list_of(values, key, field, target, noun);
+  }
+
+  /// A non-empty list at `key` of `entries`, when present; one that names
+  /// terms of another vocabulary (`target`) is checked once every
+  /// vocabulary has been read.
+  void term_list_of(const Entries& entries, const char* key, std::vector<std::string>& field,
+                    Vocabulary Catalog::*target, const char* noun)
+  {
+    if (const auto it = entries.find(key); it != entries.end()) {
       std::vector<Location> places;
       field = reader.strings(it->second, true, &places);
       ok = ok && field.size() == places.size() && !field.empty();
-      for (std::size_t i = 0; target != nullptr && i < field.size(); ++i) {
+      for (std::size_t i = 0; target != nullptr && i < field.size() && i < places.size(); ++i) {
         references.push_back({target, noun, field[i], places[i], &diagnostics});
       }
     }
@@ -153,15 +162,7 @@ struct EntryReader {
     }
     ok = text_of(entries, "description", value.description) && ok;
     ok = text_of(entries, "refer", value.refer) && ok;
-    if (const auto list = entries.find("limit_positions"); list != entries.end()) {
-      std::vector<Location> places;
-      value.limit_positions = reader.strings(list->second, true, &places);
-      ok = ok && !value.limit_positions.empty() && value.limit_positions.size() == places.size();
-      for (std::size_t i = 0; i < places.size() && i < value.limit_positions.size(); ++i) {
-        references.push_back(
-          {&Catalog::positions, "position", value.limit_positions[i], places[i], &diagnostics});
-      }
-    }
+    term_list_of(entries, "limit_positions", value.limit_positions, &Catalog::positions, "position");
     ok = number_of(entries, "from", 0, 1000, value.from) && ok;
     ok = number_of(entries, "limit_seconds", 1, 3600, value.limit_seconds) && ok;
     if (entries.contains("limit_positions") != entries.contains("limit_seconds")) {
@@ -217,14 +218,7 @@ struct EntryReader {
     Phase phase;
     ok = text_of(*entries, "name", phase.name) && ok;
     ok = text_of(*entries, "lifted_by", phase.lifted_by) && ok;
-    if (const auto list = entries->find("positions"); list != entries->end()) {
-      std::vector<Location> places;
-      phase.positions = reader.strings(list->second, true, &places);
-      ok = ok && phase.positions.size() == places.size() && !phase.positions.empty();
-      for (std::size_t i = 0; i < places.size() && i < phase.positions.size(); ++i) {
-        references.push_back({&Catalog::positions, "position", phase.positions[i], places[i], &diagnostics});
-      }
-    }
+    term_list_of(*entries, "positions", phase.positions, &Catalog::positions, "position");
     if (const auto list = entries->find("exercises"); list != entries->end()) {
       phase.exercises = reader.strings(list->second, true, &phase.exercise_where);
       ok = ok && phase.exercises.size() == phase.exercise_where.size() && !phase.exercises.empty();
