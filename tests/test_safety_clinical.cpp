@@ -66,12 +66,22 @@ const std::vector<ClinicalRule> table = {
     "lumbar-rotation", "pelvic-tilt", "bridge", "deep-abdominal-bracing", "supine-leg-over-rotation",
     "full-plank", "a-frame-to-squat", "half-pancake"}},
   // After spinal surgery, until cleared: no twisting, loaded flexion,
-  // press-ups, planks or A-frame; after neck surgery (or an operation not
-  // named), no side neck stretch.
+  // press-ups, planks or A-frame; after neck surgery, no side neck stretch;
+  // after a fusion, no bending or twisting of the lower back at all. With
+  // the operation not named, all of these.
   {"recent-spinal-surgery",
    {"floor-seated-twist", "supine-leg-over-rotation", "half-pancake", "double-knee-to-chest", "prone-press-up",
     "propped-back-extension", "prone-forearm-extension", "plank-progression", "full-plank", "a-frame-to-squat",
-    "seated-trunk-rotation", "side-neck-stretch"},
+    "seated-trunk-rotation", "side-neck-stretch", "knee-to-chest", "lumbar-rotation", "kneeling-back-stretch",
+    "cat-curl", "cat-cow"},
+   {"bird-dog", "bridge"}},
+  {"recent-spinal-surgery=fusion",
+   {"floor-seated-twist", "supine-leg-over-rotation", "half-pancake", "double-knee-to-chest", "prone-press-up",
+    "propped-back-extension", "prone-forearm-extension", "plank-progression", "full-plank", "a-frame-to-squat",
+    "seated-trunk-rotation", "knee-to-chest", "lumbar-rotation", "kneeling-back-stretch", "cat-curl", "cat-cow"},
+   {"bird-dog", "bridge"}},
+  {"recent-spinal-surgery=neck",
+   {"side-neck-stretch", "floor-seated-twist", "prone-press-up", "plank-progression", "full-plank"},
    {"knee-to-chest", "lumbar-rotation", "kneeling-back-stretch"}},
   {"recent-spinal-surgery=lumbar-decompression",
    {"floor-seated-twist", "supine-leg-over-rotation", "half-pancake", "double-knee-to-chest", "prone-press-up",
