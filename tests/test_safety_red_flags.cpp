@@ -38,8 +38,8 @@ const std::vector<Tier> expected_tiers = {
     // A possible stroke: face numbness was once routed to "see a doctor today".
     "numbness, weakness or drooping on one side of your face",
     // Neck pain with signs of an artery tear or a bleed.
-    "neck pain with dizziness, double vision, slurred speech, difficulty swallowing or a sudden, severe "
-    "headache",
+    "neck pain with dizziness, sudden loss or blurring of sight, slurred speech, difficulty swallowing or a "
+    "sudden, severe headache",
     // Meningitis.
     "a fever with a stiff neck and a headache, or a rash that does not fade", "serious fall or accident"}},
   {"See a doctor today",
@@ -140,15 +140,15 @@ TEST_SUITE("safety::red_flags")
 
   TEST_CASE("a declared condition adds its own signs to a tier, in every format, and only when declared")
   {
-    // Written from the NHS "Exercise in pregnancy" page and the hip
-    // replacement leaflet: the tier each sign belongs in.
+    // Written from the maternity, DVT and spinal-surgery pages the catalog
+    // names: the tier each sign belongs in.
     const std::vector<std::tuple<const char*, const char*, const char*>> added = {
       {"pregnancy", "emergency", "heavy bleeding from your vagina"},
       {"pregnancy", "today", "your baby moving less than usual"},
       {"pregnancy", "today", "a severe headache, blurred vision"},
       {"total-hip-replacement", "emergency", "(a possible dislocation)"},
       {"total-hip-replacement", "today", "warmth or redness in your calf"},
-      {"recent-spinal-surgery", "today", "clear fluid comes from it"},
+      {"recent-spinal-surgery", "today", "fluid leaks from your wound"},
       {"osteoporosis", "today", "after a minor fall, a lift, a cough or a sneeze"},
     };
     for (const auto& [condition, tier, sign] : added) {
