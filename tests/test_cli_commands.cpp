@@ -242,11 +242,12 @@ TEST_SUITE("cli::show")
     const auto lines = test::lines_of(out);
     for (const auto& rule : exercise->contraindications) {
       CAPTURE(rule.condition);
-      // One line with the action, the condition and the instruction; the
-      // next names the basis.
+      // One line with the action, the condition (and the values a rule
+      // holds for) and the instruction; the next names the basis.
+      const std::string when = rule.when.empty() ? "" : " (when " + join(rule.when, ", ") + ")";
       const auto line = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) {
         return l.find(catalog::action_name(rule.action)) != std::string::npos &&
-               l.find(" " + rule.condition + ":") != std::string::npos &&
+               l.find(" " + rule.condition + when + ":") != std::string::npos &&
                l.find(rule.instruction) != std::string::npos;
       });
       REQUIRE(line != lines.end());
