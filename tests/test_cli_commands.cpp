@@ -321,18 +321,24 @@ TEST_SUITE("cli::conditions")
       if (!term.qualifier && !term.phase) {
         CHECK(shown == words(term.description));
       }
-      // Counted here from the rules: an avoided exercise is excluded and
-      // counts for nothing else.
+      // Counted here from the rules of the condition and of those it
+      // includes: an avoided exercise is excluded and counts for nothing else.
+      std::vector<std::string> ids = {term.id};
+      ids.insert(ids.end(), term.includes.begin(), term.includes.end());
+      const auto any_rule = [&](const catalog::Exercise& exercise, catalog::Action action) {
+        return std::any_of(ids.begin(), ids.end(),
+                           [&](const auto& id) { return has_rule(exercise, id, action); });
+      };
       std::size_t excluded = 0;
       std::size_t modified = 0;
       std::size_t cautioned = 0;
       for (const auto& exercise : catalog.exercises) {
-        if (has_rule(exercise, term.id, catalog::Action::avoid)) {
+        if (any_rule(exercise, catalog::Action::avoid)) {
           ++excluded;
           continue;
         }
-        modified += has_rule(exercise, term.id, catalog::Action::modify) ? 1 : 0;
-        cautioned += has_rule(exercise, term.id, catalog::Action::caution) ? 1 : 0;
+        modified += any_rule(exercise, catalog::Action::modify) ? 1 : 0;
+        cautioned += any_rule(exercise, catalog::Action::caution) ? 1 : 0;
       }
       CHECK(block.back() == fmt::format("    excludes {}, modifies {}, cautions {} of {} exercises", excluded,
                                         modified, cautioned, catalog.exercises.size()));

@@ -230,6 +230,12 @@ TEST_SUITE("safety::qualifiers")
     CHECK(gaps == std::vector<std::string>{"e prolapse held-breath", "e high-blood-pressure held-breath"});
     CHECK(catalog::uses_phrase("Do not hold your breath", {"hold your breath"}) == std::nullopt);
     CHECK(catalog::uses_phrase("Hold your breath for five", {"hold your breath"}) == "hold your breath");
+    // A negation counts only in the same clause, and only as a whole word.
+    CHECK(catalog::uses_phrase("Keep your chin level, not poking. Hold your breath for ten seconds.",
+                               {"hold your breath"}) == "hold your breath");
+    CHECK(catalog::uses_phrase("Tie a knot then hold your breath", {"hold your breath"}) ==
+          "hold your breath");
+    CHECK(catalog::uses_phrase("Don't hold your breath", {"hold your breath"}) == std::nullopt);
   }
 
   TEST_CASE("an overlay adds rules to an exercise of an earlier catalog without copying it")
@@ -623,8 +629,8 @@ TEST_SUITE("cli::qualifiers")
     const auto shown =
       run_backplan({"profile"}, {{"HOME", home}, {"XDG_CONFIG_HOME", home + "/.config"}, {"NO_COLOR", ""}});
     CHECK(shown.status == 0);
-    // The default value (from 16 weeks) is the reading taken without one, so it is not shown.
-    CHECK(shown.out.find("conditions  total-hip-replacement=anterior, pregnancy ") != std::string::npos);
+    CHECK(shown.out.find("conditions  total-hip-replacement=anterior, pregnancy=from-16-weeks ") !=
+          std::string::npos);
     CHECK(shown.out.find("cleared     yes ") != std::string::npos);
   }
 
@@ -717,5 +723,156 @@ TEST_SUITE("cli::check")
     CHECK(loaded.err ==
           dir + "/hinge.yaml:1:5: error: condition 'osteoporosis' protects 'rounded-spine', which the "
                 "exercise puts strain on, but exercise 'hip-hinge' has no rule for 'osteoporosis'\n");
+  }
+}
+
+TEST_SUITE("safety::review")
+{
+  TEST_CASE("a later catalog that redefines a condition keeps every value the earlier rules name")
+  {
+    const std::string dir = test::temp_dir();
+    std::ofstream(dir + "/conditions.yaml") << R"(conditions:
+  - id: total-hip-replacement
+    name: Hip replacement
+    description: A replaced hip.
+    protects: [deep-hip-bend]
+    qualifier:
+      name: approach
+      default: unknown
+      values:
+        - id: posterior
+          description: from behind
+        - id: lateral
+          description: from the side
+        - id: unknown
+          description: not known
+)";
+    // The built-in rules for an anterior approach would never hold again.
+    const auto r = run_backplan({"--catalog", dir, "check"});
+    CHECK(r.status == 3);
+    CHECK(r.err ==
+          dir + "/conditions.yaml:2:9: error: condition 'total-hip-replacement' has no approach "
+                "'anterior', which a rule of exercise 'double-knee-to-chest' holds for: keep every value "
+                "the catalog's rules name\n");
+    CHECK(run_backplan({"--catalog", dir, "plan", "-c", "total-hip-replacement=posterior"}).status == 3);
+  }
+
+  TEST_CASE("the library reads a qualifier value as the command line does, whoever the caller")
+  {
+    const auto& catalog = test::builtin_catalog();
+    plan::Request request;
+    request.minutes = 30;
+    request.cleared = true;
+    request.conditions = {"total-hip-replacement"};
+    // The default written out, or a value the condition does not have, is
+    // the most careful reading: every rule holds.
+    for (const char* value : {"unknown", "sideways"}) {
+      CAPTURE(value);
+      request.qualifiers = {{"total-hip-replacement", value}};
+      for (std::uint64_t seed = 0; seed < 5; ++seed) {
+        request.seed = seed;
+        for (const auto& id : item_ids(plan::make_plan(catalog, request))) {
+          CHECK_FALSE(safety::evaluate(*catalog.find(id), {"total-hip-replacement"}).excluded());
+        }
+      }
+    }
+    // A number selects its value: 20 weeks keeps the cap on lying on the back.
+    request.conditions = {"pregnancy"};
+    request.qualifiers = {{"pregnancy", "20"}};
+    request.minutes = 60;
+    const auto pregnant = plan::make_plan(catalog, request);
+    CHECK(pregnant.request.qualifiers.empty());
+    int supine = 0;
+    for (const auto& item : pregnant.items) {
+      supine += item.exercise.position == "lying-on-back" ? item.duration : 0;
+    }
+    CHECK(supine <= 180);
+    // A value the condition does not have refers, as no value does.
+    request.conditions = {"spinal-fracture"};
+    request.qualifiers = {{"spinal-fracture", "20"}};
+    CHECK_FALSE(plan::make_plan(catalog, request).referral.empty());
+    // What conditions lists for a condition counts the rules it includes.
+    CHECK(safety::count_effects(catalog, "spinal-fracture").avoided ==
+          safety::count_effects(catalog, "osteoporosis").avoided);
+    CHECK(safety::count_effects(catalog, "spinal-fracture").avoided > 0);
+  }
+
+  TEST_CASE("a rule that holds only for some values does not cover a protected load for the others")
+  {
+    const std::string rules = R"(  - condition: total-hip-replacement
+    action: avoid
+    when: [posterior]
+    basis: general clinical guidance
+)";
+    const auto catalog =
+      catalog_with({{"e.yaml", exercise_with("deep-bend", rules, "loads: [deep-hip-bend]\n")}});
+    std::vector<std::string> gaps;
+    for (const auto& gap : safety::protection_gaps(catalog)) {
+      gaps.push_back(gap.exercise->id + " " + gap.condition);
+    }
+    // (A sore hip protects the same load, and has no rule at all.)
+    CHECK(gaps == std::vector<std::string>{"deep-bend hip", "deep-bend total-hip-replacement"});
+    plan::Request request;
+    request.conditions = {"total-hip-replacement"};
+    request.qualifiers = {{"total-hip-replacement", "lateral"}};
+    request.cleared = true;
+    request.minutes = 60;
+    const auto plan = plan::make_plan(catalog, request);
+    REQUIRE(left_out(plan, "deep-bend") != nullptr);
+    CHECK(left_out(plan, "deep-bend")->reason == "unruled");
+  }
+
+  TEST_CASE("a version that names an exercise left out for a missing rule is not shown")
+  {
+    const auto catalog =
+      catalog_with({{"base.yaml", exercise_with("my-base", "  []\n", "harder:\n  exercise: my-hard\n")},
+                    {"hard.yaml", exercise_with("my-hard", "  []\n", "loads: [held-breath]\n")}});
+    plan::Request request;
+    request.conditions = {"prolapse"};
+    request.minutes = 60;
+    for (std::uint64_t seed = 0; seed < 10; ++seed) {
+      request.seed = seed;
+      const auto plan = plan::make_plan(catalog, request);
+      for (const auto& item : plan.items) {
+        CHECK(item.exercise.id != "my-hard");
+        CHECK((!item.harder || item.harder->exercise_id != "my-hard"));
+      }
+    }
+  }
+
+  TEST_CASE("list honours referrals and early phases; the profile's values are checked and overridden")
+  {
+    const auto fracture = run_backplan({"list", "-c", "spinal-fracture"});
+    CHECK(fracture.status == 4);
+    CHECK(fracture.out.empty());
+    const auto& catalog = test::builtin_catalog();
+    const auto& phase = catalog.conditions.find("recent-spinal-surgery")->phase->exercises;
+    const auto early = run_backplan({"list", "-c", "recent-spinal-surgery", "-f", "csv"});
+    CHECK(early.status == 0);
+    CHECK(test::lines_of(early.out).size() == phase.size() + 1); // a header and the phase's exercises
+    const auto cleared = run_backplan({"list", "-c", "recent-spinal-surgery", "--cleared", "-f", "csv"});
+    CHECK(test::lines_of(cleared.out).size() > phase.size() + 1);
+
+    const std::string home = test::temp_dir();
+    const std::map<std::string, std::string> env = {{"HOME", home}, {"XDG_CONFIG_HOME", home + "/.config"}};
+    const std::string file = home + "/.config/backplan/profile.yaml";
+    REQUIRE(test::shell("mkdir -p '" + home +
+                        "/.config/backplan' && printf 'conditions: [pregnancy=12, "
+                        "pregnancy=20]\\n' > '" +
+                        file + "'")
+              .status == 0);
+    const auto twice = run_backplan({"plan"}, env);
+    CHECK(twice.status == 3);
+    CHECK(twice.err.find(file +
+                         ":1:28: error: condition 'pregnancy' is given twice, as weeks 'before-16-weeks' "
+                         "and 'from-16-weeks'") != std::string::npos);
+    REQUIRE(test::shell("printf 'conditions: [pregnancy=12]\\n' > '" + file + "'").status == 0);
+    const auto overridden = run_backplan({"plan", "--pregnancy=20", "-f", "json"}, env);
+    REQUIRE(overridden.status == 0);
+    CHECK(nlohmann::json::parse(overridden.out)["request"]["condition_names"] ==
+          nlohmann::json{"Pregnancy (weeks: from-16-weeks)"});
+    const auto saved = run_backplan({"run", "--plan", file, "--cleared"});
+    CHECK(saved.status == 2);
+    CHECK(saved.err.starts_with("backplan: error: --cleared cannot be used with --plan"));
   }
 }

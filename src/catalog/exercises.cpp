@@ -14,8 +14,30 @@ namespace backplan::catalog {
 
 namespace {
 
-/// Words that, shortly before a phrase, turn it into what not to do.
-constexpr std::array<std::string_view, 5> negations = {"never ", "not ", "n't ", "without ", "no "};
+/// Words that, earlier in the same clause, turn a phrase into what not to do.
+constexpr std::array<std::string_view, 5> negations = {"never", "not", "no", "without", "don't"};
+
+/// Whether the clause that `before` ends (from its last . ; : ! ? or ,)
+/// holds a negation as a whole word ("do not", "never", "don't", ...).
+bool negated(std::string_view before)
+{
+  const auto stop = before.find_last_of(".;:!?,");
+  std::string_view clause = stop == std::string_view::npos ? before : before.substr(stop + 1);
+  while (!clause.empty()) {
+    const auto start = clause.find_first_not_of(" \t\n");
+    if (start == std::string_view::npos) {
+      break;
+    }
+    clause.remove_prefix(start);
+    const auto end = clause.find_first_of(" \t\n");
+    const std::string_view word = clause.substr(0, end);
+    if (std::find(negations.begin(), negations.end(), word) != negations.end() || word.ends_with("n't")) {
+      return true;
+    }
+    clause.remove_prefix(end == std::string_view::npos ? clause.size() : end);
+  }
+  return false;
+}
 
 /// Reads an exercise's figure and gives each modified pose to the 'modify'
 /// contraindication of its condition.
@@ -255,12 +277,7 @@ std::optional<std::string> uses_phrase(std::string_view text, const std::vector<
   for (const auto& phrase : phrases) {
     const std::string wanted = lowercase(phrase);
     for (auto at = lower.find(wanted); at != std::string::npos; at = lower.find(wanted, at + 1)) {
-      // The few words before it, for a negation ("never", "do not", "don't", "without").
-      const std::string before = lower.substr(at >= 24 ? at - 24 : 0, at >= 24 ? 24 : at);
-      const bool negated = std::any_of(negations.begin(), negations.end(), [&](std::string_view word) {
-        return before.find(word) != std::string::npos;
-      });
-      if (!negated) {
+      if (!negated(std::string_view(lower).substr(0, at))) {
         return phrase;
       }
     }

@@ -28,8 +28,9 @@ struct ExerciseReferences {
 };
 
 /// The first of `phrases` that `text` uses, compared case-insensitively and
-/// not just after a negation ("never hold your breath" does not use "hold
-/// your breath"), or nothing.
+/// not after a negation in the same clause ("never hold your breath" does
+/// not use "hold your breath"; "Chin level, not poking. Hold your breath"
+/// does), or nothing.
 std::optional<std::string> uses_phrase(std::string_view text, const std::vector<std::string>& phrases);
 
 /// What `exercise` names of other exercises.

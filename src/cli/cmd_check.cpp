@@ -88,12 +88,13 @@ std::vector<catalog::Diagnostic> unloaded_exercises(const catalog::Catalog& cata
   for (const auto& exercise : catalog.exercises) {
     if (!exercise.where.file.starts_with("<built-in>/") && catalog.loads_of(exercise).empty() &&
         exercise.contraindications.empty()) {
-      out.push_back({exercise.where,
-                     fmt::format("exercise '{}' has no rules and puts strain on nothing a condition protects "
-                                 "(position '{}' lists no loads and the exercise lists none): list what it loads "
-                                 "in 'loads' so that the conditions that protect it need a rule (see "
-                                 "backplan-catalog(5))",
-                                 exercise.id, exercise.position)});
+      out.push_back(
+        {exercise.where,
+         fmt::format("exercise '{}' has no rules and puts strain on nothing a condition protects "
+                     "(position '{}' lists no loads and the exercise lists none): list what it loads "
+                     "in 'loads' so that the conditions that protect it need a rule (see "
+                     "backplan-catalog(5))",
+                     exercise.id, exercise.position)});
     }
   }
   return out;
@@ -124,8 +125,8 @@ Runner add_check_command(CLI::App* command, Context& context)
       fmt::print(stderr, "backplan: note: {}\n", note);
     }
     for (const auto& unloaded : unloaded_exercises(result.catalog)) {
-      fmt::print(stderr, "{}:{}:{}: warning: {}\n", unloaded.where.file, unloaded.where.line, unloaded.where.column,
-                 unloaded.message);
+      fmt::print(stderr, "{}:{}:{}: warning: {}\n", unloaded.where.file, unloaded.where.line,
+                 unloaded.where.column, unloaded.message);
     }
     write_output(summary(result, layers, *paths), "");
   };

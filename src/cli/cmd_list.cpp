@@ -4,6 +4,8 @@
 #include "render/csv.hpp"
 #include "render/json.hpp"
 #include "safety/conditions.hpp"
+#include "safety/notes.hpp"
+#include "util/exit_status.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 
@@ -19,6 +21,7 @@ struct ListOptions {
   std::vector<std::string> goals;
   std::vector<std::string> positions;
   std::vector<std::string> conditions;
+  bool cleared = false;
   std::string format = "text";
 };
 
@@ -168,12 +171,17 @@ void run_list(const Context& context, const ListOptions& options)
   const auto positions = flatten(options.positions);
   check_ids("position", positions, catalog.positions.ids());
   const auto conditions = resolve_conditions(catalog, options.conditions);
+  const auto qualifiers = safety::settled(catalog, conditions.qualifiers);
+  if (const auto referral = safety::referral(catalog, conditions.ids, qualifiers); !referral.empty()) {
+    throw Failure{ExitStatus::no_safe_plan, fmt::format("backplan: no plan: {}\n", referral)};
+  }
 
   std::vector<Row> rows;
   for (const auto& exercise : catalog.exercises) {
     if (!any_of_in(regions, exercise.regions) || !any_of_in(goals, exercise.goals) ||
         !any_of_in(positions, {exercise.position}) ||
-        safety::evaluate(exercise, conditions.ids, conditions.qualifiers).excluded()) {
+        safety::evaluate(exercise, conditions.ids, qualifiers).excluded() ||
+        safety::phase_excluding(catalog, conditions.ids, options.cleared, exercise) != nullptr) {
       continue;
     }
     rows.push_back({&exercise, plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side)});
@@ -196,7 +204,9 @@ Runner add_list_command(CLI::App* command, Context& context)
   add_list_option(*command, "-g,--goal", options->goals, "only exercises for these goals");
   add_list_option(*command, "-p,--position", options->positions, "only exercises in these start positions");
   add_list_option(*command, "-c,--condition", options->conditions,
-                  "only exercises these conditions do not exclude");
+                  "only exercises these conditions do not exclude (and their early phases allow)");
+  command->add_flag("--cleared", options->cleared,
+                    "your surgeon or physiotherapist has cleared you: early phases no longer hold");
   add_format_option(*command, options->format, list_format_names());
   return [&context, options] { run_list(context, *options); };
 }

@@ -414,12 +414,22 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
     return given(name) ? std::string("command line") : in_profile ? from_profile : std::string("default");
   };
 
-  // Conditions add up: the profile's standing ones and the command line's.
-  std::vector<std::string> names = profile.conditions.value_or(std::vector<std::string>{});
-  names.insert(names.end(), options.conditions.begin(), options.conditions.end());
+  // Conditions add up: the profile's standing ones and the command line's;
+  // a value on the command line overrides the profile's for its condition.
+  std::vector<std::string> names = options.conditions;
   names.insert(names.end(), options.condition_flags.begin(), options.condition_flags.end());
+  const Declared standing =
+    resolve_conditions(catalog, profile.conditions.value_or(std::vector<std::string>{}));
   Declared declared = resolve_conditions(catalog, names);
-  effective.request.conditions = std::move(declared.ids);
+  std::vector<std::string> ids = standing.ids;
+  for (auto& id : declared.ids) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      ids.push_back(std::move(id));
+    }
+  }
+  declared.qualifiers.insert(standing.qualifiers.begin(),
+                             standing.qualifiers.end()); // keeps the command line's
+  effective.request.conditions = std::move(ids);
   effective.request.qualifiers = std::move(declared.qualifiers);
   const bool cli_conditions = given("conditions") || !options.condition_flags.empty();
   const bool profile_conditions = profile.conditions && !profile.conditions->empty();

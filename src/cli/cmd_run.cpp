@@ -73,6 +73,11 @@ void reject_plan_options(const RunCommandOptions& options)
                                 option->get_name())};
     }
   }
+  if (options.plan.cleared) {
+    throw Failure{ExitStatus::usage,
+                  "backplan: error: --cleared cannot be used with --plan, which runs a saved "
+                  "plan as it is\nRun 'backplan --help' for usage.\n"};
+  }
   if (!options.plan.condition_flags.empty()) {
     throw Failure{ExitStatus::usage,
                   fmt::format("backplan: error: --{} cannot be used with --plan, which runs a saved plan "

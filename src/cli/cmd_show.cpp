@@ -109,11 +109,12 @@ std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e
   const auto rules = [&](const std::string& indent, const std::vector<catalog::Contraindication>& list,
                          const char* avoided) {
     for (const auto& rule : list) {
-      out += hanging(indent + "- ",
-                     fmt::format("{} {}{}: {}", catalog::action_name(rule.action), rule.condition,
-                                 rule.when.empty() ? "" : fmt::format(" (when {})", util::join(rule.when, ", ")),
-                                 rule.instruction.empty() ? std::string(avoided) : rule.instruction),
-                     width);
+      out +=
+        hanging(indent + "- ",
+                fmt::format("{} {}{}: {}", catalog::action_name(rule.action), rule.condition,
+                            rule.when.empty() ? "" : fmt::format(" (when {})", util::join(rule.when, ", ")),
+                            rule.instruction.empty() ? std::string(avoided) : rule.instruction),
+                width);
       out += hanging(indent + "  basis: ", rule.basis, width);
     }
   };

@@ -311,11 +311,6 @@ Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<s
                                 typed.term->qualifier->name, it->second, typed.value)};
     }
   }
-  // The default is the reading taken when no value is given, under which
-  // every rule holds: it is kept as no value at all.
-  std::erase_if(declared.qualifiers, [&](const auto& entry) {
-    return entry.second == catalog.conditions.find(entry.first)->qualifier->default_value;
-  });
   declared.ids = safety::with_included(catalog, std::move(declared.ids));
   return declared;
 }

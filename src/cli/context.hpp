@@ -116,7 +116,8 @@ struct Declared {
 
 /// Condition names (ids or aliases, each as NAME or NAME=VALUE) resolved,
 /// duplicates dropped; usage error for an unknown name or value, or two
-/// values for one condition.
+/// values for one condition. Values stay as typed (a number becomes the
+/// value it selects): the planner reads the default as no value.
 Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<std::string>& names);
 
 /// Adds a repeatable option taking one value (a comma list) per use, so

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace backplan::cli {
 
@@ -47,6 +48,7 @@ public:
     std::vector<Location> places;
     const auto names = m_reader.strings(*entry, false, &places);
     std::vector<std::string> resolved;
+    std::map<std::string, std::string> values; // condition id -> the value given
     for (std::size_t i = 0; i < names.size(); ++i) {
       const safety::Typed typed = safety::resolve_typed(m_catalog, names[i]);
       if (!typed.error.empty()) {
@@ -60,6 +62,15 @@ public:
       }
       // Kept with its value, the default too, so that a second value for
       // the same condition on the command line is an error, not a choice.
+      if (!typed.value.empty()) {
+        const auto [it, added] = values.emplace(typed.term->id, typed.value);
+        if (!added && it->second != typed.value) {
+          m_reader.error(places[i],
+                         fmt::format("condition '{}' is given twice, as {} '{}' and '{}'", typed.term->id,
+                                     typed.term->qualifier->name, it->second, typed.value));
+          continue;
+        }
+      }
       const std::string id = typed.value.empty() ? typed.term->id : typed.term->id + "=" + typed.value;
       if (std::find(resolved.begin(), resolved.end(), id) == resolved.end()) {
         resolved.push_back(id);

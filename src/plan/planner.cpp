@@ -73,14 +73,12 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
       catalog.levels.index_of(exercise.level) > catalog.levels.index_of(request.level)) {
     return out("level", fmt::format("level {} is above the requested {}", exercise.level, request.level));
   }
-  for (const auto* condition : safety::phases_holding(catalog, request.conditions, request.cleared)) {
+  if (const auto* condition =
+        safety::phase_excluding(catalog, request.conditions, request.cleared, exercise)) {
     const catalog::Phase& phase = *condition->phase;
-    if ((!phase.exercises.empty() && !contains(phase.exercises, exercise.id)) ||
-        (!phase.positions.empty() && !contains(phase.positions, exercise.position))) {
-      return out("phase", fmt::format("not part of the early-phase plan ({}): only once {} has cleared you "
-                                      "(--cleared)",
-                                      util::lowercase_first(phase.name), phase.lifted_by));
-    }
+    return out("phase", fmt::format("not part of the early-phase plan ({}): only once {} has cleared you "
+                                    "(--cleared)",
+                                    util::lowercase_first(phase.name), phase.lifted_by));
   }
   if (!exercise.progression_of.empty() &&
       (request.level.empty() ||
@@ -103,6 +101,25 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
   return std::nullopt;
 }
 
+/// An exercise that loads what a declared condition protects and has no
+/// rule for that condition (a user catalog's gap): left out, since nobody
+/// has said it is safe.
+std::optional<LeftOut> unprotected(const Catalog& catalog, const Request& request, const Exercise& exercise)
+{
+  for (const auto& gap :
+       safety::protection_gaps(catalog, exercise, request.conditions, &request.qualifiers)) {
+    const auto* load = catalog.loads.find(gap.load);
+    return LeftOut{exercise.id,
+                   exercise.name,
+                   "unruled",
+                   fmt::format("puts strain on {} ({} protects it) and has no rule for {}",
+                               util::lowercase_first(load != nullptr ? load->name : gap.load),
+                               name_of(catalog.conditions, gap.condition), gap.condition),
+                   {gap.condition}};
+  }
+  return std::nullopt;
+}
+
 std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request& request,
                                            const util::Box<catalog::Variant>& variant)
 {
@@ -112,7 +129,8 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   // A version in words obeys its own rules; one that names another exercise
   // obeys that exercise's rules and must suit the request as well.
   const Exercise* other = variant->exercise.empty() ? nullptr : catalog.find(variant->exercise);
-  if (!variant->exercise.empty() && (other == nullptr || filter(catalog, request, *other).has_value())) {
+  if (!variant->exercise.empty() && (other == nullptr || filter(catalog, request, *other).has_value() ||
+                                     unprotected(catalog, request, *other).has_value())) {
     return std::nullopt;
   }
   safety::Verdict verdict =
@@ -206,24 +224,6 @@ std::string avoided_detail(const Catalog& catalog, const Exercise& exercise,
   std::string detail =
     fmt::format("avoided with {}", util::join(names_of(catalog.conditions, conditions), " and "));
   return instructions.empty() ? detail : detail + ": " + util::join(instructions, " ");
-}
-
-/// An exercise that loads what a declared condition protects and has no
-/// rule for that condition (a user catalog's gap): left out, since nobody
-/// has said it is safe.
-std::optional<LeftOut> unprotected(const Catalog& catalog, const Request& request, const Exercise& exercise)
-{
-  for (const auto& gap : safety::protection_gaps(catalog, exercise, request.conditions)) {
-    const auto* load = catalog.loads.find(gap.load);
-    return LeftOut{exercise.id,
-                   exercise.name,
-                   "unruled",
-                   fmt::format("puts strain on {} ({} protects it) and has no rule for {}",
-                               util::lowercase_first(load != nullptr ? load->name : gap.load),
-                               name_of(catalog.conditions, gap.condition), gap.condition),
-                   {gap.condition}};
-  }
-  return std::nullopt;
 }
 
 /// The safe exercises that pass the request's filters, in priority order (a
@@ -352,20 +352,6 @@ std::vector<std::string> condition_names(const Catalog& catalog, const Request& 
   return out;
 }
 
-/// The referral of the first declared condition whose qualifier value calls
-/// for a clinician before any exercise, or nothing.
-std::string referral(const Catalog& catalog, const Request& request)
-{
-  for (const auto& id : request.conditions) {
-    const auto* term = catalog.conditions.find(id);
-    const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
-    if (value != nullptr && !value->refer.empty()) {
-      return fmt::format("{} ({}): {}", term->name, value->description, value->refer);
-    }
-  }
-  return {};
-}
-
 /// The caps on time in some positions that the declared conditions'
 /// qualifier values set; a plan keeps within each.
 std::vector<PositionLimit> position_limits(const Catalog& catalog, const Request& request)
@@ -430,9 +416,11 @@ void explain_cautions(const Catalog& catalog, const Chooser& chooser, std::vecto
 
 Plan make_plan(const Catalog& catalog, const Request& asked)
 {
-  // A condition's included conditions hold with it, whoever the caller is.
+  // A condition's included conditions hold with it, and a qualifier value
+  // is read as the rules read it, whoever the caller is.
   Request request = asked;
   request.conditions = safety::with_included(catalog, std::move(request.conditions));
+  request.qualifiers = safety::settled(catalog, request.qualifiers);
   Plan plan;
   plan.request = request;
   plan.budget = request.minutes * 60;
@@ -440,7 +428,7 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   plan.goal_names = names_of(catalog.goals, request.goals);
   plan.region_names = names_of(catalog.regions, request.regions);
   plan.safety = safety::safety_notes(catalog, request.conditions, request.qualifiers, request.cleared);
-  plan.referral = referral(catalog, request);
+  plan.referral = safety::referral(catalog, request.conditions, request.qualifiers);
   if (!plan.referral.empty()) {
     return plan;
   }

@@ -88,6 +88,22 @@ bool applies(const catalog::Contraindication& rule, const std::vector<std::strin
          std::find(rule.when.begin(), rule.when.end(), given->second) != rule.when.end();
 }
 
+Qualifiers settled(const catalog::Catalog& catalog, const Qualifiers& qualifiers)
+{
+  Qualifiers out;
+  for (const auto& [id, value] : qualifiers) {
+    const catalog::Term* term = catalog.conditions.find(id);
+    if (term == nullptr || !term->qualifier) {
+      continue;
+    }
+    const Typed typed = resolve_typed(catalog, id + "=" + value);
+    if (typed.error.empty() && !typed.value.empty() && typed.value != term->qualifier->default_value) {
+      out.emplace(id, typed.value);
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> with_included(const catalog::Catalog& catalog, std::vector<std::string> ids)
 {
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -136,8 +152,9 @@ Verdict evaluate(const std::vector<catalog::Contraindication>& rules,
 ConditionCounts count_effects(const catalog::Catalog& catalog, const std::string& condition)
 {
   ConditionCounts counts;
+  const auto conditions = with_included(catalog, {condition});
   for (const auto& exercise : catalog.exercises) {
-    const Verdict verdict = evaluate(exercise, {condition});
+    const Verdict verdict = evaluate(exercise, conditions);
     if (verdict.excluded()) {
       ++counts.avoided;
     } else {

@@ -62,6 +62,12 @@ Verdict evaluate(const std::vector<catalog::Contraindication>& rules,
 bool applies(const catalog::Contraindication& rule, const std::vector<std::string>& conditions,
              const Qualifiers& qualifiers);
 
+/// `qualifiers` as the rules read them: a value given by number becomes the
+/// value it selects, and the default, an unknown value or a value for a
+/// condition without a qualifier becomes no value, under which every rule
+/// of the condition holds (the most careful reading).
+Qualifiers settled(const catalog::Catalog& catalog, const Qualifiers& qualifiers);
+
 /// The conditions `ids` take on through `includes`, after them, each once.
 std::vector<std::string> with_included(const catalog::Catalog& catalog, std::vector<std::string> ids);
 

@@ -14,6 +14,35 @@ bool declared(const std::vector<std::string>& conditions, const std::string& id)
   return std::find(conditions.begin(), conditions.end(), id) != conditions.end();
 }
 
+/// Whether `exercise` has a rule for `condition` that holds for the reading
+/// in `qualifiers`, or, with none, rules that together hold for every
+/// value of the condition's qualifier.
+bool covered(const catalog::Exercise& exercise, const catalog::Term& condition, const Qualifiers* qualifiers)
+{
+  const auto holds_for = [&](const std::string& value) {
+    return std::any_of(exercise.contraindications.begin(), exercise.contraindications.end(),
+                       [&](const catalog::Contraindication& rule) {
+                         return rule.condition == condition.id &&
+                                (rule.when.empty() || value.empty() ||
+                                 std::find(rule.when.begin(), rule.when.end(), value) != rule.when.end());
+                       });
+  };
+  if (qualifiers != nullptr) {
+    const auto given = qualifiers->find(condition.id);
+    // No value given: every rule holds, so any rule for it covers it.
+    return holds_for(given == qualifiers->end() ? std::string() : given->second);
+  }
+  if (!condition.qualifier) {
+    return holds_for("");
+  }
+  // The default value reads as no value at all: every rule holds.
+  return std::all_of(condition.qualifier->values.begin(), condition.qualifier->values.end(),
+                     [&](const catalog::QualifierValue& value) {
+                       return holds_for(value.id == condition.qualifier->default_value ? std::string()
+                                                                                       : value.id);
+                     });
+}
+
 /// The line that says a plan is an early-phase plan, and who lifts it.
 std::string phase_line(const catalog::Term& condition)
 {
@@ -36,6 +65,35 @@ std::vector<const catalog::Term*> phases_holding(const catalog::Catalog& catalog
     }
   }
   return out;
+}
+
+const catalog::Term* phase_excluding(const catalog::Catalog& catalog,
+                                     const std::vector<std::string>& conditions, bool cleared,
+                                     const catalog::Exercise& exercise)
+{
+  for (const auto* condition : phases_holding(catalog, conditions, cleared)) {
+    const catalog::Phase& phase = *condition->phase;
+    const auto lists = [](const std::vector<std::string>& list, const std::string& id) {
+      return list.empty() || std::find(list.begin(), list.end(), id) != list.end();
+    };
+    if (!lists(phase.exercises, exercise.id) || !lists(phase.positions, exercise.position)) {
+      return condition;
+    }
+  }
+  return nullptr;
+}
+
+std::string referral(const catalog::Catalog& catalog, const std::vector<std::string>& conditions,
+                     const Qualifiers& qualifiers)
+{
+  for (const auto& id : conditions) {
+    const auto* term = catalog.conditions.find(id);
+    const auto* value = term != nullptr ? qualifier_value(*term, qualifiers) : nullptr;
+    if (value != nullptr && !value->refer.empty()) {
+      return fmt::format("{} ({}): {}", term->name, value->description, value->refer);
+    }
+  }
+  return {};
 }
 
 SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std::string>& conditions,
@@ -91,7 +149,8 @@ SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std:
 }
 
 std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog, const catalog::Exercise& exercise,
-                                           const std::vector<std::string>& conditions)
+                                           const std::vector<std::string>& conditions,
+                                           const Qualifiers* qualifiers)
 {
   std::vector<ProtectionGap> gaps;
   const auto loads = catalog.loads_of(exercise);
@@ -101,9 +160,7 @@ std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog, cons
     }
     const auto load =
       std::find_first_of(loads.begin(), loads.end(), condition.protects.begin(), condition.protects.end());
-    const bool ruled =
-      std::any_of(exercise.contraindications.begin(), exercise.contraindications.end(),
-                  [&](const catalog::Contraindication& rule) { return rule.condition == condition.id; });
+    const bool ruled = covered(exercise, condition, qualifiers);
     if (load != loads.end() && !ruled) {
       gaps.push_back({&exercise, condition.id, *load});
     }

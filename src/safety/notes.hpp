@@ -51,6 +51,17 @@ SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std:
 std::vector<const catalog::Term*> phases_holding(const catalog::Catalog& catalog,
                                                  const std::vector<std::string>& conditions, bool cleared);
 
+/// The declared condition whose early phase, while it holds (not
+/// `cleared`), leaves `exercise` out, or nullptr.
+const catalog::Term* phase_excluding(const catalog::Catalog& catalog, const std::vector<std::string>& conditions,
+                                     bool cleared, const catalog::Exercise& exercise);
+
+/// The referral of the first declared condition whose qualifier value (or
+/// its default) calls for a clinician before any exercise: "NAME (VALUE):
+/// REFERRAL"; empty when none does.
+std::string referral(const catalog::Catalog& catalog, const std::vector<std::string>& conditions,
+                     const Qualifiers& qualifiers);
+
 /// An exercise that loads what a condition protects, with no rule for that
 /// condition: a gap `backplan check` reports.
 struct ProtectionGap {
@@ -59,9 +70,13 @@ struct ProtectionGap {
   std::string load;
 };
 
-/// The gaps of one exercise for the `conditions` (ids), in catalog order.
+/// The gaps of one exercise for the `conditions` (ids), in catalog order. A
+/// condition's load is covered by a rule that holds for the qualifier value
+/// in `qualifiers` (none given: a rule holding whatever the value); with
+/// `qualifiers` null, by rules that together hold for every value.
 std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog, const catalog::Exercise& exercise,
-                                           const std::vector<std::string>& conditions);
+                                           const std::vector<std::string>& conditions,
+                                           const Qualifiers* qualifiers = nullptr);
 
 /// Every gap of the catalog, by exercise id, then condition in catalog order.
 std::vector<ProtectionGap> protection_gaps(const catalog::Catalog& catalog);
