@@ -292,6 +292,13 @@ TEST_SUITE("cli::completion")
     }
   }
 
+  TEST_CASE("after a condition flag, whose value comes only after '=', the next word is completed afresh")
+  {
+    CHECK(asked({"plan", "--knee", "-"}) == asked({"plan", "--explain", "-"}));
+    CHECK(asked({"plan", "--hip-replacement", "-"}) == asked({"plan", "--explain", "-"}));
+    CHECK_FALSE(asked({"plan", "--knee", "-"}).empty());
+  }
+
   TEST_CASE("__complete offers the words of the catalog in use")
   {
     const auto& catalog = test::builtin_catalog();

@@ -215,7 +215,9 @@ Answer complete(const CLI::App& app, const catalog::Catalog& catalog, const std:
       pending = nullptr;
     } else if (word.starts_with("-") && word.size() > 1) {
       const CLI::Option* option = find_option(options_in(app, command), word);
-      pending = option != nullptr && option->get_items_expected_max() > 0 ? option : nullptr;
+      // An option whose value is optional (a condition flag: --pregnancy or
+      // --pregnancy=20) takes its value only after '=': the next word is not it.
+      pending = option != nullptr && option->get_items_expected_min() > 0 ? option : nullptr;
     } else if (command == nullptr) {
       command = find_command(app, word);
       if (command == nullptr) {
