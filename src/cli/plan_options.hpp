@@ -57,6 +57,12 @@ struct Effective {
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
                                const PlanOptions& options);
 
+/// Adds a flag for each condition id and alias of `conditions` that the
+/// command line uses (`--knee`, `--hip-replacement=anterior`), hidden from
+/// the option list, and the help's footer that lists them instead.
+void add_condition_flags(CLI::App& command, PlanOptions& options, const Context& context,
+                         const catalog::Vocabulary& conditions);
+
 /// The names of a condition's flags, without the "--": its id, then each
 /// alias (views of `condition`).
 std::vector<std::string_view> condition_flag_names(const catalog::Term& condition);

@@ -1,0 +1,79 @@
+#include "catalog/condition_checks.hpp"
+
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+namespace backplan::catalog {
+
+namespace {
+
+/// Reports, at the condition, each value a standing rule's `when` names
+/// that the condition's qualifier no longer has: a later layer that
+/// redefines a condition must keep the values earlier layers' rules name,
+/// or those rules would never hold.
+void check_rule_values(const Catalog& catalog, std::vector<Diagnostic>& errors)
+{
+  std::set<std::pair<std::string, std::string>> reported;
+  const auto check = [&](const Exercise& exercise, const Contraindication& rule) {
+    const Term* condition = catalog.conditions.find(rule.condition);
+    for (const auto& value : rule.when) {
+      if (condition == nullptr || (condition->qualifier && condition->qualifier->find(value) != nullptr) ||
+          !reported.emplace(rule.condition, value).second) {
+        continue;
+      }
+      errors.push_back(
+        {condition->where,
+         condition->qualifier
+           ? fmt::format("condition '{}' has no {} '{}', which a rule of exercise '{}' holds for: keep every "
+                         "value the catalog's rules name",
+                         rule.condition, condition->qualifier->name, value, exercise.id)
+           : fmt::format("condition '{}' has no qualifier, but a rule of exercise '{}' holds only for its "
+                         "value '{}': keep the qualifier",
+                         rule.condition, exercise.id, value)});
+    }
+  };
+  for (const auto& exercise : catalog.exercises) {
+    for (const auto& rule : exercise.contraindications) {
+      check(exercise, rule);
+    }
+    for (const auto* variant : {&exercise.easier, &exercise.harder}) {
+      if (*variant) {
+        for (const auto& rule : (*variant)->contraindications) {
+          check(exercise, rule);
+        }
+      }
+    }
+  }
+}
+
+/// Reports each exercise a condition's early phase allows that the catalog
+/// does not hold.
+void check_phase_exercises(const Catalog& catalog, std::vector<Diagnostic>& errors)
+{
+  for (const auto& condition : catalog.conditions.terms) {
+    if (!condition.phase) {
+      continue;
+    }
+    const Phase& phase = *condition.phase;
+    for (std::size_t i = 0; i < phase.exercises.size() && i < phase.exercise_where.size(); ++i) {
+      if (catalog.find(phase.exercises[i]) == nullptr) {
+        errors.push_back(
+          {phase.exercise_where[i],
+           fmt::format("unknown exercise '{}' in the early phase of condition '{}'{}", phase.exercises[i],
+                       condition.id, util::did_you_mean_suffix(phase.exercises[i], catalog.exercise_ids()))});
+      }
+    }
+  }
+}
+
+} // namespace
+
+void check_condition_references(const Catalog& catalog, std::vector<Diagnostic>& errors)
+{
+  check_rule_values(catalog, errors);
+  check_phase_exercises(catalog, errors);
+}
+
+} // namespace backplan::catalog
