@@ -234,4 +234,14 @@ RunResult shell(const std::string& command)
   return result;
 }
 
+bool contains(const std::string& text, const std::string& part)
+{
+  return text.find(part) != std::string::npos;
+}
+
+bool contains(const std::vector<std::string>& items, const std::string& item)
+{
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
 } // namespace backplan::test

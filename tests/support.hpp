@@ -49,6 +49,12 @@ std::vector<std::string> lines_of(const std::string& text);
 /// The number of times `part` occurs in `text`, overlapping ones included.
 std::size_t count(const std::string& text, const std::string& part);
 
+/// Whether `text` holds `part`.
+bool contains(const std::string& text, const std::string& part);
+
+/// Whether `items` holds `item`.
+bool contains(const std::vector<std::string>& items, const std::string& item);
+
 /// Runs a bash command and returns its exit status and stdout.
 RunResult shell(const std::string& command);
 

@@ -24,6 +24,7 @@
 #include <vector>
 
 using namespace backplan;
+using test::contains;
 
 namespace {
 
@@ -190,11 +191,6 @@ const std::vector<SourceRule> rules = {
   {"propped-back-extension", "", "neck", "caution", "birmingham"},
 };
 // clang-format on
-
-bool contains(const std::vector<std::string>& list, const std::string& item)
-{
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
 
 bool within(const catalog::Range& range, const Figures& figures)
 {

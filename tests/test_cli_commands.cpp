@@ -18,6 +18,7 @@
 #include <vector>
 
 using namespace backplan;
+using test::contains;
 
 namespace {
 
@@ -60,11 +61,6 @@ std::vector<std::string> catalog_ids(Predicate keep)
   }
   std::sort(ids.begin(), ids.end());
   return ids;
-}
-
-bool contains(const std::vector<std::string>& items, const std::string& item)
-{
-  return std::find(items.begin(), items.end(), item) != items.end();
 }
 
 bool has_rule(const catalog::Exercise& exercise, const std::string& condition, catalog::Action action)

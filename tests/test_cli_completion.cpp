@@ -13,6 +13,7 @@
 #include <vector>
 
 using namespace backplan;
+using test::contains;
 using test::run_backplan;
 
 namespace {
@@ -36,11 +37,6 @@ Words sorted(Words words)
 {
   std::sort(words.begin(), words.end());
   return words;
-}
-
-bool contains(const Words& words, const std::string& word)
-{
-  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 /// `text` single-quoted for bash and zsh.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace backplan;
+using test::contains;
 
 namespace {
 
@@ -16,11 +17,6 @@ test::RunResult fixture_plan(std::vector<std::string> args)
   args.insert(args.begin(),
               {"--no-builtin", "--catalog", test::data_path("fixture-catalog"), "plan", "-m", "10"});
   return test::run_backplan(args);
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
 }
 
 /// The usage error a bad value of `option` gets.

@@ -36,9 +36,6 @@ std::string normalize(const std::string& text)
   return out;
 }
 
-/// The whitespace-folded form of catalog text.
-std::string fold(const std::string& text) { return normalize(text); }
-
 /// What groff says on stderr while reading `path` (nothing is good).
 std::string groff_warnings(const std::string& path, const std::string& device)
 {
@@ -78,25 +75,25 @@ void check_document(const plan::Plan& plan, const std::string& document)
   CHECK(text.find(render::plan_title(plan)) != std::string::npos);
   for (const auto& item : plan.items) {
     CAPTURE(item.exercise.id);
-    CHECK(text.find(fold(item.exercise.name)) != std::string::npos);
+    CHECK(text.find(normalize(item.exercise.name)) != std::string::npos);
     for (const auto* rules : {&item.modifications, &item.cautions}) {
       for (const auto& rule : *rules) {
-        CHECK(text.find(fold(render::rule_label(plan, rule) + ": " + rule.instruction)) != std::string::npos);
+        CHECK(text.find(normalize(render::rule_label(plan, rule) + ": " + rule.instruction)) != std::string::npos);
       }
     }
     for (const auto& step : item.exercise.steps) {
-      CHECK(text.find(fold(step)) != std::string::npos);
+      CHECK(text.find(normalize(step)) != std::string::npos);
     }
   }
   for (const auto& note : plan.safety.general) {
-    CHECK(text.find(fold(note)) != std::string::npos);
+    CHECK(text.find(normalize(note)) != std::string::npos);
   }
-  CHECK(text.find(fold(plan.safety.red_flags_intro)) != std::string::npos);
+  CHECK(text.find(normalize(plan.safety.red_flags_intro)) != std::string::npos);
   REQUIRE(!plan.safety.red_flags.empty());
   for (const auto& tier : plan.safety.red_flags) {
-    CHECK(text.find(fold(tier.name + ": " + tier.action)) != std::string::npos);
+    CHECK(text.find(normalize(tier.name + ": " + tier.action)) != std::string::npos);
     for (const auto& sign : tier.signs) {
-      CHECK(text.find(fold(sign)) != std::string::npos);
+      CHECK(text.find(normalize(sign)) != std::string::npos);
     }
   }
 }
@@ -147,7 +144,7 @@ TEST_SUITE("render::roff")
     const std::string path = write_temp("plan.ms", render::render_roff(plan, {80, false, false}));
     const std::string text = pdf_text(path, "-dpaper=letter -P-pletter");
     for (const auto& item : plan.items) {
-      CHECK(text.find(fold(item.exercise.name)) != std::string::npos);
+      CHECK(text.find(normalize(item.exercise.name)) != std::string::npos);
     }
     CHECK(test::shell("groff -ms -Tpdf -dpaper=letter -P-pletter '" + path + "' | pdfinfo -")
             .out.find("letter") != std::string::npos);

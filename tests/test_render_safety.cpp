@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace backplan;
+using test::contains;
 
 namespace {
 
@@ -37,11 +38,6 @@ std::string fold(const std::string& text)
     }
   }
   return out;
-}
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-  return haystack.find(needle) != std::string::npos;
 }
 
 /// The part of `text` from the `index`-th occurrence of `marker` to the next

@@ -18,13 +18,9 @@
 #include <nlohmann/json.hpp>
 
 using namespace backplan;
+using test::contains;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part)
-{
-  return text.find(part) != std::string::npos;
-}
 
 /// The plans the checks run over: every single built-in condition and none,
 /// at a few lengths and seeds.

@@ -18,6 +18,7 @@
 #include <vector>
 
 using namespace backplan;
+using test::contains;
 
 namespace {
 
@@ -125,11 +126,6 @@ const std::vector<ClinicalRule> table = {
   {"high-blood-pressure", {}, {"plank-progression", "full-plank", "deep-abdominal-bracing", "a-frame-to-squat"}},
 };
 // clang-format on
-
-bool contains(const std::vector<std::string>& list, const std::string& item)
-{
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
 
 /// A request for the table row's condition, with its qualifier value if it names one.
 plan::Request request_for(const ClinicalRule& rule)

@@ -53,6 +53,12 @@ const Term* Vocabulary::find(const std::string& id) const
   return index < 0 ? nullptr : &terms[static_cast<std::size_t>(index)];
 }
 
+std::string Vocabulary::name_of(const std::string& id) const
+{
+  const auto* term = find(id);
+  return term != nullptr ? term->name : id;
+}
+
 int Vocabulary::index_of(const std::string& id) const
 {
   for (std::size_t i = 0; i < terms.size(); ++i) {

@@ -190,6 +190,8 @@ struct Vocabulary {
 
   /// The term with this id, or nullptr.
   const Term* find(const std::string& id) const;
+  /// The display name of the term with this id, or the id itself.
+  std::string name_of(const std::string& id) const;
   /// The index of the term with this id in file order, or -1.
   int index_of(const std::string& id) const;
   /// Every id, in file order.

@@ -16,17 +16,6 @@ namespace {
 
 using catalog::Exercise;
 
-bool contains(const std::vector<std::string>& items, const std::string& item)
-{
-  return std::find(items.begin(), items.end(), item) != items.end();
-}
-
-std::string name_of(const catalog::Vocabulary& vocabulary, const std::string& id)
-{
-  const auto* term = vocabulary.find(id);
-  return term != nullptr ? term->name : id;
-}
-
 /// Whether `a` and `b` are an exercise and its own progression.
 bool progression_pair(const Exercise& a, const Exercise& b)
 {
@@ -114,7 +103,7 @@ LeftOut Chooser::reason(const Candidate& candidate) const
   if (candidate.cautioned && !m_tried[index_of(candidate)]) {
     std::vector<std::string> names;
     for (const auto& rule : candidate.verdict.cautions) {
-      names.push_back(name_of(m_catalog.conditions, rule.condition));
+      names.push_back(m_catalog.conditions.name_of(rule.condition));
     }
     return out("cautioned", fmt::format("carries a caution for {}; the plan prefers exercises that need none",
                                         util::join(names, " and ")));
@@ -127,7 +116,7 @@ LeftOut Chooser::reason(const Candidate& candidate) const
   if (refusal.why == Added::over_position) {
     return out("time", fmt::format("would take the time in the position '{}' past its cap of {} s for your "
                                    "conditions",
-                                   name_of(m_catalog.positions, exercise.position), refusal.limit));
+                                   m_catalog.positions.name_of(exercise.position), refusal.limit));
   }
   if (refusal.why == Added::over_item_cap) {
     return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
@@ -203,7 +192,7 @@ std::vector<std::string> Chooser::modifying_conditions(const Candidate& candidat
 {
   std::vector<std::string> names;
   for (const auto& rule : candidate.verdict.modifications) {
-    const auto name = name_of(m_catalog.conditions, rule.condition);
+    const auto name = m_catalog.conditions.name_of(rule.condition);
     if (!contains(names, name)) {
       names.push_back(name);
     }
@@ -228,7 +217,7 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
                              : need.field == &Exercise::goals ? m_catalog.goals
                                                               : m_catalog.movements;
     m_stage = fmt::format("no exercise needing no change or caution covers {} in the time",
-                          util::lowercase_first(name_of(vocabulary, need.id)));
+                          util::lowercase_first(vocabulary.name_of(need.id)));
     bool offered = false;
     bool added = false;
     for (const auto& candidate : m_candidates) {
@@ -243,7 +232,7 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
     }
     if (need.field != &Exercise::movements && !added) {
       uncovered.push_back(
-        fmt::format("{} ({})", name_of(vocabulary, need.id),
+        fmt::format("{} ({})", vocabulary.name_of(need.id),
                     offered ? "no safe exercise for it fits the time" : "no safe exercise covers it"));
     }
   }

@@ -14,13 +14,13 @@ namespace {
 using catalog::Catalog;
 using catalog::Exercise;
 
+} // namespace
+
 std::string setting_of(const Catalog& catalog, const Exercise& exercise)
 {
   const auto* position = catalog.positions.find(exercise.position);
   return position != nullptr ? position->setting : "floor";
 }
-
-} // namespace
 
 const std::string& position_group(const Catalog& catalog, const Exercise& exercise)
 {

@@ -21,27 +21,16 @@ namespace {
 using catalog::Catalog;
 using catalog::Exercise;
 
-bool contains(const std::vector<std::string>& items, const std::string& item)
-{
-  return std::find(items.begin(), items.end(), item) != items.end();
-}
-
 bool intersects(const std::vector<std::string>& a, const std::vector<std::string>& b)
 {
   return std::any_of(a.begin(), a.end(), [&](const std::string& x) { return contains(b, x); });
-}
-
-std::string name_of(const catalog::Vocabulary& vocabulary, const std::string& id)
-{
-  const auto* term = vocabulary.find(id);
-  return term != nullptr ? term->name : id;
 }
 
 std::vector<std::string> names_of(const catalog::Vocabulary& vocabulary, const std::vector<std::string>& ids)
 {
   std::vector<std::string> out;
   for (const auto& id : ids) {
-    out.push_back(name_of(vocabulary, id));
+    out.push_back(vocabulary.name_of(id));
   }
   return out;
 }
@@ -53,12 +42,6 @@ bool on_request(const Catalog& catalog, const Exercise& exercise)
   return level != nullptr && level->on_request;
 }
 
-std::string setting_of(const Catalog& catalog, const Exercise& exercise)
-{
-  const auto* position = catalog.positions.find(exercise.position);
-  return position != nullptr ? position->setting : "floor";
-}
-
 /// Why a safe exercise does not pass the request's filters, or nothing.
 std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, const Exercise& exercise)
 {
@@ -67,7 +50,7 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
   };
   if (request.setting == "desk" && setting_of(catalog, exercise) == "floor") {
     return out("setting", fmt::format("done on the floor ({}), not at a desk",
-                                      name_of(catalog.positions, exercise.position)));
+                                      catalog.positions.name_of(exercise.position)));
   }
   if (!request.level.empty() &&
       catalog.levels.index_of(exercise.level) > catalog.levels.index_of(request.level)) {
@@ -114,7 +97,7 @@ std::optional<LeftOut> unprotected(const Catalog& catalog, const Request& reques
                    "unruled",
                    fmt::format("puts strain on {} ({} protects it) and has no rule for {}",
                                util::lowercase_first(load != nullptr ? load->name : gap.load),
-                               name_of(catalog.conditions, gap.condition), gap.condition),
+                               catalog.conditions.name_of(gap.condition), gap.condition),
                    {gap.condition}};
   }
   return std::nullopt;
@@ -175,8 +158,8 @@ PlanItem make_item(const Catalog& catalog, const Request& request, const Candida
   const Exercise& exercise = *candidate.exercise;
   PlanItem item;
   item.exercise = exercise;
-  item.position_name = name_of(catalog.positions, exercise.position);
-  item.kind_name = name_of(catalog.kinds, exercise.kind);
+  item.position_name = catalog.positions.name_of(exercise.position);
+  item.kind_name = catalog.kinds.name_of(exercise.kind);
   item.dose = dose;
   item.dosage_words = dosage_words(dose, exercise.per_side);
   item.duration = duration(dose, exercise.per_side);
@@ -327,7 +310,7 @@ std::vector<UnchangedCondition> unchanged_conditions(const Catalog& catalog, con
       return names(item.modifications) || names(item.cautions);
     });
     if (!changed && !items.empty()) {
-      const auto name = name_of(catalog.conditions, condition);
+      const auto name = catalog.conditions.name_of(condition);
       out.push_back({condition, name,
                      fmt::format("{}: no exercise of this plan carries a change or caution for it; stop any "
                                  "that brings on your symptoms",
@@ -346,7 +329,7 @@ std::vector<std::string> condition_names(const Catalog& catalog, const Request& 
     const auto* term = catalog.conditions.find(id);
     const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
     out.push_back(value == nullptr
-                    ? name_of(catalog.conditions, id)
+                    ? catalog.conditions.name_of(id)
                     : fmt::format("{} ({}: {})", term->name, term->qualifier->name, value->id));
   }
   return out;
@@ -405,7 +388,7 @@ void explain_cautions(const Catalog& catalog, const Chooser& chooser, std::vecto
     }
     std::vector<std::string> names;
     for (const auto& rule : item->cautions) {
-      names.push_back(name_of(catalog.conditions, rule.condition));
+      names.push_back(catalog.conditions.name_of(rule.condition));
     }
     item->cautioned_because = fmt::format("chosen with a caution for {}: {}", util::join(names, " and "),
                                           chooser.why_chosen(candidate));

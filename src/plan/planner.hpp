@@ -3,6 +3,8 @@
 #include "catalog/model.hpp"
 #include "plan/model.hpp"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 namespace backplan::plan {
@@ -32,6 +34,16 @@ Plan make_plan(const catalog::Catalog& catalog, const Request& request);
 /// The posture an exercise starts in: its position's `group`, or the
 /// position itself. Moving between postures costs a transition.
 const std::string& position_group(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
+
+/// The setting (floor, seated, standing) of an exercise's position; "floor"
+/// for a position the catalog does not know.
+std::string setting_of(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
+
+/// Whether `items` holds `item`.
+inline bool contains(const std::vector<std::string>& items, const std::string& item)
+{
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
 
 /// Puts items in plan order: blocks by setting (standing, seated, floor),
 /// the block with the gentlest kind first; within a block each posture once,

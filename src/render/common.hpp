@@ -2,6 +2,7 @@
 
 #include "plan/model.hpp"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ std::vector<catalog::Contraindication> shown_rules(
 /// Whether an item carries a note for one of the user's conditions (a
 /// modification or a caution), which every schedule marks.
 bool has_condition_note(const plan::PlanItem& item);
+
+/// The days of the week's tick grid, as a handout heads its columns.
+inline constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 /// The mark beside such an item in a schedule.
 inline constexpr const char* note_mark = "*";

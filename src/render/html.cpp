@@ -11,7 +11,6 @@ namespace backplan::render {
 
 namespace {
 
-constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 /// The page's style: one column on a phone, picture beside text from 600 px,
 /// and for print small type, A4 or Letter margins, and no exercise split.

@@ -12,7 +12,6 @@ namespace backplan::render {
 namespace {
 
 /// The days of the tick grid's columns.
-constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 /// An empty box to tick, in every output pandoc makes (plain ASCII, so that
 /// pdflatex needs no extra font).

@@ -13,7 +13,6 @@ namespace backplan::render {
 namespace {
 
 /// The days of the tick grid's columns.
-constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 /// Page layout, and the macros that lay out table rows without tbl: `.row N`
 /// starts a row of about N lines (kept on one page), `.cell LEFT WIDTH` starts
