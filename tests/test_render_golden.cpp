@@ -55,7 +55,7 @@ TEST_SUITE("render::golden")
 {
   TEST_CASE("plan in every format")
   {
-    for (const char* format : {"text", "markdown", "json", "csv", "roff"}) {
+    for (const char* format : {"text", "markdown", "json", "csv", "roff", "html"}) {
       SUBCASE(format) { check_golden(std::string("plan.") + format, with(knee_plan, {"-f", format})); }
     }
   }
@@ -68,6 +68,7 @@ TEST_SUITE("render::golden")
       check_golden("plan-explain.markdown", with(knee_plan, {"--explain", "-f", "markdown"}));
     }
     SUBCASE("roff") { check_golden("plan-explain.roff", with(knee_plan, {"--explain", "-f", "roff"})); }
+    SUBCASE("html") { check_golden("plan-explain.html", with(knee_plan, {"--explain", "-f", "html"})); }
   }
 
   TEST_CASE("plan at a desk, with two conditions")

@@ -3,6 +3,7 @@
 // widths, and a printed PDF read back with pdfinfo and pdftotext.
 
 #include "plan/planner.hpp"
+#include "render/common.hpp"
 #include "render/html.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
@@ -71,7 +72,11 @@ TEST_SUITE("render::html")
       noted += !item.modifications.empty() || !item.cautions.empty();
     }
     REQUIRE(noted > 0);
-    CHECK(test::count(html, "<span class=\"mark\" title=\"changed for your condition\">*</span>") == noted);
+    // The mark and its meaning are the ones every format uses.
+    CHECK(test::count(html, fmt::format("<span class=\"mark\" title=\"{}\">{}</span>",
+                                        render::note_mark_legend, render::note_mark)) == noted);
+    CHECK(test::count(html, fmt::format("<span class=\"mark\">{}</span> {}.", render::note_mark,
+                                        render::note_mark_legend)) == 1);
   }
 
   TEST_CASE("a modification with its own figure is drawn for a user with that condition")

@@ -1,16 +1,12 @@
 #include "cli/commands.hpp"
 #include "cli/show_yaml.hpp"
 
-#include "figure/model.hpp"
-#include "plan/timing.hpp"
 #include "render/common.hpp"
-#include "render/json.hpp"
+#include "render/show.hpp"
 #include "util/exit_status.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 
-#include <algorithm>
-#include <array>
 #include <fmt/format.h>
 #include <memory>
 
@@ -18,255 +14,16 @@ namespace backplan::cli {
 
 namespace {
 
-std::string range_words(const catalog::Range& range, const char* unit)
-{
-  return range.min == range.max ? fmt::format("{}{}", range.min, unit)
-                                : fmt::format("{}–{}{}", range.min, range.max, unit);
-}
-
-std::string variant_words(const catalog::Catalog& catalog, const catalog::Variant& variant)
-{
-  if (variant.exercise.empty()) {
-    return variant.text;
-  }
-  const auto* other = catalog.find(variant.exercise);
-  return fmt::format("{} ({})", other != nullptr ? other->name : variant.exercise, variant.exercise);
-}
-
-/// The name of the exercise with this id, or the id.
-std::string name_exercise(const catalog::Catalog& catalog, const std::string& id)
-{
-  const auto* exercise = catalog.find(id);
-  return exercise != nullptr ? exercise->name : id;
-}
-
-/// `text` wrapped to `width`, its first line after `prefix` and the others
-/// indented as far; on one line when `width` is 0.
-std::string hanging(const std::string& prefix, const std::string& text, std::size_t width)
-{
-  if (width == 0) {
-    return prefix + text + "\n";
-  }
-  const std::size_t indent = util::display_width(prefix);
-  std::string out;
-  const auto lines = util::wrap(text, width > indent + 10 ? width - indent : 10);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    out += (i == 0 ? prefix : std::string(indent, ' ')) + lines[i] + "\n";
-  }
-  return lines.empty() ? prefix + "\n" : out;
-}
-
+/// The exercise in full, for a person.
 std::string describe(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t width)
 {
-  std::string out;
-  const auto field = [&](const char* label, const std::string& value) {
-    out += hanging(fmt::format("{:<18}", label), value, width);
-  };
-  const auto name = [&](const catalog::Vocabulary& vocabulary, const std::string& id) {
-    const auto* term = vocabulary.find(id);
-    return term != nullptr ? fmt::format("{} ({})", term->name, id) : id;
-  };
-  out += hanging("", fmt::format("{} ({})", e.name, e.id), width) + hanging("", e.summary, width) + "\n";
-  field("Position:", name(catalog.positions, e.position));
-  field("Kind:", name(catalog.kinds, e.kind));
-  field("Level:", name(catalog.levels, e.level));
-  field("Regions:", util::join(e.regions, ", "));
-  field("Goals:", util::join(e.goals, ", "));
-  field("Movements:", e.movements.empty() ? "-" : util::join(e.movements, ", "));
-  field("Each side:", e.per_side ? "yes" : "no");
-  const auto loads = catalog.loads_of(e);
-  field("Loads:", loads.empty() ? "-" : util::join(loads, ", "));
-  if (!e.progression_of.empty()) {
-    field("Progresses:", fmt::format("{} ({}): only with --level {} or harder",
-                                     name_exercise(catalog, e.progression_of), e.progression_of, e.level));
-  }
-  const auto& d = e.dosage;
-  std::vector<std::string> dosage;
-  if (d.rep_seconds) {
-    dosage.push_back("moving " + range_words(*d.rep_seconds, " s"));
-  }
-  if (d.hold) {
-    dosage.push_back("hold " + range_words(*d.hold, " s"));
-  }
-  dosage.push_back("reps " + range_words(d.reps, ""));
-  dosage.push_back("sets " + range_words(d.sets, ""));
-  dosage.push_back("rest between reps " + range_words(d.rest_between_reps, " s"));
-  if (d.sets.max > 1) {
-    dosage.push_back("rest between sets " + range_words(d.rest_between_sets, " s"));
-  }
-  field("Dosage:", util::join(dosage, ", "));
-  field("Typical time:", util::format_duration(plan::duration(plan::middle_dose(d), e.per_side)));
-  out += "\nSteps:\n";
-  for (std::size_t i = 0; i < e.steps.size(); ++i) {
-    out += hanging(fmt::format("  {}. ", i + 1), e.steps[i], width);
-  }
-  if (!e.cues.empty()) {
-    out += "\nCues:\n";
-    for (const auto& cue : e.cues) {
-      out += hanging("  - ", cue, width);
-    }
-  }
-  const auto rules = [&](const std::string& indent, const std::vector<catalog::Contraindication>& list,
-                         const char* avoided) {
-    for (const auto& rule : list) {
-      out +=
-        hanging(indent + "- ",
-                fmt::format("{} {}{}: {}", catalog::action_name(rule.action), rule.condition,
-                            rule.when.empty() ? "" : fmt::format(" (when {})", util::join(rule.when, ", ")),
-                            rule.instruction.empty() ? std::string(avoided) : rule.instruction),
-                width);
-      out += hanging(indent + "  basis: ", rule.basis, width);
-    }
-  };
-  if (e.stop_if) {
-    out += "\n";
-    field("For everyone:", e.stop_if->text);
-    field("  basis:", e.stop_if->basis);
-  }
-  if (e.easier || e.harder) {
-    out += "\n";
-    for (const auto& [label, variant] : {std::pair{"Easier:", &e.easier}, {"Harder:", &e.harder}}) {
-      if (*variant) {
-        field(label, variant_words(catalog, **variant));
-        rules(std::string(18, ' '), (*variant)->contraindications, "never shown");
-      }
-    }
-  }
-  out += "\nContraindications:\n";
-  if (e.contraindications.empty()) {
-    out += "  none\n";
-  }
-  rules("  ", e.contraindications, "left out of the plan");
-  out += "\nSources:\n";
-  for (const auto& id : e.sources) {
-    const auto* source = catalog.sources.find(id);
-    out += hanging("  - ", fmt::format("{}: {}", id, source != nullptr ? source->citation : ""), width);
-  }
-  out += fmt::format("\nDefined at {}\n", e.where.file);
-  return out;
-}
-
-using Json = nlohmann::ordered_json;
-
-Json range_json(const std::optional<catalog::Range>& range)
-{
-  if (!range) {
-    return nullptr;
-  }
-  return Json{{"min", range->min}, {"max", range->max}};
-}
-
-/// The display name of `id` in `vocabulary`, or the id itself.
-std::string term_name(const catalog::Vocabulary& vocabulary, const std::string& id)
-{
-  const auto* term = vocabulary.find(id);
-  return term != nullptr ? term->name : id;
-}
-
-Json rules_json(const catalog::Catalog& catalog, const std::vector<catalog::Contraindication>& list)
-{
-  Json rules = Json::array();
-  for (const auto& rule : list) {
-    Json entry;
-    entry["condition"] = rule.condition;
-    entry["condition_name"] = term_name(catalog.conditions, rule.condition);
-    entry["action"] = catalog::action_name(rule.action);
-    entry["instruction"] = rule.instruction;
-    entry["basis"] = rule.basis;
-    entry["when"] = rule.when;
-    rules.push_back(std::move(entry));
-  }
-  return rules;
-}
-
-Json variant_json(const catalog::Catalog& catalog, const util::Box<catalog::Variant>& variant)
-{
-  if (!variant) {
-    return nullptr;
-  }
-  if (variant->exercise.empty()) {
-    return Json{{"text", variant->text},
-                {"exercise_id", nullptr},
-                {"contraindications", rules_json(catalog, variant->contraindications)}};
-  }
-  const auto* other = catalog.find(variant->exercise);
-  return Json{{"text", other != nullptr ? other->name : variant->exercise},
-              {"exercise_id", variant->exercise}};
-}
-
-Json pose_json(const figure::Pose& pose)
-{
-  Json angles = Json::object();
-  for (const auto& [joint, angle] : pose.angles) {
-    angles[joint] = angle;
-  }
-  return Json{{"rest", pose.rest}, {"angles", std::move(angles)}};
-}
-
-/// The figure's view, props, the point its arrow follows, its start and end
-/// poses, and the modified figures by condition; null when it has none.
-Json figure_json(const catalog::Exercise& e)
-{
-  if (!e.figure) {
-    return nullptr;
-  }
-  const auto drawn = [](const figure::Figure& figure) {
-    return Json{{"props", figure.props}, {"start", pose_json(figure.start)}, {"end", pose_json(figure.end)}};
-  };
-  Json out;
-  out["view"] = figure::view_name(e.figure->view);
-  out["moves"] = e.figure->moves.empty() ? Json(nullptr) : Json(e.figure->moves);
-  out.update(drawn(*e.figure));
-  out["modified"] = Json::object();
-  for (const auto& rule : e.contraindications) {
-    if (rule.figure) {
-      out["modified"][rule.condition] = drawn(*rule.figure);
-    }
-  }
-  return out;
+  return render::exercise_text(catalog, e, width);
 }
 
 /// Every field of the exercise as one JSON object.
 std::string describe_json(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t /*width*/)
 {
-  Json out;
-  out["id"] = e.id;
-  out["name"] = e.name;
-  out["summary"] = e.summary;
-  out["position"] = e.position;
-  out["position_name"] = term_name(catalog.positions, e.position);
-  out["regions"] = e.regions;
-  out["goals"] = e.goals;
-  out["movements"] = e.movements;
-  out["kind"] = e.kind;
-  out["level"] = e.level;
-  out["per_side"] = e.per_side;
-  Json dosage;
-  dosage["hold_seconds"] = range_json(e.dosage.hold);
-  dosage["rep_seconds"] = range_json(e.dosage.rep_seconds);
-  dosage["reps"] = range_json(e.dosage.reps);
-  dosage["sets"] = range_json(e.dosage.sets);
-  dosage["rest_between_reps_seconds"] = range_json(e.dosage.rest_between_reps);
-  dosage["rest_between_sets_seconds"] = range_json(e.dosage.rest_between_sets);
-  out["dosage"] = std::move(dosage);
-  out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side);
-  out["steps"] = e.steps;
-  out["cues"] = e.cues;
-  out["stop_if"] = e.stop_if ? Json{{"text", e.stop_if->text}, {"basis", e.stop_if->basis}} : Json(nullptr);
-  out["loads"] = e.loads;
-  out["easier"] = variant_json(catalog, e.easier);
-  out["harder"] = variant_json(catalog, e.harder);
-  out["progression_of"] = e.progression_of.empty() ? Json(nullptr) : Json(e.progression_of);
-  out["contraindications"] = rules_json(catalog, e.contraindications);
-  Json sources = Json::array();
-  for (const auto& id : e.sources) {
-    const auto* source = catalog.sources.find(id);
-    sources.push_back(Json{{"id", id}, {"citation", source != nullptr ? source->citation : ""}});
-  }
-  out["sources"] = std::move(sources);
-  out["figure"] = figure_json(e);
-  out["file"] = e.where.file;
-  return render::json_text(out);
+  return render::exercise_json(catalog, e);
 }
 
 /// The exercise's start and end poses as a standalone SVG document.

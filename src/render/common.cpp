@@ -8,41 +8,9 @@
 
 namespace backplan::render {
 
-std::vector<std::pair<std::string, std::string>> cautioned_choices(const plan::Plan& plan)
-{
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& item : plan.items) {
-    if (!item.cautioned_because.empty()) {
-      out.emplace_back(fmt::format("{} ({})", item.exercise.name, item.exercise.id), item.cautioned_because);
-    }
-  }
-  return out;
-}
-
 std::string plan_title(const plan::Plan& plan)
 {
   return fmt::format("A {}-minute back-care plan", plan.request.minutes);
-}
-
-std::vector<std::pair<std::string, std::string>> handout_lines(const plan::Plan& plan)
-{
-  std::vector<std::pair<std::string, std::string>> lines;
-  if (!plan.request.for_name.empty()) {
-    lines.emplace_back("For", plan.request.for_name);
-  }
-  if (!plan.request.clinician.empty()) {
-    lines.emplace_back("From", plan.request.clinician);
-  }
-  lines.emplace_back("How often", plan.request.frequency);
-  return lines;
-}
-
-std::vector<std::pair<std::string, std::string>> handout_facts(const plan::Plan& plan)
-{
-  auto lines = handout_lines(plan);
-  const auto facts = plan_facts(plan);
-  lines.insert(lines.end(), facts.begin(), facts.end());
-  return lines;
 }
 
 std::string variant_words(const plan::PlanVariant& variant)
@@ -55,30 +23,6 @@ std::string variant_words(const plan::PlanVariant& variant)
   }
   return variant.description.empty() ? variant.text
                                      : fmt::format("{} — {}", variant.text, variant.description);
-}
-
-std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& plan)
-{
-  std::vector<std::pair<std::string, std::string>> facts;
-  facts.emplace_back("Made for", plan.condition_names.empty() ? "no declared conditions"
-                                                              : util::join(plan.condition_names, ", "));
-  facts.emplace_back("Time", fmt::format("{} of {} ({} exercise{}, {} position change{})",
-                                         util::format_clock(plan.total, false),
-                                         util::format_clock(plan.budget, false), plan.items.size(),
-                                         plan.items.size() == 1 ? "" : "s", plan.position_changes,
-                                         plan.position_changes == 1 ? "" : "s"));
-  facts.emplace_back("Goals",
-                     plan.goal_names.empty() ? "a balanced back routine" : util::join(plan.goal_names, ", "));
-  if (!plan.region_names.empty()) {
-    facts.emplace_back("Regions", util::join(plan.region_names, ", "));
-  }
-  facts.emplace_back("Setting", plan.request.setting == "desk" ? "at a desk: seated and standing only"
-                                                               : "floor, chair and standing");
-  if (!plan.request.level.empty()) {
-    facts.emplace_back("Level", fmt::format("up to {}", plan.request.level));
-  }
-  facts.emplace_back("Seed", std::to_string(plan.request.seed));
-  return facts;
 }
 
 std::string condition_name(const plan::Plan& plan, const std::string& id)

@@ -11,25 +11,10 @@ namespace backplan::render {
 /// The plan's title line: "A 10-minute back-care plan".
 std::string plan_title(const plan::Plan& plan);
 
-/// For --explain: each item chosen although it carries a caution, as
-/// ("Name (id)", why it was chosen), in plan order.
-std::vector<std::pair<std::string, std::string>> cautioned_choices(const plan::Plan& plan);
-
-/// The lines a handout prints under its title, as "label: value" pairs: who
-/// it is for and from whom (each only when given), and how often to do it.
-std::vector<std::pair<std::string, std::string>> handout_lines(const plan::Plan& plan);
-
-/// What a handout lists under its title: handout_lines, then plan_facts.
-std::vector<std::pair<std::string, std::string>> handout_facts(const plan::Plan& plan);
-
 /// An easier or harder version in one line: its words; for another exercise
 /// of the plan, "Cat-cow (exercise 4 in this plan)"; for one that is not in
 /// the plan, its name and what it is ("Cat-cow — On your hands and ...").
 std::string variant_words(const plan::PlanVariant& variant);
-
-/// What the plan honours, as "label: value" pairs in display order
-/// (conditions, time, goals, regions, setting, level, seed).
-std::vector<std::pair<std::string, std::string>> plan_facts(const plan::Plan& plan);
 
 /// "Knee problems — modify" for a rule shown beside its exercise.
 std::string rule_label(const plan::Plan& plan, const catalog::Contraindication& rule);

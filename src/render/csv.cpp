@@ -1,6 +1,7 @@
 #include "render/csv.hpp"
 
 #include "render/common.hpp"
+#include "render/document.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -33,15 +34,12 @@ std::string safety_text(const safety::SafetyNotes& safety)
   return util::join(parts, " ");
 }
 
-/// The plan's notes (a shortfall, conditions that changed nothing) as one cell.
+/// The plan's notes (a shortfall, conditions that changed nothing, gaps) as one cell.
 std::string notes_text(const plan::Plan& plan)
 {
   std::vector<std::string> parts;
-  if (!plan.shortfall.empty()) {
-    parts.push_back(plan.shortfall);
-  }
-  for (const auto& unchanged : plan.unchanged) {
-    parts.push_back(unchanged.note + ".");
+  for (const auto& note : make_document(plan, false).notes) {
+    parts.push_back(plan_note_line(note));
   }
   return util::join(parts, " ");
 }

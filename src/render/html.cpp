@@ -2,6 +2,8 @@
 
 #include "figure/drawing.hpp"
 #include "render/common.hpp"
+#include "render/document.hpp"
+#include "render/markup.hpp"
 #include "util/text.hpp"
 
 #include <array>
@@ -10,7 +12,6 @@
 namespace backplan::render {
 
 namespace {
-
 
 /// The page's style: one column on a phone, picture beside text from 600 px,
 /// and for print small type, A4 or Letter margins, and no exercise split.
@@ -90,190 +91,169 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
 }
 )";
 
-void facts_part(std::string& out, const plan::Plan& plan)
+/// Writes HTML, every text through html_escape.
+class Html : public MarkupWriter
 {
-  out += fmt::format("<header>\n<h1>{}</h1>\n<dl class=\"facts\">\n", html_escape(plan_title(plan)));
-  for (const auto& [label, value] : handout_facts(plan)) {
-    if (label == "Seed") {
-      continue; // in the footer: it reproduces the plan, a patient needs it not
+public:
+  Html() : MarkupWriter(html_escape) {}
+};
+
+void facts_part(Html& out, const Document& document)
+{
+  out.put("<header>\n<h1>{}</h1>\n<dl class=\"facts\">\n", document.title);
+  for (const auto& fact : document.facts) {
+    if (!fact.reproduces) { // that one is in the footer
+      out.put("<dt>{}</dt><dd>{}</dd>\n", fact.label, fact.value);
     }
-    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escape(label), html_escape(value));
   }
-  out += "</dl>\n";
-  if (!plan.shortfall.empty()) {
-    out += fmt::format("<p class=\"note\">{}</p>\n", html_escape(plan.shortfall));
+  out.put("</dl>\n");
+  for (const auto& note : document.notes) {
+    out.put("<p class=\"note\">{}</p>\n", plan_note_line(note));
   }
-  for (const auto& gap : plan.uncovered) {
-    out += fmt::format("<p class=\"note\">Not covered: {}</p>\n", html_escape(gap));
-  }
-  out += "</header>\n";
+  out.put("</header>\n");
 }
 
-void safety_part(std::string& out, const plan::Plan& plan)
+void safety_part(Html& out, const SafetySection& safety)
 {
-  const auto& safety = plan.safety;
-  out += "<section class=\"safety\">\n<h2>Safety first</h2>\n<ul>\n";
+  out.put("<section class=\"safety\">\n<h2>Safety first</h2>\n<ul>\n");
   for (const auto& note : safety.general) {
-    out += fmt::format("<li>{}</li>\n", html_escape(note));
+    out.put("<li>{}</li>\n", note.text);
   }
   for (const auto& advice : safety.advice) {
-    out +=
-      fmt::format("<li><strong>{}:</strong> {}</li>\n", html_escape(advice.name), html_escape(advice.text));
+    out.put("<li><strong>{}:</strong> {}</li>\n", advice.label, advice.text);
   }
-  out += fmt::format("</ul>\n<p><strong>{}</strong></p>\n", html_escape(safety.red_flags_intro));
-  for (const auto& tier : safety.red_flags) {
-    out += fmt::format("<div class=\"tier tier-{}\">\n<p><strong>{}:</strong> {}</p>\n<ul>\n",
-                       html_escape(tier.id), html_escape(tier.name), html_escape(tier.action));
+  out.put("</ul>\n<p><strong>{}</strong></p>\n", safety.red_flags_intro.text);
+  for (const auto& tier : safety.tiers) {
+    out.put("<div class=\"tier tier-{}\">\n<p><strong>{}:</strong> {}</p>\n<ul>\n", tier.id, tier.action.label,
+            tier.action.text);
     for (const auto& sign : tier.signs) {
-      out += fmt::format("<li>{}</li>\n", html_escape(sign));
+      out.put("<li>{}</li>\n", sign.text);
     }
-    out += "</ul>\n</div>\n";
+    out.put("</ul>\n</div>\n");
   }
-  if (const auto citations = red_flag_citations(safety); !citations.empty()) {
-    out += fmt::format("<p class=\"basis\">Basis: {}</p>\n", html_escape(util::join(citations, "; ")));
+  if (!safety.citations.empty()) {
+    out.put("<p class=\"basis\">Basis: {}</p>\n", util::join(safety.citations, "; "));
   }
-  out += "</section>\n";
+  out.put("</section>\n");
 }
 
-void schedule_part(std::string& out, const plan::Plan& plan)
+void schedule_part(Html& out, const Document& document)
 {
-  out += "<h2>Schedule</h2>\n<div class=\"schedule-wrap\"><table>\n<thead><tr><th>#</th><th>Start</th>"
-         "<th>Exercise</th><th>Dosage</th><th>Time</th></tr></thead>\n<tbody>\n";
-  bool any_note = false;
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    const auto& item = plan.items[i];
-    any_note = any_note || has_condition_note(item);
-    out += fmt::format(
-      "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td><a href=\"#ex-{}\">{}</a>{}"
-      "</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
-      i + 1, util::format_clock(item.start), i + 1, html_escape(item.exercise.name),
-      has_condition_note(item) ? " <span class=\"mark\" title=\"changed for your condition\">*</span>" : "",
-      html_escape(item.dosage_words), html_escape(util::format_duration(item.duration)));
+  out.put("<h2>Schedule</h2>\n<div class=\"schedule-wrap\"><table>\n<thead><tr><th>#</th><th>Start</th>"
+          "<th>Exercise</th><th>Dosage</th><th>Time</th></tr></thead>\n<tbody>\n");
+  for (const auto& exercise : document.exercises) {
+    const Raw mark = exercise.marked
+                       ? out.format(" <span class=\"mark\" title=\"{}\">{}</span>", note_mark_legend, note_mark)
+                       : Raw{};
+    out.put("<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td><a href=\"#ex-{}\">{}</a>{}"
+            "</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
+            exercise.number, exercise.start, exercise.number, exercise.name, mark, exercise.dosage,
+            exercise.time);
   }
-  out += "</tbody>\n</table></div>\n";
-  out +=
-    fmt::format("<p>Ends at {} of the {} planned, with time to change position.{}</p>\n",
-                util::format_clock(plan.total), util::format_clock(plan.budget),
-                any_note ? " <span class=\"mark\">*</span> a note for your condition goes with it." : "");
+  out.put("</tbody>\n</table></div>\n");
+  const Raw legend = document.any_marked
+                       ? out.format(" <span class=\"mark\">{}</span> {}.", note_mark, note_mark_legend)
+                       : Raw{};
+  out.put("<p>Ends at {} of the {} planned, with time to change position.{}</p>\n", document.end,
+          document.budget, legend);
 }
 
 /// A version in words; one naming another exercise of the plan links to it.
-std::string variant_html(const plan::PlanVariant& variant)
+Raw version_html(const Html& out, const Version& version)
 {
-  if (variant.item_number == 0) {
-    return html_escape(variant_words(variant));
+  if (version.item_number == 0) {
+    return out.text(version.words);
   }
-  return fmt::format("{} (<a href=\"#ex-{}\">exercise {} in this plan</a>)", html_escape(variant.text),
-                     variant.item_number, variant.item_number);
+  return out.format("{} (<a href=\"#ex-{}\">exercise {} in this plan</a>)", version.text, version.item_number,
+                    version.item_number);
 }
 
-void figure_part(std::string& out, const plan::PlanItem& item)
+void figure_part(Html& out, const ExerciseBlock& exercise)
 {
-  const auto* drawn = item_figure(item);
-  if (drawn == nullptr) {
+  if (exercise.drawn == nullptr) {
     return;
   }
   figure::DrawOptions options;
   options.height = 90;
-  const auto drawing = figure::draw(*drawn, options);
-  out += "<figure>\n" + figure::to_inline_svg(drawing, item.exercise.name);
-  std::vector<std::string> notes;
-  if (const auto note = figure_note(item); !note.empty()) {
-    notes.push_back(note);
+  const auto drawing = figure::draw(*exercise.drawn, options);
+  out.put("<figure>\n{}", Raw{figure::to_inline_svg(drawing, exercise.name)});
+  if (!exercise.figure_notes.empty()) {
+    out.put("<figcaption>{}</figcaption>\n", util::join(exercise.figure_notes, ". "));
   }
-  if (const auto caption = figure_caption(item.exercise); !caption.empty()) {
-    notes.push_back(caption);
-  }
-  if (!notes.empty()) {
-    out += fmt::format("<figcaption>{}</figcaption>\n", html_escape(util::join(notes, ". ")));
-  }
-  out += "</figure>\n";
+  out.put("</figure>\n");
 }
 
-void item_part(std::string& out, const plan::Plan& plan, std::size_t index)
+void item_part(Html& out, const ExerciseBlock& exercise)
 {
-  const auto& item = plan.items[index];
-  const auto& exercise = item.exercise;
-  out += fmt::format("<section class=\"exercise\" id=\"ex-{}\">\n", index + 1);
-  figure_part(out, item);
-  out += fmt::format("<div>\n<h3>{}. {}</h3>\n<p class=\"meta\">Starts at {} · takes {} · {}</p>\n<p "
-                     "class=\"summary\">{}</p>\n",
-                     index + 1, html_escape(exercise.name), util::format_clock(item.start),
-                     html_escape(util::format_duration(item.duration)), html_escape(item.kind_name),
-                     html_escape(exercise.summary));
-  out += fmt::format("<p><strong>Start position:</strong> {}<br>\n<strong>Dosage:</strong> {}</p>\n",
-                     html_escape(item.position_name), html_escape(item.dosage_words));
-  if (exercise.stop_if) {
-    out += fmt::format("<p class=\"note\"><strong>{}:</strong> {}</p>\n", everyone_label,
-                       html_escape(exercise.stop_if->text));
+  out.put("<section class=\"exercise\" id=\"ex-{}\">\n", exercise.number);
+  figure_part(out, exercise);
+  out.put("<div>\n<h3>{}. {}</h3>\n<p class=\"meta\">Starts at {} · takes {} · {}</p>\n<p "
+          "class=\"summary\">{}</p>\n",
+          exercise.number, exercise.name, exercise.start, exercise.time, exercise.kind, exercise.summary);
+  out.put("<p><strong>Start position:</strong> {}<br>\n<strong>Dosage:</strong> {}</p>\n", exercise.position,
+          exercise.dosage);
+  for (const auto& note : exercise.notes) {
+    out.put("<p class=\"note\"><strong>{}:</strong> {}</p>\n", note.label, note.text);
   }
-  for (const auto& rule : shown_rules(item.modifications, item.cautions)) {
-    out += fmt::format("<p class=\"note\"><strong>{}:</strong> {}</p>\n", html_escape(rule_label(plan, rule)),
-                       html_escape(rule.instruction));
-  }
-  out += "<ol>\n";
+  out.put("<ol>\n");
   for (const auto& step : exercise.steps) {
-    out += fmt::format("<li>{}</li>\n", html_escape(step));
+    out.put("<li>{}</li>\n", step);
   }
-  out += "</ol>\n";
+  out.put("</ol>\n");
   if (!exercise.cues.empty()) {
-    out += "<ul class=\"tips\">\n";
+    out.put("<ul class=\"tips\">\n");
     for (const auto& cue : exercise.cues) {
-      out += fmt::format("<li>{}</li>\n", html_escape(cue));
+      out.put("<li>{}</li>\n", cue);
     }
-    out += "</ul>\n";
+    out.put("</ul>\n");
   }
-  for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
-    if (*variant) {
-      out += fmt::format("<p><strong>{}:</strong> {}", label, variant_html(**variant));
-      for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
-        out += fmt::format("<br>\n<em>{}:</em> {}", html_escape(rule_label(plan, rule)),
-                           html_escape(rule.instruction));
-      }
-      out += "</p>\n";
+  for (const auto& version : exercise.versions) {
+    out.put("<p><strong>{}:</strong> {}", version.label, version_html(out, version));
+    for (const auto& note : version.notes) {
+      out.put("<br>\n<em>{}:</em> {}", note.label, note.text);
     }
+    out.put("</p>\n");
   }
-  out += "</div>\n</section>\n";
+  out.put("</div>\n</section>\n");
 }
 
-void ticks_part(std::string& out, const plan::Plan& plan)
+void ticks_part(Html& out, const Document& document)
 {
-  out += "<section class=\"ticks\">\n<h2>This week</h2>\n<p>Tick a box on each day you do the exercise."
-         "</p>\n<div class=\"schedule-wrap\"><table>\n<thead><tr><th>Exercise</th>";
+  out.put("<section class=\"ticks\">\n<h2>This week</h2>\n<p>Tick a box on each day you do the exercise."
+          "</p>\n<div class=\"schedule-wrap\"><table>\n<thead><tr><th>Exercise</th>");
   for (const char* day : week_days) {
-    out += fmt::format("<th>{}</th>", day);
+    out.put("<th>{}</th>", day);
   }
-  out += "</tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    out += fmt::format("<tr><td>{}. {}</td>", i + 1, html_escape(plan.items[i].exercise.name));
+  out.put("</tr></thead>\n<tbody>\n");
+  for (const auto& exercise : document.exercises) {
+    out.put("<tr><td>{}. {}</td>", exercise.number, exercise.name);
     for (std::size_t d = 0; d < week_days.size(); ++d) {
-      out += "<td><span class=\"box\"></span></td>";
+      out.put("<td><span class=\"box\"></span></td>");
     }
-    out += "</tr>\n";
+    out.put("</tr>\n");
   }
-  out += "</tbody>\n</table></div>\n</section>\n";
+  out.put("</tbody>\n</table></div>\n</section>\n");
 }
 
-void left_out_part(std::string& out, const plan::Plan& plan)
+void left_out_part(Html& out, const Explanation& explanation)
 {
-  if (const auto cautioned = cautioned_choices(plan); !cautioned.empty()) {
-    out += "<h2>Chosen with a caution</h2>\n<ul>\n";
-    for (const auto& [name, why] : cautioned) {
-      out += fmt::format("<li>{}: {}</li>\n", html_escape(name), html_escape(why));
+  if (!explanation.cautioned.empty()) {
+    out.put("<h2>Chosen with a caution</h2>\n<ul>\n");
+    for (const auto& [name, why] : explanation.cautioned) {
+      out.put("<li>{}: {}</li>\n", name, why);
     }
-    out += "</ul>\n";
+    out.put("</ul>\n");
   }
-  out += "<h2>Left out</h2>\n";
-  if (plan.left_out.empty()) {
-    out += "<p>Nothing: every exercise of the catalog is in the plan.</p>\n";
+  out.put("<h2>Left out</h2>\n");
+  if (explanation.left_out.empty()) {
+    out.put("<p>Nothing: every exercise of the catalog is in the plan.</p>\n");
     return;
   }
-  out += "<ul>\n";
-  for (const auto& left : plan.left_out) {
-    out += fmt::format("<li><strong>{}</strong> ({}): {}: {}</li>\n", html_escape(left.name),
-                       html_escape(left.id), html_escape(left.reason), html_escape(left.detail));
+  out.put("<ul>\n");
+  for (const auto& left : explanation.left_out) {
+    out.put("<li><strong>{}</strong> ({}): {}: {}</li>\n", left.name, left.id, left.reason, left.detail);
   }
-  out += "</ul>\n";
+  out.put("</ul>\n");
 }
 
 } // namespace
@@ -282,30 +262,33 @@ std::string html_escape(std::string_view text) { return util::xml_escape(util::f
 
 std::string render_html(const plan::Plan& plan, const TextOptions& options)
 {
-  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                                html_escape(plan_title(plan)), style);
-  facts_part(out, plan);
-  safety_part(out, plan);
-  schedule_part(out, plan);
-  out += "<h2>Exercises</h2>\n";
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    item_part(out, plan, i);
+  return html_document(make_document(plan, options.explain));
+}
+
+std::string html_document(const Document& document)
+{
+  Html out;
+  out.put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+          document.title, Raw{style});
+  facts_part(out, document);
+  safety_part(out, document.safety);
+  schedule_part(out, document);
+  out.put("<h2>Exercises</h2>\n");
+  for (const auto& exercise : document.exercises) {
+    item_part(out, exercise);
   }
-  if (options.explain) {
-    left_out_part(out, plan);
+  if (document.explain) {
+    left_out_part(out, document.explanation);
   }
-  ticks_part(out, plan);
-  out += "<section class=\"sources\">\n<h2>Sources</h2>\n<ul>\n";
-  for (const auto& source : plan.sources) {
-    out += fmt::format("<li>{}</li>\n", html_escape(source));
+  ticks_part(out, document);
+  out.put("<section class=\"sources\">\n<h2>Sources</h2>\n<ul>\n");
+  for (const auto& source : document.sources) {
+    out.put("<li>{}</li>\n", source);
   }
-  out += fmt::format(
-    "</ul>\n</section>\n<footer>Made by backplan; the same request with seed {} makes the same plan."
-    "</footer>\n</body>\n</html>\n",
-    plan.request.seed);
-  return out;
+  out.put("</ul>\n</section>\n<footer>{}</footer>\n</body>\n</html>\n", closing_line(document));
+  return out.take();
 }
 
 } // namespace backplan::render

@@ -16,6 +16,9 @@ namespace backplan::render {
 /// across pages.
 std::string render_html(const plan::Plan& plan, const TextOptions& options);
 
+/// The handout `document` as one HTML page, as render_html prints it.
+std::string html_document(const Document& document);
+
 /// `text` on one line (whitespace runs folded to a space) with &, <, > and "
 /// replaced by character references (util::xml_escape).
 std::string html_escape(std::string_view text);

@@ -34,20 +34,10 @@ Json request_json(const plan::Plan& plan)
   return out;
 }
 
-Json rules_json(const plan::Plan& plan, const std::vector<catalog::Contraindication>& rules)
+/// The rules shown beside an item, each condition by the name the plan gives it.
+Json plan_rules_json(const plan::Plan& plan, const std::vector<catalog::Contraindication>& rules)
 {
-  Json out = Json::array();
-  for (const auto& rule : rules) {
-    Json entry;
-    entry["condition"] = rule.condition;
-    entry["condition_name"] = condition_name(plan, rule.condition);
-    entry["action"] = catalog::action_name(rule.action);
-    entry["instruction"] = rule.instruction;
-    entry["basis"] = rule.basis;
-    entry["when"] = rule.when;
-    out.push_back(std::move(entry));
-  }
-  return out;
+  return rules_json(rules, [&](const std::string& id) { return condition_name(plan, id); });
 }
 
 Json variant_json(const plan::Plan& plan, const std::optional<plan::PlanVariant>& variant)
@@ -60,8 +50,8 @@ Json variant_json(const plan::Plan& plan, const std::optional<plan::PlanVariant>
   out["exercise_id"] = string_or_null(variant->exercise_id);
   out["description"] = string_or_null(variant->description);
   out["index"] = variant->item_number > 0 ? Json(variant->item_number) : Json(nullptr);
-  out["modifications"] = rules_json(plan, variant->modifications);
-  out["cautions"] = rules_json(plan, variant->cautions);
+  out["modifications"] = plan_rules_json(plan, variant->modifications);
+  out["cautions"] = plan_rules_json(plan, variant->cautions);
   return out;
 }
 
@@ -101,8 +91,8 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   if (exercise.stop_if) {
     out["stop_if"] = {{"text", exercise.stop_if->text}, {"basis", exercise.stop_if->basis}};
   }
-  out["modifications"] = rules_json(plan, item.modifications);
-  out["cautions"] = rules_json(plan, item.cautions);
+  out["modifications"] = plan_rules_json(plan, item.modifications);
+  out["cautions"] = plan_rules_json(plan, item.cautions);
   out["easier"] = variant_json(plan, item.easier);
   out["harder"] = variant_json(plan, item.harder);
   out["sources"] = exercise.sources;
@@ -179,6 +169,23 @@ Json safety_json(const safety::SafetyNotes& safety)
 }
 
 } // namespace
+
+Json rules_json(const std::vector<catalog::Contraindication>& rules,
+                const std::function<std::string(const std::string&)>& condition_name_of)
+{
+  Json out = Json::array();
+  for (const auto& rule : rules) {
+    Json entry;
+    entry["condition"] = rule.condition;
+    entry["condition_name"] = condition_name_of(rule.condition);
+    entry["action"] = catalog::action_name(rule.action);
+    entry["instruction"] = rule.instruction;
+    entry["basis"] = rule.basis;
+    entry["when"] = rule.when;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
 
 Json plan_json(const plan::Plan& plan)
 {

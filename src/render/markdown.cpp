@@ -1,6 +1,8 @@
 #include "render/markdown.hpp"
 
 #include "render/common.hpp"
+#include "render/document.hpp"
+#include "render/markup.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -10,8 +12,6 @@
 namespace backplan::render {
 
 namespace {
-
-/// The days of the tick grid's columns.
 
 /// An empty box to tick, in every output pandoc makes (plain ASCII, so that
 /// pdflatex needs no extra font).
@@ -45,89 +45,92 @@ std::size_t list_marker_end(const std::string& text)
   return marker ? i : 0;
 }
 
-/// A bold label followed by escaped text: "**Dosage:** 5 times".
-std::string labelled(const std::string& label, const std::string& text)
+/// Writes Markdown, every text through markdown_escape.
+class Markdown : public MarkupWriter
 {
-  return fmt::format("**{}:** {}", markdown_escape(label), markdown_escape(text));
+public:
+  Markdown() : MarkupWriter(markdown_escape) {}
+
+  /// A bold label followed by its text: "**Dosage:** 5 times".
+  Raw labelled(std::string_view label, std::string_view text) const
+  {
+    return format("**{}:** {}", label, text);
+  }
+
+  Raw labelled(const Note& note) const { return labelled(note.label, note.text); }
+
+  /// A table row of markup cells.
+  void row(const std::vector<Raw>& cells)
+  {
+    std::vector<std::string> texts;
+    for (const auto& cell : cells) {
+      texts.push_back(cell.text);
+    }
+    put("| {} |\n", Raw{util::join(texts, " | ")});
+  }
+};
+
+void facts_section(Markdown& out, const Document& document)
+{
+  out.put("# {}\n\n", document.title);
+  for (const auto& fact : document.facts) {
+    out.put("- {}\n", out.labelled(fact.label, fact.value));
+  }
+  out.put("\n");
+  for (const auto& note : document.notes) {
+    out.put("{}\n\n", out.labelled(note));
+  }
 }
 
-/// A table row from already escaped cells.
-std::string table_row(const std::vector<std::string>& cells)
+void safety_section(Markdown& out, const SafetySection& safety)
 {
-  return "| " + util::join(cells, " | ") + " |\n";
-}
-
-void facts_section(std::string& out, const plan::Plan& plan)
-{
-  out += fmt::format("# {}\n\n", markdown_escape(plan_title(plan)));
-  for (const auto& [label, value] : handout_facts(plan)) {
-    out += "- " + labelled(label, value) + "\n";
-  }
-  out += "\n";
-  if (!plan.shortfall.empty()) {
-    out += labelled("Note", plan.shortfall) + "\n\n";
-  }
-  for (const auto& unchanged : plan.unchanged) {
-    out += labelled("Note", unchanged.note + ".") + "\n\n";
-  }
-  for (const auto& gap : plan.uncovered) {
-    out += labelled("Not covered", gap) + "\n\n";
-  }
-}
-
-void safety_section(std::string& out, const plan::Plan& plan)
-{
-  const auto& safety = plan.safety;
-  out += "## Safety first\n\n";
+  out.put("## Safety first\n\n");
   for (const auto& note : safety.general) {
-    out += "> - " + markdown_escape(note) + "\n";
+    out.put("> - {}\n", note.text);
   }
   for (const auto& advice : safety.advice) {
-    out += "> - " + labelled(advice.name, advice.text) + "\n";
+    out.put("> - {}\n", out.labelled(advice));
   }
-  out += ">\n> **" + markdown_escape(safety.red_flags_intro) + "**\n";
-  for (const auto& tier : safety.red_flags) {
-    out += ">\n> " + labelled(tier.name, tier.action) + "\n>\n";
+  out.put(">\n> **{}**\n", safety.red_flags_intro.text);
+  for (const auto& tier : safety.tiers) {
+    out.put(">\n> {}\n>\n", out.labelled(tier.action));
     for (const auto& sign : tier.signs) {
-      out += "> - " + markdown_escape(sign) + "\n";
+      out.put("> - {}\n", sign.text);
     }
   }
-  const auto citations = red_flag_citations(safety);
-  if (!citations.empty()) {
-    out += ">\n> *Basis: " + markdown_escape(util::join(citations, "; ")) + "*\n";
+  if (!safety.citations.empty()) {
+    out.put(">\n> *Basis: {}*\n", util::join(safety.citations, "; "));
   }
-  out += "\n";
+  out.put("\n");
 }
 
-void schedule_section(std::string& out, const plan::Plan& plan)
+void schedule_section(Markdown& out, const Document& document)
 {
-  out += "## Schedule\n\n";
-  out += table_row({"#", "Start", "Exercise", "Position", "Dosage", "Time"});
+  out.put("## Schedule\n\n");
+  out.row({Raw{"#"}, Raw{"Start"}, Raw{"Exercise"}, Raw{"Position"}, Raw{"Dosage"}, Raw{"Time"}});
   // The dashes set the columns' relative widths when pandoc has to wrap them.
-  out += "|--:|:------|:----------------------|:----------------|:----------------------|-------:|\n";
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    const auto& item = plan.items[i];
-    const std::string mark = has_condition_note(item) ? " " + markdown_escape(note_mark) : "";
-    out +=
-      table_row({std::to_string(i + 1), util::format_clock(item.start),
-                 markdown_escape(item.exercise.name) + mark, markdown_escape(item.position_name),
-                 markdown_escape(item.dosage_words), markdown_escape(util::format_duration(item.duration))});
+  out.put("|--:|:------|:----------------------|:----------------|:----------------------|-------:|\n");
+  for (const auto& exercise : document.exercises) {
+    const Raw mark = exercise.marked ? out.format(" {}", note_mark) : Raw{};
+    out.row({out.format("{}", exercise.number), out.text(exercise.start),
+             out.format("{}{}", exercise.name, mark), out.text(exercise.position), out.text(exercise.dosage),
+             out.text(exercise.time)});
   }
-  out += fmt::format("\nEnds at {} of the {} planned. The start times allow for changing "
-                     "position between exercises ({} {}).\n\n",
-                     util::format_clock(plan.total), util::format_clock(plan.budget), plan.position_changes,
-                     plan.position_changes == 1 ? "change" : "changes");
-  if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
-    out += fmt::format("{} {}.\n\n", markdown_escape(note_mark), markdown_escape(note_mark_legend));
+  out.put("\nEnds at {} of the {} planned. The start times allow for changing "
+          "position between exercises ({} {}).\n\n",
+          document.end, document.budget, document.position_changes,
+          document.position_changes == 1 ? "change" : "changes");
+  if (document.any_marked) {
+    out.put("{} {}.\n\n", note_mark, note_mark_legend);
   }
 }
 
 /// The file name of an item's figure in the figures folder.
-std::string figure_file(const plan::PlanItem& item) { return item.exercise.id + ".svg"; }
+std::string figure_file(const std::string& id) { return id + ".svg"; }
 
 /// A relative path as a Markdown link destination: every byte but letters,
 /// digits and - . _ ~ / percent-encoded.
-std::string link_path(const std::string& path)
+Raw link_path(const std::string& path)
 {
   std::string out;
   for (const char c : path) {
@@ -135,104 +138,103 @@ std::string link_path(const std::string& path)
       is_letter(c) || is_digit(c) || std::string_view("-._~/").find(c) != std::string_view::npos;
     out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
-  return out;
+  return Raw{out};
 }
 
-/// The item's figure as an image linked from `folder`, with the notes under it.
-void figure_link(std::string& out, const plan::PlanItem& item, const std::string& folder)
+/// The exercise's figure as an image linked from `folder`, with the notes under it.
+void figure_link(Markdown& out, const ExerciseBlock& exercise, const std::string& folder)
 {
-  if (folder.empty() || item_figure(item) == nullptr) {
+  if (folder.empty() || exercise.drawn == nullptr) {
     return;
   }
   const std::string separator = folder.ends_with('/') ? "" : "/";
-  out += fmt::format("![{}]({})\n\n", markdown_escape(item.exercise.name),
-                     link_path(folder + separator + figure_file(item)));
-  for (const auto& note : {figure_note(item), figure_caption(item.exercise)}) {
-    if (!note.empty()) {
-      out += "*" + markdown_escape(note) + "*\n\n";
-    }
+  out.put("![{}]({})\n\n", exercise.name, link_path(folder + separator + figure_file(exercise.id)));
+  for (const auto& note : exercise.figure_notes) {
+    out.put("*{}*\n\n", note);
   }
 }
 
-void item_section(std::string& out, const plan::Plan& plan, std::size_t index, const std::string& figures)
+void item_section(Markdown& out, const ExerciseBlock& exercise, const std::string& figures)
 {
-  const auto& item = plan.items[index];
-  const auto& exercise = item.exercise;
-  out += fmt::format("### {}. {}\n\n", index + 1, markdown_escape(exercise.name));
-  figure_link(out, item, figures);
-  out += fmt::format("*Starts at {} · takes {} · {}*\n\n", util::format_clock(item.start),
-                     util::format_duration(item.duration), markdown_escape(item.kind_name));
-  out += markdown_escape(exercise.summary) + "\n\n";
-  out += labelled("Start position", item.position_name) + "\\\n";
-  out += labelled("Dosage", item.dosage_words) + "\n\n";
-  if (exercise.stop_if) {
-    out += labelled(everyone_label, exercise.stop_if->text) + "\n\n";
+  out.put("### {}. {}\n\n", exercise.number, exercise.name);
+  figure_link(out, exercise, figures);
+  out.put("*Starts at {} · takes {} · {}*\n\n", exercise.start, exercise.time, exercise.kind);
+  out.put("{}\n\n", exercise.summary);
+  out.put("{}\\\n", out.labelled("Start position", exercise.position));
+  out.put("{}\n\n", out.labelled("Dosage", exercise.dosage));
+  for (const auto& note : exercise.notes) {
+    out.put("{}\n\n", out.labelled(note));
   }
-  for (const auto& rule : shown_rules(item.modifications, item.cautions)) {
-    out += labelled(rule_label(plan, rule), rule.instruction) + "\n\n";
-  }
-  out += "**Steps**\n\n";
+  out.put("**Steps**\n\n");
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
-    out += fmt::format("{}. {}\n", s + 1, markdown_escape(exercise.steps[s]));
+    out.put("{}. {}\n", s + 1, exercise.steps[s]);
   }
-  out += "\n";
+  out.put("\n");
   if (!exercise.cues.empty()) {
-    out += "**Tips**\n\n";
+    out.put("**Tips**\n\n");
     for (const auto& cue : exercise.cues) {
-      out += "- " + markdown_escape(cue) + "\n";
+      out.put("- {}\n", cue);
     }
-    out += "\n";
+    out.put("\n");
   }
-  for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
-    if (*variant) {
-      // The version's own rules stay in its paragraph, one a line.
-      out += labelled(label, variant_words(**variant));
-      for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
-        out += "\\\n" + labelled(rule_label(plan, rule), rule.instruction);
-      }
-      out += "\n\n";
+  for (const auto& version : exercise.versions) {
+    // The version's own notes stay in its paragraph, one a line.
+    out.put("{}", out.labelled(version.label, version.words));
+    for (const auto& note : version.notes) {
+      out.put("\\\n{}", out.labelled(note));
     }
+    out.put("\n\n");
   }
 }
 
-void left_out_section(std::string& out, const plan::Plan& plan)
+void left_out_section(Markdown& out, const Explanation& explanation)
 {
-  if (const auto cautioned = cautioned_choices(plan); !cautioned.empty()) {
-    out += "## Chosen with a caution\n\n";
-    for (const auto& [name, why] : cautioned) {
-      out += fmt::format("- {}: {}\n", markdown_escape(name), markdown_escape(why));
+  if (!explanation.cautioned.empty()) {
+    out.put("## Chosen with a caution\n\n");
+    for (const auto& [name, why] : explanation.cautioned) {
+      out.put("- {}: {}\n", name, why);
     }
-    out += "\n";
+    out.put("\n");
   }
-  out += "## Left out\n\n";
-  if (plan.left_out.empty()) {
-    out += "Nothing: every exercise of the catalog is in the plan.\n\n";
+  out.put("## Left out\n\n");
+  if (explanation.left_out.empty()) {
+    out.put("Nothing: every exercise of the catalog is in the plan.\n\n");
     return;
   }
-  for (const auto& left : plan.left_out) {
-    out += fmt::format("- **{}** (`{}`): {}: {}\n", markdown_escape(left.name), left.id,
-                       markdown_escape(left.reason), markdown_escape(left.detail));
+  for (const auto& left : explanation.left_out) {
+    // The id is a code span, whose text Markdown takes as it is.
+    out.put("- **{}** (`{}`): {}: {}\n", left.name, Raw{left.id}, left.reason, left.detail);
   }
-  out += "\n";
+  out.put("\n");
 }
 
-void tick_grid_section(std::string& out, const plan::Plan& plan)
+void tick_grid_section(Markdown& out, const Document& document)
 {
-  out += "## Week tick grid\n\nTick a box on each day you do the exercise.\n\n";
-  std::vector<std::string> header = {"Exercise"};
+  out.put("## Week tick grid\n\nTick a box on each day you do the exercise.\n\n");
+  std::vector<Raw> header = {Raw{"Exercise"}};
   std::string rule = "|:--------------------------------";
   for (const char* day : week_days) {
-    header.emplace_back(day);
+    header.push_back(Raw{day});
     rule += "|:-----:";
   }
-  out += table_row(header) + rule + "|\n";
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    std::vector<std::string> row = {
-      fmt::format("{}. {}", i + 1, markdown_escape(plan.items[i].exercise.name))};
-    row.insert(row.end(), week_days.size(), tick_box);
-    out += table_row(row);
+  out.row(header);
+  out.put("{}|\n", Raw{rule});
+  for (const auto& exercise : document.exercises) {
+    std::vector<Raw> row = {out.format("{}. {}", exercise.number, exercise.name)};
+    row.insert(row.end(), week_days.size(), Raw{tick_box});
+    out.row(row);
   }
-  out += "\n";
+  out.put("\n");
+}
+
+/// `text` as a YAML single-quoted scalar.
+Raw yaml_quoted(const std::string& text)
+{
+  std::string out = "'";
+  for (const char c : text) {
+    out += c == '\'' ? std::string("''") : std::string(1, c);
+  }
+  return Raw{out + "'"};
 }
 
 } // namespace
@@ -260,7 +262,7 @@ std::vector<std::pair<std::string, std::string>> markdown_figures(const plan::Pl
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& item : plan.items) {
     if (const auto* drawn = item_figure(item)) {
-      files.emplace_back(figure_file(item), exercise_svg(*drawn, item.exercise));
+      files.emplace_back(figure_file(item.exercise.id), exercise_svg(*drawn, item.exercise));
     }
   }
   return files;
@@ -268,26 +270,31 @@ std::vector<std::pair<std::string, std::string>> markdown_figures(const plan::Pl
 
 std::string render_markdown(const plan::Plan& plan, const TextOptions& options)
 {
-  std::string out;
+  return markdown_document(make_document(plan, options.explain), options);
+}
+
+std::string markdown_document(const Document& document, const TextOptions& options)
+{
+  Markdown out;
   // pandoc uses `pagetitle` for a standalone page's <title> and shows the
   // level-1 heading below as the title in every output.
-  out += fmt::format("---\npagetitle: '{}'\n---\n\n", plan_title(plan));
-  facts_section(out, plan);
-  safety_section(out, plan);
-  schedule_section(out, plan);
-  out += "## Exercises\n\n";
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    item_section(out, plan, i, options.figures);
+  out.put("---\npagetitle: {}\n---\n\n", yaml_quoted(document.title));
+  facts_section(out, document);
+  safety_section(out, document.safety);
+  schedule_section(out, document);
+  out.put("## Exercises\n\n");
+  for (const auto& exercise : document.exercises) {
+    item_section(out, exercise, options.figures);
   }
-  if (options.explain) {
-    left_out_section(out, plan);
+  if (document.explain) {
+    left_out_section(out, document.explanation);
   }
-  tick_grid_section(out, plan);
-  out += "## Sources\n\n";
-  for (const auto& source : plan.sources) {
-    out += "- " + markdown_escape(source) + "\n";
+  tick_grid_section(out, document);
+  out.put("## Sources\n\n");
+  for (const auto& source : document.sources) {
+    out.put("- {}\n", source);
   }
-  return out;
+  return out.take();
 }
 
 } // namespace backplan::render

@@ -17,6 +17,9 @@ namespace backplan::render {
 /// `options.explain`), a tick grid for a week, and the sources.
 std::string render_markdown(const plan::Plan& plan, const TextOptions& options);
 
+/// The handout `document` in Markdown, as render_markdown prints it.
+std::string markdown_document(const Document& document, const TextOptions& options);
+
 /// The SVG files a Markdown handout links when `options.figures` is set: for
 /// each exercise of the plan with a figure, its file name ("cat-cow.svg")
 /// and the drawing for the user's conditions as a standalone SVG document.

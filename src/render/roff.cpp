@@ -2,6 +2,8 @@
 
 #include "figure/drawing.hpp"
 #include "render/common.hpp"
+#include "render/document.hpp"
+#include "render/markup.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -11,8 +13,6 @@
 namespace backplan::render {
 
 namespace {
-
-/// The days of the tick grid's columns.
 
 /// Page layout, and the macros that lay out table rows without tbl: `.row N`
 /// starts a row of about N lines (kept on one page), `.cell LEFT WIDTH` starts
@@ -137,18 +137,24 @@ std::string ascii_glyph(char c)
   }
 }
 
-/// A text line of the document holding `text`.
-std::string text_line(std::string_view text)
+/// Writes troff input, every text through roff_escape.
+class Roff : public MarkupWriter
 {
-  const std::string escaped = roff_escape(text);
-  return (escaped.empty() ? "\\&" : escaped) + "\n";
-}
+public:
+  Roff() : MarkupWriter(roff_escape) {}
 
-/// Bold `label` and a colon, then the text, as one text line.
-std::string labelled(const std::string& label, const std::string& text)
-{
-  return fmt::format("\\fB{}:\\fR {}\n", roff_escape(label), roff_escape(text));
-}
+  /// A text line holding `text` (a line of its own even when it is empty).
+  void line(std::string_view text)
+  {
+    const Raw escaped = this->text(text);
+    put("{}\n", escaped.text.empty() ? Raw{"\\&"} : escaped);
+  }
+
+  /// Bold `label` and a colon, then the text, as one text line.
+  void labelled(std::string_view label, std::string_view text) { put("\\fB{}:\\fR {}\n", label, text); }
+
+  void labelled(const Note& note) { labelled(note.label, note.text); }
+};
 
 /// About how many lines the tallest of `cells` takes in its column (for
 /// keeping a row on one page; a little too many is harmless).
@@ -165,256 +171,249 @@ int row_lines(const std::array<std::string, N>& cells, const std::array<Column, 
 }
 
 /// The call that starts a table cell in `column`.
-std::string cell(const Column& column)
+Raw cell(const Column& column)
 {
-  return fmt::format(".cell {:g}i {:g}i\n", column.left, column.width);
+  return Raw{fmt::format(".cell {:g}i {:g}i\n", column.left, column.width)};
 }
 
-void facts_section(std::string& out, const plan::Plan& plan)
+void facts_section(Roff& out, const Document& document)
 {
   // A title of our own: ms's .TL leaves an inch of space above it.
-  out += ".LP\n.ce 1\n\\s+4\\fB" + roff_escape(plan_title(plan)) + "\\fR\\s0\n.sp 0.3v\n";
-  std::vector<std::pair<std::string, std::string>> facts;
-  for (const auto& fact : handout_facts(plan)) {
-    if (fact.first != "Seed") {
-      facts.push_back(
-        fact); // the seed is in the closing line: it reproduces the plan, a patient needs it not
+  out.put(".LP\n.ce 1\n\\s+4\\fB{}\\fR\\s0\n.sp 0.3v\n", document.title);
+  std::vector<const Fact*> facts;
+  for (const auto& fact : document.facts) {
+    if (!fact.reproduces) { // that one is in the closing line
+      facts.push_back(&fact);
     }
   }
   // Two facts a row, each label in bold with its value beside it.
   for (std::size_t i = 0; i < facts.size(); i += 2) {
-    out += ".row 1\n";
+    out.put(".row 1\n");
     for (std::size_t f = i; f < std::min(i + 2, facts.size()); ++f) {
-      const auto& column = fact_columns[2 * (f - i)];
-      out += cell(column) + fmt::format("\\fB{}:\\fR\n", roff_escape(facts[f].first));
-      out += cell(fact_columns[2 * (f - i) + 1]) + text_line(facts[f].second);
+      out.put("{}\\fB{}:\\fR\n", cell(fact_columns[2 * (f - i)]), facts[f]->label);
+      out.put("{}", cell(fact_columns[2 * (f - i) + 1]));
+      out.line(facts[f]->value);
     }
-    out += ".endrow 0.1v\n";
+    out.put(".endrow 0.1v\n");
   }
-  out += ".nr PD 0.4v\n";
-  if (!plan.shortfall.empty()) {
-    out += ".LP\n" + labelled("Note", plan.shortfall);
-  }
-  for (const auto& unchanged : plan.unchanged) {
-    out += ".LP\n" + labelled("Note", unchanged.note + ".");
-  }
-  for (const auto& gap : plan.uncovered) {
-    out += ".LP\n" + labelled("Not covered", gap);
+  out.put(".nr PD 0.4v\n");
+  for (const auto& note : document.notes) {
+    out.put(".LP\n");
+    out.labelled(note);
   }
 }
 
 /// The signs of a red-flag tier in two columns, down the first and then the
 /// second, each under a bullet with its wrapped lines beside the bullet.
-void red_flag_signs(std::string& out, const std::vector<std::string>& signs)
+void red_flag_signs(Roff& out, const std::vector<Note>& signs)
 {
   constexpr double column_width = 3.1; // inches: two fit inside the box
   constexpr double gap = 0.15;
   const std::size_t half = (signs.size() + 1) / 2;
   std::size_t lines = 0;
   for (std::size_t i = 0; i < half; ++i) {
-    lines += 1 + util::display_width(signs[i]) / 60;
+    lines += 1 + util::display_width(signs[i].text) / 60;
   }
-  out += fmt::format(".sp 0.15v\n.row {}\n", lines);
+  out.put(".sp 0.15v\n.row {}\n", lines);
   for (std::size_t column = 0; column < 2; ++column) {
-    out += cell({static_cast<double>(column) * (column_width + gap), column_width}) + ".in +1.5n\n";
+    out.put("{}.in +1.5n\n", cell({static_cast<double>(column) * (column_width + gap), column_width}));
     for (std::size_t i = column * half; i < std::min(signs.size(), (column + 1) * half); ++i) {
-      out += ".ti -1.5n\n\\Z'\\(bu'\\h'1.5n'" + roff_escape(signs[i]) + "\n.br\n";
+      out.put(".ti -1.5n\n\\Z'\\(bu'\\h'1.5n'{}\n.br\n", signs[i].text);
     }
   }
-  out += ".endrow 0\n";
+  out.put(".endrow 0\n");
 }
 
-void safety_section(std::string& out, const plan::Plan& plan)
+void safety_section(Roff& out, const SafetySection& safety)
 {
-  const auto& safety = plan.safety;
-  out += ".sp 1v\n.B1\n.LP\n\\s+2\\fBSafety first\\fR\\s0\n.nr PD 0.2v\n";
+  out.put(".sp 1v\n.B1\n.LP\n\\s+2\\fBSafety first\\fR\\s0\n.nr PD 0.2v\n");
   for (const auto& note : safety.general) {
-    out += ".IP \\(bu 2n\n" + text_line(note);
+    out.put(".IP \\(bu 2n\n");
+    out.line(note.text);
   }
   for (const auto& advice : safety.advice) {
-    out += ".IP \\(bu 2n\n" + labelled(advice.name, advice.text);
+    out.put(".IP \\(bu 2n\n");
+    out.labelled(advice);
   }
-  out += ".LP\n\\fB" + roff_escape(safety.red_flags_intro) + "\\fR\n";
-  for (const auto& tier : safety.red_flags) {
-    out += ".LP\n" + labelled(tier.name, tier.action);
+  out.put(".LP\n\\fB{}\\fR\n", safety.red_flags_intro.text);
+  for (const auto& tier : safety.tiers) {
+    out.put(".LP\n");
+    out.labelled(tier.action);
     red_flag_signs(out, tier.signs);
   }
-  if (const auto citations = red_flag_citations(safety); !citations.empty()) {
-    out += ".LP\n\\s-1\\fIBasis: " + roff_escape(util::join(citations, "; ")) + "\\fR\\s0\n";
+  if (!safety.citations.empty()) {
+    out.put(".LP\n\\s-1\\fIBasis: {}\\fR\\s0\n", util::join(safety.citations, "; "));
   }
-  out += ".nr PD 0.4v\n.sp 0.3v\n.B2\n";
+  out.put(".nr PD 0.4v\n.sp 0.3v\n.B2\n");
 }
 
-void schedule_section(std::string& out, const plan::Plan& plan)
+void schedule_section(Roff& out, const Document& document)
 {
   // The schedule stays on one page.
-  out += ".KS\n.SH 1\nSchedule\n.LP\n.ps -1\n.vs -2p\n.row 1\n";
+  out.put(".KS\n.SH 1\nSchedule\n.LP\n.ps -1\n.vs -2p\n.row 1\n");
   const std::array<const char*, 5> headers = {"#", "Start", "Exercise", "Dosage", "Time"};
   for (std::size_t c = 0; c < headers.size(); ++c) {
-    out += cell(schedule_columns[c]) + fmt::format("\\fB{}\\fR\n", headers[c]);
+    out.put("{}\\fB{}\\fR\n", cell(schedule_columns[c]), Raw{headers[c]});
   }
-  out += ".endrow 0\n.sp -0.4v\n\\l'\\n[LL]u'\n.br\n.sp 0.3v\n";
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    const auto& item = plan.items[i];
-    const std::array<std::string, 5> cells = {std::to_string(i + 1), util::format_clock(item.start),
-                                              item.exercise.name, item.dosage_words,
-                                              util::format_duration(item.duration)};
-    const std::string mark = has_condition_note(item) ? std::string(" ") + note_mark : "";
-    out += fmt::format(".row {}\n", row_lines(cells, schedule_columns));
+  out.put(".endrow 0\n.sp -0.4v\n\\l'\\n[LL]u'\n.br\n.sp 0.3v\n");
+  for (const auto& exercise : document.exercises) {
+    const std::array<std::string, 5> cells = {std::to_string(exercise.number), exercise.start, exercise.name,
+                                              exercise.dosage, exercise.time};
+    out.put(".row {}\n", row_lines(cells, schedule_columns));
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      out += cell(schedule_columns[c]) +
-             (c == 2 ? "\\fB" + roff_escape(cells[c]) + "\\fR" + mark + "\n" : text_line(cells[c]));
+      out.put("{}", cell(schedule_columns[c]));
+      if (c == 2) {
+        out.put("\\fB{}\\fR{}\n", cells[c], exercise.marked ? out.format(" {}", note_mark) : Raw{});
+      } else {
+        out.line(cells[c]);
+      }
     }
-    out += ".endrow 0.4v\n";
+    out.put(".endrow 0.4v\n");
   }
-  out += ".ps\n.vs\n.LP\n";
-  out += text_line(fmt::format("Ends at {} of the {} planned. The start times allow for changing "
-                               "position between exercises ({} {}).",
-                               util::format_clock(plan.total), util::format_clock(plan.budget),
-                               plan.position_changes, plan.position_changes == 1 ? "change" : "changes"));
-  if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
-    out += ".br\n" + text_line(fmt::format("{} {}.", note_mark, note_mark_legend));
+  out.put(".ps\n.vs\n.LP\n");
+  out.line(fmt::format("Ends at {} of the {} planned. The start times allow for changing "
+                       "position between exercises ({} {}).",
+                       document.end, document.budget, document.position_changes,
+                       document.position_changes == 1 ? "change" : "changes"));
+  if (document.any_marked) {
+    out.put(".br\n");
+    out.line(fmt::format("{} {}.", note_mark, note_mark_legend));
   }
-  out += ".KE\n";
+  out.put(".KE\n");
 }
 
 /// The width of the column an exercise's picture takes, text to its right.
 constexpr double picture_column = 1.75; // inches
 
-/// Draws the item's figure at the left of the current line with groff's
+/// Draws the exercise's figure at the left of the current line with groff's
 /// drawing escapes and moves the text's left margin right of it; returns the
 /// picture's height in points (0 when there is none).
-double figure_start(std::string& out, const plan::PlanItem& item)
+double figure_start(Roff& out, const ExerciseBlock& exercise)
 {
-  const auto* drawn = item_figure(item);
-  if (drawn == nullptr) {
+  if (exercise.drawn == nullptr) {
     return 0;
   }
   figure::DrawOptions options;
   options.height = 48;
   options.max_width = picture_column * 72 - 10;
-  std::vector<std::string> notes;
-  if (const auto note = figure_note(item); !note.empty()) {
-    notes.push_back(note);
-  }
-  if (const auto caption = figure_caption(item.exercise); !caption.empty()) {
-    notes.push_back(caption);
-  }
-  const auto drawing = figure::draw(*drawn, options);
+  const auto drawing = figure::draw(*exercise.drawn, options);
   // Mark the top of the text, draw from there, and come back up to it.
-  out += ".LP\n.mk bp-top\n.nf\n\\v'-0.7v'" + figure::to_roff(drawing) + "\n.fi\n";
+  out.put(".LP\n.mk bp-top\n.nf\n\\v'-0.7v'{}\n.fi\n", Raw{figure::to_roff(drawing)});
   double height = drawing.height;
-  for (const auto& note : notes) {
-    out += fmt::format(".sp |\\n[bp-top]u+{:.1f}p\n.ps 7\n.vs 8p\n.ll {}i\n", height, picture_column - 0.15) +
-           text_line(note) + ".br\n.ps\n.vs\n.ll\n";
+  for (const auto& note : exercise.figure_notes) {
+    out.put(".sp |\\n[bp-top]u+{:.1f}p\n.ps 7\n.vs 8p\n.ll {}i\n", height, picture_column - 0.15);
+    out.line(note);
+    out.put(".br\n.ps\n.vs\n.ll\n");
     height += 10 * static_cast<double>(1 + note.size() / 34);
   }
   // ms takes PI over at the next paragraph, so the paragraph comes first.
-  out += fmt::format(".sp |\\n[bp-top]u\n.nr PI {}i\n.LP\n.RS\n", picture_column);
+  out.put(".sp |\\n[bp-top]u\n.nr PI {}i\n.LP\n.RS\n", picture_column);
   return height;
 }
 
 /// Ends the text beside a picture, below the picture if that is lower.
-void figure_end(std::string& out, double picture_height)
+void figure_end(Roff& out, double picture_height)
 {
   if (picture_height <= 0) {
     return;
   }
-  out += fmt::format(".RE\n.nr PI 2n\n.br\n.nr bp-bottom \\n[bp-top]+{:.0f}p\n"
-                     ".if \\n[.d]<\\n[bp-bottom] .sp |\\n[bp-bottom]u\n",
-                     picture_height);
+  out.put(".RE\n.nr PI 2n\n.br\n.nr bp-bottom \\n[bp-top]+{:.0f}p\n"
+          ".if \\n[.d]<\\n[bp-bottom] .sp |\\n[bp-bottom]u\n",
+          picture_height);
 }
 
-void item_section(std::string& out, const plan::Plan& plan, std::size_t index)
+/// The steps run on in one paragraph and the tips in another.
+void steps_and_tips(Roff& out, const ExerciseBlock& exercise)
 {
-  const auto& item = plan.items[index];
-  const auto& exercise = item.exercise;
-  // The section's heading stays on the page of its first exercise, and each
-  // exercise's name heads the text beside its picture.
-  out += index == 0 ? ".KS\n.SH 1\nExercises\n" : ".KS\n.sp 0.5v\n";
-  const double picture_height = figure_start(out, item);
-  if (picture_height <= 0) {
-    out += ".LP\n";
-  }
-  out += "\\s+1\\fB" + roff_escape(fmt::format("{}. {}", index + 1, exercise.name)) + "\\fR\\s0\n.br\n";
-  out += "\\fI" +
-         roff_escape(fmt::format("Starts at {} · takes {} · {}", util::format_clock(item.start),
-                                 util::format_duration(item.duration), item.kind_name)) +
-         "\\fR\n.br\n";
-  out += labelled("Start position", item.position_name) + ".br\n" + labelled("Dosage", item.dosage_words);
-  if (exercise.stop_if) {
-    out += ".LP\n" + labelled(everyone_label, exercise.stop_if->text);
-  }
-  for (const auto& rule : shown_rules(item.modifications, item.cautions)) {
-    out += ".LP\n" + labelled(rule_label(plan, rule), rule.instruction);
-  }
-  // Steps run on in one paragraph and the tips in another, and the summary
-  // (in the other formats) is left out, to keep the printed handout short.
-  out += ".LP\n";
+  out.put(".LP\n");
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
-    out += fmt::format("\\fB{}.\\fR ", s + 1) + text_line(exercise.steps[s]);
+    out.put("\\fB{}.\\fR ", s + 1);
+    out.line(exercise.steps[s]);
   }
   if (!exercise.cues.empty()) {
-    out += "\\fITips:\\fR\n"; // run on after the steps
+    out.put("\\fITips:\\fR\n"); // run on after the steps
     for (std::size_t c = 0; c < exercise.cues.size(); ++c) {
-      out += (c == 0 ? "" : "\\(bu ") + text_line(exercise.cues[c]);
+      out.put(c == 0 ? "" : "\\(bu ");
+      out.line(exercise.cues[c]);
     }
   }
-  for (const auto& [label, variant] : {std::pair{"Easier", &item.easier}, {"Harder", &item.harder}}) {
-    if (*variant) {
-      out += ".LP\n" + labelled(label, variant_words(**variant));
-      for (const auto& rule : shown_rules((*variant)->modifications, (*variant)->cautions)) {
-        out += ".IP \\(bu 3n\n" + labelled(rule_label(plan, rule), rule.instruction);
-      }
+}
+
+void item_section(Roff& out, const ExerciseBlock& exercise)
+{
+  // The section's heading stays on the page of its first exercise, and each
+  // exercise's name heads the text beside its picture.
+  out.put(exercise.number == 1 ? ".KS\n.SH 1\nExercises\n" : ".KS\n.sp 0.5v\n");
+  const double picture_height = figure_start(out, exercise);
+  if (picture_height <= 0) {
+    out.put(".LP\n");
+  }
+  out.put("\\s+1\\fB{}\\fR\\s0\n.br\n", fmt::format("{}. {}", exercise.number, exercise.name));
+  out.put("\\fI{}\\fR\n.br\n",
+          fmt::format("Starts at {} · takes {} · {}", exercise.start, exercise.time, exercise.kind));
+  out.labelled("Start position", exercise.position);
+  out.put(".br\n");
+  out.labelled("Dosage", exercise.dosage);
+  for (const auto& note : exercise.notes) {
+    out.put(".LP\n");
+    out.labelled(note);
+  }
+  // The summary (in the other formats) is left out, to keep the printed handout short.
+  steps_and_tips(out, exercise);
+  for (const auto& version : exercise.versions) {
+    out.put(".LP\n");
+    out.labelled(version.label, version.words);
+    for (const auto& note : version.notes) {
+      out.put(".IP \\(bu 3n\n");
+      out.labelled(note);
     }
   }
   figure_end(out, picture_height);
-  out += ".KE\n";
+  out.put(".KE\n");
 }
 
-void left_out_section(std::string& out, const plan::Plan& plan)
+void left_out_section(Roff& out, const Explanation& explanation)
 {
   // An .IP right after a heading would measure its indent in the heading's size.
-  if (const auto cautioned = cautioned_choices(plan); !cautioned.empty()) {
-    out += ".SH 1\nChosen with a caution\n.LP\n";
-    for (const auto& [name, why] : cautioned) {
-      out += ".IP \\(bu 3n\n" + roff_escape(fmt::format("{}: {}", name, why)) + "\n";
+  if (!explanation.cautioned.empty()) {
+    out.put(".SH 1\nChosen with a caution\n.LP\n");
+    for (const auto& [name, why] : explanation.cautioned) {
+      out.put(".IP \\(bu 3n\n{}\n", fmt::format("{}: {}", name, why));
     }
   }
-  out += ".SH 1\nLeft out\n.LP\n";
-  if (plan.left_out.empty()) {
-    out += "Nothing: every exercise of the catalog is in the plan.\n";
+  out.put(".SH 1\nLeft out\n.LP\n");
+  if (explanation.left_out.empty()) {
+    out.put("Nothing: every exercise of the catalog is in the plan.\n");
     return;
   }
-  for (const auto& left : plan.left_out) {
-    out +=
-      ".IP \\(bu 3n\n" + fmt::format("\\fB{}\\fR ({}): {}\n", roff_escape(left.name), roff_escape(left.id),
-                                     roff_escape(fmt::format("{}: {}", left.reason, left.detail)));
+  for (const auto& left : explanation.left_out) {
+    out.put(".IP \\(bu 3n\n\\fB{}\\fR ({}): {}\n", left.name, left.id,
+            fmt::format("{}: {}", left.reason, left.detail));
   }
 }
 
-void tick_grid_section(std::string& out, const plan::Plan& plan)
+void tick_grid_section(Roff& out, const Document& document)
 {
-  out += ".KS\n.SH 1\nWeek tick grid\n.LP\nTick a box on each day you do the exercise.\n";
-  out += ".sp 0.5v\n.row 1\n" + cell(grid_name_column) + "\\fBExercise\\fR\n";
+  out.put(".KS\n.SH 1\nWeek tick grid\n.LP\nTick a box on each day you do the exercise.\n");
+  out.put(".sp 0.5v\n.row 1\n{}\\fBExercise\\fR\n", cell(grid_name_column));
   const auto day_column = [](std::size_t d) {
     return Column{grid_name_column.left + grid_name_column.width + 0.1 + static_cast<double>(d) * day_width,
                   day_width};
   };
   for (std::size_t d = 0; d < week_days.size(); ++d) {
-    out += cell(day_column(d)) + fmt::format(".ce 1\n\\fB{}\\fR\n", week_days[d]);
+    out.put("{}.ce 1\n\\fB{}\\fR\n", cell(day_column(d)), week_days[d]);
   }
-  out += ".endrow 0.4v\n";
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+  out.put(".endrow 0.4v\n");
+  for (const auto& exercise : document.exercises) {
     // A long name wraps under itself, not under its number.
-    out += ".row 1\n" + cell(grid_name_column) + ".in +3n\n.ti -3n\n" +
-           text_line(fmt::format("{}. {}", i + 1, plan.items[i].exercise.name));
+    out.put(".row 1\n{}.in +3n\n.ti -3n\n", cell(grid_name_column));
+    out.line(fmt::format("{}. {}", exercise.number, exercise.name));
     for (std::size_t d = 0; d < week_days.size(); ++d) {
-      out += cell(day_column(d)) + ".ce 1\n\\*[tickbox]\n";
+      out.put("{}.ce 1\n\\*[tickbox]\n", cell(day_column(d)));
     }
-    out += ".endrow 0.25v\n";
+    out.put(".endrow 0.25v\n");
   }
-  out += ".KE\n";
+  out.put(".KE\n");
 }
 
 } // namespace
@@ -449,35 +448,38 @@ std::string roff_escape(std::string_view text)
 
 std::string render_roff(const plan::Plan& plan, const TextOptions& options)
 {
-  std::string out;
-  out += ".\\\" " + plan_title(plan) + ", made by backplan " BACKPLAN_VERSION ".\n";
-  out += ".\\\" A groff ms document that needs no preprocessor; print it with\n";
-  out += ".\\\"   groff -ms -Tpdf plan.ms > plan.pdf\n";
-  out += ".\\\" It fits A4 and US letter pages.\n";
-  out += preamble;
-  out += figure::roff_colour_definitions();
-  out += ".ds LF \\s-2" + roff_escape(plan_title(plan)) + "\\s0\n";
-  out += ".ds RF \\s-2Page \\\\n%\\s0\n";
-  facts_section(out, plan);
-  safety_section(out, plan);
-  schedule_section(out, plan);
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    item_section(out, plan, i);
+  return roff_document(make_document(plan, options.explain));
+}
+
+std::string roff_document(const Document& document)
+{
+  Roff out;
+  // Comments are not typeset: the title goes in as it is.
+  out.put(".\\\" {}, made by backplan " BACKPLAN_VERSION ".\n", Raw{document.title});
+  out.put(".\\\" A groff ms document that needs no preprocessor; print it with\n"
+          ".\\\"   groff -ms -Tpdf plan.ms > plan.pdf\n"
+          ".\\\" It fits A4 and US letter pages.\n");
+  out.put("{}{}", Raw{preamble}, Raw{figure::roff_colour_definitions()});
+  out.put(".ds LF \\s-2{}\\s0\n", document.title);
+  out.put(".ds RF \\s-2Page \\\\n%\\s0\n");
+  facts_section(out, document);
+  safety_section(out, document.safety);
+  schedule_section(out, document);
+  for (const auto& exercise : document.exercises) {
+    item_section(out, exercise);
   }
-  if (options.explain) {
-    left_out_section(out, plan);
+  if (document.explain) {
+    left_out_section(out, document.explanation);
   }
-  tick_grid_section(out, plan);
+  tick_grid_section(out, document);
   // The sources and the closing line in small type, for whoever wants them.
-  out += ".SH 1\nSources\n.nr PS 8\n.nr VS 9.5\n.nr PD 0.1v\n.LP\n";
-  for (const auto& source : plan.sources) {
-    out += ".IP \\(bu 3n\n" + text_line(source);
+  out.put(".SH 1\nSources\n.nr PS 8\n.nr VS 9.5\n.nr PD 0.1v\n.LP\n");
+  for (const auto& source : document.sources) {
+    out.put(".IP \\(bu 3n\n");
+    out.line(source);
   }
-  out += ".LP\n\\s-1" +
-         roff_escape(fmt::format("Made by backplan; the same request with seed {} makes the same plan.",
-                                 plan.request.seed)) +
-         "\\s0\n";
-  return out;
+  out.put(".LP\n\\s-1{}\\s0\n", closing_line(document));
+  return out.take();
 }
 
 } // namespace backplan::render

@@ -15,6 +15,9 @@ namespace backplan::render {
 /// week, and the sources.
 std::string render_roff(const plan::Plan& plan, const TextOptions& options);
 
+/// The handout `document` as a groff `ms` document, as render_roff prints it.
+std::string roff_document(const Document& document);
+
 /// `text` as troff input for filled text that prints it as typed:
 /// whitespace runs become one space; backslashes, the quotes and accents
 /// groff would curl (' ` ~ ^) and every non-ASCII character become groff

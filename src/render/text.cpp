@@ -1,6 +1,7 @@
 #include "render/text.hpp"
 
 #include "render/common.hpp"
+#include "render/document.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -67,37 +68,56 @@ private:
   std::string m_out;
 };
 
-void safety_section(Writer& out, const plan::Plan& plan, const Style& style)
+/// "Note:      ": a label and its colon, padded to the facts' column.
+std::string lead_of(const std::string& label)
+{
+  const std::string lead = label + ":";
+  return lead + std::string(lead.size() < 11 ? 11 - lead.size() : 1, ' ');
+}
+
+/// A labelled note's words, the label in `color`: "Knee problems — modify: ...".
+std::string labelled(const Note& note, const std::string& color, const Style& style)
+{
+  return fmt::format("{}{}:{} {}", color, note.label, style.reset, note.text);
+}
+
+void notes_section(Writer& out, const Document& document, const Style& style)
+{
+  for (const auto& note : document.notes) {
+    const bool warn = note.kind != NoteKind::unchanged;
+    const std::string lead = lead_of(note.label);
+    out.para(lead, std::string(lead.size(), ' '), note.text, warn ? style.warn : "");
+  }
+}
+
+void safety_section(Writer& out, const SafetySection& safety, const Style& style)
 {
   out.line(style.bold + "Safety" + style.reset);
-  for (const auto& note : plan.safety.general) {
-    out.para("  * ", "    ", note);
+  for (const auto& note : safety.general) {
+    out.para("  * ", "    ", note.text);
   }
-  for (const auto& advice : plan.safety.advice) {
-    out.para("  * ", "    ", fmt::format("{}{}:{} {}", style.warn, advice.name, style.reset, advice.text));
+  for (const auto& advice : safety.advice) {
+    out.para("  * ", "    ", labelled(advice, style.warn, style));
   }
-  out.para("  ", "  ", plan.safety.red_flags_intro, style.alarm);
-  for (const auto& tier : plan.safety.red_flags) {
-    out.para("  ", "  ", fmt::format("{}{}:{} {}", style.alarm, tier.name, style.reset, tier.action));
+  out.para("  ", "  ", safety.red_flags_intro.text, style.alarm);
+  for (const auto& tier : safety.tiers) {
+    out.para("  ", "  ", labelled(tier.action, style.alarm, style));
     for (const auto& sign : tier.signs) {
-      out.para("    - ", "      ", sign);
+      out.para("    - ", "      ", sign.text);
     }
   }
 }
 
-void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const Style& style)
+void item_section(Writer& out, const ExerciseBlock& exercise, const Style& style)
 {
-  const auto& item = plan.items[index];
-  const auto& exercise = item.exercise;
-  const std::string number = fmt::format("{:>2}. ", index + 1);
+  const std::string number = fmt::format("{:>2}. ", exercise.number);
   const std::string indent(number.size() + 6, ' ');
-  const std::string mark =
-    has_condition_note(item) ? fmt::format(" {}{}{}", style.warn, note_mark, style.reset) : "";
-  out.para(fmt::format("{}{} ", number, util::format_clock(item.start)), indent,
+  const std::string mark = exercise.marked ? fmt::format(" {}{}{}", style.warn, note_mark, style.reset) : "";
+  out.para(fmt::format("{}{} ", number, exercise.start), indent,
            fmt::format("{}{}{}{}  {}({}){}", style.bold, exercise.name, style.reset, mark, style.dim,
-                       util::format_duration(item.duration), style.reset));
-  out.para(indent, indent, fmt::format("{} · {}", item.position_name, item.kind_name));
-  out.para(indent, indent, item.dosage_words);
+                       exercise.time, style.reset));
+  out.para(indent, indent, fmt::format("{} · {}", exercise.position, exercise.kind));
+  out.para(indent, indent, exercise.dosage);
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
     const std::string step_number = fmt::format("{}. ", s + 1);
     out.para(indent + step_number, indent + std::string(step_number.size(), ' '), exercise.steps[s]);
@@ -105,22 +125,34 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
   for (const auto& cue : exercise.cues) {
     out.para(indent + "Tip: ", indent + "     ", cue);
   }
-  if (exercise.stop_if) {
-    out.para(indent + "! ", indent + "  ",
-             fmt::format("{}{}:{} {}", style.warn, everyone_label, style.reset, exercise.stop_if->text));
-  }
-  const auto rules = [&](const std::string& lead, const auto& modifications, const auto& cautions) {
-    for (const auto& rule : shown_rules(modifications, cautions)) {
-      out.para(lead + "! ", lead + "  ",
-               fmt::format("{}{}:{} {}", style.warn, rule_label(plan, rule), style.reset, rule.instruction));
+  const auto notes = [&](const std::string& lead, const std::vector<Note>& list) {
+    for (const auto& note : list) {
+      out.para(lead + "! ", lead + "  ", labelled(note, style.warn, style));
     }
   };
-  rules(indent, item.modifications, item.cautions);
-  for (const auto& [label, variant] : {std::pair{"Easier: ", &item.easier}, {"Harder: ", &item.harder}}) {
-    if (*variant) {
-      out.para(indent + label, indent + "        ", variant_words(**variant));
-      rules(indent + "        ", (*variant)->modifications, (*variant)->cautions);
+  notes(indent, exercise.notes);
+  for (const auto& version : exercise.versions) {
+    out.para(indent + version.label + ": ", indent + "        ", version.words);
+    notes(indent + "        ", version.notes);
+  }
+}
+
+void explain_section(Writer& out, const Explanation& explanation, const Style& style)
+{
+  if (!explanation.cautioned.empty()) {
+    out.line();
+    out.line(style.bold + "Chosen with a caution" + style.reset);
+    for (const auto& [name, why] : explanation.cautioned) {
+      out.para("  - ", "    ", fmt::format("{}: {}", name, why));
     }
+  }
+  out.line();
+  out.line(style.bold + "Left out" + style.reset);
+  if (explanation.left_out.empty()) {
+    out.line("  (nothing: every exercise of the catalog is in the plan)");
+  }
+  for (const auto& left : explanation.left_out) {
+    out.para("  - ", "    ", fmt::format("{} ({}): {}: {}", left.name, left.id, left.reason, left.detail));
   }
 }
 
@@ -128,59 +160,40 @@ void item_section(Writer& out, const plan::Plan& plan, std::size_t index, const 
 
 std::string render_text(const plan::Plan& plan, const TextOptions& options)
 {
+  return text_document(make_document(plan, options.explain), options);
+}
+
+std::string text_document(const Document& document, const TextOptions& options)
+{
   const Style style(options.color);
   Writer out(options.width, style);
-  out.line(style.bold + plan_title(plan) + style.reset);
-  for (const auto& [label, value] : handout_facts(plan)) {
-    const std::string lead = fmt::format("{:<11}", label + ":");
-    out.para(lead, std::string(lead.size(), ' '), value);
+  out.line(style.bold + document.title + style.reset);
+  for (const auto& fact : document.facts) {
+    const std::string lead = fmt::format("{:<11}", fact.label + ":");
+    out.para(lead, std::string(lead.size(), ' '), fact.value);
   }
-  if (!plan.shortfall.empty()) {
-    out.para("Note:      ", "           ", plan.shortfall, style.warn);
-  }
-  for (const auto& unchanged : plan.unchanged) {
-    out.para("Note:      ", "           ", unchanged.note + ".");
-  }
-  for (const auto& gap : plan.uncovered) {
-    out.para("Not covered: ", "             ", gap, style.warn);
-  }
+  notes_section(out, document, style);
   out.line();
-  safety_section(out, plan, style);
+  safety_section(out, document.safety, style);
   out.line();
   out.line(style.bold + "Plan" + style.reset);
-  if (std::any_of(plan.items.begin(), plan.items.end(), has_condition_note)) {
+  if (document.any_marked) {
     out.para("  ", "  ",
              fmt::format("{}{}{} after a name: {}.", style.warn, note_mark, style.reset, note_mark_legend));
   }
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    if (plan.items[i].transition > 0) {
-      out.line(
-        fmt::format("    {}change position: {} s{}", style.dim, plan.items[i].transition, style.reset));
+  for (const auto& exercise : document.exercises) {
+    if (exercise.transition > 0) {
+      out.line(fmt::format("    {}change position: {} s{}", style.dim, exercise.transition, style.reset));
     }
-    item_section(out, plan, i, style);
+    item_section(out, exercise, style);
   }
-  out.line(fmt::format("    {}{} end{}", util::format_clock(plan.total), style.bold, style.reset));
-  if (options.explain) {
-    const auto cautioned = cautioned_choices(plan);
-    if (!cautioned.empty()) {
-      out.line();
-      out.line(style.bold + "Chosen with a caution" + style.reset);
-      for (const auto& [name, why] : cautioned) {
-        out.para("  - ", "    ", fmt::format("{}: {}", name, why));
-      }
-    }
-    out.line();
-    out.line(style.bold + "Left out" + style.reset);
-    if (plan.left_out.empty()) {
-      out.line("  (nothing: every exercise of the catalog is in the plan)");
-    }
-    for (const auto& left : plan.left_out) {
-      out.para("  - ", "    ", fmt::format("{} ({}): {}: {}", left.name, left.id, left.reason, left.detail));
-    }
+  out.line(fmt::format("    {}{} end{}", document.end, style.bold, style.reset));
+  if (document.explain) {
+    explain_section(out, document.explanation, style);
   }
   out.line();
   out.line(style.bold + "Sources" + style.reset);
-  for (const auto& source : plan.sources) {
+  for (const auto& source : document.sources) {
     out.para("  - ", "    ", source);
   }
   return out.take();

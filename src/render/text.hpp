@@ -15,7 +15,12 @@ struct TextOptions {
   std::string figures{};  ///< Markdown: the folder its figures are linked in; empty: no figures
 };
 
+struct Document;
+
 /// The plan as text for a terminal, wrapped to `options.width`.
 std::string render_text(const plan::Plan& plan, const TextOptions& options);
+
+/// The handout `document` as text for a terminal, as render_text prints it.
+std::string text_document(const Document& document, const TextOptions& options);
 
 } // namespace backplan::render
