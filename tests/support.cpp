@@ -8,6 +8,7 @@
 #include <fstream>
 #include <poll.h>
 #include <sstream>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -243,5 +244,28 @@ bool contains(const std::vector<std::string>& items, const std::string& item)
 {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
+
+/// The names of the entries of `directory` opened while `action` ran ("."
+/// for the directory itself). The kernel queues each open as it happens, so
+/// the answer is complete once `action` has returned: nothing is timed.
+std::set<std::string> opened_during(const std::string& directory, const std::function<void()>& action)
+{
+  const int watch = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  REQUIRE(watch >= 0);
+  REQUIRE(inotify_add_watch(watch, directory.c_str(), IN_OPEN) >= 0);
+  action();
+  std::set<std::string> names;
+  alignas(inotify_event) char buffer[4096];
+  for (ssize_t size = 0; (size = ::read(watch, buffer, sizeof buffer)) > 0;) {
+    for (ssize_t at = 0; at < size;) {
+      const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+      names.insert(event->len > 0 ? std::string(event->name) : ".");
+      at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+    }
+  }
+  ::close(watch);
+  return names;
+}
+
 
 } // namespace backplan::test

@@ -2,7 +2,9 @@
 
 #include "catalog/loader.hpp"
 
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,10 @@ bool contains(const std::vector<std::string>& items, const std::string& item);
 
 /// Runs a bash command and returns its exit status and stdout.
 RunResult shell(const std::string& command);
+
+/// The names of the entries of `directory` opened while `action` ran ("."
+/// for the directory itself), as the kernel reported them (inotify).
+std::set<std::string> opened_during(const std::string& directory, const std::function<void()>& action);
 
 } // namespace backplan::test
 

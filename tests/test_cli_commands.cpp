@@ -13,7 +13,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <sys/inotify.h>
 #include <unistd.h>
 #include <vector>
 
@@ -87,28 +86,6 @@ std::string words(const std::string& text)
     all.push_back(word);
   }
   return join(all, " ");
-}
-
-/// The names of the entries of `directory` opened while `action` ran ("."
-/// for the directory itself). The kernel queues each open as it happens, so
-/// the answer is complete once `action` has returned: nothing is timed.
-std::set<std::string> opened_during(const std::string& directory, const std::function<void()>& action)
-{
-  const int watch = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  REQUIRE(watch >= 0);
-  REQUIRE(inotify_add_watch(watch, directory.c_str(), IN_OPEN) >= 0);
-  action();
-  std::set<std::string> names;
-  alignas(inotify_event) char buffer[4096];
-  for (ssize_t size = 0; (size = ::read(watch, buffer, sizeof buffer)) > 0;) {
-    for (ssize_t at = 0; at < size;) {
-      const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
-      names.insert(event->len > 0 ? std::string(event->name) : ".");
-      at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
-    }
-  }
-  ::close(watch);
-  return names;
 }
 
 } // namespace
@@ -433,13 +410,13 @@ TEST_SUITE("cli::app")
                                                                   {"check", "--help"}}) {
       CAPTURE(args);
       test::RunResult result;
-      const auto opened = opened_during(folder, [&] { result = test::run_backplan(args, env); });
+      const auto opened = test::opened_during(folder, [&] { result = test::run_backplan(args, env); });
       CHECK(result.status == 0);
       CHECK(result.err == "");
       CHECK(opened.empty());
     }
     test::RunResult result;
-    const auto opened = opened_during(folder, [&] { result = test::run_backplan({"list"}, env); });
+    const auto opened = test::opened_during(folder, [&] { result = test::run_backplan({"list"}, env); });
     CHECK(result.status == 3);
     CHECK(result.err == folder +
                           "/broken.yaml:1:5: error: invalid YAML: '[' has no matching ']'\n"

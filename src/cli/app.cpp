@@ -1,11 +1,14 @@
+// The command line: its parser (CLI11, and the condition flags read from
+// what CLI11 leaves over), the one writer of fatal messages, and the one
+// place that turns failures into exit codes.
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/die.hpp"
+#include "cli/parser.hpp"
 #include "cli/plan_options.hpp"
 #include "util/exit_status.hpp"
 #include "util/text.hpp"
-
-#include <algorithm>
 
 #include <csignal>
 #include <cstdio>
@@ -13,6 +16,21 @@
 #include <string_view>
 
 namespace backplan::cli {
+
+std::string error_text(std::string_view message, std::string_view more)
+{
+  return fmt::format("backplan: error: {}\n{}", message, more);
+}
+
+void die(ExitStatus status, std::string_view message, std::string_view more)
+{
+  throw Failure{status, error_text(message, more)};
+}
+
+void usage_error(std::string_view message, std::string_view help)
+{
+  die(ExitStatus::usage, message, fmt::format("Run '{}' for usage.\n", help));
+}
 
 namespace {
 
@@ -42,155 +60,14 @@ constexpr CommandSpec command_specs[] = {
   {"completion", "print the completion script for bash, zsh or fish", add_completion_command},
 };
 
-/// The global options that decide which catalog is loaded, and whether one
-/// is needed at all, read before the full parse because the plan command's
-/// condition flags come from it.
-void prescan(int argc, char** argv, Context& context)
+/// Adds the options every command shares to `app`, bound to `context`
+/// (--color to `color`); with fallthrough they count wherever they stand.
+void add_global_options(CLI::App& app, Context& context, std::string& color)
 {
-  // The completion scripts' words are a command line being typed, not this one.
-  const bool completing = argc > 1 && std::string_view(argv[1]) == "__complete";
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--") {
-      break;
-    }
-    if (arg == "--version" && !completing) {
-      context.version_asked = true;
-    } else if (arg == "--no-builtin") {
-      context.no_builtin = true;
-    } else if (arg == "--no-user-catalog") {
-      context.no_user_catalog = true;
-    } else if (arg == "--no-cache") {
-      context.no_cache = true;
-    } else if (arg == "--verbose") {
-      context.verbose = true;
-    } else if (arg == "--catalog" && i + 2 < argc && std::string_view(argv[i + 1]) == "=") {
-      // bash's completion splits "--catalog=PATH" into three words.
-      context.catalog_paths.emplace_back(argv[i + 2]);
-      i += 2;
-    } else if (arg == "--catalog" && i + 1 < argc) {
-      context.catalog_paths.emplace_back(argv[++i]);
-    } else if (arg.starts_with("--catalog=")) {
-      context.catalog_paths.emplace_back(arg.substr(10));
-    }
-  }
-}
-
-/// The command word of the command line (empty when there is none).
-std::string command_word(int argc, char** argv)
-{
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--catalog" || arg == "--color" || arg == "--profile" || arg == "--width") {
-      ++i;
-    } else if (!arg.starts_with("-")) {
-      return std::string(arg);
-    }
-  }
-  return "";
-}
-
-/// A usage error with a did-you-mean when the command word is not a command
-/// (CLI11 would only say that a command is required).
-void reject_unknown_command(const std::string& word, const CLI::App& app)
-{
-  std::vector<std::string> names;
-  std::vector<std::string> visible;
-  for (const auto* command : app.get_subcommands({})) {
-    names.push_back(command->get_name());
-    if (!command->get_group().empty()) {
-      visible.push_back(command->get_name());
-    }
-  }
-  if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
-    throw Failure{ExitStatus::usage,
-                  fmt::format("backplan: error: unknown command '{}'{}\nRun 'backplan --help' for "
-                              "usage.\n",
-                              word, util::did_you_mean_suffix(word, visible))};
-  }
-}
-
-/// The options a mistyped `option` may have meant: those of the chosen
-/// command (`command`, null for none), with its condition flags whether
-/// built or not, and the global ones.
-std::vector<std::string> option_names(const CLI::App& app, const CLI::App* command, const Context& context)
-{
-  std::vector<std::string> names;
-  if (command != nullptr && context.catalog_shapes_options(command->get_name()) &&
-      command->get_option_no_throw("--condition") != nullptr) {
-    for (const auto& condition : context.loaded().catalog.conditions.terms) {
-      for (const std::string_view flag : condition_flag_names(condition)) {
-        names.push_back(fmt::format("--{}", flag));
-      }
-    }
-  }
-  for (const CLI::App* owner : {&app, command}) {
-    if (owner == nullptr) {
-      continue;
-    }
-    for (const auto* option : owner->get_options()) {
-      for (const auto& name : option->get_lnames()) {
-        names.push_back("--" + name);
-      }
-    }
-  }
-  return names;
-}
-
-/// The usage error for a command line CLI11 refused: an unknown option gets
-/// a did-you-mean, and the hint names the chosen command's --help.
-Failure usage_failure(const CLI::ParseError& error, const CLI::App& app, const Context& context)
-{
-  const CLI::App* command = nullptr;
-  for (const auto* candidate : app.get_subcommands({})) {
-    if (candidate->get_name() == context.command) {
-      command = candidate;
-    }
-  }
-  const std::string help = command != nullptr ? "backplan " + context.command + " --help" : "backplan --help";
-  std::string message = error.what();
-  std::vector<std::string> extras;
-  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
-    extras = app.remaining(true);
-  }
-  for (const auto& extra : extras) {
-    if (extra.starts_with("-")) {
-      const std::string name = extra.substr(0, extra.find('='));
-      message = fmt::format("unknown option '{}'{}", name,
-                            util::did_you_mean_suffix(name, option_names(app, command, context)));
-      break;
-    }
-  }
-  if (message.empty()) {
-    message = "invalid command line";
-  }
-  return Failure{ExitStatus::usage, fmt::format("backplan: error: {}\nRun '{}' for usage.\n", message, help)};
-}
-
-int report(const Failure& failure)
-{
-  std::fputs(failure.message.c_str(), stderr);
-  return static_cast<int>(failure.status);
-}
-
-int run_checked(int argc, char** argv)
-{
-  Context context;
-  prescan(argc, argv, context);
-  context.command = command_word(argc, argv);
-  context.arguments.assign(argv + 1, argv + argc);
-
-  CLI::App app("backplan — safe, timed back-care routines from an exercise catalog", "backplan");
-  app.set_version_flag("--version", fmt::format("backplan {}", BACKPLAN_VERSION));
-  app.require_subcommand(1);
-  app.fallthrough();
-  std::vector<std::string> catalog_paths;
-  bool no_builtin = false;
-  std::string color = "auto";
-  add_list_option(app, "--catalog", catalog_paths,
+  add_list_option(app, "--catalog", context.catalog_paths,
                   "add the exercises of a YAML file or a directory of them (repeatable)")
     ->type_name("PATH");
-  app.add_flag("--no-builtin", no_builtin, "start from an empty catalog instead of the built-in one");
+  app.add_flag("--no-builtin", context.no_builtin, "start from an empty catalog instead of the built-in one");
   app
     .add_option("--profile", context.profile_path,
                 "read standing defaults from FILE instead of "
@@ -211,43 +88,201 @@ int run_checked(int argc, char** argv)
              "\nRun 'backplan COMMAND --help' for the options of a command.");
   app.add_option("--color", color, "colour: auto (only on a terminal), always or never")
     ->check(CLI::IsMember({"auto", "always", "never"}));
+}
 
-  std::vector<std::pair<CLI::App*, Runner>> commands;
+/// Whether a left-over word is an option rather than an operand ("-" is
+/// standard input).
+bool option_like(const std::string& word) { return word.size() > 1 && word.front() == '-'; }
+
+} // namespace
+
+Parser::Parser(Context& context, bool every_command)
+    : m_context(context),
+      m_app("backplan — safe, timed back-care routines from an exercise catalog", "backplan")
+{
+  m_app.set_version_flag("--version", fmt::format("backplan {}", BACKPLAN_VERSION));
+  m_app.require_subcommand(1);
+  m_app.fallthrough();
+  // Condition flags (--knee) are left over, to be read against the catalog
+  // that the parsed options select (resolve_leftovers); so are mistakes.
+  m_app.allow_extras();
+  add_global_options(m_app, context, m_color);
   for (const auto& spec : command_specs) {
-    CLI::App* command = app.add_subcommand(spec.name, spec.description);
-    // Only the command being run gets its options (all do for the
-    // completion scripts' question): `backplan --help` lists the commands
-    // by name, and each option costs start-up time.
-    if (context.command == spec.name || context.command == "__complete") {
-      commands.emplace_back(command, spec.add(command, context));
+    CLI::App* command = m_app.add_subcommand(spec.name, spec.description);
+    const auto add = [this, command, add = spec.add] { m_runners.emplace(command, add(command, m_context)); };
+    if (every_command) {
+      add();
+      continue;
+    }
+    // A command's options are added when the parser meets its word:
+    // `backplan --help` lists the commands by name, and each option costs
+    // start-up time.
+    command->preparse_callback([this, add](std::size_t) {
+      m_leftovers_before_command = m_app.remaining().size();
+      add();
+    });
+  }
+}
+
+std::optional<int> Parser::parse(int argc, char** argv)
+{
+  try {
+    m_app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    reject_unknown_command();
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      return m_app.exit(e); // --help or --version
+    }
+    usage_error(std::string_view(e.what()).empty() ? "invalid command line" : e.what(), help());
+  }
+  m_context.color = m_color == "always"  ? util::ColorMode::always
+                    : m_color == "never" ? util::ColorMode::never
+                                         : util::ColorMode::automatic;
+  resolve_leftovers();
+  return std::nullopt;
+}
+
+void Parser::run() const { m_runners.at(command())(); }
+
+const CLI::App* Parser::command() const
+{
+  const auto parsed = m_app.get_subcommands();
+  return parsed.empty() ? nullptr : parsed.front();
+}
+
+std::string Parser::help() const
+{
+  const CLI::App* command = this->command();
+  return command != nullptr ? fmt::format("backplan {} --help", command->get_name()) : "backplan --help";
+}
+
+void Parser::reject_unknown_command() const
+{
+  if (command() != nullptr) {
+    return;
+  }
+  for (const auto& word : m_app.remaining()) {
+    if (!option_like(word)) {
+      unknown_command(word);
     }
   }
+}
 
+void Parser::unknown_command(const std::string& word) const
+{
+  std::vector<std::string> visible;
+  for (const auto* command : m_app.get_subcommands({})) {
+    if (!command->get_group().empty()) {
+      visible.push_back(command->get_name());
+    }
+  }
+  usage_error(fmt::format("unknown command '{}'{}", word, util::did_you_mean_suffix(word, visible)),
+              "backplan --help");
+}
+
+void Parser::resolve_leftovers() const
+{
+  const CLI::App& command = *this->command();
+  const auto found = m_context.condition_flags.find(command.get_name());
+  std::vector<std::string>* flags = found != m_context.condition_flags.end() ? found->second : nullptr;
+  const auto words = m_app.remaining(true);
+  std::vector<std::string> operands;
+  const catalog::Term* valued = nullptr; // the condition of a flag just read, when it takes a value
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    const bool before_command = i < m_leftovers_before_command;
+    const catalog::Term* condition = flags != nullptr && !before_command && word.starts_with("--")
+                                       ? flagged_condition(m_context.loaded().catalog, word)
+                                       : nullptr;
+    if (condition != nullptr) {
+      // --knee, or --hip-replacement=anterior: the value is checked with the
+      // condition's qualifier (resolve_conditions), as with -c.
+      const auto equals = word.find('=');
+      const bool value = equals != std::string::npos && equals + 1 < word.size();
+      flags->push_back(value ? condition->id + word.substr(equals) : condition->id);
+      valued = condition->qualifier && !value ? condition : nullptr;
+      continue;
+    }
+    if (option_like(word)) {
+      reject_option(word, before_command);
+    }
+    if (before_command) {
+      unknown_command(word);
+    }
+    if (valued != nullptr) {
+      usage_error(fmt::format("a condition flag takes its value after '=': '{}={}'", words[i - 1], word),
+                  help());
+    }
+    operands.push_back(word);
+    valued = nullptr;
+  }
+  if (!operands.empty()) {
+    usage_error(CLI::ExtrasError(operands).what(), help());
+  }
+}
+
+void Parser::reject_option(const std::string& word, bool before_command) const
+{
+  const std::string name = word.substr(0, word.find('='));
+  const CLI::App& command = *this->command();
+  const bool of_command = command.get_option_no_throw(name) != nullptr ||
+                          (m_context.condition_flags.contains(command.get_name()) &&
+                           flagged_condition(m_context.loaded().catalog, name) != nullptr);
+  if (before_command && of_command) {
+    usage_error(fmt::format("'{}' is an option of '{}': give it after the command", name, command.get_name()),
+                help());
+  }
+  usage_error(fmt::format("unknown option '{}'{}", name, util::did_you_mean_suffix(name, option_names())),
+              help());
+}
+
+std::vector<std::string> Parser::option_names() const
+{
+  const CLI::App* command = this->command();
+  std::vector<std::string> names;
+  if (command != nullptr && m_context.condition_flags.contains(command->get_name())) {
+    for (const auto& condition : m_context.loaded().catalog.conditions.terms) {
+      for (const std::string_view flag : condition_flag_names(condition)) {
+        names.push_back(fmt::format("--{}", flag));
+      }
+    }
+  }
+  for (const CLI::App* owner : {static_cast<const CLI::App*>(&m_app), command}) {
+    if (owner == nullptr) {
+      continue;
+    }
+    for (const auto* option : owner->get_options()) {
+      for (const auto& name : option->get_lnames()) {
+        names.push_back("--" + name);
+      }
+    }
+  }
+  return names;
+}
+
+namespace {
+
+int report(const Failure& failure)
+{
+  std::fputs(failure.message.c_str(), stderr);
+  return static_cast<int>(failure.status);
+}
+
+int run_checked(int argc, char** argv)
+{
+  Context context;
   if (argc > 1 && std::string_view(argv[1]) == "__complete") {
-    // The completion scripts' question: the words are not parsed as options.
-    answer_completion(app, context, std::vector<std::string>(argv + 2, argv + argc));
+    // The completion scripts' question: the words after it are a command
+    // line being typed, which the same parser reads.
+    Parser parser(context, true);
+    answer_completion(parser.app(), context, std::vector<std::string>(argv + 2, argv + argc));
     return 0;
   }
-  reject_unknown_command(context.command, app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    throw usage_failure(e, app, context);
+  Parser parser(context, false);
+  if (const auto printed = parser.parse(argc, argv)) {
+    return *printed;
   }
-  context.color = color == "always"  ? util::ColorMode::always
-                  : color == "never" ? util::ColorMode::never
-                                     : util::ColorMode::automatic;
-  for (const auto& [command, runner] : commands) {
-    if (command->parsed()) {
-      runner();
-    }
-  }
+  parser.run();
   context.keep_catalog_until_exit();
   return 0;
 }
@@ -263,11 +298,11 @@ int run(int argc, char** argv)
   } catch (const Failure& failure) {
     return report(failure);
   } catch (const std::bad_alloc&) {
-    return report({ExitStatus::runtime, "backplan: error: out of memory\n"});
+    return report({ExitStatus::runtime, error_text("out of memory")});
   } catch (const std::exception& e) {
-    return report({ExitStatus::runtime, fmt::format("backplan: error: {}\n", e.what())});
+    return report({ExitStatus::runtime, error_text(e.what())});
   } catch (...) {
-    return report({ExitStatus::runtime, "backplan: error: unexpected failure\n"});
+    return report({ExitStatus::runtime, error_text("unexpected failure")});
   }
 }
 

@@ -1,15 +1,18 @@
 // `backplan completion SHELL` prints the completion script for bash, zsh or
 // fish: a static file of completions/, embedded byte for byte. Each script
 // hands the words being completed to the hidden `backplan __complete
-// WORD...` (the way Cobra-based programs do it), which answers here from
-// the live CLI11 command tree and the catalog in use: a new command or
-// option completes without a line of completion code.
+// WORD...` (the way Cobra-based programs do it), which answers here: the
+// command line's own parser reads the words before the cursor, and the
+// answer comes from its command tree and the catalog those words select. A
+// new command or option completes without a line of completion code.
 
 #include "cli/commands.hpp"
+#include "cli/plan_options.hpp"
 #include "cli/scripts.hpp"
 
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
@@ -102,21 +105,10 @@ const CLI::Option* find_option(const std::vector<const CLI::Option*>& options, c
   return nullptr;
 }
 
-/// The visible command named `name`, or nullptr.
-const CLI::App* find_command(const CLI::App& app, const std::string& name)
-{
-  for (const CLI::App* command : app.get_subcommands({})) {
-    if (!command->get_name().empty() && command->get_name() == name) {
-      return command;
-    }
-  }
-  return nullptr;
-}
-
 /// The values an option or operand takes: from the catalog, from its
 /// IsMember check (CLI11 appends "{a,b}" to the type name), or file names.
 /// A comma list completes its last item after the ones already typed.
-Answer values_of(const CLI::Option& option, const CLI::App* command, const catalog::Catalog& catalog,
+Answer values_of(const CLI::Option& option, const CLI::App* command, const Context& context,
                  const std::string& prefix)
 {
   Answer answer;
@@ -127,7 +119,7 @@ Answer values_of(const CLI::Option& option, const CLI::App* command, const catal
                             : (command != nullptr ? command->get_name() : "") + " " + option.get_name(true);
   std::vector<Candidate> all;
   if (const auto found = catalog_values.find(key); found != catalog_values.end()) {
-    all = catalog_words(catalog, found->second);
+    all = catalog_words(context.loaded().catalog, found->second);
   } else if (std::find(path_types.begin(), path_types.end(), type) != path_types.end()) {
     answer.files = true;
     return answer;
@@ -148,6 +140,28 @@ Answer values_of(const CLI::Option& option, const CLI::App* command, const catal
     }
   }
   return answer;
+}
+
+/// The condition flags (--knee) that start with `prefix`, for a command
+/// that takes them: each id and alias of the catalog in use, but for one
+/// named like an option of `options`, which the parser reads as that option.
+std::vector<Candidate> condition_flags(const Context& context, const CLI::App* command,
+                                       const std::vector<const CLI::Option*>& options,
+                                       const std::string& prefix)
+{
+  std::vector<Candidate> out;
+  if (command == nullptr || !context.condition_flags.contains(command->get_name())) {
+    return out;
+  }
+  for (const auto& condition : context.loaded().catalog.conditions.terms) {
+    for (const std::string_view name : condition_flag_names(condition)) {
+      const std::string flag = fmt::format("--{}", name);
+      if (flag.starts_with(prefix) && find_option(options, flag) == nullptr) {
+        out.push_back({flag, condition_flag_description(condition)});
+      }
+    }
+  }
+  return out;
 }
 
 /// Every option name (short and long) of `options` that starts with `prefix`.
@@ -199,37 +213,73 @@ std::vector<std::string> joined(const std::vector<std::string>& words, bool& spl
   return out;
 }
 
-/// The answer for the word at the cursor after the words before it.
-Answer complete(const CLI::App& app, const catalog::Catalog& catalog, const std::vector<std::string>& words)
+/// The values of the next operand of `command`, after those the parser read.
+Answer operand_values(const CLI::App& command, const Context& context, const std::string& prefix)
+{
+  std::vector<const CLI::Option*> positionals;
+  std::size_t operands = 0;
+  for (const CLI::Option* option : options_of(command)) {
+    if (!option->nonpositional()) {
+      positionals.push_back(option);
+      operands += option->count();
+    }
+  }
+  if (positionals.empty()) {
+    return {};
+  }
+  const CLI::Option* operand = positionals[std::min(operands, positionals.size() - 1)];
+  if (operands >= positionals.size() && operand->get_items_expected_max() <= 1) {
+    return {};
+  }
+  return values_of(*operand, &command, context, prefix);
+}
+
+/// Parses `words` (a command line being typed, without the program's name)
+/// with `app`; what was read before a mistake or an unfinished option stands.
+void parse_typed(CLI::App& app, std::vector<std::string> words)
+{
+  std::reverse(words.begin(), words.end()); // CLI11 reads a vector from the back
+  try {
+    app.parse(words);
+  } catch (const CLI::ParseError&) {
+    // A command line being typed is seldom complete.
+  }
+}
+
+/// The command the parsed words chose, or nullptr.
+const CLI::App* chosen(const CLI::App& app)
+{
+  const auto parsed = app.get_subcommands();
+  return parsed.empty() ? nullptr : parsed.front();
+}
+
+/// The answer for the word at the cursor after the words before it, as the
+/// command line's parser reads them into `app` and `context`.
+Answer complete(CLI::App& app, const Context& context, const std::vector<std::string>& words)
 {
   bool split = false;
   std::vector<std::string> before = joined(words, split);
   const std::string current = before.back();
   before.pop_back();
 
-  const CLI::App* command = nullptr;
-  const CLI::Option* pending = nullptr; // an option waiting for its value
-  std::size_t operands = 0;
-  for (const auto& word : before) {
-    if (pending != nullptr) {
-      pending = nullptr;
-    } else if (word.starts_with("-") && word.size() > 1) {
-      const CLI::Option* option = find_option(options_in(app, command), word);
-      // An option whose value is optional (a condition flag: --pregnancy or
-      // --pregnancy=20) takes its value only after '=': the next word is not it.
-      pending = option != nullptr && option->get_items_expected_min() > 0 ? option : nullptr;
-    } else if (command == nullptr) {
-      command = find_command(app, word);
-      if (command == nullptr) {
-        return {};
-      }
-    } else {
-      ++operands;
-    }
-  }
+  parse_typed(app, before);
+  const CLI::App* command = chosen(app);
   const auto options = options_in(app, command);
-  if (pending != nullptr) {
-    return values_of(*pending, command, catalog, current);
+  // An option waiting for its value: the words before it are read again
+  // without it, so that they count (the catalog options among them). A
+  // condition flag is no option here: its value comes only after '='.
+  const CLI::Option* pending = before.empty() ? nullptr : find_option(options, before.back());
+  if (pending != nullptr && pending->get_items_expected_min() > 0) {
+    before.pop_back();
+    parse_typed(app, before);
+    return values_of(*pending, command, context, current);
+  }
+  if (command == nullptr) {
+    for (const auto& word : app.remaining()) {
+      if (!word.starts_with("-")) {
+        return {}; // not a command: nothing can follow it
+      }
+    }
   }
   if (current.starts_with("--") && current.find('=') != std::string::npos) {
     const std::string name = current.substr(0, current.find('='));
@@ -237,14 +287,17 @@ Answer complete(const CLI::App& app, const catalog::Catalog& catalog, const std:
     if (option == nullptr) {
       return {};
     }
-    Answer answer = values_of(*option, command, catalog, current.substr(name.size() + 1));
+    Answer answer = values_of(*option, command, context, current.substr(name.size() + 1));
     for (auto& candidate : answer.candidates) {
       candidate.word = split ? candidate.word : name + "=" + candidate.word;
     }
     return answer;
   }
   if (current.starts_with("-")) {
-    return option_names(options, current);
+    Answer answer = option_names(options, current);
+    const auto flags = condition_flags(context, command, options, current);
+    answer.candidates.insert(answer.candidates.end(), flags.begin(), flags.end());
+    return answer;
   }
   Answer answer;
   if (command == nullptr) {
@@ -257,20 +310,7 @@ Answer complete(const CLI::App& app, const catalog::Catalog& catalog, const std:
     }
     return answer;
   }
-  std::vector<const CLI::Option*> positionals;
-  for (const CLI::Option* option : options_of(*command)) {
-    if (!option->nonpositional()) {
-      positionals.push_back(option);
-    }
-  }
-  if (positionals.empty()) {
-    return answer;
-  }
-  const CLI::Option* operand = positionals[std::min(operands, positionals.size() - 1)];
-  if (operands >= positionals.size() && operand->get_items_expected_max() <= 1) {
-    return answer;
-  }
-  return values_of(*operand, command, catalog, current);
+  return operand_values(*command, context, current);
 }
 
 /// The lines of an answer: "WORD\tWHAT" (WORD alone without a description),
@@ -293,10 +333,11 @@ const std::map<std::string, std::string> script_files = {
 
 } // namespace
 
-void answer_completion(const CLI::App& app, const Context& context, const std::vector<std::string>& words)
+void answer_completion(CLI::App& app, const Context& context, const std::vector<std::string>& words)
 {
-  // A catalog with errors still answers with what loaded: completion stays quiet.
-  write_output(answer_text(complete(app, context.loaded().catalog, words)), "");
+  // A catalog with errors still answers with what loaded: completion stays
+  // quiet. It is loaded only for an answer that names its words.
+  write_output(answer_text(complete(app, context, words)), "");
 }
 
 Runner add_completion_command(CLI::App* command, Context& /*context*/)

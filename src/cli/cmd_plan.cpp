@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/die.hpp"
 #include "cli/plan_options.hpp"
 
 #include "plan/planner.hpp"
@@ -114,7 +115,7 @@ void write_markdown(const plan::Plan& plan, render::TextOptions text, const Plan
   try {
     written = util::write_files(figures.folder, files);
   } catch (const std::exception& e) {
-    throw Failure{ExitStatus::runtime, fmt::format("backplan: error: {}\n", e.what())};
+    die(ExitStatus::runtime, e.what());
   }
   try {
     write_output(markdown, options.plan.output);
@@ -169,10 +170,8 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
 {
   Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
   if (!options.figures.empty() && effective.format != "markdown") {
-    throw Failure{ExitStatus::usage,
-                  fmt::format("backplan: error: --figures is for Markdown output, not {}\nRun 'backplan "
-                              "plan --help' for usage.\n",
-                              effective.format)};
+    usage_error(fmt::format("--figures is for Markdown output, not {}", effective.format),
+                "backplan plan --help");
   }
   effective.request.for_name = options.for_name;
   effective.request.clinician = options.clinician;
@@ -181,8 +180,7 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   const bool to_stdout = output.empty() || output == "-";
   if (effective.format == "pdf" && to_stdout && util::stdout_is_terminal()) {
     // A PDF's bytes would garble the terminal; a pipe or a file takes them.
-    throw Failure{ExitStatus::usage,
-                  "backplan: error: -f pdf writes binary; use -o FILE.pdf or redirect the output\n"};
+    die(ExitStatus::usage, "-f pdf writes binary; use -o FILE.pdf or redirect the output");
   }
   const plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
   render::TextOptions text;
@@ -251,9 +249,8 @@ plan::Plan make_checked_plan(const Context& context, const plan::Request& reques
   }
   if (catalog.red_flags.terms.empty()) {
     // Every plan carries the red flags; a catalog without them makes none.
-    throw Failure{ExitStatus::invalid_catalog,
-                  "backplan: error: the catalog has no red flags: a catalog used without the "
-                  "built-in one needs a red-flags.yaml (see backplan-catalog(5))\n"};
+    die(ExitStatus::invalid_catalog, "the catalog has no red flags: a catalog used without the built-in one "
+                                     "needs a red-flags.yaml (see backplan-catalog(5))");
   }
   plan::Plan plan = plan::make_plan(catalog, request);
   if (!plan.referral.empty()) {
@@ -268,7 +265,7 @@ plan::Plan make_checked_plan(const Context& context, const plan::Request& reques
   return plan;
 }
 
-void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context,
+void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
                       const std::vector<std::string>& formats)
 {
   const std::string conditions_group = "Conditions";
@@ -278,9 +275,7 @@ void add_plan_options(CLI::App& command, PlanOptions& options, const Context& co
                                                 "your conditions, by id or alias, in any case "
                                                 "(comma list, repeatable; see below)")
                                   ->group(conditions_group);
-  if (context.catalog_shapes_options(command.get_name())) {
-    add_condition_flags(command, options, context, context.loaded().catalog.conditions);
-  }
+  add_condition_flags(command, options, context);
   command
     .add_flag("--cleared", options.cleared,
               "your surgeon or physiotherapist has cleared you: the early-phase restrictions of your "

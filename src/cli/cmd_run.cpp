@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/die.hpp"
 #include "cli/plan_options.hpp"
 
 #include "run/driver.hpp"
@@ -36,8 +37,7 @@ std::string read_plan_text(const std::string& path)
     try {
       return util::read_file(path, run::max_plan_file_bytes);
     } catch (const std::runtime_error& error) {
-      throw Failure{ExitStatus::invalid_catalog,
-                    fmt::format("backplan: error: {}: {}\n", path, error.what())};
+      die(ExitStatus::invalid_catalog, fmt::format("{}: {}", path, error.what()));
     }
   }
   std::string text;
@@ -45,8 +45,7 @@ std::string read_plan_text(const std::string& path)
   while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
     if (text.size() > run::max_plan_file_bytes) {
-      throw Failure{ExitStatus::invalid_catalog,
-                    fmt::format("backplan: error: -: larger than {} bytes\n", run::max_plan_file_bytes)};
+      die(ExitStatus::invalid_catalog, fmt::format("-: larger than {} bytes", run::max_plan_file_bytes));
     }
   }
   return text;
@@ -57,7 +56,7 @@ plan::Plan read_saved_plan(const std::string& path)
 {
   auto parsed = run::parse_plan_json(read_plan_text(path));
   if (auto* problem = std::get_if<std::string>(&parsed)) {
-    throw Failure{ExitStatus::invalid_catalog, fmt::format("backplan: error: {}: {}\n", path, *problem)};
+    die(ExitStatus::invalid_catalog, fmt::format("{}: {}", path, *problem));
   }
   return std::get<plan::Plan>(std::move(parsed));
 }
@@ -67,22 +66,18 @@ void reject_plan_options(const RunCommandOptions& options)
 {
   for (const auto& [name, option] : options.plan.given) {
     if (name != "format" && option->count() > 0) {
-      throw Failure{ExitStatus::usage,
-                    fmt::format("backplan: error: {} cannot be used with --plan, which runs a saved plan "
-                                "as it is\nRun 'backplan --help' for usage.\n",
-                                option->get_name())};
+      usage_error(fmt::format("{} cannot be used with --plan, which runs a saved plan as it is",
+                              option->get_name()),
+                  "backplan --help");
     }
   }
   if (options.plan.cleared) {
-    throw Failure{ExitStatus::usage,
-                  "backplan: error: --cleared cannot be used with --plan, which runs a saved "
-                  "plan as it is\nRun 'backplan --help' for usage.\n"};
+    usage_error("--cleared cannot be used with --plan, which runs a saved plan as it is", "backplan --help");
   }
   if (!options.plan.condition_flags.empty()) {
-    throw Failure{ExitStatus::usage,
-                  fmt::format("backplan: error: --{} cannot be used with --plan, which runs a saved plan "
-                              "as it is\nRun 'backplan --help' for usage.\n",
-                              options.plan.condition_flags.front())};
+    usage_error(fmt::format("--{} cannot be used with --plan, which runs a saved plan as it is",
+                            options.plan.condition_flags.front()),
+                "backplan --help");
   }
 }
 

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/die.hpp"
 #include "cli/show_yaml.hpp"
 
 #include "render/common.hpp"
@@ -31,10 +32,8 @@ std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exe
                          std::size_t /*width*/)
 {
   if (!e.figure) {
-    throw Failure{ExitStatus::runtime,
-                  fmt::format("backplan: error: exercise '{}' has no figure; give it a 'figure' key "
-                              "(see backplan-catalog(5))\n",
-                              e.id)};
+    die(ExitStatus::runtime,
+        fmt::format("exercise '{}' has no figure; give it a 'figure' key (see backplan-catalog(5))", e.id));
   }
   return render::exercise_svg(*e.figure, e);
 }
@@ -77,10 +76,9 @@ Runner add_show_command(CLI::App* command, Context& context)
     const auto& catalog = context.catalog();
     const auto* exercise = catalog.find(*id);
     if (exercise == nullptr) {
-      throw Failure{ExitStatus::usage,
-                    fmt::format("backplan: error: unknown exercise '{}'{}\nRun 'backplan list' to "
-                                "see every exercise.\n",
-                                *id, util::did_you_mean_suffix(*id, catalog.exercise_ids()))};
+      die(ExitStatus::usage,
+          fmt::format("unknown exercise '{}'{}", *id, util::did_you_mean_suffix(*id, catalog.exercise_ids())),
+          "Run 'backplan list' to see every exercise.\n");
     }
     for (const auto& [name, print] : show_formats) {
       if (name == *format) {

@@ -21,8 +21,10 @@ Runner add_completion_command(CLI::App* command, Context& context);
 
 /// `backplan __complete WORD...`: prints what may follow `backplan` and
 /// `words` at the last word (the one at the cursor, maybe empty), one
-/// "WORD\tWHAT" a line, or ":files" for file names; read from the command
-/// tree of `app` and the catalog of `context`.
-void answer_completion(const CLI::App& app, const Context& context, const std::vector<std::string>& words);
+/// "WORD\tWHAT" a line, or ":files" for file names. `app`, the command
+/// line's parser with every command's options, bound to `context`, reads
+/// the words before the cursor; the answer comes from its command tree and
+/// the catalog they select.
+void answer_completion(CLI::App& app, const Context& context, const std::vector<std::string>& words);
 
 } // namespace backplan::cli

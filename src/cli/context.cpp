@@ -2,6 +2,7 @@
 
 #include "cache/store.hpp"
 #include "catalog/builtin.hpp"
+#include "cli/die.hpp"
 #include "render/render.hpp"
 #include "safety/conditions.hpp"
 #include "util/exit_status.hpp"
@@ -123,30 +124,6 @@ void Context::keep_catalog_until_exit()
   }
 }
 
-bool Context::builds_flag(std::string_view name) const
-{
-  if (command == "__complete") {
-    return true;
-  }
-  for (std::string_view word : arguments) {
-    if (word == "--") {
-      break;
-    }
-    if (word.starts_with("--")) {
-      word.remove_prefix(2);
-      if (word.starts_with(name) && (word.size() == name.size() || word[name.size()] == '=')) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-bool Context::catalog_shapes_options(const std::string& name) const
-{
-  return !version_asked && (command == name || command == "__complete");
-}
-
 static std::string catalog_errors_text(const std::vector<catalog::Diagnostic>& errors)
 {
   std::string text;
@@ -241,7 +218,7 @@ void write_output(const std::string& data, const std::string& path)
     try {
       util::write_file_atomically(path, data);
     } catch (const std::exception& e) {
-      throw Failure{ExitStatus::runtime, fmt::format("backplan: error: {}\n", e.what())};
+      die(ExitStatus::runtime, e.what());
     }
     return;
   }
@@ -250,17 +227,14 @@ void write_output(const std::string& data, const std::string& path)
     if (error_number == EPIPE) {
       std::_Exit(0);
     }
-    throw Failure{ExitStatus::runtime, fmt::format("backplan: error: cannot write to standard "
-                                                   "output: {}\n",
-                                                   std::strerror(error_number))};
+    die(ExitStatus::runtime, fmt::format("cannot write to standard output: {}", std::strerror(error_number)));
   }
 }
 
 void unknown_value(const std::string& what, const std::string& value, const std::vector<std::string>& valid)
 {
-  throw Failure{ExitStatus::usage,
-                fmt::format("backplan: error: unknown {} '{}'{}\nvalid {}s: {}\n", what, value,
-                            util::did_you_mean_suffix(value, valid), what, util::join(valid, ", "))};
+  die(ExitStatus::usage, fmt::format("unknown {} '{}'{}", what, value, util::did_you_mean_suffix(value, valid)),
+      fmt::format("valid {}s: {}\n", what, util::join(valid, ", ")));
 }
 
 std::vector<std::string> flatten(const std::vector<std::string>& values)
@@ -292,7 +266,7 @@ Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<s
   for (const auto& name : flatten(names)) {
     const safety::Typed typed = safety::resolve_typed(catalog, name);
     if (!typed.error.empty()) {
-      throw Failure{ExitStatus::usage, fmt::format("backplan: error: {}\n", typed.error)};
+      die(ExitStatus::usage, typed.error);
     }
     if (typed.term == nullptr) {
       unknown_value("condition", name.substr(0, name.find('=')), safety::condition_names(catalog));
@@ -306,9 +280,8 @@ Declared resolve_conditions(const catalog::Catalog& catalog, const std::vector<s
     }
     const auto [it, added] = declared.qualifiers.emplace(id, typed.value);
     if (!added && it->second != typed.value) {
-      throw Failure{ExitStatus::usage,
-                    fmt::format("backplan: error: condition '{}' is given twice, as {} '{}' and '{}'\n", id,
-                                typed.term->qualifier->name, it->second, typed.value)};
+      die(ExitStatus::usage, fmt::format("condition '{}' is given twice, as {} '{}' and '{}'", id,
+                                         typed.term->qualifier->name, it->second, typed.value));
     }
   }
   declared.ids = safety::with_included(catalog, std::move(declared.ids));

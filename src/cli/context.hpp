@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,15 +19,18 @@ struct Context {
   std::vector<std::string> catalog_paths; ///< --catalog, in order
   bool no_builtin = false;
   util::ColorMode color = util::ColorMode::automatic;
-  std::string command;                ///< the command word of the command line, if any
-  std::vector<std::string> arguments; ///< the words of the command line after the program's name
-  bool version_asked = false;         ///< --version given: nothing is read, the version printed
   std::string profile_path;           ///< --profile FILE
   bool no_profile = false;            ///< --no-profile
   bool no_user_catalog = false;       ///< --no-user-catalog
   bool no_cache = false;              ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
   bool verbose = false;               ///< --verbose
   std::size_t width = 0;              ///< --width N (0: the terminal's, or 80)
+
+  /// Where each command that takes condition flags (plan, run, profile)
+  /// keeps them, by the command's name: "ID" or "ID=VALUE" for each flag
+  /// (--knee, --hip-replacement=anterior), in the order given. Filled as a
+  /// command's options are added; the parser appends to it.
+  std::map<std::string, std::vector<std::string>*> condition_flags;
 
   /// The width to wrap text to: --width, else the terminal's when `to_terminal`, else 80.
   std::size_t text_width(bool to_terminal) const;
@@ -37,18 +41,6 @@ struct Context {
 
   /// The effective catalog and its problems, loaded on first use.
   const catalog::LoadResult& loaded() const;
-
-  /// Whether the command named `name` gets the catalog's condition flags:
-  /// only the command being run (or every one, for `__complete`), and none
-  /// for --help or --version alone or with --version anywhere. Each flag
-  /// costs the command line time, so no other command builds them.
-  bool catalog_shapes_options(const std::string& name) const;
-
-  /// Whether the flag `--NAME` (`name` "knee") is to be built although the
-  /// command line may not use it: only when the command line names it
-  /// ("--knee" or "--knee=VALUE" before any "--"), or asks `__complete`,
-  /// which offers every option. For the flags a catalog adds by the hundred.
-  bool builds_flag(std::string_view name) const;
 
   /// Loads `layers` (catalog::load), then writes back the caches that
   /// changed, reporting their use on stderr with --verbose.

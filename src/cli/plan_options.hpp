@@ -31,7 +31,7 @@ struct PlanOptions {
 /// Adds the options that shape a plan (conditions and their flags, minutes,
 /// goals, regions, level, setting, seed) to `command`, and `--format` with
 /// the choices `formats` (the plan formats when empty).
-void add_plan_options(CLI::App& command, PlanOptions& options, const Context& context,
+void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
                       const std::vector<std::string>& formats = {});
 
 /// One effective setting, its value in words and where it came from:
@@ -57,11 +57,20 @@ struct Effective {
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
                                const PlanOptions& options);
 
-/// Adds a flag for each condition id and alias of `conditions` that the
-/// command line uses (`--knee`, `--hip-replacement=anterior`), hidden from
-/// the option list, and the help's footer that lists them instead.
-void add_condition_flags(CLI::App& command, PlanOptions& options, const Context& context,
-                         const catalog::Vocabulary& conditions);
+/// Lets `command` take a flag for each condition id and alias of the
+/// catalog in use (`--knee`, `--hip-replacement=anterior`), which the parser
+/// reads from what CLI11 leaves over into `options.condition_flags`, and
+/// adds the help's footer that lists the conditions.
+void add_condition_flags(CLI::App& command, PlanOptions& options, Context& context);
+
+/// The condition that the left-over word `word` names as a flag: "--knee",
+/// "--SCIATICA" or "--hip-replacement=anterior" (an id or alias in any case,
+/// a value after '='); nullptr for none.
+const catalog::Term* flagged_condition(const catalog::Catalog& catalog, std::string_view word);
+
+/// What the flag of `condition` is, as completion describes it:
+/// "same as --condition ID (Name)", with "[=VALUE]" for a qualifier.
+std::string condition_flag_description(const catalog::Term& condition);
 
 /// The names of a condition's flags, without the "--": its id, then each
 /// alias (views of `condition`).
