@@ -98,9 +98,11 @@ TEST_SUITE("cli::parser")
            "backplan: error: a condition flag takes its value after '=': '--hip-replacement=anterior'\n"
            "Run 'backplan plan --help' for usage.\n");
     expect({"plan", "--knee=left"}, "backplan: error: condition 'knee' takes no value, found 'left'\n");
-    // list takes no condition flags, and does not suggest one.
-    expect({"list", "--knee"}, "backplan: error: unknown option '--knee'\n"
+    // list takes no condition flags, but a condition after --condition.
+    expect({"list", "--knee"}, "backplan: error: unknown option '--knee' (did you mean '--condition knee'?)\n"
                                "Run 'backplan list --help' for usage.\n");
+    expect({"show", "bridge", "--knee"}, "backplan: error: unknown option '--knee'\n"
+                                         "Run 'backplan show --help' for usage.\n");
     expect({"plan", "extra"}, "backplan: error: The following argument was not expected: extra\n"
                               "Run 'backplan plan --help' for usage.\n");
     expect({"plna"}, "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
@@ -126,6 +128,17 @@ TEST_SUITE("cli::parser")
     const auto all = run_backplan(args);
     CHECK(all.status == 0);
     CHECK(all.err == "");
+
+    // A condition's values after its flag's '=', each taken.
+    const Args approaches = offered({"plan", "--hip-replacement="});
+    CHECK(approaches == Args{"--hip-replacement=posterior", "--hip-replacement=anterior",
+                             "--hip-replacement=lateral", "--hip-replacement=unknown"});
+    for (const auto& word : approaches) {
+      CAPTURE(word);
+      CHECK(run_backplan({"profile", word}).status == 0);
+    }
+    CHECK(offered({"plan", "--hip-replacement=ant"}) == Args{"--hip-replacement=anterior"});
+    CHECK(offered({"plan", "--knee="}).empty());
 
     // A command that takes none is offered none, and refuses them.
     CHECK(offered({"list", "--kn"}).empty());

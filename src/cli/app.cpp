@@ -232,6 +232,12 @@ void Parser::reject_option(const std::string& word, bool before_command) const
     usage_error(fmt::format("'{}' is an option of '{}': give it after the command", name, command.get_name()),
                 help());
   }
+  if (command.get_option_no_throw("--condition") != nullptr &&
+      flagged_condition(m_context.loaded().catalog, name) != nullptr) {
+    // A command that filters by condition (list) takes it as a value.
+    usage_error(fmt::format("unknown option '{}' (did you mean '--condition {}'?)", name, name.substr(2)),
+                help());
+  }
   usage_error(fmt::format("unknown option '{}'{}", name, util::did_you_mean_suffix(name, option_names())),
               help());
 }

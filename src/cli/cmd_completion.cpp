@@ -164,6 +164,27 @@ std::vector<Candidate> condition_flags(const Context& context, const CLI::App* c
   return out;
 }
 
+/// The values of the condition flag `name` ("--hip-replacement") that start
+/// with `prefix`: its qualifier's, for a command that takes condition flags.
+Answer condition_values(const Context& context, const CLI::App* command, const std::string& name,
+                        const std::string& prefix)
+{
+  Answer answer;
+  if (command == nullptr || !context.condition_flags.contains(command->get_name())) {
+    return answer;
+  }
+  const catalog::Term* condition = flagged_condition(context.loaded().catalog, name);
+  if (condition == nullptr || !condition->qualifier) {
+    return answer;
+  }
+  for (const auto& value : condition->qualifier->values) {
+    if (value.id.starts_with(prefix)) {
+      answer.candidates.push_back({value.id, value.description});
+    }
+  }
+  return answer;
+}
+
 /// Every option name (short and long) of `options` that starts with `prefix`.
 Answer option_names(const std::vector<const CLI::Option*>& options, const std::string& prefix)
 {
@@ -284,10 +305,9 @@ Answer complete(CLI::App& app, const Context& context, const std::vector<std::st
   if (current.starts_with("--") && current.find('=') != std::string::npos) {
     const std::string name = current.substr(0, current.find('='));
     const CLI::Option* option = find_option(options, name);
-    if (option == nullptr) {
-      return {};
-    }
-    Answer answer = values_of(*option, command, context, current.substr(name.size() + 1));
+    Answer answer = option != nullptr
+                      ? values_of(*option, command, context, current.substr(name.size() + 1))
+                      : condition_values(context, command, name, current.substr(name.size() + 1));
     for (auto& candidate : answer.candidates) {
       candidate.word = split ? candidate.word : name + "=" + candidate.word;
     }
