@@ -6,6 +6,7 @@
 #include "cache/store.hpp"
 #include "catalog/serialize.hpp"
 #include "util/archive.hpp"
+#include "util/checksum.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -20,7 +21,7 @@ namespace {
 /// reader itself sees the bytes.
 std::string with_valid_header(std::string_view payload)
 {
-  std::string bytes = backplan::cache::encode({}, backplan::catalog::format_version);
+  std::string bytes = backplan::cache::encode({}, backplan::catalog::binary_format_version);
   const std::size_t header = bytes.size() - 8; // an empty list of entries is 8 bytes
   bytes.resize(header);
   const std::uint64_t length = payload.size();
@@ -39,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const auto version = backplan::catalog::format_version;
+  const auto version = backplan::catalog::binary_format_version;
   static const std::string_view name = backplan::catalog::intern_file_name("fuzz.yaml");
   switch (data[0] % 4) {
   case 0:

@@ -1,13 +1,16 @@
 #include "cache/store.hpp"
 #include "catalog/builtin.hpp"
+#include "catalog/exercises.hpp"
 #include "catalog/loader.hpp"
 #include "catalog/serialize.hpp"
 #include "support.hpp"
-#include "util/archive.hpp"
+#include "util/checksum.hpp"
 #include "util/files.hpp"
 
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 
 using namespace backplan;
@@ -35,6 +38,82 @@ void check_same(const cache::Contents& a, const cache::Contents& b)
     CHECK(a.entries[i].data == b.entries[i].data);
   }
 }
+
+/// An exercise that sets every key the format has, for the pinned bytes
+/// below.
+const char* const sample_exercise = R"(id: pinned-sample
+name: Pinned sample
+summary: Every key of an exercise, so that the binary form of each shows.
+position: all-fours
+regions: [lower-back, mid-back]
+goals: [flexibility]
+movements: [flexion]
+kind: stretch
+level: gentle
+per_side: true
+loads: [deep-hip-bend]
+dosage:
+  hold: [20, 30]
+  rep_seconds: [2, 3]
+  reps: [2, 3]
+  sets: [1, 2]
+  rest_between_reps: [5, 10]
+  rest_between_sets: 30
+steps:
+  - Kneel on all fours.
+  - Ease back towards the heels.
+cues: [Keep the neck long.]
+stop_if:
+  text: Stop if the knees hurt.
+  basis: kenway
+easier:
+  text: Go back only halfway.
+  contraindications:
+    - condition: shoulder
+      action: modify
+      instruction: Keep the arms beside the body.
+      basis: general clinical guidance
+harder:
+  exercise: kneeling-side-reach
+progression_of: cat-cow
+contraindications:
+  - condition: knee
+    action: modify
+    instruction: Stop the slide back above the heels.
+    basis: birmingham
+  - condition: total-hip-replacement
+    action: avoid
+    when: [posterior]
+    instruction: Leave this out while hip precautions apply.
+    basis: leeds-hip-replacement
+sources: [kenway]
+figure:
+  view: side
+  props: [mat]
+  moves: pelvis
+  start:
+    pitch: 73
+    left_hip_flexion: 73
+    right_knee_flexion: 90
+  end:
+    pitch: 75
+    spine_flexion: 45
+  modified:
+    knee:
+      props: [mat, cushion]
+      end:
+        pitch: 80
+)";
+
+/// The binary form's version and the checksum of the sample's bytes in that
+/// form. Any change to the model or to how it is encoded changes the bytes:
+/// then cached exercises written before would be misread, so the version
+/// goes up with it (and both are written here).
+struct Pinned {
+  std::uint32_t version;
+  std::uint64_t sample_checksum;
+};
+constexpr Pinned pinned{3, 0x8d24'72e9'1e9a'61ccULL};
 
 } // namespace
 
@@ -94,7 +173,7 @@ TEST_SUITE("cache::store")
     CHECK(cache::decode("id: knee-to-chest\nname: Knee to chest\n", version).problem ==
           "not a backplan cache file");
     CHECK(cache::decode(cache::encode(sample(), version + 1), version).problem ==
-          "written for catalog format 8, not 7");
+          "written for cache format 8, not 7");
     CHECK(cache::read(test::temp_dir() + "/none.cache", version).problem ==
           "cannot open: No such file or directory");
   }
@@ -141,8 +220,35 @@ TEST_SUITE("cache::store")
     REQUIRE(before);
     CHECK(before->size == 3);
     CHECK(!cache::stamps_of(file + ".missing"));
-    CHECK(cache::settled(*before, before->ctime_ns + cache::settle_ns + 1));
-    CHECK(!cache::settled(*before, before->ctime_ns + cache::settle_ns));
+    CHECK(cache::settled(*before, before->ctime_ns + cache::settle_ns + 1, cache::settle_ns));
+    CHECK(!cache::settled(*before, before->ctime_ns + cache::settle_ns, cache::settle_ns));
+    CHECK(cache::settled(*before, before->ctime_ns + 1, 0));
+    CHECK(!cache::settled(*before, before->ctime_ns, 0));
+  }
+
+  TEST_CASE("BACKPLAN_CACHE_SETTLE_MS sets the settle time; anything but a whole number leaves a second")
+  {
+    const char* saved = std::getenv("BACKPLAN_CACHE_SETTLE_MS");
+    const std::string kept = saved != nullptr ? saved : "";
+    ::unsetenv("BACKPLAN_CACHE_SETTLE_MS");
+    CHECK(cache::settle_window_ns() == cache::settle_ns);
+    const std::vector<std::pair<std::string, std::int64_t>> values = {{"0", 0},
+                                                                      {"2500", 2'500'000'000},
+                                                                      {"", cache::settle_ns},
+                                                                      {"-1", cache::settle_ns},
+                                                                      {"1.5", cache::settle_ns},
+                                                                      {"soon", cache::settle_ns},
+                                                                      {"9999999999", cache::settle_ns}};
+    for (const auto& [value, window] : values) {
+      CAPTURE(value);
+      ::setenv("BACKPLAN_CACHE_SETTLE_MS", value.c_str(), 1);
+      CHECK(cache::settle_window_ns() == window);
+    }
+    if (saved != nullptr) {
+      ::setenv("BACKPLAN_CACHE_SETTLE_MS", kept.c_str(), 1);
+    } else {
+      ::unsetenv("BACKPLAN_CACHE_SETTLE_MS");
+    }
   }
 }
 
@@ -201,6 +307,23 @@ TEST_SUITE("catalog::serialize")
       CHECK_THROWS_AS(catalog::decode_exercise(bytes.substr(0, length), "x"), std::runtime_error);
     }
     CHECK_THROWS_AS(catalog::decode_exercise(bytes + "x", "x"), std::runtime_error);
+  }
+
+  TEST_CASE("the binary form's version is pinned to the bytes of a sample exercise")
+  {
+    const auto file = catalog::read_exercise_file({"pinned.yaml", sample_exercise}, test::builtin_catalog());
+    for (const auto& diagnostic : file.diagnostics) {
+      FAIL_CHECK(diagnostic.str());
+    }
+    REQUIRE(file.exercise);
+    const std::uint64_t sum = util::checksum(catalog::encode_exercise(*file.exercise));
+    CHECK_MESSAGE(sum == pinned.sample_checksum,
+                  fmt::format("the binary form of an exercise has changed (its checksum is now {:#018x}): "
+                              "raise catalog::binary_format_version to {} so that no cache written before "
+                              "is trusted, and pin the new version and checksum here",
+                              sum, pinned.version + 1));
+    CHECK_MESSAGE(catalog::binary_format_version == pinned.version,
+                  "catalog::binary_format_version changed: pin it here with the checksum its bytes give");
   }
 
   TEST_CASE("the vocabulary fingerprint follows every vocabulary, not the exercises")

@@ -1,15 +1,13 @@
 // The cache of parsed catalog files, through the program: never stale,
 // rebuilt when damaged, harmless when it cannot be written, and invisible in
 // the output. No timings here: bench/run measures the speed.
-#include "cache/store.hpp"
 #include "support.hpp"
 
-#include <chrono>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
-#include <thread>
 #include <vector>
 
 using namespace backplan;
@@ -32,30 +30,34 @@ void write(const std::string& path, const std::string& text)
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
 
+/// The settle time (see cache::settled) under which a run caches a file
+/// written just before it, so that no test waits for its files to settle.
+const std::map<std::string, std::string> at_once = {{"BACKPLAN_CACHE_SETTLE_MS", "0"}};
+
 /// A catalog folder with two probe exercises, and a private cache folder.
-/// The files are given time to settle (see cache::settled), so that the
-/// first run caches them.
 struct Fixture {
   std::string root = test::temp_dir();
   std::string catalog = root + "/catalog";
   std::string cache_home = root + "/cache";
 
-  explicit Fixture(bool settle = true)
+  Fixture()
   {
     fs::create_directories(catalog);
     write(catalog + "/probe-a.yaml", probe("cache-probe-a", "Cache probe one"));
     write(catalog + "/probe-b.yaml", probe("cache-probe-b", "Cache probe bee"));
-    if (settle) {
-      wait_to_settle();
-    }
   }
 
-  static void wait_to_settle()
-  {
-    std::this_thread::sleep_for(std::chrono::nanoseconds(cache::settle_ns + 100'000'000));
-  }
-
+  /// Runs backplan on the catalog with its own cache folder, caching the
+  /// files at once (unless `env` sets BACKPLAN_CACHE_SETTLE_MS).
   test::RunResult run(std::vector<std::string> args, std::map<std::string, std::string> env = {}) const
+  {
+    env.insert(at_once.begin(), at_once.end());
+    return run_settling(std::move(args), std::move(env));
+  }
+
+  /// Runs backplan as run() does, with the settle time users have.
+  test::RunResult run_settling(std::vector<std::string> args,
+                               std::map<std::string, std::string> env = {}) const
   {
     args.insert(args.begin(), {"--catalog", catalog});
     env.emplace("XDG_CACHE_HOME", cache_home);
@@ -140,7 +142,7 @@ TEST_SUITE("cli::cache")
     CHECK(f.run({"list"}).status == 0);
     write(f.catalog + "/probe-c.yaml", probe("cache-probe-c", "Cache probe see"));
     fs::remove(f.catalog + "/probe-b.yaml");
-    const auto after = f.run({"--verbose", "list"});
+    const auto after = f.run_settling({"--verbose", "list"});
     CHECK(after.out.find("cache-probe-c") != std::string::npos);
     CHECK(after.out.find("cache-probe-b") == std::string::npos);
     CHECK(after.out.find("cache-probe-a") != std::string::npos);
@@ -154,7 +156,6 @@ TEST_SUITE("cli::cache")
     const auto before = f.run({"show", "cache-probe-b"});
     REQUIRE(before.status == 0);
     write(f.catalog + "/probe-a.yaml", probe("cache-probe-a", "Cache probe two"));
-    Fixture::wait_to_settle();
     // The unchanged file's exercise is encoded anew for the rewritten cache.
     CHECK(f.run({"--verbose", "list"}).err == f.counts(1, 1) + f.wrote(2));
     const auto again = f.run({"--verbose", "show", "cache-probe-b"});
@@ -225,8 +226,8 @@ TEST_SUITE("cli::cache")
     const Fixture f;
     const auto expected = f.run({"--no-cache", "plan", "-m", "5", "-f", "json", "--no-profile"});
     REQUIRE(expected.status == 0);
-    const std::string command = "XDG_CACHE_HOME='" + f.cache_home + "' HOME='" + f.root + "' '" +
-                                BACKPLAN_EXE + "' --catalog '" + f.catalog +
+    const std::string command = "BACKPLAN_CACHE_SETTLE_MS=0 XDG_CACHE_HOME='" + f.cache_home + "' HOME='" +
+                                f.root + "' '" + BACKPLAN_EXE + "' --catalog '" + f.catalog +
                                 "' plan -m 5 -f json --no-profile";
     for (int round = 0; round < 4; ++round) {
       CAPTURE(round);
@@ -267,9 +268,8 @@ TEST_SUITE("cli::cache")
 
   TEST_CASE("a file with errors is never cached, and its errors come again on every run")
   {
-    const Fixture f(false);
+    const Fixture f;
     write(f.catalog + "/probe-b.yaml", probe("cache-probe-b", "Cache probe bee") + "regions: [nek]\n");
-    Fixture::wait_to_settle();
     const auto first = f.run({"--verbose", "check"});
     CHECK(first.status == 3);
     CHECK(

@@ -1,9 +1,12 @@
 #include "cache/store.hpp"
 
 #include "util/archive.hpp"
+#include "util/checksum.hpp"
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <fmt/format.h>
 #include <stdexcept>
@@ -93,9 +96,25 @@ std::int64_t now_ns()
   return nanoseconds(now);
 }
 
-bool settled(const Stamps& stamps, std::int64_t taken_ns)
+std::int64_t settle_window_ns()
 {
-  return std::max(stamps.mtime_ns, stamps.ctime_ns) < taken_ns - settle_ns;
+  const char* value = std::getenv("BACKPLAN_CACHE_SETTLE_MS");
+  if (value == nullptr || *value == '\0' || std::strlen(value) > 9) {
+    return settle_ns;
+  }
+  std::int64_t milliseconds = 0;
+  for (const char* c = value; *c != '\0'; ++c) {
+    if (*c < '0' || *c > '9') {
+      return settle_ns;
+    }
+    milliseconds = milliseconds * 10 + (*c - '0');
+  }
+  return milliseconds * 1'000'000;
+}
+
+bool settled(const Stamps& stamps, std::int64_t taken_ns, std::int64_t window_ns)
+{
+  return std::max(stamps.mtime_ns, stamps.ctime_ns) < taken_ns - window_ns;
 }
 
 std::string encode(const Contents& contents, std::uint32_t version)
@@ -127,7 +146,7 @@ Decoded decode(std::string file_bytes, std::uint32_t version)
     return {std::nullopt, "not a backplan cache file"};
   }
   if (header.version != version) {
-    return {std::nullopt, fmt::format("written for catalog format {}, not {}", header.version, version)};
+    return {std::nullopt, fmt::format("written for cache format {}, not {}", header.version, version)};
   }
   const std::string_view payload = bytes.substr(header_size);
   if (header.length != payload.size()) {

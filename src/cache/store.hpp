@@ -35,14 +35,22 @@ std::optional<Stamps> stamps_of(const std::string& path);
 /// file times come from.
 std::int64_t now_ns();
 
-/// How long after its last change a file may be cached: file systems keep
-/// times in coarse steps, so a file changed twice within one step keeps the
-/// same stamps; one changed this recently is parsed again until it settles.
+/// How long after its last change a file may be cached, unless the
+/// environment says otherwise (settle_window_ns): file systems keep times in
+/// coarse steps, so a file changed twice within one step keeps the same
+/// stamps; one changed this recently is parsed again until it settles.
 inline constexpr std::int64_t settle_ns = 1'000'000'000;
 
-/// Whether a file with `stamps`, taken at `taken_ns`, last changed at least
-/// settle_ns before, so that a later change cannot leave its stamps alike.
-bool settled(const Stamps& stamps, std::int64_t taken_ns);
+/// The settle time in force: BACKPLAN_CACHE_SETTLE_MS milliseconds when it
+/// is a whole number (longer for a file system whose times are coarser than
+/// a second; 0 lets tests cache a file they have just written), else
+/// settle_ns.
+std::int64_t settle_window_ns();
+
+/// Whether a file with `stamps`, taken at `taken_ns`, last changed more
+/// than `window_ns` before, so that a later change cannot leave its stamps
+/// alike.
+bool settled(const Stamps& stamps, std::int64_t taken_ns, std::int64_t window_ns);
 
 /// One cached file: its path relative to the catalog path, its stamps when
 /// it was read, and what was derived from it. Path and data are views: of

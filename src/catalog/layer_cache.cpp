@@ -15,7 +15,7 @@ LayerCache::LayerCache(std::filesystem::path file, std::string catalog)
   if (!std::filesystem::exists(m_file, missing) && !missing) {
     return; // no cache yet: nothing to report
   }
-  auto decoded = cache::read(m_file, format_version);
+  auto decoded = cache::read(m_file, binary_format_version);
   if (!decoded.contents) {
     m_problem = std::move(decoded.problem);
     return;
@@ -59,7 +59,7 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
     for (const auto& k : kept) {
       contents.entries.push_back({k.relative, k.stamps, k.data});
     }
-    m_new = cache::encode(contents, format_version);
+    m_new = cache::encode(contents, binary_format_version);
     m_new_count = kept.size();
   }
   m_index.clear();

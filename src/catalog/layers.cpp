@@ -115,6 +115,7 @@ Layer list_layer(const fs::path& path)
   Layer layer;
   layer.name = path.string();
   layer.listed_ns = cache::now_ns();
+  layer.settle_ns = cache::settle_window_ns();
   std::error_code error;
   const auto status = fs::status(path, error);
   if (error || !fs::exists(status)) {

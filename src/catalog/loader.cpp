@@ -390,7 +390,8 @@ void update_caches(const std::vector<Layer>& layers, LoadState& state, std::uint
       ++(hit ? hits : parsed);
       const bool good = state.per_file[pending.index].empty() && pending.good && pending.listed != nullptr &&
                         pending.listed->stamps;
-      if (good && (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns))) {
+      if (good &&
+          (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns, layers[l].settle_ns))) {
         const std::string_view data = hit ? layers[l].cache->entry(pending.cached) : pending.encoded;
         kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached, data});
       }

@@ -42,8 +42,11 @@ struct Layer {
   /// Each file's relative path and stamps, in the order of `files`, for a
   /// listed layer.
   std::vector<ListedFile> listed;
-  /// When the files were listed and their stamps taken (see cache::settled).
+  /// When the files were listed and their stamps taken, and how long before
+  /// that a file must have last changed to be cached (see cache::settled):
+  /// the clock, which tests set.
   std::int64_t listed_ns = 0;
+  std::int64_t settle_ns = cache::settle_ns;
 };
 
 /// The largest catalog file backplan reads, in bytes.

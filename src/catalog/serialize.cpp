@@ -1,6 +1,7 @@
 #include "catalog/serialize.hpp"
 
 #include "util/archive.hpp"
+#include "util/checksum.hpp"
 
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
@@ -282,7 +283,7 @@ CompiledCatalog decode_catalog(std::string_view bytes)
 
 std::uint64_t vocabulary_fingerprint(const Catalog& catalog)
 {
-  std::string out = fmt::format("backplan {} format {}\n", BACKPLAN_VERSION, format_version);
+  std::string out = fmt::format("backplan {} format {}\n", BACKPLAN_VERSION, binary_format_version);
   util::StringOutputArchive archive(out);
   vocabularies(archive, catalog);
   return util::checksum(out);

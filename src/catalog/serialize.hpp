@@ -12,10 +12,13 @@
 
 namespace backplan::catalog {
 
-/// The version of the binary form and of the rules a cached exercise passed:
-/// bump it whenever the model, its serialization or the loader's checks
-/// change, so that no cache written before is trusted.
-inline constexpr std::uint32_t format_version = 2;
+/// The version of the binary form and of the rules a cached exercise passed,
+/// written in every cache file's header: bump it whenever the model, its
+/// serialization, the checksum or the loader's checks change, so that no
+/// cache written before is trusted (tests/test_cache_store.cpp pins it to the
+/// bytes of a sample exercise). Not the catalog files' `format`
+/// (keys.hpp's format_version), which changes only with the YAML language.
+inline constexpr std::uint32_t binary_format_version = 3;
 
 /// An exercise in binary form, without the file name of its locations (the
 /// cache stores that apart).
@@ -41,7 +44,7 @@ std::string encode_catalog(const CompiledCatalog& compiled);
 CompiledCatalog decode_catalog(std::string_view bytes);
 
 /// A fingerprint of the vocabularies of `catalog` (exercises aside), of the
-/// program's version and of format_version: what a cached exercise's
+/// program's version and of binary_format_version: what a cached exercise's
 /// validity depends on besides its own file.
 std::uint64_t vocabulary_fingerprint(const Catalog& catalog);
 

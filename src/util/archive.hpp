@@ -164,10 +164,6 @@ inline std::string_view load_text(BoundedInputArchive& archive)
   return archive.view_bytes(static_cast<std::size_t>(size));
 }
 
-/// A 64-bit checksum of `bytes`, fast enough for megabytes: it tells damaged
-/// data from intact data, and is no defence against deliberate forgery.
-std::uint64_t checksum(std::string_view bytes);
-
 } // namespace backplan::util
 
 CEREAL_SETUP_ARCHIVE_TRAITS(backplan::util::BoundedInputArchive, backplan::util::StringOutputArchive)

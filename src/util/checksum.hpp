@@ -1,0 +1,14 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace backplan::util {
+
+/// A 64-bit checksum of `bytes` (xxHash's XXH3), fast enough for megabytes:
+/// it tells damaged data from intact data, and is no defence against
+/// deliberate forgery. The same bytes give the same value on every run and
+/// every machine of the same byte order.
+std::uint64_t checksum(std::string_view bytes);
+
+} // namespace backplan::util
