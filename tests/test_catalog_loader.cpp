@@ -259,6 +259,58 @@ colour: red
       });
   }
 
+  TEST_CASE("a file may say its catalog format; a newer or invalid one is refused with one message")
+  {
+    const std::string exercise = "id: formatted\nname: Formatted\nsummary: ok\nposition: lying-on-back\n"
+                                 "regions: [core]\ngoals: [strength]\nkind: strength\nlevel: gentle\n"
+                                 "per_side: false\ndosage: {rep_seconds: 3, reps: 10, sets: 1}\n"
+                                 "steps: [Do it.]\nsources: [sutter]\n";
+    SUBCASE("no key is today's format, and so is format 1")
+    {
+      CHECK(load_text("a.yaml", exercise).empty());
+      CHECK(load_text("a.yaml", "format: 1\n" + exercise).empty());
+      CHECK(
+        load_text("regions.yaml", "format: 1\nregions:\n  - {id: test-region, name: Test region}\n").empty());
+      // An overlay adds to an exercise of an earlier layer: a user's catalog.
+      CHECK(
+        test::load_with_layer({{"o.yaml", "format: 1\noverlay: bridge\ncontraindications:\n"
+                                          "  - {condition: wrist, action: caution, instruction: Go easy., "
+                                          "basis: general clinical guidance}\n"}})
+          .empty());
+    }
+    SUBCASE("a newer format: which one the file needs and which this program reads, and nothing else")
+    {
+      const std::string newer =
+        "error: this file needs catalog format 2; backplan " BACKPLAN_VERSION " reads up to format 1";
+      // The keys a newer format may have are not reported as unknown.
+      CHECK(load_text("a.yaml", "format: 2\ntempo: slow\n" + exercise) ==
+            std::vector<std::string>{"a.yaml:1:9: " + newer});
+      CHECK(load_text("regions.yaml", "regions: []\nformat: 2\n") ==
+            std::vector<std::string>{"regions.yaml:2:9: " + newer});
+      CHECK(test::load_with_layer({{"o.yaml", "overlay: bridge\nformat: 2\n"}}) ==
+            std::vector<std::string>{"o.yaml:2:9: " + newer});
+      CHECK(load_text("a.yaml", "format: 99999999999999\n" + exercise) ==
+            std::vector<std::string>{
+              "a.yaml:1:9: error: this file needs catalog format 1000000000; backplan " BACKPLAN_VERSION
+              " reads up to format 1"});
+    }
+    SUBCASE("a format that is not a whole number from 1")
+    {
+      const std::vector<std::pair<std::string, std::string>> invalid = {
+        {"format: 0\n", "a.yaml:1:9: error: 'format' must be a whole number from 1, found '0'"},
+        {"format: -1\n", "a.yaml:1:9: error: 'format' must be a whole number from 1, found '-1'"},
+        {"format: 1.0\n", "a.yaml:1:9: error: 'format' must be a whole number from 1, found '1.0'"},
+        {"format: one\n", "a.yaml:1:9: error: 'format' must be a whole number from 1, found 'one'"},
+        {"format: [1]\n", "a.yaml:1:9: error: 'format' must be a whole number from 1, found a list"},
+        {"format:\n", "a.yaml:1:1: error: 'format' must be a whole number from 1, found an empty value"},
+      };
+      for (const auto& [line, message] : invalid) {
+        CAPTURE(line);
+        CHECK(load_text("a.yaml", line + exercise) == std::vector<std::string>{message});
+      }
+    }
+  }
+
   TEST_CASE("a later layer replaces an exercise with a note, and a repeat within a layer is an error")
   {
     catalog::Layer first = catalog::builtin_layer();

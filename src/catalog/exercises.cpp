@@ -307,6 +307,9 @@ ExerciseFile read_exercise_file(const SourceFile& file, const Catalog& vocabular
   try {
     if (const auto root = parse_document(file, result.diagnostics)) {
       FileReader reader(file.name, result.diagnostics);
+      if (!readable_format(*root, reader)) {
+        return result;
+      }
       if (root->IsMap() && root->operator[]("overlay")) {
         auto overlay = read_overlay(*root, reader, vocabularies);
         if (result.diagnostics.empty()) {

@@ -79,6 +79,37 @@ Entries FileReader::keys(const YAML::Node& map, const std::vector<KeySpec>& spec
   return found;
 }
 
+bool readable_format(const YAML::Node& root, FileReader& reader)
+{
+  if (!root.IsMap()) {
+    return true;
+  }
+  bool readable = true;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (!it->first.IsScalar() || it->first.Scalar() != format_key) {
+      continue;
+    }
+    const YAML::Node value = it->second;
+    const std::string text = value.IsScalar() ? value.Scalar() : std::string();
+    long long number = 0; // 0 for anything but digits; saturates far beyond any format
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      for (const char c : text) {
+        number = std::min(1'000'000'000LL, number * 10 + (c - '0'));
+      }
+    }
+    if (number < 1) {
+      reader.error(value.IsNull() ? it->first : value,
+                   fmt::format("'format' must be a whole number from 1, found {}", describe(value)));
+      readable = false;
+    } else if (number > format_version) {
+      reader.error(value, fmt::format("this file needs catalog format {}; backplan {} reads up to format {}",
+                                      number, BACKPLAN_VERSION, format_version));
+      readable = false;
+    }
+  }
+  return readable;
+}
+
 std::optional<std::string> FileReader::string(const Entry& entry)
 {
   const auto& [key, value] = entry;

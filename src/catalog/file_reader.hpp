@@ -25,6 +25,15 @@ std::string describe(const YAML::Node& node);
 /// Whether `id` is lowercase letters, digits and single inner hyphens.
 bool is_valid_id(const std::string& id);
 
+class FileReader;
+
+/// Whether this program reads the catalog file whose parsed document is
+/// `root`: its top level may say `format: N` (a whole number from 1 up to
+/// format_version; none is format_version). A newer or invalid format is
+/// reported at its value and false returned: nothing else of the file
+/// should be read then, since a newer format's keys would only add noise.
+bool readable_format(const YAML::Node& root, FileReader& reader);
+
 /// Reads YAML nodes of one file into model values, recording every problem
 /// at its node in the diagnostics it was given; a read that fails returns
 /// nothing (or an empty list) after reporting why.

@@ -27,6 +27,7 @@ const std::vector<KeySpec> exercise_keys = {
   {"contraindications", false},
   {"sources", true},
   {"figure", false},
+  {format_key, false},
 };
 
 const std::vector<RangeSpec> dosage_ranges = {
@@ -52,7 +53,8 @@ const std::vector<KeySpec> phase_keys = {
 
 const std::vector<KeySpec> condition_sign_keys = {{"tier", true}, {"sign", true}, {"source", true}};
 
-const std::vector<KeySpec> overlay_keys = {{"overlay", true}, {"contraindications", true}};
+const std::vector<KeySpec> overlay_keys = {
+  {"overlay", true}, {"contraindications", true}, {format_key, false}};
 
 const std::vector<KeySpec> warning_keys = {{"text", true}, {"basis", true}};
 

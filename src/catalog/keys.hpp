@@ -8,6 +8,15 @@
 
 namespace backplan::catalog {
 
+/// The newest catalog format this program reads: what a file may declare
+/// with `format: N` at its top level, and what a file without the key is
+/// read as. Raise it when the YAML language changes so that an older
+/// program would misread a file; the program's version says the rest.
+inline constexpr int format_version = 1;
+
+/// The optional `format` key every catalog file's top level may have.
+inline constexpr const char* format_key = "format";
+
 /// A key of a mapping the loader knows, and whether it must be present.
 struct KeySpec {
   const char* name;

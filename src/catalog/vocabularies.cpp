@@ -331,7 +331,11 @@ std::optional<YAML::Node> entry_list(const YAML::Node& root, const VocabularySpe
     return std::nullopt;
   }
   const Location top{reader.file(), 1, 1};
-  const auto top_keys = reader.keys(root, {{spec.name, true}}, top, "the vocabulary file");
+  if (!readable_format(root, reader)) {
+    return std::nullopt;
+  }
+  const auto top_keys =
+    reader.keys(root, {{spec.name, true}, {format_key, false}}, top, "the vocabulary file");
   const auto entries = top_keys.find(spec.name);
   if (entries == top_keys.end()) {
     return std::nullopt;
