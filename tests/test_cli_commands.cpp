@@ -382,7 +382,7 @@ TEST_SUITE("cli::app")
   {
     const auto result = test::run_backplan({"--version"});
     CHECK(result.status == 0);
-    CHECK(result.out == "backplan 0.1.0\n");
+    CHECK(result.out == "backplan " BACKPLAN_VERSION "\n");
     CHECK(result.err == "");
   }
 
