@@ -101,18 +101,17 @@ Words fish_offers(const std::string& line)
   return offered(result.out);
 }
 
-/// Runs an interactive zsh in a pseudo-terminal with the script on its
-/// fpath (as installed), types the line and TAB, and prints every candidate
-/// that completion adds, one a line. (The compadd hook is the technique of
-/// zsh-capture-completion.)
+/// Runs one interactive zsh in a pseudo-terminal with the script on its
+/// fpath (as installed), and for each line after the first argument types
+/// it and TAB, prints every candidate that completion adds, one a line, then
+/// a line "--" and clears the line for the next. (The compadd hook is the
+/// technique of zsh-capture-completion.)
 const char* const zsh_capture = R"ZSH(
 zmodload zsh/zpty
 zpty z zsh -f -i
 zpty -w z "PS1= ; fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D"
 zpty -w z 'bindkey "^I" complete-word
 null-line () { echo -E - $'"'"'\0'"'"' }
-compprefuncs=( null-line )
-comppostfuncs=( null-line exit )
 zstyle ":completion:*" list-grouped false
 zstyle ":completion:*" insert-tab false
 compadd () {
@@ -125,30 +124,48 @@ compadd () {
   local h
   for h in $__hits; do echo -E - "<$IPREFIX$apre[2]$hpre[2]$h>"; done
 }'
-zpty -w -n z "$2"$'\t'
-integer nulls=0
-local line
-while zpty -r z line; do
-  [[ $line == *$'\0'* ]] && (( nulls++ ))
-  (( nulls == 2 )) && break
-  (( nulls == 1 )) && [[ $line == *'<'*'>'* ]] && print -r -- ${${line#*<}%>*}
+local typed line
+integer nulls
+for typed in "${@[2,-1]}"; do
+  # zsh empties these after each completion.
+  zpty -w z 'compprefuncs=( null-line ); comppostfuncs=( null-line )'
+  zpty -w -n z "$typed"$'\t'
+  nulls=0
+  while zpty -r z line; do
+    [[ $line == *$'\0'* ]] && (( nulls++ ))
+    (( nulls == 2 )) && break
+    (( nulls == 1 )) && [[ $line == *'<'*'>'* ]] && print -r -- ${${line#*<}%>*}
+  done
+  print -r -- --
+  zpty -w -n z $'\C-e\C-u'
 done
 zpty -d z
 )ZSH";
 
-/// What zsh offers for the command line `line`.
-Words zsh_offers(const std::string& line)
+/// What zsh offers for each of `lines`, in one zsh.
+std::vector<Words> zsh_offers(const std::vector<std::string>& lines)
 {
   static const std::string fpath = std::filesystem::path(script_file("zsh", "_backplan")).parent_path();
-  static const std::string capture = [] {
-    const std::string path = test::temp_dir() + "/capture.zsh";
-    std::ofstream(path) << zsh_capture;
-    return path;
-  }();
-  const auto result = test::shell(path_setup() + "timeout 60 zsh " + quoted(capture) + " " + quoted(fpath) +
-                                  " " + quoted(line));
+  const std::string capture = test::temp_dir() + "/capture.zsh";
+  std::ofstream(capture) << zsh_capture;
+  std::string command = path_setup() + "timeout 120 zsh " + quoted(capture) + " " + quoted(fpath);
+  for (const auto& line : lines) {
+    command += " " + quoted(line);
+  }
+  const auto result = test::shell(command);
   REQUIRE(result.status == 0);
-  return offered(result.out);
+  std::vector<Words> out(1);
+  for (const auto& line : test::lines_of(result.out)) {
+    if (line == "--") {
+      std::sort(out.back().begin(), out.back().end());
+      out.emplace_back();
+    } else if (!line.empty()) {
+      out.back().push_back(line.substr(0, line.find('\t')));
+    }
+  }
+  out.pop_back();
+  REQUIRE(out.size() == lines.size());
+  return out;
 }
 
 /// The options (each name: "-c", "--condition") and the commands that
@@ -250,7 +267,7 @@ TEST_SUITE("cli::completion")
     CHECK(test::slurp(path) == run_backplan({"completion", "fish"}).out);
   }
 
-  TEST_CASE("the bash script passes shellcheck")
+  TEST_CASE("the bash script passes shellcheck" * doctest::test_suite("external"))
   {
     if (!have("shellcheck")) {
       return;
@@ -326,7 +343,7 @@ TEST_SUITE("cli::completion")
     SUBCASE("nothing after an unknown command") { CHECK(asked({"colours", ""}).empty()); }
   }
 
-  TEST_CASE("bash completes commands, options and their values")
+  TEST_CASE("bash completes commands, options and their values" * doctest::test_suite("external"))
   {
     CHECK(bash_offers({"pl"}) == Words{"plan"});
     CHECK(bash_offers({"co"}) == Words{"completion", "conditions"});
@@ -358,7 +375,7 @@ TEST_SUITE("cli::completion")
           Words{test::data_path("completion-broken")});
   }
 
-  TEST_CASE("bash asks for words with the command line's catalog options")
+  TEST_CASE("bash asks for words with the command line's catalog options" * doctest::test_suite("external"))
   {
     const std::string own_catalog = test::data_path("completion");
     SUBCASE("--no-builtin --catalog")
@@ -388,7 +405,7 @@ TEST_SUITE("cli::completion")
     }
   }
 
-  TEST_CASE("zsh loads the script and completes with it")
+  TEST_CASE("zsh loads the script and completes with it" * doctest::test_suite("external"))
   {
     if (!have("zsh")) {
       return;
@@ -401,19 +418,22 @@ TEST_SUITE("cli::completion")
     CHECK(loaded.status == 0);
     CHECK(loaded.out == "_backplan: function\n");
 
-    CHECK(zsh_offers("backplan pl") == Words{"plan"});
-    CHECK(zsh_offers("backplan plan --cond") == Words{"--condition"});
-    CHECK(zsh_offers("backplan plan --kn") == Words{"--knee", "--knee-pain", "--knees"});
-    CHECK(zsh_offers("backplan plan -c ") == sorted(safety::condition_names(test::builtin_catalog())));
-    CHECK(zsh_offers("backplan plan -c knee,sc") == Words{"knee,sciatica"});
-    CHECK(zsh_offers("backplan show knee") == builtin_ids_starting("knee"));
-    CHECK(zsh_offers("backplan plan -f ") == sorted(render::plan_format_names()));
     const std::string own = "backplan --no-builtin --catalog " + test::data_path("completion");
-    CHECK(contains(zsh_offers(own + " plan -c "), "osteoporosis"));
-    CHECK(zsh_offers(own + " plan --osteo") == Words{"--osteoporosis"});
+    const auto offers = zsh_offers({"backplan pl", "backplan plan --cond", "backplan plan --kn",
+                                    "backplan plan -c ", "backplan plan -c knee,sc", "backplan show knee",
+                                    "backplan plan -f ", own + " plan -c ", own + " plan --osteo"});
+    CHECK(offers[0] == Words{"plan"});
+    CHECK(offers[1] == Words{"--condition"});
+    CHECK(offers[2] == Words{"--knee", "--knee-pain", "--knees"});
+    CHECK(offers[3] == sorted(safety::condition_names(test::builtin_catalog())));
+    CHECK(offers[4] == Words{"knee,sciatica"});
+    CHECK(offers[5] == builtin_ids_starting("knee"));
+    CHECK(offers[6] == sorted(render::plan_format_names()));
+    CHECK(contains(offers[7], "osteoporosis"));
+    CHECK(offers[8] == Words{"--osteoporosis"});
   }
 
-  TEST_CASE("fish loads the script and completes with it")
+  TEST_CASE("fish loads the script and completes with it" * doctest::test_suite("external"))
   {
     if (!have("fish")) {
       return;

@@ -111,7 +111,7 @@ std::string write_temp(const std::string& text)
 
 TEST_SUITE("render::csv")
 {
-  TEST_CASE("python's csv module reads the plan back, field for field")
+  TEST_CASE("python's csv module reads the plan back, field for field" * doctest::test_suite("external"))
   {
     const auto& catalog = test::builtin_catalog();
     for (const auto& conditions : std::vector<std::vector<std::string>>{
@@ -131,7 +131,7 @@ TEST_SUITE("render::csv")
     }
   }
 
-  TEST_CASE("fields with commas, quotes and non-ASCII text survive")
+  TEST_CASE("fields with commas, quotes and non-ASCII text survive" * doctest::test_suite("external"))
   {
     const std::string dir = test::temp_dir();
     const auto result =

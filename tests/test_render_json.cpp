@@ -223,7 +223,7 @@ TEST_SUITE("render::json")
           std::vector<std::string>{"tier", "name", "action", "signs", "basis", "added_by_conditions"});
   }
 
-  TEST_CASE("jq: the items' durations and transitions add up to the total")
+  TEST_CASE("jq: the items' durations and transitions add up to the total" * doctest::test_suite("external"))
   {
     const std::string dir = test::temp_dir();
     int checked = 0;

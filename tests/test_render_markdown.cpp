@@ -283,7 +283,7 @@ const std::vector<std::string> markdown_hazards = {
 
 TEST_SUITE("render::markdown")
 {
-  TEST_CASE("pandoc reads the handout's structure: headings, schedule, lists, safety")
+  TEST_CASE("pandoc reads the handout's structure: headings, schedule, lists, safety" * doctest::test_suite("external"))
   {
     const auto& catalog = test::builtin_catalog();
     for (const auto& conditions : std::vector<std::vector<std::string>>{
@@ -301,7 +301,7 @@ TEST_SUITE("render::markdown")
     }
   }
 
-  TEST_CASE("the fixture catalog's handout converts to HTML")
+  TEST_CASE("the fixture catalog's handout converts to HTML" * doctest::test_suite("external"))
   {
     const auto result =
       test::run_backplan({"plan", "--no-builtin", "--catalog", test::data_path("fixture-catalog"), "-c",
@@ -319,7 +319,7 @@ TEST_SUITE("render::markdown")
     CHECK(html.out.find("Kneeling hip-flexor lunge") != std::string::npos); // --explain
   }
 
-  TEST_CASE("catalog text with Markdown meaning comes back literally")
+  TEST_CASE("catalog text with Markdown meaning comes back literally" * doctest::test_suite("external"))
   {
     for (const auto& hazard : markdown_hazards) {
       CAPTURE(hazard);

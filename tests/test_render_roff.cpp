@@ -116,7 +116,7 @@ bool known_control_line(const std::string& line)
 
 TEST_SUITE("render::roff")
 {
-  TEST_CASE("groff reads the handout without a warning, and the PDF holds the plan")
+  TEST_CASE("groff reads the handout without a warning, and the PDF holds the plan" * doctest::test_suite("external"))
   {
     const auto& catalog = test::builtin_catalog();
     for (const auto& conditions : std::vector<std::vector<std::string>>{
@@ -136,7 +136,7 @@ TEST_SUITE("render::roff")
     }
   }
 
-  TEST_CASE("the documented command works on US letter paper too")
+  TEST_CASE("the documented command works on US letter paper too" * doctest::test_suite("external"))
   {
     plan::Request request;
     request.minutes = 20;
@@ -150,7 +150,7 @@ TEST_SUITE("render::roff")
             .out.find("letter") != std::string::npos);
   }
 
-  TEST_CASE("catalog text that looks like roff prints literally")
+  TEST_CASE("catalog text that looks like roff prints literally" * doctest::test_suite("external"))
   {
     const std::string dir = test::temp_dir();
     // Two plans between them hold every exercise of the fixture catalog that
