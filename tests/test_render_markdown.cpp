@@ -209,32 +209,41 @@ void check_structure(const plan::Plan& plan, const json& ast)
   }
 }
 
-/// A plan of one exercise whose every shown text is `text`.
-plan::Plan plan_of_text(const std::string& text)
+/// A plan of one exercise per text, the `i`-th exercise's every shown text
+/// being `texts[i]`, and each text also a condition's name, a red-flag tier
+/// and a source: every hazard in one handout, read by one pandoc run.
+plan::Plan plan_of_texts(const std::vector<std::string>& texts)
 {
   plan::Plan plan;
-  plan.request.conditions = {"knee"};
-  plan.condition_names = {text};
-  plan.budget = 600;
-  plan.total = 60;
   plan.safety = safety::safety_notes(catalog::Catalog{}, {});
-  plan.safety.red_flags = {{"tier", text, text, {text}, {text}, {}}};
-  plan.sources = {text};
-  plan::PlanItem item;
-  item.exercise.id = "x";
-  item.exercise.name = text;
-  item.exercise.summary = text;
-  item.exercise.steps = {text, "second " + text};
-  item.exercise.cues = {text};
-  item.position_name = text;
-  item.kind_name = text;
-  item.dosage_words = text;
-  item.duration = 60;
-  item.modifications = {{"knee", catalog::Action::modify, text, catalog::general_guidance, std::nullopt, {}}};
-  plan::PlanVariant easier;
-  easier.text = text;
-  item.easier = easier;
-  plan.items.push_back(item);
+  plan.safety.red_flags.clear();
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const std::string& text = texts[i];
+    const std::string condition = fmt::format("c{}", i);
+    plan.request.conditions.push_back(condition);
+    plan.condition_names.push_back(text);
+    plan.safety.red_flags.push_back({fmt::format("tier-{}", i), text, text, {text}, {text}, {}});
+    plan.sources.push_back(text);
+    plan::PlanItem item;
+    item.exercise.id = fmt::format("x{}", i);
+    item.exercise.name = text;
+    item.exercise.summary = text;
+    item.exercise.steps = {text, "second " + text};
+    item.exercise.cues = {text};
+    item.position_name = text;
+    item.kind_name = text;
+    item.dosage_words = text;
+    item.start = static_cast<int>(i) * 60;
+    item.duration = 60;
+    item.modifications = {
+      {condition, catalog::Action::modify, text, catalog::general_guidance, std::nullopt, {}}};
+    plan::PlanVariant easier;
+    easier.text = text;
+    item.easier = easier;
+    plan.items.push_back(item);
+  }
+  plan.total = static_cast<int>(texts.size()) * 60;
+  plan.budget = plan.total;
   return plan;
 }
 
@@ -321,29 +330,31 @@ TEST_SUITE("render::markdown")
 
   TEST_CASE("catalog text with Markdown meaning comes back literally" * doctest::test_suite("external"))
   {
-    for (const auto& hazard : markdown_hazards) {
-      CAPTURE(hazard);
-      const auto plan = plan_of_text(hazard);
-      const std::string markdown = render::render_markdown(plan, {80, false, false});
-      for (const char* reader : {"markdown-smart", "gfm"}) {
-        CAPTURE(reader);
-        const auto ast = pandoc_ast(markdown, reader);
-        const std::string expected = util::fold_whitespace(hazard);
-        const auto headings = exercise_headings(ast);
-        REQUIRE(headings.size() == 1);
-        CHECK(headings[0] == "1. " + expected);
-        const auto tables = blocks_of(ast, "Table");
-        REQUIRE(tables.size() == 2);
-        const auto rows = table_rows(tables[0]);
-        REQUIRE(rows.size() == 1);
-        REQUIRE(rows[0].size() == 6);
-        CHECK(rows[0][2] == expected + (render::has_condition_note(plan.items[0]) ? " *" : ""));
-        CHECK(rows[0][3] == expected);
-        CHECK(rows[0][4] == expected);
-        CHECK(table_rows(tables[1])[0][0] == "1. " + expected);
-        if (std::string(reader) == "markdown-smart") {
-          check_structure(plan, ast);
-        }
+    const auto plan = plan_of_texts(markdown_hazards);
+    const std::string markdown = render::render_markdown(plan, {80, false, false});
+    for (const char* reader : {"markdown-smart", "gfm"}) {
+      CAPTURE(reader);
+      const auto ast = pandoc_ast(markdown, reader);
+      const auto headings = exercise_headings(ast);
+      REQUIRE(headings.size() == markdown_hazards.size());
+      const auto tables = blocks_of(ast, "Table");
+      REQUIRE(tables.size() == 2);
+      const auto rows = table_rows(tables[0]);
+      const auto grid = table_rows(tables[1]);
+      REQUIRE(rows.size() == markdown_hazards.size());
+      REQUIRE(grid.size() == markdown_hazards.size());
+      for (std::size_t i = 0; i < markdown_hazards.size(); ++i) {
+        CAPTURE(markdown_hazards[i]);
+        const std::string expected = util::fold_whitespace(markdown_hazards[i]);
+        CHECK(headings[i] == fmt::format("{}. {}", i + 1, expected));
+        REQUIRE(rows[i].size() == 6);
+        CHECK(rows[i][2] == expected + (render::has_condition_note(plan.items[i]) ? " *" : ""));
+        CHECK(rows[i][3] == expected);
+        CHECK(rows[i][4] == expected);
+        CHECK(grid[i][0] == fmt::format("{}. {}", i + 1, expected));
+      }
+      if (std::string(reader) == "markdown-smart") {
+        check_structure(plan, ast);
       }
     }
   }
