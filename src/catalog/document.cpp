@@ -43,13 +43,13 @@ std::size_t offset_of(std::string_view text, int line, int column)
     }
     i = end + 1;
   }
-  for (int c = 1; c < column && i < text.size(); ++c) {
-    ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) {
-      ++i;
+  int c = 1;
+  for (const util::CodePoint code : util::Utf8View(text.substr(i))) {
+    if (c++ >= column) {
+      return i + code.offset;
     }
   }
-  return i;
+  return text.size();
 }
 
 /// Where a YAML text first nests deeper than max_nesting, by a rough count

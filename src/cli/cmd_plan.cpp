@@ -12,6 +12,7 @@
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
@@ -50,15 +51,12 @@ CLI::Validator handout_text(bool may_be_empty)
         return "must be valid UTF-8 text";
       }
       std::size_t characters = 0;
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(value[i]);
-        const bool c1 =
-          byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) < 0xA0;
-        if (byte < 0x20 || byte == 0x7F || c1) {
+      for (const util::CodePoint c : util::Utf8View(value)) {
+        if (c.value < 0x20 || (c.value >= 0x7F && c.value < 0xA0)) {
           return fmt::format("must be one line of printable text, found the control character U+{:04X}",
-                             c1 ? static_cast<unsigned char>(value[i + 1]) : byte);
+                             static_cast<std::uint32_t>(c.value));
         }
-        characters += (byte & 0xC0U) != 0x80U ? 1 : 0;
+        ++characters;
       }
       if (characters > max_handout_text) {
         return fmt::format("must be at most {} characters, found {}", max_handout_text, characters);

@@ -11,24 +11,6 @@ namespace backplan::render {
 
 namespace {
 
-/// `text` cut to `width` display columns, ending in "…" when cut.
-std::string truncated(const std::string& text, std::size_t width)
-{
-  if (util::display_width(text) <= width || width == 0) {
-    return text;
-  }
-  std::string out;
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts && ++columns > width - 1) {
-      break;
-    }
-    out += text[i];
-  }
-  return out + "…";
-}
-
 /// One exercise a line: id, name, position, regions, typical time, aligned;
 /// names are cut so that a line fits the width.
 std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout)
@@ -60,8 +42,8 @@ std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout
   }
   std::string out;
   for (auto& line : cells) {
-    line[1] = truncated(line[1], widths[1]);
-    line[3] = truncated(line[3], widths[3]);
+    line[1] = util::truncate_to_width(line[1], widths[1]);
+    line[3] = util::truncate_to_width(line[3], widths[3]);
     std::string text;
     for (std::size_t c = 0; c < line.size(); ++c) {
       text += line[c];

@@ -5,6 +5,7 @@
 #include "render/document.hpp"
 #include "render/markup.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -77,33 +78,6 @@ constexpr std::array<Column, 4> fact_columns = {{{0.0, 0.75}, {0.75, 2.45}, {3.3
 /// The tick grid's exercise column; the days follow, each `day_width` wide.
 constexpr Column grid_name_column = {0.0, 2.45};
 constexpr double day_width = 0.525;
-
-/// Decodes the UTF-8 sequence at `i` and moves past it; U+FFFD when malformed.
-char32_t next_code_point(std::string_view text, std::size_t& i)
-{
-  const auto lead = static_cast<unsigned char>(text[i++]);
-  int extra = 0;
-  char32_t code = 0;
-  if (lead >= 0xC0 && lead < 0xE0) {
-    extra = 1;
-    code = lead & 0x1FU;
-  } else if (lead >= 0xE0 && lead < 0xF0) {
-    extra = 2;
-    code = lead & 0x0FU;
-  } else if (lead >= 0xF0 && lead < 0xF8) {
-    extra = 3;
-    code = lead & 0x07U;
-  } else {
-    return 0xFFFD;
-  }
-  for (; extra > 0; --extra) {
-    if (i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-      return 0xFFFD;
-    }
-    code = (code << 6U) | (static_cast<unsigned char>(text[i++]) & 0x3FU);
-  }
-  return code;
-}
 
 /// A groff escape for a non-ASCII code point.
 std::string glyph(char32_t code)
@@ -422,26 +396,19 @@ std::string roff_escape(std::string_view text)
 {
   std::string out;
   bool space = false;
-  for (std::size_t i = 0; i < text.size();) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == ' ' || (byte < 0x20) || byte == 0x7F) {
+  for (const util::CodePoint code : util::Utf8View(text)) {
+    const char32_t c = code.value;
+    if (c == U' ' || c < 0x20 || c == 0x7F) {
       space = !out.empty();
-      ++i;
       continue;
     }
     if (space) {
       out += ' ';
       space = false;
-    } else if (out.empty() && c == '.') {
+    } else if (out.empty() && c == U'.') {
       out += "\\&"; // not a request or macro call at the start of a line
     }
-    if (byte >= 0x80) {
-      out += glyph(next_code_point(text, i));
-      continue;
-    }
-    out += ascii_glyph(c);
-    ++i;
+    out += c < 0x80 ? ascii_glyph(static_cast<char>(c)) : glyph(c);
   }
   return out;
 }

@@ -72,7 +72,8 @@ private:
 std::string lead_of(const std::string& label)
 {
   const std::string lead = label + ":";
-  return lead + std::string(lead.size() < 11 ? 11 - lead.size() : 1, ' ');
+  const std::size_t width = util::display_width(lead);
+  return lead + std::string(width < 11 ? 11 - width : 1, ' ');
 }
 
 /// A labelled note's words, the label in `color`: "Knee problems — modify: ...".
@@ -86,7 +87,7 @@ void notes_section(Writer& out, const Document& document, const Style& style)
   for (const auto& note : document.notes) {
     const bool warn = note.kind != NoteKind::unchanged;
     const std::string lead = lead_of(note.label);
-    out.para(lead, std::string(lead.size(), ' '), note.text, warn ? style.warn : "");
+    out.para(lead, std::string(util::display_width(lead), ' '), note.text, warn ? style.warn : "");
   }
 }
 
@@ -169,8 +170,10 @@ std::string text_document(const Document& document, const TextOptions& options)
   Writer out(options.width, style);
   out.line(style.bold + document.title + style.reset);
   for (const auto& fact : document.facts) {
-    const std::string lead = fmt::format("{:<11}", fact.label + ":");
-    out.para(lead, std::string(lead.size(), ' '), fact.value);
+    const std::string label = fact.label + ":";
+    const std::string lead =
+      label + std::string(11 - std::min<std::size_t>(11, util::display_width(label)), ' ');
+    out.para(lead, std::string(util::display_width(lead), ' '), fact.value);
   }
   notes_section(out, document, style);
   out.line();

@@ -16,28 +16,6 @@ struct Line {
   std::string color;
 };
 
-/// `text` cut to at most `width` code points, "…" marking a cut.
-std::string fit(const std::string& text, std::size_t width)
-{
-  if (util::display_width(text) <= width) {
-    return text;
-  }
-  std::string out;
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t length = 1;
-    const auto byte = static_cast<unsigned char>(text[i]);
-    length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-    if (columns + 1 >= width) {
-      break;
-    }
-    out += text.substr(i, length);
-    ++columns;
-    i += length;
-  }
-  return out + "…";
-}
-
 /// Glyphs 3 columns wide and 5 rows high for the digits and ':'.
 const std::array<std::array<const char*, 5>, 11> glyphs = {{
   {"███", "█ █", "█ █", "█ █", "███"},
@@ -271,7 +249,8 @@ std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView
   // On a screen too small for all, the last lines give way, never a caution.
   std::vector<std::string> out;
   for (int i = 0; i < height && i < static_cast<int>(lines.size()); ++i) {
-    const std::string text = fit(lines[static_cast<std::size_t>(i)].text, static_cast<std::size_t>(width));
+    const std::string text =
+      util::truncate_to_width(lines[static_cast<std::size_t>(i)].text, static_cast<std::size_t>(width));
     const auto& sgr = lines[static_cast<std::size_t>(i)].color;
     out.push_back(color && !sgr.empty() && !text.empty() ? "\x1b[" + sgr + "m" + text + "\x1b[0m" : text);
   }

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include "util/utf8.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -133,21 +135,57 @@ std::string fold_whitespace(std::string_view text)
   return out;
 }
 
+namespace {
+
+/// Where the terminal control sequence (ESC [ parameters final-byte) that
+/// starts at `at` ends: the offset just past its final byte.
+std::size_t control_sequence_end(std::string_view text, std::size_t at)
+{
+  std::size_t i = at + 2;
+  while (i < text.size() &&
+         (static_cast<unsigned char>(text[i]) < 0x40 || static_cast<unsigned char>(text[i]) > 0x7e)) {
+    ++i;
+  }
+  return std::min(i + 1, text.size());
+}
+
+} // namespace
+
 std::size_t display_width(std::string_view text)
 {
   std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
-      // A terminal control sequence (colour): ESC [ parameters final-byte.
-      i += 2;
-      while (i < text.size() && (text[i] < 0x40 || text[i] > 0x7e)) {
-        ++i;
-      }
+  std::size_t skip_to = 0;
+  for (const CodePoint c : Utf8View(text)) {
+    if (c.offset < skip_to) {
       continue;
     }
-    width += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    if (c.value == U'\x1b' && c.offset + 1 < text.size() && text[c.offset + 1] == '[') {
+      skip_to = control_sequence_end(text, c.offset);
+      continue;
+    }
+    width += static_cast<std::size_t>(column_width(c.value));
   }
   return width;
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t width)
+{
+  if (display_width(text) <= width) {
+    return std::string(text);
+  }
+  if (width == 0) {
+    return "";
+  }
+  std::size_t columns = 0;
+  std::size_t end = 0;
+  for (const CodePoint c : Utf8View(text)) {
+    columns += static_cast<std::size_t>(column_width(c.value));
+    if (columns > width - 1) {
+      break;
+    }
+    end = c.offset + c.length;
+  }
+  return std::string(text.substr(0, end)) + "…";
 }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width)

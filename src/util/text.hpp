@@ -37,9 +37,14 @@ std::string fold_whitespace(std::string_view text);
 /// and " replaced by character references, every other byte kept.
 std::string xml_escape(std::string_view text);
 
-/// Number of display columns of UTF-8 `text` (one per code point); terminal
-/// control sequences such as colours take none.
+/// Number of terminal columns UTF-8 `text` takes: each code point counts
+/// its `column_width` (2 for a wide character such as 日 or 🧘, 0 for a
+/// combining accent); terminal control sequences such as colours take none.
 std::size_t display_width(std::string_view text);
+
+/// `text` cut to at most `width` display columns, ending in "…" when cut
+/// (a wide character that would cross the limit goes with the cut part).
+std::string truncate_to_width(std::string_view text, std::size_t width);
 
 /// Seconds as "m:ss" with minutes unpadded, or "mm:ss" when `pad` is set.
 std::string format_clock(int seconds, bool pad = true);

@@ -1,66 +1,62 @@
 #include "util/utf8.hpp"
 
+#include <utf8proc.h>
+
 namespace backplan::util {
 
-namespace {
-
-/// Length of the valid sequence starting at `i`, or 0 when it is invalid.
-std::size_t sequence_length(std::string_view text, std::size_t i)
+Utf8View::Iterator::Iterator(std::string_view text, std::size_t offset) : m_text(text)
 {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) {
-    return 1;
-  }
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    low = lead == 0xE0 ? 0xA0 : 0x80;
-    high = lead == 0xED ? 0x9F : 0xBF;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    low = lead == 0xF0 ? 0x90 : 0x80;
-    high = lead == 0xF4 ? 0x8F : 0xBF;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) {
-    return 0;
-  }
-  if (byte(i + 1) < low || byte(i + 1) > high) {
-    return 0;
-  }
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
-      return 0;
-    }
-  }
-  return length;
+  m_current.offset = offset;
+  decode();
 }
 
-} // namespace
+void Utf8View::Iterator::decode()
+{
+  const std::size_t at = m_current.offset;
+  if (at >= m_text.size()) {
+    m_current = CodePoint{0, m_text.size(), 0, false};
+    return;
+  }
+  utf8proc_int32_t code = -1;
+  const auto read = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(m_text.data() + at),
+                                     static_cast<utf8proc_ssize_t>(m_text.size() - at), &code);
+  if (read > 0 && code >= 0) {
+    m_current = CodePoint{static_cast<char32_t>(code), at, static_cast<std::size_t>(read), true};
+  } else {
+    m_current = CodePoint{U'\uFFFD', at, 1, false};
+  }
+}
+
+Utf8View::Iterator& Utf8View::Iterator::operator++()
+{
+  m_current.offset += m_current.length;
+  decode();
+  return *this;
+}
+
+Utf8View::Iterator Utf8View::Iterator::operator++(int)
+{
+  Iterator before = *this;
+  ++*this;
+  return before;
+}
+
+int column_width(char32_t code) { return utf8proc_charwidth(static_cast<utf8proc_int32_t>(code)); }
 
 std::optional<Utf8Error> find_invalid_utf8(std::string_view text)
 {
   int line = 1;
   int column = 1;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t length = sequence_length(text, i);
-    if (length == 0) {
-      return Utf8Error{line, column, static_cast<unsigned char>(text[i])};
+  for (const CodePoint c : Utf8View(text)) {
+    if (!c.valid) {
+      return Utf8Error{line, column, static_cast<unsigned char>(text[c.offset])};
     }
-    if (text[i] == '\n') {
+    if (c.value == U'\n') {
       ++line;
       column = 1;
     } else {
       ++column;
     }
-    i += length;
   }
   return std::nullopt;
 }
