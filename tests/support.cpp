@@ -218,6 +218,15 @@ std::size_t count(const std::string& text, const std::string& part)
   return n;
 }
 
+std::string stand_in(const std::string& dir, const std::string& name, const std::string& body)
+{
+  const std::string bin = dir + "/bin";
+  std::filesystem::create_directories(bin);
+  std::ofstream(bin + "/" + name) << "#!/bin/sh\n" << body;
+  std::filesystem::permissions(bin + "/" + name, std::filesystem::perms::owner_all);
+  return bin;
+}
+
 RunResult shell(const std::string& command)
 {
   RunResult result;

@@ -57,6 +57,11 @@ bool contains(const std::string& text, const std::string& part);
 /// Whether `items` holds `item`.
 bool contains(const std::vector<std::string>& items, const std::string& item);
 
+/// Writes a shell script `name` with `body` into DIR/bin, standing in for a
+/// program that backplan starts (groff, a speech program); returns DIR/bin,
+/// to put first in PATH.
+std::string stand_in(const std::string& dir, const std::string& name, const std::string& body);
+
 /// Runs a bash command and returns its exit status and stdout.
 RunResult shell(const std::string& command);
 

@@ -4,13 +4,15 @@
 #include "run/schedule.hpp"
 #include "support.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 
 using namespace backplan;
 using test::run_backplan;
@@ -81,21 +83,19 @@ TEST_SUITE("cli::run")
     CHECK(nlohmann::json::parse(lines.back())["phase"] == "done");
   }
 
-  TEST_CASE("--say runs the command with each cue's words")
+  TEST_CASE("--say runs the program, with its own arguments, and each cue's words as one more, no shell")
   {
     const std::string dir = test::temp_dir();
+    const std::string bin = test::stand_in(dir, "say-to", "printf '%s\\n' \"$2\" >>\"$1\"\n");
     const auto saved = run_backplan({"plan", "-f", "json", "-m", "1"});
     const auto schedule = schedule_of(saved.out);
-    const auto result = run_backplan(
-      {"run", "--plan", "-", "--speed", "100", "--say", fmt::format("printf '%s\\n' >>{}/said", dir)}, {},
-      saved.out, 60);
+    const auto result =
+      run_backplan({"run", "--plan", "-", "--speed", "100", "--say", "say-to " + dir + "/said"},
+                   {{"PATH", bin + ":" + std::getenv("PATH")}}, saved.out, 60);
     CHECK(result.status == 0);
-    // The commands run on their own: give the last one a moment.
-    std::vector<std::string> said;
-    for (int wait = 0; wait < 50 && said.size() < schedule.phases.size() + 1; ++wait) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      said = test::lines_of(test::slurp(dir + "/said"));
-    }
+    CHECK(result.err.starts_with("Finished: "));
+    // The run waits a moment for the last cue's program at its end.
+    std::vector<std::string> said = test::lines_of(test::slurp(dir + "/said"));
     std::vector<std::string> expected;
     for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
       expected.push_back(run::cue_words(schedule, i));
@@ -103,6 +103,42 @@ TEST_SUITE("cli::run")
     std::sort(said.begin(), said.end());
     std::sort(expected.begin(), expected.end());
     CHECK(said == expected);
+  }
+
+  TEST_CASE("--say: what the program writes on stderr, and its failures, are told after the run")
+  {
+    const std::string dir = test::temp_dir();
+    const std::string bin = test::stand_in(dir, "say-badly", "echo \"no voice for: $1\" >&2\nexit 3\n");
+    const auto saved = run_backplan({"plan", "-f", "json", "-m", "1"});
+    const auto schedule = schedule_of(saved.out);
+    const auto result = run_backplan({"run", "--plan", "-", "--speed", "1000", "--say", "say-badly"},
+                                     {{"PATH", bin + ":" + std::getenv("PATH")}}, saved.out, 60);
+    CHECK(result.status == 0);
+    auto lines = test::lines_of(result.err);
+    const std::size_t cues = schedule.phases.size() + 1;
+    REQUIRE(lines.size() == cues + 2);
+    CHECK(lines[cues] == fmt::format("backplan: warning: --say: 'say-badly' failed for {0} of {0} cues "
+                                     "(the first: exit status 3)",
+                                     cues));
+    CHECK(lines[cues + 1].starts_with("Finished: "));
+    std::vector<std::string> told(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(cues));
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < cues; ++i) {
+      expected.push_back("backplan: --say: no voice for: " + run::cue_words(schedule, i));
+    }
+    std::sort(told.begin(), told.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(told == expected);
+  }
+
+  TEST_CASE("--say with a program that is not there warns once, and the run goes on")
+  {
+    const auto saved = run_backplan({"plan", "-f", "json", "-m", "1"});
+    const auto result = run_backplan(
+      {"run", "--plan", "-", "--speed", "1000", "--say", "no-such-speaker --fast"}, {}, saved.out, 60);
+    CHECK(result.status == 0);
+    CHECK(result.err.starts_with("backplan: warning: --say: cannot run 'no-such-speaker': No such file or "
+                                 "directory\nFinished: 1 of 1 exercise done"));
   }
 
   TEST_CASE("a file that is not a saved plan exits 3 with the file and the problem")

@@ -6,14 +6,12 @@
 #include "run/plan_file.hpp"
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
+#include "util/terminal.hpp"
 
-#include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <string_view>
-#include <unistd.h>
 
 namespace backplan::cli {
 
@@ -82,14 +80,10 @@ void reject_plan_options(const RunCommandOptions& options)
 }
 
 /// The full screen only on a terminal that can show it, and not when asked
-/// for cues; NO_COLOR and TERM=dumb ask for the plain lines.
+/// for cues.
 bool full_screen(const RunCommandOptions& options)
 {
-  const char* term = std::getenv("TERM");
-  const char* no_color = std::getenv("NO_COLOR");
-  return !options.cues && options.plan.given.at("format")->count() == 0 && ::isatty(STDOUT_FILENO) == 1 &&
-         term != nullptr && std::string_view(term) != "dumb" && std::string_view(term) != "" &&
-         (no_color == nullptr || *no_color == '\0');
+  return !options.cues && options.plan.given.at("format")->count() == 0 && util::full_screen_allowed();
 }
 
 void run_run(const Context& context, const RunCommandOptions& options)
@@ -109,12 +103,9 @@ void run_run(const Context& context, const RunCommandOptions& options)
                                                : run::Output::cue_text;
   run.speed = options.speed;
   run.say = options.say;
-  run.bell = options.bell.value_or(::isatty(STDOUT_FILENO) == 1);
+  run.bell = options.bell.value_or(util::stdout_is_terminal());
   run.color = util::use_color(context.color);
-  const int status = run::run_schedule(schedule, run);
-  if (status != 0) {
-    throw Failure{static_cast<ExitStatus>(status), ""};
-  }
+  run::run_schedule(schedule, run);
 }
 
 } // namespace

@@ -3,12 +3,12 @@
 #include "run/cues.hpp"
 #include "run/keys.hpp"
 #include "run/screen.hpp"
-#include "util/process.hpp"
+#include "run/speech.hpp"
+#include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/tty.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <csignal>
 #include <fmt/format.h>
 #include <poll.h>
@@ -18,71 +18,9 @@ namespace backplan::run {
 
 namespace {
 
-/// Writes all of `data` to `fd`; false when it cannot (a closed pipe).
-bool write_all(int fd, std::string_view data)
-{
-  while (!data.empty()) {
-    const auto written = ::write(fd, data.data(), data.size());
-    if (written < 0 && errno == EINTR) {
-      continue;
-    }
-    if (written <= 0) {
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return true;
-}
-
-/// The full screen: the alternate screen with the cursor hidden and the
-/// keyboard key by key while entered, all given back by `leave` and the
-/// destructor.
-class FullScreen
-{
-public:
-  explicit FullScreen(util::KeyboardTerminal& keyboard) : m_keyboard(keyboard) { enter(); }
-  ~FullScreen() { leave(); }
-  FullScreen(const FullScreen&) = delete;
-  FullScreen& operator=(const FullScreen&) = delete;
-
-  void enter()
-  {
-    m_keyboard.enter();
-    write_all(STDOUT_FILENO, std::string(util::ansi::alternate_screen_on) + util::ansi::cursor_hidden +
-                               util::ansi::clear_screen);
-    m_entered = true;
-    m_last.clear();
-  }
-
-  void leave()
-  {
-    if (m_entered) {
-      write_all(STDOUT_FILENO,
-                std::string(util::ansi::reset) + util::ansi::cursor_shown + util::ansi::alternate_screen_off);
-      m_keyboard.restore();
-      m_entered = false;
-    }
-  }
-
-  /// Draws `lines` unless they are what is on the screen already.
-  void draw(const std::vector<std::string>& lines, bool force)
-  {
-    if (!force && lines == m_last) {
-      return;
-    }
-    std::string frame = std::string(force ? util::ansi::clear_screen : "") + util::ansi::home;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      frame += lines[i] + util::ansi::clear_line_rest + (i + 1 < lines.size() ? "\r\n" : "");
-    }
-    write_all(STDOUT_FILENO, frame);
-    m_last = lines;
-  }
-
-private:
-  util::KeyboardTerminal& m_keyboard;
-  bool m_entered = false;
-  std::vector<std::string> m_last;
-};
+/// How long a normal end waits for the last cue's speech to end, so that
+/// what the program says on standard error is shown.
+constexpr std::chrono::milliseconds speech_grace{5000};
 
 /// Milliseconds from now until `when` (rounded up), or -1 for no limit.
 int timeout_ms(const Clock& clock, const std::optional<Clock::TimePoint>& when)
@@ -100,12 +38,13 @@ struct Loop {
   const RunOptions& options;
   Session& session;
   util::KeyboardTerminal& keyboard;
-  FullScreen* screen = nullptr;
+  util::HeldTerminal& terminal;
+  Speech& speech;
   bool help = false;
   bool quit = false;
   bool closed = false; ///< standard output was closed: end quietly
   bool redraw = true;
-  int status = 0;
+  int ended_by = 0; ///< the terminating signal that ended the run, or 0
 
   /// Announces the phases that began: cue lines, speech and the bell.
   void announce(const std::vector<std::size_t>& begun)
@@ -114,18 +53,16 @@ struct Loop {
       if (options.output == Output::cue_text || options.output == Output::cue_json) {
         const std::string line =
           options.output == Output::cue_text ? cue_line(schedule, index) : cue_json(schedule, index);
-        if (!write_all(STDOUT_FILENO, line)) {
+        if (!util::write_all(STDOUT_FILENO, line)) {
           quit = true; // a closed pipe ends the run quietly
           closed = true;
           return;
         }
       }
-      if (!options.say.empty()) {
-        util::spawn_detached(options.say, cue_words(schedule, index));
-      }
+      speech.say(cue_words(schedule, index));
     }
     if (options.bell && !begun.empty()) {
-      write_all(::isatty(STDOUT_FILENO) == 1 ? STDOUT_FILENO : STDERR_FILENO, "\a");
+      util::write_all(util::stdout_is_terminal() ? STDOUT_FILENO : STDERR_FILENO, "\a");
     }
   }
 
@@ -153,16 +90,6 @@ struct Loop {
     }
   }
 
-  /// Takes the terminal over again (full screen or keys), or gives it back.
-  void take_terminal(bool take)
-  {
-    if (screen != nullptr) {
-      take ? screen->enter() : screen->leave();
-    } else {
-      take ? keyboard.enter() : keyboard.restore();
-    }
-  }
-
   void on_signal(int signal)
   {
     if (signal == SIGWINCH) {
@@ -170,25 +97,25 @@ struct Loop {
     } else if (signal == SIGCONT) {
       // Continued after a stop we did not see (SIGSTOP): the shell may have
       // changed the terminal's modes meanwhile.
-      take_terminal(true);
+      terminal.enter();
       redraw = true;
     } else if (signal == SIGTSTP) {
       if (!session.paused()) {
         session.toggle_pause();
       }
-      take_terminal(false);
+      terminal.leave();
       util::SignalPipe::suspend_self();
-      take_terminal(true);
+      terminal.enter();
       redraw = true;
-    } else {
-      status = 128 + signal;
+    } else if (util::is_terminating(signal)) {
+      ended_by = signal;
       quit = true;
     }
   }
 
   void draw()
   {
-    if (screen == nullptr) {
+    if (!terminal.full()) {
       return;
     }
     auto [rows, columns] = util::terminal_size(STDOUT_FILENO);
@@ -202,7 +129,7 @@ struct Loop {
     view.seconds_left = session.seconds_left();
     view.paused = session.paused();
     view.help = help;
-    screen->draw(screen_lines(schedule, view, columns, rows, options.color), redraw);
+    terminal.draw(screen_lines(schedule, view, columns, rows, options.color), redraw);
     redraw = false;
   }
 
@@ -242,22 +169,28 @@ std::string summary_line(const Summary& summary, std::size_t exercises)
   return line + fmt::format("; time spent {}.\n", util::format_clock(seconds, false));
 }
 
-int run_schedule(const Schedule& schedule, const RunOptions& options)
+namespace {
+
+/// How the loop of a run ended.
+struct Ending {
+  Summary summary;
+  bool closed = false; ///< standard output was closed
+  int signal = 0;      ///< the terminating signal that ended it, or 0
+};
+
+/// The run's loop, holding the terminal and the signals: both are given back
+/// when it returns, however the run ended.
+Ending run_loop(const Schedule& schedule, const RunOptions& options, Speech& speech)
 {
-  util::SignalPipe signals({SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT});
-  const bool on_terminal = ::isatty(STDOUT_FILENO) == 1;
+  std::vector<int> caught = util::terminating_signals();
+  caught.insert(caught.end(), {SIGWINCH, SIGTSTP, SIGCONT});
+  util::SignalPipe signals(caught);
   // Keys only when the run is shown on a terminal: a pipe's reader may want them.
-  util::KeyboardTerminal keyboard(on_terminal);
+  util::KeyboardTerminal keyboard(util::stdout_is_terminal());
   SteadyClock clock;
   Session session(schedule, clock, options.speed);
-  Loop loop{schedule, options, session, keyboard};
-  std::optional<FullScreen> screen;
-  if (options.output == Output::screen) {
-    screen.emplace(keyboard);
-    loop.screen = &*screen;
-  } else {
-    keyboard.enter();
-  }
+  util::HeldTerminal terminal(keyboard, options.output == Output::screen);
+  Loop loop{schedule, options, session, keyboard, terminal, speech};
   while (true) {
     loop.announce(session.update());
     if (loop.quit || session.finished()) {
@@ -265,21 +198,32 @@ int run_schedule(const Schedule& schedule, const RunOptions& options)
     }
     loop.draw();
     loop.wait(clock, signals);
-    util::reap_children();
+    speech.collect();
     if (loop.quit) {
       break;
     }
   }
-  if (screen) {
-    screen->leave();
+  terminal.leave();
+  return {session.summary(), loop.closed, loop.ended_by};
+}
+
+} // namespace
+
+void run_schedule(const Schedule& schedule, const RunOptions& options)
+{
+  Speech speech(options.say);
+  const Ending ending = run_loop(schedule, options, speech);
+  // The terminal is given back: what went wrong with the speech, the
+  // summary, and then death by the signal that ended the run.
+  const auto grace = ending.signal != 0 ? std::chrono::milliseconds(0) : speech_grace;
+  util::write_all(STDERR_FILENO, speech.report(grace));
+  if (!ending.closed) {
+    const std::string summary = summary_line(ending.summary, schedule.items.size());
+    util::write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
   }
-  keyboard.restore();
-  util::reap_children();
-  if (!loop.closed) {
-    const std::string summary = summary_line(session.summary(), schedule.items.size());
-    write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
+  if (ending.signal != 0) {
+    util::die_of_signal(ending.signal);
   }
-  return loop.status;
 }
 
 } // namespace backplan::run

@@ -18,7 +18,7 @@ enum class Output {
 struct RunOptions {
   Output output = Output::cue_text;
   double speed = 1.0; ///< the clock runs this many times faster
-  std::string say;    ///< a command given each cue's words, or empty
+  std::string say;    ///< a program and its arguments given each cue's words, or empty
   bool bell = false;  ///< ring the terminal bell at each phase change
   bool color = false; ///< colour on the full screen
 };
@@ -27,9 +27,10 @@ struct RunOptions {
 std::string summary_line(const Summary& summary, std::size_t exercises);
 
 /// Runs `schedule` to its end or until the user quits or a signal ends it,
-/// reading keys from the terminal and giving the terminal back as it was
-/// found on every way out. Prints the summary; returns the exit status: 0,
-/// or 128 + the signal that ended the run (130 for Ctrl-C).
-int run_schedule(const Schedule& schedule, const RunOptions& options);
+/// reading keys from the terminal, then gives the terminal back as it was
+/// found (modes, cursor, main screen) and prints the summary. A terminating
+/// signal (Ctrl-C, Ctrl-\, SIGTERM, SIGHUP) ends the run that way and then
+/// the process, by that same signal, so that the parent sees how it ended.
+void run_schedule(const Schedule& schedule, const RunOptions& options);
 
 } // namespace backplan::run

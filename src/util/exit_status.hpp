@@ -11,7 +11,6 @@ enum class ExitStatus : int {
   usage = 2,           ///< unknown option, bad value, unknown condition
   invalid_catalog = 3, ///< a catalog, profile or saved plan file failed validation
   no_safe_plan = 4,    ///< no safe exercise is left for the request
-  interrupted = 130,   ///< `run` ended by Ctrl-C (SIGTERM and SIGHUP give 128 + their number)
 };
 
 /// An error that ends the command with a given exit status and message.

@@ -7,31 +7,42 @@
 
 namespace backplan::util {
 
+namespace {
+
+/// Whether the environment variable `name` is set to something.
+bool set_and_not_empty(const char* name)
+{
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';
+}
+
+} // namespace
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+bool stdout_is_smart_terminal()
+{
+  const char* term = std::getenv("TERM");
+  return stdout_is_terminal() && set_and_not_empty("TERM") && std::string_view(term) != "dumb";
+}
+
 bool use_color(ColorMode mode)
 {
   if (mode != ColorMode::automatic) {
     return mode == ColorMode::always;
   }
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') {
-    return false;
-  }
-  const char* term = std::getenv("TERM");
-  if (term == nullptr || std::string_view(term) == "dumb") {
-    return false;
-  }
-  return ::isatty(STDOUT_FILENO) == 1;
+  return stdout_is_smart_terminal() && !set_and_not_empty("NO_COLOR");
 }
+
+bool full_screen_allowed() { return stdout_is_smart_terminal(); }
 
 std::size_t terminal_width(std::size_t fallback)
 {
   struct winsize size {};
-  if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+  if (stdout_is_terminal() && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
     return size.ws_col;
   }
   return fallback;
 }
-
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
 } // namespace backplan::util

@@ -1,21 +1,33 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 
 namespace backplan::util {
 
 /// When to colour output, as given by `--color`.
 enum class ColorMode { automatic, always, never };
 
-/// Whether output to stdout should carry colour: `always`, or `automatic`
-/// when stdout is a terminal, TERM is not "dumb" and NO_COLOR is unset.
-bool use_color(ColorMode mode);
-
-/// The terminal's width in columns when stdout is a terminal, else `fallback`.
-std::size_t terminal_width(std::size_t fallback);
+// The one place that decides what standard output can show. Everything that
+// asks whether to colour, how wide to wrap or whether `run` takes the full
+// screen asks here, and only here are isatty, TERM and NO_COLOR read.
 
 /// Whether stdout is a terminal (a person reads it, not a program).
 bool stdout_is_terminal();
+
+/// Whether stdout is a terminal that understands escapes (colours, cursor
+/// moves, the alternate screen): a terminal with TERM set, not empty and not
+/// "dumb", as ninja's smart terminal.
+bool stdout_is_smart_terminal();
+
+/// Whether output to stdout should carry colour: `always`; `never`; or, for
+/// `automatic`, a smart terminal with NO_COLOR unset or empty.
+bool use_color(ColorMode mode);
+
+/// Whether `backplan run` may draw its full screen: a smart terminal.
+/// NO_COLOR takes the colours away, not the screen.
+bool full_screen_allowed();
+
+/// The terminal's width in columns when stdout is a terminal, else `fallback`.
+std::size_t terminal_width(std::size_t fallback);
 
 } // namespace backplan::util

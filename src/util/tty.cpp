@@ -1,8 +1,10 @@
 #include "util/tty.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -83,6 +85,49 @@ std::string KeyboardTerminal::read_keys()
   return keys;
 }
 
+HeldTerminal::HeldTerminal(KeyboardTerminal& keyboard, bool full) : m_keyboard(keyboard), m_full(full)
+{
+  enter();
+}
+
+HeldTerminal::~HeldTerminal() { leave(); }
+
+void HeldTerminal::enter()
+{
+  m_keyboard.enter();
+  if (m_full) {
+    write_all(STDOUT_FILENO,
+              std::string(ansi::alternate_screen_on) + ansi::cursor_hidden + ansi::clear_screen);
+  }
+  m_entered = true;
+  m_last.clear();
+}
+
+void HeldTerminal::leave()
+{
+  if (!m_entered) {
+    return;
+  }
+  if (m_full) {
+    write_all(STDOUT_FILENO, std::string(ansi::reset) + ansi::cursor_shown + ansi::alternate_screen_off);
+  }
+  m_keyboard.restore();
+  m_entered = false;
+}
+
+void HeldTerminal::draw(const std::vector<std::string>& lines, bool force)
+{
+  if (!m_full || !m_entered || (!force && lines == m_last)) {
+    return;
+  }
+  std::string frame = std::string(force ? ansi::clear_screen : "") + ansi::home;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    frame += lines[i] + ansi::clear_line_rest + (i + 1 < lines.size() ? "\r\n" : "");
+  }
+  write_all(STDOUT_FILENO, frame);
+  m_last = lines;
+}
+
 SignalPipe::SignalPipe(const std::vector<int>& signals) : m_signals(signals)
 {
   if (g_signal_pipe[0] < 0) {
@@ -96,13 +141,17 @@ SignalPipe::SignalPipe(const std::vector<int>& signals) : m_signals(signals)
     }
   }
   for (const int signal : m_signals) {
+    struct sigaction previous {};
+    ::sigaction(signal, nullptr, &previous);
+    m_previous.push_back(previous);
+    if (previous.sa_handler == SIG_IGN && is_terminating(signal)) {
+      continue; // ignored by whoever started us (nohup, a background job)
+    }
     struct sigaction action {};
     action.sa_handler = on_signal;
     ::sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    struct sigaction previous {};
-    ::sigaction(signal, &action, &previous);
-    m_previous.push_back(previous);
+    ::sigaction(signal, &action, nullptr);
   }
 }
 
@@ -138,6 +187,49 @@ void SignalPipe::suspend_self()
   ::raise(SIGTSTP);
   // Here after SIGCONT.
   ::sigaction(SIGTSTP, &previous, nullptr);
+}
+
+const std::vector<int>& terminating_signals()
+{
+  static const std::vector<int> signals = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+  return signals;
+}
+
+bool is_terminating(int signal)
+{
+  const auto& signals = terminating_signals();
+  return std::find(signals.begin(), signals.end(), signal) != signals.end();
+}
+
+void die_of_signal(int signal)
+{
+  std::fflush(nullptr);
+  struct sigaction action {};
+  action.sa_handler = SIG_DFL;
+  ::sigemptyset(&action.sa_mask);
+  ::sigaction(signal, &action, nullptr);
+  sigset_t set;
+  ::sigemptyset(&set);
+  ::sigaddset(&set, signal);
+  ::sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  ::raise(signal);
+  // Only a signal whose default action does not end the process gets here.
+  ::_exit(128 + signal);
+}
+
+bool write_all(int fd, std::string_view data)
+{
+  while (!data.empty()) {
+    const auto written = ::write(fd, data.data(), data.size());
+    if (written < 0 && errno == EINTR) {
+      continue;
+    }
+    if (written <= 0) {
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
 }
 
 std::pair<int, int> terminal_size(int fd)
