@@ -276,5 +276,4 @@ std::set<std::string> opened_during(const std::string& directory, const std::fun
   return names;
 }
 
-
 } // namespace backplan::test

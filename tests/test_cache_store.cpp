@@ -226,7 +226,7 @@ TEST_SUITE("cache::store")
     CHECK(!cache::settled(*before, before->ctime_ns, 0));
   }
 
-  TEST_CASE("BACKPLAN_CACHE_SETTLE_MS sets the settle time; anything but a whole number leaves a second")
+  TEST_CASE("BACKPLAN_CACHE_SETTLE_MS sets the settle time, anything but a whole number leaves a second")
   {
     const char* saved = std::getenv("BACKPLAN_CACHE_SETTLE_MS");
     const std::string kept = saved != nullptr ? saved : "";

@@ -259,7 +259,7 @@ colour: red
       });
   }
 
-  TEST_CASE("a file may say its catalog format; a newer or invalid one is refused with one message")
+  TEST_CASE("a file may say its catalog format, a newer or invalid one is refused with one message")
   {
     const std::string exercise = "id: formatted\nname: Formatted\nsummary: ok\nposition: lying-on-back\n"
                                  "regions: [core]\ngoals: [strength]\nkind: strength\nlevel: gentle\n"

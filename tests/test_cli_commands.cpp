@@ -386,7 +386,7 @@ TEST_SUITE("cli::app")
     CHECK(result.err == "");
   }
 
-  TEST_CASE("--version, --help and completion read no catalog; a command that uses one does")
+  TEST_CASE("--version, --help and completion read no catalog, a command that uses one does")
   {
     // A broken catalog in the user's config folder, which every command
     // that loads a catalog reads.

@@ -57,7 +57,7 @@ TEST_SUITE("cli::forgiving")
     CHECK(run_backplan({"plan", "-c", "KNEE"}).out == knee.out);
   }
 
-  TEST_CASE("plan --help groups its options and lists the conditions; the top-level help ends with examples")
+  TEST_CASE("plan --help groups its options and lists the conditions, the top-level help ends with examples")
   {
     const auto help = run_backplan({"plan", "--help"});
     REQUIRE(help.status == 0);
@@ -159,7 +159,7 @@ TEST_SUITE("cli::forgiving")
     CHECK(run_backplan({"profile", "-o", "x.json"}).status == 2); // -o is the plan's alone
   }
 
-  TEST_CASE("list, show and conditions follow --width; conditions has json and csv")
+  TEST_CASE("list, show and conditions follow --width, conditions has json and csv")
   {
     // list cuts regions and names, never ids, so it needs more room.
     const std::vector<std::pair<std::vector<std::string>, std::size_t>> commands = {
@@ -283,7 +283,7 @@ TEST_SUITE("cli::forgiving")
     }
   }
 
-  TEST_CASE("--version, --help and completion never read a catalog; what needs one reads it")
+  TEST_CASE("--version, --help and completion never read a catalog, what needs one reads it")
   {
     // The kernel reports each open of the user's catalog folder (inotify):
     // no clock, no file system option decides the answer.
@@ -302,15 +302,15 @@ TEST_SUITE("cli::forgiving")
     CHECK_FALSE(reads_catalog({"--help"}));
     CHECK_FALSE(reads_catalog({"list", "--help"}));
     CHECK_FALSE(reads_catalog({"completion", "bash"}));
-    CHECK_FALSE(reads_catalog({"__complete", ""}));        // the commands
+    CHECK_FALSE(reads_catalog({"__complete", ""}));          // the commands
     CHECK_FALSE(reads_catalog({"__complete", "list", "-"})); // options, none of them a condition
-    CHECK(reads_catalog({"plan", "--help"}));               // it lists the catalog's conditions
-    CHECK(reads_catalog({"__complete", "plan", "--kn"}));   // the condition flags
-    CHECK(reads_catalog({"__complete", "plan", "-c", ""})); // the conditions
+    CHECK(reads_catalog({"plan", "--help"}));                // it lists the catalog's conditions
+    CHECK(reads_catalog({"__complete", "plan", "--kn"}));    // the condition flags
+    CHECK(reads_catalog({"__complete", "plan", "-c", ""}));  // the conditions
     CHECK(reads_catalog({"check"}));
   }
 
-  TEST_CASE("profile says where it looked; a profile's notes print once")
+  TEST_CASE("profile says where it looked, a profile's notes print once")
   {
     const auto c = config();
     CHECK(run_backplan({"profile"}, c.env)

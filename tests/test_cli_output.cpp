@@ -133,7 +133,7 @@ TEST_SUITE("cli::output")
     }
   }
 
-  TEST_CASE("-f pdf refuses a terminal with exit 2 and nothing left behind; a pipe or a file gets the PDF")
+  TEST_CASE("-f pdf refuses a terminal with exit 2 and nothing left behind, a pipe or a file gets the PDF")
   {
     // `script` gives the program a terminal for stdout and stderr (which
     // turns each newline into CR LF). TMPDIR is where groff's input would go.

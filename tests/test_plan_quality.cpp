@@ -237,9 +237,9 @@ TEST_SUITE("plan::quality")
           };
           return names(item.modifications) || names(item.cautions);
         });
-        const std::string line =
-          catalog.conditions.find(condition)->name + ": no exercise of this plan carries a change or caution "
-                                                     "for it; stop any that brings on your symptoms.";
+        const std::string line = catalog.conditions.find(condition)->name +
+                                 ": no exercise of this plan carries a change or caution "
+                                 "for it; stop any that brings on your symptoms.";
         CAPTURE(condition);
         CHECK((text.find(line) != std::string::npos) == !changed);
       }

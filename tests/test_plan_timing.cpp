@@ -91,7 +91,7 @@ TEST_SUITE("plan::order")
                                               "sit-to-stand"});
   }
 
-  TEST_CASE("the last posture ends with its stretches; kneeling shares the posture of hands and knees")
+  TEST_CASE("the last posture ends with its stretches, kneeling shares the posture of hands and knees")
   {
     const auto& catalog = test::builtin_catalog();
     const auto order = [&](std::vector<const char*> ids) {

@@ -132,20 +132,21 @@ TEST_SUITE("render::html")
     std::ofstream out(frames, std::ios::binary);
     out << "<!DOCTYPE html><html><body>";
     for (const int width : {390, 1200}) {
-      out << fmt::format(R"(<iframe width="{0}" height="1600" srcdoc="{1}"></iframe><p id="w{0}"></p>)", width,
-                         framed);
+      out << fmt::format(R"(<iframe width="{0}" height="1600" srcdoc="{1}"></iframe><p id="w{0}"></p>)",
+                         width, framed);
     }
     out << "</body></html>";
     out.close();
-    const auto dom = test::shell(chromium + "--window-size=1700,1600 --dump-dom 'file://" + frames + "' 2>/dev/null");
+    const auto dom =
+      test::shell(chromium + "--window-size=1700,1600 --dump-dom 'file://" + frames + "' 2>/dev/null");
     const auto plan = knee_prolapse_plan();
     for (const int width : {390, 1200}) {
       CAPTURE(width);
       std::smatch laid_out;
-      REQUIRE(std::regex_search(dom.out, laid_out,
-                                std::regex(fmt::format("<p id=\"w{}\">([0-9]+) ([0-9]+) ([0-9]+)</p>", width))));
+      REQUIRE(std::regex_search(
+        dom.out, laid_out, std::regex(fmt::format("<p id=\"w{}\">([0-9]+) ([0-9]+) ([0-9]+)</p>", width))));
       CHECK(std::stoi(laid_out[2]) == width);
-      CHECK(std::stoi(laid_out[1]) <= width);               // nothing wider than the frame
+      CHECK(std::stoi(laid_out[1]) <= width);              // nothing wider than the frame
       CHECK(std::stoul(laid_out[3]) >= plan.items.size()); // every exercise's figure is shown
     }
     // The command line's --print-to-pdf takes no paper size (DevTools'
@@ -190,7 +191,8 @@ TEST_SUITE("render::html")
 
 TEST_SUITE("render::pdf")
 {
-  TEST_CASE("-f pdf runs groff: a real PDF of at most 3 pages for a 15-minute plan" * doctest::test_suite("external"))
+  TEST_CASE("-f pdf runs groff: a real PDF of at most 3 pages for a 15-minute plan" *
+            doctest::test_suite("external"))
   {
     const auto dir = test::temp_dir();
     const auto made =

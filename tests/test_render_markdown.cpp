@@ -292,7 +292,8 @@ const std::vector<std::string> markdown_hazards = {
 
 TEST_SUITE("render::markdown")
 {
-  TEST_CASE("pandoc reads the handout's structure: headings, schedule, lists, safety" * doctest::test_suite("external"))
+  TEST_CASE("pandoc reads the handout's structure: headings, schedule, lists, safety" *
+            doctest::test_suite("external"))
   {
     const auto& catalog = test::builtin_catalog();
     for (const auto& conditions : std::vector<std::vector<std::string>>{

@@ -78,7 +78,8 @@ void check_document(const plan::Plan& plan, const std::string& document)
     CHECK(text.find(normalize(item.exercise.name)) != std::string::npos);
     for (const auto* rules : {&item.modifications, &item.cautions}) {
       for (const auto& rule : *rules) {
-        CHECK(text.find(normalize(render::rule_label(plan, rule) + ": " + rule.instruction)) != std::string::npos);
+        CHECK(text.find(normalize(render::rule_label(plan, rule) + ": " + rule.instruction)) !=
+              std::string::npos);
       }
     }
     for (const auto& step : item.exercise.steps) {
@@ -116,7 +117,8 @@ bool known_control_line(const std::string& line)
 
 TEST_SUITE("render::roff")
 {
-  TEST_CASE("groff reads the handout without a warning, and the PDF holds the plan" * doctest::test_suite("external"))
+  TEST_CASE("groff reads the handout without a warning, and the PDF holds the plan" *
+            doctest::test_suite("external"))
   {
     const auto& catalog = test::builtin_catalog();
     for (const auto& conditions : std::vector<std::vector<std::string>>{

@@ -375,7 +375,7 @@ TEST_SUITE("plan::clinical")
     CHECK(most_before > value.limit_seconds);
   }
 
-  TEST_CASE("a recent spinal fracture refers the person to a clinician; a healed one plans as osteoporosis")
+  TEST_CASE("a recent spinal fracture refers the person to a clinician, a healed one plans as osteoporosis")
   {
     const auto& catalog = test::builtin_catalog();
     plan::Request request;
@@ -840,7 +840,7 @@ TEST_SUITE("safety::review")
     }
   }
 
-  TEST_CASE("list honours referrals and early phases; the profile's values are checked and overridden")
+  TEST_CASE("list honours referrals and early phases, the profile's values are checked and overridden")
   {
     const auto fracture = run_backplan({"list", "-c", "spinal-fracture"});
     CHECK(fracture.status == 4);

@@ -17,10 +17,10 @@ Runner add_conditions_command(CLI::App* command, Context& context)
     for (const auto& term : catalog.conditions.terms) {
       rows.push_back({&term, safety::count_effects(catalog, term.id)});
     }
-    const std::string out = *format == "json" ? render::conditions_json(rows)
-                            : *format == "csv"
-                              ? render::conditions_csv(rows)
-                              : render::conditions_text(rows, catalog.exercises.size(), context.text_width(true));
+    const std::string out =
+      *format == "json"  ? render::conditions_json(rows)
+      : *format == "csv" ? render::conditions_csv(rows)
+                         : render::conditions_text(rows, catalog.exercises.size(), context.text_width(true));
     write_output(out, "");
   };
 }

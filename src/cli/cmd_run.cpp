@@ -64,9 +64,9 @@ void reject_plan_options(const RunCommandOptions& options)
 {
   for (const auto& [name, option] : options.plan.given) {
     if (name != "format" && option->count() > 0) {
-      usage_error(fmt::format("{} cannot be used with --plan, which runs a saved plan as it is",
-                              option->get_name()),
-                  "backplan --help");
+      usage_error(
+        fmt::format("{} cannot be used with --plan, which runs a saved plan as it is", option->get_name()),
+        "backplan --help");
     }
   }
   if (options.plan.cleared) {

@@ -233,7 +233,8 @@ void write_output(const std::string& data, const std::string& path)
 
 void unknown_value(const std::string& what, const std::string& value, const std::vector<std::string>& valid)
 {
-  die(ExitStatus::usage, fmt::format("unknown {} '{}'{}", what, value, util::did_you_mean_suffix(value, valid)),
+  die(ExitStatus::usage,
+      fmt::format("unknown {} '{}'{}", what, value, util::did_you_mean_suffix(value, valid)),
       fmt::format("valid {}s: {}\n", what, util::join(valid, ", ")));
 }
 

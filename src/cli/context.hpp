@@ -19,12 +19,12 @@ struct Context {
   std::vector<std::string> catalog_paths; ///< --catalog, in order
   bool no_builtin = false;
   util::ColorMode color = util::ColorMode::automatic;
-  std::string profile_path;           ///< --profile FILE
-  bool no_profile = false;            ///< --no-profile
-  bool no_user_catalog = false;       ///< --no-user-catalog
-  bool no_cache = false;              ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
-  bool verbose = false;               ///< --verbose
-  std::size_t width = 0;              ///< --width N (0: the terminal's, or 80)
+  std::string profile_path;     ///< --profile FILE
+  bool no_profile = false;      ///< --no-profile
+  bool no_user_catalog = false; ///< --no-user-catalog
+  bool no_cache = false;        ///< --no-cache (BACKPLAN_NO_CACHE=1 too)
+  bool verbose = false;         ///< --verbose
+  std::size_t width = 0;        ///< --width N (0: the terminal's, or 80)
 
   /// Where each command that takes condition flags (plan, run, profile)
   /// keeps them, by the command's name: "ID" or "ID=VALUE" for each flag

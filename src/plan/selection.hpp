@@ -14,9 +14,9 @@ struct Candidate {
   const catalog::Exercise* exercise = nullptr;
   safety::Verdict verdict;
   int level = 0;
-  bool modified = false; ///< needs a modification for a declared condition
-  Dose least;            ///< the smallest dose the plan gives it
-  Dose most;             ///< the largest dose the catalog allows
+  bool modified = false;  ///< needs a modification for a declared condition
+  Dose least;             ///< the smallest dose the plan gives it
+  Dose most;              ///< the largest dose the catalog allows
   bool cautioned = false; ///< carries a caution for a declared condition
 };
 

@@ -114,12 +114,11 @@ std::string conditions_json(const std::vector<ConditionRow>& rows)
 
 std::string conditions_csv(const std::vector<ConditionRow>& rows)
 {
-  std::string out =
-    csv_row({"id", "name", "aliases", "description", "excludes", "modifies", "cautions"});
+  std::string out = csv_row({"id", "name", "aliases", "description", "excludes", "modifies", "cautions"});
   for (const auto& [term, counts] : rows) {
     out += csv_row({term->id, term->name, util::join(term->aliases, ","), term->description,
-                            std::to_string(counts.avoided), std::to_string(counts.modified),
-                            std::to_string(counts.cautioned)});
+                    std::to_string(counts.avoided), std::to_string(counts.modified),
+                    std::to_string(counts.cautioned)});
   }
   return out;
 }

@@ -25,11 +25,11 @@ std::vector<Fact> facts_of(const plan::Plan& plan)
   facts.push_back({"How often", plan.request.frequency});
   facts.push_back({"Made for", plan.condition_names.empty() ? "no declared conditions"
                                                             : util::join(plan.condition_names, ", ")});
-  facts.push_back({"Time", fmt::format("{} of {} ({} exercise{}, {} position change{})",
-                                       util::format_clock(plan.total, false),
-                                       util::format_clock(plan.budget, false), plan.items.size(),
-                                       plan.items.size() == 1 ? "" : "s", plan.position_changes,
-                                       plan.position_changes == 1 ? "" : "s")});
+  facts.push_back(
+    {"Time",
+     fmt::format("{} of {} ({} exercise{}, {} position change{})", util::format_clock(plan.total, false),
+                 util::format_clock(plan.budget, false), plan.items.size(), plan.items.size() == 1 ? "" : "s",
+                 plan.position_changes, plan.position_changes == 1 ? "" : "s")});
   facts.push_back(
     {"Goals", plan.goal_names.empty() ? "a balanced back routine" : util::join(plan.goal_names, ", ")});
   if (!plan.region_names.empty()) {
@@ -82,7 +82,8 @@ SafetySection safety_of(const safety::SafetyNotes& safety)
 }
 
 /// Modifications, then cautions, each labelled "Condition — action".
-std::vector<Note> rule_notes(const plan::Plan& plan, const std::vector<catalog::Contraindication>& modifications,
+std::vector<Note> rule_notes(const plan::Plan& plan,
+                             const std::vector<catalog::Contraindication>& modifications,
                              const std::vector<catalog::Contraindication>& cautions)
 {
   std::vector<Note> notes;

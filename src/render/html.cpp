@@ -15,7 +15,7 @@ namespace {
 
 /// The page's style: one column on a phone, picture beside text from 600 px,
 /// and for print small type, A4 or Letter margins, and no exercise split.
-constexpr const char* style = R"(
+constexpr const char* stylesheet = R"(
 :root { color-scheme: light; }
 body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
   color: #1d1d1d; background: #fff; margin: 0 auto; max-width: 60rem; padding: 1rem; }
@@ -124,8 +124,8 @@ void safety_part(Html& out, const SafetySection& safety)
   }
   out.put("</ul>\n<p><strong>{}</strong></p>\n", safety.red_flags_intro.text);
   for (const auto& tier : safety.tiers) {
-    out.put("<div class=\"tier tier-{}\">\n<p><strong>{}:</strong> {}</p>\n<ul>\n", tier.id, tier.action.label,
-            tier.action.text);
+    out.put("<div class=\"tier tier-{}\">\n<p><strong>{}:</strong> {}</p>\n<ul>\n", tier.id,
+            tier.action.label, tier.action.text);
     for (const auto& sign : tier.signs) {
       out.put("<li>{}</li>\n", sign.text);
     }
@@ -142,9 +142,9 @@ void schedule_part(Html& out, const Document& document)
   out.put("<h2>Schedule</h2>\n<div class=\"schedule-wrap\"><table>\n<thead><tr><th>#</th><th>Start</th>"
           "<th>Exercise</th><th>Dosage</th><th>Time</th></tr></thead>\n<tbody>\n");
   for (const auto& exercise : document.exercises) {
-    const Raw mark = exercise.marked
-                       ? out.format(" <span class=\"mark\" title=\"{}\">{}</span>", note_mark_legend, note_mark)
-                       : Raw{};
+    const Raw mark = exercise.marked ? out.format(" <span class=\"mark\" title=\"{}\">{}</span>",
+                                                  note_mark_legend, note_mark)
+                                     : Raw{};
     out.put("<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td><a href=\"#ex-{}\">{}</a>{}"
             "</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
             exercise.number, exercise.start, exercise.number, exercise.name, mark, exercise.dosage,
@@ -271,7 +271,7 @@ std::string html_document(const Document& document)
   out.put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-          document.title, Raw{style});
+          document.title, Raw{stylesheet});
   facts_part(out, document);
   safety_part(out, document.safety);
   schedule_part(out, document);

@@ -30,8 +30,9 @@ std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout
       widths[c] = std::max(widths[c], util::display_width(line[c]));
     }
   }
-  // Too wide: regions give way first, down to 10 columns, then names, down to 12.
-  for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{3, 10}, {1, 12}}) {
+  // Too wide: regions give way first, down to 10 columns, then names, down to
+  // 12, then positions, down to 9; ids and times are never cut.
+  for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{3, 10}, {1, 12}, {2, 9}}) {
     std::size_t total = 4 * 2;
     for (const auto width : widths) {
       total += width;
@@ -43,6 +44,7 @@ std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout
   std::string out;
   for (auto& line : cells) {
     line[1] = util::truncate_to_width(line[1], widths[1]);
+    line[2] = util::truncate_to_width(line[2], widths[2]);
     line[3] = util::truncate_to_width(line[3], widths[3]);
     std::string text;
     for (std::size_t c = 0; c < line.size(); ++c) {
@@ -81,13 +83,12 @@ std::string list_json(const std::vector<ListRow>& rows, const ListLayout& /*layo
 /// The JSON's fields as RFC 4180 CSV with a header row; lists joined by ",".
 std::string list_csv(const std::vector<ListRow>& rows, const ListLayout& /*layout*/)
 {
-  std::string out = csv_row(
-    {"id", "name", "position", "regions", "goals", "kind", "level", "per_side", "typical_seconds"});
+  std::string out =
+    csv_row({"id", "name", "position", "regions", "goals", "kind", "level", "per_side", "typical_seconds"});
   for (const auto& row : rows) {
     const auto& e = *row.exercise;
-    out +=
-      csv_row({e.id, e.name, e.position, util::join(e.regions, ","), util::join(e.goals, ","), e.kind,
-                       e.level, e.per_side ? "true" : "false", std::to_string(row.typical_seconds)});
+    out += csv_row({e.id, e.name, e.position, util::join(e.regions, ","), util::join(e.goals, ","), e.kind,
+                    e.level, e.per_side ? "true" : "false", std::to_string(row.typical_seconds)});
   }
   return out;
 }

@@ -53,11 +53,8 @@ private:
   std::string argument(const char* text) const { return m_escape(text); }
   std::string argument(const Raw& raw) const { return raw.text; }
   template<class Number>
-    requires std::integral<Number> || std::floating_point<Number>
-  Number argument(Number number) const
-  {
-    return number;
-  }
+  requires std::integral<Number> || std::floating_point<Number> Number argument(Number number)
+  const { return number; }
 
   Escape m_escape;
   std::string m_out;

@@ -145,10 +145,7 @@ int row_lines(const std::array<std::string, N>& cells, const std::array<Column, 
 }
 
 /// The call that starts a table cell in `column`.
-Raw cell(const Column& column)
-{
-  return Raw{fmt::format(".cell {:g}i {:g}i\n", column.left, column.width)};
-}
+Raw cell(const Column& column) { return Raw{fmt::format(".cell {:g}i {:g}i\n", column.left, column.width)}; }
 
 void facts_section(Roff& out, const Document& document)
 {

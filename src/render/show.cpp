@@ -70,16 +70,18 @@ std::string dosage_ranges(const catalog::Dosage& d)
 
 /// Each rule in a line after `indent` ("- avoid knee: ..."; `avoided` when
 /// it has no instruction) and its basis under it.
-std::string contraindications_text(const std::string& indent, const std::vector<catalog::Contraindication>& list,
-                       const char* avoided, std::size_t width)
+std::string contraindications_text(const std::string& indent,
+                                   const std::vector<catalog::Contraindication>& list, const char* avoided,
+                                   std::size_t width)
 {
   std::string out;
   for (const auto& rule : list) {
-    out += hanging(indent + "- ",
-                   fmt::format("{} {}{}: {}", catalog::action_name(rule.action), rule.condition,
-                               rule.when.empty() ? "" : fmt::format(" (when {})", util::join(rule.when, ", ")),
-                               rule.instruction.empty() ? std::string(avoided) : rule.instruction),
-                   width);
+    out +=
+      hanging(indent + "- ",
+              fmt::format("{} {}{}: {}", catalog::action_name(rule.action), rule.condition,
+                          rule.when.empty() ? "" : fmt::format(" (when {})", util::join(rule.when, ", ")),
+                          rule.instruction.empty() ? std::string(avoided) : rule.instruction),
+              width);
     out += hanging(indent + "  basis: ", rule.basis, width);
   }
   return out;
@@ -124,7 +126,9 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
     }
   }
   const auto rules = [&](const std::string& indent, const std::vector<catalog::Contraindication>& list,
-                         const char* avoided) { out += contraindications_text(indent, list, avoided, width); };
+                         const char* avoided) {
+    out += contraindications_text(indent, list, avoided, width);
+  };
   if (e.stop_if) {
     out += "\n";
     field("For everyone:", e.stop_if->text);

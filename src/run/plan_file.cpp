@@ -92,8 +92,12 @@ std::vector<catalog::Contraindication> rules(const Json& parent, const std::stri
   const Json& values = array(parent, path, key);
   for (std::size_t i = 0; i < values.size(); ++i) {
     const std::string at = fmt::format("{}[{}]", child(path, key), i);
-    out.push_back({text(values[i], at, "condition"), action, text(values[i], at, "instruction"),
-                   text(values[i], at, "basis"), std::nullopt, {}});
+    out.push_back({text(values[i], at, "condition"),
+                   action,
+                   text(values[i], at, "instruction"),
+                   text(values[i], at, "basis"),
+                   std::nullopt,
+                   {}});
   }
   return out;
 }

@@ -53,8 +53,9 @@ std::vector<const catalog::Term*> phases_holding(const catalog::Catalog& catalog
 
 /// The declared condition whose early phase, while it holds (not
 /// `cleared`), leaves `exercise` out, or nullptr.
-const catalog::Term* phase_excluding(const catalog::Catalog& catalog, const std::vector<std::string>& conditions,
-                                     bool cleared, const catalog::Exercise& exercise);
+const catalog::Term* phase_excluding(const catalog::Catalog& catalog,
+                                     const std::vector<std::string>& conditions, bool cleared,
+                                     const catalog::Exercise& exercise);
 
 /// The referral of the first declared condition whose qualifier value (or
 /// its default) calls for a clinician before any exercise: "NAME (VALUE):
