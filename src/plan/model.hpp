@@ -11,7 +11,8 @@
 
 namespace backplan::plan {
 
-/// What the user asked for, with conditions already resolved to ids.
+/// What the user asked for: conditions, goals, regions and the level by id
+/// or alias (make_plan resolves them), qualifier values keyed likewise.
 struct Request {
   std::vector<std::string> conditions;
   safety::Qualifiers qualifiers; ///< the qualifier values given, by condition id
@@ -87,7 +88,7 @@ struct UnchangedCondition {
 
 /// A finished plan: renderers only read it.
 struct Plan {
-  Request request;
+  Request request; ///< as make_plan resolved it: ids only
   std::vector<std::string> condition_names; ///< display names of the honoured conditions
   std::vector<std::string> goal_names;
   std::vector<std::string> region_names;

@@ -1,6 +1,7 @@
 #include "plan/planner.hpp"
 
 #include "plan/chooser.hpp"
+#include "plan/request.hpp"
 #include "plan/selection.hpp"
 #include "plan/timing.hpp"
 #include "safety/conditions.hpp"
@@ -399,11 +400,10 @@ void explain_cautions(const Catalog& catalog, const Chooser& chooser, std::vecto
 
 Plan make_plan(const Catalog& catalog, const Request& asked)
 {
-  // A condition's included conditions hold with it, and a qualifier value
-  // is read as the rules read it, whoever the caller is.
-  Request request = asked;
-  request.conditions = safety::with_included(catalog, std::move(request.conditions));
-  request.qualifiers = safety::settled(catalog, request.qualifiers);
+  // Names resolved to ids (or refused), a condition's included conditions
+  // with it, and qualifier values as the rules read them, whoever the
+  // caller is: the safety rules compare ids.
+  const Request request = resolved(catalog, asked);
   Plan plan;
   plan.request = request;
   plan.budget = request.minutes * 60;

@@ -27,8 +27,10 @@ inline constexpr double max_item_share = 0.4;
 /// the total fits the budget. A declared condition brings the conditions it
 /// includes, a qualifier value that refers the person to a clinician makes
 /// a plan with no items and the referral, and an early phase that holds
-/// keeps to what it allows. The request's ids must exist in the catalog.
-/// A plan with no items means no safe exercise is left.
+/// keeps to what it allows. Names in the request are resolved first
+/// (plan/request.hpp's resolved): an alias plans as its id, and a name the
+/// catalog does not know throws UnknownName. A plan with no items means no
+/// safe exercise is left.
 Plan make_plan(const catalog::Catalog& catalog, const Request& request);
 
 /// The posture an exercise starts in: its position's `group`, or the
