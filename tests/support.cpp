@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <fcntl.h>
@@ -274,6 +275,14 @@ std::set<std::string> opened_during(const std::string& directory, const std::fun
   }
   ::close(watch);
   return names;
+}
+
+std::string upper(std::string text)
+{
+  for (char& c : text) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return text;
 }
 
 } // namespace backplan::test

@@ -51,6 +51,9 @@ std::vector<std::string> lines_of(const std::string& text);
 /// The number of times `part` occurs in `text`, overlapping ones included.
 std::size_t count(const std::string& text, const std::string& part);
 
+/// `text` with ASCII letters in upper case.
+std::string upper(std::string text);
+
 /// Whether `text` holds `part`.
 bool contains(const std::string& text, const std::string& part);
 

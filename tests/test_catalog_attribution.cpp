@@ -12,7 +12,7 @@
 // be in the exercise's `sources`. (test_catalog_doses bounds the figures no
 // source states, such as seconds per movement.)
 
-#include "catalog/model.hpp"
+#include "backplan/catalog/model.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>

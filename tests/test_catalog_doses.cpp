@@ -8,7 +8,7 @@
 // keep to. An exercise's dose must fit one row entirely: hold, movement
 // seconds, repetitions and sets from the same regime, never a mix of two.
 
-#include "catalog/model.hpp"
+#include "backplan/catalog/model.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>

@@ -3,8 +3,8 @@
 // caution never asks for what that note rules out, and every note speaks to
 // the patient, not about the program.
 
+#include "backplan/safety/conditions.hpp"
 #include "catalog/exercises.hpp"
-#include "safety/conditions.hpp"
 #include "support.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "catalog/model.hpp"
+#include "backplan/catalog/model.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 

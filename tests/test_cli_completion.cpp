@@ -1,5 +1,5 @@
-#include "render/render.hpp"
-#include "safety/conditions.hpp"
+#include "backplan/render/render.hpp"
+#include "backplan/safety/conditions.hpp"
 #include "support.hpp"
 
 #include <algorithm>

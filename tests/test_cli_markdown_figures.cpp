@@ -2,7 +2,7 @@
 // `-o FILE.md` in FILE-figures/, or in --figures DIR; and never leave half
 // of a handout behind.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "render/common.hpp"
 #include "render/markdown.hpp"
 #include "support.hpp"

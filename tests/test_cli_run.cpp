@@ -1,7 +1,7 @@
+#include "cli/run/cues.hpp"
+#include "cli/run/plan_file.hpp"
+#include "cli/run/schedule.hpp"
 #include "render/json.hpp"
-#include "run/cues.hpp"
-#include "run/plan_file.hpp"
-#include "run/schedule.hpp"
 #include "support.hpp"
 
 #include <algorithm>

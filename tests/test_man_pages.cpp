@@ -1,5 +1,5 @@
+#include "backplan/figure/model.hpp"
 #include "catalog/keys.hpp"
-#include "figure/model.hpp"
 #include "support.hpp"
 
 #include <algorithm>

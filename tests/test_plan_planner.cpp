@@ -1,8 +1,8 @@
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/render/text.hpp"
+#include "backplan/safety/notes.hpp"
 #include "plan/selection.hpp"
 #include "plan/timing.hpp"
-#include "render/text.hpp"
-#include "safety/notes.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 

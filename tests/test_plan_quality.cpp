@@ -3,10 +3,10 @@
 // dosed evenly, varied and explained. Every threshold comes from the catalog
 // (kinds.yaml) or the planner's documented constants.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/render/text.hpp"
 #include "plan/selection.hpp"
 #include "plan/timing.hpp"
-#include "render/text.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 

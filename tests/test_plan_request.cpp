@@ -1,27 +1,17 @@
 // make_plan resolves the names in a request itself: through the library, an
 // alias or a name in another case plans exactly as its id, and a name the
 // catalog does not know is refused, never planned as no condition.
-#include "plan/planner.hpp"
-#include "plan/request.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/plan/request.hpp"
+#include "backplan/safety/conditions.hpp"
 #include "render/json.hpp"
-#include "safety/conditions.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
 
-#include <cctype>
-
 using namespace backplan;
 
 namespace {
-
-std::string upper(std::string text)
-{
-  for (char& c : text) {
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return text;
-}
 
 plan::Plan plan_for(const std::vector<std::string>& conditions, const safety::Qualifiers& qualifiers = {})
 {
@@ -48,9 +38,9 @@ TEST_SUITE("plan::request")
       REQUIRE(by_id.referral.empty() == !by_id.items.empty());
       const auto expected = json_of(by_id);
       auto variants = condition.aliases;
-      variants.push_back(upper(condition.id));
+      variants.push_back(test::upper(condition.id));
       for (const auto& alias : condition.aliases) {
-        variants.push_back(upper(alias));
+        variants.push_back(test::upper(alias));
       }
       for (const auto& name : variants) {
         CAPTURE(name);
@@ -80,7 +70,7 @@ TEST_SUITE("plan::request")
         CAPTURE(value.id);
         const auto by_id = plan_for({condition.id}, {{condition.id, value.id}});
         const auto by_alias =
-          plan_for({condition.aliases.front()}, {{upper(condition.aliases.front()), value.id}});
+          plan_for({condition.aliases.front()}, {{test::upper(condition.aliases.front()), value.id}});
         CHECK(json_of(by_alias) == json_of(by_id));
         ++tried;
       }

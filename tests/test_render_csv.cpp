@@ -1,7 +1,7 @@
 // CSV output, read back with a real CSV parser (python3's csv module) and
 // compared with the plan; `list -f csv` likewise.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "plan/timing.hpp"
 #include "render/common.hpp"
 #include "render/csv.hpp"

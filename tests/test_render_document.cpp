@@ -1,14 +1,14 @@
 // The handout document: a plan is turned into it once, and every format
 // writes each of its notes, whatever the note's kind.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/render/text.hpp"
 #include "render/csv.hpp"
 #include "render/document.hpp"
 #include "render/html.hpp"
 #include "render/json.hpp"
 #include "render/markdown.hpp"
 #include "render/roff.hpp"
-#include "render/text.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 

@@ -3,7 +3,7 @@
 // (measured by a script in a copy of the page), and printed PDFs read back
 // with pdfinfo and pdftotext.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "render/common.hpp"
 #include "render/html.hpp"
 #include "support.hpp"

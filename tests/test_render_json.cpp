@@ -1,7 +1,7 @@
 // JSON output: the plan, `list -f json` and `show -f json`, parsed back and
 // compared with the data they were made from, and checked with jq.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "plan/timing.hpp"
 #include "render/json.hpp"
 #include "support.hpp"

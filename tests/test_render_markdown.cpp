@@ -1,7 +1,7 @@
 // The Markdown handout, read back by pandoc: the structure survives and
 // catalog text comes back character for character.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "render/common.hpp"
 #include "render/markdown.hpp"
 #include "support.hpp"

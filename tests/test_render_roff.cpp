@@ -1,7 +1,7 @@
 // The groff ms handout: groff reads it without a warning, the documented
 // command makes a PDF, and the PDF's text holds what the plan says.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "render/common.hpp"
 #include "render/roff.hpp"
 #include "support.hpp"

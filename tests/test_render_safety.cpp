@@ -3,15 +3,15 @@
 // applicable modification and caution is printed with its exercise, and the
 // red flags are always there.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/render/render.hpp"
+#include "backplan/render/text.hpp"
 #include "render/common.hpp"
 #include "render/csv.hpp"
 #include "render/html.hpp"
 #include "render/json.hpp"
 #include "render/markdown.hpp"
-#include "render/render.hpp"
 #include "render/roff.hpp"
-#include "render/text.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 

@@ -2,14 +2,14 @@
 // exercise is in the handout, or what it is, in every format; and it is never
 // one the user's conditions avoid.
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/render/text.hpp"
+#include "backplan/safety/conditions.hpp"
 #include "render/common.hpp"
 #include "render/html.hpp"
 #include "render/json.hpp"
 #include "render/markdown.hpp"
 #include "render/roff.hpp"
-#include "render/text.hpp"
-#include "safety/conditions.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 

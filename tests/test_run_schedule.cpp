@@ -1,8 +1,8 @@
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "cli/run/cues.hpp"
+#include "cli/run/plan_file.hpp"
+#include "cli/run/schedule.hpp"
 #include "render/json.hpp"
-#include "run/cues.hpp"
-#include "run/plan_file.hpp"
-#include "run/schedule.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>

@@ -1,8 +1,8 @@
+#include "cli/run/driver.hpp"
+#include "cli/run/keys.hpp"
+#include "cli/run/screen.hpp"
+#include "cli/run/session.hpp"
 #include "plan/timing.hpp"
-#include "run/driver.hpp"
-#include "run/keys.hpp"
-#include "run/screen.hpp"
-#include "run/session.hpp"
 #include "util/text.hpp"
 
 #include <doctest/doctest.h>

@@ -5,8 +5,8 @@
 // exercise file is caught here. Plans for every condition, budget, setting
 // and seed are then checked against it.
 
-#include "plan/planner.hpp"
-#include "safety/conditions.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/safety/conditions.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>

@@ -5,11 +5,11 @@
 // The loader's rules are checked on inline YAML; the planner's on the
 // built-in catalog.
 
+#include "backplan/plan/planner.hpp"
+#include "backplan/safety/conditions.hpp"
+#include "backplan/safety/notes.hpp"
 #include "catalog/exercises.hpp"
 #include "catalog/loader.hpp"
-#include "plan/planner.hpp"
-#include "safety/conditions.hpp"
-#include "safety/notes.hpp"
 #include "support.hpp"
 
 #include <algorithm>

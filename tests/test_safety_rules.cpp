@@ -2,13 +2,13 @@
 // versions with rules of their own, warnings every user sees, a condition's
 // line for the whole plan, and what positions load against what conditions
 // protect.
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/render/text.hpp"
+#include "backplan/safety/notes.hpp"
 #include "render/csv.hpp"
 #include "render/json.hpp"
 #include "render/markdown.hpp"
 #include "render/roff.hpp"
-#include "render/text.hpp"
-#include "safety/notes.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 

@@ -3,9 +3,9 @@
 // and combining accents line up in list, wrapped text and the run screen.
 // The columns a line takes on screen are checked against the C library's
 // wcwidth, which knows nothing of utf8proc.
+#include "cli/run/schedule.hpp"
+#include "cli/run/screen.hpp"
 #include "plan/timing.hpp"
-#include "run/schedule.hpp"
-#include "run/screen.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"

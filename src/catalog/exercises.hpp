@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/diagnostic.hpp"
+#include "backplan/catalog/diagnostic.hpp"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/diagnostic.hpp"
-#include "figure/model.hpp"
+#include "backplan/catalog/diagnostic.hpp"
+#include "backplan/figure/model.hpp"
 
 #include <optional>
 #include <string>

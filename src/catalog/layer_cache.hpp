@@ -1,7 +1,7 @@
 #pragma once
 
+#include "backplan/catalog/model.hpp"
 #include "cache/store.hpp"
-#include "catalog/model.hpp"
 
 #include <cstddef>
 #include <cstdint>

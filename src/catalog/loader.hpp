@@ -1,8 +1,9 @@
 #pragma once
 
-#include "catalog/diagnostic.hpp"
+#include "backplan/catalog/diagnostic.hpp"
+#include "backplan/catalog/load.hpp"
+#include "backplan/catalog/model.hpp"
 #include "catalog/layer_cache.hpp"
-#include "catalog/model.hpp"
 #include "catalog/serialize.hpp"
 
 #include <cstddef>
@@ -70,14 +71,6 @@ Layer list_layer(const std::filesystem::path& path);
 /// As list_layer, with every file read; unreadable ones become errors of
 /// the layer.
 Layer read_layer(const std::filesystem::path& path);
-
-/// A loaded catalog with every problem found and the notes to show.
-struct LoadResult {
-  Catalog catalog;
-  std::vector<Diagnostic> errors; ///< empty when the catalog is valid
-  std::vector<std::string> notes; ///< e.g. an exercise replacing another
-  std::size_t file_count = 0;
-};
 
 /// Loads and validates the layers in order. Never throws for bad input:
 /// every problem of every file becomes a Diagnostic. Files a layer's cache

@@ -3,7 +3,7 @@
 // The binary form of the catalog model (cereal), for the built-in catalog
 // compiled at build time and for the cache of parsed exercise files.
 
-#include "catalog/model.hpp"
+#include "backplan/catalog/model.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 
-#include "safety/notes.hpp"
+#include "backplan/safety/notes.hpp"
 #include "util/exit_status.hpp"
 
 #include <algorithm>

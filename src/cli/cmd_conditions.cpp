@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "backplan/safety/conditions.hpp"
 #include "render/conditions.hpp"
-#include "safety/conditions.hpp"
 
 #include <memory>
 

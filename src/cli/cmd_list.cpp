@@ -1,9 +1,9 @@
 #include "cli/commands.hpp"
 
+#include "backplan/safety/conditions.hpp"
+#include "backplan/safety/notes.hpp"
 #include "plan/timing.hpp"
 #include "render/list.hpp"
-#include "safety/conditions.hpp"
-#include "safety/notes.hpp"
 #include "util/exit_status.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"

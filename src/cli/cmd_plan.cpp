@@ -2,9 +2,9 @@
 #include "cli/die.hpp"
 #include "cli/plan_options.hpp"
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/render/render.hpp"
 #include "render/markdown.hpp"
-#include "render/render.hpp"
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
 #include "util/rng.hpp"

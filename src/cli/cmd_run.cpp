@@ -2,8 +2,8 @@
 #include "cli/die.hpp"
 #include "cli/plan_options.hpp"
 
-#include "run/driver.hpp"
-#include "run/plan_file.hpp"
+#include "cli/run/driver.hpp"
+#include "cli/run/plan_file.hpp"
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
 #include "util/terminal.hpp"

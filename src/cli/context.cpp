@@ -1,10 +1,10 @@
 #include "cli/context.hpp"
 
+#include "backplan/render/render.hpp"
+#include "backplan/safety/conditions.hpp"
 #include "cache/store.hpp"
 #include "catalog/builtin.hpp"
 #include "cli/die.hpp"
-#include "render/render.hpp"
-#include "safety/conditions.hpp"
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"

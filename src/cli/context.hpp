@@ -1,8 +1,8 @@
 #pragma once
 
+#include "backplan/safety/conditions.hpp"
 #include "catalog/loader.hpp"
 #include "cli/profile.hpp"
-#include "safety/conditions.hpp"
 #include "util/terminal.hpp"
 
 #include <CLI/CLI.hpp>

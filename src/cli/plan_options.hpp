@@ -1,7 +1,7 @@
 #pragma once
 
+#include "backplan/plan/model.hpp"
 #include "cli/context.hpp"
-#include "plan/model.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdint>

@@ -1,9 +1,9 @@
 #include "cli/profile.hpp"
 
+#include "backplan/safety/conditions.hpp"
 #include "catalog/document.hpp"
 #include "catalog/file_reader.hpp"
 #include "catalog/vocabularies.hpp"
-#include "safety/conditions.hpp"
 #include "util/rng.hpp"
 #include "util/text.hpp"
 

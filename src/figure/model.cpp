@@ -1,4 +1,4 @@
-#include "figure/model.hpp"
+#include "backplan/figure/model.hpp"
 
 #include "figure/kinematics.hpp"
 

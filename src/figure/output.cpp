@@ -1,4 +1,4 @@
-#include "figure/drawing.hpp"
+#include "backplan/figure/drawing.hpp"
 
 #include "util/text.hpp"
 

@@ -1,6 +1,6 @@
 #include "plan/chooser.hpp"
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "plan/timing.hpp"
 #include "util/text.hpp"
 

@@ -1,4 +1,4 @@
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 
 #include "plan/timing.hpp"
 

@@ -1,10 +1,10 @@
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 
+#include "backplan/plan/request.hpp"
+#include "backplan/safety/conditions.hpp"
 #include "plan/chooser.hpp"
-#include "plan/request.hpp"
 #include "plan/selection.hpp"
 #include "plan/timing.hpp"
-#include "safety/conditions.hpp"
 #include "util/rng.hpp"
 #include "util/text.hpp"
 

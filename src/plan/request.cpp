@@ -1,7 +1,7 @@
-#include "plan/request.hpp"
+#include "backplan/plan/request.hpp"
 
-#include "plan/planner.hpp"
-#include "safety/conditions.hpp"
+#include "backplan/plan/planner.hpp"
+#include "backplan/safety/conditions.hpp"
 
 #include <fmt/format.h>
 

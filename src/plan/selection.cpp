@@ -1,6 +1,6 @@
 #include "plan/selection.hpp"
 
-#include "plan/planner.hpp"
+#include "backplan/plan/planner.hpp"
 #include "plan/timing.hpp"
 
 #include <algorithm>

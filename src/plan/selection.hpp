@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/model.hpp"
-#include "plan/model.hpp"
-#include "safety/conditions.hpp"
+#include "backplan/catalog/model.hpp"
+#include "backplan/plan/model.hpp"
+#include "backplan/safety/conditions.hpp"
 
 #include <optional>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "render/common.hpp"
 
-#include "figure/drawing.hpp"
+#include "backplan/figure/drawing.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "plan/model.hpp"
+#include "backplan/plan/model.hpp"
 
 #include <array>
 #include <string>

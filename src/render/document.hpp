@@ -1,7 +1,7 @@
 #pragma once
 
-#include "figure/model.hpp"
-#include "plan/model.hpp"
+#include "backplan/figure/model.hpp"
+#include "backplan/plan/model.hpp"
 
 #include <cstdint>
 #include <string>

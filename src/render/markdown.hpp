@@ -1,7 +1,7 @@
 #pragma once
 
-#include "plan/model.hpp"
-#include "render/text.hpp"
+#include "backplan/plan/model.hpp"
+#include "backplan/render/text.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "render/render.hpp"
+#include "backplan/render/render.hpp"
 
 #include "render/csv.hpp"
 #include "render/html.hpp"

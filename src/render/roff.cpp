@@ -1,6 +1,6 @@
 #include "render/roff.hpp"
 
-#include "figure/drawing.hpp"
+#include "backplan/figure/drawing.hpp"
 #include "render/common.hpp"
 #include "render/document.hpp"
 #include "render/markup.hpp"

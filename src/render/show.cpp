@@ -1,6 +1,6 @@
 #include "render/show.hpp"
 
-#include "figure/model.hpp"
+#include "backplan/figure/model.hpp"
 #include "plan/timing.hpp"
 #include "render/json.hpp"
 #include "util/text.hpp"

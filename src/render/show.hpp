@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/model.hpp"
+#include "backplan/catalog/model.hpp"
 
 #include <cstddef>
 #include <string>

@@ -1,4 +1,4 @@
-#include "render/text.hpp"
+#include "backplan/render/text.hpp"
 
 #include "render/common.hpp"
 #include "render/document.hpp"

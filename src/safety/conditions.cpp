@@ -1,4 +1,4 @@
-#include "safety/conditions.hpp"
+#include "backplan/safety/conditions.hpp"
 
 #include "util/text.hpp"
 

@@ -1,4 +1,4 @@
-#include "safety/notes.hpp"
+#include "backplan/safety/notes.hpp"
 
 #include "util/text.hpp"
 

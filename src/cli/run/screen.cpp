@@ -1,4 +1,4 @@
-#include "run/screen.hpp"
+#include "cli/run/screen.hpp"
 
 #include "util/text.hpp"
 

@@ -1,4 +1,4 @@
-#include "run/plan_file.hpp"
+#include "cli/run/plan_file.hpp"
 
 #include "plan/timing.hpp"
 #include "render/json.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/model.hpp"
-#include "safety/conditions.hpp"
+#include "backplan/catalog/model.hpp"
+#include "backplan/safety/conditions.hpp"
 
 #include <string>
 #include <vector>

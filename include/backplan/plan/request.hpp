@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/model.hpp"
-#include "plan/model.hpp"
+#include "backplan/catalog/model.hpp"
+#include "backplan/plan/model.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "run/keys.hpp"
+#include "cli/run/keys.hpp"
 
 namespace backplan::run {
 

@@ -1,4 +1,4 @@
-#include "run/session.hpp"
+#include "cli/run/session.hpp"
 
 #include <algorithm>
 

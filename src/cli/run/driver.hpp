@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/schedule.hpp"
-#include "run/session.hpp"
+#include "cli/run/schedule.hpp"
+#include "cli/run/session.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "figure/model.hpp"
+#include "backplan/figure/model.hpp"
 
 #include <string>
 #include <vector>

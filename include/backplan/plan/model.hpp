@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/model.hpp"
-#include "safety/conditions.hpp"
-#include "safety/notes.hpp"
+#include "backplan/catalog/model.hpp"
+#include "backplan/safety/conditions.hpp"
+#include "backplan/safety/notes.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -88,7 +88,7 @@ struct UnchangedCondition {
 
 /// A finished plan: renderers only read it.
 struct Plan {
-  Request request; ///< as make_plan resolved it: ids only
+  Request request;                          ///< as make_plan resolved it: ids only
   std::vector<std::string> condition_names; ///< display names of the honoured conditions
   std::vector<std::string> goal_names;
   std::vector<std::string> region_names;

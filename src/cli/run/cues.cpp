@@ -1,4 +1,4 @@
-#include "run/cues.hpp"
+#include "cli/run/cues.hpp"
 
 #include "util/text.hpp"
 

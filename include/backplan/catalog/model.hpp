@@ -1,7 +1,7 @@
 #pragma once
 
-#include "figure/model.hpp"
-#include "util/box.hpp"
+#include "backplan/figure/model.hpp"
+#include "backplan/util/box.hpp"
 
 #include <map>
 #include <optional>

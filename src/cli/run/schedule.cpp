@@ -1,4 +1,4 @@
-#include "run/schedule.hpp"
+#include "cli/run/schedule.hpp"
 
 #include "util/text.hpp"
 

@@ -1,4 +1,4 @@
-#include "run/speech.hpp"
+#include "cli/run/speech.hpp"
 
 #include <cerrno>
 #include <cstring>

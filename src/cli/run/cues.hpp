@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/schedule.hpp"
+#include "cli/run/schedule.hpp"
 
 #include <cstddef>
 #include <string>
