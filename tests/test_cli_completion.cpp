@@ -314,21 +314,24 @@ TEST_SUITE("cli::completion")
 
   TEST_CASE("__complete offers the words of the catalog in use")
   {
-    const auto& catalog = test::builtin_catalog();
-    CHECK(asked({"plan", "-c", ""}) == sorted(safety::condition_names(catalog)));
-    const auto described = run_backplan({"__complete", "plan", "-c", ""}).out;
-    CHECK(described.find("knee\tKnee problems\n") != std::string::npos);
-    CHECK(described.find("sciatica\tPain radiating into the leg (radiating-leg-pain)\n") !=
-          std::string::npos);
-    CHECK(asked({"show", ""}) == sorted(catalog.exercise_ids()));
-    CHECK(asked({"plan", "--goal", ""}) == sorted(catalog.goals.ids()));
-    CHECK(asked({"list", "-r", ""}) == sorted(catalog.regions.ids()));
-    CHECK(asked({"plan", "--level", ""}) == sorted(catalog.levels.ids()));
-    CHECK(asked({"list", "--position", ""}) == sorted(catalog.positions.ids()));
-    CHECK(asked({"plan", "-o", ""}) == Words{":files"});
-    CHECK(asked({"plan", "--condition=kn"}) ==
-          Words{"--condition=knee", "--condition=knee-pain", "--condition=knees"});
-
+    // Each subcase runs the test body again: every run of backplan is in one.
+    SUBCASE("the built-in catalog's words")
+    {
+      const auto& catalog = test::builtin_catalog();
+      CHECK(asked({"plan", "-c", ""}) == sorted(safety::condition_names(catalog)));
+      const auto described = run_backplan({"__complete", "plan", "-c", ""}).out;
+      CHECK(described.find("knee\tKnee problems\n") != std::string::npos);
+      CHECK(described.find("sciatica\tPain radiating into the leg (radiating-leg-pain)\n") !=
+            std::string::npos);
+      CHECK(asked({"show", ""}) == sorted(catalog.exercise_ids()));
+      CHECK(asked({"plan", "--goal", ""}) == sorted(catalog.goals.ids()));
+      CHECK(asked({"list", "-r", ""}) == sorted(catalog.regions.ids()));
+      CHECK(asked({"plan", "--level", ""}) == sorted(catalog.levels.ids()));
+      CHECK(asked({"list", "--position", ""}) == sorted(catalog.positions.ids()));
+      CHECK(asked({"plan", "-o", ""}) == Words{":files"});
+      CHECK(asked({"plan", "--condition=kn"}) ==
+            Words{"--condition=knee", "--condition=knee-pain", "--condition=knees"});
+    }
     SUBCASE("with --no-builtin and --catalog")
     {
       const Words own = asked({"--no-builtin", "--catalog", test::data_path("completion"), "plan", "-c", ""});

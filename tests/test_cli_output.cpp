@@ -40,6 +40,18 @@ TEST_SUITE("cli::output")
     CHECK(dash.out == to_stdout.out);
   }
 
+  TEST_CASE("-o onto a named pipe or a device writes into it and leaves it what it was")
+  {
+    // A rename over /dev/null would make it a regular file for every program.
+    const std::string dir = test::temp_dir();
+    const auto to_stdout = run_backplan({"plan", "-m", "10", "--width", "80"});
+    const auto piped = test::shell("cd " + dir + " && mkfifo pipe && { timeout 10 cat pipe > got & } && " +
+                                   std::string(BACKPLAN_EXE) + " plan -m 10 -o pipe && wait && test -p pipe");
+    CHECK(piped.status == 0);
+    CHECK(test::slurp(dir + "/got") == to_stdout.out);
+    CHECK(listing(dir) == std::vector<std::string>{"got", "pipe"});
+  }
+
   TEST_CASE("a failed -o leaves the previous file untouched and no temporary file")
   {
     const std::string dir = test::temp_dir();

@@ -83,12 +83,37 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
   return data;
 }
 
+namespace {
+
+/// Writes `data` into the existing file `name` that is not a regular file (a
+/// device such as /dev/null or /dev/stdout, a named pipe), which a rename
+/// would replace with a regular file.
+void write_in_place(const std::string& name, std::string_view data)
+{
+  const int fd = ::open(name.c_str(), O_WRONLY | O_CLOEXEC);
+  int error_number = fd < 0 ? errno : 0;
+  bool ok = fd >= 0 && write_all(fd, data, error_number);
+  if (fd >= 0 && ::close(fd) != 0 && ok) {
+    error_number = errno;
+    ok = false;
+  }
+  if (!ok) {
+    throw system_error(fmt::format("cannot write {}", name), error_number);
+  }
+}
+
+} // namespace
+
 void write_file_atomically(const std::filesystem::path& target, std::string_view data, bool durable)
 {
   const std::string name = target.string();
   struct stat info {};
   if (::stat(name.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
     throw std::runtime_error(fmt::format("cannot write {}: it is a directory", name));
+  }
+  if (::stat(name.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    write_in_place(name, data);
+    return;
   }
   std::filesystem::path folder = target.parent_path();
   if (folder.empty()) {

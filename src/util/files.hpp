@@ -18,7 +18,9 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 /// flushed and renamed over the target. On failure throws std::runtime_error
 /// naming the file and the reason; the previous file is untouched and no
 /// temporary file is left behind. Without `durable` the data is not forced
-/// to the disk before the rename (for caches, which may be lost).
+/// to the disk before the rename (for caches, which may be lost). An
+/// existing target that is not a regular file (/dev/null, a named pipe) is
+/// written in place, never replaced.
 void write_file_atomically(const std::filesystem::path& target, std::string_view data, bool durable = true);
 
 /// What write_files wrote: the files, and the folder when it made it.
