@@ -314,19 +314,16 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
       ->group(output_group);
 }
 
-Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
-                               const PlanOptions& options)
-{
-  const Profile& profile = context.profile();
-  const std::string from_profile = "profile " + profile.file;
-  Effective effective;
-  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
-  const auto source = [&](const char* name, bool in_profile) {
-    return given(name) ? std::string("command line") : in_profile ? from_profile : std::string("default");
-  };
+namespace {
 
-  // Conditions add up: the profile's standing ones and the command line's;
-  // a value on the command line overrides the profile's for its condition.
+/// The conditions of the request: the profile's standing ones and the
+/// command line's add up, and a value on the command line overrides the
+/// profile's for its condition; with the setting `profile` shows.
+void add_conditions(const catalog::Catalog& catalog, const PlanOptions& options, const Profile& profile,
+                    Effective& effective)
+{
+  const std::string from_profile = "profile " + profile.file;
+  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
   std::vector<std::string> names = options.conditions;
   names.insert(names.end(), options.condition_flags.begin(), options.condition_flags.end());
   const Declared standing =
@@ -354,6 +351,37 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
                                 : cli_conditions                     ? "command line"
                                 : profile_conditions                 ? from_profile
                                                                      : "default"});
+}
+
+/// What `profile` shows for the level when none is asked for: the levels a
+/// plan takes without --level.
+std::string any_level_words(const catalog::Catalog& catalog)
+{
+  std::vector<std::string> default_levels;
+  for (const auto& level : catalog.levels.terms) {
+    if (!level.on_request) {
+      default_levels.push_back(level.id);
+    }
+  }
+  return default_levels.size() == catalog.levels.terms.size() ? "(any)"
+         : default_levels.empty()                             ? "(none without --level)"
+                                  : fmt::format("({})", util::join(default_levels, ", "));
+}
+
+} // namespace
+
+Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
+                               const PlanOptions& options)
+{
+  const Profile& profile = context.profile();
+  const std::string from_profile = "profile " + profile.file;
+  Effective effective;
+  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
+  const auto source = [&](const char* name, bool in_profile) {
+    return given(name) ? std::string("command line") : in_profile ? from_profile : std::string("default");
+  };
+
+  add_conditions(catalog, options, profile, effective);
 
   effective.request.cleared = options.cleared || profile.cleared.value_or(false);
   effective.settings.push_back({"cleared", effective.request.cleared ? "yes" : "no",
@@ -381,16 +409,7 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   if (!effective.request.level.empty()) {
     check_ids("level", {effective.request.level}, catalog.levels.ids());
   }
-  std::vector<std::string> default_levels;
-  for (const auto& level : catalog.levels.terms) {
-    if (!level.on_request) {
-      default_levels.push_back(level.id);
-    }
-  }
-  const std::string any_level = default_levels.size() == catalog.levels.terms.size() ? "(any)"
-                                : default_levels.empty()
-                                  ? "(none without --level)"
-                                  : fmt::format("({})", util::join(default_levels, ", "));
+  const std::string any_level = any_level_words(catalog);
   effective.settings.push_back({"level",
                                 effective.request.level.empty() ? any_level : effective.request.level,
                                 source("level", profile.level.has_value())});
