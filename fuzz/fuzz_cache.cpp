@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
   const auto version = backplan::catalog::binary_format_version;
-  static const std::string_view name = backplan::catalog::intern_file_name("fuzz.yaml");
+  static const backplan::catalog::FileName name{"fuzz.yaml"};
   switch (data[0] % 4) {
   case 0:
     (void)backplan::cache::decode(std::string(input), version);

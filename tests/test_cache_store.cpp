@@ -292,8 +292,8 @@ TEST_SUITE("catalog::serialize")
       a.catalog.exercises = {exercise};
       b.catalog.exercises = {back};
       CHECK(catalog::encode_catalog(a) == catalog::encode_catalog(b));
-      const auto moved = catalog::decode_exercise(catalog::encode_exercise(exercise),
-                                                  catalog::intern_file_name("elsewhere.yaml"));
+      const auto moved =
+        catalog::decode_exercise(catalog::encode_exercise(exercise), catalog::FileName("elsewhere.yaml"));
       CHECK(moved.where.file == "elsewhere.yaml");
       CHECK(moved.position_where.file == "elsewhere.yaml");
     }
@@ -304,9 +304,10 @@ TEST_SUITE("catalog::serialize")
     const auto& exercise = test::builtin_catalog().exercises.front();
     const std::string bytes = catalog::encode_exercise(exercise);
     for (std::size_t length = 0; length < bytes.size(); ++length) {
-      CHECK_THROWS_AS(catalog::decode_exercise(bytes.substr(0, length), "x"), std::runtime_error);
+      CHECK_THROWS_AS(catalog::decode_exercise(bytes.substr(0, length), catalog::FileName("x")),
+                      std::runtime_error);
     }
-    CHECK_THROWS_AS(catalog::decode_exercise(bytes + "x", "x"), std::runtime_error);
+    CHECK_THROWS_AS(catalog::decode_exercise(bytes + "x", catalog::FileName("x")), std::runtime_error);
   }
 
   TEST_CASE("the binary form's version is pinned to the bytes of a sample exercise")

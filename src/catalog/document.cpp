@@ -14,7 +14,7 @@ namespace backplan::catalog {
 std::string Diagnostic::str() const
 {
   if (where.line == 0) {
-    return fmt::format("{}: error: {}", where.file, message);
+    return fmt::format("{}: error: {}", where.file.view(), message);
   }
   return fmt::format("{}: error: {}", where.str(), message);
 }

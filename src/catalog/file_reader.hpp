@@ -41,11 +41,13 @@ class FileReader
 {
 public:
   /// A reader of `file` (the name shown in diagnostics) reporting to `out`.
-  FileReader(std::string file, std::vector<Diagnostic>& out) : m_file(std::move(file)), m_out(out) {}
+  FileReader(std::string file, std::vector<Diagnostic>& out)
+      : m_file(std::move(file)), m_name(m_file), m_out(out)
+  {}
 
   /// The 1-based position of a node (which must be valid) or a yaml-cpp mark.
   Location at(const YAML::Node& node) const;
-  Location at(const YAML::Mark& mark) const { return {m_file, mark.line + 1, mark.column + 1}; }
+  Location at(const YAML::Mark& mark) const { return {m_name, mark.line + 1, mark.column + 1}; }
 
   /// Records a problem at a position or at a node.
   void error(const Location& where, std::string message) { m_out.push_back({where, std::move(message)}); }
@@ -84,6 +86,7 @@ public:
 
 private:
   std::string m_file;
+  FileName m_name; ///< shared by every Location this reader makes
   std::vector<Diagnostic>& m_out;
 };
 

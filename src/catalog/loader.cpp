@@ -36,7 +36,7 @@ struct PendingExercise {
   std::size_t layer = 0;
   std::size_t index = 0; ///< order of the file among all files
   const SourceFile* file = nullptr;
-  std::string_view name;                 ///< the file's name, interned, for exercises decoded
+  FileName name;                         ///< the file's name, shared by the exercise's locations
   ExerciseReferences references;         ///< what it names, even with faults
   bool good = false;                     ///< it gave an exercise (LoadState::read, same position)
   bool ready = false;                    ///< read already: from a compiled layer
@@ -109,7 +109,7 @@ void gather_compiled(CompiledCatalog& compiled, std::size_t layer, LoadState& st
   state.compiled_file_count += compiled.file_count;
   for (auto& exercise : compiled.catalog.exercises) {
     const std::size_t index = add_file(state, layer);
-    state.compiled_files.push_back({std::string(exercise.where.file), ""});
+    state.compiled_files.push_back({std::string(exercise.where.file.view()), ""});
     PendingExercise pending = pending_file(layer, index, &state.compiled_files.back(), nullptr);
     pending.ready = true;
     pending.good = true;
@@ -151,9 +151,9 @@ void gather_files(const std::vector<Layer>& layers, LoadState& state)
       if (spec == nullptr) {
         const ListedFile* listed = f < layer.listed.size() ? &layer.listed[f] : nullptr;
         state.exercises.push_back(pending_file(l, index, &file, listed));
-        // Interned here, once, so that the threads of pass 2 add nothing
+        // Made here, once, so that the threads of pass 2 add nothing
         // lasting to their heaps for it (see read_exercise_files).
-        state.exercises.back().name = intern_file_name(file.name);
+        state.exercises.back().name = FileName(file.name);
         state.read.emplace_back();
         continue;
       }
@@ -211,7 +211,7 @@ void read_vocabularies(const std::vector<Layer>& layers, LoadState& state, Catal
     diagnostics.push_back({where, std::move(message)});
   });
   for (const auto& reference : references) {
-    FileReader reader(std::string(reference.where.file), *reference.out);
+    FileReader reader(std::string(reference.where.file.view()), *reference.out);
     check_reference(reader, catalog.*reference.vocabulary, reference.noun, reference.id, reference.where);
   }
 }
@@ -327,7 +327,7 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
           continue;
         }
         notes.push_back(fmt::format("exercise '{}' from {} replaces the one from {}", exercise->id,
-                                    exercise->where.file, earlier.where.file));
+                                    exercise->where.file.view(), earlier.where.file.view()));
         by_id.erase(standing); // its key points into the record replaced
       }
       by_id.emplace(exercise->id, p);

@@ -2,27 +2,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <mutex>
-#include <unordered_set>
 
 namespace backplan::catalog {
 
-std::string_view intern_file_name(std::string_view file)
-{
-  // One file's positions come one after another: the last name a thread
-  // interned answers most calls without the lock.
-  thread_local std::string_view last;
-  if (file == last) {
-    return last;
-  }
-  static std::mutex mutex;
-  static auto* names = new std::unordered_set<std::string>(); // kept until exit, like the catalog
-  const std::lock_guard lock(mutex);
-  last = *names->emplace(file).first;
-  return last;
-}
-
-std::string Location::str() const { return fmt::format("{}:{}:{}", file, line, column); }
+std::string Location::str() const { return fmt::format("{}:{}:{}", file.view(), line, column); }
 
 const char* action_name(Action action)
 {

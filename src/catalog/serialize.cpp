@@ -96,7 +96,7 @@ namespace backplan::catalog {
 
 void save(util::StringOutputArchive& archive, const Location& location)
 {
-  util::save_text(archive, location.file);
+  util::save_text(archive, location.file.view());
   archive(location.line, location.column);
 }
 
@@ -247,12 +247,12 @@ std::string encode_exercise(const Exercise& exercise)
   return out;
 }
 
-Exercise decode_exercise(std::string_view bytes, std::string_view interned_file)
+Exercise decode_exercise(std::string_view bytes, const FileName& file)
 {
   auto exercise = decode_whole<Exercise>(bytes);
   for (Location* location : file_locations(exercise)) {
     if (location->line > 0) { // a location that was never set stays empty
-      location->file = interned_file;
+      location->file = file;
     }
   }
   return exercise;

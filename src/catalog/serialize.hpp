@@ -24,11 +24,10 @@ inline constexpr std::uint32_t binary_format_version = 3;
 /// cache stores that apart).
 std::string encode_exercise(const Exercise& exercise);
 
-/// The exercise encoded by encode_exercise, its locations in `interned_file`,
-/// a name from intern_file_name (the loader interns each file's once, not
-/// once an exercise in every thread). Throws std::runtime_error when `bytes`
+/// The exercise encoded by encode_exercise, its locations in `file`, which
+/// they share (the loader makes each file's name once). Throws std::runtime_error when `bytes`
 /// are not one whole exercise.
-Exercise decode_exercise(std::string_view bytes, std::string_view interned_file);
+Exercise decode_exercise(std::string_view bytes, const FileName& file);
 
 /// A loaded catalog, whole, with the number of files it was read from.
 struct CompiledCatalog {

@@ -26,7 +26,7 @@ std::string summary(const catalog::LoadResult& result, const std::vector<catalog
     }
   }
   const auto counted = [&](const catalog::Location& where) {
-    return paths.empty() || files.contains(where.file);
+    return paths.empty() || files.contains(where.file.view());
   };
   const auto terms = [&](const catalog::Vocabulary& vocabulary) {
     return std::count_if(vocabulary.terms.begin(), vocabulary.terms.end(),
@@ -125,7 +125,7 @@ Runner add_check_command(CLI::App* command, Context& context)
       fmt::print(stderr, "backplan: note: {}\n", note);
     }
     for (const auto& unloaded : unloaded_exercises(result.catalog)) {
-      fmt::print(stderr, "{}:{}:{}: warning: {}\n", unloaded.where.file, unloaded.where.line,
+      fmt::print(stderr, "{}:{}:{}: warning: {}\n", unloaded.where.file.view(), unloaded.where.line,
                  unloaded.where.column, unloaded.message);
     }
     write_output(summary(result, layers, *paths), "");

@@ -153,7 +153,7 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
     const auto* source = catalog.sources.find(id);
     out += hanging("  - ", fmt::format("{}: {}", id, source != nullptr ? source->citation : ""), width);
   }
-  out += fmt::format("\nDefined at {}\n", e.where.file);
+  out += fmt::format("\nDefined at {}\n", e.where.file.view());
   return out;
 }
 
@@ -269,7 +269,7 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   }
   out["sources"] = std::move(sources);
   out["figure"] = figure_json(e);
-  out["file"] = e.where.file;
+  out["file"] = e.where.file.view();
   return json_text(out);
 }
 

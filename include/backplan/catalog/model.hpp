@@ -4,6 +4,7 @@
 #include "backplan/util/box.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,20 +12,44 @@
 
 namespace backplan::catalog {
 
-/// `file` kept for the whole run in a table of file names, each once: the
-/// one place a Location's file name lives, so that the many positions of a
-/// large catalog share their files' names. Safe from several threads.
-std::string_view intern_file_name(std::string_view file);
+/// The name of a catalog file, shared by every Location in it: a position
+/// keeps its file's name alive, with no table of names kept for the whole
+/// process, and copying it copies no text. Empty by default.
+class FileName
+{
+public:
+  FileName() = default;
+  explicit FileName(std::string_view name)
+      : m_name(name.empty() ? nullptr : std::make_shared<const std::string>(name))
+  {}
+
+  /// The name; empty for a position never set.
+  std::string_view view() const { return m_name ? std::string_view(*m_name) : std::string_view(); }
+  operator std::string_view() const { return view(); } // NOLINT: reads as the name it is
+  bool empty() const { return !m_name; }
+  bool starts_with(std::string_view prefix) const { return view().starts_with(prefix); }
+  friend bool operator==(const FileName& a, std::string_view b) { return a.view() == b; }
+  friend auto operator<=>(const FileName& a, const FileName& b) { return a.view() <=> b.view(); }
+  friend bool operator==(const FileName& a, const FileName& b) { return a.view() == b.view(); }
+
+private:
+  std::shared_ptr<const std::string> m_name;
+};
 
 /// A position in a catalog file, 1-based, for diagnostics.
 struct Location {
   Location() = default;
-  /// A position in `file`, whose name is interned (intern_file_name).
+  /// A position in the file named `file_name`, which this location shares.
+  Location(FileName file_name, int line_number, int column_number)
+      : file(std::move(file_name)), line(line_number), column(column_number)
+  {}
+  /// A position in a file of this name (a name of its own: for a single
+  /// position, such as a file's read error).
   Location(std::string_view file_name, int line_number, int column_number)
-      : file(intern_file_name(file_name)), line(line_number), column(column_number)
+      : Location(FileName(file_name), line_number, column_number)
   {}
 
-  std::string_view file; ///< interned: valid for the whole run
+  FileName file;
   int line = 0;
   int column = 0;
 
