@@ -135,9 +135,9 @@ std::optional<int> Parser::parse(int argc, char** argv)
     }
     usage_error(std::string_view(e.what()).empty() ? "invalid command line" : e.what(), help());
   }
-  m_context.color = m_color == "always"  ? util::ColorMode::always
-                    : m_color == "never" ? util::ColorMode::never
-                                         : util::ColorMode::automatic;
+  m_context.color = m_color == "always"  ? cli::ColorMode::always
+                    : m_color == "never" ? cli::ColorMode::never
+                                         : cli::ColorMode::automatic;
   resolve_leftovers();
   return std::nullopt;
 }

@@ -2,10 +2,10 @@
 
 #include "backplan/safety/conditions.hpp"
 #include "backplan/safety/notes.hpp"
+#include "cli/terminal.hpp"
 #include "plan/timing.hpp"
 #include "render/list.hpp"
 #include "util/exit_status.hpp"
-#include "util/terminal.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -67,7 +67,7 @@ void run_list(const Context& context, const ListOptions& options)
   }
   for (const auto& [name, print] : render::list_formats()) {
     if (name == options.format) {
-      const bool terminal = util::stdout_is_terminal();
+      const bool terminal = cli::stdout_is_terminal();
       const std::size_t width = context.width > 0 ? context.width : terminal ? context.text_width(true) : 0;
       write_output(print(rows, render::ListLayout{width, terminal}), "");
     }

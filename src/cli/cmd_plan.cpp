@@ -4,11 +4,11 @@
 
 #include "backplan/plan/planner.hpp"
 #include "backplan/render/render.hpp"
+#include "cli/terminal.hpp"
 #include "render/markdown.hpp"
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
 #include "util/rng.hpp"
-#include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -176,14 +176,14 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   effective.request.frequency = options.frequency;
   const std::string& output = options.plan.output;
   const bool to_stdout = output.empty() || output == "-";
-  if (effective.format == "pdf" && to_stdout && util::stdout_is_terminal()) {
+  if (effective.format == "pdf" && to_stdout && cli::stdout_is_terminal()) {
     // A PDF's bytes would garble the terminal; a pipe or a file takes them.
     die(ExitStatus::usage, "-f pdf writes binary; use -o FILE.pdf or redirect the output");
   }
   const plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
   render::TextOptions text;
   text.width = context.text_width(to_stdout);
-  text.color = to_stdout && util::use_color(context.color);
+  text.color = to_stdout && cli::use_color(context.color);
   text.explain = options.explain;
   if (effective.format == "markdown") {
     write_markdown(plan, text, options, to_stdout);

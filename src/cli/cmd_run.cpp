@@ -4,9 +4,9 @@
 
 #include "cli/run/driver.hpp"
 #include "cli/run/plan_file.hpp"
+#include "cli/terminal.hpp"
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
-#include "util/terminal.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -83,7 +83,7 @@ void reject_plan_options(const RunCommandOptions& options)
 /// for cues.
 bool full_screen(const RunCommandOptions& options)
 {
-  return !options.cues && options.plan.given.at("format")->count() == 0 && util::full_screen_allowed();
+  return !options.cues && options.plan.given.at("format")->count() == 0 && cli::full_screen_allowed();
 }
 
 void run_run(const Context& context, const RunCommandOptions& options)
@@ -103,8 +103,8 @@ void run_run(const Context& context, const RunCommandOptions& options)
                                                : run::Output::cue_text;
   run.speed = options.speed;
   run.say = options.say;
-  run.bell = options.bell.value_or(util::stdout_is_terminal());
-  run.color = util::use_color(context.color);
+  run.bell = options.bell.value_or(cli::stdout_is_terminal());
+  run.color = cli::use_color(context.color);
   run::run_schedule(schedule, run);
 }
 

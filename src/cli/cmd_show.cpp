@@ -2,10 +2,10 @@
 #include "cli/die.hpp"
 #include "cli/show_yaml.hpp"
 
+#include "cli/terminal.hpp"
 #include "render/common.hpp"
 #include "render/show.hpp"
 #include "util/exit_status.hpp"
-#include "util/terminal.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -83,7 +83,7 @@ Runner add_show_command(CLI::App* command, Context& context)
     for (const auto& [name, print] : show_formats) {
       if (name == *format) {
         // A pipe gets whole lines unless --width asks otherwise.
-        const bool terminal = util::stdout_is_terminal();
+        const bool terminal = cli::stdout_is_terminal();
         write_output(print(catalog, *exercise, context.width > 0 || terminal ? context.text_width(true) : 0),
                      "");
       }

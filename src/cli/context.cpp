@@ -158,7 +158,7 @@ const catalog::Catalog& Context::catalog() const
 
 std::size_t Context::text_width(bool to_terminal) const
 {
-  return width > 0 ? width : to_terminal ? util::terminal_width(80) : 80;
+  return width > 0 ? width : to_terminal ? cli::terminal_width(80) : 80;
 }
 
 std::string Context::profile_location() const

@@ -3,7 +3,7 @@
 #include "backplan/safety/conditions.hpp"
 #include "catalog/loader.hpp"
 #include "cli/profile.hpp"
-#include "util/terminal.hpp"
+#include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -18,7 +18,7 @@ namespace backplan::cli {
 struct Context {
   std::vector<std::string> catalog_paths; ///< --catalog, in order
   bool no_builtin = false;
-  util::ColorMode color = util::ColorMode::automatic;
+  cli::ColorMode color = cli::ColorMode::automatic;
   std::string profile_path;     ///< --profile FILE
   bool no_profile = false;      ///< --no-profile
   bool no_user_catalog = false; ///< --no-user-catalog

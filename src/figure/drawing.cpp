@@ -183,7 +183,7 @@ void add_props(Panel& panel, const Figure& figure, const Body& body)
   }
   if (has(figure, "chair")) {
     const double back = view == View::side ? pelvis.x - 18 : pelvis.x - 22;
-    const double front = view == View::side ? pelvis.x + 22 : pelvis.x + 22;
+    const double front = pelvis.x + 22;
     panel.add(line(Ink::prop, {{back, seat_height}, {front, seat_height}}));
     panel.add(line(Ink::prop, {{back + 2, seat_height}, {back + 2, 0}}));
     panel.add(line(Ink::prop, {{front - 2, seat_height}, {front - 2, 0}}));

@@ -96,7 +96,7 @@ Qualifiers settled(const catalog::Catalog& catalog, const Qualifiers& qualifiers
     if (term == nullptr || !term->qualifier) {
       continue;
     }
-    const Typed typed = resolve_typed(catalog, id + "=" + value);
+    const Typed typed = resolve_typed(catalog, fmt::format("{}={}", id, value));
     if (typed.error.empty() && !typed.value.empty() && typed.value != term->qualifier->default_value) {
       out.emplace(id, typed.value);
     }

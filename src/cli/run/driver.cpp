@@ -4,9 +4,9 @@
 #include "cli/run/keys.hpp"
 #include "cli/run/screen.hpp"
 #include "cli/run/speech.hpp"
-#include "util/terminal.hpp"
+#include "cli/terminal.hpp"
+#include "cli/tty.hpp"
 #include "util/text.hpp"
-#include "util/tty.hpp"
 
 #include <algorithm>
 #include <csignal>
@@ -37,8 +37,8 @@ struct Loop {
   const Schedule& schedule;
   const RunOptions& options;
   Session& session;
-  util::KeyboardTerminal& keyboard;
-  util::HeldTerminal& terminal;
+  cli::KeyboardTerminal& keyboard;
+  cli::HeldTerminal& terminal;
   Speech& speech;
   bool help = false;
   bool quit = false;
@@ -53,7 +53,7 @@ struct Loop {
       if (options.output == Output::cue_text || options.output == Output::cue_json) {
         const std::string line =
           options.output == Output::cue_text ? cue_line(schedule, index) : cue_json(schedule, index);
-        if (!util::write_all(STDOUT_FILENO, line)) {
+        if (!cli::write_all(STDOUT_FILENO, line)) {
           quit = true; // a closed pipe ends the run quietly
           closed = true;
           return;
@@ -62,7 +62,7 @@ struct Loop {
       speech.say(cue_words(schedule, index));
     }
     if (options.bell && !begun.empty()) {
-      util::write_all(util::stdout_is_terminal() ? STDOUT_FILENO : STDERR_FILENO, "\a");
+      cli::write_all(cli::stdout_is_terminal() ? STDOUT_FILENO : STDERR_FILENO, "\a");
     }
   }
 
@@ -104,10 +104,10 @@ struct Loop {
         session.toggle_pause();
       }
       terminal.leave();
-      util::SignalPipe::suspend_self();
+      cli::SignalPipe::suspend_self();
       terminal.enter();
       redraw = true;
-    } else if (util::is_terminating(signal)) {
+    } else if (cli::is_terminating(signal)) {
       ended_by = signal;
       quit = true;
     }
@@ -118,7 +118,7 @@ struct Loop {
     if (!terminal.full()) {
       return;
     }
-    auto [rows, columns] = util::terminal_size(STDOUT_FILENO);
+    auto [rows, columns] = cli::terminal_size(STDOUT_FILENO);
     if (rows == 0) {
       rows = 24;
       columns = 80;
@@ -134,7 +134,7 @@ struct Loop {
   }
 
   /// Waits for the next change of time, a key or a signal, and handles it.
-  void wait(const Clock& clock, util::SignalPipe& signals)
+  void wait(const Clock& clock, cli::SignalPipe& signals)
   {
     std::vector<pollfd> fds = {{signals.fd(), POLLIN, 0}};
     if (keyboard.available()) {
@@ -182,14 +182,14 @@ struct Ending {
 /// when it returns, however the run ended.
 Ending run_loop(const Schedule& schedule, const RunOptions& options, Speech& speech)
 {
-  std::vector<int> caught = util::terminating_signals();
+  std::vector<int> caught = cli::terminating_signals();
   caught.insert(caught.end(), {SIGWINCH, SIGTSTP, SIGCONT});
-  util::SignalPipe signals(caught);
+  cli::SignalPipe signals(caught);
   // Keys only when the run is shown on a terminal: a pipe's reader may want them.
-  util::KeyboardTerminal keyboard(util::stdout_is_terminal());
+  cli::KeyboardTerminal keyboard(cli::stdout_is_terminal());
   SteadyClock clock;
   Session session(schedule, clock, options.speed);
-  util::HeldTerminal terminal(keyboard, options.output == Output::screen);
+  cli::HeldTerminal terminal(keyboard, options.output == Output::screen);
   Loop loop{schedule, options, session, keyboard, terminal, speech};
   while (true) {
     loop.announce(session.update());
@@ -216,13 +216,13 @@ void run_schedule(const Schedule& schedule, const RunOptions& options)
   // The terminal is given back: what went wrong with the speech, the
   // summary, and then death by the signal that ended the run.
   const auto grace = ending.signal != 0 ? std::chrono::milliseconds(0) : speech_grace;
-  util::write_all(STDERR_FILENO, speech.report(grace));
+  cli::write_all(STDERR_FILENO, speech.report(grace));
   if (!ending.closed) {
     const std::string summary = summary_line(ending.summary, schedule.items.size());
-    util::write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
+    cli::write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
   }
   if (ending.signal != 0) {
-    util::die_of_signal(ending.signal);
+    cli::die_of_signal(ending.signal);
   }
 }
 

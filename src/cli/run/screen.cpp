@@ -45,7 +45,7 @@ std::vector<std::string> big_countdown(int seconds, int width)
   const auto margin = std::string(
     static_cast<std::size_t>(std::max(0, (width - static_cast<int>(util::display_width(rows[0]))) / 2)), ' ');
   for (auto& row : rows) {
-    row = margin + row;
+    row.insert(0, margin);
   }
   return rows;
 }
@@ -252,7 +252,8 @@ std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView
     const std::string text =
       util::truncate_to_width(lines[static_cast<std::size_t>(i)].text, static_cast<std::size_t>(width));
     const auto& sgr = lines[static_cast<std::size_t>(i)].color;
-    out.push_back(color && !sgr.empty() && !text.empty() ? "\x1b[" + sgr + "m" + text + "\x1b[0m" : text);
+    out.push_back(color && !sgr.empty() && !text.empty() ? fmt::format("\x1b[{}m{}\x1b[0m", sgr, text)
+                                                         : text);
   }
   return out;
 }

@@ -1,11 +1,11 @@
-#include "util/terminal.hpp"
+#include "cli/terminal.hpp"
 
 #include <cstdlib>
 #include <string_view>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-namespace backplan::util {
+namespace backplan::cli {
 
 namespace {
 
@@ -45,4 +45,4 @@ std::size_t terminal_width(std::size_t fallback)
   return fallback;
 }
 
-} // namespace backplan::util
+} // namespace backplan::cli

@@ -1,4 +1,4 @@
-#include "util/tty.hpp"
+#include "cli/tty.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-namespace backplan::util {
+namespace backplan::cli {
 
 namespace {
 
@@ -241,4 +241,4 @@ std::pair<int, int> terminal_size(int fd)
   return {0, 0};
 }
 
-} // namespace backplan::util
+} // namespace backplan::cli

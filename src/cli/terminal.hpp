@@ -2,7 +2,7 @@
 
 #include <cstddef>
 
-namespace backplan::util {
+namespace backplan::cli {
 
 /// When to colour output, as given by `--color`.
 enum class ColorMode { automatic, always, never };
@@ -30,4 +30,4 @@ bool full_screen_allowed();
 /// The terminal's width in columns when stdout is a terminal, else `fallback`.
 std::size_t terminal_width(std::size_t fallback);
 
-} // namespace backplan::util
+} // namespace backplan::cli

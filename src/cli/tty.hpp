@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace backplan::util {
+namespace backplan::cli {
 
 /// The controlling terminal (/dev/tty) in a key-by-key mode: no line editing,
 /// no echo, signals from Ctrl-C, Ctrl-\ and Ctrl-Z kept. The modes found on
@@ -127,4 +127,4 @@ inline constexpr const char* clear_line_rest = "\x1b[K";
 inline constexpr const char* reset = "\x1b[0m";
 } // namespace ansi
 
-} // namespace backplan::util
+} // namespace backplan::cli
