@@ -171,7 +171,10 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& asked, con
     CHECK(item.duration == plan::duration(item.dose, exercise->per_side));
     const bool moved = i > 0 && plan::position_group(catalog, plan.items[i - 1].exercise) !=
                                   plan::position_group(catalog, *exercise);
-    CHECK(item.transition == (moved ? plan::transition_seconds : 0));
+    // Getting down to or up from the floor takes 20 s, any other change 10 s.
+    const bool floor_change = i > 0 && (plan::setting_of(catalog, plan.items[i - 1].exercise) == "floor") !=
+                                         (plan::setting_of(catalog, *exercise) == "floor");
+    CHECK(item.transition == (moved ? (floor_change ? 20 : 10) : 0));
     clock += item.transition;
     CHECK(item.start == clock);
     clock += item.duration;
@@ -194,7 +197,7 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& asked, con
       if (!capped(caps, *exercise) && (left.reason == "time" || left.reason == "covered" ||
                                        left.reason == "modified" || left.reason == "cautioned")) {
         const int least = plan::duration(plan::least_dose(catalog, *exercise), exercise->per_side);
-        CHECK(least > plan.budget - plan.total - plan::transition_seconds);
+        CHECK(least > plan.budget - plan.total - 20);
       }
     }
   }
@@ -330,13 +333,14 @@ sources: [kenway]
       const auto plan = plan::make_plan(loaded.catalog, request);
       const auto left = std::find_if(plan.left_out.begin(), plan.left_out.end(),
                                      [](const plan::LeftOut& l) { return l.id == "long-hold"; });
-      if (least > static_cast<int>(plan::max_item_share * minutes * 60)) {
+      // 25% of a plan under 20 minutes, 15% from 20 minutes on.
+      const int percent = minutes < 20 ? 25 : 15;
+      if (least * 100 > percent * minutes * 60) {
         REQUIRE(left != plan.left_out.end());
         CHECK(left->reason == "time");
         CHECK(left->detail == fmt::format("needs {} s even at its least dose; one exercise may take at most "
-                                          "{} s (40%) of a {}-minute plan",
-                                          least, static_cast<int>(plan::max_item_share * minutes * 60),
-                                          minutes));
+                                          "{} s ({}%) of a {}-minute plan",
+                                          least, percent * minutes * 60 / 100, percent, minutes));
       } else {
         // Within the cap it is not refused for it.
         CHECK((left == plan.left_out.end() || left->detail.find("least dose") == std::string::npos));

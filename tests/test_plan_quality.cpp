@@ -144,7 +144,7 @@ TEST_SUITE("plan::quality")
         // phase allows a single exercise).
         for (const auto& item : plan.items) {
           CAPTURE(item.exercise.id);
-          if (item.duration > static_cast<int>(plan::max_item_share * plan.total)) {
+          if (item.duration > static_cast<int>(plan::item_share_cap(plan.budget) * plan.budget)) {
             for (const auto& other : plan.items) {
               CHECK((&other == &item || at_most(other)));
             }

@@ -245,7 +245,11 @@ void read_dosage(FileReader& reader, const Entry& entry, Dosage& dosage)
   for (const auto& spec : dosage_ranges) {
     specs.push_back({spec.key, spec.required});
   }
+  specs.push_back({"to_fatigue", false});
   const auto values = reader.keys(value, specs, reader.at(value), "'dosage'");
+  if (const auto it = values.find("to_fatigue"); it != values.end()) {
+    dosage.to_fatigue = reader.boolean(it->second).value_or(false);
+  }
   for (const auto& spec : dosage_ranges) {
     const auto it = values.find(spec.key);
     if (it == values.end()) {

@@ -224,6 +224,12 @@ private:
       exercise.progression_of = m_reader.id(*entry).value_or("");
       exercise.progression_where = m_reader.at(entry->second);
     }
+    if (const Entry* entry = find("family")) {
+      exercise.family = m_reader.id(*entry).value_or("");
+    }
+    if (const Entry* entry = find("end_range")) {
+      exercise.end_range = m_reader.boolean(*entry).value_or(false);
+    }
     if (const Entry* entry = find("contraindications")) {
       read_contraindications(m_reader, m_catalog, *entry, exercise.contraindications);
     }

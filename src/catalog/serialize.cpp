@@ -119,7 +119,7 @@ template<class Archive>
 void serialize(Archive& archive, Dosage& dosage)
 {
   archive(dosage.hold, dosage.rep_seconds, dosage.reps, dosage.sets, dosage.rest_between_reps,
-          dosage.rest_between_sets);
+          dosage.rest_between_sets, dosage.to_fatigue);
 }
 
 template<class Archive>
@@ -157,8 +157,8 @@ void serialize(Archive& archive, Exercise& e)
 {
   archive(e.id, e.name, e.summary, e.position, e.regions, e.goals, e.movements, e.kind, e.level, e.per_side,
           e.dosage, e.steps, e.cues, e.stop_if, e.loads, e.easier, e.harder);
-  archive(e.progression_of, e.progression_where, e.contraindications, e.sources, e.figure, e.where,
-          e.position_where);
+  archive(e.progression_of, e.progression_where, e.family, e.end_range, e.contraindications, e.sources,
+          e.figure, e.where, e.position_where);
 }
 
 template<class Archive>
@@ -190,7 +190,7 @@ void serialize(Archive& archive, Term& t)
 {
   archive(t.id, t.name, t.description, t.aliases, t.alias_where, t.setting, t.citation, t.group, t.share,
           t.min_hold, t.advice, t.protects, t.loads, t.action, t.signs, t.sources, t.where);
-  archive(t.includes, t.qualifier, t.phase, t.red_flags, t.on_request, t.phrases);
+  archive(t.includes, t.qualifier, t.phase, t.red_flags, t.on_request, t.phrases, t.back, t.opens, t.closes);
 }
 
 template<class Archive>

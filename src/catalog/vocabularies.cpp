@@ -306,6 +306,9 @@ std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spe
   read.term_list("protects", term.protects, &Catalog::loads, "load");
   read.term_list("includes", term.includes, &Catalog::conditions, "condition");
   read.flag("on_request", term.on_request);
+  read.flag("back", term.back);
+  read.flag("opens", term.opens);
+  read.flag("closes", term.closes);
   read.qualifier(term);
   read.phase(term);
   read.condition_signs(term);

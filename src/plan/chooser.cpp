@@ -22,6 +22,25 @@ bool progression_pair(const Exercise& a, const Exercise& b)
   return a.progression_of == b.id || b.progression_of == a.id;
 }
 
+/// Whether `a` and `b` are two exercises of one family.
+bool same_family(const Exercise& a, const Exercise& b)
+{
+  return !a.family.empty() && a.family == b.family && a.id != b.id;
+}
+
+/// The (movement, region) pairs of `exercise`, each as one word: the slots
+/// it fills, so that a neck side-bend does not stand in for the trunk's.
+std::vector<std::string> slots_of(const Exercise& exercise)
+{
+  std::vector<std::string> out;
+  for (const auto& movement : exercise.movements) {
+    for (const auto& region : exercise.regions) {
+      out.push_back(movement + '@' + region);
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 Chooser::Chooser(const catalog::Catalog& catalog, const Request& request,
@@ -30,17 +49,20 @@ Chooser::Chooser(const catalog::Catalog& catalog, const Request& request,
       m_selection(catalog, budget, std::move(limits)), m_why(candidates.size()),
       m_tried(candidates.size(), false), m_refused(candidates.size())
 {
-  std::unordered_map<std::string_view, std::size_t> bits;
+  std::unordered_map<std::string, std::size_t> bits;
+  std::vector<std::vector<std::string>> slots;
+  slots.reserve(candidates.size());
   for (const auto& candidate : candidates) {
-    for (const auto& movement : candidate.exercise->movements) {
-      bits.emplace(movement, bits.size());
+    slots.push_back(slots_of(*candidate.exercise));
+    for (const auto& slot : slots.back()) {
+      bits.emplace(slot, bits.size());
     }
   }
   m_words = (bits.size() + 63) / 64;
   m_movements.assign(candidates.size() * m_words, 0);
   for (std::size_t c = 0; c < candidates.size(); ++c) {
-    for (const auto& movement : candidates[c].exercise->movements) {
-      const std::size_t bit = bits.at(movement);
+    for (const auto& slot : slots[c]) {
+      const std::size_t bit = bits.at(slot);
       m_movements[c * m_words + bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   }
@@ -50,21 +72,36 @@ std::vector<Chooser::Need> Chooser::needs() const
 {
   std::vector<Need> needs;
   for (const auto& region : m_request.regions) {
-    needs.push_back({&Exercise::regions, region});
+    needs.push_back({&Exercise::regions, region, {}});
   }
   for (const auto& goal : m_request.goals) {
-    needs.push_back({&Exercise::goals, goal});
+    needs.push_back({&Exercise::goals, goal, {}});
   }
   if (needs.empty()) {
+    std::vector<std::string> back;
+    for (const auto& region : m_catalog.regions.terms) {
+      if (region.back) {
+        back.push_back(region.id);
+      }
+    }
     for (const auto& movement : m_catalog.movements.terms) {
-      needs.push_back({&Exercise::movements, movement.id});
+      needs.push_back({&Exercise::movements, movement.id, back});
     }
   }
   return needs;
 }
 
+bool Chooser::meets(const Exercise& exercise, const Need& need)
+{
+  return contains(exercise.*need.field, need.id) &&
+         (need.regions.empty() || std::any_of(need.regions.begin(), need.regions.end(), [&](const auto& region) {
+            return contains(exercise.regions, region);
+          }));
+}
+
 void Chooser::run(std::vector<std::string>& uncovered)
 {
+  cover_opener();
   cover_needs(uncovered);
   if (m_selection.budget() >= rules_minimum_minutes * 60) {
     fill_shares();
@@ -73,8 +110,45 @@ void Chooser::run(std::vector<std::string>& uncovered)
   fill(true, true);
   fill(false, false);
   m_selection.set_doses(0, 1);
-  m_selection.fit(true);
+  m_selection.fit();
+  close_calmly();
   top_up();
+}
+
+std::vector<const Exercise*> Chooser::ordered() const
+{
+  std::vector<const Exercise*> out;
+  for (const std::size_t i : m_selection.order()) {
+    out.push_back(m_selection.chosen()[i]->exercise);
+  }
+  return out;
+}
+
+void Chooser::cover_opener()
+{
+  m_stage = "the plan opens with gentle mobility, and no exercise needing no change or caution could open it";
+  for (const auto& candidate : m_candidates) {
+    if (opens_plan(m_catalog, *candidate.exercise) && offer(candidate, candidate.least)) {
+      return;
+    }
+  }
+}
+
+void Chooser::close_calmly()
+{
+  if (m_selection.chosen().empty() || ends_calmly(m_catalog, ordered())) {
+    return;
+  }
+  m_stage = "the plan ends on a stretch in a posture it is already in, and no exercise needing no change or "
+            "caution could end it";
+  m_selection.set_doses(0, 1);
+  for (const auto& candidate : m_candidates) {
+    if (closes_plan(m_catalog, *candidate.exercise) && offer(candidate, candidate.least) &&
+        ends_calmly(m_catalog, ordered())) {
+      break;
+    }
+  }
+  m_selection.fit();
 }
 
 LeftOut Chooser::reason(const Candidate& candidate) const
@@ -89,6 +163,12 @@ LeftOut Chooser::reason(const Candidate& candidate) const
                  chosen->exercise->progression_of == exercise.id
                    ? fmt::format("{}, its progression, is in the plan instead", chosen->exercise->name)
                    : fmt::format("it progresses {}, which is in the plan", chosen->exercise->name));
+    }
+  }
+  for (const auto* chosen : m_selection.chosen()) {
+    if (same_family(exercise, *chosen->exercise)) {
+      return out("family", fmt::format("{} is in the plan: both are versions of one movement ({})",
+                                       chosen->exercise->name, exercise.family));
     }
   }
   if (const Exercise* other = covering(candidate)) {
@@ -121,15 +201,20 @@ LeftOut Chooser::reason(const Candidate& candidate) const
   if (refusal.why == Added::over_item_cap) {
     return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
                                    "({}%) of a {}-minute plan",
-                                   refusal.needed, refusal.limit, std::lround(max_item_share * 100),
+                                   refusal.needed, refusal.limit,
+                                   std::lround(item_share_cap(m_selection.budget()) * 100),
                                    m_selection.budget() / 60));
+  }
+  if (refusal.why == Added::over_moves) {
+    return out("moves", fmt::format("would add a change of position; a {}-minute plan makes at most {}",
+                                    m_selection.budget() / 60, refusal.limit));
   }
   return out("time", fmt::format("needs {} s, only {} s left", refusal.needed, refusal.limit));
 }
 
 bool Chooser::offer(const Candidate& candidate, const Dose& dose)
 {
-  if (m_selection.has(&candidate) || conflicts(candidate)) {
+  if (m_selection.has(&candidate) || conflicts(candidate) != nullptr) {
     return false;
   }
   const std::size_t index = index_of(candidate);
@@ -147,6 +232,10 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
     m_refused[index] = Refusal{Added::over_position, duration(dose, candidate.exercise->per_side),
                                m_selection.position_cap(*candidate.exercise)};
     return false;
+  case Added::over_moves:
+    m_refused[index] =
+      Refusal{Added::over_moves, duration(dose, candidate.exercise->per_side), m_selection.moves_cap()};
+    return false;
   case Added::over_budget:
     break;
   }
@@ -156,11 +245,15 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
   return false;
 }
 
-bool Chooser::conflicts(const Candidate& candidate) const
+const Exercise* Chooser::conflicts(const Candidate& candidate) const
 {
-  const auto& chosen = m_selection.chosen();
-  return std::any_of(chosen.begin(), chosen.end(),
-                     [&](const Candidate* c) { return progression_pair(*c->exercise, *candidate.exercise); });
+  for (const auto* chosen : m_selection.chosen()) {
+    if (progression_pair(*chosen->exercise, *candidate.exercise) ||
+        (!m_families_allowed && same_family(*chosen->exercise, *candidate.exercise))) {
+      return chosen->exercise;
+    }
+  }
+  return nullptr;
 }
 
 bool Chooser::moves_within(const std::uint64_t* moves, const std::uint64_t* others) const
@@ -203,8 +296,7 @@ std::vector<std::string> Chooser::modifying_conditions(const Candidate& candidat
 bool Chooser::covers(const Need& need) const
 {
   const auto& chosen = m_selection.chosen();
-  return std::any_of(chosen.begin(), chosen.end(),
-                     [&](const Candidate* c) { return contains(c->exercise->*need.field, need.id); });
+  return std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* c) { return meets(*c->exercise, need); });
 }
 
 void Chooser::cover_needs(std::vector<std::string>& uncovered)
@@ -221,7 +313,7 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
     bool offered = false;
     bool added = false;
     for (const auto& candidate : m_candidates) {
-      if (!contains(candidate.exercise->*need.field, need.id)) {
+      if (!meets(*candidate.exercise, need)) {
         continue;
       }
       offered = true;
@@ -242,7 +334,7 @@ int Chooser::least_seconds(const std::string& kind) const
 {
   int seconds = 0;
   for (const auto* chosen : m_selection.chosen()) {
-    if (chosen->exercise->kind == kind) {
+    if (chosen->exercise->kind == kind && does_kind_work(m_catalog, *chosen->exercise)) {
       seconds += duration(chosen->least, chosen->exercise->per_side);
     }
   }
@@ -269,8 +361,8 @@ void Chooser::fill_shares()
         }
         // At its least dose when the typical one does not fit: fitting
         // raises it later where there is room.
-        if (candidate.exercise->kind == kind.id && (candidate.modified || candidate.cautioned) == modified &&
-            !offer(candidate, typical(candidate))) {
+        if (candidate.exercise->kind == kind.id && does_kind_work(m_catalog, *candidate.exercise) &&
+            (candidate.modified || candidate.cautioned) == modified && !offer(candidate, typical(candidate))) {
           offer(candidate, candidate.least);
         }
       }
@@ -305,6 +397,22 @@ void Chooser::top_up()
 {
   const int target = static_cast<int>(fill_target * m_selection.budget() + 0.999);
   m_stage = "the exercises needing no change or caution cannot fill the time";
+  offer_remaining(target);
+  if (m_selection.total() < target) {
+    m_families_allowed = true;
+    m_stage = "no other safe exercise could fill the time";
+    offer_remaining(target);
+  }
+  if (m_selection.total() < target) {
+    m_selection.lift_item_cap();
+    m_stage = "no other safe exercise could fill the time, so one item may take more than its share";
+    offer_remaining(target);
+    m_selection.fit();
+  }
+}
+
+void Chooser::offer_remaining(int target)
+{
   for (const auto& candidate : m_candidates) {
     if (m_selection.total() >= target) {
       return;
@@ -314,10 +422,7 @@ void Chooser::top_up()
     }
     m_selection.set_doses(0, 1);
     offer(candidate, candidate.least);
-    m_selection.fit(true);
-  }
-  if (m_selection.total() < target) {
-    m_selection.fit(false);
+    m_selection.fit();
   }
 }
 

@@ -23,9 +23,10 @@ public:
   Chooser(const catalog::Catalog& catalog, const Request& request, const std::vector<Candidate>& candidates,
           int budget, std::vector<PositionLimit> limits = {});
 
-  /// Runs every phase (cover the needs, fill each kind's share, fill with
-  /// typical doses, fit the doses, top up to the target); `uncovered`
-  /// receives the requested regions and goals left uncovered, with why.
+  /// Runs every phase (an opener, cover the needs, fill each kind's share,
+  /// fill with typical doses, fit the doses, a stretch to end on, top up to
+  /// the target); `uncovered` receives the requested regions and goals left
+  /// uncovered, with why.
   void run(std::vector<std::string>& uncovered);
 
   /// The exercises chosen and their doses.
@@ -39,18 +40,24 @@ public:
   const std::string& why_chosen(const Candidate& candidate) const { return m_why[index_of(candidate)]; }
 
 private:
-  /// Something the plan should cover: a region, a goal or a movement.
+  /// Something the plan should cover: a region, a goal or a movement (of
+  /// one of `regions`, when set).
   struct Need {
     const std::vector<std::string> catalog::Exercise::*field;
     std::string id;
+    std::vector<std::string> regions;
   };
 
-  /// The needs of the request: its regions and goals, or else every movement.
+  /// The needs of the request: its regions and goals, or else every
+  /// movement in a region of the back.
   std::vector<Need> needs() const;
+  /// Whether `exercise` meets `need`.
+  static bool meets(const catalog::Exercise& exercise, const Need& need);
   /// Adds `candidate` at `dose` when it may join and fits; remembers why not.
   bool offer(const Candidate& candidate, const Dose& dose);
-  /// Whether a chosen exercise is `candidate`'s progression or the reverse.
-  bool conflicts(const Candidate& candidate) const;
+  /// A chosen exercise that is `candidate`'s progression or the reverse, or
+  /// (until the last stage) of its family; nullptr when none is.
+  const catalog::Exercise* conflicts(const Candidate& candidate) const;
   /// A chosen exercise of the same kind that already does every movement of
   /// `exercise`, or nullptr.
   const catalog::Exercise* covering(const Candidate& candidate) const;
@@ -69,9 +76,20 @@ private:
   /// with `novel_only`, only those bringing a movement not yet in the plan;
   /// an exercise needing a modification only when `modified_too`.
   void fill(bool novel_only, bool modified_too);
-  /// Still short of the target: whatever else fits, at its least dose, then
-  /// doses raised past the cap on one item's share.
+  /// Opens the plan: the first candidate that `opens_plan`, at its least dose.
+  void cover_opener();
+  /// When the plan would not end calmly, adds a stretch in a posture it is
+  /// already in.
+  void close_calmly();
+  /// The chosen exercises in plan order.
+  std::vector<const catalog::Exercise*> ordered() const;
+  /// Still short of the target: whatever else fits, at its least dose; then
+  /// a second exercise of a family; then items past the cap on one item's
+  /// share.
   void top_up();
+  /// Offers each candidate not chosen at its least dose, fitting the doses
+  /// after each, until the total reaches `target`.
+  void offer_remaining(int target);
   /// A dose halfway up from the least: enough for each exercise to do its
   /// work, leaving the rest of the candidates to other seeds.
   static Dose typical(const Candidate& candidate);
@@ -100,6 +118,7 @@ private:
     return m_movements.data() + index_of(candidate) * m_words;
   }
   std::vector<bool> m_tried; ///< offered at least once, by candidate
+  bool m_families_allowed = false; ///< the last stage: a second exercise of a family may join
   /// Why a candidate offered was not added, in seconds.
   struct Refusal {
     Added why;

@@ -3,7 +3,7 @@
 #include "plan/timing.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cmath>
 #include <numeric>
 #include <tuple>
 
@@ -13,6 +13,114 @@ namespace {
 
 using catalog::Catalog;
 using catalog::Exercise;
+
+const std::vector<std::string> block_order = {"standing", "seated", "floor"};
+
+/// One item as ordering sees it.
+struct Key {
+  int block = 0;
+  const std::string* group = nullptr;
+  int position = 0;
+  int kind = 0;
+  bool demanding = false; ///< of a level kept for an explicit request: never first
+  bool end_range = false;
+  bool opener = false;
+  bool closer = false;
+};
+
+/// A posture of the plan: its items and what ordering needs of them.
+struct Posture {
+  int block = 0;
+  std::tuple<bool, int, int> rank; ///< its gentlest item: (demanding, kind, position)
+  std::vector<std::size_t> items;  ///< in order within the posture
+  bool opens = false;              ///< it can open the plan: it holds an opener
+  bool closes = false;             ///< it can close the plan: a closer and another item
+};
+
+bool is_demanding(const Catalog& catalog, const Exercise& exercise)
+{
+  const auto* level = catalog.levels.find(exercise.level);
+  return level != nullptr && level->on_request;
+}
+
+Key key_of(const Catalog& catalog, const Exercise& e)
+{
+  const auto setting = setting_of(catalog, e);
+  return {static_cast<int>(std::find(block_order.begin(), block_order.end(), setting) - block_order.begin()),
+          &position_group(catalog, e),
+          catalog.positions.index_of(e.position),
+          catalog.kinds.index_of(e.kind),
+          is_demanding(catalog, e),
+          e.end_range,
+          opens_plan(catalog, e),
+          closes_plan(catalog, e)};
+}
+
+/// The postures of `keys`, each with its items in order: gentler kinds
+/// first (demanding last, end-range holds after the rest of their kind),
+/// and the openers first.
+std::vector<Posture> postures_of(const std::vector<Key>& keys)
+{
+  std::vector<Posture> postures;
+  std::vector<const std::string*> names;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const auto& key = keys[i];
+    auto found = std::find_if(names.begin(), names.end(), [&](const std::string* n) { return *n == *key.group; });
+    if (found == names.end()) {
+      names.push_back(key.group);
+      postures.push_back({key.block, {key.demanding, key.kind, key.position}, {}, false, false});
+      found = names.end() - 1;
+    }
+    auto& posture = postures[static_cast<std::size_t>(found - names.begin())];
+    posture.rank = std::min(posture.rank, std::tuple(key.demanding, key.kind, key.position));
+    posture.items.push_back(i);
+    posture.opens = posture.opens || key.opener;
+  }
+  for (auto& posture : postures) {
+    auto& items = posture.items;
+    std::stable_sort(items.begin(), items.end(), [&](std::size_t a, std::size_t b) {
+      return std::tuple(keys[a].demanding, keys[a].kind, keys[a].end_range, keys[a].position) <
+             std::tuple(keys[b].demanding, keys[b].kind, keys[b].end_range, keys[b].position);
+    });
+    std::stable_partition(items.begin(), items.end(), [&](std::size_t i) { return keys[i].opener; });
+    posture.closes =
+      items.size() >= 2 && std::any_of(items.begin(), items.end(), [&](std::size_t i) { return keys[i].closer; });
+  }
+  return postures;
+}
+
+/// The postures in one arrangement of the blocks: within a block by rank,
+/// the first block's opening posture first and the last block's closing
+/// posture last.
+std::vector<const Posture*> arrange(const std::vector<Posture>& postures, const std::vector<int>& blocks)
+{
+  std::vector<const Posture*> out;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const auto begin = out.size();
+    for (const auto& posture : postures) {
+      if (posture.block == blocks[b]) {
+        out.push_back(&posture);
+      }
+    }
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
+                     [](const Posture* x, const Posture* y) { return x->rank < y->rank; });
+    if (b == 0) {
+      const auto opening =
+        std::find_if(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(), [](const Posture* p) { return p->opens; });
+      if (opening != out.end()) {
+        std::rotate(out.begin() + static_cast<std::ptrdiff_t>(begin), opening, opening + 1);
+      }
+    }
+    if (b + 1 == blocks.size() && out.size() - begin > 1) {
+      const auto block_rend = out.rend() - static_cast<std::ptrdiff_t>(begin);
+      const auto closing = std::find_if(out.rbegin(), block_rend, [](const Posture* p) { return p->closes; });
+      if (closing != block_rend) {
+        std::rotate(closing.base() - 1, closing.base(), out.end());
+      }
+    }
+  }
+  return out;
+}
 
 } // namespace
 
@@ -28,64 +136,125 @@ const std::string& position_group(const Catalog& catalog, const Exercise& exerci
   return position != nullptr && !position->group.empty() ? position->group : exercise.position;
 }
 
+double item_share_cap(int budget_seconds) { return budget_seconds >= 20 * 60 ? 0.15 : 0.25; }
+
+int max_position_changes(int minutes) { return (minutes + 4) / 5 + 1; }
+
+bool does_kind_work(const Catalog& catalog, const Exercise& exercise)
+{
+  const auto* kind = catalog.kinds.find(exercise.kind);
+  if (kind == nullptr || kind->share <= 0 || kind->min_hold <= 0 || exercise.dosage.to_fatigue) {
+    return true;
+  }
+  return exercise.dosage.hold && exercise.dosage.hold->max >= kind->min_hold;
+}
+
+bool opens_plan(const Catalog& catalog, const Exercise& exercise)
+{
+  const auto* kind = catalog.kinds.find(exercise.kind);
+  return kind != nullptr && kind->opens && !exercise.end_range && !is_demanding(catalog, exercise);
+}
+
+bool closes_plan(const Catalog& catalog, const Exercise& exercise)
+{
+  const auto* kind = catalog.kinds.find(exercise.kind);
+  return kind != nullptr && kind->closes;
+}
+
+int transition_seconds(const Catalog& catalog, const Exercise& from, const Exercise& to)
+{
+  if (position_group(catalog, from) == position_group(catalog, to)) {
+    return 0;
+  }
+  return change_seconds(setting_of(catalog, from) == "floor", setting_of(catalog, to) == "floor");
+}
+
 std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<const Exercise*>& items)
 {
-  const std::vector<std::string> block_order = {"standing", "seated", "floor"};
-  const int last_kind = static_cast<int>(catalog.kinds.terms.size()) - 1;
-  struct Key {
-    int block = 0;
-    std::string group;
-    int position = 0;
-    int kind = 0;
-    bool demanding = false; ///< of a level kept for an explicit request: never first
-  };
+  if (items.empty()) {
+    return {};
+  }
   std::vector<Key> keys;
+  keys.reserve(items.size());
   for (const auto* e : items) {
-    const auto setting = setting_of(catalog, *e);
-    keys.push_back(
-      {static_cast<int>(std::find(block_order.begin(), block_order.end(), setting) - block_order.begin()),
-       position_group(catalog, *e), catalog.positions.index_of(e->position), catalog.kinds.index_of(e->kind),
-       catalog.levels.find(e->level) != nullptr && catalog.levels.find(e->level)->on_request});
+    keys.push_back(key_of(catalog, *e));
   }
-  // A block (a setting) and a posture each rank by the gentlest kind they
-  // hold (a demanding exercise counting after every other), then by catalog
-  // order: the plan opens with gentle mobility, and each posture is visited
-  // once; within a posture a demanding exercise comes after the others.
-  std::map<int, std::tuple<bool, int, int>> block_rank;
-  std::map<std::string, std::tuple<bool, int, int>> group_rank;
-  for (const auto& key : keys) {
-    auto [b, unused_b] = block_rank.try_emplace(key.block, key.demanding, key.kind, key.block);
-    b->second = std::min(b->second, std::tuple(key.demanding, key.kind, key.block));
-    auto [g, unused_g] = group_rank.try_emplace(key.group, key.demanding, key.kind, key.position);
-    g->second = std::min(g->second, std::tuple(key.demanding, key.kind, key.position));
+  const auto postures = postures_of(keys);
+  // The blocks present, gentlest first: the arrangement tried first, and
+  // kept unless another opens, ends or moves better.
+  std::vector<int> blocks;
+  for (const auto& posture : postures) {
+    if (std::find(blocks.begin(), blocks.end(), posture.block) == blocks.end()) {
+      blocks.push_back(posture.block);
+    }
   }
-  std::vector<std::size_t> order(items.size());
-  std::iota(order.begin(), order.end(), 0);
-  const auto rank = [&](std::size_t i) {
-    const auto& key = keys[i];
-    return std::tuple(block_rank[key.block], group_rank[key.group], key.demanding, key.kind, key.position);
+  const auto block_rank = [&](int block) {
+    std::tuple<bool, int, int> best{true, 1 << 20, 1 << 20};
+    for (const auto& posture : postures) {
+      best = posture.block == block ? std::min(best, posture.rank) : best;
+    }
+    return std::tuple(best, block);
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
-  // A gentle finish: in the last posture, strengthening comes before the
-  // stretches, straight after the posture's mobility.
-  if (!order.empty() && last_kind > 1) {
-    const std::string last_group = keys[order.back()].group;
-    auto begin =
-      std::find_if(order.begin(), order.end(), [&](std::size_t i) { return keys[i].group == last_group; });
-    std::stable_partition(begin, order.end(),
-                          [&](std::size_t i) { return keys[i].kind == 0 || keys[i].kind == last_kind; });
+  std::sort(blocks.begin(), blocks.end(), [&](int a, int b) { return block_rank(a) < block_rank(b); });
+  std::vector<int> trying = blocks;
+  std::vector<const Posture*> best;
+  std::tuple<bool, bool, int> best_score{true, true, 0};
+  std::vector<std::size_t> indices(blocks.size());
+  std::iota(indices.begin(), indices.end(), 0);
+  do {
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+      trying[i] = blocks[indices[i]];
+    }
+    auto arranged = arrange(postures, trying);
+    int moving = 0;
+    for (std::size_t i = 1; i < arranged.size(); ++i) {
+      moving += transition_seconds(catalog, *items[arranged[i - 1]->items.back()],
+                                   *items[arranged[i]->items.front()]);
+    }
+    const bool opens = keys[arranged.front()->items.front()].opener;
+    const auto& last = arranged.back()->items;
+    const bool closes =
+      arranged.size() == 1 ? std::any_of(last.begin(), last.end(), [&](std::size_t i) { return keys[i].closer; })
+                           : arranged.back()->closes;
+    const std::tuple score{!opens, !closes, moving};
+    if (best.empty() || score < best_score) {
+      best = std::move(arranged);
+      best_score = score;
+    }
+  } while (std::next_permutation(indices.begin(), indices.end()));
+  std::vector<std::size_t> order;
+  order.reserve(items.size());
+  for (const auto* posture : best) {
+    order.insert(order.end(), posture->items.begin(), posture->items.end());
   }
+  // The last posture ends with its stretches, after its strengthening.
+  const auto last_begin = order.end() - static_cast<std::ptrdiff_t>(best.back()->items.size());
+  std::stable_partition(last_begin, order.end(), [&](std::size_t i) { return !keys[i].closer; });
   return order;
+}
+
+bool opens_warmly(const Catalog& catalog, const std::vector<const Exercise*>& ordered)
+{
+  return !ordered.empty() && opens_plan(catalog, *ordered.front());
+}
+
+bool ends_calmly(const Catalog& catalog, const std::vector<const Exercise*>& ordered)
+{
+  if (ordered.empty() || !closes_plan(catalog, *ordered.back())) {
+    return false;
+  }
+  const auto& last = position_group(catalog, *ordered.back());
+  const bool one_posture = std::all_of(ordered.begin(), ordered.end(),
+                                       [&](const Exercise* e) { return position_group(catalog, *e) == last; });
+  return one_posture ||
+         (ordered.size() >= 2 && position_group(catalog, *ordered[ordered.size() - 2]) == last);
 }
 
 int schedule(const Catalog& catalog, std::vector<PlanItem>& items)
 {
   int clock = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const bool moved =
-      i > 0 && position_group(catalog, items[i - 1].exercise) != position_group(catalog, items[i].exercise);
-    items[i].transition = moved ? transition_seconds : 0;
+    items[i].transition = i > 0 ? transition_seconds(catalog, items[i - 1].exercise, items[i].exercise) : 0;
     clock += items[i].transition;
     items[i].start = clock;
     clock += items[i].duration;

@@ -183,7 +183,9 @@ std::vector<std::string> citations(const Catalog& catalog, const std::vector<Pla
       const auto variant_cites = [&](const std::optional<PlanVariant>& variant) {
         return variant && (rules_cite(variant->modifications) || rules_cite(variant->cautions));
       };
-      return contains(item.exercise.sources, source.id) || rules_cite(item.modifications) ||
+      const auto* kind = catalog.kinds.find(item.exercise.kind);
+      const bool advice_cites = kind != nullptr && !kind->advice.empty() && contains(kind->sources, source.id);
+      return contains(item.exercise.sources, source.id) || advice_cites || rules_cite(item.modifications) ||
              rules_cite(item.cautions) || variant_cites(item.easier) || variant_cites(item.harder) ||
              (item.exercise.stop_if && item.exercise.stop_if->basis == source.id);
     });
@@ -376,24 +378,52 @@ std::vector<std::string> gap_warnings(const Catalog& catalog, const std::vector<
 }
 
 /// Says, for each item that carries a caution, why it was chosen although
-/// cautions count against an exercise.
-void explain_cautions(const Catalog& catalog, const Chooser& chooser, std::vector<PlanItem>& items)
+/// cautions count against an exercise; and for each item chosen beside an
+/// exercise of its family, why.
+void explain_choices(const Catalog& catalog, const Chooser& chooser, std::vector<PlanItem>& items)
 {
-  const Selection& selection = chooser.selection();
-  for (const std::size_t i : selection.order()) {
-    const Candidate& candidate = *selection.chosen()[i];
+  const auto& chosen = chooser.selection().chosen();
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const Candidate& candidate = *chosen[i];
     auto item = std::find_if(items.begin(), items.end(),
                              [&](const PlanItem& it) { return it.exercise.id == candidate.exercise->id; });
-    if (item == items.end() || item->cautions.empty()) {
+    if (item == items.end()) {
       continue;
     }
-    std::vector<std::string> names;
-    for (const auto& rule : item->cautions) {
-      names.push_back(catalog.conditions.name_of(rule.condition));
+    if (!item->cautions.empty()) {
+      std::vector<std::string> names;
+      for (const auto& rule : item->cautions) {
+        names.push_back(catalog.conditions.name_of(rule.condition));
+      }
+      item->cautioned_because = fmt::format("chosen with a caution for {}: {}", util::join(names, " and "),
+                                            chooser.why_chosen(candidate));
     }
-    item->cautioned_because = fmt::format("chosen with a caution for {}: {}", util::join(names, " and "),
-                                          chooser.why_chosen(candidate));
+    // The later of two exercises of one family is the one that needed saying.
+    const auto earlier = std::find_if(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(i),
+                                      [&](const Candidate* other) {
+                                        return !candidate.exercise->family.empty() &&
+                                               other->exercise->family == candidate.exercise->family;
+                                      });
+    if (earlier != chosen.begin() + static_cast<std::ptrdiff_t>(i)) {
+      item->family_because = fmt::format("chosen beside {}, a version of the same movement ({}): {}",
+                                         (*earlier)->exercise->name, candidate.exercise->family,
+                                         chooser.why_chosen(candidate));
+    }
   }
+}
+
+/// The advice of each kind of exercise in the plan that has some.
+std::vector<KindAdvice> kind_advice(const Catalog& catalog, const std::vector<PlanItem>& items)
+{
+  std::vector<KindAdvice> out;
+  for (const auto& kind : catalog.kinds.terms) {
+    const bool used = std::any_of(items.begin(), items.end(),
+                                  [&](const PlanItem& item) { return item.exercise.kind == kind.id; });
+    if (used && !kind.advice.empty()) {
+      out.push_back({kind.id, kind.name, util::fold_whitespace(kind.advice)});
+    }
+  }
+  return out;
 }
 
 } // namespace
@@ -438,7 +468,8 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   plan.sources = citations(catalog, plan.items);
   plan.unchanged = unchanged_conditions(catalog, request, plan.items);
   plan.gaps = gap_warnings(catalog, plan.left_out);
-  explain_cautions(catalog, chooser, plan.items);
+  explain_choices(catalog, chooser, plan.items);
+  plan.kind_advice = kind_advice(catalog, plan.items);
   return plan;
 }
 

@@ -93,16 +93,27 @@ void Selection::reorder()
 
 std::optional<int> Selection::item_cap() const
 {
-  if (m_budget < rules_minimum_minutes * 60) {
+  if (m_item_cap_lifted) {
     return std::nullopt;
   }
-  return static_cast<int>(max_item_share * m_budget);
+  return static_cast<int>(item_share_cap(m_budget) * m_budget);
+}
+
+std::size_t Selection::posture_count() const
+{
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < m_groups.size(); ++i) {
+    const auto first = std::find_if(m_groups.begin(), m_groups.end(),
+                                    [&](const std::string* group) { return *group == *m_groups[i]; });
+    count += first == m_groups.begin() + static_cast<std::ptrdiff_t>(i) ? 1 : 0;
+  }
+  return count;
 }
 
 Added Selection::try_add(const Candidate* candidate, const Dose& dose)
 {
-  // No item may take more than its share of a plan long enough for the
-  // rules, even at its least dose.
+  // No item may take more than its share of the plan, even at its least
+  // dose.
   const auto cap = item_cap();
   if (cap && duration(candidate->least, candidate->exercise->per_side) > *cap) {
     return Added::over_item_cap;
@@ -116,22 +127,27 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
   m_chosen.push_back(candidate);
   m_doses.push_back(dose);
   m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
-  if (!within_limits()) {
+  m_floor.push_back(setting_of(m_catalog, *candidate->exercise) == "floor");
+  const auto refuse = [&](Added why) {
     m_chosen.pop_back();
     m_doses.pop_back();
     m_groups.pop_back();
-    return Added::over_position;
+    m_floor.pop_back();
+    return why;
+  };
+  if (posture_count() > static_cast<std::size_t>(moves_cap()) + 1) {
+    return refuse(Added::over_moves);
+  }
+  if (!within_limits()) {
+    return refuse(Added::over_position);
   }
   std::vector<std::size_t> before = m_order;
   reorder();
   if (total() <= m_budget) {
     return Added::yes;
   }
-  m_chosen.pop_back();
-  m_doses.pop_back();
-  m_groups.pop_back();
   m_order = std::move(before);
-  return Added::over_budget;
+  return refuse(Added::over_budget);
 }
 
 void Selection::set_doses(int numerator, int denominator)
@@ -149,13 +165,14 @@ void Selection::set_doses(int numerator, int denominator)
 int Selection::total() const
 {
   int seconds = 0;
-  const std::string* previous = nullptr;
+  const std::size_t none = m_chosen.size();
+  std::size_t previous = none;
   for (const std::size_t i : m_order) {
-    if (previous != nullptr && previous != m_groups[i] && *previous != *m_groups[i]) {
-      seconds += transition_seconds;
+    if (previous != none && m_groups[previous] != m_groups[i] && *m_groups[previous] != *m_groups[i]) {
+      seconds += change_seconds(m_floor[previous], m_floor[i]);
     }
     seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
-    previous = m_groups[i];
+    previous = i;
   }
   return seconds;
 }
@@ -173,7 +190,7 @@ int Selection::kind_seconds(const std::string& kind) const
 {
   int seconds = 0;
   for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-    if (m_chosen[i]->exercise->kind == kind) {
+    if (m_chosen[i]->exercise->kind == kind && does_kind_work(m_catalog, *m_chosen[i]->exercise)) {
       seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
     }
   }
@@ -195,20 +212,17 @@ double Selection::progress(std::size_t i) const
   return count > 0 ? sum / count : 1.0;
 }
 
-bool Selection::fits(std::size_t i, bool capped) const
+bool Selection::fits(std::size_t i) const
 {
   const int seconds_total = total();
   if (seconds_total > m_budget || !within_limits()) {
     return false;
   }
-  if (m_budget < rules_minimum_minutes * 60) {
-    return true;
+  const auto cap = item_cap();
+  if (cap && duration(m_doses[i], m_chosen[i]->exercise->per_side) > *cap) {
+    return false;
   }
-  const int seconds = duration(m_doses[i], m_chosen[i]->exercise->per_side);
-  // 40% of the total, once the total reaches 90% of the budget.
-  const double plan_seconds = std::max<double>(seconds_total, fill_target * m_budget);
-  return (!capped || seconds <= static_cast<int>(max_item_share * plan_seconds)) &&
-         !starves_share(i, seconds_total);
+  return m_budget < rules_minimum_minutes * 60 || !starves_share(i, seconds_total);
 }
 
 bool Selection::starves_share(std::size_t i, int seconds) const
@@ -223,7 +237,7 @@ bool Selection::starves_share(std::size_t i, int seconds) const
     }
     for (std::size_t j = 0; j < m_chosen.size(); ++j) {
       const auto* exercise = m_chosen[j]->exercise;
-      if (exercise->kind == kind.id &&
+      if (exercise->kind == kind.id && does_kind_work(m_catalog, *exercise) &&
           duration(m_doses[j], exercise->per_side) < duration(m_chosen[j]->most, exercise->per_side)) {
         return true; // the kind could still grow into its share
       }
@@ -232,7 +246,7 @@ bool Selection::starves_share(std::size_t i, int seconds) const
   return false;
 }
 
-bool Selection::bump(std::size_t i, bool capped)
+bool Selection::bump(std::size_t i)
 {
   const Dose& low = m_chosen[i]->least;
   const Dose& high = m_chosen[i]->most;
@@ -256,7 +270,7 @@ bool Selection::bump(std::size_t i, bool capped)
       const int top = high.*field->value;
       const bool wide = top - low.*field->value >= 5;
       value = std::min(top, value + (step == 5 && field->seconds && wide ? 5 : 1));
-      if (fits(i, capped)) {
+      if (fits(i)) {
         return true;
       }
       value = before;
@@ -275,14 +289,14 @@ std::vector<bool> Selection::below_share() const
   for (const auto& kind : m_catalog.kinds.terms) {
     if (kind.share > 0 && kind_seconds(kind.id) * 100 < kind.share * seconds) {
       for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-        out[i] = out[i] || m_chosen[i]->exercise->kind == kind.id;
+        out[i] = out[i] || (m_chosen[i]->exercise->kind == kind.id && does_kind_work(m_catalog, *m_chosen[i]->exercise));
       }
     }
   }
   return out;
 }
 
-void Selection::fit(bool capped)
+void Selection::fit()
 {
   std::vector<bool> stuck(m_chosen.size(), false);
   while (true) {
@@ -299,7 +313,7 @@ void Selection::fit(bool capped)
     if (best == m_chosen.size()) {
       return;
     }
-    if (!bump(best, capped)) {
+    if (!bump(best)) {
       stuck[best] = true;
     }
   }

@@ -2,6 +2,7 @@
 
 #include "backplan/catalog/model.hpp"
 #include "backplan/plan/model.hpp"
+#include "backplan/plan/planner.hpp"
 #include "backplan/safety/conditions.hpp"
 
 #include <optional>
@@ -36,6 +37,7 @@ enum class Added {
   over_item_cap, ///< even at its least dose it would take more than `Selection::item_cap()`
   over_budget,   ///< at the dose offered the total would exceed the budget
   over_position, ///< at the dose offered the time in a capped position would exceed its cap
+  over_moves,    ///< it would add a change of position past `max_position_changes`
 };
 
 /// The exercises being chosen and their doses. The plan order of the chosen
@@ -51,10 +53,14 @@ public:
   int position_cap(const catalog::Exercise& exercise) const;
   /// Whether `candidate` is chosen.
   bool has(const Candidate* candidate) const;
-  /// The most seconds one item may take at its least dose: `max_item_share`
-  /// of the budget in a plan of `rules_minimum_minutes` or more, nothing
-  /// (no cap) in a shorter one.
+  /// The most seconds one item may take: `item_share_cap` of the budget,
+  /// or nothing once `lift_item_cap` has been called.
   std::optional<int> item_cap() const;
+  /// Lets items past the cap on one item's share: for the last stage of a
+  /// plan no other safe exercise can fill.
+  void lift_item_cap() { m_item_cap_lifted = true; }
+  /// The most changes of position the plan may make.
+  int moves_cap() const { return max_position_changes(m_budget / 60); }
   /// Adds `candidate` at `dose` unless its least dose is over `item_cap()`
   /// or the total would exceed the budget; says which.
   Added try_add(const Candidate* candidate, const Dose& dose);
@@ -64,9 +70,9 @@ public:
   /// Raises doses evenly, one step of the least-raised item at a time (items
   /// whose kind is below its share of the budget first), while the total
   /// fits; once 90% of the budget is reached, no item grows while a kind
-  /// that could still grow is below its share. With `capped`, no item grows
-  /// past `max_item_share` of the plan's total.
-  void fit(bool capped);
+  /// that could still grow is below its share. No item grows past
+  /// `item_cap()`.
+  void fit();
   /// Total seconds in plan order, transitions included.
   int total() const;
   /// Seconds the chosen items take, without transitions.
@@ -84,10 +90,12 @@ public:
   const std::vector<std::size_t>& order() const { return m_order; }
 
 private:
-  bool bump(std::size_t i, bool capped);
+  bool bump(std::size_t i);
   /// Whether the chosen items keep every position's time within its cap.
   bool within_limits() const;
-  bool fits(std::size_t i, bool capped) const;
+  bool fits(std::size_t i) const;
+  /// The number of postures chosen.
+  std::size_t posture_count() const;
   bool starves_share(std::size_t i, int seconds) const;
   double progress(std::size_t i) const;
   std::vector<bool> below_share() const;
@@ -99,6 +107,8 @@ private:
   std::vector<const Candidate*> m_chosen;
   std::vector<Dose> m_doses;
   std::vector<const std::string*> m_groups; ///< the posture of each chosen item
+  std::vector<bool> m_floor;                ///< whether each chosen item is on the floor
+  bool m_item_cap_lifted = false;
   std::vector<std::size_t> m_order;
 };
 

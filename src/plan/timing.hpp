@@ -8,8 +8,10 @@
 
 namespace backplan::plan {
 
-/// Seconds to get from one start position into another.
-inline constexpr int transition_seconds = 15;
+/// Seconds to get from one posture into another (planner.hpp's
+/// transition_seconds, for postures known to differ): 20 to get down to or
+/// up from the floor, 10 otherwise.
+inline int change_seconds(bool from_floor, bool to_floor) { return from_floor != to_floor ? 20 : 10; }
 
 /// The smallest dose the catalog allows for `dosage`.
 Dose min_dose(const catalog::Dosage& dosage);

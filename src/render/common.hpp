@@ -28,6 +28,10 @@ std::string basis_words(const catalog::Contraindication& rule);
 /// The label of an exercise's `stop_if` line, which every user sees.
 inline constexpr const char* everyone_label = "For everyone";
 
+/// The heading --explain puts over the items chosen against a preference
+/// (with a caution, or beside a version of the same movement).
+inline constexpr const char* chosen_anyway_heading = "Chosen anyway";
+
 /// The rules shown beside an item or a version of it: modifications, then cautions.
 std::vector<catalog::Contraindication> shown_rules(
   const std::vector<catalog::Contraindication>& modifications,

@@ -44,7 +44,8 @@ std::vector<Fact> facts_of(const plan::Plan& plan)
   return facts;
 }
 
-/// The shortfall, each condition that changed nothing, and each gap.
+/// The shortfall, each condition that changed nothing, each gap, and each
+/// kind's advice.
 std::vector<Note> plan_notes(const plan::Plan& plan)
 {
   std::vector<Note> notes;
@@ -56,6 +57,9 @@ std::vector<Note> plan_notes(const plan::Plan& plan)
   }
   for (const auto& gap : plan.uncovered) {
     notes.push_back({NoteKind::uncovered, "Not covered", gap});
+  }
+  for (const auto& advice : plan.kind_advice) {
+    notes.push_back({NoteKind::kind_advice, advice.name, advice.text});
   }
   return notes;
 }
@@ -139,9 +143,10 @@ Explanation explanation_of(const plan::Plan& plan)
 {
   Explanation out;
   for (const auto& item : plan.items) {
-    if (!item.cautioned_because.empty()) {
-      out.cautioned.emplace_back(fmt::format("{} ({})", item.exercise.name, item.exercise.id),
-                                 item.cautioned_because);
+    for (const auto* why : {&item.cautioned_because, &item.family_because}) {
+      if (!why->empty()) {
+        out.chosen.emplace_back(fmt::format("{} ({})", item.exercise.name, item.exercise.id), *why);
+      }
     }
   }
   for (const auto& left : plan.left_out) {
@@ -161,6 +166,8 @@ const char* note_kind_name(NoteKind kind)
     return "unchanged";
   case NoteKind::uncovered:
     return "uncovered";
+  case NoteKind::kind_advice:
+    return "kind advice";
   case NoteKind::general:
     return "general";
   case NoteKind::advice:

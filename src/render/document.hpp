@@ -15,6 +15,7 @@ enum class NoteKind {
   shortfall,       ///< the catalog could not fill the time
   unchanged,       ///< a declared condition no exercise needed changing for
   uncovered,       ///< a requested region or goal no safe exercise covers
+  kind_advice,     ///< a kind of exercise's advice: when to start strengthening
   general,         ///< a safety note for everyone: stop on pain, ...
   advice,          ///< a declared condition's advice
   red_flags_intro, ///< the sentence before the red-flag tiers
@@ -100,9 +101,10 @@ struct LeftOutLine {
   std::string detail;
 };
 
-/// What --explain adds: items chosen with a caution, and those left out.
+/// What --explain adds: items chosen against a preference (with a caution,
+/// or beside a version of the same movement), and those left out.
 struct Explanation {
-  std::vector<std::pair<std::string, std::string>> cautioned; ///< ("Name (id)", why)
+  std::vector<std::pair<std::string, std::string>> chosen; ///< ("Name (id)", why)
   std::vector<LeftOutLine> left_out;
 };
 

@@ -237,9 +237,9 @@ void ticks_part(Html& out, const Document& document)
 
 void left_out_part(Html& out, const Explanation& explanation)
 {
-  if (!explanation.cautioned.empty()) {
-    out.put("<h2>Chosen with a caution</h2>\n<ul>\n");
-    for (const auto& [name, why] : explanation.cautioned) {
+  if (!explanation.chosen.empty()) {
+    out.put("<h2>{}</h2>\n<ul>\n", chosen_anyway_heading);
+    for (const auto& [name, why] : explanation.chosen) {
       out.put("<li>{}: {}</li>\n", name, why);
     }
     out.put("</ul>\n");

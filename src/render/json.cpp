@@ -97,6 +97,8 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["harder"] = variant_json(plan, item.harder);
   out["sources"] = exercise.sources;
   out["cautioned_because"] = string_or_null(item.cautioned_because);
+  out["family"] = string_or_null(exercise.family);
+  out["family_because"] = string_or_null(item.family_because);
   return out;
 }
 
@@ -207,6 +209,11 @@ Json plan_json(const plan::Plan& plan)
   out["totals"] = totals_json(plan);
   out["uncovered"] = plan.uncovered;
   out["unchanged_conditions"] = unchanged_json(plan);
+  Json advice = Json::array();
+  for (const auto& line : plan.kind_advice) {
+    advice.push_back({{"kind", line.kind}, {"kind_name", line.name}, {"text", line.text}});
+  }
+  out["kind_advice"] = std::move(advice);
   out["safety"] = safety_json(plan.safety);
   out["sources"] = plan.sources;
   return out;

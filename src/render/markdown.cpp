@@ -189,9 +189,9 @@ void item_section(Markdown& out, const ExerciseBlock& exercise, const std::strin
 
 void left_out_section(Markdown& out, const Explanation& explanation)
 {
-  if (!explanation.cautioned.empty()) {
-    out.put("## Chosen with a caution\n\n");
-    for (const auto& [name, why] : explanation.cautioned) {
+  if (!explanation.chosen.empty()) {
+    out.put("## {}\n\n", chosen_anyway_heading);
+    for (const auto& [name, why] : explanation.chosen) {
       out.put("- {}: {}\n", name, why);
     }
     out.put("\n");

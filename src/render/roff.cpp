@@ -346,9 +346,9 @@ void item_section(Roff& out, const ExerciseBlock& exercise)
 void left_out_section(Roff& out, const Explanation& explanation)
 {
   // An .IP right after a heading would measure its indent in the heading's size.
-  if (!explanation.cautioned.empty()) {
-    out.put(".SH 1\nChosen with a caution\n.LP\n");
-    for (const auto& [name, why] : explanation.cautioned) {
+  if (!explanation.chosen.empty()) {
+    out.put(".SH 1\n{}\n.LP\n", chosen_anyway_heading);
+    for (const auto& [name, why] : explanation.chosen) {
       out.put(".IP \\(bu 3n\n{}\n", fmt::format("{}: {}", name, why));
     }
   }

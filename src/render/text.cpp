@@ -140,10 +140,10 @@ void item_section(Writer& out, const ExerciseBlock& exercise, const Style& style
 
 void explain_section(Writer& out, const Explanation& explanation, const Style& style)
 {
-  if (!explanation.cautioned.empty()) {
+  if (!explanation.chosen.empty()) {
     out.line();
-    out.line(style.bold + "Chosen with a caution" + style.reset);
-    for (const auto& [name, why] : explanation.cautioned) {
+    out.line(style.bold + chosen_anyway_heading + style.reset);
+    for (const auto& [name, why] : explanation.chosen) {
       out.para("  - ", "    ", fmt::format("{}: {}", name, why));
     }
   }

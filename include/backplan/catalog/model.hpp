@@ -72,6 +72,9 @@ struct Dosage {
   Range sets{1, 1};
   Range rest_between_reps{0, 0}; ///< seconds between repetitions of a set
   Range rest_between_sets{0, 0}; ///< seconds between sets; at least 1 when sets may exceed 1
+  /// The source says to repeat until the working muscles tire: the
+  /// repetitions load the muscle whatever the hold.
+  bool to_fatigue = false;
 };
 
 /// What a condition does to an exercise.
@@ -133,6 +136,11 @@ struct Exercise {
   /// mastered first, so a plan holds it only at an explicitly requested level.
   std::string progression_of;
   Location progression_where; ///< the position of the progression_of value
+  /// The movement it is a variant of (empty: none): a plan holds one
+  /// exercise of a family unless the time cannot be filled otherwise.
+  std::string family;
+  /// It moves into and holds the end of the range: never a plan's first item.
+  bool end_range = false;
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
   util::Box<figure::Figure> figure; ///< its start and end poses, when drawn
@@ -195,7 +203,10 @@ struct Term {
   int share = 0;                        ///< kinds only: percent of a plan's time the kind aims for
   int min_hold = 0;                     ///< kinds only: shortest hold, where an exercise's range allows
   bool on_request = false;              ///< levels only: in a plan only when `--level` names it
-  std::string advice;                   ///< conditions only: a line for the whole plan
+  bool back = false;                    ///< regions only: part of the back, whose movements a plan covers
+  bool opens = false;                   ///< kinds only: a plan may open with it (gentle mobility)
+  bool closes = false;                  ///< kinds only: a plan may end with it (a stretch)
+  std::string advice;                   ///< conditions and kinds: a line for the whole plan
   std::vector<std::string> protects;    ///< conditions only: loads it cannot take
   std::vector<std::string> includes;    ///< conditions only: conditions whose rules it takes on too
   util::Box<Qualifier> qualifier;       ///< conditions only: a value that changes its rules
@@ -205,7 +216,7 @@ struct Term {
   std::vector<std::string> phrases;     ///< loads only: words in an exercise's text that put strain on it
   std::string action;                   ///< red-flag tiers only: what to do
   std::vector<std::string> signs;       ///< red-flag tiers only: the warning signs
-  std::vector<std::string> sources;     ///< red-flag tiers only: source ids
+  std::vector<std::string> sources;     ///< red-flag tiers and kinds: source ids (of `advice`, for a kind)
   Location where;
 };
 

@@ -66,14 +66,18 @@ struct PlanItem {
   /// Set when the item carries a caution for a declared condition: why it
   /// was chosen anyway (shown with --explain).
   std::string cautioned_because;
+  /// Set when an exercise of the same family is in the plan too: why this
+  /// one was chosen beside it (shown with --explain).
+  std::string family_because;
 };
 
 /// An exercise of the catalog that is not in the plan, and why.
 struct LeftOut {
   std::string id;
   std::string name;
-  /// "condition", "setting", "level", "region", "goal", "progression",
-  /// "modified", "covered" or "time"
+  /// "condition", "unruled", "setting", "level", "phase", "region", "goal",
+  /// "progression", "family", "modified", "cautioned", "covered", "moves"
+  /// or "time"
   std::string reason;
   std::string detail;                  ///< a sentence for the user
   std::vector<std::string> conditions; ///< the user's conditions that exclude it
@@ -84,6 +88,14 @@ struct UnchangedCondition {
   std::string id;
   std::string name;
   std::string note; ///< "Knee problems: no exercise of this plan carries a change or caution for it; ..."
+};
+
+/// A line of advice a kind of exercise in the plan brings (kinds.yaml's
+/// `advice`), such as when to start the strengthening.
+struct KindAdvice {
+  std::string kind;
+  std::string name; ///< the kind's display name
+  std::string text;
 };
 
 /// A finished plan: renderers only read it.
@@ -101,6 +113,7 @@ struct Plan {
   std::vector<std::string> uncovered;        ///< requested regions/goals no safe exercise covers
   std::vector<LeftOut> left_out;             ///< every catalog exercise not in the plan, by id
   std::vector<UnchangedCondition> unchanged; ///< declared conditions no item needed changing for
+  std::vector<KindAdvice> kind_advice;       ///< for each kind in the plan that has advice
   /// Set when a declared condition's qualifier value calls for a clinician
   /// first: no items, and this referral instead.
   std::string referral;

@@ -12,13 +12,36 @@ namespace backplan::plan {
 /// The share of the budget a plan must reach when the safe catalog can fill it.
 inline constexpr double fill_target = 0.9;
 
-/// Plans of at least this many minutes keep each kind's share and no item
-/// above `max_item_share` of the budget, wherever the catalog allows.
+/// Plans of at least this many minutes keep each kind's share wherever the
+/// catalog allows.
 inline constexpr int rules_minimum_minutes = 10;
 
-/// The largest share of a plan's total one item may take in a plan of
-/// `rules_minimum_minutes` or more, unless the catalog cannot fill it otherwise.
-inline constexpr double max_item_share = 0.4;
+/// The largest share of a plan's budget one item may take: 15% of a plan of
+/// 20 minutes or more, 25% of a shorter one. An item goes past it only when
+/// no other safe exercise can fill the time.
+double item_share_cap(int budget_seconds);
+
+/// The most changes of position a plan of `minutes` makes: one per 5
+/// minutes, rounded up, plus one.
+int max_position_changes(int minutes);
+
+/// Whether `exercise` does the work of its kind: always, unless the kind has
+/// a `share` and a `min_hold`; then only when its hold reaches `min_hold` or
+/// its dosage is `to_fatigue` (a 2-second squeeze does not strengthen).
+bool does_kind_work(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
+
+/// Whether `exercise` may open a plan: of a kind that `opens` (gentle
+/// mobility), not `end_range`, and not of a level kept for a request.
+bool opens_plan(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
+
+/// Whether a plan may end on `exercise`: of a kind that `closes` (a stretch).
+bool closes_plan(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
+
+/// Seconds to move from one posture to another: 0 within a posture, 20 to
+/// get down to or up from the floor, 10 otherwise (between postures on the
+/// floor, or between the chair and standing).
+int transition_seconds(const catalog::Catalog& catalog, const catalog::Exercise& from,
+                       const catalog::Exercise& to);
 
 /// Builds the plan for `request`: drops every exercise a condition marks
 /// `avoid` and every exercise the filters exclude, covers the requested
@@ -47,16 +70,27 @@ inline bool contains(const std::vector<std::string>& items, const std::string& i
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-/// Puts items in plan order: blocks by setting (standing, seated, floor),
-/// the block with the gentlest kind first; within a block each posture once,
-/// the posture with the gentlest kind first; within a posture mobility,
-/// stretches, then strengthening, except that the last posture ends with its
-/// stretches. Returns the indices of `items` in that order.
+/// Puts items in plan order. Each setting (standing, seated, floor) is one
+/// block and each posture one run, so every posture is visited once; the
+/// blocks and postures are arranged so that the plan opens with an item
+/// that `opens_plan` (never strengthening or an end-range hold first), ends
+/// with one that `closes_plan` in a posture holding at least two items (no
+/// move for one last item), and spends the least time changing position;
+/// within a posture gentler kinds come first, except that the closing
+/// stretches come last. Returns the indices of `items` in that order.
 std::vector<std::size_t> plan_order(const catalog::Catalog& catalog,
                                     const std::vector<const catalog::Exercise*>& items);
 
-/// Fills in start times and transitions (a change of posture) of `items` in
-/// their current order and returns the total seconds.
+/// Whether items in this order open with an item that `opens_plan`.
+bool opens_warmly(const catalog::Catalog& catalog, const std::vector<const catalog::Exercise*>& ordered);
+
+/// Whether items in this order end with an item that `closes_plan`, in a
+/// posture with at least one item before it (or the plan's only posture).
+bool ends_calmly(const catalog::Catalog& catalog, const std::vector<const catalog::Exercise*>& ordered);
+
+/// Fills in start times and transitions (a change of posture, of
+/// `transition_seconds`) of `items` in their current order and returns the
+/// total seconds.
 int schedule(const catalog::Catalog& catalog, std::vector<PlanItem>& items);
 
 } // namespace backplan::plan
