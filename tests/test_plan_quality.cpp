@@ -271,14 +271,19 @@ TEST_SUITE("plan::quality")
   {
     const std::regex time(
       R"(needs \d+ s, only \d+ s left|the plan was full before it was tried|)"
-      R"(needs \d+ s even at its least dose; one exercise may take at most \d+ s \(40%\) )"
-      R"(of a \d+-minute plan)");
+      R"(needs \d+ s even at its least dose; one exercise may take at most \d+ s \((15|25)%\) )"
+      R"(of a \d+-minute plan|would take the time in the position '[^']+' past its cap of \d+ s for your )"
+      R"(conditions)");
+    const std::regex moves(R"(would add a change of position; a \d+-minute plan makes at most \d+)");
     for_grid([&](const plan::Request& request, const plan::Plan& plan) {
       CAPTURE(request.minutes);
       for (const auto& left : plan.left_out) {
         CAPTURE(left.id);
+        CAPTURE(left.detail);
         if (left.reason == "time") {
           CHECK(std::regex_match(left.detail, time));
+        } else if (left.reason == "moves") {
+          CHECK(std::regex_match(left.detail, moves));
         } else if (left.reason == "covered") {
           CHECK(left.detail.rfind("movement already covered by ", 0) == 0);
         }

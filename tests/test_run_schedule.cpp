@@ -36,7 +36,7 @@ plan::Plan two_item_plan()
   second.position_name = "Lying on your back";
   second.dose = {5, 0, 1, 1, 0};
   second.duration = plan::duration(second.dose, true);
-  second.transition = plan::change_seconds(false, true); // from standing down to the floor
+  second.transition = 15; // a change of position, of whatever length
   second.start = first.duration + second.transition;
   plan.items = {first, second};
   plan.total = second.start + second.duration;

@@ -46,7 +46,7 @@ run::Schedule two_items()
   second.dose = {5, 0, 1, 1, 0};
   second.dosage_words = plan::dosage_words(second.dose, true);
   second.duration = plan::duration(second.dose, true);
-  second.transition = plan::change_seconds(false, true); // from standing down to the floor
+  second.transition = 15; // a change of position, of whatever length
   second.start = first.duration + second.transition;
   plan.items = {first, second};
   plan.total = second.start + second.duration;

@@ -94,6 +94,7 @@ const std::vector<VocabularySpec> vocabulary_specs = {
     {"setting", true},
     {"loads", false},
     {"group", false},
+    {"relaxed", false},
     {"description", false}}},
   {"levels",
    "level",

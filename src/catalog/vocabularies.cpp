@@ -309,6 +309,7 @@ std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spe
   read.flag("back", term.back);
   read.flag("opens", term.opens);
   read.flag("closes", term.closes);
+  read.flag("relaxed", term.relaxed);
   read.qualifier(term);
   read.phase(term);
   read.condition_signs(term);

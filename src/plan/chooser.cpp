@@ -142,13 +142,56 @@ void Chooser::close_calmly()
   m_stage = "the plan ends on a stretch in a posture it is already in, and no exercise needing no change or "
             "caution could end it";
   m_selection.set_doses(0, 1);
-  for (const auto& candidate : m_candidates) {
-    if (closes_plan(m_catalog, *candidate.exercise) && offer(candidate, candidate.least) &&
-        ends_calmly(m_catalog, ordered())) {
-      break;
+  m_selection.close_postures(true);
+  const auto offer_closers = [&] {
+    for (const auto& candidate : m_candidates) {
+      if (closes_plan(m_catalog, *candidate.exercise) && offer(candidate, candidate.least) &&
+          ends_calmly(m_catalog, ordered())) {
+        return true;
+      }
     }
+    return false;
+  };
+  if (!offer_closers()) {
+    drop_lone_end(offer_closers);
   }
+  m_selection.close_postures(false);
   m_selection.fit();
+}
+
+template<typename OfferClosers>
+void Chooser::drop_lone_end(OfferClosers offer_closers)
+{
+  // An item alone in a posture of its own (the last first): the plan does
+  // without it and fills its time from the postures it is already in, if
+  // then it ends calmly.
+  const auto order = ordered();
+  const auto alone = [&](std::size_t i) {
+    const auto& group = position_group(m_catalog, *order[i]);
+    return std::count_if(order.begin(), order.end(),
+                         [&](const Exercise* e) { return position_group(m_catalog, *e) == group; }) == 1;
+  };
+  for (std::size_t i = order.size(); i-- > 1;) {
+    if (!alone(i)) {
+      continue;
+    }
+    const auto& chosen = m_selection.chosen();
+    const Candidate* lone =
+      *std::find_if(chosen.begin(), chosen.end(), [&](const Candidate* c) { return c->exercise == order[i]; });
+    const auto before = m_selection.state();
+    m_selection.remove(lone);
+    std::vector<std::string> uncovered;
+    cover_needs(uncovered);
+    offer_closers();
+    offer_remaining(static_cast<int>(fill_target * m_selection.budget() + 0.999));
+    if (ends_calmly(m_catalog, ordered())) {
+      m_dropped = lone;
+      m_why[index_of(*lone)].clear();
+      return;
+    }
+    m_selection.restore(before);
+    m_selection.set_doses(0, 1);
+  }
 }
 
 LeftOut Chooser::reason(const Candidate& candidate) const
@@ -164,6 +207,10 @@ LeftOut Chooser::reason(const Candidate& candidate) const
                    ? fmt::format("{}, its progression, is in the plan instead", chosen->exercise->name)
                    : fmt::format("it progresses {}, which is in the plan", chosen->exercise->name));
     }
+  }
+  if (&candidate == m_dropped) {
+    return out("ending", "it stood alone in a posture of its own; without it the plan ends calmly, in a "
+                         "posture it is already in");
   }
   for (const auto* chosen : m_selection.chosen()) {
     if (same_family(exercise, *chosen->exercise)) {
@@ -330,12 +377,12 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
   }
 }
 
-int Chooser::least_seconds(const std::string& kind) const
+int Chooser::kind_seconds(const std::string& kind, Dose Candidate::*dose) const
 {
   int seconds = 0;
   for (const auto* chosen : m_selection.chosen()) {
     if (chosen->exercise->kind == kind && does_kind_work(m_catalog, *chosen->exercise)) {
-      seconds += duration(chosen->least, chosen->exercise->per_side);
+      seconds += duration(chosen->*dose, chosen->exercise->per_side);
     }
   }
   return seconds;
@@ -355,8 +402,11 @@ void Chooser::fill_shares()
                           util::lowercase_first(kind.name));
     for (const bool modified : {false, true}) {
       for (const auto& candidate : m_candidates) {
-        // Counted at the least doses, to which fitting may still lower them.
-        if (least_seconds(kind.id) * 100 >= kind.share * m_selection.budget()) {
+        // Counted at the least doses, to which fitting may still lower them;
+        // an exercise needing a change only when those chosen could not
+        // reach the share even at their most.
+        if (kind_seconds(kind.id, modified ? &Candidate::most : &Candidate::least) * 100 >=
+            kind.share * m_selection.budget()) {
           break;
         }
         // At its least dose when the typical one does not fit: fitting

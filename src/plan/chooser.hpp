@@ -67,8 +67,9 @@ private:
   bool covers(const Need& need) const;
   /// Covers each need with the first candidate, in priority order, that fits.
   void cover_needs(std::vector<std::string>& uncovered);
-  /// The seconds the chosen exercises of `kind` take at their least doses.
-  int least_seconds(const std::string& kind) const;
+  /// The seconds the chosen exercises of `kind` that do its work take at
+  /// their `least` or `most` doses.
+  int kind_seconds(const std::string& kind, Dose Candidate::*dose) const;
   /// Adds exercises of each kind with a share until, even at their least
   /// doses, they reach that share of the budget.
   void fill_shares();
@@ -81,6 +82,10 @@ private:
   /// When the plan would not end calmly, adds a stretch in a posture it is
   /// already in.
   void close_calmly();
+  /// Does without an item alone in a posture of its own and fills its time
+  /// from the postures the plan is in, when then the plan ends calmly.
+  template<typename OfferClosers>
+  void drop_lone_end(OfferClosers offer_closers);
   /// The chosen exercises in plan order.
   std::vector<const catalog::Exercise*> ordered() const;
   /// Still short of the target: whatever else fits, at its least dose; then
@@ -119,6 +124,7 @@ private:
   }
   std::vector<bool> m_tried; ///< offered at least once, by candidate
   bool m_families_allowed = false; ///< the last stage: a second exercise of a family may join
+  const Candidate* m_dropped = nullptr; ///< taken out so that the plan ends calmly
   /// Why a candidate offered was not added, in seconds.
   struct Refusal {
     Added why;

@@ -25,7 +25,9 @@ struct Key {
   bool demanding = false; ///< of a level kept for an explicit request: never first
   bool end_range = false;
   bool opener = false;
-  bool closer = false;
+  bool closer = false;  ///< the plan may end on it
+  bool stretch = false; ///< of a kind that closes: last in the last posture
+  bool cold = false;    ///< never first: an end-range hold or strengthening
 };
 
 /// A posture of the plan: its items and what ordering needs of them.
@@ -53,7 +55,9 @@ Key key_of(const Catalog& catalog, const Exercise& e)
           is_demanding(catalog, e),
           e.end_range,
           opens_plan(catalog, e),
-          closes_plan(catalog, e)};
+          closes_plan(catalog, e),
+          catalog.kinds.find(e.kind) != nullptr && catalog.kinds.find(e.kind)->closes,
+          e.end_range || (catalog.kinds.find(e.kind) != nullptr && catalog.kinds.find(e.kind)->share > 0)};
 }
 
 /// The postures of `keys`, each with its items in order: gentler kinds
@@ -83,6 +87,11 @@ std::vector<Posture> postures_of(const std::vector<Key>& keys)
              std::tuple(keys[b].demanding, keys[b].kind, keys[b].end_range, keys[b].position);
     });
     std::stable_partition(items.begin(), items.end(), [&](std::size_t i) { return keys[i].opener; });
+    // With no opener, still never an end-range hold or strengthening first.
+    const auto warm = std::find_if(items.begin(), items.end(), [&](std::size_t i) { return !keys[i].cold; });
+    if (warm != items.end()) {
+      std::rotate(items.begin(), warm, warm + 1);
+    }
     posture.closes =
       items.size() >= 2 && std::any_of(items.begin(), items.end(), [&](std::size_t i) { return keys[i].closer; });
   }
@@ -91,33 +100,38 @@ std::vector<Posture> postures_of(const std::vector<Key>& keys)
 
 /// The postures in one arrangement of the blocks: within a block by rank,
 /// the first block's opening posture first and the last block's closing
-/// posture last.
-std::vector<const Posture*> arrange(const std::vector<Posture>& postures, const std::vector<int>& blocks)
+/// posture last. When one posture would have to do both, `closing_first`
+/// says which gives way: the closing posture, or the other opening one.
+std::vector<const Posture*> arrange(const std::vector<Posture>& postures, const std::vector<int>& blocks,
+                                    bool closing_first)
 {
   std::vector<const Posture*> out;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const auto begin = out.size();
+  std::size_t last_begin = 0;
+  for (const int block : blocks) {
+    last_begin = out.size();
     for (const auto& posture : postures) {
-      if (posture.block == blocks[b]) {
+      if (posture.block == block) {
         out.push_back(&posture);
       }
     }
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(last_begin), out.end(),
                      [](const Posture* x, const Posture* y) { return x->rank < y->rank; });
-    if (b == 0) {
-      const auto opening =
-        std::find_if(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(), [](const Posture* p) { return p->opens; });
-      if (opening != out.end()) {
-        std::rotate(out.begin() + static_cast<std::ptrdiff_t>(begin), opening, opening + 1);
-      }
-    }
-    if (b + 1 == blocks.size() && out.size() - begin > 1) {
-      const auto block_rend = out.rend() - static_cast<std::ptrdiff_t>(begin);
-      const auto closing = std::find_if(out.rbegin(), block_rend, [](const Posture* p) { return p->closes; });
-      if (closing != block_rend) {
-        std::rotate(closing.base() - 1, closing.base(), out.end());
-      }
-    }
+  }
+  const auto first_end = std::find_if(out.begin(), out.end(), [&](const Posture* p) { return p->block != blocks[0]; });
+  const auto last_block = out.begin() + static_cast<std::ptrdiff_t>(last_begin);
+  const auto closing = std::find_if(out.rbegin(), std::make_reverse_iterator(last_block),
+                                    [](const Posture* p) { return p->closes; });
+  const Posture* closer = out.size() > 1 && closing != std::make_reverse_iterator(last_block) ? *closing : nullptr;
+  const auto opening = std::find_if(out.begin(), first_end, [&](const Posture* p) {
+    return p->opens && !(closing_first && p == closer);
+  });
+  const Posture* opener = opening != first_end ? *opening : nullptr;
+  if (opener != nullptr) {
+    std::rotate(out.begin(), opening, opening + 1);
+  }
+  if (closer != nullptr && closer != opener) {
+    const auto at = std::find(out.begin(), out.end(), closer);
+    std::rotate(at, at + 1, out.end());
   }
   return out;
 }
@@ -158,7 +172,8 @@ bool opens_plan(const Catalog& catalog, const Exercise& exercise)
 bool closes_plan(const Catalog& catalog, const Exercise& exercise)
 {
   const auto* kind = catalog.kinds.find(exercise.kind);
-  return kind != nullptr && kind->closes;
+  const auto* position = catalog.positions.find(exercise.position);
+  return (kind != nullptr && kind->closes) || (position != nullptr && position->relaxed);
 }
 
 int transition_seconds(const Catalog& catalog, const Exercise& from, const Exercise& to)
@@ -198,14 +213,10 @@ std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<co
   std::sort(blocks.begin(), blocks.end(), [&](int a, int b) { return block_rank(a) < block_rank(b); });
   std::vector<int> trying = blocks;
   std::vector<const Posture*> best;
-  std::tuple<bool, bool, int> best_score{true, true, 0};
+  std::tuple<bool, bool, bool, int> best_score{true, true, true, 0};
   std::vector<std::size_t> indices(blocks.size());
   std::iota(indices.begin(), indices.end(), 0);
-  do {
-    for (std::size_t i = 0; i < indices.size(); ++i) {
-      trying[i] = blocks[indices[i]];
-    }
-    auto arranged = arrange(postures, trying);
+  const auto consider = [&](std::vector<const Posture*> arranged) {
     int moving = 0;
     for (std::size_t i = 1; i < arranged.size(); ++i) {
       moving += transition_seconds(catalog, *items[arranged[i - 1]->items.back()],
@@ -216,20 +227,32 @@ std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<co
     const bool closes =
       arranged.size() == 1 ? std::any_of(last.begin(), last.end(), [&](std::size_t i) { return keys[i].closer; })
                            : arranged.back()->closes;
-    const std::tuple score{!opens, !closes, moving};
+    const bool cold = keys[arranged.front()->items.front()].cold;
+    const std::tuple score{!opens, cold, !closes, moving};
     if (best.empty() || score < best_score) {
       best = std::move(arranged);
       best_score = score;
     }
+  };
+  do {
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+      trying[i] = blocks[indices[i]];
+    }
+    consider(arrange(postures, trying, false));
+    consider(arrange(postures, trying, true));
   } while (std::next_permutation(indices.begin(), indices.end()));
   std::vector<std::size_t> order;
   order.reserve(items.size());
   for (const auto* posture : best) {
     order.insert(order.end(), posture->items.begin(), posture->items.end());
   }
-  // The last posture ends with its stretches, after its strengthening.
-  const auto last_begin = order.end() - static_cast<std::ptrdiff_t>(best.back()->items.size());
+  // The last posture ends with its stretches, after its strengthening, or
+  // else with what may end the plan.
+  // (When it is the first posture too, its first item stays first.)
+  const auto last_begin =
+    order.end() - static_cast<std::ptrdiff_t>(best.back()->items.size()) + (best.size() == 1 ? 1 : 0);
   std::stable_partition(last_begin, order.end(), [&](std::size_t i) { return !keys[i].closer; });
+  std::stable_partition(last_begin, order.end(), [&](std::size_t i) { return !keys[i].stretch; });
   return order;
 }
 

@@ -91,6 +91,28 @@ void Selection::reorder()
   m_order = plan_order(m_catalog, exercises);
 }
 
+void Selection::remove(const Candidate* candidate)
+{
+  const auto at = static_cast<std::ptrdiff_t>(std::find(m_chosen.begin(), m_chosen.end(), candidate) - m_chosen.begin());
+  if (at == static_cast<std::ptrdiff_t>(m_chosen.size())) {
+    return;
+  }
+  m_chosen.erase(m_chosen.begin() + at);
+  m_doses.erase(m_doses.begin() + at);
+  m_groups.erase(m_groups.begin() + at);
+  m_floor.erase(m_floor.begin() + at);
+  reorder();
+}
+
+void Selection::restore(State state)
+{
+  m_chosen = std::move(state.chosen);
+  m_doses = std::move(state.doses);
+  m_groups = std::move(state.groups);
+  m_floor = std::move(state.floor);
+  m_order = std::move(state.order);
+}
+
 std::optional<int> Selection::item_cap() const
 {
   if (m_item_cap_lifted) {
@@ -135,7 +157,9 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
     m_floor.pop_back();
     return why;
   };
-  if (posture_count() > static_cast<std::size_t>(moves_cap()) + 1) {
+  const bool new_posture = std::none_of(m_groups.begin(), m_groups.end() - 1,
+                                        [&](const std::string* group) { return *group == *m_groups.back(); });
+  if ((new_posture && m_postures_closed) || posture_count() > static_cast<std::size_t>(moves_cap()) + 1) {
     return refuse(Added::over_moves);
   }
   if (!within_limits()) {

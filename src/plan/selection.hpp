@@ -61,6 +61,22 @@ public:
   void lift_item_cap() { m_item_cap_lifted = true; }
   /// The most changes of position the plan may make.
   int moves_cap() const { return max_position_changes(m_budget / 60); }
+  /// From now on, only exercises in the postures already chosen may join
+  /// (others are refused as over_moves), or every posture again.
+  void close_postures(bool closed) { m_postures_closed = closed; }
+  /// Takes `candidate` out of the selection.
+  void remove(const Candidate* candidate);
+
+  /// What is chosen, to go back to.
+  struct State {
+    std::vector<const Candidate*> chosen;
+    std::vector<Dose> doses;
+    std::vector<const std::string*> groups;
+    std::vector<bool> floor;
+    std::vector<std::size_t> order;
+  };
+  State state() const { return {m_chosen, m_doses, m_groups, m_floor, m_order}; }
+  void restore(State state);
   /// Adds `candidate` at `dose` unless its least dose is over `item_cap()`
   /// or the total would exceed the budget; says which.
   Added try_add(const Candidate* candidate, const Dose& dose);
@@ -109,6 +125,7 @@ private:
   std::vector<const std::string*> m_groups; ///< the posture of each chosen item
   std::vector<bool> m_floor;                ///< whether each chosen item is on the floor
   bool m_item_cap_lifted = false;
+  bool m_postures_closed = false;
   std::vector<std::size_t> m_order;
 };
 

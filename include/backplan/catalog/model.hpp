@@ -206,6 +206,7 @@ struct Term {
   bool back = false;                    ///< regions only: part of the back, whose movements a plan covers
   bool opens = false;                   ///< kinds only: a plan may open with it (gentle mobility)
   bool closes = false;                  ///< kinds only: a plan may end with it (a stretch)
+  bool relaxed = false;                 ///< positions only: a plan may end in it (lying on the back)
   std::string advice;                   ///< conditions and kinds: a line for the whole plan
   std::vector<std::string> protects;    ///< conditions only: loads it cannot take
   std::vector<std::string> includes;    ///< conditions only: conditions whose rules it takes on too

@@ -34,7 +34,8 @@ bool does_kind_work(const catalog::Catalog& catalog, const catalog::Exercise& ex
 /// mobility), not `end_range`, and not of a level kept for a request.
 bool opens_plan(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
 
-/// Whether a plan may end on `exercise`: of a kind that `closes` (a stretch).
+/// Whether a plan may end on `exercise`: of a kind that `closes` (a
+/// stretch), or in a `relaxed` position (lying on the back).
 bool closes_plan(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
 
 /// Seconds to move from one posture to another: 0 within a posture, 20 to
