@@ -184,7 +184,7 @@ TEST_SUITE("render::json")
     const auto out = render::plan_json(plan);
     CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "request", "items",
                                                    "left_out", "totals", "uncovered", "unchanged_conditions",
-                                                   "safety", "sources"});
+                                                   "kind_advice", "safety", "sources"});
     CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "qualifiers",
                                                               "cleared", "minutes", "goals", "regions",
                                                               "setting", "level", "seed", "for", "clinician",
@@ -212,7 +212,9 @@ TEST_SUITE("render::json")
                                                                "easier",
                                                                "harder",
                                                                "sources",
-                                                               "cautioned_because"});
+                                                               "cautioned_because",
+                                                               "family",
+                                                               "family_because"});
     CHECK(keys_of(out["items"][0]["dosage"]) ==
           std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets", "rest_between_reps_seconds",
                                    "rest_between_sets_seconds", "per_side", "words"});
