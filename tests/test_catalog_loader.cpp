@@ -213,6 +213,47 @@ contraindications:
             .empty());
   }
 
+  TEST_CASE("family, end_range and to_fatigue: an id and two flags")
+  {
+    const std::string head = "id: curl\nname: Curl\nsummary: ok\nposition: all-fours\n"
+                             "regions: [mid-back]\ngoals: [mobility]\nkind: mobility\nlevel: gentle\n"
+                             "per_side: false\n";
+    const std::string tail = "steps: [Do it.]\nsources: [sutter]\n";
+    CHECK(
+      load_text("a.yaml", head +
+                            "family: Cat Family\nend_range: sometimes\n"
+                            "dosage: {rep_seconds: 3, reps: 10, to_fatigue: 1}\n" +
+                            tail) ==
+      std::vector<std::string>{"a.yaml:10:9: error: 'family' must be lowercase letters, digits and single "
+                               "hyphens, found 'Cat Family'",
+                               "a.yaml:11:12: error: 'end_range' must be true or false, found 'sometimes'",
+                               "a.yaml:12:48: error: 'to_fatigue' must be true or false, found '1'"});
+    CHECK(load_text("b.yaml", head +
+                                "family: cat\nend_range: true\n"
+                                "dosage: {rep_seconds: 3, reps: 10, to_fatigue: true}\n" +
+                                tail)
+            .empty());
+  }
+
+  TEST_CASE("a kind's advice names its sources")
+  {
+    const auto load_kinds = [](const std::string& text) {
+      std::vector<std::string> out;
+      catalog::Layer kinds;
+      kinds.files.push_back({"kinds.yaml", text});
+      for (const auto& diagnostic : catalog::load({catalog::builtin_layer(), kinds}).errors) {
+        out.push_back(diagnostic.str());
+      }
+      return out;
+    };
+    CHECK(load_kinds("kinds:\n  - id: breathing\n    name: Breathing\n    advice: Breathe slowly.\n") ==
+          std::vector<std::string>{
+            "kinds.yaml:4:13: error: a kind's 'advice' needs 'sources': the source ids it comes from"});
+    CHECK(load_kinds("kinds:\n  - id: breathing\n    name: Breathing\n    advice: Breathe slowly.\n"
+                     "    sources: [sutter]\n")
+            .empty());
+  }
+
   TEST_CASE("every exercise of the built-in catalog with more than one set rests between sets")
   {
     for (const auto& exercise : test::builtin_catalog().exercises) {

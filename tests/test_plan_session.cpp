@@ -7,12 +7,14 @@
 
 #include "backplan/plan/planner.hpp"
 #include "backplan/render/render.hpp"
+#include "backplan/render/text.hpp"
 #include "plan/timing.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <set>
 
 using namespace backplan;
@@ -104,6 +106,34 @@ TEST_SUITE("plan::session")
       }
     });
     MESSAGE("second exercises of a family over the grid: " << seconds);
+  }
+
+  TEST_CASE("a second exercise of a family only to fill the time, and --explain says why")
+  {
+    catalog::Catalog catalog = test::builtin_catalog();
+    std::erase_if(catalog.exercises, [](const auto& e) {
+      return e.id != "cat-cow" && e.id != "cat-curl" && e.id != "kneeling-back-stretch";
+    });
+    plan::Request request;
+    // Ten minutes of these three need both of the family: the second says
+    // why, in --explain's words.
+    request.minutes = 10;
+    const auto plan = plan::make_plan(catalog, request);
+    std::vector<std::string> because;
+    for (const auto& item : plan.items) {
+      if (!item.family_because.empty()) {
+        because.push_back(item.exercise.id + ": " + item.family_because);
+      }
+    }
+    REQUIRE(because.size() == 1);
+    const bool curl_second = because[0].starts_with("cat-curl");
+    CHECK(because[0] == fmt::format("{}: chosen beside {}, a version of the same movement (cat): no other safe "
+                                    "exercise could fill the time",
+                                    curl_second ? "cat-curl" : "cat-cow", curl_second ? "Cat-cow" : "Cat curl"));
+    const std::string explained = util::fold_whitespace(render::render_text(plan, {80, false, true}));
+    CHECK(explained.find("Chosen anyway") != std::string::npos);
+    CHECK(explained.find("a version of the same movement (cat): no other safe exercise could fill the time") !=
+          std::string::npos);
   }
 
   TEST_CASE("no hogging: no item above 15% of a plan of 20 minutes or more, 25% of a shorter one")
