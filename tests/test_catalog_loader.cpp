@@ -222,15 +222,15 @@ contraindications:
     CHECK(
       load_text("a.yaml", head +
                             "family: Cat Family\nend_range: sometimes\n"
-                            "dosage: {rep_seconds: 3, reps: 10, to_fatigue: 1}\n" +
+                            "dosage: {rep_seconds: 3, reps: 10, sets: 1, to_fatigue: 1}\n" +
                             tail) ==
       std::vector<std::string>{"a.yaml:10:9: error: 'family' must be lowercase letters, digits and single "
                                "hyphens, found 'Cat Family'",
                                "a.yaml:11:12: error: 'end_range' must be true or false, found 'sometimes'",
-                               "a.yaml:12:48: error: 'to_fatigue' must be true or false, found '1'"});
+                               "a.yaml:12:57: error: 'to_fatigue' must be true or false, found '1'"});
     CHECK(load_text("b.yaml", head +
                                 "family: cat\nend_range: true\n"
-                                "dosage: {rep_seconds: 3, reps: 10, to_fatigue: true}\n" +
+                                "dosage: {rep_seconds: 3, reps: 10, sets: 1, to_fatigue: true}\n" +
                                 tail)
             .empty());
   }

@@ -127,13 +127,15 @@ TEST_SUITE("plan::session")
     }
     REQUIRE(because.size() == 1);
     const bool curl_second = because[0].starts_with("cat-curl");
-    CHECK(because[0] == fmt::format("{}: chosen beside {}, a version of the same movement (cat): no other safe "
-                                    "exercise could fill the time",
-                                    curl_second ? "cat-curl" : "cat-cow", curl_second ? "Cat-cow" : "Cat curl"));
+    CHECK(because[0] ==
+          fmt::format("{}: chosen beside {}, a version of the same movement (cat): no other safe "
+                      "exercise could fill the time",
+                      curl_second ? "cat-curl" : "cat-cow", curl_second ? "Cat-cow" : "Cat curl"));
     const std::string explained = util::fold_whitespace(render::render_text(plan, {80, false, true}));
     CHECK(explained.find("Chosen anyway") != std::string::npos);
-    CHECK(explained.find("a version of the same movement (cat): no other safe exercise could fill the time") !=
-          std::string::npos);
+    CHECK(
+      explained.find("a version of the same movement (cat): no other safe exercise could fill the time") !=
+      std::string::npos);
   }
 
   TEST_CASE("no hogging: no item above 15% of a plan of 20 minutes or more, 25% of a shorter one")

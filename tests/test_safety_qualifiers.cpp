@@ -542,9 +542,8 @@ TEST_SUITE("plan::clinical")
     catalog::Catalog catalog = test::builtin_catalog();
     REQUIRE(has(catalog.find("side-neck-stretch")->movements, "side-bending"));
     REQUIRE(catalog.find("side-neck-stretch")->regions == std::vector<std::string>{"neck", "shoulders"});
-    std::erase_if(catalog.exercises, [](const auto& e) {
-      return e.id != "side-neck-stretch" && e.id != "standing-side-bend";
-    });
+    std::erase_if(catalog.exercises,
+                  [](const auto& e) { return e.id != "side-neck-stretch" && e.id != "standing-side-bend"; });
     for (std::uint64_t seed = 0; seed < 10; ++seed) {
       plan::Request request;
       request.minutes = 10;

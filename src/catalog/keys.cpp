@@ -6,30 +6,14 @@
 namespace backplan::catalog {
 
 const std::vector<KeySpec> exercise_keys = {
-  {"id", true},
-  {"name", true},
-  {"summary", true},
-  {"position", true},
-  {"regions", true},
-  {"goals", true},
-  {"movements", false},
-  {"kind", true},
-  {"level", true},
-  {"per_side", true},
-  {"dosage", true},
-  {"steps", true},
-  {"cues", false},
-  {"stop_if", false},
-  {"loads", false},
-  {"easier", false},
-  {"harder", false},
-  {"progression_of", false},
-  {"family", false},
-  {"end_range", false},
-  {"contraindications", false},
-  {"sources", true},
-  {"figure", false},
-  {format_key, false},
+  {"id", true},         {"name", true},       {"summary", true},
+  {"position", true},   {"regions", true},    {"goals", true},
+  {"movements", false}, {"kind", true},       {"level", true},
+  {"per_side", true},   {"dosage", true},     {"steps", true},
+  {"cues", false},      {"stop_if", false},   {"loads", false},
+  {"easier", false},    {"harder", false},    {"progression_of", false},
+  {"family", false},    {"end_range", false}, {"contraindications", false},
+  {"sources", true},    {"figure", false},    {format_key, false},
 };
 
 const std::vector<RangeSpec> dosage_ranges = {

@@ -190,7 +190,8 @@ void serialize(Archive& archive, Term& t)
 {
   archive(t.id, t.name, t.description, t.aliases, t.alias_where, t.setting, t.citation, t.group, t.share,
           t.min_hold, t.advice, t.protects, t.loads, t.action, t.signs, t.sources, t.where);
-  archive(t.includes, t.qualifier, t.phase, t.red_flags, t.on_request, t.phrases, t.back, t.opens, t.closes, t.relaxed);
+  archive(t.includes, t.qualifier, t.phase, t.red_flags, t.on_request, t.phrases, t.back, t.opens, t.closes,
+          t.relaxed);
 }
 
 template<class Archive>

@@ -322,7 +322,8 @@ std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spe
   // A kind's advice is printed in every plan that holds the kind: it names
   // where it comes from.
   if (std::string_view(spec.name) == "kinds" && values.contains("advice") && !values.contains("sources")) {
-    reader.error(values.at("advice").second, "a kind's 'advice' needs 'sources': the source ids it comes from");
+    reader.error(values.at("advice").second,
+                 "a kind's 'advice' needs 'sources': the source ids it comes from");
     read.ok = false;
   }
   if (!read.ok || !values.contains("id")) {

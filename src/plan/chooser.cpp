@@ -16,18 +16,6 @@ namespace {
 
 using catalog::Exercise;
 
-/// Whether `a` and `b` are an exercise and its own progression.
-bool progression_pair(const Exercise& a, const Exercise& b)
-{
-  return a.progression_of == b.id || b.progression_of == a.id;
-}
-
-/// Whether `a` and `b` are two exercises of one family.
-bool same_family(const Exercise& a, const Exercise& b)
-{
-  return !a.family.empty() && a.family == b.family && a.id != b.id;
-}
-
 /// The (movement, region) pairs of `exercise`, each as one word: the slots
 /// it fills, so that a neck side-bend does not stand in for the trunk's.
 std::vector<std::string> slots_of(const Exercise& exercise)
@@ -94,9 +82,9 @@ std::vector<Chooser::Need> Chooser::needs() const
 bool Chooser::meets(const Exercise& exercise, const Need& need)
 {
   return contains(exercise.*need.field, need.id) &&
-         (need.regions.empty() || std::any_of(need.regions.begin(), need.regions.end(), [&](const auto& region) {
-            return contains(exercise.regions, region);
-          }));
+         (need.regions.empty() ||
+          std::any_of(need.regions.begin(), need.regions.end(),
+                      [&](const auto& region) { return contains(exercise.regions, region); }));
 }
 
 void Chooser::run(std::vector<std::string>& uncovered)
@@ -176,8 +164,8 @@ void Chooser::drop_lone_end(OfferClosers offer_closers)
       continue;
     }
     const auto& chosen = m_selection.chosen();
-    const Candidate* lone =
-      *std::find_if(chosen.begin(), chosen.end(), [&](const Candidate* c) { return c->exercise == order[i]; });
+    const Candidate* lone = *std::find_if(chosen.begin(), chosen.end(),
+                                          [&](const Candidate* c) { return c->exercise == order[i]; });
     const auto before = m_selection.state();
     m_selection.remove(lone);
     std::vector<std::string> uncovered;
@@ -192,71 +180,6 @@ void Chooser::drop_lone_end(OfferClosers offer_closers)
     m_selection.restore(before);
     m_selection.set_doses(0, 1);
   }
-}
-
-LeftOut Chooser::reason(const Candidate& candidate) const
-{
-  const Exercise& exercise = *candidate.exercise;
-  const auto out = [&](const char* reason, std::string detail) {
-    return LeftOut{exercise.id, exercise.name, reason, std::move(detail), {}};
-  };
-  for (const auto* chosen : m_selection.chosen()) {
-    if (progression_pair(exercise, *chosen->exercise)) {
-      return out("progression",
-                 chosen->exercise->progression_of == exercise.id
-                   ? fmt::format("{}, its progression, is in the plan instead", chosen->exercise->name)
-                   : fmt::format("it progresses {}, which is in the plan", chosen->exercise->name));
-    }
-  }
-  if (&candidate == m_dropped) {
-    return out("ending", "it stood alone in a posture of its own; without it the plan ends calmly, in a "
-                         "posture it is already in");
-  }
-  for (const auto* chosen : m_selection.chosen()) {
-    if (same_family(exercise, *chosen->exercise)) {
-      return out("family", fmt::format("{} is in the plan: both are versions of one movement ({})",
-                                       chosen->exercise->name, exercise.family));
-    }
-  }
-  if (const Exercise* other = covering(candidate)) {
-    return out("covered", fmt::format("movement already covered by {} (kept for variety: another "
-                                      "--seed than {} may choose this one)",
-                                      other->name, m_request.seed));
-  }
-  if (candidate.modified && !m_tried[index_of(candidate)]) {
-    return out("modified", fmt::format("needs a change for {}; the plan prefers exercises that need none",
-                                       util::join(modifying_conditions(candidate), " and ")));
-  }
-  if (candidate.cautioned && !m_tried[index_of(candidate)]) {
-    std::vector<std::string> names;
-    for (const auto& rule : candidate.verdict.cautions) {
-      names.push_back(m_catalog.conditions.name_of(rule.condition));
-    }
-    return out("cautioned", fmt::format("carries a caution for {}; the plan prefers exercises that need none",
-                                        util::join(names, " and ")));
-  }
-  const auto& refused = m_refused[index_of(candidate)];
-  if (!refused) {
-    return out("time", "the plan was full before it was tried");
-  }
-  const Refusal& refusal = *refused;
-  if (refusal.why == Added::over_position) {
-    return out("time", fmt::format("would take the time in the position '{}' past its cap of {} s for your "
-                                   "conditions",
-                                   m_catalog.positions.name_of(exercise.position), refusal.limit));
-  }
-  if (refusal.why == Added::over_item_cap) {
-    return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
-                                   "({}%) of a {}-minute plan",
-                                   refusal.needed, refusal.limit,
-                                   std::lround(item_share_cap(m_selection.budget()) * 100),
-                                   m_selection.budget() / 60));
-  }
-  if (refusal.why == Added::over_moves) {
-    return out("moves", fmt::format("would add a change of position; a {}-minute plan makes at most {}",
-                                    m_selection.budget() / 60, refusal.limit));
-  }
-  return out("time", fmt::format("needs {} s, only {} s left", refusal.needed, refusal.limit));
 }
 
 bool Chooser::offer(const Candidate& candidate, const Dose& dose)
@@ -343,7 +266,8 @@ std::vector<std::string> Chooser::modifying_conditions(const Candidate& candidat
 bool Chooser::covers(const Need& need) const
 {
   const auto& chosen = m_selection.chosen();
-  return std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* c) { return meets(*c->exercise, need); });
+  return std::any_of(chosen.begin(), chosen.end(),
+                     [&](const Candidate* c) { return meets(*c->exercise, need); });
 }
 
 void Chooser::cover_needs(std::vector<std::string>& uncovered)
@@ -412,7 +336,8 @@ void Chooser::fill_shares()
         // At its least dose when the typical one does not fit: fitting
         // raises it later where there is room.
         if (candidate.exercise->kind == kind.id && does_kind_work(m_catalog, *candidate.exercise) &&
-            (candidate.modified || candidate.cautioned) == modified && !offer(candidate, typical(candidate))) {
+            (candidate.modified || candidate.cautioned) == modified &&
+            !offer(candidate, typical(candidate))) {
           offer(candidate, candidate.least);
         }
       }

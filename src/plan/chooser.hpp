@@ -12,6 +12,18 @@
 
 namespace backplan::plan {
 
+/// Whether `a` and `b` are an exercise and its own progression.
+inline bool progression_pair(const catalog::Exercise& a, const catalog::Exercise& b)
+{
+  return a.progression_of == b.id || b.progression_of == a.id;
+}
+
+/// Whether `a` and `b` are two exercises of one family.
+inline bool same_family(const catalog::Exercise& a, const catalog::Exercise& b)
+{
+  return !a.family.empty() && a.family == b.family && a.id != b.id;
+}
+
 /// Chooses a plan's exercises and their doses from the candidates (safe and
 /// through the filters, in priority order), and remembers why each candidate
 /// it did not choose was refused.
@@ -34,6 +46,8 @@ public:
 
   /// Why `candidate`, not chosen, is left out.
   LeftOut reason(const Candidate& candidate) const;
+  /// Why `candidate` was refused when it was offered (time, a cap, a move).
+  LeftOut refused_reason(const Candidate& candidate) const;
 
   /// Why `candidate`, chosen, was taken when it was: what the phase that
   /// added it could not do with the candidates before it.
@@ -122,8 +136,8 @@ private:
   {
     return m_movements.data() + index_of(candidate) * m_words;
   }
-  std::vector<bool> m_tried; ///< offered at least once, by candidate
-  bool m_families_allowed = false; ///< the last stage: a second exercise of a family may join
+  std::vector<bool> m_tried;            ///< offered at least once, by candidate
+  bool m_families_allowed = false;      ///< the last stage: a second exercise of a family may join
   const Candidate* m_dropped = nullptr; ///< taken out so that the plan ends calmly
   /// Why a candidate offered was not added, in seconds.
   struct Refusal {

@@ -69,7 +69,8 @@ std::vector<Posture> postures_of(const std::vector<Key>& keys)
   std::vector<const std::string*> names;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const auto& key = keys[i];
-    auto found = std::find_if(names.begin(), names.end(), [&](const std::string* n) { return *n == *key.group; });
+    auto found =
+      std::find_if(names.begin(), names.end(), [&](const std::string* n) { return *n == *key.group; });
     if (found == names.end()) {
       names.push_back(key.group);
       postures.push_back({key.block, {key.demanding, key.kind, key.position}, {}, false, false});
@@ -92,8 +93,8 @@ std::vector<Posture> postures_of(const std::vector<Key>& keys)
     if (warm != items.end()) {
       std::rotate(items.begin(), warm, warm + 1);
     }
-    posture.closes =
-      items.size() >= 2 && std::any_of(items.begin(), items.end(), [&](std::size_t i) { return keys[i].closer; });
+    posture.closes = items.size() >= 2 &&
+                     std::any_of(items.begin(), items.end(), [&](std::size_t i) { return keys[i].closer; });
   }
   return postures;
 }
@@ -117,14 +118,15 @@ std::vector<const Posture*> arrange(const std::vector<Posture>& postures, const 
     std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(last_begin), out.end(),
                      [](const Posture* x, const Posture* y) { return x->rank < y->rank; });
   }
-  const auto first_end = std::find_if(out.begin(), out.end(), [&](const Posture* p) { return p->block != blocks[0]; });
+  const auto first_end =
+    std::find_if(out.begin(), out.end(), [&](const Posture* p) { return p->block != blocks[0]; });
   const auto last_block = out.begin() + static_cast<std::ptrdiff_t>(last_begin);
   const auto closing = std::find_if(out.rbegin(), std::make_reverse_iterator(last_block),
                                     [](const Posture* p) { return p->closes; });
-  const Posture* closer = out.size() > 1 && closing != std::make_reverse_iterator(last_block) ? *closing : nullptr;
-  const auto opening = std::find_if(out.begin(), first_end, [&](const Posture* p) {
-    return p->opens && !(closing_first && p == closer);
-  });
+  const Posture* closer =
+    out.size() > 1 && closing != std::make_reverse_iterator(last_block) ? *closing : nullptr;
+  const auto opening = std::find_if(
+    out.begin(), first_end, [&](const Posture* p) { return p->opens && !(closing_first && p == closer); });
   const Posture* opener = opening != first_end ? *opening : nullptr;
   if (opener != nullptr) {
     std::rotate(out.begin(), opening, opening + 1);
@@ -134,6 +136,61 @@ std::vector<const Posture*> arrange(const std::vector<Posture>& postures, const 
     std::rotate(at, at + 1, out.end());
   }
   return out;
+}
+
+/// Of every order of the blocks, each with the opening or the closing
+/// posture given way to, the arrangement that opens warmly, never starts
+/// cold, ends calmly and spends the least time changing position, in that
+/// order of importance; on a tie, the blocks gentlest first.
+std::vector<const Posture*> best_arrangement(const Catalog& catalog,
+                                             const std::vector<const Exercise*>& items,
+                                             const std::vector<Key>& keys,
+                                             const std::vector<Posture>& postures)
+{
+  std::vector<int> blocks;
+  for (const auto& posture : postures) {
+    if (std::find(blocks.begin(), blocks.end(), posture.block) == blocks.end()) {
+      blocks.push_back(posture.block);
+    }
+  }
+  const auto block_rank = [&](int block) {
+    std::tuple<bool, int, int> best{true, 1 << 20, 1 << 20};
+    for (const auto& posture : postures) {
+      best = posture.block == block ? std::min(best, posture.rank) : best;
+    }
+    return std::tuple(best, block);
+  };
+  std::sort(blocks.begin(), blocks.end(), [&](int a, int b) { return block_rank(a) < block_rank(b); });
+  std::vector<const Posture*> best;
+  std::tuple<bool, bool, bool, int> best_score{true, true, true, 0};
+  const auto consider = [&](std::vector<const Posture*> arranged) {
+    int moving = 0;
+    for (std::size_t i = 1; i < arranged.size(); ++i) {
+      moving += transition_seconds(catalog, *items[arranged[i - 1]->items.back()],
+                                   *items[arranged[i]->items.front()]);
+    }
+    const auto& first = keys[arranged.front()->items.front()];
+    const auto& last = arranged.back()->items;
+    const bool closes = arranged.size() == 1 ? std::any_of(last.begin(), last.end(),
+                                                           [&](std::size_t i) { return keys[i].closer; })
+                                             : arranged.back()->closes;
+    const std::tuple score{!first.opener, first.cold, !closes, moving};
+    if (best.empty() || score < best_score) {
+      best = std::move(arranged);
+      best_score = score;
+    }
+  };
+  std::vector<int> trying = blocks;
+  std::vector<std::size_t> indices(blocks.size());
+  std::iota(indices.begin(), indices.end(), 0);
+  do {
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+      trying[i] = blocks[indices[i]];
+    }
+    consider(arrange(postures, trying, false));
+    consider(arrange(postures, trying, true));
+  } while (std::next_permutation(indices.begin(), indices.end()));
+  return best;
 }
 
 } // namespace
@@ -195,52 +252,7 @@ std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<co
     keys.push_back(key_of(catalog, *e));
   }
   const auto postures = postures_of(keys);
-  // The blocks present, gentlest first: the arrangement tried first, and
-  // kept unless another opens, ends or moves better.
-  std::vector<int> blocks;
-  for (const auto& posture : postures) {
-    if (std::find(blocks.begin(), blocks.end(), posture.block) == blocks.end()) {
-      blocks.push_back(posture.block);
-    }
-  }
-  const auto block_rank = [&](int block) {
-    std::tuple<bool, int, int> best{true, 1 << 20, 1 << 20};
-    for (const auto& posture : postures) {
-      best = posture.block == block ? std::min(best, posture.rank) : best;
-    }
-    return std::tuple(best, block);
-  };
-  std::sort(blocks.begin(), blocks.end(), [&](int a, int b) { return block_rank(a) < block_rank(b); });
-  std::vector<int> trying = blocks;
-  std::vector<const Posture*> best;
-  std::tuple<bool, bool, bool, int> best_score{true, true, true, 0};
-  std::vector<std::size_t> indices(blocks.size());
-  std::iota(indices.begin(), indices.end(), 0);
-  const auto consider = [&](std::vector<const Posture*> arranged) {
-    int moving = 0;
-    for (std::size_t i = 1; i < arranged.size(); ++i) {
-      moving += transition_seconds(catalog, *items[arranged[i - 1]->items.back()],
-                                   *items[arranged[i]->items.front()]);
-    }
-    const bool opens = keys[arranged.front()->items.front()].opener;
-    const auto& last = arranged.back()->items;
-    const bool closes =
-      arranged.size() == 1 ? std::any_of(last.begin(), last.end(), [&](std::size_t i) { return keys[i].closer; })
-                           : arranged.back()->closes;
-    const bool cold = keys[arranged.front()->items.front()].cold;
-    const std::tuple score{!opens, cold, !closes, moving};
-    if (best.empty() || score < best_score) {
-      best = std::move(arranged);
-      best_score = score;
-    }
-  };
-  do {
-    for (std::size_t i = 0; i < indices.size(); ++i) {
-      trying[i] = blocks[indices[i]];
-    }
-    consider(arrange(postures, trying, false));
-    consider(arrange(postures, trying, true));
-  } while (std::next_permutation(indices.begin(), indices.end()));
+  const auto best = best_arrangement(catalog, items, keys, postures);
   std::vector<std::size_t> order;
   order.reserve(items.size());
   for (const auto* posture : best) {
@@ -267,8 +279,8 @@ bool ends_calmly(const Catalog& catalog, const std::vector<const Exercise*>& ord
     return false;
   }
   const auto& last = position_group(catalog, *ordered.back());
-  const bool one_posture = std::all_of(ordered.begin(), ordered.end(),
-                                       [&](const Exercise* e) { return position_group(catalog, *e) == last; });
+  const bool one_posture = std::all_of(
+    ordered.begin(), ordered.end(), [&](const Exercise* e) { return position_group(catalog, *e) == last; });
   return one_posture ||
          (ordered.size() >= 2 && position_group(catalog, *ordered[ordered.size() - 2]) == last);
 }

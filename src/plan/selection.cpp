@@ -93,7 +93,8 @@ void Selection::reorder()
 
 void Selection::remove(const Candidate* candidate)
 {
-  const auto at = static_cast<std::ptrdiff_t>(std::find(m_chosen.begin(), m_chosen.end(), candidate) - m_chosen.begin());
+  const auto at =
+    static_cast<std::ptrdiff_t>(std::find(m_chosen.begin(), m_chosen.end(), candidate) - m_chosen.begin());
   if (at == static_cast<std::ptrdiff_t>(m_chosen.size())) {
     return;
   }
@@ -313,7 +314,8 @@ std::vector<bool> Selection::below_share() const
   for (const auto& kind : m_catalog.kinds.terms) {
     if (kind.share > 0 && kind_seconds(kind.id) * 100 < kind.share * seconds) {
       for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-        out[i] = out[i] || (m_chosen[i]->exercise->kind == kind.id && does_kind_work(m_catalog, *m_chosen[i]->exercise));
+        out[i] = out[i] || (m_chosen[i]->exercise->kind == kind.id &&
+                            does_kind_work(m_catalog, *m_chosen[i]->exercise));
       }
     }
   }

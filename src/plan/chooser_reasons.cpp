@@ -1,0 +1,87 @@
+#include "backplan/plan/planner.hpp"
+#include "plan/chooser.hpp"
+#include "plan/timing.hpp"
+#include "util/text.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace backplan::plan {
+
+using catalog::Exercise;
+
+LeftOut Chooser::reason(const Candidate& candidate) const
+{
+  const Exercise& exercise = *candidate.exercise;
+  const auto out = [&](const char* reason, std::string detail) {
+    return LeftOut{exercise.id, exercise.name, reason, std::move(detail), {}};
+  };
+  for (const auto* chosen : m_selection.chosen()) {
+    if (progression_pair(exercise, *chosen->exercise)) {
+      return out("progression",
+                 chosen->exercise->progression_of == exercise.id
+                   ? fmt::format("{}, its progression, is in the plan instead", chosen->exercise->name)
+                   : fmt::format("it progresses {}, which is in the plan", chosen->exercise->name));
+    }
+  }
+  if (&candidate == m_dropped) {
+    return out("ending", "it stood alone in a posture of its own; without it the plan ends calmly, in a "
+                         "posture it is already in");
+  }
+  for (const auto* chosen : m_selection.chosen()) {
+    if (same_family(exercise, *chosen->exercise)) {
+      return out("family", fmt::format("{} is in the plan: both are versions of one movement ({})",
+                                       chosen->exercise->name, exercise.family));
+    }
+  }
+  if (const Exercise* other = covering(candidate)) {
+    return out("covered", fmt::format("movement already covered by {} (kept for variety: another "
+                                      "--seed than {} may choose this one)",
+                                      other->name, m_request.seed));
+  }
+  if (candidate.modified && !m_tried[index_of(candidate)]) {
+    return out("modified", fmt::format("needs a change for {}; the plan prefers exercises that need none",
+                                       util::join(modifying_conditions(candidate), " and ")));
+  }
+  if (candidate.cautioned && !m_tried[index_of(candidate)]) {
+    std::vector<std::string> names;
+    for (const auto& rule : candidate.verdict.cautions) {
+      names.push_back(m_catalog.conditions.name_of(rule.condition));
+    }
+    return out("cautioned", fmt::format("carries a caution for {}; the plan prefers exercises that need none",
+                                        util::join(names, " and ")));
+  }
+  return refused_reason(candidate);
+}
+
+LeftOut Chooser::refused_reason(const Candidate& candidate) const
+{
+  const Exercise& exercise = *candidate.exercise;
+  const auto out = [&](const char* reason, std::string detail) {
+    return LeftOut{exercise.id, exercise.name, reason, std::move(detail), {}};
+  };
+  const auto& refused = m_refused[index_of(candidate)];
+  if (!refused) {
+    return out("time", "the plan was full before it was tried");
+  }
+  const Refusal& refusal = *refused;
+  if (refusal.why == Added::over_position) {
+    return out("time", fmt::format("would take the time in the position '{}' past its cap of {} s for your "
+                                   "conditions",
+                                   m_catalog.positions.name_of(exercise.position), refusal.limit));
+  }
+  if (refusal.why == Added::over_item_cap) {
+    return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
+                                   "({}%) of a {}-minute plan",
+                                   refusal.needed, refusal.limit,
+                                   std::lround(item_share_cap(m_selection.budget()) * 100),
+                                   m_selection.budget() / 60));
+  }
+  if (refusal.why == Added::over_moves) {
+    return out("moves", fmt::format("would add a change of position; a {}-minute plan makes at most {}",
+                                    m_selection.budget() / 60, refusal.limit));
+  }
+  return out("time", fmt::format("needs {} s, only {} s left", refusal.needed, refusal.limit));
+}
+
+} // namespace backplan::plan
