@@ -1,5 +1,8 @@
 #include "support.hpp"
 
+#include "backplan/plan/planner.hpp"
+#include "util/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -177,6 +180,32 @@ void remove_temp_root()
 }
 
 } // namespace
+
+void for_each_plan(const std::vector<std::vector<std::string>>& conditions, const std::vector<int>& minutes,
+                   const std::function<void(const plan::Request&, const plan::Plan&)>& check)
+{
+  for (const auto& declared : conditions) {
+    for (const int length : minutes) {
+      for (const char* setting : {"floor", "desk"}) {
+        for (std::uint64_t seed = 0; seed < 10; ++seed) {
+          plan::Request request;
+          request.conditions = declared;
+          request.minutes = length;
+          request.setting = setting;
+          request.seed = seed;
+          const auto plan = plan::make_plan(builtin_catalog(), request);
+          if (!plan.items.empty()) {
+            CAPTURE(util::join(declared, ","));
+            CAPTURE(length);
+            CAPTURE(std::string(setting));
+            CAPTURE(seed);
+            check(request, plan);
+          }
+        }
+      }
+    }
+  }
+}
 
 std::string temp_dir()
 {

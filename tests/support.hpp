@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backplan/plan/model.hpp"
 #include "catalog/loader.hpp"
 
 #include <functional>
@@ -38,6 +39,13 @@ std::vector<std::string> load_with_layer(const std::vector<catalog::SourceFile>&
 /// Every subset of `ids` with at most `most` members, in a fixed order, and
 /// then `ids` whole: the condition combinations the property tests cover.
 std::vector<std::vector<std::string>> subsets(const std::vector<std::string>& ids, std::size_t most);
+
+/// Calls `check` with each request of a grid and its plan on the built-in
+/// catalog: each set of `conditions`, each of `minutes`, floor and desk,
+/// seeds 0-9, skipping plans with no items; a failed check names the
+/// request.
+void for_each_plan(const std::vector<std::vector<std::string>>& conditions, const std::vector<int>& minutes,
+                   const std::function<void(const plan::Request&, const plan::Plan&)>& check);
 
 /// A fresh empty temporary directory, removed when the process ends.
 std::string temp_dir();

@@ -39,24 +39,7 @@ std::vector<std::vector<std::string>> condition_grid(const catalog::Catalog& cat
 template<typename Check>
 void for_grid(Check check)
 {
-  const auto& catalog = test::builtin_catalog();
-  for (const auto& conditions : condition_grid(catalog)) {
-    for (const int minutes : {5, 10, 20, 30, 60}) {
-      for (const char* setting : {"floor", "desk"}) {
-        for (std::uint64_t seed = 0; seed < 10; ++seed) {
-          plan::Request request;
-          request.conditions = conditions;
-          request.minutes = minutes;
-          request.setting = setting;
-          request.seed = seed;
-          const auto plan = plan::make_plan(catalog, request);
-          if (!plan.items.empty()) {
-            check(request, plan);
-          }
-        }
-      }
-    }
-  }
+  test::for_each_plan(condition_grid(test::builtin_catalog()), {5, 10, 20, 30, 60}, check);
 }
 
 bool at_most(const plan::PlanItem& item)

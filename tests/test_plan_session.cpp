@@ -15,42 +15,22 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <functional>
 #include <set>
 
 using namespace backplan;
 
 namespace session_test { // named: the test sources share unity translation units
 
-/// Calls `check` for every plan of the grid with items.
-template<typename Check>
-void for_grid(Check check)
+/// Calls `check` for every plan of the grid with items: no condition and
+/// each condition, 5 to 60 minutes.
+void for_grid(const std::function<void(const plan::Request&, const plan::Plan&)>& check)
 {
-  const auto& catalog = test::builtin_catalog();
   std::vector<std::vector<std::string>> conditions = {{}};
-  for (const auto& id : catalog.conditions.ids()) {
+  for (const auto& id : test::builtin_catalog().conditions.ids()) {
     conditions.push_back({id});
   }
-  for (const auto& declared : conditions) {
-    for (const int minutes : {5, 10, 15, 20, 30, 45, 60}) {
-      for (const char* setting : {"floor", "desk"}) {
-        for (std::uint64_t seed = 0; seed < 10; ++seed) {
-          plan::Request request;
-          request.conditions = declared;
-          request.minutes = minutes;
-          request.setting = setting;
-          request.seed = seed;
-          const auto plan = plan::make_plan(catalog, request);
-          if (!plan.items.empty()) {
-            CAPTURE(util::join(declared, ","));
-            CAPTURE(minutes);
-            CAPTURE(std::string(setting));
-            CAPTURE(seed);
-            check(request, plan);
-          }
-        }
-      }
-    }
-  }
+  test::for_each_plan(conditions, {5, 10, 15, 20, 30, 45, 60}, check);
 }
 
 const catalog::Term& kind_of(const plan::PlanItem& item)
