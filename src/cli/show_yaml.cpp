@@ -147,6 +147,9 @@ std::string exercise_yaml(const catalog::Exercise& e)
   emit_range(out, "sets", e.dosage.sets);
   emit_range(out, "rest_between_reps", e.dosage.rest_between_reps);
   emit_range(out, "rest_between_sets", e.dosage.rest_between_sets);
+  if (e.dosage.to_fatigue) {
+    out << YAML::Key << "to_fatigue" << YAML::Value << true;
+  }
   out << YAML::EndMap;
   emit_list(out, "steps", e.steps, false);
   if (!e.cues.empty()) {
@@ -163,6 +166,12 @@ std::string exercise_yaml(const catalog::Exercise& e)
   emit_variant(out, "harder", e.harder);
   if (!e.progression_of.empty()) {
     out << YAML::Key << "progression_of" << YAML::Value << e.progression_of;
+  }
+  if (!e.family.empty()) {
+    out << YAML::Key << "family" << YAML::Value << e.family;
+  }
+  if (e.end_range) {
+    out << YAML::Key << "end_range" << YAML::Value << true;
   }
   if (!e.contraindications.empty()) {
     emit_rules(out, e.contraindications);

@@ -65,6 +65,9 @@ std::string dosage_ranges(const catalog::Dosage& d)
   if (d.sets.max > 1) {
     dosage.push_back("rest between sets " + range_words(d.rest_between_sets, " s"));
   }
+  if (d.to_fatigue) {
+    dosage.push_back("or until the muscles tire");
+  }
   return util::join(dosage, ", ");
 }
 
@@ -112,6 +115,12 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
   if (!e.progression_of.empty()) {
     field("Progresses:", fmt::format("{} ({}): only with --level {} or harder",
                                      name_exercise(catalog, e.progression_of), e.progression_of, e.level));
+  }
+  if (!e.family.empty()) {
+    field("Family:", fmt::format("{}: a plan holds one exercise of it", e.family));
+  }
+  if (e.end_range) {
+    field("End range:", "moves into and holds the end of the range: never a plan's first exercise");
   }
   field("Dosage:", dosage_ranges(e.dosage));
   field("Typical time:", util::format_duration(plan::duration(plan::middle_dose(e.dosage), e.per_side)));
@@ -252,6 +261,7 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   dosage["sets"] = range_json(e.dosage.sets);
   dosage["rest_between_reps_seconds"] = range_json(e.dosage.rest_between_reps);
   dosage["rest_between_sets_seconds"] = range_json(e.dosage.rest_between_sets);
+  dosage["to_fatigue"] = e.dosage.to_fatigue;
   out["dosage"] = std::move(dosage);
   out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side);
   out["steps"] = e.steps;
@@ -261,6 +271,8 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   out["easier"] = version_json(catalog, e.easier);
   out["harder"] = version_json(catalog, e.harder);
   out["progression_of"] = e.progression_of.empty() ? Json(nullptr) : Json(e.progression_of);
+  out["family"] = e.family.empty() ? Json(nullptr) : Json(e.family);
+  out["end_range"] = e.end_range;
   out["contraindications"] = catalog_rules_json(catalog, e.contraindications);
   Json sources = Json::array();
   for (const auto& id : e.sources) {
