@@ -23,14 +23,27 @@ using namespace backplan;
 namespace session_test { // named: the test sources share unity translation units
 
 /// Calls `check` for every plan of the grid with items: no condition and
-/// each condition, 5 to 60 minutes.
+/// each condition, 5 to 60 minutes. The plans are made once, for every rule.
 void for_grid(const std::function<void(const plan::Request&, const plan::Plan&)>& check)
 {
-  std::vector<std::vector<std::string>> conditions = {{}};
-  for (const auto& id : test::builtin_catalog().conditions.ids()) {
-    conditions.push_back({id});
+  static const auto plans = [] {
+    std::vector<std::pair<plan::Request, plan::Plan>> out;
+    std::vector<std::vector<std::string>> conditions = {{}};
+    for (const auto& id : test::builtin_catalog().conditions.ids()) {
+      conditions.push_back({id});
+    }
+    test::for_each_plan(
+      conditions, {5, 10, 15, 20, 30, 45, 60},
+      [&](const plan::Request& request, const plan::Plan& plan) { out.emplace_back(request, plan); });
+    return out;
+  }();
+  for (const auto& [request, plan] : plans) {
+    CAPTURE(util::join(request.conditions, ","));
+    CAPTURE(request.minutes);
+    CAPTURE(request.setting);
+    CAPTURE(request.seed);
+    check(request, plan);
   }
-  test::for_each_plan(conditions, {5, 10, 15, 20, 30, 45, 60}, check);
 }
 
 const catalog::Term& kind_of(const plan::PlanItem& item)
