@@ -16,6 +16,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <functional>
+#include <optional>
 #include <set>
 
 using namespace backplan;
@@ -236,6 +237,33 @@ TEST_SUITE("plan::session")
         return session_test::kind_of(item).id == "strength";
       });
       CHECK(any == !plan.kind_advice.empty());
+    });
+  }
+
+  TEST_CASE("doses as a physiotherapist writes them: holds of 10, 15, 20, 30, 45, 60 s, counts people use")
+  {
+    // Each value is an end of the catalog's range, small, one of these, or
+    // beyond a minute a whole half minute (ten repetitions).
+    const auto written = [](int value, const std::optional<catalog::Range>& range,
+                            const std::set<int>& ladder, int small, int beyond) {
+      return !range || value == range->min || value == range->max || value <= small ||
+             ladder.contains(value) || (value > 60 && value % beyond == 0);
+    };
+    const std::set<int> holds = {10, 15, 20, 30, 45, 60};
+    const std::set<int> rests = {5, 10, 15, 30, 60};
+    const std::set<int> counts = {8, 10, 12, 15, 20, 25, 30, 40, 50};
+    session_test::for_grid([&](const plan::Request&, const plan::Plan& plan) {
+      for (const auto& item : plan.items) {
+        const auto& d = item.exercise.dosage;
+        CAPTURE(item.exercise.id);
+        CAPTURE(item.dosage_words);
+        CHECK(written(item.dose.hold, d.hold, holds, 5, 30));
+        CHECK((item.dose.rep_seconds <= 10 || item.dose.rep_seconds % 5 == 0 ||
+               item.dose.rep_seconds == d.rep_seconds->min || item.dose.rep_seconds == d.rep_seconds->max));
+        CHECK(written(item.dose.reps, d.reps, counts, 6, 10));
+        CHECK(written(item.dose.rest_between_reps, d.rest_between_reps, rests, 3, 30));
+        CHECK(written(item.dose.rest_between_sets, d.rest_between_sets, rests, 3, 30));
+      }
     });
   }
 

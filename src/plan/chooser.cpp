@@ -403,15 +403,7 @@ void Chooser::offer_remaining(int target)
 
 Dose Chooser::typical(const Candidate& candidate)
 {
-  Dose dose = candidate.least;
-  const auto half = [](int a, int b) { return a + (b - a) / 2; };
-  dose.hold = half(dose.hold, candidate.most.hold);
-  dose.rep_seconds = half(dose.rep_seconds, candidate.most.rep_seconds);
-  dose.reps = half(dose.reps, candidate.most.reps);
-  dose.sets = half(dose.sets, candidate.most.sets);
-  dose.rest_between_reps = half(dose.rest_between_reps, candidate.most.rest_between_reps);
-  dose.rest_between_sets = half(dose.rest_between_sets, candidate.most.rest_between_sets);
-  return dose;
+  return dose_between(candidate.least, candidate.most, 1, 2);
 }
 
 } // namespace backplan::plan

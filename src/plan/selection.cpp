@@ -12,17 +12,17 @@ namespace {
 /// One value of a dose the planner may raise, with its range.
 struct Field {
   int Dose::*value;
-  bool seconds;   ///< a number of seconds (grows by 5 where the range is wide)
+  DoseField kind; ///< which values a physiotherapist writes for it
   double penalty; ///< rests are raised only when nothing else can be
 };
 
 const std::vector<Field> fields = {
-  {&Dose::reps, false, 0.0},
-  {&Dose::hold, true, 0.0},
-  {&Dose::rep_seconds, true, 0.0},
-  {&Dose::sets, false, 0.05},
-  {&Dose::rest_between_reps, false, 1.0},
-  {&Dose::rest_between_sets, false, 1.0},
+  {&Dose::reps, DoseField::reps, 0.0},
+  {&Dose::hold, DoseField::hold, 0.0},
+  {&Dose::rep_seconds, DoseField::rep_seconds, 0.0},
+  {&Dose::sets, DoseField::sets, 0.05},
+  {&Dose::rest_between_reps, DoseField::rest, 1.0},
+  {&Dose::rest_between_sets, DoseField::rest, 1.0},
 };
 
 double used(int value, int low, int high)
@@ -32,6 +32,17 @@ double used(int value, int low, int high)
 
 } // namespace
 
+Dose dose_between(const Dose& least, const Dose& most, int numerator, int denominator)
+{
+  Dose dose = least;
+  for (const auto& field : fields) {
+    const int low = least.*field.value;
+    const int high = most.*field.value;
+    dose.*field.value = written_at_most(field.kind, low + (high - low) * numerator / denominator, low, high);
+  }
+  return dose;
+}
+
 Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise)
 {
   Dose dose = min_dose(exercise.dosage);
@@ -39,7 +50,8 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
   // A stretch whose range reaches the kind's shortest hold never holds less;
   // one whose regime is short holds keeps them.
   if (kind != nullptr && exercise.dosage.hold && kind->min_hold <= exercise.dosage.hold->max) {
-    dose.hold = std::max(dose.hold, kind->min_hold);
+    dose.hold = written_at_least(DoseField::hold, std::max(dose.hold, kind->min_hold), exercise.dosage.hold->min,
+                                 exercise.dosage.hold->max);
   }
   return dose;
 }
@@ -181,9 +193,7 @@ void Selection::set_doses(int numerator, int denominator)
     const Dose& low = m_chosen[i]->least;
     const Dose& high = m_chosen[i]->most;
     Dose& dose = m_doses[i];
-    for (const auto& field : fields) {
-      dose.*field.value = low.*field.value + (high.*field.value - low.*field.value) * numerator / denominator;
-    }
+    dose = dose_between(low, high, numerator, denominator);
   }
 }
 
@@ -285,21 +295,16 @@ bool Selection::bump(std::size_t i)
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  // Seconds with a range of 5 or more grow in steps of 5 (a handout says
-  // "hold 30 s", not "hold 32 s"), everything else by one; a single second
-  // is tried last, to use the final slack of the budget.
-  for (const int step : {5, 1}) {
-    for (const auto& [unused, field] : order) {
-      int& value = dose.*field->value;
-      const int before = value;
-      const int top = high.*field->value;
-      const bool wide = top - low.*field->value >= 5;
-      value = std::min(top, value + (step == 5 && field->seconds && wide ? 5 : 1));
-      if (fits(i)) {
-        return true;
-      }
-      value = before;
+  // Each value grows to the next one a physiotherapist writes (a handout
+  // says "hold 30 s", not "hold 32 s"; "12 times", not "13 times").
+  for (const auto& [unused, field] : order) {
+    int& value = dose.*field->value;
+    const int before = value;
+    value = next_written(field->kind, value, low.*field->value, high.*field->value);
+    if (value != before && fits(i)) {
+      return true;
     }
+    value = before;
   }
   return false;
 }

@@ -31,6 +31,11 @@ struct PositionLimit {
 /// hold raised to its kind's `min_hold` where the exercise's range reaches it.
 Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise);
 
+/// The dose `numerator / denominator` of the way from `least` to `most`,
+/// each value rounded down to one a physiotherapist writes (timing.hpp's
+/// written_value).
+Dose dose_between(const Dose& least, const Dose& most, int numerator, int denominator);
+
 /// What became of a candidate offered to a selection.
 enum class Added {
   yes,           ///< it is chosen, at the dose offered

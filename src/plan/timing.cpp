@@ -1,6 +1,8 @@
 #include "plan/timing.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <initializer_list>
 
 namespace backplan::plan {
 
@@ -94,6 +96,62 @@ std::string dosage_words(const Dose& dose, bool per_side)
     words += fmt::format(", rest {} s between sets", dose.rest_between_sets);
   }
   return words;
+}
+
+bool written_value(DoseField field, int value, int low, int high)
+{
+  if (value == low || value == high) {
+    return true;
+  }
+  if (value < low || value > high) {
+    return false;
+  }
+  const auto in = [value](std::initializer_list<int> values) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+  };
+  switch (field) {
+  case DoseField::hold:
+    return value <= 5 || in({10, 15, 20, 30, 45, 60}) || (value > 60 && value % 30 == 0);
+  case DoseField::rep_seconds:
+    return value <= 10 || value % 5 == 0;
+  case DoseField::reps:
+    return value <= 6 || in({8, 10, 12, 15, 20, 25, 30}) || (value > 30 && value % 10 == 0);
+  case DoseField::sets:
+    return true;
+  case DoseField::rest:
+    return value <= 3 || in({5, 10, 15, 30, 60}) || (value > 60 && value % 30 == 0);
+  }
+  return true;
+}
+
+int next_written(DoseField field, int value, int low, int high)
+{
+  for (int next = value + 1; next <= high; ++next) {
+    if (written_value(field, next, low, high)) {
+      return next;
+    }
+  }
+  return value;
+}
+
+int written_at_most(DoseField field, int value, int low, int high)
+{
+  for (int at = std::min(value, high); at > low; --at) {
+    if (written_value(field, at, low, high)) {
+      return at;
+    }
+  }
+  return low;
+}
+
+int written_at_least(DoseField field, int value, int low, int high)
+{
+  for (int at = std::max(value, low); at < high; ++at) {
+    if (written_value(field, at, low, high)) {
+      return at;
+    }
+  }
+  return high;
 }
 
 bool within(const Dose& dose, const catalog::Dosage& dosage)

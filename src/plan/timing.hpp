@@ -93,6 +93,30 @@ int duration(const Dose& dose, bool per_side);
 /// with sets, "2 sets of 10, rest 2 s between repetitions, 30 s between sets".
 std::string dosage_words(const Dose& dose, bool per_side);
 
+/// The fields of a dose, as a physiotherapist writes each.
+enum class DoseField { hold, rep_seconds, reps, sets, rest };
+
+/// Whether a physiotherapist would write `value` for `field` in a range of
+/// [low, high]: either end of the range, or a value inside it that people
+/// count in. Holds of up to 5 s, then 10, 15, 20, 30, 45 and 60 s (and
+/// whole half minutes); movements of up to 10 s, then steps of 5;
+/// repetitions up to 6, then 8, 10, 12, 15, 20, 25, 30 (and tens); rests up
+/// to 3 s, then 5, 10, 15, 30 and 60 s (and whole half minutes); any number
+/// of sets.
+bool written_value(DoseField field, int value, int low, int high);
+
+/// The next value above `value` a physiotherapist writes for `field` in
+/// [low, high], or `value` when there is none.
+int next_written(DoseField field, int value, int low, int high);
+
+/// `value` rounded down to a written value of `field` in [low, high] (at
+/// least `low`).
+int written_at_most(DoseField field, int value, int low, int high);
+
+/// `value` rounded up to a written value of `field` in [low, high] (at most
+/// `high`).
+int written_at_least(DoseField field, int value, int low, int high);
+
 /// Whether `dose` lies within the catalog's ranges of `dosage`.
 bool within(const Dose& dose, const catalog::Dosage& dosage);
 
