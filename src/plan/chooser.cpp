@@ -23,7 +23,10 @@ std::vector<std::string> slots_of(const Exercise& exercise)
   std::vector<std::string> out;
   for (const auto& movement : exercise.movements) {
     for (const auto& region : exercise.regions) {
-      out.push_back(movement + '@' + region);
+      std::string slot = movement;
+      slot += '@';
+      slot += region;
+      out.push_back(std::move(slot));
     }
   }
   return out;
