@@ -187,7 +187,7 @@ void Chooser::drop_lone_end(OfferClosers offer_closers)
 
 bool Chooser::offer(const Candidate& candidate, const Dose& dose)
 {
-  if (m_selection.has(&candidate) || conflicts(candidate) != nullptr) {
+  if (m_selection.has(&candidate) || conflicts(candidate)) {
     return false;
   }
   const std::size_t index = index_of(candidate);
@@ -218,15 +218,13 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
   return false;
 }
 
-const Exercise* Chooser::conflicts(const Candidate& candidate) const
+bool Chooser::conflicts(const Candidate& candidate) const
 {
-  for (const auto* chosen : m_selection.chosen()) {
-    if (progression_pair(*chosen->exercise, *candidate.exercise) ||
-        (!m_families_allowed && same_family(*chosen->exercise, *candidate.exercise))) {
-      return chosen->exercise;
-    }
-  }
-  return nullptr;
+  const auto& chosen = m_selection.chosen();
+  return std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* c) {
+    return progression_pair(*c->exercise, *candidate.exercise) ||
+           (!m_families_allowed && same_family(*c->exercise, *candidate.exercise));
+  });
 }
 
 bool Chooser::moves_within(const std::uint64_t* moves, const std::uint64_t* others) const

@@ -69,9 +69,9 @@ private:
   static bool meets(const catalog::Exercise& exercise, const Need& need);
   /// Adds `candidate` at `dose` when it may join and fits; remembers why not.
   bool offer(const Candidate& candidate, const Dose& dose);
-  /// A chosen exercise that is `candidate`'s progression or the reverse, or
-  /// (until the last stage) of its family; nullptr when none is.
-  const catalog::Exercise* conflicts(const Candidate& candidate) const;
+  /// Whether a chosen exercise is `candidate`'s progression or the reverse,
+  /// or (until the last stage) of its family.
+  bool conflicts(const Candidate& candidate) const;
   /// A chosen exercise of the same kind that already does every movement of
   /// `exercise`, or nullptr.
   const catalog::Exercise* covering(const Candidate& candidate) const;
