@@ -306,7 +306,7 @@ int Chooser::kind_seconds(const std::string& kind, Dose Candidate::*dose) const
 {
   int seconds = 0;
   for (const auto* chosen : m_selection.chosen()) {
-    if (chosen->exercise->kind == kind && does_kind_work(m_catalog, *chosen->exercise)) {
+    if (chosen->exercise->kind == kind && chosen->works) {
       seconds += duration(chosen->*dose, chosen->exercise->per_side);
     }
   }
@@ -336,7 +336,7 @@ void Chooser::fill_shares()
         }
         // At its least dose when the typical one does not fit: fitting
         // raises it later where there is room.
-        if (candidate.exercise->kind == kind.id && does_kind_work(m_catalog, *candidate.exercise) &&
+        if (candidate.exercise->kind == kind.id && candidate.works &&
             (candidate.modified || candidate.cautioned) == modified &&
             !offer(candidate, typical(candidate))) {
           offer(candidate, candidate.least);

@@ -215,7 +215,7 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
       // levels asked for, so that a harder level asked for is reached.
       const int level = request.level.empty() ? catalog.levels.index_of(exercise.level) : 0;
       candidates.push_back({&exercise, std::move(verdict), level, modified, least_dose(catalog, exercise),
-                            max_dose(exercise.dosage), cautioned});
+                            max_dose(exercise.dosage), cautioned, does_kind_work(catalog, exercise)});
     }
   }
   // An exercise whose harder progression is also a candidate comes later.

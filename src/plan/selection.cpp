@@ -50,8 +50,8 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
   // A stretch whose range reaches the kind's shortest hold never holds less;
   // one whose regime is short holds keeps them.
   if (kind != nullptr && exercise.dosage.hold && kind->min_hold <= exercise.dosage.hold->max) {
-    dose.hold = written_at_least(DoseField::hold, std::max(dose.hold, kind->min_hold), exercise.dosage.hold->min,
-                                 exercise.dosage.hold->max);
+    dose.hold = written_at_least(DoseField::hold, std::max(dose.hold, kind->min_hold),
+                                 exercise.dosage.hold->min, exercise.dosage.hold->max);
   }
   return dose;
 }
@@ -225,7 +225,7 @@ int Selection::kind_seconds(const std::string& kind) const
 {
   int seconds = 0;
   for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-    if (m_chosen[i]->exercise->kind == kind && does_kind_work(m_catalog, *m_chosen[i]->exercise)) {
+    if (m_chosen[i]->exercise->kind == kind && m_chosen[i]->works) {
       seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
     }
   }
@@ -272,7 +272,7 @@ bool Selection::starves_share(std::size_t i, int seconds) const
     }
     for (std::size_t j = 0; j < m_chosen.size(); ++j) {
       const auto* exercise = m_chosen[j]->exercise;
-      if (exercise->kind == kind.id && does_kind_work(m_catalog, *exercise) &&
+      if (exercise->kind == kind.id && m_chosen[j]->works &&
           duration(m_doses[j], exercise->per_side) < duration(m_chosen[j]->most, exercise->per_side)) {
         return true; // the kind could still grow into its share
       }
@@ -319,8 +319,7 @@ std::vector<bool> Selection::below_share() const
   for (const auto& kind : m_catalog.kinds.terms) {
     if (kind.share > 0 && kind_seconds(kind.id) * 100 < kind.share * seconds) {
       for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-        out[i] = out[i] || (m_chosen[i]->exercise->kind == kind.id &&
-                            does_kind_work(m_catalog, *m_chosen[i]->exercise));
+        out[i] = out[i] || (m_chosen[i]->exercise->kind == kind.id && m_chosen[i]->works);
       }
     }
   }

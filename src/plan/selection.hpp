@@ -19,6 +19,7 @@ struct Candidate {
   Dose least;             ///< the smallest dose the plan gives it
   Dose most;              ///< the largest dose the catalog allows
   bool cautioned = false; ///< carries a caution for a declared condition
+  bool works = true;      ///< does its kind's work (planner.hpp's does_kind_work), worked out once
 };
 
 /// A cap on the seconds a plan spends in some positions together.
