@@ -211,6 +211,12 @@ BackgroundPrograms::BackgroundPrograms()
 {
   int error = 0;
   m_errors = memory_file("backplan-errors", "", error).release();
+  // Programs started one after another may write at the same moment; each
+  // of their writes must land at the end, not at an offset another has just
+  // written over (lines were lost when two shared the file's position).
+  if (m_errors >= 0) {
+    ::fcntl(m_errors, F_SETFL, ::fcntl(m_errors, F_GETFL) | O_APPEND);
+  }
 }
 
 BackgroundPrograms::~BackgroundPrograms()
