@@ -31,6 +31,7 @@ struct PlanCommandOptions {
   std::string clinician;
   std::string frequency = "once a day";
   std::string figures; ///< --figures DIR
+  std::string paper = "a4"; ///< --paper: the PDF's page size
 };
 
 /// The most characters a line of a handout's heading (--for, --clinician,
@@ -185,6 +186,7 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   text.width = context.text_width(to_stdout);
   text.color = to_stdout && cli::use_color(context.color);
   text.explain = options.explain;
+  text.paper = options.paper;
   if (effective.format == "markdown") {
     write_markdown(plan, text, options, to_stdout);
     return;
@@ -443,7 +445,7 @@ Runner add_plan_command(CLI::App* command, Context& context)
   command
     ->add_option("-o,--output", options->plan.output,
                  "write to FILE (atomically) instead of stdout; without -f, the format comes from "
-                 "its extension (.md, .json, .csv, .ms, .txt)")
+                 "its extension (.md, .html, .pdf, .json, .csv, .ms, .roff, .txt)")
     ->type_name("FILE")
     ->group("Output");
   command->add_flag("--explain", options->explain, "also list every exercise left out and why")
@@ -453,6 +455,10 @@ Runner add_plan_command(CLI::App* command, Context& context)
                  "Markdown: write each exercise's figure as DIR/ID.svg and link it (with -o FILE.md "
                  "the default is FILE-figures beside it)")
     ->type_name("DIR")
+    ->group("Output");
+  command->add_option("--paper", options->paper, "PDF: the page size, a4 (default) or letter")
+    ->check(CLI::IsMember({"a4", "letter"}))
+    ->type_name("SIZE")
     ->group("Output");
   const std::string handout_group = "Handout";
   command->add_option("--for", options->for_name, "the name of the person the handout is for")

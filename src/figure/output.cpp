@@ -8,22 +8,6 @@ namespace backplan::figure {
 
 namespace {
 
-/// The colours of the inks, as #rrggbb, shared by SVG and roff.
-const char* colour(Ink ink)
-{
-  switch (ink) {
-  case Ink::far:
-    return "#9a9a9a";
-  case Ink::prop:
-    return "#8c7b66";
-  case Ink::arrow:
-    return "#c0392b";
-  case Ink::body:
-    break;
-  }
-  return "#222222";
-}
-
 const char* ink_name(Ink ink)
 {
   switch (ink) {
@@ -39,10 +23,6 @@ const char* ink_name(Ink ink)
   return "body";
 }
 
-double width_of(const Drawing& drawing, Ink ink)
-{
-  return ink == Ink::body || ink == Ink::far ? drawing.stroke : std::max(0.8, drawing.stroke * 0.45);
-}
 
 std::string svg_points(const std::vector<Point>& points)
 {
@@ -55,8 +35,8 @@ std::string svg_points(const std::vector<Point>& points)
 
 std::string svg_shape(const Drawing& drawing, const Shape& shape)
 {
-  const char* c = colour(shape.ink);
-  const double w = width_of(drawing, shape.ink);
+  const char* c = ink_colour(shape.ink);
+  const double w = ink_width(drawing, shape.ink);
   switch (shape.kind) {
   case ShapeKind::line:
   case ShapeKind::polyline:
@@ -64,17 +44,16 @@ std::string svg_shape(const Drawing& drawing, const Shape& shape)
                        svg_points(shape.points), c, w);
   case ShapeKind::polygon:
     return fmt::format("<polygon points=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{:.2f}\"/>\n",
-                       svg_points(shape.points),
-                       shape.filled ? (shape.ink == Ink::prop ? "#e6dccd" : c) : "none", c, w);
+                       svg_points(shape.points), shape_fill(shape), c, w);
   case ShapeKind::circle:
     return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\" stroke=\"{}\" "
                        "stroke-width=\"{:.2f}\"/>\n",
-                       shape.points[0].x, shape.points[0].y, shape.radius, shape.filled ? "#ffffff" : "none",
-                       c, w);
+                       shape.points[0].x, shape.points[0].y, shape.radius, shape_fill(shape), c, w);
   case ShapeKind::label:
-    return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"9\" "
-                       "font-family=\"sans-serif\" fill=\"#444444\">{}</text>\n",
-                       shape.points[0].x, shape.points[0].y, util::xml_escape(shape.text));
+    return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"{:g}\" "
+                       "font-family=\"sans-serif\" fill=\"{}\">{}</text>\n",
+                       shape.points[0].x, shape.points[0].y, label_size, label_colour,
+                       util::xml_escape(shape.text));
   }
   return "";
 }
@@ -118,7 +97,7 @@ std::string roff_shape(const Drawing& drawing, const Shape& shape)
   const Point& p = shape.points[0];
   const std::string at = fmt::format("\\h'{:.2f}p'\\v'{:.2f}p'", p.x, p.y);
   const std::string pen =
-    fmt::format("\\m[bp{}]\\D't {:.2f}p'", ink_name(shape.ink), width_of(drawing, shape.ink));
+    fmt::format("\\m[bp{}]\\D't {:.2f}p'", ink_name(shape.ink), ink_width(drawing, shape.ink));
   switch (shape.kind) {
   case ShapeKind::line:
   case ShapeKind::polyline: {
@@ -154,6 +133,37 @@ std::string roff_shape(const Drawing& drawing, const Shape& shape)
 
 } // namespace
 
+const char* ink_colour(Ink ink)
+{
+  switch (ink) {
+  case Ink::far:
+    return "#9a9a9a";
+  case Ink::prop:
+    return "#8c7b66";
+  case Ink::arrow:
+    return "#c0392b";
+  case Ink::body:
+    break;
+  }
+  return "#222222";
+}
+
+double ink_width(const Drawing& drawing, Ink ink)
+{
+  return ink == Ink::body || ink == Ink::far ? drawing.stroke : std::max(0.8, drawing.stroke * 0.45);
+}
+
+const char* shape_fill(const Shape& shape)
+{
+  if (!shape.filled) {
+    return "none";
+  }
+  if (shape.kind == ShapeKind::circle) {
+    return "#ffffff";
+  }
+  return shape.ink == Ink::prop ? "#e6dccd" : ink_colour(shape.ink);
+}
+
 std::string to_svg(const Drawing& drawing, const std::string& title)
 {
   return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -174,7 +184,7 @@ std::string roff_colour_definitions()
 {
   std::string out;
   for (const Ink ink : {Ink::body, Ink::far, Ink::prop, Ink::arrow}) {
-    out += fmt::format(".defcolor bp{} rgb {}\n", ink_name(ink), colour(ink));
+    out += fmt::format(".defcolor bp{} rgb {}\n", ink_name(ink), ink_colour(ink));
   }
   out += ".defcolor bppropfill rgb #e6dccd\n.defcolor bparrowfill rgb #c0392b\n"
          ".defcolor bpbodyfill rgb #222222\n.defcolor bpfarfill rgb #9a9a9a\n"

@@ -4,6 +4,10 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
 #include <fmt/format.h>
 
 namespace backplan::render {
@@ -104,6 +108,49 @@ std::string exercise_svg(const figure::Figure& drawn, const catalog::Exercise& e
   options.height = 150;
   options.caption = figure_caption(exercise);
   return figure::to_svg(figure::draw(drawn, options), exercise.name);
+}
+
+int sessions_a_day(std::string_view frequency)
+{
+  std::string words(frequency);
+  std::transform(words.begin(), words.end(), words.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const bool daily = words.find("a day") != std::string::npos || words.find("per day") != std::string::npos ||
+                     words.find("daily") != std::string::npos;
+  if (!daily) {
+    return 1;
+  }
+  if (words.find("twice") != std::string::npos) {
+    return 2;
+  }
+  constexpr std::array<std::string_view, 5> counted = {"two", "three", "four", "five", "six"};
+  for (std::size_t n = 0; n < counted.size(); ++n) {
+    if (words.find(fmt::format("{} times", counted[n])) != std::string::npos ||
+        words.find(fmt::format("{} times", n + 2)) != std::string::npos) {
+      return static_cast<int>(n) + 2;
+    }
+  }
+  return 1;
+}
+
+HandoutDate handout_date()
+{
+  std::time_t now = std::time(nullptr);
+  std::tm day{};
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  char* end = nullptr;
+  const long long given = epoch != nullptr ? std::strtoll(epoch, &end, 10) : -1;
+  if (epoch != nullptr && *epoch != '\0' && *end == '\0' && given >= 0) {
+    now = static_cast<std::time_t>(given);
+    gmtime_r(&now, &day);
+  } else {
+    localtime_r(&now, &day);
+  }
+  constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
+                                                  "July",    "August",   "September", "October", "November", "December"};
+  return {fmt::format("{} {} {}", day.tm_mday, months[static_cast<std::size_t>(day.tm_mon)], day.tm_year + 1900),
+          fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", day.tm_year + 1900, day.tm_mon + 1, day.tm_mday,
+                      day.tm_hour, day.tm_min, day.tm_sec)};
 }
 
 } // namespace backplan::render

@@ -44,6 +44,19 @@ bool has_condition_note(const plan::PlanItem& item);
 /// The days of the week's tick grid, as a handout heads its columns.
 inline constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
+/// How many sessions a day `frequency` asks for: "twice a day" 2, "3 times
+/// a day" 3 (at most 6), anything else 1 (once a day, or less often).
+int sessions_a_day(std::string_view frequency);
+
+/// The date a handout is made, as its footer says it ("5 December 2026"),
+/// and in ISO 8601 ("2026-12-05T00:00:00") for a PDF's document information:
+/// today, or the day of SOURCE_DATE_EPOCH when it is set (reproducible builds).
+struct HandoutDate {
+  std::string words;
+  std::string iso;
+};
+HandoutDate handout_date();
+
 /// The mark beside such an item in a schedule.
 inline constexpr const char* note_mark = "*";
 

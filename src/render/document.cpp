@@ -192,6 +192,9 @@ Document make_document(const plan::Plan& plan, bool explain)
 {
   Document out;
   out.title = plan_title(plan);
+  out.client = plan.request.for_name;
+  out.clinician = plan.request.clinician;
+  out.sessions_per_day = sessions_a_day(plan.request.frequency);
   out.facts = facts_of(plan);
   out.notes = plan_notes(plan);
   out.safety = safety_of(plan.safety);

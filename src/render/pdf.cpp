@@ -1,37 +1,575 @@
 #include "render/pdf.hpp"
 
-#include "render/roff.hpp"
-#include "util/process.hpp"
+#include "backplan/figure/drawing.hpp"
+#include "render/common.hpp"
+#include "render/document.hpp"
+#include "render/pdf_canvas.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
 
-#include <cerrno>
+#include <algorithm>
+#include <array>
+#include <optional>
 #include <cstdio>
-#include <cstring>
 #include <fmt/format.h>
-#include <stdexcept>
 
 namespace backplan::render {
 
+/// The handout's layout (a namespace of its own: unity builds join this
+/// file with the other formats').
+namespace pdf_layout {
+
+constexpr TextStyle heading{.size = 13, .bold = true};
+constexpr double picture_column = 132; ///< points: 46 mm, the figure beside each exercise's text
+constexpr double gap = 6;              ///< points between paragraphs
+
+/// `text` as markup, with `label` in bold before it.
+std::string labelled(std::string_view label, std::string_view text)
+{
+  return label.empty() ? PdfCanvas::escape(text)
+                       : fmt::format("<b>{}:</b> {}", PdfCanvas::escape(label), PdfCanvas::escape(text));
+}
+
+std::string labelled(const Note& note) { return labelled(note.label, note.text); }
+
+/// A citation's words and its web address ("NHS — \"Back pain\"
+/// (https://…)"): printed as the words, linked to the address.
+std::pair<std::string, std::string> split_address(std::string_view citation)
+{
+  auto start = citation.find("https://");
+  start = start == std::string_view::npos ? citation.find("http://") : start;
+  if (start == std::string_view::npos) {
+    return {std::string(citation), ""};
+  }
+  const auto end = std::min(citation.find_first_of(" )", start), citation.size());
+  std::string_view before = citation.substr(0, start);
+  std::string_view after = citation.substr(end);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '(' || before.back() == ',')) {
+    before.remove_suffix(1);
+  }
+  if (after.starts_with(")")) {
+    after.remove_prefix(1);
+  }
+  return {std::string(before) + std::string(after), std::string(citation.substr(start, end - start))};
+}
+
+/// A web address as a reader types it: no scheme, no "www.", no last slash.
+std::string short_address(std::string address)
+{
+  for (const char* prefix : {"https://", "http://", "www."}) {
+    if (address.starts_with(prefix)) {
+      address.erase(0, std::string_view(prefix).size());
+    }
+  }
+  if (address.ends_with("/")) {
+    address.pop_back();
+  }
+  return address;
+}
+
+std::string uri_link(const std::string& address)
+{
+  return address.empty() ? "" : fmt::format("uri='{}'", address);
+}
+
+/// How closely a handout is set: the sizes of its body text and small text
+/// and the height of its figures, in points. The first that fits the pages
+/// a handout should take is used.
+struct Density {
+  double body;
+  double small;
+  double figure;
+};
+constexpr std::array<Density, 3> densities = {{{8.5, 7.5, 70}, {8, 7, 64}, {7.5, 6.5, 60}}};
+
+/// The most pages a handout should take; a denser setting is tried before more.
+constexpr int pages_wanted = 3;
+
+/// The handout laid out on a canvas, top to bottom. The first pass finds
+/// where each exercise and the safety section land; the second links to them.
+class Handout
+{
+public:
+  Handout(PdfCanvas& page, const Document& document, const std::vector<Place>& found, const Density& density)
+      : m_page(page), m_document(document), m_found(found), m_body{.size = density.body},
+        m_small{.size = density.small}, m_figure_height(density.figure)
+  {}
+
+  /// Lays out the whole handout; returns where each exercise starts (by
+  /// number - 1) and then where the full safety section starts.
+  std::vector<Place> write()
+  {
+    title_block();
+    schedule();
+    stop_box();
+    for (const auto& exercise : m_document.exercises) {
+      exercise_block(exercise);
+    }
+    safety();
+    if (m_document.explain) {
+      left_out();
+    }
+    tick_grid();
+    sources();
+    return m_places;
+  }
+
+private:
+  /// A link to what the first pass found at `index` of the places.
+  std::string link_to(std::size_t index) const
+  {
+    if (index >= m_found.size()) {
+      return "";
+    }
+    return fmt::format("page={} pos=[0 {:.0f}]", m_found[index].page, m_found[index].top);
+  }
+
+  /// A paragraph after a bullet, its lines after the first under its text.
+  void bullet(const std::string& markup, TextStyle style, double x = 0, double width = 0,
+              const std::string& link = {})
+  {
+    style.hang = style.size * 0.8;
+    m_page.text("•\u2002" + markup, style, x, width, link);
+  }
+
+  void section_heading(const std::string& title, double keep_with)
+  {
+    m_page.keep(30 + keep_with);
+    m_page.skip(m_page.y() > 0 ? 8 : 0);
+    m_page.bookmark(title);
+    m_page.text(PdfCanvas::escape(title), heading);
+    m_page.skip(3);
+  }
+
+  void title_block()
+  {
+    m_page.text(PdfCanvas::escape(m_document.title), {.size = 17, .bold = true});
+    m_page.bookmark(m_document.title);
+    m_page.skip(5);
+    std::vector<const Fact*> facts;
+    for (const auto& fact : m_document.facts) {
+      if (!fact.reproduces) { // that one is in the closing line
+        facts.push_back(&fact);
+      }
+    }
+    const double half = m_page.width() / 2;
+    for (std::size_t i = 0; i < facts.size(); i += 2) {
+      const double top = m_page.y();
+      double bottom = top;
+      for (std::size_t f = i; f < std::min(i + 2, facts.size()); ++f) {
+        m_page.set_y(top);
+        m_page.text(labelled(facts[f]->label, facts[f]->value), m_body, static_cast<double>(f - i) * half,
+                    half - 10);
+        bottom = std::max(bottom, m_page.y());
+      }
+      m_page.set_y(bottom + 1.5);
+    }
+    for (const auto& note : m_document.notes) {
+      m_page.skip(gap / 2);
+      m_page.text(labelled(note), m_body);
+    }
+  }
+
+  void schedule()
+  {
+    struct Column {
+      double left;
+      double width;
+    };
+    const double w = m_page.width();
+    const std::array<Column, 5> columns = {
+      {{0, 16}, {18, 34}, {56, 0.36 * w}, {60 + 0.36 * w, w - 60 - 0.36 * w - 50}, {w - 46, 46}}};
+    const auto row = [&](const std::array<std::string, 5>& cells, const TextStyle& style, const std::string& link) {
+      const double top = m_page.y();
+      double bottom = top;
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        m_page.set_y(top);
+        m_page.text(cells[c], c == 2 && !style.bold ? TextStyle{.bold = true} : style, columns[c].left,
+                    columns[c].width, c == 2 ? link : "");
+        bottom = std::max(bottom, m_page.y());
+      }
+      m_page.set_y(bottom + 3);
+    };
+    const double height = m_page.measure([&] { schedule_rows(row); });
+    section_heading("The plan", height);
+    schedule_rows(row);
+  }
+
+  template<typename Row>
+  void schedule_rows(const Row& row)
+  {
+    row({"#", "Start", "Exercise", "Dosage", "Time"}, {.bold = true}, "");
+    m_page.rule(0.5);
+    m_page.skip(2);
+    for (const auto& exercise : m_document.exercises) {
+      const std::string name =
+        PdfCanvas::escape(exercise.name) + (exercise.marked ? fmt::format(" {}", note_mark) : "");
+      row({std::to_string(exercise.number), exercise.start, name, PdfCanvas::escape(exercise.dosage),
+           PdfCanvas::escape(exercise.time)},
+          m_body, link_to(exercise.number - 1));
+    }
+    m_page.text(PdfCanvas::escape(fmt::format(
+                  "Ends at {} of the {} planned. The start times allow for changing position between "
+                  "exercises ({} {}).",
+                  m_document.end, m_document.budget, m_document.position_changes,
+                  m_document.position_changes == 1 ? "change" : "changes")),
+                m_small);
+    if (m_document.any_marked) {
+      m_page.text(PdfCanvas::escape(fmt::format("{} {}.", note_mark, note_mark_legend)), m_small);
+    }
+  }
+
+  /// Bullets in two columns, down the first and then the second; each item
+  /// is markup and what it links to.
+  void two_columns(const std::vector<std::pair<std::string, std::string>>& items, const TextStyle& style)
+  {
+    const std::size_t half = (items.size() + 1) / 2;
+    const double column = (m_page.width() - 12) / 2;
+    const double top = m_page.y();
+    double bottom = top;
+    for (std::size_t c = 0; c < 2; ++c) {
+      m_page.set_y(top);
+      for (std::size_t i = c * half; i < std::min(items.size(), (c + 1) * half); ++i) {
+        bullet(items[i].first, style, static_cast<double>(c) * (column + 12), column, items[i].second);
+        m_page.skip(1);
+      }
+      bottom = std::max(bottom, m_page.y());
+    }
+    m_page.set_y(bottom);
+  }
+
+  /// The signs of a red-flag tier in two columns.
+  void signs(const std::vector<Note>& signs, const TextStyle& style)
+  {
+    std::vector<std::pair<std::string, std::string>> items;
+    for (const auto& sign : signs) {
+      items.emplace_back(PdfCanvas::escape(sign.text), "");
+    }
+    two_columns(items, style);
+  }
+
+  /// The emergency signs and what to do, boxed, under the plan.
+  void stop_box()
+  {
+    if (m_document.safety.tiers.empty()) {
+      return;
+    }
+    const auto& tier = m_document.safety.tiers.front();
+    const auto draw = [&] {
+      m_page.text("<b>Stop and get help</b>", {.size = 11, .bold = true});
+      m_page.skip(2);
+      m_page.text(labelled(tier.action), m_body);
+      m_page.skip(2);
+      signs(tier.signs, m_small);
+      m_page.skip(3);
+      const std::size_t safety_index = m_document.exercises.size();
+      const std::string where =
+        safety_index < m_found.size() ? fmt::format(" on page {}", m_found[safety_index].page) : "";
+      m_page.text(PdfCanvas::escape(fmt::format("Stop any exercise that causes pain. Other warning signs, and what "
+                                                "to do about them, are under \u201cSafety\u201d{}.",
+                                                where)),
+                  m_small, 0, 0, link_to(safety_index));
+    };
+    m_page.skip(12);
+    m_page.keep(m_page.measure(draw) + 12);
+    m_stop_box = m_page.place();
+    const double top = m_page.y();
+    m_page.skip(5);
+    draw();
+    m_page.skip(5);
+    m_page.box(top, 0.6);
+  }
+
+  /// The figure, or a plain placeholder naming the start position.
+  double picture(const ExerciseBlock& exercise)
+  {
+    const double top = m_page.y();
+    if (exercise.drawn == nullptr) {
+      m_page.skip(20);
+      m_page.text(PdfCanvas::escape(exercise.position), {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre},
+                  0, picture_column - 10);
+      m_page.skip(20);
+      m_page.box(top, 0.75);
+      return m_page.y() - top;
+    }
+    figure::DrawOptions options;
+    options.height = m_figure_height;
+    options.max_width = picture_column - 10;
+    const auto drawn = figure::draw(*exercise.drawn, options);
+    m_page.drawing(drawn, 0);
+    m_page.skip(drawn.height + 2);
+    for (const auto& note : exercise.figure_notes) {
+      m_page.text(PdfCanvas::escape(note), {.size = 7, .italic = true}, 0, picture_column - 10);
+    }
+    return m_page.y() - top;
+  }
+
+  void exercise_text(const ExerciseBlock& exercise)
+  {
+    const double x = picture_column;
+    const auto para = [&](const std::string& markup, const std::optional<TextStyle>& style = {}) {
+      m_page.text(markup, style.value_or(m_body), x);
+      m_page.skip(1);
+    };
+    para(fmt::format("{}  <span size='8pt' weight='normal' style='italic' foreground='#4d4d4d'>{}</span>",
+                     PdfCanvas::escape(fmt::format("{}. {}", exercise.number, exercise.name)),
+                     PdfCanvas::escape(fmt::format("starts at {} · takes {} · {}", exercise.start, exercise.time,
+                                                   util::lowercase_first(exercise.kind)))),
+         TextStyle{.size = 11, .bold = true});
+    para(labelled("Start position", exercise.position) + "   " + labelled("Dosage", exercise.dosage));
+    for (const auto& note : exercise.notes) {
+      para(labelled(note));
+    }
+    std::string steps;
+    for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
+      steps += fmt::format("{}<b>{}.</b> {}", s == 0 ? "" : " ", s + 1, PdfCanvas::escape(exercise.steps[s]));
+    }
+    para(steps);
+    if (!exercise.cues.empty()) {
+      std::vector<std::string> cues;
+      for (const auto& cue : exercise.cues) {
+        cues.push_back(PdfCanvas::escape(cue));
+      }
+      para("<i>Tips:</i> " + util::join(cues, " • "));
+    }
+    for (const auto& version : exercise.versions) {
+      para(labelled(version.label, version.words));
+      for (const auto& note : version.notes) {
+        bullet(labelled(note), m_body, x + 10);
+      }
+    }
+  }
+
+  void exercise_block(const ExerciseBlock& exercise)
+  {
+    const auto draw = [&] {
+      const double top = m_page.y();
+      const double picture_height = picture(exercise);
+      m_page.set_y(top);
+      exercise_text(exercise);
+      m_page.set_y(std::max(m_page.y(), top + picture_height));
+    };
+    const double height = m_page.measure(draw);
+    if (exercise.number == 1) {
+      section_heading("Exercises", height);
+    } else {
+      m_page.keep(height + 8);
+      m_page.skip(m_page.y() > 0 ? 8 : 0);
+    }
+    m_places.push_back(m_page.place());
+    m_page.bookmark(fmt::format("{}. {}", exercise.number, exercise.name));
+    draw();
+  }
+
+  void safety()
+  {
+    const auto& safety = m_document.safety;
+    section_heading("Safety", 60);
+    m_places.push_back(m_page.place());
+    for (const auto& note : safety.general) {
+      bullet(PdfCanvas::escape(note.text), m_body, 4);
+    }
+    for (const auto& advice : safety.advice) {
+      bullet(labelled(advice), m_body, 4);
+    }
+    m_page.skip(gap);
+    m_page.text(PdfCanvas::escape(safety.red_flags_intro.text), {.bold = true});
+    for (const auto& tier : safety.tiers) {
+      if (&tier == &safety.tiers.front()) {
+        // Its signs are in the box under the plan.
+        m_page.skip(gap / 2);
+        m_page.text(labelled(tier.action.label, fmt::format("the signs under \u201cStop and get help\u201d, page {}",
+                                                            m_stop_box.page)),
+                    m_body);
+        continue;
+      }
+      const auto draw = [&] {
+        m_page.skip(gap / 2);
+        m_page.text(labelled(tier.action), m_body);
+        m_page.skip(2);
+        signs(tier.signs, m_small);
+      };
+      m_page.keep(m_page.measure(draw));
+      draw();
+    }
+    if (!safety.citations.empty()) {
+      std::vector<std::string> basis;
+      for (const auto& citation : safety.citations) {
+        basis.push_back(split_address(citation).first);
+      }
+      m_page.skip(gap / 2);
+      m_page.text(PdfCanvas::escape(fmt::format("Basis: {} (addresses under \u201cSources\u201d).",
+                                                util::join(basis, "; "))),
+                  {.size = 7, .italic = true, .grey = 0.25});
+    }
+  }
+
+  void left_out()
+  {
+    const auto& explanation = m_document.explanation;
+    if (!explanation.chosen.empty()) {
+      section_heading(chosen_anyway_heading, 20);
+      for (const auto& [name, why] : explanation.chosen) {
+        bullet(labelled(name, why), m_body, 4);
+      }
+    }
+    section_heading("Left out", 20);
+    if (explanation.left_out.empty()) {
+      m_page.text("Nothing: every exercise of the catalog is in the plan.", m_body);
+    }
+    for (const auto& left : explanation.left_out) {
+      bullet(fmt::format("<b>{}</b> ({}): {}", PdfCanvas::escape(left.name), PdfCanvas::escape(left.id),
+                              PdfCanvas::escape(fmt::format("{}: {}", left.reason, left.detail))),
+                  m_body, 4);
+    }
+  }
+
+  void tick_grid()
+  {
+    const int sessions = m_document.sessions_per_day;
+    constexpr double box = 9;
+    const double name_width = m_page.width() * 0.36;
+    const double day_width = (m_page.width() - name_width) / static_cast<double>(week_days.size());
+    const auto draw = [&] {
+      m_page.text(PdfCanvas::escape(sessions == 1 ? "Tick a box on each day you do the exercise."
+                                                  : fmt::format("Tick a box each time you do the exercise: "
+                                                                "{} boxes a day.",
+                                                                sessions)),
+                  m_body);
+      m_page.skip(4);
+      const double top = m_page.y();
+      for (std::size_t d = 0; d < week_days.size(); ++d) {
+        m_page.set_y(top);
+        m_page.text(week_days[d], {.bold = true, .align = TextStyle::Align::centre},
+                    name_width + static_cast<double>(d) * day_width, day_width);
+      }
+      m_page.skip(2);
+      for (const auto& exercise : m_document.exercises) {
+        const double row = m_page.y();
+        m_page.text(PdfCanvas::escape(fmt::format("{}. {}", exercise.number, exercise.name)), m_body, 0,
+                    name_width - 6);
+        const double bottom = m_page.y();
+        for (std::size_t d = 0; d < week_days.size(); ++d) {
+          const double boxes = sessions * box + (sessions - 1) * 2.0;
+          const double left = name_width + static_cast<double>(d) * day_width + (day_width - boxes) / 2;
+          m_page.set_y(row + 1);
+          for (int s = 0; s < sessions; ++s) {
+            m_page.tick_box(left + s * (box + 2), box);
+          }
+        }
+        m_page.set_y(std::max(bottom, row + box + 1) + 3);
+      }
+    };
+    section_heading("This week", m_page.measure(draw));
+    draw();
+  }
+
+  void sources()
+  {
+    const auto draw = [&] {
+      // The exercises' sources, then the safety section's, each with its address.
+      std::vector<std::string> all = m_document.sources;
+      for (const auto& citation : m_document.safety.citations) {
+        if (std::find(all.begin(), all.end(), citation) == all.end()) {
+          all.push_back(citation);
+        }
+      }
+      std::vector<std::pair<std::string, std::string>> items;
+      for (const auto& source : all) {
+        const auto [words, address] = split_address(source);
+        items.emplace_back(address.empty() ? PdfCanvas::escape(words)
+                                           : fmt::format("{} <span foreground='#1a4f8b'>{}</span>",
+                                                         PdfCanvas::escape(words),
+                                                         PdfCanvas::escape(short_address(address))),
+                           uri_link(address));
+      }
+      two_columns(items, {.size = 7});
+      m_page.skip(gap);
+      m_page.text(PdfCanvas::escape(closing_line(m_document)), {.size = 7, .grey = 0.35});
+    };
+    section_heading("Sources", m_page.measure(draw));
+    draw();
+  }
+
+  PdfCanvas& m_page;
+  const Document& m_document;
+  const std::vector<Place>& m_found;
+  TextStyle m_body;
+  TextStyle m_small;
+  double m_figure_height;
+  std::vector<Place> m_places;
+  Place m_stop_box;
+};
+
+/// The characters of `missing`, as a warning names them: "字 (U+5B57)".
+std::string named_characters(const std::set<char32_t>& missing)
+{
+  std::vector<std::string> names;
+  for (const char32_t c : missing) {
+    names.push_back(fmt::format("{} (U+{:04X})", util::encode_utf8(c), static_cast<std::uint32_t>(c)));
+  }
+  return util::join(names, ", ");
+}
+
+} // namespace pdf_layout
+
+using pdf_layout::densities;
+using pdf_layout::Density;
+using pdf_layout::Handout;
+using pdf_layout::named_characters;
+using pdf_layout::pages_wanted;
+
+std::string pdf_document(const Document& document, const PdfSettings& settings, std::set<char32_t>* missing)
+{
+  PdfInfo info;
+  info.title = document.client.empty() ? document.title : fmt::format("{} for {}", document.title, document.client);
+  info.author = document.clinician.empty() ? "backplan" : document.clinician;
+  info.subject = "Back-care exercises";
+  info.date = settings.date.iso;
+  const std::string footer = document.client.empty()
+                               ? fmt::format("{} · {}", document.title, settings.date.words)
+                               : fmt::format("{} for {} · {}", document.title, document.client, settings.date.words);
+  // A pass that draws nothing counts the pages and finds where each part
+  // lands, at the first density that fits; the second draws, with "page N
+  // of M" and links to those places.
+  std::vector<Place> places;
+  int pages = 0;
+  Density density = densities.front();
+  for (const auto& tried : densities) {
+    PdfCanvas layout(settings.page, nullptr, info, footer, 0);
+    const std::vector<Place> none;
+    places = Handout(layout, document, none, tried).write();
+    pages = layout.finish();
+    density = tried;
+    if (pages <= pages_wanted) {
+      break;
+    }
+  }
+  std::string out;
+  PdfCanvas canvas(settings.page, &out, info, footer, pages);
+  Handout(canvas, document, places, density).write();
+  canvas.finish();
+  if (missing != nullptr) {
+    *missing = canvas.missing();
+  }
+  return out;
+}
+
 std::string render_pdf(const plan::Plan& plan, const TextOptions& options)
 {
-  // groff reads the handout on its standard input, so that its messages
-  // name "<standard input>" and a line of the roff source.
-  const auto groff = util::run_program({"groff", "-ms", "-Tpdf"}, render_roff(plan, options));
-  if (groff.start_error == ENOENT) {
-    throw std::runtime_error("the pdf format needs groff, which is not installed (install the groff "
-                             "package, or use -f roff and typeset it elsewhere)");
+  PdfSettings settings;
+  settings.date = handout_date();
+  settings.page = options.paper == "letter" ? letter_page : a4_page;
+  std::set<char32_t> missing;
+  std::string pdf = pdf_document(make_document(plan, options.explain), settings, &missing);
+  if (!missing.empty()) {
+    std::fputs(fmt::format("backplan: warning: no installed font can draw {}; the PDF shows a box in "
+                           "{} place\n",
+                           named_characters(missing), missing.size() == 1 ? "its" : "each one's")
+                 .c_str(),
+               stderr);
   }
-  if (groff.start_error != 0) {
-    throw std::runtime_error(fmt::format("cannot run groff: {}", std::strerror(groff.start_error)));
-  }
-  std::fputs(util::prefixed_lines("backplan: groff: ", groff.err).c_str(), stderr);
-  if (!groff.succeeded()) {
-    throw std::runtime_error(
-      fmt::format("groff -ms -Tpdf failed ({}), so no PDF was written", util::describe(groff.ending)));
-  }
-  if (!groff.out.starts_with("%PDF-")) {
-    throw std::runtime_error("groff -ms -Tpdf wrote no PDF, so none was written");
-  }
-  return groff.out;
+  return pdf;
 }
 
 } // namespace backplan::render

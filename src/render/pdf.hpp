@@ -2,15 +2,34 @@
 
 #include "backplan/plan/model.hpp"
 #include "backplan/render/text.hpp"
+#include "render/common.hpp"
+#include "render/pdf_canvas.hpp"
 
+#include <set>
 #include <string>
 
 namespace backplan::render {
 
-/// The roff handout typeset to PDF by running `groff -ms -Tpdf` (no shell).
-/// What groff writes on its standard error goes to ours, each line after
-/// "backplan: groff: ". Throws std::runtime_error naming groff when it is
-/// not installed or fails, before anything is written.
+struct Document;
+
+/// The paper and the date a PDF handout is made for.
+struct PdfSettings {
+  PageSize page = a4_page;
+  HandoutDate date;
+};
+
+/// The handout as a PDF, laid out and drawn by cairo and Pango: fonts
+/// embedded as subsets, a title, author and date in its document
+/// information, a bookmark per section and exercise, links from the
+/// schedule to each exercise and from each source to its address, and
+/// "page N of M" with the client's name and the date at the foot of every
+/// page. Characters no installed font can draw are put in `missing`.
+std::string pdf_document(const Document& document, const PdfSettings& settings, std::set<char32_t>* missing);
+
+/// The plan's handout as a PDF on `options.paper` (A4 unless "letter"),
+/// dated today (or SOURCE_DATE_EPOCH); characters no font can draw are
+/// named in a warning on standard error. Throws std::runtime_error when
+/// cairo cannot make it.
 std::string render_pdf(const plan::Plan& plan, const TextOptions& options);
 
 } // namespace backplan::render

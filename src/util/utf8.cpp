@@ -1,5 +1,6 @@
 #include "util/utf8.hpp"
 
+#include <array>
 #include <utf8proc.h>
 
 namespace backplan::util {
@@ -59,6 +60,15 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view text)
     }
   }
   return std::nullopt;
+}
+
+std::string encode_utf8(char32_t code)
+{
+  const auto value = static_cast<utf8proc_int32_t>(code);
+  std::array<utf8proc_uint8_t, 4> bytes{};
+  const auto count = utf8proc_codepoint_valid(value) ? utf8proc_encode_char(value, bytes.data())
+                                                     : utf8proc_encode_char(0xFFFD, bytes.data());
+  return {reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(count)};
 }
 
 } // namespace backplan::util

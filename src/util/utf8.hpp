@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <iterator>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace backplan::util {
@@ -58,6 +59,9 @@ private:
 /// wide characters (CJK, most emoji), 0 for combining marks and other
 /// characters that print nothing of their own, 1 otherwise.
 int column_width(char32_t code);
+
+/// `code` encoded in UTF-8 (U+FFFD for a value that is no code point).
+std::string encode_utf8(char32_t code);
 
 /// Where a text first breaks the UTF-8 encoding: 1-based line and column and
 /// the offending byte.

@@ -49,6 +49,16 @@ struct DrawOptions {
   std::string caption;  ///< a line under the drawing, e.g. "Right side shown"
 };
 
+/// The colour of an ink, "#rrggbb", as every output draws it.
+const char* ink_colour(Ink ink);
+/// The line width of a shape of `ink` in `drawing`, in points.
+double ink_width(const Drawing& drawing, Ink ink);
+/// What fills a polygon or circle: "none" or a colour "#rrggbb".
+const char* shape_fill(const Shape& shape);
+/// The size of a label's type, in points, and its colour.
+inline constexpr double label_size = 9;
+inline constexpr const char* label_colour = "#444444";
+
 /// The start and end poses side by side, the same scale for both, with the
 /// figure's props and a curved arrow from where the part that moves most
 /// starts to where it ends.

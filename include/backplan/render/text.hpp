@@ -13,6 +13,7 @@ struct TextOptions {
   bool color = false;     ///< ANSI colour and bold
   bool explain = false;   ///< also list the exercises left out
   std::string figures{};  ///< Markdown: the folder its figures are linked in; empty: no figures
+  std::string paper{};    ///< PDF: "a4" (also when empty) or "letter"
 };
 
 struct Document;
