@@ -1,9 +1,9 @@
 // Other programs run with posix_spawnp and an argument vector, never through
-// a shell, and what they say on standard error reaches the user. Stand-in
-// programs on PATH play groff and the speech program.
+// a shell, and what they say on standard error reaches the user.
 #include "support.hpp"
 #include "util/process.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <doctest/doctest.h>
@@ -15,33 +15,47 @@ using namespace backplan;
 
 TEST_SUITE("util::process")
 {
-  TEST_CASE("a program gets its input and arguments as they are, and its output and errors come back apart")
+  TEST_CASE("a program gets its arguments as they are: no shell reads them")
   {
     const std::string dir = test::temp_dir();
-    const auto result = util::run_program(
-      {"/bin/sh", "-c", "tr a-z A-Z; printf '%s|' \"$@\" >&2; exit 3", "sh", "$(touch " + dir + "/x)", "a b"},
-      "knee hug\n");
-    CHECK(result.start_error == 0);
-    CHECK(result.out == "KNEE HUG\n");
-    CHECK(result.err == "$(touch " + dir + "/x)|a b|");
-    CHECK(result.ending.exit_code == 3);
-    CHECK(!result.succeeded());
-    CHECK(util::describe(result.ending) == "exit status 3");
-    CHECK(std::filesystem::is_empty(dir)); // no shell read the argument
-  }
-
-  TEST_CASE("a program that is not there is a start error, ENOENT")
-  {
-    const auto result = util::run_program({"backplan-no-such-program"}, "");
-    CHECK(result.start_error == ENOENT);
-    CHECK(!result.succeeded());
+    util::BackgroundPrograms programs;
+    CHECK(programs.start({"/bin/sh", "-c", "printf '%s|' \"$@\" >&2; exit 3", "sh", "$(touch " + dir + "/x)",
+                          "a b"}) == 0);
+    const auto failed = programs.wait(std::chrono::seconds(20));
+    REQUIRE(failed.size() == 1);
+    CHECK(failed[0].exit_code == 3);
+    CHECK(util::describe(failed[0]) == "exit status 3");
+    CHECK(programs.take_error_output() == "$(touch " + dir + "/x)|a b|");
+    CHECK(std::filesystem::is_empty(dir));
   }
 
   TEST_CASE("a program killed by a signal says which")
   {
-    const auto result = util::run_program({"/bin/sh", "-c", "kill -TERM $$"}, "");
-    CHECK(result.ending.signal == 15);
-    CHECK(util::describe(result.ending) == "signal 15 (Terminated)");
+    util::BackgroundPrograms programs;
+    CHECK(programs.start({"/bin/sh", "-c", "kill -TERM $$"}) == 0);
+    const auto failed = programs.wait(std::chrono::seconds(20));
+    REQUIRE(failed.size() == 1);
+    CHECK(failed[0].signal == 15);
+    CHECK(util::describe(failed[0]) == "signal 15 (Terminated)");
+  }
+
+  TEST_CASE("programs writing their errors at the same moment lose no line")
+  {
+    // They share one file; each write lands at its end (O_APPEND), so that
+    // no line is written over another's.
+    util::BackgroundPrograms programs;
+    constexpr int count = 40;
+    std::vector<std::string> expected;
+    for (int i = 0; i < count; ++i) {
+      const std::string line = fmt::format("program {} of {} has something to say", i, count);
+      CHECK(programs.start({"/bin/sh", "-c", "sleep 0.05; echo \"$1\" >&2", "sh", line}) == 0);
+      expected.push_back(line);
+    }
+    CHECK(programs.wait(std::chrono::seconds(30)).empty());
+    auto lines = test::lines_of(programs.take_error_output());
+    std::sort(lines.begin(), lines.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(lines == expected);
   }
 
   TEST_CASE("programs in the background write their errors into a file kept for the caller")
@@ -63,46 +77,8 @@ TEST_SUITE("util::process")
     CHECK(util::command_words("  espeak-ng  -s 140\t'x y' $HOME ") ==
           std::vector<std::string>{"espeak-ng", "-s", "140", "'x", "y'", "$HOME"});
     CHECK(util::command_words(" ").empty());
-    CHECK(util::prefixed_lines("backplan: groff: ", "one\ntwo") ==
-          "backplan: groff: one\nbackplan: groff: two\n");
-    CHECK(util::prefixed_lines("backplan: groff: ", "").empty());
-  }
-}
-
-TEST_SUITE("render::pdf")
-{
-  TEST_CASE("groff's messages reach the user, and a failing groff leaves no file and says so")
-  {
-    const std::string dir = test::temp_dir();
-    std::filesystem::create_directories(dir + "/out");
-    SUBCASE("it fails")
-    {
-      const std::string bin =
-        test::stand_in(dir, "groff",
-                       "cat >/dev/null\n"
-                       "echo 'troff: <standard input>:12: error: cannot load font' >&2\n"
-                       "printf '%%PDF-1.4 half a page'\n"
-                       "exit 1\n");
-      const auto result = test::run_backplan({"plan", "-f", "pdf", "-o", dir + "/out/plan.pdf"},
-                                             {{"PATH", bin + ":" + std::getenv("PATH")}});
-      CHECK(result.status == 1);
-      CHECK(result.err == "backplan: groff: troff: <standard input>:12: error: cannot load font\n"
-                          "backplan: error: groff -ms -Tpdf failed (exit status 1), so no PDF was written\n");
-      CHECK(std::filesystem::is_empty(dir + "/out"));
-    }
-    SUBCASE("it warns, and makes the PDF")
-    {
-      const std::string bin =
-        test::stand_in(dir, "groff",
-                       "test \"$*\" = '-ms -Tpdf' || exit 9\n"
-                       "grep -q 'back-care plan, made by backplan' || exit 8\n"
-                       "echo 'troff: <standard input>:40: warning: cannot break line' >&2\n"
-                       "printf '%%PDF-1.4 a handout'\n");
-      const auto result = test::run_backplan({"plan", "-f", "pdf", "-o", dir + "/out/plan.pdf"},
-                                             {{"PATH", bin + ":" + std::getenv("PATH")}});
-      CHECK(result.status == 0);
-      CHECK(result.err == "backplan: groff: troff: <standard input>:40: warning: cannot break line\n");
-      CHECK(test::slurp(dir + "/out/plan.pdf") == "%PDF-1.4 a handout");
-    }
+    CHECK(util::prefixed_lines("backplan: --say: ", "one\ntwo") ==
+          "backplan: --say: one\nbackplan: --say: two\n");
+    CHECK(util::prefixed_lines("backplan: --say: ", "").empty());
   }
 }

@@ -30,7 +30,7 @@ struct PlanCommandOptions {
   std::string for_name;
   std::string clinician;
   std::string frequency = "once a day";
-  std::string figures; ///< --figures DIR
+  std::string figures;      ///< --figures DIR
   std::string paper = "a4"; ///< --paper: the PDF's page size
 };
 

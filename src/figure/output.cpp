@@ -23,7 +23,6 @@ const char* ink_name(Ink ink)
   return "body";
 }
 
-
 std::string svg_points(const std::vector<Point>& points)
 {
   std::string out;

@@ -146,11 +146,13 @@ HandoutDate handout_date()
   } else {
     localtime_r(&now, &day);
   }
-  constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                                  "July",    "August",   "September", "October", "November", "December"};
-  return {fmt::format("{} {} {}", day.tm_mday, months[static_cast<std::size_t>(day.tm_mon)], day.tm_year + 1900),
-          fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", day.tm_year + 1900, day.tm_mon + 1, day.tm_mday,
-                      day.tm_hour, day.tm_min, day.tm_sec)};
+  constexpr std::array<const char*, 12> months = {"January",   "February", "March",    "April",
+                                                  "May",       "June",     "July",     "August",
+                                                  "September", "October",  "November", "December"};
+  return {
+    fmt::format("{} {} {}", day.tm_mday, months[static_cast<std::size_t>(day.tm_mon)], day.tm_year + 1900),
+    fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", day.tm_year + 1900, day.tm_mon + 1, day.tm_mday,
+                day.tm_hour, day.tm_min, day.tm_sec)};
 }
 
 } // namespace backplan::render

@@ -111,11 +111,11 @@ struct Explanation {
 /// A finished plan as a handout, built once; every format writes it.
 struct Document {
   std::string title;
-  std::string client;        ///< who it is for (--for); empty when not given
-  std::string clinician;     ///< who gives it (--from); empty when not given
-  int sessions_per_day = 1;  ///< from how often: "twice a day" gives 2
-  std::vector<Fact> facts; ///< who, from whom, how often, then what the plan honours
-  std::vector<Note> notes; ///< shortfall, conditions that changed nothing, gaps
+  std::string client;       ///< who it is for (--for); empty when not given
+  std::string clinician;    ///< who gives it (--from); empty when not given
+  int sessions_per_day = 1; ///< from how often: "twice a day" gives 2
+  std::vector<Fact> facts;  ///< who, from whom, how often, then what the plan honours
+  std::vector<Note> notes;  ///< shortfall, conditions that changed nothing, gaps
   SafetySection safety;
   std::vector<ExerciseBlock> exercises;
   bool any_marked = false; ///< some exercise carries a note for a condition

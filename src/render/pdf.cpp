@@ -9,9 +9,9 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <cstdio>
 #include <fmt/format.h>
+#include <optional>
 
 namespace backplan::render {
 
@@ -91,8 +91,9 @@ class Handout
 {
 public:
   Handout(PdfCanvas& page, const Document& document, const std::vector<Place>& found, const Density& density)
-      : m_page(page), m_document(document), m_found(found), m_body{.size = density.body},
-        m_small{.size = density.small}, m_figure_height(density.figure)
+      : m_page(page), m_document(document),
+        m_found(found), m_body{.size = density.body}, m_small{.size = density.small},
+        m_figure_height(density.figure)
   {}
 
   /// Lays out the whole handout; returns where each exercise starts (by
@@ -179,7 +180,8 @@ private:
     const double w = m_page.width();
     const std::array<Column, 5> columns = {
       {{0, 16}, {18, 34}, {56, 0.36 * w}, {60 + 0.36 * w, w - 60 - 0.36 * w - 50}, {w - 46, 46}}};
-    const auto row = [&](const std::array<std::string, 5>& cells, const TextStyle& style, const std::string& link) {
+    const auto row = [&](const std::array<std::string, 5>& cells, const TextStyle& style,
+                         const std::string& link) {
       const double top = m_page.y();
       double bottom = top;
       for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -265,10 +267,11 @@ private:
       const std::size_t safety_index = m_document.exercises.size();
       const std::string where =
         safety_index < m_found.size() ? fmt::format(" on page {}", m_found[safety_index].page) : "";
-      m_page.text(PdfCanvas::escape(fmt::format("Stop any exercise that causes pain. Other warning signs, and what "
-                                                "to do about them, are under \u201cSafety\u201d{}.",
-                                                where)),
-                  m_small, 0, 0, link_to(safety_index));
+      m_page.text(
+        PdfCanvas::escape(fmt::format("Stop any exercise that causes pain. Other warning signs, and what "
+                                      "to do about them, are under \u201cSafety\u201d{}.",
+                                      where)),
+        m_small, 0, 0, link_to(safety_index));
     };
     m_page.skip(12);
     m_page.keep(m_page.measure(draw) + 12);
@@ -286,8 +289,8 @@ private:
     const double top = m_page.y();
     if (exercise.drawn == nullptr) {
       m_page.skip(20);
-      m_page.text(PdfCanvas::escape(exercise.position), {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre},
-                  0, picture_column - 10);
+      m_page.text(PdfCanvas::escape(exercise.position),
+                  {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre}, 0, picture_column - 10);
       m_page.skip(20);
       m_page.box(top, 0.75);
       return m_page.y() - top;
@@ -313,8 +316,8 @@ private:
     };
     para(fmt::format("{}  <span size='8pt' weight='normal' style='italic' foreground='#4d4d4d'>{}</span>",
                      PdfCanvas::escape(fmt::format("{}. {}", exercise.number, exercise.name)),
-                     PdfCanvas::escape(fmt::format("starts at {} · takes {} · {}", exercise.start, exercise.time,
-                                                   util::lowercase_first(exercise.kind)))),
+                     PdfCanvas::escape(fmt::format("starts at {} · takes {} · {}", exercise.start,
+                                                   exercise.time, util::lowercase_first(exercise.kind)))),
          TextStyle{.size = 11, .bold = true});
     para(labelled("Start position", exercise.position) + "   " + labelled("Dosage", exercise.dosage));
     for (const auto& note : exercise.notes) {
@@ -378,9 +381,10 @@ private:
       if (&tier == &safety.tiers.front()) {
         // Its signs are in the box under the plan.
         m_page.skip(gap / 2);
-        m_page.text(labelled(tier.action.label, fmt::format("the signs under \u201cStop and get help\u201d, page {}",
-                                                            m_stop_box.page)),
-                    m_body);
+        m_page.text(
+          labelled(tier.action.label,
+                   fmt::format("the signs under \u201cStop and get help\u201d, page {}", m_stop_box.page)),
+          m_body);
         continue;
       }
       const auto draw = [&] {
@@ -398,8 +402,8 @@ private:
         basis.push_back(split_address(citation).first);
       }
       m_page.skip(gap / 2);
-      m_page.text(PdfCanvas::escape(fmt::format("Basis: {} (addresses under \u201cSources\u201d).",
-                                                util::join(basis, "; "))),
+      m_page.text(PdfCanvas::escape(
+                    fmt::format("Basis: {} (addresses under \u201cSources\u201d).", util::join(basis, "; "))),
                   {.size = 7, .italic = true, .grey = 0.25});
     }
   }
@@ -419,8 +423,8 @@ private:
     }
     for (const auto& left : explanation.left_out) {
       bullet(fmt::format("<b>{}</b> ({}): {}", PdfCanvas::escape(left.name), PdfCanvas::escape(left.id),
-                              PdfCanvas::escape(fmt::format("{}: {}", left.reason, left.detail))),
-                  m_body, 4);
+                         PdfCanvas::escape(fmt::format("{}: {}", left.reason, left.detail))),
+             m_body, 4);
     }
   }
 
@@ -519,16 +523,18 @@ using pdf_layout::Handout;
 using pdf_layout::named_characters;
 using pdf_layout::pages_wanted;
 
-std::string pdf_document(const Document& document, const PdfSettings& settings, std::set<char32_t>* missing)
+PdfHandout pdf_document(const Document& document, const PdfSettings& settings)
 {
   PdfInfo info;
-  info.title = document.client.empty() ? document.title : fmt::format("{} for {}", document.title, document.client);
+  info.title =
+    document.client.empty() ? document.title : fmt::format("{} for {}", document.title, document.client);
   info.author = document.clinician.empty() ? "backplan" : document.clinician;
   info.subject = "Back-care exercises";
   info.date = settings.date.iso;
-  const std::string footer = document.client.empty()
-                               ? fmt::format("{} · {}", document.title, settings.date.words)
-                               : fmt::format("{} for {} · {}", document.title, document.client, settings.date.words);
+  const std::string footer =
+    document.client.empty()
+      ? fmt::format("{} · {}", document.title, settings.date.words)
+      : fmt::format("{} for {} · {}", document.title, document.client, settings.date.words);
   // A pass that draws nothing counts the pages and finds where each part
   // lands, at the first density that fits; the second draws, with "page N
   // of M" and links to those places.
@@ -545,13 +551,11 @@ std::string pdf_document(const Document& document, const PdfSettings& settings, 
       break;
     }
   }
-  std::string out;
-  PdfCanvas canvas(settings.page, &out, info, footer, pages);
+  PdfHandout out;
+  PdfCanvas canvas(settings.page, &out.bytes, info, footer, pages);
   Handout(canvas, document, places, density).write();
-  canvas.finish();
-  if (missing != nullptr) {
-    *missing = canvas.missing();
-  }
+  out.pages = canvas.finish();
+  out.missing = canvas.missing();
   return out;
 }
 
@@ -560,8 +564,8 @@ std::string render_pdf(const plan::Plan& plan, const TextOptions& options)
   PdfSettings settings;
   settings.date = handout_date();
   settings.page = options.paper == "letter" ? letter_page : a4_page;
-  std::set<char32_t> missing;
-  std::string pdf = pdf_document(make_document(plan, options.explain), settings, &missing);
+  PdfHandout pdf = pdf_document(make_document(plan, options.explain), settings);
+  const auto& missing = pdf.missing;
   if (!missing.empty()) {
     std::fputs(fmt::format("backplan: warning: no installed font can draw {}; the PDF shows a box in "
                            "{} place\n",
@@ -569,7 +573,7 @@ std::string render_pdf(const plan::Plan& plan, const TextOptions& options)
                  .c_str(),
                stderr);
   }
-  return pdf;
+  return std::move(pdf.bytes);
 }
 
 } // namespace backplan::render

@@ -23,8 +23,13 @@ struct PdfSettings {
 /// information, a bookmark per section and exercise, links from the
 /// schedule to each exercise and from each source to its address, and
 /// "page N of M" with the client's name and the date at the foot of every
-/// page. Characters no installed font can draw are put in `missing`.
-std::string pdf_document(const Document& document, const PdfSettings& settings, std::set<char32_t>* missing);
+/// page.
+struct PdfHandout {
+  std::string bytes;
+  int pages = 0;
+  std::set<char32_t> missing; ///< characters no installed font can draw
+};
+PdfHandout pdf_document(const Document& document, const PdfSettings& settings);
 
 /// The plan's handout as a PDF on `options.paper` (A4 unless "letter"),
 /// dated today (or SOURCE_DATE_EPOCH); characters no font can draw are

@@ -81,14 +81,16 @@ PdfCanvas::PdfCanvas(PageSize page, std::string* out, const PdfInfo& info, std::
   cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
   cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
   cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
-  cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_CREATOR, "backplan " BACKPLAN_VERSION);
+  cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_CREATOR,
+                                 "backplan " BACKPLAN_VERSION);
   cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_CREATE_DATE, info.date.c_str());
   m_surface->cr = cairo_create(m_surface->surface);
   m_surface->pango = pango_cairo_create_context(m_surface->cr);
   // Font sizes are points, and so is cairo's user space on a PDF surface.
   pango_cairo_context_set_resolution(m_surface->pango, 72);
   if (cairo_status(m_surface->cr) != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(fmt::format("cannot make a PDF: {}", cairo_status_to_string(cairo_status(m_surface->cr))));
+    throw std::runtime_error(
+      fmt::format("cannot make a PDF: {}", cairo_status_to_string(cairo_status(m_surface->cr))));
   }
 }
 
@@ -275,8 +277,8 @@ void PdfCanvas::footer()
   show(escape(m_footer), small, 0, width() - page_width, {});
   m_y = line;
   small.align = TextStyle::Align::right;
-  show(fmt::format("page {} of {}", m_page, std::max(m_pages, m_page)), small, width() - page_width, page_width,
-       {});
+  show(fmt::format("page {} of {}", m_page, std::max(m_pages, m_page)), small, width() - page_width,
+       page_width, {});
   m_y = y;
 }
 

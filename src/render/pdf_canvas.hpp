@@ -105,7 +105,8 @@ public:
 private:
   struct Surface;
   void footer();
-  void show(const std::string& markup, const TextStyle& style, double x, double width, const std::string& link);
+  void show(const std::string& markup, const TextStyle& style, double x, double width,
+            const std::string& link);
 
   PageSize m_size;
   std::unique_ptr<Surface> m_surface;

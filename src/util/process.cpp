@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <optional>
-#include <poll.h>
 #include <spawn.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -45,24 +44,6 @@ public:
 
 private:
   int m_fd;
-};
-
-/// A pipe whose two ends are closed on exec (the child gets copies).
-struct CloexecPipe {
-  OwnedFd read;
-  OwnedFd write;
-  int error = 0;
-
-  CloexecPipe()
-  {
-    std::array<int, 2> fds{-1, -1};
-    if (::pipe2(fds.data(), O_CLOEXEC) != 0) {
-      error = errno;
-      return;
-    }
-    read.reset(fds[0]);
-    write.reset(fds[1]);
-  }
 };
 
 /// Starts `argv` with `in`, `out` and `err` as its standard streams, the
@@ -142,33 +123,6 @@ OwnedFd memory_file(const char* name, std::string_view data, int& error)
   return fd;
 }
 
-/// Reads the two pipes to their ends, each into its string.
-void drain_pipes(int out_fd, std::string& out, int err_fd, std::string& err)
-{
-  std::array<pollfd, 2> fds = {{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}}};
-  std::array<std::string*, 2> into = {&out, &err};
-  std::array<char, 65536> buffer{};
-  while (fds[0].fd >= 0 || fds[1].fd >= 0) {
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return;
-    }
-    for (std::size_t i = 0; i < fds.size(); ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) {
-        continue;
-      }
-      const auto count = ::read(fds[i].fd, buffer.data(), buffer.size());
-      if (count > 0) {
-        into[i]->append(buffer.data(), static_cast<std::size_t>(count));
-      } else if (count == 0 || errno != EINTR) {
-        fds[i].fd = -1; // its end: ignored by poll from now on
-      }
-    }
-  }
-}
-
 } // namespace
 
 std::string describe(const Ending& ending)
@@ -177,34 +131,6 @@ std::string describe(const Ending& ending)
     return fmt::format("signal {} ({})", ending.signal, ::strsignal(ending.signal));
   }
   return fmt::format("exit status {}", ending.exit_code);
-}
-
-ProgramResult run_program(const std::vector<std::string>& argv, std::string_view input)
-{
-  ProgramResult result;
-  OwnedFd in = memory_file("backplan-input", input, result.start_error);
-  CloexecPipe out;
-  CloexecPipe err;
-  if (result.start_error == 0) {
-    result.start_error = out.error != 0 ? out.error : err.error;
-  }
-  if (result.start_error != 0) {
-    return result;
-  }
-  pid_t pid = 0;
-  result.start_error = spawn_with(argv, in.get(), out.write.get(), err.write.get(), pid);
-  in.reset();
-  out.write.reset();
-  err.write.reset();
-  if (result.start_error != 0) {
-    return result;
-  }
-  drain_pipes(out.read.get(), result.out, err.read.get(), result.err);
-  bool gone = false;
-  if (const auto ending = wait_for_child(pid, true, gone)) {
-    result.ending = *ending;
-  }
-  return result;
 }
 
 BackgroundPrograms::BackgroundPrograms()

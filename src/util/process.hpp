@@ -23,20 +23,6 @@ struct Ending {
 /// "exit status 3", or "signal 9 (Killed)".
 std::string describe(const Ending& ending);
 
-/// What a program run to its end wrote, and how it ended.
-struct ProgramResult {
-  int start_error = 0; ///< errno when it could not be started (ENOENT: not found), else 0
-  Ending ending;       ///< how it ended, when it was started
-  std::string out;     ///< its standard output
-  std::string err;     ///< its standard error
-
-  bool succeeded() const { return start_error == 0 && ending.succeeded(); }
-};
-
-/// Runs `argv` (argv[0] looked up on PATH) with `input` on its standard
-/// input and waits for it, keeping its standard output and error apart.
-ProgramResult run_program(const std::vector<std::string>& argv, std::string_view input);
-
 /// Programs started without waiting for them (the cues' speech in `run`):
 /// each has its standard input and output on /dev/null and writes its
 /// standard error into a file kept for the caller; none delays the caller.
@@ -74,7 +60,7 @@ private:
 std::vector<std::string> command_words(std::string_view command);
 
 /// Each line of `text` after `prefix`, each ending in a new line: another
-/// program's messages as the user reads them ("backplan: groff: ...").
+/// program's messages as the user reads them ("backplan: --say: ...").
 std::string prefixed_lines(std::string_view prefix, std::string_view text);
 
 } // namespace backplan::util

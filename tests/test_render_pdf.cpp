@@ -1,0 +1,156 @@
+// The PDF handout, drawn with cairo and Pango: every page count the contract
+// names, names in any script kept or warned about, and what pdfinfo,
+// pdffonts and pdftotext find in it.
+#include "backplan/plan/planner.hpp"
+#include "render/common.hpp"
+#include "render/document.hpp"
+#include "render/pdf.hpp"
+#include "support.hpp"
+#include "util/text.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <regex>
+
+using namespace backplan;
+
+namespace {
+
+/// The 15-minute handout for `conditions`, as the library lays it out.
+render::PdfHandout handout(const std::vector<std::string>& conditions, const render::PageSize& page)
+{
+  plan::Request request;
+  request.minutes = 15;
+  request.conditions = conditions;
+  request.for_name = "Alexandra Konstantinopoulou-Wiśniewska";
+  const auto plan = plan::make_plan(test::builtin_catalog(), request);
+  render::PdfSettings settings;
+  settings.page = page;
+  settings.date = {"30 September 2026", "2026-09-30T00:00:00"};
+  return render::pdf_document(render::make_document(plan, false), settings);
+}
+
+/// What `command` prints, which must succeed.
+std::string output_of(const std::string& command)
+{
+  const auto run = test::shell(command);
+  REQUIRE_MESSAGE(run.status == 0, command);
+  return run.out;
+}
+
+} // namespace
+
+TEST_SUITE("render::pdf")
+{
+  TEST_CASE(
+    "a 15-minute handout takes at most 3 pages, A4 and Letter, for no condition, each alone and common "
+    "pairs")
+  {
+    std::vector<std::vector<std::string>> requests = {{}};
+    for (const auto& condition : test::builtin_catalog().conditions.terms) {
+      requests.push_back({condition.id});
+    }
+    // Pairs physiotherapists see often: sciatica with a worn lower back, the
+    // older back, knees and hips, and a pelvic floor with sore knees.
+    requests.push_back({"radiating-leg-pain", "degenerative-back"});
+    requests.push_back({"osteoporosis", "degenerative-back"});
+    requests.push_back({"knee", "hip"});
+    requests.push_back({"knee", "prolapse"});
+    for (const auto& page : {render::a4_page, render::letter_page}) {
+      for (const auto& conditions : requests) {
+        CAPTURE(std::string(page.name));
+        CAPTURE(util::join(conditions, ", "));
+        const auto pdf = handout(conditions, page);
+        CHECK(pdf.bytes.starts_with("%PDF-"));
+        CHECK(pdf.pages <= 3);
+        CHECK(pdf.missing.empty());
+      }
+    }
+  }
+
+  TEST_CASE("how many sessions a day the tick grid has boxes for")
+  {
+    CHECK(render::sessions_a_day("once a day") == 1);
+    CHECK(render::sessions_a_day("Twice a day") == 2);
+    CHECK(render::sessions_a_day("three times a day") == 3);
+    CHECK(render::sessions_a_day("4 times per day") == 4);
+    CHECK(render::sessions_a_day("twice a week") == 1);
+    CHECK(render::sessions_a_day("every other day") == 1);
+    CHECK(render::sessions_a_day("10 times a day") == 1); // no grid of ten boxes a day
+  }
+
+  TEST_CASE("names keep every letter, fonts are embedded, and every page has its footer" *
+            doctest::test_suite("external"))
+  {
+    const auto dir = test::temp_dir();
+    const std::string name = "Łukasz Żółć, Dvořák, Nguyễn, Ξενοφών";
+    const auto made =
+      test::run_backplan({"plan", "--knee", "--prolapse", "-m", "15", "--for", name, "--clinician",
+                          "Clinic Physio", "--frequency", "twice a day", "-o", dir + "/plan.pdf"},
+                         {{"SOURCE_DATE_EPOCH", "1790000000"}});
+    REQUIRE(made.status == 0);
+    CHECK(made.err.empty());
+    const std::string pdf = "'" + dir + "/plan.pdf'";
+    const auto info = output_of("pdfinfo " + pdf);
+    CHECK(info.find("Title:           A 15-minute back-care plan for " + name + "\n") != std::string::npos);
+    CHECK(info.find("Author:          Clinic Physio\n") != std::string::npos);
+    CHECK(info.find("pts (A4)") != std::string::npos);
+    std::smatch found;
+    REQUIRE(std::regex_search(info, found, std::regex("Pages: +([0-9]+)")));
+    const int pages = std::stoi(found[1]);
+    CHECK(pages <= 3);
+    // Every font is embedded, as a subset.
+    const auto fonts = test::lines_of(output_of("pdffonts " + pdf));
+    REQUIRE(fonts.size() > 2);
+    for (std::size_t i = 2; i < fonts.size(); ++i) {
+      CAPTURE(fonts[i]);
+      CHECK(std::regex_search(fonts[i], std::regex(" yes yes yes ")));
+    }
+    for (int page = 1; page <= pages; ++page) {
+      const auto text = output_of(fmt::format("pdftotext -f {0} -l {0} {1} -", page, pdf));
+      CAPTURE(page);
+      CHECK(text.find(fmt::format("A 15-minute back-care plan for {} · 21 September 2026", name)) !=
+            std::string::npos);
+      CHECK(text.find(fmt::format("page {} of {}", page, pages)) != std::string::npos);
+    }
+    // The first page: who it is for, the plan and what to do in an
+    // emergency; the seed only in the closing line.
+    const auto first = util::fold_whitespace(output_of("pdftotext -l 1 " + pdf + " -"));
+    CHECK(first.find("For: " + name) != std::string::npos);
+    CHECK(first.find("The plan") != std::string::npos);
+    CHECK(first.find("Stop and get help") != std::string::npos);
+    CHECK(first.find("seed") == std::string::npos);
+    const auto all = util::fold_whitespace(output_of("pdftotext " + pdf + " -"));
+    CHECK(all.find("Tick a box each time you do the exercise: 2 boxes a day.") != std::string::npos);
+    CHECK(all.find("the same request with seed 0 makes the same plan.") != std::string::npos);
+  }
+
+  TEST_CASE("a character no installed font has is named in a warning, and the PDF is still made")
+  {
+    const auto dir = test::temp_dir();
+    // U+10FFFD is for private use: no font gives it a glyph.
+    const auto made =
+      test::run_backplan({"plan", "-m", "5", "--for", "Ana \xF4\x8F\xBF\xBD", "-o", dir + "/plan.pdf"});
+    CHECK(made.status == 0);
+    CHECK(made.err ==
+          "backplan: warning: no installed font can draw \xF4\x8F\xBF\xBD (U+10FFFD); the PDF shows a "
+          "box in its place\n");
+    CHECK(test::slurp(dir + "/plan.pdf").starts_with("%PDF-"));
+  }
+
+  TEST_CASE("-f pdf needs no other program, and --paper letter sets the page size")
+  {
+    const auto dir = test::temp_dir();
+    const auto made = test::run_backplan({"plan", "-m", "10", "--paper", "letter", "-o", dir + "/plan.pdf"},
+                                         {{"PATH", "/nonexistent"}});
+    CHECK(made.status == 0);
+    CHECK(made.err.empty());
+    const std::string bytes = test::slurp(dir + "/plan.pdf");
+    CHECK(bytes.starts_with("%PDF-"));
+    CHECK(bytes.find("/MediaBox [ 0 0 612 792 ]") != std::string::npos);
+    const auto refused = test::run_backplan({"plan", "--paper", "a5", "-o", dir + "/other.pdf"});
+    CHECK(refused.status == 2);
+    CHECK(refused.err.starts_with("backplan: error: --paper: a5 not in {a4,letter}\n"));
+    CHECK(!std::filesystem::exists(dir + "/other.pdf"));
+  }
+}
