@@ -4,7 +4,10 @@
 #include "backplan/plan/planner.hpp"
 #include "render/common.hpp"
 #include "render/document.hpp"
+#include "render/html.hpp"
+#include "render/markdown.hpp"
 #include "render/pdf.hpp"
+#include "render/roff.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 
@@ -152,5 +155,33 @@ TEST_SUITE("render::pdf")
     CHECK(refused.status == 2);
     CHECK(refused.err.starts_with("backplan: error: --paper: a5 not in {a4,letter}\n"));
     CHECK(!std::filesystem::exists(dir + "/other.pdf"));
+  }
+}
+
+TEST_SUITE("render::handout")
+{
+  TEST_CASE("every handout's tick grid has a box per session: twice a day gives two a day")
+  {
+    plan::Request request;
+    request.minutes = 10;
+    request.frequency = "twice a day";
+    const auto plan = plan::make_plan(test::builtin_catalog(), request);
+    const std::size_t boxes = 2 * render::week_days.size() * plan.items.size();
+    const auto count = [](const std::string& text, const std::string& box) {
+      std::size_t n = 0;
+      for (auto at = text.find(box); at != std::string::npos; at = text.find(box, at + box.size())) {
+        ++n;
+      }
+      return n;
+    };
+    const render::TextOptions options{.width = 1000};
+    const auto html = render::render_html(plan, options);
+    CHECK(count(html, "<span class=\"box\"></span>") == boxes);
+    CHECK(html.find("Tick a box each time you do the exercise: 2 boxes a day.") != std::string::npos);
+    const auto roff = render::render_roff(plan, options);
+    CHECK(count(roff, "\\*[tickbox]") == boxes);
+    const auto markdown = render::render_markdown(plan, options);
+    CHECK(count(markdown, "| [ ] [ ] ") == render::week_days.size() * plan.items.size());
+    CHECK(markdown.find("Tick a box each time you do the exercise: 2 boxes a day.") != std::string::npos);
   }
 }

@@ -133,6 +133,12 @@ int sessions_a_day(std::string_view frequency)
   return 1;
 }
 
+std::string tick_grid_words(int sessions)
+{
+  return sessions == 1 ? "Tick a box on each day you do the exercise."
+                       : fmt::format("Tick a box each time you do the exercise: {} boxes a day.", sessions);
+}
+
 HandoutDate handout_date()
 {
   std::time_t now = std::time(nullptr);

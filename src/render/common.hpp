@@ -48,6 +48,9 @@ inline constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "T
 /// a day" 3 (at most 6), anything else 1 (once a day, or less often).
 int sessions_a_day(std::string_view frequency);
 
+/// The line above a tick grid with `sessions` boxes a day.
+std::string tick_grid_words(int sessions);
+
 /// The date a handout is made, as its footer says it ("5 December 2026"),
 /// and in ISO 8601 ("2026-12-05T00:00:00") for a PDF's document information:
 /// today, or the day of SOURCE_DATE_EPOCH when it is set (reproducible builds).

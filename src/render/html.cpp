@@ -219,8 +219,9 @@ void item_part(Html& out, const ExerciseBlock& exercise)
 
 void ticks_part(Html& out, const Document& document)
 {
-  out.put("<section class=\"ticks\">\n<h2>This week</h2>\n<p>Tick a box on each day you do the exercise."
-          "</p>\n<div class=\"schedule-wrap\"><table>\n<thead><tr><th>Exercise</th>");
+  out.put("<section class=\"ticks\">\n<h2>This week</h2>\n<p>{}</p>\n<div class=\"schedule-wrap\"><table>\n"
+          "<thead><tr><th>Exercise</th>",
+          tick_grid_words(document.sessions_per_day));
   for (const char* day : week_days) {
     out.put("<th>{}</th>", day);
   }
@@ -228,7 +229,11 @@ void ticks_part(Html& out, const Document& document)
   for (const auto& exercise : document.exercises) {
     out.put("<tr><td>{}. {}</td>", exercise.number, exercise.name);
     for (std::size_t d = 0; d < week_days.size(); ++d) {
-      out.put("<td><span class=\"box\"></span></td>");
+      out.put("<td>");
+      for (int s = 0; s < document.sessions_per_day; ++s) {
+        out.put("<span class=\"box\"></span>");
+      }
+      out.put("</td>");
     }
     out.put("</tr>\n");
   }

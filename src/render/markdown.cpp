@@ -210,7 +210,7 @@ void left_out_section(Markdown& out, const Explanation& explanation)
 
 void tick_grid_section(Markdown& out, const Document& document)
 {
-  out.put("## Week tick grid\n\nTick a box on each day you do the exercise.\n\n");
+  out.put("## Week tick grid\n\n{}\n\n", tick_grid_words(document.sessions_per_day));
   std::vector<Raw> header = {Raw{"Exercise"}};
   std::string rule = "|:--------------------------------";
   for (const char* day : week_days) {
@@ -221,7 +221,8 @@ void tick_grid_section(Markdown& out, const Document& document)
   out.put("{}|\n", Raw{rule});
   for (const auto& exercise : document.exercises) {
     std::vector<Raw> row = {out.format("{}. {}", exercise.number, exercise.name)};
-    row.insert(row.end(), week_days.size(), Raw{tick_box});
+    std::vector<std::string> boxes(static_cast<std::size_t>(document.sessions_per_day), tick_box);
+    row.insert(row.end(), week_days.size(), Raw{util::join(boxes, " ")});
     out.row(row);
   }
   out.put("\n");

@@ -435,11 +435,7 @@ private:
     const double name_width = m_page.width() * 0.36;
     const double day_width = (m_page.width() - name_width) / static_cast<double>(week_days.size());
     const auto draw = [&] {
-      m_page.text(PdfCanvas::escape(sessions == 1 ? "Tick a box on each day you do the exercise."
-                                                  : fmt::format("Tick a box each time you do the exercise: "
-                                                                "{} boxes a day.",
-                                                                sessions)),
-                  m_body);
+      m_page.text(PdfCanvas::escape(tick_grid_words(sessions)), m_body);
       m_page.skip(4);
       const double top = m_page.y();
       for (std::size_t d = 0; d < week_days.size(); ++d) {

@@ -365,7 +365,8 @@ void left_out_section(Roff& out, const Explanation& explanation)
 
 void tick_grid_section(Roff& out, const Document& document)
 {
-  out.put(".KS\n.SH 1\nWeek tick grid\n.LP\nTick a box on each day you do the exercise.\n");
+  out.put(".KS\n.SH 1\nWeek tick grid\n.LP\n");
+  out.line(tick_grid_words(document.sessions_per_day));
   out.put(".sp 0.5v\n.row 1\n{}\\fBExercise\\fR\n", cell(grid_name_column));
   const auto day_column = [](std::size_t d) {
     return Column{grid_name_column.left + grid_name_column.width + 0.1 + static_cast<double>(d) * day_width,
@@ -380,7 +381,11 @@ void tick_grid_section(Roff& out, const Document& document)
     out.put(".row 1\n{}.in +3n\n.ti -3n\n", cell(grid_name_column));
     out.line(fmt::format("{}. {}", exercise.number, exercise.name));
     for (std::size_t d = 0; d < week_days.size(); ++d) {
-      out.put("{}.ce 1\n\\*[tickbox]\n", cell(day_column(d)));
+      out.put("{}.ce 1\n", cell(day_column(d)));
+      for (int s = 0; s < document.sessions_per_day; ++s) {
+        out.put("\\*[tickbox]");
+      }
+      out.put("\n");
     }
     out.put(".endrow 0.25v\n");
   }
