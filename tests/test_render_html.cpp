@@ -42,10 +42,25 @@ TEST_SUITE("render::html")
       CAPTURE(outside);
       CHECK(test::count(html, outside) == 0);
     }
-    // No attribute holds an address: the SVG namespace is never fetched, and
-    // the sources' web addresses are printed as text for the reader.
-    CHECK(test::count(html, "=\"http") == test::count(html, "xmlns=\"http://www.w3.org/2000/svg\""));
-    CHECK(test::count(html, "href=\"") == test::count(html, "href=\"#"));
+    // The only addresses in attributes: the SVG namespace, never fetched,
+    // and the links of the sources and the warning signs' basis, each on the
+    // words of its citation.
+    std::size_t addresses = 0;
+    const auto basis = render::red_flag_citations(plan.safety);
+    for (const auto* citations : {&plan.sources, &basis}) {
+      for (const auto& citation : *citations) {
+        const auto parts = render::split_citation(citation);
+        if (!parts.address.empty()) {
+          ++addresses;
+          CHECK(test::count(html, fmt::format("<a href=\"{}\">{}</a>", render::html_escape(parts.address),
+                                              render::html_escape(parts.words))) >= 1);
+        }
+      }
+    }
+    CHECK(addresses > 0);
+    CHECK(test::count(html, "=\"http") ==
+          test::count(html, "xmlns=\"http://www.w3.org/2000/svg\"") + test::count(html, "<a href=\"http"));
+    CHECK(test::count(html, "<a href=\"http") == addresses);
     CHECK(test::count(html, "<svg ") == plan.items.size());
     for (std::size_t i = 0; i < plan.items.size(); ++i) {
       CAPTURE(plan.items[i].exercise.id);

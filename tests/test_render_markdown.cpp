@@ -154,27 +154,37 @@ void check_structure(const plan::Plan& plan, const json& ast)
     CHECK(schedule[i][5] == util::format_duration(item.duration));
     CHECK(grid[i].size() == 8);
   }
-  // The safety notes and red flags, in a block quote.
+  // Two block quotes: "Stop and get help" with the most urgent tier's signs
+  // after the schedule, and the safety notes with the other tiers' after
+  // the exercises.
   const auto quotes = blocks_of(ast, "BlockQuote");
-  REQUIRE(quotes.size() == 1);
-  std::vector<std::string> quoted;
-  for (const auto& block : quotes[0]["c"]) {
-    if (block["t"] == "BulletList") {
-      const auto items = list_items(block);
-      quoted.insert(quoted.end(), items.begin(), items.end());
+  REQUIRE(quotes.size() == 2);
+  const auto bullets = [&](const auto& quote) {
+    std::vector<std::string> quoted;
+    for (const auto& block : quote["c"]) {
+      if (block["t"] == "BulletList") {
+        const auto items = list_items(block);
+        quoted.insert(quoted.end(), items.begin(), items.end());
+      }
     }
+    return quoted;
+  };
+  REQUIRE(!plan.safety.red_flags.empty());
+  std::vector<std::string> stop;
+  for (const auto& sign : plan.safety.red_flags.front().signs) {
+    stop.push_back(util::fold_whitespace(sign));
   }
+  CHECK(bullets(quotes[0]) == stop);
   std::vector<std::string> expected = plan.safety.general;
   for (const auto& advice : plan.safety.advice) {
     expected.push_back(advice.name + ": " + advice.text);
   }
-  REQUIRE(!plan.safety.red_flags.empty());
-  for (const auto& tier : plan.safety.red_flags) {
-    for (const auto& sign : tier.signs) {
+  for (std::size_t t = 1; t < plan.safety.red_flags.size(); ++t) {
+    for (const auto& sign : plan.safety.red_flags[t].signs) {
       expected.push_back(util::fold_whitespace(sign));
     }
   }
-  CHECK(quoted == expected);
+  CHECK(bullets(quotes[1]) == expected);
   // Each exercise: its steps as a numbered list, its tips as a bullet list,
   // and each rule labelled with its condition and action.
   for (std::size_t i = 0; i < plan.items.size(); ++i) {

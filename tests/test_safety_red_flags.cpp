@@ -6,9 +6,11 @@
 // the wrong tier fails.
 #include "backplan/plan/planner.hpp"
 #include "backplan/render/render.hpp"
+#include "backplan/safety/notes.hpp"
 #include "support.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -190,6 +192,53 @@ TEST_SUITE("safety::red_flags")
       }
       CHECK(without.find(sign) == std::string::npos);
     }
+  }
+
+  TEST_CASE("a sign a declared condition leaves out is in no format; every other plan has it")
+  {
+    const auto& catalog = backplan::test::builtin_catalog();
+    std::size_t leaving = 0;
+    for (const auto& condition : catalog.conditions.terms) {
+      const auto notes = backplan::safety::safety_notes(catalog, {condition.id});
+      for (const auto& sign : condition.leaves_out_signs) {
+        ++leaving;
+        CAPTURE(condition.id);
+        CAPTURE(sign);
+        for (const auto& tier : notes.red_flags) {
+          CHECK(std::find(tier.signs.begin(), tier.signs.end(), backplan::util::fold_whitespace(sign)) ==
+                tier.signs.end());
+        }
+        // Without the condition the sign is printed, in the tier that has it.
+        bool printed = false;
+        for (const auto& tier : backplan::safety::safety_notes(catalog, {}).red_flags) {
+          printed = printed || std::find(tier.signs.begin(), tier.signs.end(), sign) != tier.signs.end();
+        }
+        CHECK(printed);
+      }
+    }
+    // Pregnancy leaves out the sign for men, in every format.
+    CHECK(leaving >= 1);
+    for (const char* format : {"text", "markdown", "roff", "html", "csv", "json"}) {
+      CAPTURE(format);
+      const auto pregnant = run_backplan({"plan", "--pregnancy", "-m", "5", "-f", format, "--width", "1000"});
+      REQUIRE(pregnant.status == 0);
+      CHECK(pregnant.out.find("erection") == std::string::npos);
+      const auto anyone = run_backplan({"plan", "-m", "5", "-f", format, "--width", "1000"});
+      CHECK(anyone.out.find("erection") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("a condition may leave out only a sign a tier has, word for word")
+  {
+    CHECK(backplan::test::load_with_layer({{"conditions.yaml", R"(conditions:
+  - id: pregnancy
+    name: Pregnancy
+    description: Being pregnant.
+    leaves_out_signs:
+      - in men, a change in erections
+)"}}) == std::vector<std::string>{"conditions.yaml:6:9: error: condition 'pregnancy' leaves out 'in men, a "
+                                  "change in erections', which is not a sign of any red-flag tier (write it "
+                                  "as the tier does)"});
   }
 
   TEST_CASE("a plan from a catalog without red flags is refused, exit 3")

@@ -68,12 +68,37 @@ void check_phase_exercises(const Catalog& catalog, std::vector<Diagnostic>& erro
   }
 }
 
+/// Reports each sign a condition leaves out that no red-flag tier has, word
+/// for word (a sign rewritten in one place and not the other would be
+/// printed after all).
+void check_left_out_signs(const Catalog& catalog, std::vector<Diagnostic>& errors)
+{
+  std::set<std::string> signs;
+  for (const auto& tier : catalog.red_flags.terms) {
+    for (const auto& sign : tier.signs) {
+      signs.insert(util::fold_whitespace(sign));
+    }
+  }
+  for (const auto& condition : catalog.conditions.terms) {
+    for (std::size_t i = 0; i < condition.leaves_out_signs.size(); ++i) {
+      if (!signs.contains(util::fold_whitespace(condition.leaves_out_signs[i]))) {
+        errors.push_back(
+          {i < condition.leaves_out_where.size() ? condition.leaves_out_where[i] : condition.where,
+           fmt::format("condition '{}' leaves out '{}', which is not a sign of any red-flag tier "
+                       "(write it as the tier does)",
+                       condition.id, condition.leaves_out_signs[i])});
+      }
+    }
+  }
+}
+
 } // namespace
 
 void check_condition_references(const Catalog& catalog, std::vector<Diagnostic>& errors)
 {
   check_rule_values(catalog, errors);
   check_phase_exercises(catalog, errors);
+  check_left_out_signs(catalog, errors);
 }
 
 } // namespace backplan::catalog

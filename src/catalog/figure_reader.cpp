@@ -87,6 +87,10 @@ public:
     for (auto it = value.begin(); it != value.end(); ++it) {
       const YAML::Node name = it->first;
       const YAML::Node angle = it->second;
+      if (name.IsScalar() && name.Scalar() == "contacts") {
+        pose.contacts = contacts(name, angle);
+        continue;
+      }
       if (name.IsScalar() && name.Scalar() == "rest") {
         if (const auto rest = one_of(name, angle, figure::rest_names())) {
           pose.rest = *rest;
@@ -106,10 +110,36 @@ public:
         error(value, fmt::format("the '{}' pose puts the {} {:.0f} cm below the floor", key.Scalar(),
                                  support.point, std::ceil(support.below)));
       }
+      for (const auto& miss : figure::check_contacts(pose)) {
+        error(value["contacts"],
+              fmt::format("the '{}' pose says the {} touches the floor, but it is {:.0f} cm "
+                          "above it",
+                          key.Scalar(), miss.point, std::floor(miss.above)));
+      }
     }
     const bool ok = m_ok;
     m_ok = was_ok && ok;
     return ok ? std::optional<figure::Pose>(pose) : std::nullopt;
+  }
+
+  /// The body points a pose says touch the floor.
+  std::vector<std::string> contacts(const YAML::Node& key, const YAML::Node& value)
+  {
+    std::vector<std::string> out;
+    if (!value.IsSequence()) {
+      error(value.IsNull() ? key : value, fmt::format("'contacts' must be a list, found {}", what(value)));
+      return out;
+    }
+    const auto& names = figure::point_names();
+    for (const auto& item : value) {
+      if (!item.IsScalar() || std::find(names.begin(), names.end(), item.Scalar()) == names.end()) {
+        error(item, fmt::format("unknown body point {} in 'contacts'{}", what(item),
+                                item.IsScalar() ? util::did_you_mean_suffix(item.Scalar(), names) : ""));
+        continue;
+      }
+      out.push_back(item.Scalar());
+    }
+    return out;
   }
 
 private:
@@ -151,7 +181,7 @@ private:
     }
     const figure::Joint* joint = figure::find_joint(name.Scalar());
     if (joint == nullptr) {
-      std::vector<std::string> names{"rest"};
+      std::vector<std::string> names{"rest", "contacts"};
       for (const auto& j : figure::joints()) {
         names.push_back(j.name);
       }

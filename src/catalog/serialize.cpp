@@ -70,7 +70,7 @@ void load(util::BoundedInputArchive& archive, Angles& angles)
 template<class Archive>
 void serialize(Archive& archive, Pose& pose)
 {
-  archive(pose.angles, pose.rest);
+  archive(pose.angles, pose.rest, pose.contacts);
 }
 
 template<class Archive>
@@ -191,7 +191,7 @@ void serialize(Archive& archive, Term& t)
   archive(t.id, t.name, t.description, t.aliases, t.alias_where, t.setting, t.citation, t.group, t.share,
           t.min_hold, t.advice, t.protects, t.loads, t.action, t.signs, t.sources, t.where);
   archive(t.includes, t.qualifier, t.phase, t.red_flags, t.on_request, t.phrases, t.back, t.opens, t.closes,
-          t.relaxed);
+          t.relaxed, t.leaves_out_signs, t.leaves_out_where);
 }
 
 template<class Archive>

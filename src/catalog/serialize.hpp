@@ -18,7 +18,7 @@ namespace backplan::catalog {
 /// cache written before is trusted (tests/test_cache_store.cpp pins it to the
 /// bytes of a sample exercise). Not the catalog files' `format`
 /// (keys.hpp's format_version), which changes only with the YAML language.
-inline constexpr std::uint32_t binary_format_version = 4;
+inline constexpr std::uint32_t binary_format_version = 5;
 
 /// An exercise in binary form, without the file name of its locations (the
 /// cache stores that apart).

@@ -267,6 +267,15 @@ struct EntryReader {
     }
   }
 
+  void left_out_signs(Term& term)
+  {
+    if (const auto it = values.find("leaves_out_signs"); it != values.end()) {
+      std::vector<Location> places;
+      term.leaves_out_signs = reader.strings(it->second, false, &places);
+      term.leaves_out_where = places;
+    }
+  }
+
   void aliases(Term& term)
   {
     if (const auto it = values.find("aliases"); it != values.end()) {
@@ -319,6 +328,7 @@ std::optional<Term> read_term(const YAML::Node& entry, const VocabularySpec& spe
   read.term_list("sources", term.sources, &Catalog::sources, "source");
   read.setting(term);
   read.aliases(term);
+  read.left_out_signs(term);
   // A kind's advice is printed in every plan that holds the kind: it names
   // where it comes from.
   if (std::string_view(spec.name) == "kinds" && values.contains("advice") && !values.contains("sources")) {

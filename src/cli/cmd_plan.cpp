@@ -30,8 +30,9 @@ struct PlanCommandOptions {
   std::string for_name;
   std::string clinician;
   std::string frequency = "once a day";
-  std::string figures;      ///< --figures DIR
-  std::string paper = "a4"; ///< --paper: the PDF's page size
+  std::string figures;          ///< --figures DIR
+  std::string paper = "a4";     ///< --paper: the PDF's page size
+  std::string safety = "after"; ///< --safety: where the text plan prints the safety section
 };
 
 /// The most characters a line of a handout's heading (--for, --clinician,
@@ -187,6 +188,7 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   text.color = to_stdout && cli::use_color(context.color);
   text.explain = options.explain;
   text.paper = options.paper;
+  text.safety_first = options.safety == "first";
   if (effective.format == "markdown") {
     write_markdown(plan, text, options, to_stdout);
     return;
@@ -455,6 +457,12 @@ Runner add_plan_command(CLI::App* command, Context& context)
                  "Markdown: write each exercise's figure as DIR/ID.svg and link it (with -o FILE.md "
                  "the default is FILE-figures beside it)")
     ->type_name("DIR")
+    ->group("Output");
+  command
+    ->add_option("--safety", options->safety,
+                 "text: print the safety section after the plan (default) or first, before it")
+    ->check(CLI::IsMember({"after", "first"}))
+    ->type_name("WHERE")
     ->group("Output");
   command->add_option("--paper", options->paper, "PDF: the page size, a4 (default) or letter")
     ->check(CLI::IsMember({"a4", "letter"}))

@@ -69,13 +69,16 @@ void emit_variant(YAML::Emitter& out, const char* key, const util::Box<catalog::
   }
 }
 
-/// A pose as the catalog writes it: its joint angles, and what it rests on
-/// when that is not the floor.
+/// A pose as the catalog writes it: what it rests on when that is not the
+/// floor, what touches the floor, and its joint angles.
 void emit_pose(YAML::Emitter& out, const char* key, const figure::Pose& pose)
 {
   out << YAML::Key << key << YAML::Value << YAML::BeginMap;
   if (pose.rest != "floor") {
     out << YAML::Key << "rest" << YAML::Value << pose.rest;
+  }
+  if (!pose.contacts.empty()) {
+    out << YAML::Key << "contacts" << YAML::Value << YAML::Flow << pose.contacts;
   }
   for (const auto& [joint, angle] : pose.angles) {
     out << YAML::Key << joint << YAML::Value;

@@ -222,6 +222,21 @@ Body placed_body(const Pose& pose)
   return body;
 }
 
+std::vector<Contact> check_contacts(const Pose& pose)
+{
+  const Body body = placed_body(pose);
+  std::vector<Contact> misses;
+  for (const auto& point : pose.contacts) {
+    const double y = point == "head" ? body.at(point).y - head_radius : body.at(point).y;
+    if (y > contact_tolerance) {
+      std::string words = point;
+      std::replace(words.begin(), words.end(), '_', ' ');
+      misses.push_back({words, y});
+    }
+  }
+  return misses;
+}
+
 Support check_support(const Pose& pose)
 {
   const Body body = placed_body(pose);

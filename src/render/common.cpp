@@ -133,6 +133,38 @@ int sessions_a_day(std::string_view frequency)
   return 1;
 }
 
+Citation split_citation(std::string_view citation)
+{
+  auto start = citation.find("https://");
+  start = start == std::string_view::npos ? citation.find("http://") : start;
+  if (start == std::string_view::npos) {
+    return {std::string(citation), ""};
+  }
+  const auto end = std::min(citation.find_first_of(" )", start), citation.size());
+  std::string_view before = citation.substr(0, start);
+  std::string_view after = citation.substr(end);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '(' || before.back() == ',')) {
+    before.remove_suffix(1);
+  }
+  if (after.starts_with(")")) {
+    after.remove_prefix(1);
+  }
+  return {std::string(before) + std::string(after), std::string(citation.substr(start, end - start))};
+}
+
+std::string short_address(std::string address)
+{
+  for (const char* prefix : {"https://", "http://", "www."}) {
+    if (address.starts_with(prefix)) {
+      address.erase(0, std::string_view(prefix).size());
+    }
+  }
+  if (address.ends_with("/")) {
+    address.pop_back();
+  }
+  return address;
+}
+
 std::string tick_grid_words(int sessions)
 {
   return sessions == 1 ? "Tick a box on each day you do the exercise."

@@ -48,6 +48,32 @@ inline constexpr std::array<const char*, 7> week_days = {"Mon", "Tue", "Wed", "T
 /// a day" 3 (at most 6), anything else 1 (once a day, or less often).
 int sessions_a_day(std::string_view frequency);
 
+/// The heading of the short box near the top of a handout that says when to
+/// stop and get help (the most urgent tier of warning signs, in handouts).
+inline constexpr const char* stop_heading = "Stop and get help";
+
+/// What the full safety section says in place of the most urgent tier's
+/// signs, which a handout prints under stop_heading before the exercises.
+inline constexpr const char* stop_reference =
+  "the signs under \u201cStop and get help\u201d, before the exercises";
+
+/// Where the terminal's plan sends its reader for the warning signs, which
+/// it prints after the exercises.
+inline constexpr const char* stop_pointer =
+  "stop any exercise that causes pain. The warning signs that need a doctor, and what to do about each, are "
+  "under Safety after the plan.";
+
+/// A citation's words and its web address ("NHS — \"Back pain\"
+/// (https://…)"), which handouts print as a link on the words (HTML, PDF).
+struct Citation {
+  std::string words;
+  std::string address; ///< empty when it has none
+};
+Citation split_citation(std::string_view citation);
+
+/// A web address as a reader types it: no scheme, no "www.", no last slash.
+std::string short_address(std::string address);
+
 /// The line above a tick grid with `sessions` boxes a day.
 std::string tick_grid_words(int sessions);
 

@@ -43,13 +43,16 @@ td.num { text-align: right; white-space: nowrap; }
 .exercise ol, .exercise ul { margin: .3rem 0; padding-left: 1.3rem; }
 .note { border-left: 4px solid #c77c02; background: #fff7e6; padding: .3rem .6rem; margin: .4rem 0; }
 .mark { color: #c77c02; font-weight: 700; }
-.ticks td, .ticks th { text-align: center; }
-.ticks td:first-child, .ticks th:first-child { text-align: left; }
+.ticks td, .ticks th { text-align: center; white-space: nowrap; }
+.ticks td:first-child, .ticks th:first-child { text-align: left; white-space: normal; }
 .box { display: inline-block; width: 1.1em; height: 1.1em; border: 1.5px solid #444; border-radius: .15em; }
 footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
 @media (max-width: 599px) {
   table { font-size: .9rem; }
   td.num { white-space: normal; }
+  .ticks th, .ticks td { padding: .3rem .1rem; }
+  .ticks td:first-child { font-size: .8rem; }
+  .ticks .box { width: .8em; height: .8em; }
 }
 @media (min-width: 600px) {
   .exercise { grid-template-columns: minmax(0, 17rem) 1fr; }
@@ -113,9 +116,41 @@ void facts_part(Html& out, const Document& document)
   out.put("</header>\n");
 }
 
+/// A citation with its web address as a link on its words.
+void cited(Html& out, const std::string& citation)
+{
+  const auto parts = split_citation(citation);
+  if (parts.address.empty()) {
+    out.put("{}", parts.words);
+  } else {
+    out.put("<a href=\"{}\">{}</a>", parts.address, parts.words);
+  }
+}
+
+void tier_part(Html& out, const RedFlagTier& tier)
+{
+  out.put("<div class=\"tier tier-{}\">\n<p><strong>{}:</strong> {}</p>\n<ul>\n", tier.id, tier.action.label,
+          tier.action.text);
+  for (const auto& sign : tier.signs) {
+    out.put("<li>{}</li>\n", sign.text);
+  }
+  out.put("</ul>\n</div>\n");
+}
+
+/// The most urgent tier of warning signs and what to do, after the schedule.
+void stop_part(Html& out, const SafetySection& safety)
+{
+  if (!safety.tiers.empty()) {
+    out.put("<section class=\"safety stop\">\n<h2>{}</h2>\n", Raw{stop_heading});
+    tier_part(out, safety.tiers.front());
+    out.put("</section>\n");
+  }
+}
+
+/// Everything else the plan says about safety, after the exercises.
 void safety_part(Html& out, const SafetySection& safety)
 {
-  out.put("<section class=\"safety\">\n<h2>Safety first</h2>\n<ul>\n");
+  out.put("<section class=\"safety\">\n<h2>Safety</h2>\n<ul>\n");
   for (const auto& note : safety.general) {
     out.put("<li>{}</li>\n", note.text);
   }
@@ -124,15 +159,19 @@ void safety_part(Html& out, const SafetySection& safety)
   }
   out.put("</ul>\n<p><strong>{}</strong></p>\n", safety.red_flags_intro.text);
   for (const auto& tier : safety.tiers) {
-    out.put("<div class=\"tier tier-{}\">\n<p><strong>{}:</strong> {}</p>\n<ul>\n", tier.id,
-            tier.action.label, tier.action.text);
-    for (const auto& sign : tier.signs) {
-      out.put("<li>{}</li>\n", sign.text);
+    if (&tier == &safety.tiers.front()) {
+      out.put("<p><strong>{}:</strong> {}</p>\n", tier.action.label, stop_reference);
+    } else {
+      tier_part(out, tier);
     }
-    out.put("</ul>\n</div>\n");
   }
   if (!safety.citations.empty()) {
-    out.put("<p class=\"basis\">Basis: {}</p>\n", util::join(safety.citations, "; "));
+    out.put("<p class=\"basis\">Basis: ");
+    for (std::size_t i = 0; i < safety.citations.size(); ++i) {
+      out.put("{}", Raw{i == 0 ? "" : "; "});
+      cited(out, safety.citations[i]);
+    }
+    out.put("</p>\n");
   }
   out.put("</section>\n");
 }
@@ -278,21 +317,25 @@ std::string html_document(const Document& document)
           "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
           document.title, Raw{stylesheet});
   facts_part(out, document);
-  safety_part(out, document.safety);
+  out.put("<main>\n");
   schedule_part(out, document);
+  stop_part(out, document.safety);
   out.put("<h2>Exercises</h2>\n");
   for (const auto& exercise : document.exercises) {
     item_part(out, exercise);
   }
+  safety_part(out, document.safety);
   if (document.explain) {
     left_out_part(out, document.explanation);
   }
   ticks_part(out, document);
   out.put("<section class=\"sources\">\n<h2>Sources</h2>\n<ul>\n");
   for (const auto& source : document.sources) {
-    out.put("<li>{}</li>\n", source);
+    out.put("<li>");
+    cited(out, source);
+    out.put("</li>\n");
   }
-  out.put("</ul>\n</section>\n<footer>{}</footer>\n</body>\n</html>\n", closing_line(document));
+  out.put("</ul>\n</section>\n</main>\n<footer>{}</footer>\n</body>\n</html>\n", closing_line(document));
   return out.take();
 }
 

@@ -82,9 +82,24 @@ void facts_section(Markdown& out, const Document& document)
   }
 }
 
+/// The most urgent tier of warning signs and what to do, after the schedule.
+void stop_section(Markdown& out, const SafetySection& safety)
+{
+  if (safety.tiers.empty()) {
+    return;
+  }
+  const auto& tier = safety.tiers.front();
+  out.put("## {}\n\n> {}\n>\n", Raw{stop_heading}, out.labelled(tier.action));
+  for (const auto& sign : tier.signs) {
+    out.put("> - {}\n", sign.text);
+  }
+  out.put("\n");
+}
+
+/// Everything else the plan says about safety, after the exercises.
 void safety_section(Markdown& out, const SafetySection& safety)
 {
-  out.put("## Safety first\n\n");
+  out.put("## Safety\n\n");
   for (const auto& note : safety.general) {
     out.put("> - {}\n", note.text);
   }
@@ -93,6 +108,10 @@ void safety_section(Markdown& out, const SafetySection& safety)
   }
   out.put(">\n> **{}**\n", safety.red_flags_intro.text);
   for (const auto& tier : safety.tiers) {
+    if (&tier == &safety.tiers.front()) {
+      out.put(">\n> {}\n", out.labelled(tier.action.label, stop_reference));
+      continue;
+    }
     out.put(">\n> {}\n>\n", out.labelled(tier.action));
     for (const auto& sign : tier.signs) {
       out.put("> - {}\n", sign.text);
@@ -281,12 +300,13 @@ std::string markdown_document(const Document& document, const TextOptions& optio
   // level-1 heading below as the title in every output.
   out.put("---\npagetitle: {}\n---\n\n", yaml_quoted(document.title));
   facts_section(out, document);
-  safety_section(out, document.safety);
   schedule_section(out, document);
+  stop_section(out, document.safety);
   out.put("## Exercises\n\n");
   for (const auto& exercise : document.exercises) {
     item_section(out, exercise, options.figures);
   }
+  safety_section(out, document.safety);
   if (document.explain) {
     left_out_section(out, document.explanation);
   }

@@ -32,41 +32,6 @@ std::string labelled(std::string_view label, std::string_view text)
 
 std::string labelled(const Note& note) { return labelled(note.label, note.text); }
 
-/// A citation's words and its web address ("NHS — \"Back pain\"
-/// (https://…)"): printed as the words, linked to the address.
-std::pair<std::string, std::string> split_address(std::string_view citation)
-{
-  auto start = citation.find("https://");
-  start = start == std::string_view::npos ? citation.find("http://") : start;
-  if (start == std::string_view::npos) {
-    return {std::string(citation), ""};
-  }
-  const auto end = std::min(citation.find_first_of(" )", start), citation.size());
-  std::string_view before = citation.substr(0, start);
-  std::string_view after = citation.substr(end);
-  while (!before.empty() && (before.back() == ' ' || before.back() == '(' || before.back() == ',')) {
-    before.remove_suffix(1);
-  }
-  if (after.starts_with(")")) {
-    after.remove_prefix(1);
-  }
-  return {std::string(before) + std::string(after), std::string(citation.substr(start, end - start))};
-}
-
-/// A web address as a reader types it: no scheme, no "www.", no last slash.
-std::string short_address(std::string address)
-{
-  for (const char* prefix : {"https://", "http://", "www."}) {
-    if (address.starts_with(prefix)) {
-      address.erase(0, std::string_view(prefix).size());
-    }
-  }
-  if (address.ends_with("/")) {
-    address.pop_back();
-  }
-  return address;
-}
-
 std::string uri_link(const std::string& address)
 {
   return address.empty() ? "" : fmt::format("uri='{}'", address);
@@ -258,7 +223,7 @@ private:
     }
     const auto& tier = m_document.safety.tiers.front();
     const auto draw = [&] {
-      m_page.text("<b>Stop and get help</b>", {.size = 11, .bold = true});
+      m_page.text(PdfCanvas::escape(stop_heading), {.size = 11, .bold = true});
       m_page.skip(2);
       m_page.text(labelled(tier.action), m_body);
       m_page.skip(2);
@@ -399,7 +364,7 @@ private:
     if (!safety.citations.empty()) {
       std::vector<std::string> basis;
       for (const auto& citation : safety.citations) {
-        basis.push_back(split_address(citation).first);
+        basis.push_back(split_citation(citation).words);
       }
       m_page.skip(gap / 2);
       m_page.text(PdfCanvas::escape(
@@ -476,7 +441,7 @@ private:
       }
       std::vector<std::pair<std::string, std::string>> items;
       for (const auto& source : all) {
-        const auto [words, address] = split_address(source);
+        const auto [words, address] = split_citation(source);
         items.emplace_back(address.empty() ? PdfCanvas::escape(words)
                                            : fmt::format("{} <span foreground='#1a4f8b'>{}</span>",
                                                          PdfCanvas::escape(words),

@@ -54,16 +54,22 @@ void collect_missing(PangoLayout* layout, std::set<char32_t>& missing)
 
 } // namespace
 
-/// The cairo surface and context, and Pango's context over them.
+/// The cairo surface and context, and Pango's context over them with a font
+/// map of its own: the library keeps no process-wide state (Pango's default
+/// font map would live, with its caches, until the program ends).
 struct PdfCanvas::Surface {
   cairo_surface_t* surface = nullptr;
   cairo_t* cr = nullptr;
+  PangoFontMap* fonts = nullptr;
   PangoContext* pango = nullptr;
 
   ~Surface()
   {
     if (pango != nullptr) {
       g_object_unref(pango);
+    }
+    if (fonts != nullptr) {
+      g_object_unref(fonts);
     }
     if (cr != nullptr) {
       cairo_destroy(cr);
@@ -85,7 +91,9 @@ PdfCanvas::PdfCanvas(PageSize page, std::string* out, const PdfInfo& info, std::
                                  "backplan " BACKPLAN_VERSION);
   cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_CREATE_DATE, info.date.c_str());
   m_surface->cr = cairo_create(m_surface->surface);
-  m_surface->pango = pango_cairo_create_context(m_surface->cr);
+  m_surface->fonts = pango_cairo_font_map_new();
+  m_surface->pango = pango_font_map_create_context(m_surface->fonts);
+  pango_cairo_update_context(m_surface->cr, m_surface->pango);
   // Font sizes are points, and so is cairo's user space on a PDF surface.
   pango_cairo_context_set_resolution(m_surface->pango, 72);
   if (cairo_status(m_surface->cr) != CAIRO_STATUS_SUCCESS) {

@@ -195,9 +195,23 @@ void red_flag_signs(Roff& out, const std::vector<Note>& signs)
   out.put(".endrow 0\n");
 }
 
+/// The most urgent tier of warning signs and what to do, boxed, after the schedule.
+void stop_section(Roff& out, const SafetySection& safety)
+{
+  if (safety.tiers.empty()) {
+    return;
+  }
+  const auto& tier = safety.tiers.front();
+  out.put(".sp 0.5v\n.B1\n.LP\n\\s+2\\fB{}\\fR\\s0\n.nr PD 0.2v\n.LP\n", Raw{stop_heading});
+  out.labelled(tier.action);
+  red_flag_signs(out, tier.signs);
+  out.put(".nr PD 0.4v\n.sp 0.3v\n.B2\n");
+}
+
+/// Everything else the plan says about safety, after the exercises.
 void safety_section(Roff& out, const SafetySection& safety)
 {
-  out.put(".sp 1v\n.B1\n.LP\n\\s+2\\fBSafety first\\fR\\s0\n.nr PD 0.2v\n");
+  out.put(".SH 1\nSafety\n.nr PD 0.2v\n");
   for (const auto& note : safety.general) {
     out.put(".IP \\(bu 2n\n");
     out.line(note.text);
@@ -209,13 +223,17 @@ void safety_section(Roff& out, const SafetySection& safety)
   out.put(".LP\n\\fB{}\\fR\n", safety.red_flags_intro.text);
   for (const auto& tier : safety.tiers) {
     out.put(".LP\n");
+    if (&tier == &safety.tiers.front()) {
+      out.labelled(tier.action.label, stop_reference);
+      continue;
+    }
     out.labelled(tier.action);
     red_flag_signs(out, tier.signs);
   }
   if (!safety.citations.empty()) {
     out.put(".LP\n\\s-1\\fIBasis: {}\\fR\\s0\n", util::join(safety.citations, "; "));
   }
-  out.put(".nr PD 0.4v\n.sp 0.3v\n.B2\n");
+  out.put(".nr PD 0.4v\n");
 }
 
 void schedule_section(Roff& out, const Document& document)
@@ -432,11 +450,12 @@ std::string roff_document(const Document& document)
   out.put(".ds LF \\s-2{}\\s0\n", document.title);
   out.put(".ds RF \\s-2Page \\\\n%\\s0\n");
   facts_section(out, document);
-  safety_section(out, document.safety);
   schedule_section(out, document);
+  stop_section(out, document.safety);
   for (const auto& exercise : document.exercises) {
     item_section(out, exercise);
   }
+  safety_section(out, document.safety);
   if (document.explain) {
     left_out_section(out, document.explanation);
   }

@@ -212,7 +212,7 @@ Json pose_json(const figure::Pose& pose)
   for (const auto& [joint, angle] : pose.angles) {
     angles[joint] = angle;
   }
-  return Json{{"rest", pose.rest}, {"angles", std::move(angles)}};
+  return Json{{"rest", pose.rest}, {"contacts", pose.contacts}, {"angles", std::move(angles)}};
 }
 
 /// The figure's view, props, the point its arrow follows, its start and end

@@ -177,8 +177,14 @@ std::string text_document(const Document& document, const TextOptions& options)
   }
   notes_section(out, document, style);
   out.line();
-  safety_section(out, document.safety, style);
-  out.line();
+  if (options.safety_first) {
+    safety_section(out, document.safety, style);
+    out.line();
+  } else {
+    // The plan comes within the first screen; the warning signs follow it.
+    out.para("", "", fmt::format("{}{}:{} {}", style.alarm, stop_heading, style.reset, stop_pointer));
+    out.line();
+  }
   out.line(style.bold + "Plan" + style.reset);
   if (document.any_marked) {
     out.para("  ", "  ",
@@ -191,6 +197,10 @@ std::string text_document(const Document& document, const TextOptions& options)
     item_section(out, exercise, style);
   }
   out.line(fmt::format("    {}{} end{}", document.end, style.bold, style.reset));
+  if (!options.safety_first) {
+    out.line();
+    safety_section(out, document.safety, style);
+  }
   if (document.explain) {
     explain_section(out, document.explanation, style);
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <set>
 
 namespace backplan::safety {
 
@@ -108,8 +109,23 @@ SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std:
   };
   notes.red_flags_intro = "Stop exercising and get medical help if you notice any of these warning "
                           "signs; each group says what to do:";
+  // A sign that cannot concern someone with a declared condition (the signs
+  // for men, in pregnancy) is not printed.
+  std::set<std::string> left_out;
+  for (const auto& condition : catalog.conditions.terms) {
+    if (declared(conditions, condition.id)) {
+      for (const auto& sign : condition.leaves_out_signs) {
+        left_out.insert(util::fold_whitespace(sign));
+      }
+    }
+  }
   for (const auto& term : catalog.red_flags.terms) {
-    RedFlagTier tier{term.id, term.name, term.action, term.signs, {}, {}};
+    RedFlagTier tier{term.id, term.name, term.action, {}, {}, {}};
+    for (const auto& sign : term.signs) {
+      if (!left_out.contains(util::fold_whitespace(sign))) {
+        tier.signs.push_back(sign);
+      }
+    }
     for (const auto& source : term.sources) {
       if (const auto* found = catalog.sources.find(source)) {
         tier.citations.push_back(found->citation);

@@ -213,11 +213,15 @@ struct Term {
   util::Box<Qualifier> qualifier;       ///< conditions only: a value that changes its rules
   util::Box<Phase> phase;               ///< conditions only: a restricted early phase
   std::vector<ConditionSign> red_flags; ///< conditions only: signs it adds to red-flag tiers
-  std::vector<std::string> loads;       ///< positions only: what the position loads
-  std::vector<std::string> phrases;     ///< loads only: words in an exercise's text that put strain on it
-  std::string action;                   ///< red-flag tiers only: what to do
-  std::vector<std::string> signs;       ///< red-flag tiers only: the warning signs
-  std::vector<std::string> sources;     ///< red-flag tiers and kinds: source ids (of `advice`, for a kind)
+  /// Conditions only: signs of the red-flag tiers that cannot concern someone
+  /// with the condition (pregnancy: the signs for men), left out of the plan.
+  std::vector<std::string> leaves_out_signs;
+  std::vector<Location> leaves_out_where; ///< the position of each, when read from a file
+  std::vector<std::string> loads;         ///< positions only: what the position loads
+  std::vector<std::string> phrases;       ///< loads only: words in an exercise's text that put strain on it
+  std::string action;                     ///< red-flag tiers only: what to do
+  std::vector<std::string> signs;         ///< red-flag tiers only: the warning signs
+  std::vector<std::string> sources;       ///< red-flag tiers and kinds: source ids (of `advice`, for a kind)
   Location where;
 };
 

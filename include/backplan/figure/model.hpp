@@ -79,6 +79,9 @@ private:
 struct Pose {
   Angles angles;
   std::string rest = "floor";
+  /// Body points (point_names) that touch the floor in this pose, checked
+  /// once it is placed (check_contacts).
+  std::vector<std::string> contacts;
 
   /// The angle of a joint, 0 when the pose does not give it.
   double angle(const std::string& joint) const;
@@ -132,5 +135,20 @@ struct Support {
 /// seated on the chair or bed with the hips on the seat, otherwise with the
 /// lowest point on the floor or the bed.
 Support check_support(const Pose& pose);
+
+/// How far above the floor a contact may be drawn and still touch it, in
+/// the model's units (centimetres of a body about 175 tall).
+inline constexpr double contact_tolerance = 3;
+
+/// A contact of a pose that does not touch the floor once the pose is
+/// placed: the point's name in words ("left heel") and how far above it is.
+struct Contact {
+  std::string point;
+  double above = 0;
+};
+
+/// The contacts of `pose` that are more than contact_tolerance above the
+/// floor once it is placed, in the pose's order.
+std::vector<Contact> check_contacts(const Pose& pose);
 
 } // namespace backplan::figure

@@ -9,11 +9,12 @@ namespace backplan::render {
 
 /// How to lay out text for a terminal.
 struct TextOptions {
-  std::size_t width = 80; ///< wrap to this many columns
-  bool color = false;     ///< ANSI colour and bold
-  bool explain = false;   ///< also list the exercises left out
-  std::string figures{};  ///< Markdown: the folder its figures are linked in; empty: no figures
-  std::string paper{};    ///< PDF: "a4" (also when empty) or "letter"
+  std::size_t width = 80;    ///< wrap to this many columns
+  bool color = false;        ///< ANSI colour and bold
+  bool explain = false;      ///< also list the exercises left out
+  std::string figures{};     ///< Markdown: the folder its figures are linked in; empty: no figures
+  std::string paper{};       ///< PDF: "a4" (also when empty) or "letter"
+  bool safety_first = false; ///< text: the safety section before the plan, not after it
 };
 
 struct Document;
