@@ -166,9 +166,24 @@ contraindications:
               "x.yaml:18:22: error: unknown joint 'left_knee' (did you mean 'left_knee_flexion'?)",
               "x.yaml:18:57: error: 'right_knee_flexion' must be between 0 and 155 degrees, found 170",
               "x.yaml:18:69: error: 'pitch' must be an angle in degrees, found 'abc'",
-              "x.yaml:19:8: error: the 'end' pose puts the right heel 39 cm below the floor",
+              "x.yaml:19:8: error: the 'end' pose puts the right heel 42 cm below the floor",
               "x.yaml:22:3: error: unknown key 'colour' in 'figure'",
             });
+    }
+    SUBCASE("contacts: body points the model knows, on the floor once the pose is placed")
+    {
+      const auto errors = load_text("x.yaml", head + R"(figure:
+  view: side
+  props: [mat]
+  start: {contacts: [head, pelvis, left_heel, nose], pitch: -90}
+  end: {contacts: [head, left_heel], pitch: -90, left_hip_flexion: 90}
+)");
+      CHECK(errors == std::vector<std::string>{
+                        "x.yaml:18:47: error: unknown body point 'nose' in 'contacts'",
+                        // The leg raised straight up: the heel a leg's length above the floor.
+                        "x.yaml:19:26: error: the 'end' pose says the left heel touches the floor, but it is "
+                        "101 cm above it",
+                      });
     }
     SUBCASE("the required keys")
     {

@@ -79,6 +79,44 @@ TEST_SUITE("figure::kinematics")
   }
 }
 
+TEST_SUITE("figure::contacts")
+{
+  TEST_CASE("every built-in figure on the floor or a chair says what touches the floor, and keeps it there")
+  {
+    std::size_t poses = 0;
+    for (const auto& exercise : test::builtin_catalog().exercises) {
+      if (!exercise.figure) {
+        continue;
+      }
+      for (const auto* pose : {&exercise.figure->start, &exercise.figure->end}) {
+        CAPTURE(exercise.id);
+        if (pose->rest == "bed") {
+          continue; // lying on a bed's edge, nothing need touch the floor
+        }
+        CHECK(!pose->contacts.empty());
+        CHECK(figure::check_contacts(*pose).empty());
+        poses += pose->contacts.empty() ? 0 : 1;
+      }
+    }
+    CHECK(poses >= 2 * (test::builtin_catalog().exercises.size() - 1));
+  }
+
+  TEST_CASE("a contact is measured at the body's surface: the back of the head, the buttocks")
+  {
+    figure::Pose lying;
+    lying.angles["pitch"] = -90;
+    lying.contacts = {"head", "pelvis", "waist"};
+    CHECK(figure::check_contacts(lying).empty());
+    figure::Pose standing;
+    standing.contacts = {"left_heel", "head", "right_toe"};
+    const auto misses = figure::check_contacts(standing);
+    REQUIRE(misses.size() == 1);
+    CHECK(misses[0].index == 1);
+    CHECK(misses[0].point == "head");
+    CHECK(misses[0].above > 100);
+  }
+}
+
 TEST_SUITE("figure::drawing")
 {
   figure::Figure raise_arm()

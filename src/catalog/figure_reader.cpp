@@ -111,7 +111,7 @@ public:
                                  support.point, std::ceil(support.below)));
       }
       for (const auto& miss : figure::check_contacts(pose)) {
-        error(value["contacts"],
+        error(value["contacts"][miss.index],
               fmt::format("the '{}' pose says the {} touches the floor, but it is {:.0f} cm "
                           "above it",
                           key.Scalar(), miss.point, std::floor(miss.above)));

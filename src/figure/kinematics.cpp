@@ -222,16 +222,38 @@ Body placed_body(const Pose& pose)
   return body;
 }
 
+namespace {
+
+/// How far the body's surface is below a point where it touches the floor:
+/// the back of the head, the buttocks below the hip joints (as on a chair),
+/// the back below the waist, a kneecap, an elbow's point.
+double surface_below(const std::string& point)
+{
+  if (point == "head") {
+    return head_radius;
+  }
+  if (point == "pelvis" || point == "waist") {
+    return 8;
+  }
+  if (point.ends_with("_knee")) {
+    return 5;
+  }
+  return point.ends_with("_elbow") ? 4 : 0;
+}
+
+} // namespace
+
 std::vector<Contact> check_contacts(const Pose& pose)
 {
   const Body body = placed_body(pose);
   std::vector<Contact> misses;
-  for (const auto& point : pose.contacts) {
-    const double y = point == "head" ? body.at(point).y - head_radius : body.at(point).y;
+  for (std::size_t i = 0; i < pose.contacts.size(); ++i) {
+    const std::string& point = pose.contacts[i];
+    const double y = body.at(point).y - surface_below(point);
     if (y > contact_tolerance) {
       std::string words = point;
       std::replace(words.begin(), words.end(), '_', ' ');
-      misses.push_back({words, y});
+      misses.push_back({i, words, y});
     }
   }
   return misses;

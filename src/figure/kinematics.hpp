@@ -42,7 +42,7 @@ struct Body {
 inline constexpr double head_radius = 9;
 
 /// The height of a chair's seat and of a bed's top above the floor.
-inline constexpr double seat_height = 45;
+inline constexpr double seat_height = 42;
 inline constexpr double bed_height = 50;
 
 /// The body of a pose with the pelvis at the origin, before placing it on

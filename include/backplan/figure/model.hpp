@@ -143,12 +143,15 @@ inline constexpr double contact_tolerance = 3;
 /// A contact of a pose that does not touch the floor once the pose is
 /// placed: the point's name in words ("left heel") and how far above it is.
 struct Contact {
+  std::size_t index = 0; ///< its place in the pose's contacts
   std::string point;
   double above = 0;
 };
 
-/// The contacts of `pose` that are more than contact_tolerance above the
-/// floor once it is placed, in the pose's order.
+/// The contacts of `pose` whose surface (the back of the head, the buttocks
+/// below the pelvis, a kneecap, the point of an elbow, a hand or a foot) is
+/// more than contact_tolerance above the floor once it is placed, in the
+/// pose's order.
 std::vector<Contact> check_contacts(const Pose& pose);
 
 } // namespace backplan::figure
