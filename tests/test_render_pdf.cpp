@@ -12,7 +12,9 @@
 #include "util/text.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <regex>
 
 using namespace backplan;
@@ -183,5 +185,53 @@ TEST_SUITE("render::handout")
     const auto markdown = render::render_markdown(plan, options);
     CHECK(count(markdown, "| [ ] [ ] ") == render::week_days.size() * plan.items.size());
     CHECK(markdown.find("Tick a box each time you do the exercise: 2 boxes a day.") != std::string::npos);
+  }
+}
+
+TEST_SUITE("render::handout")
+{
+  TEST_CASE("an exercise without a figure: check warns, and every handout shows a box naming its position")
+  {
+    const auto dir = test::temp_dir();
+    std::filesystem::create_directories(dir + "/clinic/exercises");
+    std::ofstream(dir + "/clinic/exercises/chin-tuck.yaml") << R"(id: chin-tuck
+name: Chin tuck
+position: seated
+kind: mobility
+regions: [neck]
+goals: [mobility]
+level: gentle
+per_side: false
+dosage:
+  reps: [5, 10]
+  hold: [3, 5]
+  sets: [1, 1]
+summary: Draw the chin straight back.
+steps: [Sit tall., Draw your chin straight back., Hold then relax.]
+sources: [sutter]
+)";
+    const auto checked = test::run_backplan({"check", dir + "/clinic"});
+    CHECK(checked.status == 0);
+    CHECK(test::contains(checked.err,
+                         dir + "/clinic/exercises/chin-tuck.yaml:1:5: warning: exercise 'chin-tuck' "
+                               "has no 'figure': handouts show a plain box naming its start position "
+                               "instead of a picture (see 'figure' in backplan-catalog(5))\n"));
+    const std::vector<std::string> plan = {"--catalog", dir + "/clinic", "plan", "--region", "neck", "-m",
+                                           "5"};
+    const auto with = [&](std::vector<std::string> more) {
+      auto args = plan;
+      args.insert(args.end(), more.begin(), more.end());
+      const auto run = test::run_backplan(args);
+      REQUIRE(run.status == 0);
+      return run.out;
+    };
+    const auto html = with({"-f", "html"});
+    REQUIRE(test::contains(html, "Chin tuck"));
+    CHECK(test::count(html, "<figure><div class=\"no-figure\">Sitting on a chair</div></figure>") == 1);
+    const auto roff = with({"-f", "roff"});
+    CHECK(test::contains(roff, "\\D'l 1.6i 0'\\D'l 0 0.55i'\\D'l -1.6i 0'\\D'l 0 -0.55i'"));
+    CHECK(test::contains(roff, ".ce 1\n\\fISitting on a chair\n\\fR"));
+    const auto markdown = with({"-f", "markdown", "--figures", dir + "/figures"});
+    CHECK(test::contains(markdown, "### 1. Chin tuck\n\n*No picture: Sitting on a chair.*\n"));
   }
 }

@@ -720,10 +720,14 @@ TEST_SUITE("cli::check")
     const auto r = run_backplan({"check", dir + "/hinge.yaml"});
     CHECK(r.status == 0);
     CHECK(r.err ==
-          dir + "/hinge.yaml:1:5: warning: exercise 'hip-hinge' has no rules and puts strain on nothing a "
-                "condition protects (position 'standing' lists no loads and the exercise lists none): list "
-                "what it loads in 'loads' so that the conditions that protect it need a rule (see "
-                "backplan-catalog(5))\n");
+          dir +
+            "/hinge.yaml:1:5: warning: exercise 'hip-hinge' has no rules and puts strain on nothing a "
+            "condition protects (position 'standing' lists no loads and the exercise lists none): list "
+            "what it loads in 'loads' so that the conditions that protect it need a rule (see "
+            "backplan-catalog(5))\n" +
+            dir +
+            "/hinge.yaml:1:5: warning: exercise 'hip-hinge' has no 'figure': handouts show a plain "
+            "box naming its start position instead of a picture (see 'figure' in backplan-catalog(5))\n");
     // Listing what it loads (a rounded spine, which osteoporosis protects)
     // turns the warning into a gap: the rule it needs.
     std::ofstream(dir + "/hinge.yaml") << exercise_with("hip-hinge", "  []\n", "loads: [rounded-spine]\n");

@@ -100,6 +100,22 @@ std::vector<catalog::Diagnostic> unloaded_exercises(const catalog::Catalog& cata
   return out;
 }
 
+/// Each exercise of a user's catalog without a figure: a handout shows a
+/// plain box naming its start position in place of a picture.
+std::vector<catalog::Diagnostic> undrawn_exercises(const catalog::Catalog& catalog)
+{
+  std::vector<catalog::Diagnostic> out;
+  for (const auto& exercise : catalog.exercises) {
+    if (!exercise.where.file.starts_with("<built-in>/") && !exercise.figure) {
+      out.push_back({exercise.where, fmt::format("exercise '{}' has no 'figure': handouts show a plain box "
+                                                 "naming its start position instead of a picture (see "
+                                                 "'figure' in backplan-catalog(5))",
+                                                 exercise.id)});
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 Runner add_check_command(CLI::App* command, Context& context)
@@ -124,9 +140,16 @@ Runner add_check_command(CLI::App* command, Context& context)
     for (const auto& note : result.notes) {
       fmt::print(stderr, "backplan: note: {}\n", note);
     }
-    for (const auto& unloaded : unloaded_exercises(result.catalog)) {
-      fmt::print(stderr, "{}:{}:{}: warning: {}\n", unloaded.where.file.view(), unloaded.where.line,
-                 unloaded.where.column, unloaded.message);
+    auto warnings = unloaded_exercises(result.catalog);
+    const auto undrawn = undrawn_exercises(result.catalog);
+    warnings.insert(warnings.end(), undrawn.begin(), undrawn.end());
+    std::stable_sort(warnings.begin(), warnings.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.where.file, a.where.line, a.where.column) <
+             std::tie(b.where.file, b.where.line, b.where.column);
+    });
+    for (const auto& warning : warnings) {
+      fmt::print(stderr, "{}:{}:{}: warning: {}\n", warning.where.file.view(), warning.where.line,
+                 warning.where.column, warning.message);
     }
     write_output(summary(result, layers, *paths), "");
   };

@@ -37,7 +37,9 @@ td.num { text-align: right; white-space: nowrap; }
 .exercise { display: grid; grid-template-columns: 1fr; gap: .6rem 1.2rem; padding: .9rem 0;
   border-bottom: 1px solid #ddd; break-inside: avoid; page-break-inside: avoid; }
 .exercise figure { margin: 0; text-align: center; }
-.exercise svg { max-width: 100%; height: auto; }
+.exercise svg { width: 100%; max-width: 24rem; height: auto; }
+.no-figure { border: 1.5px dashed #999; border-radius: .4rem; color: #555; font-style: italic;
+  padding: 1.6rem .6rem; text-align: center; }
 .exercise figcaption { font-size: .85rem; color: #555; }
 .exercise .meta { color: #555; font-size: .9rem; margin: 0 0 .4rem; }
 .exercise ol, .exercise ul { margin: .3rem 0; padding-left: 1.3rem; }
@@ -210,6 +212,8 @@ Raw version_html(const Html& out, const Version& version)
 void figure_part(Html& out, const ExerciseBlock& exercise)
 {
   if (exercise.drawn == nullptr) {
+    // A plain box naming the start position, where the picture would be.
+    out.put("<figure><div class=\"no-figure\">{}</div></figure>\n", exercise.position);
     return;
   }
   figure::DrawOptions options;

@@ -163,7 +163,11 @@ Raw link_path(const std::string& path)
 /// The exercise's figure as an image linked from `folder`, with the notes under it.
 void figure_link(Markdown& out, const ExerciseBlock& exercise, const std::string& folder)
 {
-  if (folder.empty() || exercise.drawn == nullptr) {
+  if (folder.empty()) {
+    return;
+  }
+  if (exercise.drawn == nullptr) {
+    out.put("*No picture: {}.*\n\n", exercise.position);
     return;
   }
   const std::string separator = folder.ends_with('/') ? "" : "/";

@@ -274,13 +274,22 @@ void schedule_section(Roff& out, const Document& document)
 /// The width of the column an exercise's picture takes, text to its right.
 constexpr double picture_column = 1.75; // inches
 
-/// Draws the exercise's figure at the left of the current line with groff's
-/// drawing escapes and moves the text's left margin right of it; returns the
-/// picture's height in points (0 when there is none).
+/// Draws the exercise's figure (or, without one, a box naming its start
+/// position) at the left of the current line with groff's drawing escapes
+/// and moves the text's left margin right of it; returns its height in
+/// points.
 double figure_start(Roff& out, const ExerciseBlock& exercise)
 {
   if (exercise.drawn == nullptr) {
-    return 0;
+    // A plain box naming the start position, where the picture would be.
+    constexpr double box_width = picture_column - 0.15; // inches
+    constexpr double box_height = 0.55;                 // inches
+    out.put(".LP\n.mk bp-top\n.nf\n\\v'-0.7v'\\D'l {0}i 0'\\D'l 0 {1}i'\\D'l -{0}i 0'\\D'l 0 -{1}i'\n.fi\n"
+            ".sp |\\n[bp-top]u+0.15i\n.ll {0}i\n.ce 1\n\\fI",
+            box_width, box_height);
+    out.line(exercise.position);
+    out.put("\\fR\n.ll\n.sp |\\n[bp-top]u\n.nr PI {}i\n.LP\n.RS\n", picture_column);
+    return box_height * 72;
   }
   figure::DrawOptions options;
   options.height = 48;
@@ -303,9 +312,6 @@ double figure_start(Roff& out, const ExerciseBlock& exercise)
 /// Ends the text beside a picture, below the picture if that is lower.
 void figure_end(Roff& out, double picture_height)
 {
-  if (picture_height <= 0) {
-    return;
-  }
   out.put(".RE\n.nr PI 2n\n.br\n.nr bp-bottom \\n[bp-top]+{:.0f}p\n"
           ".if \\n[.d]<\\n[bp-bottom] .sp |\\n[bp-bottom]u\n",
           picture_height);
@@ -334,9 +340,6 @@ void item_section(Roff& out, const ExerciseBlock& exercise)
   // exercise's name heads the text beside its picture.
   out.put(exercise.number == 1 ? ".KS\n.SH 1\nExercises\n" : ".KS\n.sp 0.5v\n");
   const double picture_height = figure_start(out, exercise);
-  if (picture_height <= 0) {
-    out.put(".LP\n");
-  }
   out.put("\\s+1\\fB{}\\fR\\s0\n.br\n", fmt::format("{}. {}", exercise.number, exercise.name));
   out.put("\\fI{}\\fR\n.br\n",
           fmt::format("Starts at {} · takes {} · {}", exercise.start, exercise.time, exercise.kind));
