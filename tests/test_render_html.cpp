@@ -117,6 +117,54 @@ TEST_SUITE("render::html")
     CHECK(test::count(html, "Drawn with the change for your condition") >= 1);
   }
 
+  TEST_CASE("Chromium prints a 15-minute handout for no condition, each condition alone and common pairs on "
+            "at most 3 Letter pages" *
+            doctest::test_suite("external"))
+  {
+    // Letter is the shorter page: a handout that fits it fits A4 (the test
+    // above prints one on both).
+    const auto dir = test::temp_dir();
+    std::vector<std::vector<std::string>> requests = {{}};
+    for (const auto& condition : test::builtin_catalog().conditions.terms) {
+      requests.push_back({condition.id});
+    }
+    requests.push_back({"radiating-leg-pain", "degenerative-back"});
+    requests.push_back({"osteoporosis", "degenerative-back"});
+    requests.push_back({"knee", "hip"});
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      plan::Request request;
+      request.minutes = 15;
+      request.conditions = requests[i];
+      const auto plan = plan::make_plan(test::builtin_catalog(), request);
+      if (plan.items.empty()) {
+        continue; // a referral, not a plan
+      }
+      std::string html = render::render_html(plan, {});
+      html.insert(html.find("</head>"), "<style>@page { size: letter; }</style>");
+      names.push_back(fmt::format("{}/{}", dir, i));
+      std::ofstream(names.back() + ".html", std::ios::binary) << html;
+    }
+    REQUIRE(names.size() + 1 >= requests.size());
+    // Four browsers at a time, each with a profile of its own.
+    const auto printed = test::shell(
+      "cd '" + dir +
+      "' && ls *.html | sed 's/.html$//' | xargs -P 4 -I{} sh -c 'chromium --headless "
+      "--no-sandbox --disable-gpu --no-pdf-header-footer --user-data-dir=profile-{} --print-to-pdf={}.pdf "
+      "file://" +
+      dir + "/{}.html >/dev/null 2>&1'");
+    REQUIRE(printed.status == 0);
+    for (const auto& name : names) {
+      const auto info = test::shell("pdfinfo '" + name + ".pdf'");
+      REQUIRE(info.status == 0);
+      CAPTURE(util::join(requests[std::stoul(name.substr(dir.size() + 1))], ", "));
+      CHECK(info.out.find("pts (letter)") != std::string::npos);
+      std::smatch pages;
+      REQUIRE(std::regex_search(info.out, pages, std::regex("Pages: +([0-9]+)")));
+      CHECK(std::stoi(pages[1]) <= 3);
+    }
+  }
+
   TEST_CASE("Chromium lays it out at 390 and 1200 px without sideways scrolling and prints a 15-minute "
             "plan on at most 3 A4 or Letter pages" *
             doctest::test_suite("external"))

@@ -60,14 +60,14 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   .exercise { grid-template-columns: minmax(0, 17rem) 1fr; }
 }
 @media print {
-  @page { margin: 11mm 12mm; }
-  body { font-size: 8.5pt; line-height: 1.22; max-width: none; padding: 0; }
+  @page { margin: 9mm 11mm; }
+  body { font-size: 8pt; line-height: 1.17; max-width: none; padding: 0; }
   h1 { font-size: 14pt; margin: 0 0 .2rem; }
-  h2 { font-size: 11pt; margin: .6rem 0 .25rem; }
+  h2 { font-size: 11pt; margin: .45rem 0 .2rem; }
   h3 { font-size: 10pt; }
   .facts { grid-template-columns: max-content 1fr max-content 1fr; gap: 0 .8rem; margin: .2rem 0 .4rem; font-size: 9pt; }
-  .exercise { grid-template-columns: 9.5rem 1fr; padding: .25rem 0; gap: .2rem .7rem; }
-  .exercise svg { max-height: 4.6rem; width: auto; }
+  .exercise { grid-template-columns: 8.5rem 1fr; padding: .2rem 0; gap: .2rem .6rem; }
+  .exercise svg { max-height: 4.2rem; width: auto; max-width: 100%; }
   .exercise figcaption, .exercise .meta { font-size: .9em; }
   .exercise p { margin: .12rem 0; }
   .exercise ol, .exercise ul { display: inline; padding: 0; margin: 0; }
@@ -77,7 +77,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   .exercise ol li::before { content: counter(step) ". "; font-weight: 700; }
   .exercise ul.tips { display: none; }
   .exercise .summary { display: none; }
-  .note { padding: .15rem .5rem; margin: .2rem 0; }
+  .note { padding: .1rem .5rem; margin: .15rem 0; }
   .safety { padding: .25rem .7rem; border-width: 1.5px; }
   .safety h2 { margin: 0 0 .15rem; }
   .safety ul { margin: .05rem 0; }
@@ -88,10 +88,13 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   th, td { padding: .08rem .35rem; }
   .box { width: .95em; height: .95em; }
   .ticks p { margin: .1rem 0 .2rem; }
+  .ticks th, .ticks td { padding: 0 .35rem; }
+  .safety .tier ul { font-size: .95em; }
   .safety, table, .ticks { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  .sources { font-size: 7.5pt; }
-  .sources ul { margin: .1rem 0; }
+  .sources { font-size: 7pt; }
+  .sources ul { margin: .1rem 0; columns: 2; column-gap: 1.5rem; }
+  .sources li { break-inside: avoid; }
   footer { font-size: 7pt; margin-top: .5rem; }
 }
 )";
