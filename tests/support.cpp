@@ -314,4 +314,17 @@ std::string upper(std::string text)
   return text;
 }
 
+std::vector<std::vector<std::string>> handout_requests()
+{
+  std::vector<std::vector<std::string>> requests = {{}};
+  for (const auto& condition : builtin_catalog().conditions.terms) {
+    requests.push_back({condition.id});
+  }
+  requests.push_back({"radiating-leg-pain", "degenerative-back"});
+  requests.push_back({"osteoporosis", "degenerative-back"});
+  requests.push_back({"knee", "hip"});
+  requests.push_back({"knee", "prolapse"});
+  return requests;
+}
+
 } // namespace backplan::test

@@ -36,6 +36,12 @@ const catalog::Catalog& builtin_catalog();
 /// catalog's YAML with `files` as one more layer, as a user's catalog is.
 std::vector<std::string> load_with_layer(const std::vector<catalog::SourceFile>& files);
 
+/// The condition lists a handout's page count is held to: none, each
+/// built-in condition alone, and pairs physiotherapists see often (sciatica
+/// with a worn lower back, the older back, knees and hips, a pelvic floor
+/// with sore knees).
+std::vector<std::vector<std::string>> handout_requests();
+
 /// Every subset of `ids` with at most `most` members, in a fixed order, and
 /// then `ids` whole: the condition combinations the property tests cover.
 std::vector<std::vector<std::string>> subsets(const std::vector<std::string>& ids, std::size_t most);

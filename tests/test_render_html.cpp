@@ -124,13 +124,7 @@ TEST_SUITE("render::html")
     // Letter is the shorter page: a handout that fits it fits A4 (the test
     // above prints one on both).
     const auto dir = test::temp_dir();
-    std::vector<std::vector<std::string>> requests = {{}};
-    for (const auto& condition : test::builtin_catalog().conditions.terms) {
-      requests.push_back({condition.id});
-    }
-    requests.push_back({"radiating-leg-pain", "degenerative-back"});
-    requests.push_back({"osteoporosis", "degenerative-back"});
-    requests.push_back({"knee", "hip"});
+    const auto requests = test::handout_requests();
     std::vector<std::string> names;
     for (std::size_t i = 0; i < requests.size(); ++i) {
       plan::Request request;

@@ -51,16 +51,7 @@ TEST_SUITE("render::pdf")
     "a 15-minute handout takes at most 3 pages, A4 and Letter, for no condition, each alone and common "
     "pairs")
   {
-    std::vector<std::vector<std::string>> requests = {{}};
-    for (const auto& condition : test::builtin_catalog().conditions.terms) {
-      requests.push_back({condition.id});
-    }
-    // Pairs physiotherapists see often: sciatica with a worn lower back, the
-    // older back, knees and hips, and a pelvic floor with sore knees.
-    requests.push_back({"radiating-leg-pain", "degenerative-back"});
-    requests.push_back({"osteoporosis", "degenerative-back"});
-    requests.push_back({"knee", "hip"});
-    requests.push_back({"knee", "prolapse"});
+    const auto requests = test::handout_requests();
     for (const auto& page : {render::a4_page, render::letter_page}) {
       for (const auto& conditions : requests) {
         CAPTURE(std::string(page.name));

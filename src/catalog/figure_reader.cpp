@@ -54,23 +54,34 @@ public:
     return value.Scalar();
   }
 
-  std::vector<std::string> props(const YAML::Node& key, const YAML::Node& value)
+  /// A list of names from `names` under `key` ('props', 'contacts'); an
+  /// unknown one is an error at it, worded by `unknown` from the item.
+  template<typename Unknown>
+  std::vector<std::string> names_list(const YAML::Node& key, const YAML::Node& value,
+                                      const std::vector<std::string>& names, const Unknown& unknown)
   {
     std::vector<std::string> out;
     if (!value.IsSequence()) {
-      error(value.IsNull() ? key : value, fmt::format("'props' must be a list, found {}", what(value)));
+      error(value.IsNull() ? key : value,
+            fmt::format("'{}' must be a list, found {}", key.Scalar(), what(value)));
       return out;
     }
-    const auto& names = figure::prop_names();
     for (const auto& item : value) {
       if (!item.IsScalar() || std::find(names.begin(), names.end(), item.Scalar()) == names.end()) {
-        error(item, fmt::format("unknown prop {}: use {}{}", what(item), alternatives(names),
-                                item.IsScalar() ? util::did_you_mean_suffix(item.Scalar(), names) : ""));
+        error(item, unknown(item, item.IsScalar() ? util::did_you_mean_suffix(item.Scalar(), names) : ""));
         continue;
       }
       out.push_back(item.Scalar());
     }
     return out;
+  }
+
+  std::vector<std::string> props(const YAML::Node& key, const YAML::Node& value)
+  {
+    const auto& names = figure::prop_names();
+    return names_list(key, value, names, [&](const YAML::Node& item, const std::string& suggestion) {
+      return fmt::format("unknown prop {}: use {}{}", what(item), alternatives(names), suggestion);
+    });
   }
 
   std::optional<figure::Pose> pose(const YAML::Node& key, const YAML::Node& value,
@@ -125,21 +136,10 @@ public:
   /// The body points a pose says touch the floor.
   std::vector<std::string> contacts(const YAML::Node& key, const YAML::Node& value)
   {
-    std::vector<std::string> out;
-    if (!value.IsSequence()) {
-      error(value.IsNull() ? key : value, fmt::format("'contacts' must be a list, found {}", what(value)));
-      return out;
-    }
-    const auto& names = figure::point_names();
-    for (const auto& item : value) {
-      if (!item.IsScalar() || std::find(names.begin(), names.end(), item.Scalar()) == names.end()) {
-        error(item, fmt::format("unknown body point {} in 'contacts'{}", what(item),
-                                item.IsScalar() ? util::did_you_mean_suffix(item.Scalar(), names) : ""));
-        continue;
-      }
-      out.push_back(item.Scalar());
-    }
-    return out;
+    return names_list(key, value, figure::point_names(),
+                      [&](const YAML::Node& item, const std::string& suggestion) {
+                        return fmt::format("unknown body point {} in 'contacts'{}", what(item), suggestion);
+                      });
   }
 
 private:
