@@ -245,6 +245,14 @@ std::string plan_note_line(const Note& note)
   return note.kind == NoteKind::uncovered ? fmt::format("{}: {}", note.label, note.text) : note.text;
 }
 
+std::string schedule_end_line(const Document& document)
+{
+  return fmt::format("Ends at {} of the {} planned. The start times allow for changing position between "
+                     "exercises ({} {}).",
+                     document.end, document.budget, document.position_changes,
+                     document.position_changes == 1 ? "change" : "changes");
+}
+
 std::string closing_line(const Document& document)
 {
   return fmt::format("Made by backplan; the same request with seed {} makes the same plan.", document.seed);

@@ -139,6 +139,11 @@ std::vector<const Note*> all_notes(const Document& document);
 /// gap with its label ("Not covered: Hamstrings ..."), the others as words.
 std::string plan_note_line(const Note& note);
 
+/// The line under a printed schedule: "Ends at 14:59 of the 15:00 planned.
+/// The start times allow for changing position between exercises (3
+/// changes)."
+std::string schedule_end_line(const Document& document);
+
 /// "Made by backplan; the same request with seed N makes the same plan."
 std::string closing_line(const Document& document);
 

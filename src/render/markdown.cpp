@@ -135,10 +135,7 @@ void schedule_section(Markdown& out, const Document& document)
              out.format("{}{}", exercise.name, mark), out.text(exercise.position), out.text(exercise.dosage),
              out.text(exercise.time)});
   }
-  out.put("\nEnds at {} of the {} planned. The start times allow for changing "
-          "position between exercises ({} {}).\n\n",
-          document.end, document.budget, document.position_changes,
-          document.position_changes == 1 ? "change" : "changes");
+  out.put("\n{}\n\n", schedule_end_line(document));
   if (document.any_marked) {
     out.put("{} {}.\n\n", note_mark, note_mark_legend);
   }

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdio>
 #include <fmt/format.h>
+#include <functional>
 #include <optional>
 
 namespace backplan::render {
@@ -120,15 +121,15 @@ private:
     }
     const double half = m_page.width() / 2;
     for (std::size_t i = 0; i < facts.size(); i += 2) {
-      const double top = m_page.y();
-      double bottom = top;
+      std::vector<std::function<void()>> row;
       for (std::size_t f = i; f < std::min(i + 2, facts.size()); ++f) {
-        m_page.set_y(top);
-        m_page.text(labelled(facts[f]->label, facts[f]->value), m_body, static_cast<double>(f - i) * half,
-                    half - 10);
-        bottom = std::max(bottom, m_page.y());
+        row.emplace_back([&, f] {
+          m_page.text(labelled(facts[f]->label, facts[f]->value), m_body, static_cast<double>(f - i) * half,
+                      half - 10);
+        });
       }
-      m_page.set_y(bottom + 1.5);
+      m_page.side_by_side(row);
+      m_page.skip(1.5);
     }
     for (const auto& note : m_document.notes) {
       m_page.skip(gap / 2);
@@ -147,15 +148,15 @@ private:
       {{0, 16}, {18, 34}, {56, 0.36 * w}, {60 + 0.36 * w, w - 60 - 0.36 * w - 50}, {w - 46, 46}}};
     const auto row = [&](const std::array<std::string, 5>& cells, const TextStyle& style,
                          const std::string& link) {
-      const double top = m_page.y();
-      double bottom = top;
+      std::vector<std::function<void()>> parts;
       for (std::size_t c = 0; c < cells.size(); ++c) {
-        m_page.set_y(top);
-        m_page.text(cells[c], c == 2 && !style.bold ? TextStyle{.bold = true} : style, columns[c].left,
-                    columns[c].width, c == 2 ? link : "");
-        bottom = std::max(bottom, m_page.y());
+        parts.emplace_back([&, c] {
+          m_page.text(cells[c], c == 2 && !style.bold ? TextStyle{.bold = true} : style, columns[c].left,
+                      columns[c].width, c == 2 ? link : "");
+        });
       }
-      m_page.set_y(bottom + 3);
+      m_page.side_by_side(parts);
+      m_page.skip(3);
     };
     const double height = m_page.measure([&] { schedule_rows(row); });
     section_heading("The plan", height);
@@ -175,12 +176,7 @@ private:
            PdfCanvas::escape(exercise.time)},
           m_body, link_to(exercise.number - 1));
     }
-    m_page.text(PdfCanvas::escape(fmt::format(
-                  "Ends at {} of the {} planned. The start times allow for changing position between "
-                  "exercises ({} {}).",
-                  m_document.end, m_document.budget, m_document.position_changes,
-                  m_document.position_changes == 1 ? "change" : "changes")),
-                m_small);
+    m_page.text(PdfCanvas::escape(schedule_end_line(m_document)), m_small);
     if (m_document.any_marked) {
       m_page.text(PdfCanvas::escape(fmt::format("{} {}.", note_mark, note_mark_legend)), m_small);
     }
@@ -192,17 +188,16 @@ private:
   {
     const std::size_t half = (items.size() + 1) / 2;
     const double column = (m_page.width() - 12) / 2;
-    const double top = m_page.y();
-    double bottom = top;
+    std::vector<std::function<void()>> parts;
     for (std::size_t c = 0; c < 2; ++c) {
-      m_page.set_y(top);
-      for (std::size_t i = c * half; i < std::min(items.size(), (c + 1) * half); ++i) {
-        bullet(items[i].first, style, static_cast<double>(c) * (column + 12), column, items[i].second);
-        m_page.skip(1);
-      }
-      bottom = std::max(bottom, m_page.y());
+      parts.emplace_back([&, c] {
+        for (std::size_t i = c * half; i < std::min(items.size(), (c + 1) * half); ++i) {
+          bullet(items[i].first, style, static_cast<double>(c) * (column + 12), column, items[i].second);
+          m_page.skip(1);
+        }
+      });
     }
-    m_page.set_y(bottom);
+    m_page.side_by_side(parts);
   }
 
   /// The signs of a red-flag tier in two columns.
@@ -249,16 +244,16 @@ private:
   }
 
   /// The figure, or a plain placeholder naming the start position.
-  double picture(const ExerciseBlock& exercise)
+  void picture(const ExerciseBlock& exercise)
   {
-    const double top = m_page.y();
     if (exercise.drawn == nullptr) {
+      const double top = m_page.y();
       m_page.skip(20);
       m_page.text(PdfCanvas::escape(exercise.position),
                   {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre}, 0, picture_column - 10);
       m_page.skip(20);
       m_page.box(top, 0.75);
-      return m_page.y() - top;
+      return;
     }
     figure::DrawOptions options;
     options.height = m_figure_height;
@@ -269,7 +264,6 @@ private:
     for (const auto& note : exercise.figure_notes) {
       m_page.text(PdfCanvas::escape(note), {.size = 7, .italic = true}, 0, picture_column - 10);
     }
-    return m_page.y() - top;
   }
 
   void exercise_text(const ExerciseBlock& exercise)
@@ -311,11 +305,7 @@ private:
   void exercise_block(const ExerciseBlock& exercise)
   {
     const auto draw = [&] {
-      const double top = m_page.y();
-      const double picture_height = picture(exercise);
-      m_page.set_y(top);
-      exercise_text(exercise);
-      m_page.set_y(std::max(m_page.y(), top + picture_height));
+      m_page.side_by_side({[&] { picture(exercise); }, [&] { exercise_text(exercise); }});
     };
     const double height = m_page.measure(draw);
     if (exercise.number == 1) {

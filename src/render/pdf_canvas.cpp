@@ -125,6 +125,18 @@ void PdfCanvas::new_page()
   m_y = 0;
 }
 
+void PdfCanvas::side_by_side(const std::vector<std::function<void()>>& parts)
+{
+  const double top = m_y;
+  double bottom = top;
+  for (const auto& part : parts) {
+    m_y = top;
+    part();
+    bottom = std::max(bottom, m_y);
+  }
+  m_y = bottom;
+}
+
 double PdfCanvas::measure(const std::function<void()>& draw)
 {
   const double before = m_y;

@@ -75,6 +75,9 @@ public:
   /// Starts a new page when `height` does not fit below the cursor.
   void keep(double height);
   void new_page();
+  /// Lays out each of `parts` from the same top, side by side (the
+  /// columns of a row); the cursor ends below the lowest.
+  void side_by_side(const std::vector<std::function<void()>>& parts);
   /// How far `draw` moves the cursor, found by laying it out undrawn.
   double measure(const std::function<void()>& draw);
 

@@ -260,10 +260,7 @@ void schedule_section(Roff& out, const Document& document)
     out.put(".endrow 0.4v\n");
   }
   out.put(".ps\n.vs\n.LP\n");
-  out.line(fmt::format("Ends at {} of the {} planned. The start times allow for changing "
-                       "position between exercises ({} {}).",
-                       document.end, document.budget, document.position_changes,
-                       document.position_changes == 1 ? "change" : "changes"));
+  out.line(schedule_end_line(document));
   if (document.any_marked) {
     out.put(".br\n");
     out.line(fmt::format("{} {}.", note_mark, note_mark_legend));
