@@ -1,7 +1,13 @@
+#include "backplan/figure/drawing.hpp"
+#include "backplan/plan/planner.hpp"
 #include "render/common.hpp"
+#include "render/document.hpp"
 #include "support.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
+#include <regex>
+#include <set>
 
 using namespace backplan;
 
@@ -52,5 +58,131 @@ EOF)");
     CHECK(show.out.empty());
     CHECK(show.err == "backplan: error: exercise 'plain' has no figure; give it a 'figure' key "
                       "(see backplan-catalog(5))\n");
+  }
+
+  TEST_CASE("show --pose start or end draws that pose alone, labelled, without the arrow")
+  {
+    const auto& catalog = test::builtin_catalog();
+    const auto* bridge = catalog.find("bridge");
+    REQUIRE(bridge != nullptr);
+    REQUIRE(bridge->figure);
+    for (const std::string pose : {"start", "end"}) {
+      CAPTURE(pose);
+      const auto shown = test::run_backplan({"show", "bridge", "-f", "svg", "--pose", pose});
+      CHECK(shown.status == 0);
+      const std::string label = pose == "start" ? ">Start</text>" : ">End</text>";
+      CHECK(test::count(shown.out, label) == 1);
+      CHECK(test::count(shown.out, ">Hold</text>") == 0);
+      CHECK(test::count(shown.out, pose == "start" ? ">End</text>" : ">Start</text>") == 0);
+      CHECK(test::count(shown.out, "#c0392b") == 0); // no arrow
+    }
+    const auto both = test::run_backplan({"show", "bridge", "-f", "svg", "--pose", "both"});
+    CHECK(both.out == test::run_backplan({"show", "bridge", "-f", "svg"}).out);
+  }
+
+  TEST_CASE("show --grid draws a grid every 10 cm and a ring at each contact of each pose")
+  {
+    const auto& exercise = *test::builtin_catalog().find("bridge");
+    const auto& figure = *exercise.figure;
+    const auto shown = test::run_backplan({"show", "bridge", "-f", "svg", "--grid"});
+    CHECK(shown.status == 0);
+    // Rings are red circles; the arrow is red too, but a polyline and a
+    // polygon.
+    CHECK(test::count(shown.out, "<circle") -
+            test::count(render::exercise_svg(figure, exercise), "<circle") ==
+          static_cast<std::ptrdiff_t>(figure.start.contacts.size() + figure.end.contacts.size()));
+    REQUIRE(!figure.start.contacts.empty());
+    // The grid's lines: at least the floor's length in 10 cm steps.
+    CHECK(test::count(shown.out, "stroke=\"#cfe0e8\"") >= 2 * 17);
+    CHECK(test::count(render::exercise_svg(figure, exercise), "#cfe0e8") == 0);
+  }
+
+  TEST_CASE("--pose and --grid with a format other than svg: a usage error")
+  {
+    const auto grid = test::run_backplan({"show", "bridge", "--grid"});
+    CHECK(grid.status == 2);
+    CHECK(grid.out.empty());
+    CHECK(grid.err == "backplan: error: --grid draws the figure: use it with -f svg\n");
+    const auto pose = test::run_backplan({"show", "bridge", "-f", "json", "--pose", "end"});
+    CHECK(pose.status == 2);
+    CHECK(pose.err == "backplan: error: --pose draws the figure: use it with -f svg\n");
+    const auto bad = test::run_backplan({"show", "bridge", "-f", "svg", "--pose", "middle"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.starts_with("backplan: error: --pose: middle not in {both,start,end}\n"));
+  }
+
+  TEST_CASE("every figure of an HTML handout at one scale, its labels at the text's size")
+  {
+    // The head is each drawing's largest circle (radius 9 cm of body): one
+    // radius across the handout means one scale.
+    const std::regex svg_element("<svg[^>]*>([\\s\\S]*?)</svg>");
+    const std::regex circle("<circle [^>]*r=\"([0-9.]+)\"");
+    for (const auto& conditions : test::handout_requests()) {
+      CAPTURE(util::join(conditions, ", "));
+      std::vector<std::string> args = {"plan", "-m", "15", "-f", "html"};
+      for (const auto& condition : conditions) {
+        args.insert(args.end(), {"-c", condition});
+      }
+      const auto run = test::run_backplan(args);
+      if (run.status != 0) {
+        continue; // a condition that refuses any plan (a spinal fracture)
+      }
+      const auto& html = run.out;
+      std::set<std::string> heads;
+      std::size_t drawings = 0;
+      for (auto it = std::sregex_iterator(html.begin(), html.end(), svg_element);
+           it != std::sregex_iterator(); ++it) {
+        const std::string body = (*it)[1];
+        double largest = 0;
+        std::string radius;
+        for (auto c = std::sregex_iterator(body.begin(), body.end(), circle); c != std::sregex_iterator();
+             ++c) {
+          if (std::stod((*c)[1]) > largest) {
+            largest = std::stod((*c)[1]);
+            radius = (*c)[1];
+          }
+        }
+        heads.insert(radius);
+        ++drawings;
+        CHECK(test::count(body, "<text ") == test::count(body, "font-size=\"16\""));
+      }
+      CHECK(drawings >= 1);
+      CHECK(heads.size() == 1);
+    }
+  }
+
+  TEST_CASE("one scale for the figures of a handout: a body the same size in each, each within its column")
+  {
+    for (const auto& conditions : test::handout_requests()) {
+      CAPTURE(util::join(conditions, ", "));
+      plan::Request request;
+      request.conditions = conditions;
+      request.minutes = 15;
+      const auto plan = plan::make_plan(test::builtin_catalog(), request);
+      const auto document = render::make_document(plan, false); // points into the plan
+      for (const bool stack : {true, false}) {
+        const double scale = render::figure_scale(document, 0.6, 122, stack);
+        // Stacked, the widest built-in figure (bird dog, 242 cm with its
+        // arm and leg reaching) still leaves a standing body 87 points tall.
+        CHECK((!stack || scale >= 0.5));
+        for (const auto& exercise : document.exercises) {
+          if (exercise.drawn == nullptr) {
+            continue;
+          }
+          figure::DrawOptions options;
+          options.scale = scale;
+          options.max_width = 122;
+          options.stack = stack;
+          const auto drawing = figure::draw(*exercise.drawn, options);
+          CAPTURE(exercise.name);
+          CHECK(drawing.width <= 122.01);
+          double head = 0;
+          for (const auto& shape : drawing.shapes) {
+            head = shape.kind == figure::ShapeKind::circle ? std::max(head, shape.radius) : head;
+          }
+          CHECK(head == doctest::Approx(9 * scale));
+        }
+      }
+    }
   }
 }

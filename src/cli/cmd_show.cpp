@@ -27,6 +27,9 @@ std::string describe_json(const catalog::Catalog& catalog, const catalog::Exerci
   return render::exercise_json(catalog, e);
 }
 
+/// What `--pose` and `--grid` ask of the SVG.
+render::SvgView svg_view;
+
 /// The exercise's start and end poses as a standalone SVG document.
 std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e,
                          std::size_t /*width*/)
@@ -35,7 +38,7 @@ std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exe
     die(ExitStatus::runtime,
         fmt::format("exercise '{}' has no figure; give it a 'figure' key (see backplan-catalog(5))", e.id));
   }
-  return render::exercise_svg(*e.figure, e);
+  return render::exercise_svg(*e.figure, e, svg_view);
 }
 
 /// The exercise in catalog syntax, which loads back unchanged.
@@ -72,7 +75,18 @@ Runner add_show_command(CLI::App* command, Context& context)
   auto format = std::make_shared<std::string>("text");
   command->add_option("ID", *id, "the exercise's id (see 'backplan list')")->required();
   add_format_option(*command, *format, show_format_names());
-  return [&context, id, format] {
+  auto* pose = command
+                 ->add_option("--pose", svg_view.pose,
+                              "with -f svg: draw both poses (the default), or only the start or the end one")
+                 ->check(CLI::IsMember({"both", "start", "end"}));
+  auto* grid = command->add_flag("--grid", svg_view.grid,
+                                 "with -f svg: draw a grid every 10 cm and a ring at each contact, to pose a "
+                                 "figure");
+  return [&context, id, format, pose, grid] {
+    if (*format != "svg" && (pose->count() > 0 || grid->count() > 0)) {
+      die(ExitStatus::usage,
+          fmt::format("{} draws the figure: use it with -f svg", pose->count() > 0 ? "--pose" : "--grid"));
+    }
     const auto& catalog = context.catalog();
     const auto* exercise = catalog.find(*id);
     if (exercise == nullptr) {

@@ -222,11 +222,6 @@ Body placed_body(const Pose& pose)
   return body;
 }
 
-namespace {
-
-/// How far the body's surface is below a point where it touches the floor:
-/// the back of the head, the buttocks below the hip joints (as on a chair),
-/// the back below the waist, a kneecap, an elbow's point.
 double surface_below(const std::string& point)
 {
   if (point == "head") {
@@ -240,8 +235,6 @@ double surface_below(const std::string& point)
   }
   return point.ends_with("_elbow") ? 4 : 0;
 }
-
-} // namespace
 
 std::vector<Contact> check_contacts(const Pose& pose)
 {

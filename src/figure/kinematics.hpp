@@ -53,4 +53,9 @@ Body pose_body(const Pose& pose);
 /// the floor at y = 0.
 Body placed_body(const Pose& pose);
 
+/// How far the body's surface is below a point where it touches the floor:
+/// the back of the head, the buttocks below the hip joints (as on a chair),
+/// the back below the waist, a kneecap, an elbow's point.
+double surface_below(const std::string& point);
+
 } // namespace backplan::figure

@@ -17,6 +17,8 @@ const char* ink_name(Ink ink)
     return "prop";
   case Ink::arrow:
     return "arrow";
+  case Ink::grid:
+    return "grid";
   case Ink::body:
     break;
   }
@@ -36,6 +38,7 @@ std::string svg_shape(const Drawing& drawing, const Shape& shape)
 {
   const char* c = ink_colour(shape.ink);
   const double w = ink_width(drawing, shape.ink);
+  const double size = drawing.label_size;
   switch (shape.kind) {
   case ShapeKind::line:
   case ShapeKind::polyline:
@@ -51,7 +54,7 @@ std::string svg_shape(const Drawing& drawing, const Shape& shape)
   case ShapeKind::label:
     return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"{:g}\" "
                        "font-family=\"sans-serif\" fill=\"{}\">{}</text>\n",
-                       shape.points[0].x, shape.points[0].y, label_size, label_colour,
+                       shape.points[0].x, shape.points[0].y, size, label_colour,
                        util::xml_escape(shape.text));
   }
   return "";
@@ -122,7 +125,8 @@ std::string roff_shape(const Drawing& drawing, const Shape& shape)
                        2 * shape.radius, left, pen, 2 * shape.radius);
   }
   case ShapeKind::label: {
-    const std::string text = "\\s8" + roff_escape(shape.text) + "\\s0";
+    const std::string text =
+      fmt::format("\\s[{:.0f}]", drawing.label_size) + roff_escape(shape.text) + "\\s0";
     return fmt::format("\\Z'\\h'{:.2f}p-(\\w|{}|u/2u)'\\v'{:.2f}p'\\m[bplabel]{}\\m[]'", p.x, text, p.y,
                        text);
   }
@@ -141,6 +145,8 @@ const char* ink_colour(Ink ink)
     return "#8c7b66";
   case Ink::arrow:
     return "#c0392b";
+  case Ink::grid:
+    return "#cfe0e8";
   case Ink::body:
     break;
   }
@@ -149,6 +155,9 @@ const char* ink_colour(Ink ink)
 
 double ink_width(const Drawing& drawing, Ink ink)
 {
+  if (ink == Ink::grid) {
+    return 0.5;
+  }
   return ink == Ink::body || ink == Ink::far ? drawing.stroke : std::max(0.8, drawing.stroke * 0.45);
 }
 
@@ -174,15 +183,20 @@ std::string to_svg(const Drawing& drawing, const std::string& title)
 
 std::string to_inline_svg(const Drawing& drawing, const std::string& title)
 {
+  // Sized in em (16 units to the em), so that every figure of a page keeps
+  // one scale, and its labels the size of the text, when the text's size
+  // changes (print, a phone's larger type).
   return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0:.1f} {1:.1f}\" "
-                     "width=\"{0:.0f}\" height=\"{1:.0f}\" role=\"img\" aria-label=\"{2}\">\n{3}</svg>\n",
-                     drawing.width, drawing.height, util::xml_escape(title), svg_body(drawing));
+                     "width=\"{0:.0f}\" height=\"{1:.0f}\" style=\"width:{4:.2f}em\" role=\"img\" "
+                     "aria-label=\"{2}\">\n{3}</svg>\n",
+                     drawing.width, drawing.height, util::xml_escape(title), svg_body(drawing),
+                     drawing.width / 16);
 }
 
 std::string roff_colour_definitions()
 {
   std::string out;
-  for (const Ink ink : {Ink::body, Ink::far, Ink::prop, Ink::arrow}) {
+  for (const Ink ink : {Ink::body, Ink::far, Ink::prop, Ink::arrow}) { // a handout draws no grid
     out += fmt::format(".defcolor bp{} rgb {}\n", ink_name(ink), ink_colour(ink));
   }
   out += ".defcolor bppropfill rgb #e6dccd\n.defcolor bparrowfill rgb #c0392b\n"

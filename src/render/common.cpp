@@ -102,12 +102,24 @@ std::string figure_caption(const catalog::Exercise& exercise)
   return exercise.per_side ? "One side shown; repeat on the other side" : "";
 }
 
-std::string exercise_svg(const figure::Figure& drawn, const catalog::Exercise& exercise)
+std::string exercise_svg(const figure::Figure& drawn, const catalog::Exercise& exercise, const SvgView& view)
 {
+  // One scale for every figure, so that a body is the same size in each
+  // file: about 160 pixels for a standing one.
   figure::DrawOptions options;
-  options.height = 150;
+  options.scale = 0.9;
+  options.label_size = 14;
+  options.grid = view.grid;
   options.caption = figure_caption(exercise);
-  return figure::to_svg(figure::draw(drawn, options), exercise.name);
+  figure::Figure shown = drawn;
+  if (view.pose == "start") {
+    shown.end = shown.start;
+    options.hold_label = "Start";
+  } else if (view.pose == "end") {
+    shown.start = shown.end;
+    options.hold_label = "End";
+  }
+  return figure::to_svg(figure::draw(shown, options), exercise.name);
 }
 
 int sessions_a_day(std::string_view frequency)

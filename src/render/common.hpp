@@ -111,6 +111,13 @@ std::string figure_caption(const catalog::Exercise& exercise);
 /// `drawn` (the exercise's figure or a modification's) as a standalone SVG
 /// document titled with the exercise's name, as `show ID -f svg` prints it
 /// and Markdown handouts link it.
-std::string exercise_svg(const figure::Figure& drawn, const catalog::Exercise& exercise);
+/// What exercise_svg draws: both poses, or only the start or the end one;
+/// and, for an author posing a figure, a grid and the contacts.
+struct SvgView {
+  std::string pose = "both"; ///< "both", "start" or "end"
+  bool grid = false;
+};
+std::string exercise_svg(const figure::Figure& drawn, const catalog::Exercise& exercise,
+                         const SvgView& view = {});
 
 } // namespace backplan::render

@@ -1,5 +1,7 @@
 #include "render/document.hpp"
 
+#include "backplan/figure/drawing.hpp"
+
 #include "render/common.hpp"
 #include "util/text.hpp"
 
@@ -256,6 +258,17 @@ std::string schedule_end_line(const Document& document)
 std::string closing_line(const Document& document)
 {
   return fmt::format("Made by backplan; the same request with seed {} makes the same plan.", document.seed);
+}
+
+double figure_scale(const Document& document, double preferred, double max_width, bool stack)
+{
+  double scale = preferred;
+  for (const auto& exercise : document.exercises) {
+    if (exercise.drawn != nullptr) {
+      scale = std::min(scale, figure::fitting_scale(*exercise.drawn, max_width, stack));
+    }
+  }
+  return scale;
 }
 
 } // namespace backplan::render

@@ -144,6 +144,12 @@ std::string plan_note_line(const Note& note);
 /// changes)."
 std::string schedule_end_line(const Document& document);
 
+/// The one scale (points per world unit) at which every figure of
+/// `document` is drawn, so that a body is the same size in every picture:
+/// `preferred`, or less where a figure would not fit `max_width` points
+/// (with `stack`, even with its panels one above the other).
+double figure_scale(const Document& document, double preferred, double max_width, bool stack);
+
 /// "Made by backplan; the same request with seed N makes the same plan."
 std::string closing_line(const Document& document);
 

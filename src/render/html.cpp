@@ -37,7 +37,7 @@ td.num { text-align: right; white-space: nowrap; }
 .exercise { display: grid; grid-template-columns: 1fr; gap: .6rem 1.2rem; padding: .9rem 0;
   border-bottom: 1px solid #ddd; break-inside: avoid; page-break-inside: avoid; }
 .exercise figure { margin: 0; text-align: center; }
-.exercise svg { width: 100%; max-width: 24rem; height: auto; }
+.exercise svg { max-width: 100%; height: auto; }
 .no-figure { border: 1.5px dashed #999; border-radius: .4rem; color: #555; font-style: italic;
   padding: 1.6rem .6rem; text-align: center; }
 .exercise figcaption { font-size: .85rem; color: #555; }
@@ -67,7 +67,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   h3 { font-size: 10pt; }
   .facts { grid-template-columns: max-content 1fr max-content 1fr; gap: 0 .8rem; margin: .2rem 0 .4rem; font-size: 9pt; }
   .exercise { grid-template-columns: 8.5rem 1fr; padding: .2rem 0; gap: .2rem .6rem; }
-  .exercise svg { max-height: 4.2rem; width: auto; max-width: 100%; }
+  .exercise svg { font-size: 5.5pt; }
   .exercise figcaption, .exercise .meta { font-size: .9em; }
   .exercise p { margin: .12rem 0; }
   .exercise ol, .exercise ul { display: inline; padding: 0; margin: 0; }
@@ -212,7 +212,13 @@ Raw version_html(const Html& out, const Version& version)
                     version.item_number);
 }
 
-void figure_part(Html& out, const ExerciseBlock& exercise)
+/// Figures in the HTML: a body of about 160 CSS pixels at 16 pixels to the
+/// em, each drawing no wider than the figure column of a wide screen (17rem),
+/// labels at the text's size.
+constexpr double html_figure_scale = 0.9;
+constexpr double html_figure_width = 17 * 16;
+
+void figure_part(Html& out, const ExerciseBlock& exercise, double scale)
 {
   if (exercise.drawn == nullptr) {
     // A plain box naming the start position, where the picture would be.
@@ -220,7 +226,10 @@ void figure_part(Html& out, const ExerciseBlock& exercise)
     return;
   }
   figure::DrawOptions options;
-  options.height = 90;
+  options.scale = scale;
+  options.max_width = html_figure_width;
+  options.stack = true;
+  options.label_size = 16;
   const auto drawing = figure::draw(*exercise.drawn, options);
   out.put("<figure>\n{}", Raw{figure::to_inline_svg(drawing, exercise.name)});
   if (!exercise.figure_notes.empty()) {
@@ -229,10 +238,10 @@ void figure_part(Html& out, const ExerciseBlock& exercise)
   out.put("</figure>\n");
 }
 
-void item_part(Html& out, const ExerciseBlock& exercise)
+void item_part(Html& out, const ExerciseBlock& exercise, double figure_scale)
 {
   out.put("<section class=\"exercise\" id=\"ex-{}\">\n", exercise.number);
-  figure_part(out, exercise);
+  figure_part(out, exercise, figure_scale);
   out.put("<div>\n<h3>{}. {}</h3>\n<p class=\"meta\">Starts at {} · takes {} · {}</p>\n<p "
           "class=\"summary\">{}</p>\n",
           exercise.number, exercise.name, exercise.start, exercise.time, exercise.kind, exercise.summary);
@@ -328,8 +337,9 @@ std::string html_document(const Document& document)
   schedule_part(out, document);
   stop_part(out, document.safety);
   out.put("<h2>Exercises</h2>\n");
+  const double scale = figure_scale(document, html_figure_scale, html_figure_width, true);
   for (const auto& exercise : document.exercises) {
-    item_part(out, exercise);
+    item_part(out, exercise, scale);
   }
   safety_part(out, document.safety);
   if (document.explain) {

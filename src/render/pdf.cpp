@@ -39,14 +39,17 @@ std::string uri_link(const std::string& address)
 }
 
 /// How closely a handout is set: the sizes of its body text and small text
-/// and the height of its figures, in points. The first that fits the pages
-/// a handout should take is used.
+/// in points, and the scale of its figures in points per centimetre of body
+/// (one for every figure: 0.5 draws a standing body about 31 mm tall). The
+/// first that fits the pages a handout should take is used.
 struct Density {
   double body;
   double small;
   double figure;
+  bool stack = true; ///< a figure's panels one above the other where they do not fit side by side
 };
-constexpr std::array<Density, 3> densities = {{{8.5, 7.5, 70}, {8, 7, 64}, {7.5, 6.5, 60}}};
+constexpr std::array<Density, 4> densities = {
+  {{8.5, 7.5, 0.6}, {8, 7, 0.54}, {7.5, 6.5, 0.48}, {7.5, 6.5, 0.48, false}}};
 
 /// The most pages a handout should take; a denser setting is tried before more.
 constexpr int pages_wanted = 3;
@@ -59,7 +62,8 @@ public:
   Handout(PdfCanvas& page, const Document& document, const std::vector<Place>& found, const Density& density)
       : m_page(page), m_document(document),
         m_found(found), m_body{.size = density.body}, m_small{.size = density.small},
-        m_figure_height(density.figure)
+        m_figure_scale(figure_scale(document, density.figure, picture_column - 10, density.stack)),
+        m_stack(density.stack)
   {}
 
   /// Lays out the whole handout; returns where each exercise starts (by
@@ -256,10 +260,12 @@ private:
       return;
     }
     figure::DrawOptions options;
-    options.height = m_figure_height;
+    options.scale = m_figure_scale;
     options.max_width = picture_column - 10;
+    options.stack = m_stack;
+    options.label_size = m_body.size;
     const auto drawn = figure::draw(*exercise.drawn, options);
-    m_page.drawing(drawn, 0);
+    m_page.drawing(drawn, std::max(0.0, (picture_column - 10 - drawn.width) / 2));
     m_page.skip(drawn.height + 2);
     for (const auto& note : exercise.figure_notes) {
       m_page.text(PdfCanvas::escape(note), {.size = 7, .italic = true}, 0, picture_column - 10);
@@ -451,7 +457,8 @@ private:
   const std::vector<Place>& m_found;
   TextStyle m_body;
   TextStyle m_small;
-  double m_figure_height;
+  double m_figure_scale;
+  bool m_stack;
   std::vector<Place> m_places;
   Place m_stop_box;
 };

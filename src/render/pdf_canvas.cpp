@@ -270,7 +270,7 @@ void PdfCanvas::drawing(const figure::Drawing& drawing, double x)
   constexpr double label_width = 120;
   for (const auto& shape : drawing.shapes) {
     if (shape.kind == figure::ShapeKind::label) {
-      const TextStyle style{.size = figure::label_size, .grey = 0.27, .align = TextStyle::Align::centre};
+      const TextStyle style{.size = drawing.label_size, .grey = 0.27, .align = TextStyle::Align::centre};
       m_y = top + shape.points[0].y - style.size;
       show(escape(shape.text), style, x + shape.points[0].x - label_width / 2, label_width, {});
     }

@@ -270,12 +270,15 @@ void schedule_section(Roff& out, const Document& document)
 
 /// The width of the column an exercise's picture takes, text to its right.
 constexpr double picture_column = 1.75; // inches
+/// The scale of every figure of a handout, points per centimetre of body
+/// (less where a figure is too wide for the column).
+constexpr double roff_figure_scale = 0.5;
 
 /// Draws the exercise's figure (or, without one, a box naming its start
 /// position) at the left of the current line with groff's drawing escapes
 /// and moves the text's left margin right of it; returns its height in
 /// points.
-double figure_start(Roff& out, const ExerciseBlock& exercise)
+double figure_start(Roff& out, const ExerciseBlock& exercise, double scale)
 {
   if (exercise.drawn == nullptr) {
     // A plain box naming the start position, where the picture would be.
@@ -289,8 +292,10 @@ double figure_start(Roff& out, const ExerciseBlock& exercise)
     return box_height * 72;
   }
   figure::DrawOptions options;
-  options.height = 48;
+  options.scale = scale;
   options.max_width = picture_column * 72 - 10;
+  options.stack = true;
+  options.label_size = 8;
   const auto drawing = figure::draw(*exercise.drawn, options);
   // Mark the top of the text, draw from there, and come back up to it.
   out.put(".LP\n.mk bp-top\n.nf\n\\v'-0.7v'{}\n.fi\n", Raw{figure::to_roff(drawing)});
@@ -331,12 +336,12 @@ void steps_and_tips(Roff& out, const ExerciseBlock& exercise)
   }
 }
 
-void item_section(Roff& out, const ExerciseBlock& exercise)
+void item_section(Roff& out, const ExerciseBlock& exercise, double figure_scale)
 {
   // The section's heading stays on the page of its first exercise, and each
   // exercise's name heads the text beside its picture.
   out.put(exercise.number == 1 ? ".KS\n.SH 1\nExercises\n" : ".KS\n.sp 0.5v\n");
-  const double picture_height = figure_start(out, exercise);
+  const double picture_height = figure_start(out, exercise, figure_scale);
   out.put("\\s+1\\fB{}\\fR\\s0\n.br\n", fmt::format("{}. {}", exercise.number, exercise.name));
   out.put("\\fI{}\\fR\n.br\n",
           fmt::format("Starts at {} · takes {} · {}", exercise.start, exercise.time, exercise.kind));
@@ -452,8 +457,9 @@ std::string roff_document(const Document& document)
   facts_section(out, document);
   schedule_section(out, document);
   stop_section(out, document.safety);
+  const double scale = figure_scale(document, roff_figure_scale, picture_column * 72 - 10, true);
   for (const auto& exercise : document.exercises) {
-    item_section(out, exercise);
+    item_section(out, exercise, scale);
   }
   safety_section(out, document.safety);
   if (document.explain) {

@@ -14,8 +14,8 @@ struct Point {
 };
 
 /// How a shape is drawn: the near side of the body, its far side (lighter),
-/// a prop, or the movement arrow.
-enum class Ink { body, far, prop, arrow };
+/// a prop, the movement arrow, or the faint grid that helps an author pose.
+enum class Ink { body, far, prop, arrow, grid };
 
 /// What a shape is.
 enum class ShapeKind { line, polyline, polygon, circle, label };
@@ -37,17 +37,33 @@ struct Shape {
 struct Drawing {
   double width = 0;
   double height = 0;
-  double stroke = 1; ///< the body's line width in points; props and arrows are thinner
+  double stroke = 1;     ///< the body's line width in points; props and arrows are thinner
+  double label_size = 9; ///< the size of the labels' type, in points
   std::vector<Shape> shapes;
 };
 
 /// How to lay out a figure.
 struct DrawOptions {
-  double height = 110;  ///< the height of the tallest pose's panel, in points
-  double max_width = 0; ///< when above 0, the drawing is scaled down to fit this width
-  bool labels = true;   ///< "Start" and "End" under the panels
-  std::string caption;  ///< a line under the drawing, e.g. "Right side shown"
+  double height = 110; ///< the height of the tallest pose's panel, in points (when `scale` is 0)
+  /// When above 0: points per world unit (centimetre of body), so that the
+  /// figures drawn with one scale show a body at one size.
+  double scale = 0;
+  double max_width = 0;            ///< when above 0, the drawing is scaled down to fit this width
+  bool stack = false;              ///< panels too wide side by side for `max_width` go one above the other
+  bool labels = true;              ///< "Start" and "End" under the panels
+  double label_size = 9;           ///< points
+  std::string hold_label = "Hold"; ///< the label of a single panel
+  /// A grid every 10 world units (centimetres) under each panel, stronger
+  /// every 50 and on the floor, and a ring at each of the pose's contacts:
+  /// for an author posing a figure.
+  bool grid = false;
+  std::string caption; ///< a line under the drawing, e.g. "Right side shown"
 };
+
+/// The largest scale (points per world unit) at which `figure` fits
+/// `max_width` points, its panels side by side or, with `stack`, one above
+/// the other.
+double fitting_scale(const Figure& figure, double max_width, bool stack);
 
 /// The colour of an ink, "#rrggbb", as every output draws it.
 const char* ink_colour(Ink ink);
@@ -55,8 +71,7 @@ const char* ink_colour(Ink ink);
 double ink_width(const Drawing& drawing, Ink ink);
 /// What fills a polygon or circle: "none" or a colour "#rrggbb".
 const char* shape_fill(const Shape& shape);
-/// The size of a label's type, in points, and its colour.
-inline constexpr double label_size = 9;
+/// The colour of a label's type.
 inline constexpr const char* label_colour = "#444444";
 
 /// The start and end poses side by side, the same scale for both, with the
@@ -68,7 +83,8 @@ Drawing draw(const Figure& figure, const DrawOptions& options);
 std::string to_svg(const Drawing& drawing, const std::string& title);
 
 /// The drawing as an inline <svg> element for HTML, with role="img" and an
-/// aria-label of `title`.
+/// aria-label of `title`, its width set in em at 16 units to the em (a
+/// drawing with `label_size` 16 has labels the size of the text).
 std::string to_inline_svg(const Drawing& drawing, const std::string& title);
 
 /// The groff requests (.defcolor) that define the colours to_roff uses;
