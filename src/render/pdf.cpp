@@ -496,11 +496,12 @@ PdfHandout pdf_document(const Document& document, const PdfSettings& settings)
   // A pass that draws nothing counts the pages and finds where each part
   // lands, at the first density that fits; the second draws, with "page N
   // of M" and links to those places.
+  PdfFonts fonts;
   std::vector<Place> places;
   int pages = 0;
   Density density = densities.front();
   for (const auto& tried : densities) {
-    PdfCanvas layout(settings.page, nullptr, info, footer, 0);
+    PdfCanvas layout(settings.page, nullptr, fonts, info, footer, 0);
     const std::vector<Place> none;
     places = Handout(layout, document, none, tried).write();
     pages = layout.finish();
@@ -510,7 +511,7 @@ PdfHandout pdf_document(const Document& document, const PdfSettings& settings)
     }
   }
   PdfHandout out;
-  PdfCanvas canvas(settings.page, &out.bytes, info, footer, pages);
+  PdfCanvas canvas(settings.page, &out.bytes, fonts, info, footer, pages);
   Handout(canvas, document, places, density).write();
   out.pages = canvas.finish();
   out.missing = canvas.missing();

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace backplan::render {
 
@@ -54,22 +55,31 @@ void collect_missing(PangoLayout* layout, std::set<char32_t>& missing)
 
 } // namespace
 
-/// The cairo surface and context, and Pango's context over them with a font
-/// map of its own: the library keeps no process-wide state (Pango's default
-/// font map would live, with its caches, until the program ends).
+/// A font map of the document's own: the library keeps no process-wide
+/// state (Pango's default font map would live, with its caches, until the
+/// program ends); and the height of each paragraph set, by its style, width
+/// and markup.
+struct PdfFonts::Map {
+  PangoFontMap* fonts = pango_cairo_font_map_new();
+  std::unordered_map<std::string, double> heights;
+
+  ~Map() { g_object_unref(fonts); }
+};
+
+PdfFonts::PdfFonts() : m_map(std::make_unique<Map>()) {}
+
+PdfFonts::~PdfFonts() = default;
+
+/// The cairo surface and context, and Pango's context over them.
 struct PdfCanvas::Surface {
   cairo_surface_t* surface = nullptr;
   cairo_t* cr = nullptr;
-  PangoFontMap* fonts = nullptr;
   PangoContext* pango = nullptr;
 
   ~Surface()
   {
     if (pango != nullptr) {
       g_object_unref(pango);
-    }
-    if (fonts != nullptr) {
-      g_object_unref(fonts);
     }
     if (cr != nullptr) {
       cairo_destroy(cr);
@@ -80,8 +90,10 @@ struct PdfCanvas::Surface {
   }
 };
 
-PdfCanvas::PdfCanvas(PageSize page, std::string* out, const PdfInfo& info, std::string footer, int pages)
-    : m_size(page), m_surface(std::make_unique<Surface>()), m_footer(std::move(footer)), m_pages(pages)
+PdfCanvas::PdfCanvas(PageSize page, std::string* out, PdfFonts& fonts, const PdfInfo& info,
+                     std::string footer, int pages)
+    : m_size(page), m_fonts(fonts), m_drawing(out != nullptr), m_surface(std::make_unique<Surface>()),
+      m_footer(std::move(footer)), m_pages(pages)
 {
   m_surface->surface = cairo_pdf_surface_create_for_stream(append_to, out, page.width, page.height);
   cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
@@ -91,8 +103,7 @@ PdfCanvas::PdfCanvas(PageSize page, std::string* out, const PdfInfo& info, std::
                                  "backplan " BACKPLAN_VERSION);
   cairo_pdf_surface_set_metadata(m_surface->surface, CAIRO_PDF_METADATA_CREATE_DATE, info.date.c_str());
   m_surface->cr = cairo_create(m_surface->surface);
-  m_surface->fonts = pango_cairo_font_map_new();
-  m_surface->pango = pango_font_map_create_context(m_surface->fonts);
+  m_surface->pango = pango_font_map_create_context(fonts.m_map->fonts);
   pango_cairo_update_context(m_surface->cr, m_surface->pango);
   // Font sizes are points, and so is cairo's user space on a PDF surface.
   pango_cairo_context_set_resolution(m_surface->pango, 72);
@@ -159,6 +170,15 @@ void PdfCanvas::text(const std::string& markup, const TextStyle& style, double x
 void PdfCanvas::show(const std::string& markup, const TextStyle& style, double x, double width,
                      const std::string& link)
 {
+  // A paragraph only measured, and measured before, is not set again.
+  const bool drawn = m_drawing && m_measuring == 0;
+  const std::string key = fmt::format("{} {:d} {:d} {} {} {} {}\n{}", style.size, style.bold, style.italic,
+                                      static_cast<int>(style.align), style.hang, width, style.grey, markup);
+  auto& heights = m_fonts.m_map->heights;
+  if (const auto known = heights.find(key); !drawn && known != heights.end()) {
+    m_y += known->second;
+    return;
+  }
   PangoLayout* layout = pango_layout_new(m_surface->pango);
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, "DejaVu Sans,sans-serif");
@@ -177,7 +197,7 @@ void PdfCanvas::show(const std::string& markup, const TextStyle& style, double x
   pango_layout_set_markup(layout, markup.c_str(), -1);
   int height = 0;
   pango_layout_get_size(layout, nullptr, &height);
-  if (m_measuring == 0) {
+  if (drawn) {
     collect_missing(layout, m_missing);
     cairo_t* cr = m_surface->cr;
     if (!link.empty()) {
@@ -191,6 +211,7 @@ void PdfCanvas::show(const std::string& markup, const TextStyle& style, double x
     }
   }
   g_object_unref(layout);
+  heights.emplace(key, static_cast<double>(height) / PANGO_SCALE);
   m_y += static_cast<double>(height) / PANGO_SCALE;
 }
 

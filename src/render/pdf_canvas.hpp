@@ -46,6 +46,25 @@ struct PdfInfo {
   std::string date; ///< ISO 8601, "2026-12-05T00:00:00"
 };
 
+/// The fonts of the canvases of one document and what their paragraphs
+/// measured: the layout passes and the drawing pass share them, so that
+/// fonts are set up once and a paragraph measured once is not set again only
+/// to be measured. It keeps no process-wide state and must outlive the
+/// canvases made with it.
+class PdfFonts
+{
+public:
+  PdfFonts();
+  ~PdfFonts();
+  PdfFonts(const PdfFonts&) = delete;
+  PdfFonts& operator=(const PdfFonts&) = delete;
+
+private:
+  friend class PdfCanvas;
+  struct Map;
+  std::unique_ptr<Map> m_map;
+};
+
 /// Pages of a PDF drawn with cairo, their text set by Pango (fonts found by
 /// fontconfig, embedded as subsets by cairo), laid out top to bottom with a
 /// cursor. In measuring mode (`measure`) nothing is drawn and only the
@@ -54,10 +73,11 @@ struct PdfInfo {
 class PdfCanvas
 {
 public:
-  /// Draws into `out` (null: lays out only, to count pages and find places);
-  /// every page's footer has `footer` at its left and "page N of `pages`"
-  /// at its right.
-  PdfCanvas(PageSize page, std::string* out, const PdfInfo& info, std::string footer, int pages);
+  /// Draws into `out` (null: lays out only, to count pages and find places)
+  /// with `fonts`; every page's footer has `footer` at its left and "page N
+  /// of `pages`" at its right.
+  PdfCanvas(PageSize page, std::string* out, PdfFonts& fonts, const PdfInfo& info, std::string footer,
+            int pages);
   ~PdfCanvas();
   PdfCanvas(const PdfCanvas&) = delete;
   PdfCanvas& operator=(const PdfCanvas&) = delete;
@@ -112,6 +132,8 @@ private:
             const std::string& link);
 
   PageSize m_size;
+  PdfFonts& m_fonts;
+  bool m_drawing; ///< whether it draws into an output (else it only lays out)
   std::unique_ptr<Surface> m_surface;
   double m_top = 36;    ///< the text area's top margin
   double m_bottom = 44; ///< and bottom margin, which holds the footer
