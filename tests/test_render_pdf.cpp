@@ -121,6 +121,65 @@ TEST_SUITE("render::pdf")
     CHECK(all.find("the same request with seed 0 makes the same plan.") != std::string::npos);
   }
 
+  TEST_CASE("pdftotext reads the facts in their order and the plan row by row" *
+            doctest::test_suite("external"))
+  {
+    const auto dir = test::temp_dir();
+    for (const auto& conditions : test::handout_requests()) {
+      CAPTURE(util::join(conditions, ", "));
+      plan::Request request;
+      request.minutes = 15;
+      request.conditions = conditions;
+      request.for_name = "Ann Example";
+      const auto plan = plan::make_plan(test::builtin_catalog(), request);
+      if (plan.items.empty()) {
+        continue;
+      }
+      const auto document = render::make_document(plan, false);
+      render::PdfSettings settings;
+      settings.page = render::a4_page;
+      std::ofstream(dir + "/plan.pdf", std::ios::binary) << render::pdf_document(document, settings).bytes;
+      const auto text = util::fold_whitespace(output_of("pdftotext " + dir + "/plan.pdf -"));
+      // Each fact after the one before it.
+      std::size_t at = 0;
+      for (const auto& fact : document.facts) {
+        if (fact.reproduces) {
+          continue;
+        }
+        CAPTURE(fact.label);
+        const auto found = text.find(fact.label + ": ", at);
+        CHECK(found != std::string::npos);
+        at = found == std::string::npos ? at : found;
+      }
+      // Row by row: each row's number and start after the row before it;
+      // and a row short enough for one line (a name of up to 30 characters,
+      // a dosage of up to 40) read across, its name, dosage and time before
+      // the next row. A cell that wraps is read on its own.
+      at = text.find("The plan");
+      REQUIRE(at != std::string::npos);
+      std::vector<std::size_t> starts;
+      for (const auto& exercise : document.exercises) {
+        const auto found = text.find(fmt::format(" {} {} ", exercise.number, exercise.start), at);
+        REQUIRE(found != std::string::npos);
+        starts.push_back(found);
+        at = found + 1;
+      }
+      starts.push_back(text.find("Ends at ", at));
+      REQUIRE(starts.back() != std::string::npos);
+      for (std::size_t i = 0; i < document.exercises.size(); ++i) {
+        const auto& exercise = document.exercises[i];
+        if (exercise.name.size() > 30 || exercise.dosage.size() > 40) {
+          continue;
+        }
+        const std::string row = text.substr(starts[i], starts[i + 1] - starts[i]);
+        CAPTURE(row);
+        CHECK(row.find(util::fold_whitespace(exercise.dosage)) != std::string::npos);
+        CHECK(row.find(exercise.name.substr(0, exercise.name.find(' '))) != std::string::npos);
+        CHECK(row.find(" " + exercise.time) != std::string::npos);
+      }
+    }
+  }
+
   TEST_CASE("a character no installed font has is named in a warning, and the PDF is still made")
   {
     const auto dir = test::temp_dir();

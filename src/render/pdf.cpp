@@ -123,18 +123,21 @@ private:
         facts.push_back(&fact);
       }
     }
+    // Down the first column, then the second: text extraction, which reads
+    // such a block column by column, reads the facts in their order.
     const double half = m_page.width() / 2;
-    for (std::size_t i = 0; i < facts.size(); i += 2) {
-      std::vector<std::function<void()>> row;
-      for (std::size_t f = i; f < std::min(i + 2, facts.size()); ++f) {
-        row.emplace_back([&, f] {
-          m_page.text(labelled(facts[f]->label, facts[f]->value), m_body, static_cast<double>(f - i) * half,
+    const std::size_t rows = (facts.size() + 1) / 2;
+    std::vector<std::function<void()>> columns;
+    for (std::size_t c = 0; c < 2; ++c) {
+      columns.emplace_back([&, c] {
+        for (std::size_t f = c * rows; f < std::min(facts.size(), (c + 1) * rows); ++f) {
+          m_page.text(labelled(facts[f]->label, facts[f]->value), m_body, static_cast<double>(c) * half,
                       half - 10);
-        });
-      }
-      m_page.side_by_side(row);
-      m_page.skip(1.5);
+          m_page.skip(1.5);
+        }
+      });
     }
+    m_page.side_by_side(columns);
     for (const auto& note : m_document.notes) {
       m_page.skip(gap / 2);
       m_page.text(labelled(note), m_body);
@@ -143,23 +146,17 @@ private:
 
   void schedule()
   {
-    struct Column {
-      double left;
-      double width;
-    };
     const double w = m_page.width();
-    const std::array<Column, 5> columns = {
+    const std::array<std::pair<double, double>, 5> columns = {
       {{0, 16}, {18, 34}, {56, 0.36 * w}, {60 + 0.36 * w, w - 60 - 0.36 * w - 50}, {w - 46, 46}}};
     const auto row = [&](const std::array<std::string, 5>& cells, const TextStyle& style,
                          const std::string& link) {
-      std::vector<std::function<void()>> parts;
+      std::vector<Cell> line;
       for (std::size_t c = 0; c < cells.size(); ++c) {
-        parts.emplace_back([&, c] {
-          m_page.text(cells[c], c == 2 && !style.bold ? TextStyle{.bold = true} : style, columns[c].left,
-                      columns[c].width, c == 2 ? link : "");
-        });
+        line.push_back({c == 2 && !style.bold ? "<b>" + cells[c] + "</b>" : cells[c], columns[c].first,
+                        columns[c].second});
       }
-      m_page.side_by_side(parts);
+      table_row(line, style, link);
       m_page.skip(3);
     };
     const double height = m_page.measure([&] { schedule_rows(row); });
@@ -184,6 +181,39 @@ private:
     if (m_document.any_marked) {
       m_page.text(PdfCanvas::escape(fmt::format("{} {}.", note_mark, note_mark_legend)), m_small);
     }
+  }
+
+  /// A cell of a row: markup, where it starts and how wide it is.
+  struct Cell {
+    std::string markup;
+    double left;
+    double width;
+  };
+
+  /// A row of cells side by side. When each fits on one line the row is set
+  /// as one line with tab stops, so that text extraction reads it across
+  /// (as cells of their own, it would read a table column by column);
+  /// otherwise as cells side by side, each wrapped in its width.
+  void table_row(const std::vector<Cell>& cells, const TextStyle& style, const std::string& link = "")
+  {
+    const bool one_line = std::all_of(cells.begin(), cells.end(), [&](const Cell& cell) {
+      return m_page.natural_width(cell.markup, style) <= cell.width;
+    });
+    if (one_line) {
+      TextStyle tabbed = style;
+      std::string markup = cells.front().markup;
+      for (std::size_t c = 1; c < cells.size(); ++c) {
+        tabbed.tabs.push_back(cells[c].left - cells.front().left);
+        markup += '\t' + cells[c].markup;
+      }
+      m_page.text(markup, tabbed, cells.front().left, 0, link);
+      return;
+    }
+    std::vector<std::function<void()>> parts;
+    for (const auto& cell : cells) {
+      parts.emplace_back([&] { m_page.text(cell.markup, style, cell.left, cell.width, link); });
+    }
+    m_page.side_by_side(parts);
   }
 
   /// Bullets in two columns, down the first and then the second; each item

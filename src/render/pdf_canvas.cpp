@@ -167,19 +167,14 @@ void PdfCanvas::text(const std::string& markup, const TextStyle& style, double x
   show(markup, style, x, width > 0 ? width : this->width() - x, link);
 }
 
-void PdfCanvas::show(const std::string& markup, const TextStyle& style, double x, double width,
-                     const std::string& link)
+namespace {
+
+/// A Pango layout of `markup` set in `style`, `width` points wide (-1: on
+/// one line).
+PangoLayout* make_layout(PangoContext* context, const std::string& markup, const TextStyle& style,
+                         double width)
 {
-  // A paragraph only measured, and measured before, is not set again.
-  const bool drawn = m_drawing && m_measuring == 0;
-  const std::string key = fmt::format("{} {:d} {:d} {} {} {} {}\n{}", style.size, style.bold, style.italic,
-                                      static_cast<int>(style.align), style.hang, width, style.grey, markup);
-  auto& heights = m_fonts.m_map->heights;
-  if (const auto known = heights.find(key); !drawn && known != heights.end()) {
-    m_y += known->second;
-    return;
-  }
-  PangoLayout* layout = pango_layout_new(m_surface->pango);
+  PangoLayout* layout = pango_layout_new(context);
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, "DejaVu Sans,sans-serif");
   pango_font_description_set_stretch(font, PANGO_STRETCH_SEMI_CONDENSED);
@@ -188,13 +183,53 @@ void PdfCanvas::show(const std::string& markup, const TextStyle& style, double x
   pango_font_description_set_style(font, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_layout_set_font_description(layout, font);
   pango_font_description_free(font);
-  pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+  pango_layout_set_width(layout, width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout, style.align == TextStyle::Align::centre  ? PANGO_ALIGN_CENTER
                                      : style.align == TextStyle::Align::right ? PANGO_ALIGN_RIGHT
                                                                               : PANGO_ALIGN_LEFT);
   pango_layout_set_indent(layout, -static_cast<int>(style.hang * PANGO_SCALE));
+  if (!style.tabs.empty()) {
+    PangoTabArray* tabs = pango_tab_array_new(static_cast<gint>(style.tabs.size()), TRUE);
+    for (std::size_t i = 0; i < style.tabs.size(); ++i) {
+      pango_tab_array_set_tab(tabs, static_cast<gint>(i), PANGO_TAB_LEFT, static_cast<gint>(style.tabs[i]));
+    }
+    pango_layout_set_tabs(layout, tabs);
+    pango_tab_array_free(tabs);
+  }
   pango_layout_set_markup(layout, markup.c_str(), -1);
+  return layout;
+}
+
+} // namespace
+
+double PdfCanvas::natural_width(const std::string& markup, const TextStyle& style)
+{
+  PangoLayout* layout = make_layout(m_surface->pango, markup, style, -1);
+  int width = 0;
+  pango_layout_get_size(layout, &width, nullptr);
+  g_object_unref(layout);
+  return static_cast<double>(width) / PANGO_SCALE;
+}
+
+void PdfCanvas::show(const std::string& markup, const TextStyle& style, double x, double width,
+                     const std::string& link)
+{
+  // A paragraph only measured, and measured before, is not set again.
+  const bool drawn = m_drawing && m_measuring == 0;
+  std::string key = fmt::format("{} {:d} {:d} {} {} {} {}", style.size, style.bold, style.italic,
+                                static_cast<int>(style.align), style.hang, width, style.grey);
+  for (const double tab : style.tabs) {
+    key += fmt::format(" {}", tab);
+  }
+  key += '\n';
+  key += markup;
+  auto& heights = m_fonts.m_map->heights;
+  if (const auto known = heights.find(key); !drawn && known != heights.end()) {
+    m_y += known->second;
+    return;
+  }
+  PangoLayout* layout = make_layout(m_surface->pango, markup, style, width);
   int height = 0;
   pango_layout_get_size(layout, nullptr, &height);
   if (drawn) {

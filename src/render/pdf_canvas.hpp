@@ -29,6 +29,9 @@ struct TextStyle {
   double grey = 0;
   enum class Align { left, centre, right } align = Align::left; ///< within its width
   double hang = 0; ///< lines after the first start this much further right (a bullet's text)
+  /// Tab stops, in points from the paragraph's left: a row of a table set
+  /// as one line, which text extraction reads in order.
+  std::vector<double> tabs = {};
 };
 
 /// Where something was put: its page (from 1) and the top of it, in points
@@ -119,6 +122,8 @@ public:
 
   /// Ends the PDF; returns how many pages it has.
   int finish();
+  /// The width `markup` takes on one line, in points.
+  double natural_width(const std::string& markup, const TextStyle& style);
   /// The characters no installed font could draw, each once.
   const std::set<char32_t>& missing() const { return m_missing; }
 
