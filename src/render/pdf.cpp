@@ -21,7 +21,7 @@ namespace backplan::render {
 namespace pdf_layout {
 
 constexpr TextStyle heading{.size = 13, .bold = true};
-constexpr double picture_column = 132; ///< points: 46 mm, the figure beside each exercise's text
+constexpr double picture_column = 150; ///< points: 53 mm, the figure beside each exercise's text
 constexpr double gap = 6;              ///< points between paragraphs
 
 /// `text` as markup, with `label` in bold before it.
