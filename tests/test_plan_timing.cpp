@@ -48,6 +48,25 @@ TEST_SUITE("plan::timing")
           "move for 20 s, then hold 40 s; 3 times, each side, rest 5 s between");
   }
 
+  TEST_CASE("a range in words where the dose is the top of one that starts lower")
+  {
+    const plan::Dose least{20, 0, 2, 1, 5};
+    const plan::Dose most{30, 0, 3, 1, 10};
+    // At the top of both: "hold 20–30 s, 2–3 times".
+    CHECK(plan::dosage_words({30, 0, 3, 1, 5}, true, least, most) ==
+          "hold 20\u201330 s, 2\u20133 times, each side, rest 5 s between");
+    // Below the top of a range, the value alone.
+    CHECK(plan::dosage_words({20, 0, 3, 1, 5}, false, least, most) ==
+          "hold 20 s, 2\u20133 times, rest 5 s between");
+    CHECK(plan::dosage_words({30, 0, 2, 1, 5}, false, least, most) ==
+          "hold 20\u201330 s, twice, rest 5 s between");
+    // No range where the catalog gives one value.
+    CHECK(plan::dosage_words({30, 0, 3, 1, 5}, false, most, most) == "hold 30 s, 3 times, rest 5 s between");
+    // With sets, the repetitions of each set.
+    CHECK(plan::dosage_words({0, 3, 10, 2, 2, 30}, false, {0, 3, 8, 2, 2, 30}, {0, 3, 10, 3, 2, 30}) ==
+          "2 sets of 8\u201310, rest 2 s between repetitions, 30 s between sets");
+  }
+
   TEST_CASE("min, typical and max doses stay within the catalog's ranges")
   {
     for (const auto& exercise : test::builtin_catalog().exercises) {

@@ -163,7 +163,7 @@ PlanItem make_item(const Catalog& catalog, const Request& request, const Candida
   item.position_name = catalog.positions.name_of(exercise.position);
   item.kind_name = catalog.kinds.name_of(exercise.kind);
   item.dose = dose;
-  item.dosage_words = dosage_words(dose, exercise.per_side);
+  item.dosage_words = dosage_words(dose, exercise.per_side, candidate.least, candidate.most);
   item.duration = duration(dose, exercise.per_side);
   item.modifications = candidate.verdict.modifications;
   item.cautions = candidate.verdict.cautions;

@@ -69,18 +69,26 @@ int duration(const Dose& dose, bool per_side)
   return seconds;
 }
 
-std::string dosage_words(const Dose& dose, bool per_side)
+std::string dosage_words(const Dose& dose, bool per_side) { return dosage_words(dose, per_side, dose, dose); }
+
+std::string dosage_words(const Dose& dose, bool per_side, const Dose& least, const Dose& most)
 {
+  // "20–30" where the dose is the top of a range that starts lower.
+  const auto value = [](int at, int low, int high) {
+    return at == high && low > 0 && low < high ? fmt::format("{}\u2013{}", low, high) : std::to_string(at);
+  };
+  const std::string hold = value(dose.hold, least.hold, most.hold);
+  const std::string reps = value(dose.reps, least.reps, most.reps);
   std::string words;
   if (dose.hold > 0 && dose.rep_seconds > 0) {
-    words = fmt::format("move for {} s, then hold {} s; ", dose.rep_seconds, dose.hold);
+    words = fmt::format("move for {} s, then hold {} s; ", dose.rep_seconds, hold);
   } else if (dose.hold > 0) {
-    words = fmt::format("hold {} s, ", dose.hold);
+    words = fmt::format("hold {} s, ", hold);
   }
   if (dose.sets > 1) {
-    words += fmt::format("{} sets of {}", dose.sets, dose.reps);
+    words += fmt::format("{} sets of {}", dose.sets, reps);
   } else {
-    words += times(dose.reps);
+    words += reps == std::to_string(dose.reps) ? times(dose.reps) : reps + " times";
   }
   if (per_side) {
     words += ", each side";

@@ -93,6 +93,12 @@ int duration(const Dose& dose, bool per_side);
 /// with sets, "2 sets of 10, rest 2 s between repetitions, 30 s between sets".
 std::string dosage_words(const Dose& dose, bool per_side);
 
+/// The same, with a range as a physiotherapist writes one ("hold 20–30 s,
+/// 2–3 times") for the hold and the repetitions where the plan gives the
+/// most of a range (`most`) that starts lower (`least`): the plan's time
+/// allows for the top of it, and the person may stop at the bottom.
+std::string dosage_words(const Dose& dose, bool per_side, const Dose& least, const Dose& most);
+
 /// The fields of a dose, as a physiotherapist writes each.
 enum class DoseField { hold, rep_seconds, reps, sets, rest };
 

@@ -123,21 +123,16 @@ private:
         facts.push_back(&fact);
       }
     }
-    // Down the first column, then the second: text extraction, which reads
-    // such a block column by column, reads the facts in their order.
-    const double half = m_page.width() / 2;
-    const std::size_t rows = (facts.size() + 1) / 2;
-    std::vector<std::function<void()>> columns;
-    for (std::size_t c = 0; c < 2; ++c) {
-      columns.emplace_back([&, c] {
-        for (std::size_t f = c * rows; f < std::min(facts.size(), (c + 1) * rows); ++f) {
-          m_page.text(labelled(facts[f]->label, facts[f]->value), m_body, static_cast<double>(c) * half,
-                      half - 10);
-          m_page.skip(1.5);
-        }
-      });
+    // Two facts a line, as one paragraph each: text extraction reads
+    // aligned columns in an order of its own, but a line as it runs.
+    for (std::size_t i = 0; i < facts.size(); i += 2) {
+      std::string line = labelled(facts[i]->label, facts[i]->value);
+      if (i + 1 < facts.size()) {
+        line += "  \u00b7  " + labelled(facts[i + 1]->label, facts[i + 1]->value);
+      }
+      m_page.text(line, m_body);
+      m_page.skip(1.5);
     }
-    m_page.side_by_side(columns);
     for (const auto& note : m_document.notes) {
       m_page.skip(gap / 2);
       m_page.text(labelled(note), m_body);
