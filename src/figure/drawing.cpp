@@ -1,6 +1,7 @@
 #include "backplan/figure/drawing.hpp"
 
 #include "figure/kinematics.hpp"
+#include "figure/panels.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -29,32 +30,6 @@ Flat project(const Point3& p, View view)
   }
   return {p.x, p.y, p.z};
 }
-
-/// A panel under construction, in world units, before scaling.
-struct Panel {
-  std::vector<Shape> shapes; ///< points in world units, y up
-  double min_x = std::numeric_limits<double>::max();
-  double max_x = std::numeric_limits<double>::lowest();
-  double min_y = std::numeric_limits<double>::max();
-  double max_y = std::numeric_limits<double>::lowest();
-
-  void extend(double x, double y)
-  {
-    min_x = std::min(min_x, x);
-    max_x = std::max(max_x, x);
-    min_y = std::min(min_y, y);
-    max_y = std::max(max_y, y);
-  }
-
-  void add(Shape shape)
-  {
-    for (const auto& p : shape.points) {
-      extend(p.x - shape.radius, p.y - shape.radius);
-      extend(p.x + shape.radius, p.y + shape.radius);
-    }
-    shapes.push_back(std::move(shape));
-  }
-};
 
 Shape line(Ink ink, std::vector<Point> points)
 {
@@ -334,13 +309,6 @@ Panel make_panel(const Figure& figure, const Body& body)
   return panel;
 }
 
-} // namespace
-
-namespace {
-
-constexpr double panel_margin = 6; ///< world units around each panel
-constexpr double panel_gap = 14;   ///< points between panels
-
 /// Under `panel`, a line every 10 world units across it (margin included),
 /// and a ring where each of `pose`'s contacts touches what it rests on.
 void add_grid(Panel& panel, const Pose& pose, const Body& body, View view)
@@ -370,8 +338,8 @@ void add_grid(Panel& panel, const Pose& pose, const Body& body, View view)
   }
 }
 
-/// The start and end panels of `figure` (one when it is a held position),
-/// the end one with the arrow of the movement; with `grid`, each over a grid.
+} // namespace
+
 std::vector<Panel> make_panels(const Figure& figure, bool grid)
 {
   const Body start = placed_body(figure.start);
@@ -390,161 +358,6 @@ std::vector<Panel> make_panels(const Figure& figure, bool grid)
     }
   }
   return panels;
-}
-
-double panel_width(const Panel& panel) { return panel.max_x - panel.min_x + 2 * panel_margin; }
-
-/// Where one panel goes in the drawing: the world point (x0, y0) (its left
-/// and top) lands at (left, top) points.
-struct Slot {
-  double x0 = 0;
-  double y0 = 0;
-  double left = 0;
-  double top = 0;
-  double width = 0;  ///< points
-  double height = 0; ///< points, the label below excluded
-};
-
-/// Side by side, sharing one top and bottom; or one above the other,
-/// sharing one left and right so that the part that moves shows where it
-/// went.
-std::vector<Slot> place(const std::vector<Panel>& panels, double scale, bool stacked, double label_room)
-{
-  double min_x = panels[0].min_x;
-  double max_x = panels[0].max_x;
-  double min_y = panels[0].min_y;
-  double max_y = panels[0].max_y;
-  for (const auto& panel : panels) {
-    min_x = std::min(min_x, panel.min_x);
-    max_x = std::max(max_x, panel.max_x);
-    min_y = std::min(min_y, panel.min_y);
-    max_y = std::max(max_y, panel.max_y);
-  }
-  std::vector<Slot> slots;
-  double left = 0;
-  double top = 0;
-  for (const auto& panel : panels) {
-    Slot slot;
-    if (stacked) {
-      slot = {min_x - panel_margin,
-              panel.max_y + panel_margin,
-              0,
-              top,
-              (max_x - min_x + 2 * panel_margin) * scale,
-              (panel.max_y - panel.min_y + 2 * panel_margin) * scale};
-      top += slot.height + label_room + 4;
-    } else {
-      slot = {panel.min_x - panel_margin,
-              max_y + panel_margin,
-              left,
-              0,
-              panel_width(panel) * scale,
-              (max_y - min_y + 2 * panel_margin) * scale};
-      left += slot.width + panel_gap;
-    }
-    slots.push_back(slot);
-  }
-  return slots;
-}
-
-/// The scale draw() uses: the one asked for, else the tallest panel at the
-/// height asked for with no panel more than twice as wide as that; then
-/// down to fit `max_width` when the panels cannot stack.
-double drawing_scale(const std::vector<Panel>& panels, const DrawOptions& options, bool& stacked)
-{
-  double scale = options.scale;
-  double widest = 0;
-  double total = 0;
-  if (scale <= 0) {
-    double min_y = panels[0].min_y;
-    double max_y = panels[0].max_y;
-    for (const auto& panel : panels) {
-      min_y = std::min(min_y, panel.min_y);
-      max_y = std::max(max_y, panel.max_y);
-    }
-    scale = options.height / (max_y - min_y + 2 * panel_margin);
-  }
-  for (const auto& panel : panels) {
-    widest = std::max(widest, panel_width(panel));
-    total += panel_width(panel);
-  }
-  if (options.scale <= 0) {
-    scale = std::min(scale, options.height * 2 / widest);
-  }
-  stacked = false;
-  if (options.max_width <= 0) {
-    return scale;
-  }
-  const double gaps = panel_gap * static_cast<double>(panels.size() - 1);
-  if (total * scale + gaps <= options.max_width) {
-    return scale;
-  }
-  if (options.stack && panels.size() > 1) {
-    stacked = true;
-    return std::min(scale, options.max_width / widest);
-  }
-  return std::min(scale, (options.max_width - gaps) / total);
-}
-
-} // namespace
-
-double fitting_scale(const Figure& figure, double max_width, bool stack)
-{
-  const auto panels = make_panels(figure, false);
-  double widest = 0;
-  double total = 0;
-  for (const auto& panel : panels) {
-    widest = std::max(widest, panel_width(panel));
-    total += panel_width(panel);
-  }
-  return stack ? max_width / widest
-               : (max_width - panel_gap * static_cast<double>(panels.size() - 1)) / total;
-}
-
-Drawing draw(const Figure& figure, const DrawOptions& options)
-{
-  std::vector<Panel> panels = make_panels(figure, options.grid);
-  bool stacked = false;
-  const double scale = drawing_scale(panels, options, stacked);
-  const double label_room = options.labels ? options.label_size + 3 : 0.0;
-  const auto slots = place(panels, scale, stacked, label_room);
-
-  Drawing drawing;
-  drawing.stroke = std::max(1.2, 4.2 * scale);
-  drawing.label_size = options.label_size;
-  double right = 0;
-  double bottom = 0;
-  for (std::size_t i = 0; i < panels.size(); ++i) {
-    const Slot& slot = slots[i];
-    for (auto& shape : panels[i].shapes) {
-      for (auto& p : shape.points) {
-        p = {slot.left + (p.x - slot.x0) * scale, slot.top + (slot.y0 - p.y) * scale};
-      }
-      shape.radius *= scale;
-      drawing.shapes.push_back(std::move(shape));
-    }
-    if (options.labels) {
-      Shape label;
-      label.kind = ShapeKind::label;
-      label.text = panels.size() == 1 ? options.hold_label : i == 0 ? "Start" : "End";
-      label.points = {{slot.left + slot.width / 2, slot.top + slot.height + options.label_size}};
-      drawing.shapes.push_back(label);
-    }
-    right = std::max(right, slot.left + slot.width);
-    bottom = std::max(bottom, slot.top + slot.height + label_room);
-  }
-  // Room for the caption (about 0.58 of its size a character).
-  const double caption_room = options.caption.empty() ? 0.0 : options.label_size + 3;
-  drawing.width = std::max(right, static_cast<double>(options.caption.size()) * options.label_size * 0.58);
-  drawing.height = bottom + caption_room;
-  if (!options.caption.empty()) {
-    Shape caption;
-    caption.kind = ShapeKind::label;
-    caption.text = options.caption;
-    caption.points = {{drawing.width / 2, drawing.height - 3}};
-    drawing.shapes.push_back(caption);
-  }
-  return drawing;
 }
 
 } // namespace backplan::figure
