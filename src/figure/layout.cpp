@@ -128,8 +128,8 @@ Drawing draw(const Figure& figure, const DrawOptions& options)
   Drawing drawing;
   drawing.stroke = std::max(1.2, 4.2 * scale);
   drawing.label_size = options.label_size;
-  double right = 0;
-  double bottom = 0;
+  double right_edge = 0;
+  double bottom_edge = 0;
   for (std::size_t i = 0; i < panels.size(); ++i) {
     const Slot& slot = slots[i];
     for (auto& shape : panels[i].shapes) {
@@ -146,13 +146,14 @@ Drawing draw(const Figure& figure, const DrawOptions& options)
       label.points = {{slot.left + slot.width / 2, slot.top + slot.height + options.label_size}};
       drawing.shapes.push_back(label);
     }
-    right = std::max(right, slot.left + slot.width);
-    bottom = std::max(bottom, slot.top + slot.height + label_room);
+    right_edge = std::max(right_edge, slot.left + slot.width);
+    bottom_edge = std::max(bottom_edge, slot.top + slot.height + label_room);
   }
   // Room for the caption (about 0.58 of its size a character).
   const double caption_room = options.caption.empty() ? 0.0 : options.label_size + 3;
-  drawing.width = std::max(right, static_cast<double>(options.caption.size()) * options.label_size * 0.58);
-  drawing.height = bottom + caption_room;
+  drawing.width =
+    std::max(right_edge, static_cast<double>(options.caption.size()) * options.label_size * 0.58);
+  drawing.height = bottom_edge + caption_room;
   if (!options.caption.empty()) {
     Shape caption;
     caption.kind = ShapeKind::label;
