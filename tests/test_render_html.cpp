@@ -73,11 +73,11 @@ TEST_SUITE("render::html")
 
   TEST_CASE("the seed is in the footer only, and noted items are marked in the schedule")
   {
-    // The planner prefers exercises that need no note; a 30-minute plan in
+    // The planner prefers exercises that need no note; a 45-minute plan in
     // pregnancy needs some (the strengthening is all cautioned).
     plan::Request request;
     request.conditions = {"pregnancy"};
-    request.minutes = 30;
+    request.minutes = 45;
     const auto plan = plan::make_plan(test::builtin_catalog(), request);
     const auto html = render::render_html(plan, {});
     const auto footer = html.find("<footer>");

@@ -97,12 +97,9 @@ void Chooser::run(std::vector<std::string>& uncovered)
   if (m_selection.budget() >= rules_minimum_minutes * 60) {
     fill_shares();
   }
-  m_selection.set_doses(1, 2);
+  close_calmly();
   fill(true, true);
   fill(false, false);
-  m_selection.set_doses(0, 1);
-  m_selection.fit();
-  close_calmly();
   top_up();
 }
 
@@ -119,7 +116,7 @@ void Chooser::cover_opener()
 {
   m_stage = "the plan opens with gentle mobility, and no exercise needing no change or caution could open it";
   for (const auto& candidate : m_candidates) {
-    if (opens_plan(m_catalog, *candidate.exercise) && offer(candidate, candidate.least)) {
+    if (opens_plan(m_catalog, *candidate.exercise) && offer(candidate)) {
       return;
     }
   }
@@ -132,11 +129,10 @@ void Chooser::close_calmly()
   }
   m_stage = "the plan ends on a stretch in a posture it is already in, and no exercise needing no change or "
             "caution could end it";
-  m_selection.set_doses(0, 1);
   m_selection.close_postures(true);
   const auto offer_closers = [&] {
     for (const auto& candidate : m_candidates) {
-      if (closes_plan(m_catalog, *candidate.exercise) && offer(candidate, candidate.least) &&
+      if (closes_plan(m_catalog, *candidate.exercise) && offer(candidate) &&
           ends_calmly(m_catalog, ordered())) {
         return true;
       }
@@ -147,7 +143,6 @@ void Chooser::close_calmly()
     drop_lone_end(offer_closers);
   }
   m_selection.close_postures(false);
-  m_selection.fit();
 }
 
 template<typename OfferClosers>
@@ -181,12 +176,12 @@ void Chooser::drop_lone_end(OfferClosers offer_closers)
       return;
     }
     m_selection.restore(before);
-    m_selection.set_doses(0, 1);
   }
 }
 
-bool Chooser::offer(const Candidate& candidate, const Dose& dose)
+bool Chooser::offer(const Candidate& candidate)
 {
+  const Dose dose = m_selection.level_dose(candidate);
   if (m_selection.has(&candidate) || conflicts(candidate)) {
     return false;
   }
@@ -198,7 +193,7 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
     m_why[index] = m_stage;
     return true;
   case Added::over_item_cap:
-    m_refused[index] = Refusal{Added::over_item_cap, duration(candidate.least, candidate.exercise->per_side),
+    m_refused[index] = Refusal{Added::over_item_cap, duration(dose, candidate.exercise->per_side),
                                m_selection.item_cap().value_or(0)};
     return false;
   case Added::over_position:
@@ -209,12 +204,12 @@ bool Chooser::offer(const Candidate& candidate, const Dose& dose)
     m_refused[index] =
       Refusal{Added::over_moves, duration(dose, candidate.exercise->per_side), m_selection.moves_cap()};
     return false;
+  case Added::over_end: // the chooser's own refusal, never try_add's
   case Added::over_budget:
     break;
   }
   const int left = m_selection.budget() - m_selection.total();
-  m_refused[index] =
-    Refusal{Added::over_budget, duration(dose, candidate.exercise->per_side), std::max(left, 0)};
+  m_refused[index] = Refusal{Added::over_budget, m_selection.last_cost(), std::max(left, 0)};
   return false;
 }
 
@@ -289,7 +284,7 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
         continue;
       }
       offered = true;
-      if (offer(candidate, candidate.least)) {
+      if (offer(candidate)) {
         added = true;
         break;
       }
@@ -302,21 +297,8 @@ void Chooser::cover_needs(std::vector<std::string>& uncovered)
   }
 }
 
-int Chooser::kind_seconds(const std::string& kind, Dose Candidate::*dose) const
-{
-  int seconds = 0;
-  for (const auto* chosen : m_selection.chosen()) {
-    if (chosen->exercise->kind == kind && chosen->works) {
-      seconds += duration(chosen->*dose, chosen->exercise->per_side);
-    }
-  }
-  return seconds;
-}
-
 void Chooser::fill_shares()
 {
-  // Room first: the covering exercises at their least doses.
-  m_selection.set_doses(0, 1);
   for (const auto& kind : m_catalog.kinds.terms) {
     if (kind.share <= 0) {
       continue;
@@ -327,19 +309,12 @@ void Chooser::fill_shares()
                           util::lowercase_first(kind.name));
     for (const bool modified : {false, true}) {
       for (const auto& candidate : m_candidates) {
-        // Counted at the least doses, to which fitting may still lower them;
-        // an exercise needing a change only when those chosen could not
-        // reach the share even at their most.
-        if (kind_seconds(kind.id, modified ? &Candidate::most : &Candidate::least) * 100 >=
-            kind.share * m_selection.budget()) {
+        if (m_selection.kind_seconds(kind.id) * 100 >= kind.share * m_selection.budget()) {
           break;
         }
-        // At its least dose when the typical one does not fit: fitting
-        // raises it later where there is room.
         if (candidate.exercise->kind == kind.id && candidate.works &&
-            (candidate.modified || candidate.cautioned) == modified &&
-            !offer(candidate, typical(candidate))) {
-          offer(candidate, candidate.least);
+            (candidate.modified || candidate.cautioned) == modified) {
+          offer(candidate);
         }
       }
     }
@@ -363,7 +338,7 @@ void Chooser::fill(bool novel_only, bool modified_too)
   for (const auto& candidate : m_candidates) {
     const bool novel = !moves_within(movements_of(candidate), moved.data());
     if ((novel || !novel_only) && (modified_too || !(candidate.modified || candidate.cautioned)) &&
-        offer(candidate, typical(candidate))) {
+        offer_keeping_end(candidate)) {
       add_moves(candidate);
     }
   }
@@ -383,8 +358,23 @@ void Chooser::top_up()
     m_selection.lift_item_cap();
     m_stage = "no other safe exercise could fill the time, so one item may take more than its share";
     offer_remaining(target);
-    m_selection.fit();
   }
+  // Only then, and only when no exercise was turned away for want of time,
+  // are doses raised past the level of the plan's length: a longer plan,
+  // which might take that exercise, would otherwise give the others less.
+  if (m_selection.total() < target && exhausted()) {
+    m_selection.raise();
+  }
+}
+
+bool Chooser::exhausted() const
+{
+  for (std::size_t i = 0; i < m_candidates.size(); ++i) {
+    if (!m_selection.has(&m_candidates[i]) && m_refused[i] && m_refused[i]->why != Added::over_position) {
+      return false;
+    }
+  }
+  return true;
 }
 
 void Chooser::offer_remaining(int target)
@@ -393,18 +383,25 @@ void Chooser::offer_remaining(int target)
     if (m_selection.total() >= target) {
       return;
     }
-    if (m_selection.has(&candidate)) {
-      continue;
-    }
-    m_selection.set_doses(0, 1);
-    offer(candidate, candidate.least);
-    m_selection.fit();
+    offer_keeping_end(candidate);
   }
 }
 
-Dose Chooser::typical(const Candidate& candidate)
+bool Chooser::offer_keeping_end(const Candidate& candidate)
 {
-  return dose_between(candidate.least, candidate.most, 1, 2);
+  // What ends the plan calmly stays last: an exercise that would end it
+  // alone in a posture of its own is turned away.
+  const bool calm = ends_calmly(m_catalog, ordered());
+  if (!offer(candidate)) {
+    return false;
+  }
+  if (calm && !ends_calmly(m_catalog, ordered())) {
+    m_selection.remove(&candidate);
+    m_why[index_of(candidate)].clear();
+    m_refused[index_of(candidate)] = Refusal{Added::over_end, 0, 0};
+    return false;
+  }
+  return true;
 }
 
 } // namespace backplan::plan

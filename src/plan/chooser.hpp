@@ -36,13 +36,19 @@ public:
           int budget, std::vector<PositionLimit> limits = {});
 
   /// Runs every phase (an opener, cover the needs, fill each kind's share,
-  /// fill with typical doses, fit the doses, a stretch to end on, top up to
-  /// the target); `uncovered` receives the requested regions and goals left
-  /// uncovered, with why.
+  /// a stretch to end on, fill, top up to the target), every exercise at
+  /// the dose of the plan's length (planner.hpp's dose_level) unless the
+  /// last stage must raise them; `uncovered` receives the requested regions
+  /// and goals left uncovered, with why.
   void run(std::vector<std::string>& uncovered);
 
   /// The exercises chosen and their doses.
   const Selection& selection() const { return m_selection; }
+
+  /// Whether every candidate not chosen was turned away for a reason a
+  /// longer plan shares (its family or progression, a position's cap), none
+  /// for the time, one item's share or the changes of position.
+  bool exhausted() const;
 
   /// Why `candidate`, not chosen, is left out.
   LeftOut reason(const Candidate& candidate) const;
@@ -67,8 +73,9 @@ private:
   std::vector<Need> needs() const;
   /// Whether `exercise` meets `need`.
   static bool meets(const catalog::Exercise& exercise, const Need& need);
-  /// Adds `candidate` at `dose` when it may join and fits; remembers why not.
-  bool offer(const Candidate& candidate, const Dose& dose);
+  /// Adds `candidate` at the plan's dose when it may join and fits;
+  /// remembers why not.
+  bool offer(const Candidate& candidate);
   /// Whether a chosen exercise is `candidate`'s progression or the reverse,
   /// or (until the last stage) of its family.
   bool conflicts(const Candidate& candidate) const;
@@ -81,17 +88,14 @@ private:
   bool covers(const Need& need) const;
   /// Covers each need with the first candidate, in priority order, that fits.
   void cover_needs(std::vector<std::string>& uncovered);
-  /// The seconds the chosen exercises of `kind` that do its work take at
-  /// their `least` or `most` doses.
-  int kind_seconds(const std::string& kind, Dose Candidate::*dose) const;
-  /// Adds exercises of each kind with a share until, even at their least
-  /// doses, they reach that share of the budget.
+  /// Adds exercises of each kind with a share until they reach that share
+  /// of the budget.
   void fill_shares();
-  /// Adds further exercises at their typical doses while the plan fits:
+  /// Adds further exercises while the plan fits:
   /// with `novel_only`, only those bringing a movement not yet in the plan;
   /// an exercise needing a modification only when `modified_too`.
   void fill(bool novel_only, bool modified_too);
-  /// Opens the plan: the first candidate that `opens_plan`, at its least dose.
+  /// Opens the plan: the first candidate that `opens_plan`.
   void cover_opener();
   /// When the plan would not end calmly, adds a stretch in a posture it is
   /// already in.
@@ -102,16 +106,15 @@ private:
   void drop_lone_end(OfferClosers offer_closers);
   /// The chosen exercises in plan order.
   std::vector<const catalog::Exercise*> ordered() const;
-  /// Still short of the target: whatever else fits, at its least dose; then
-  /// a second exercise of a family; then items past the cap on one item's
-  /// share.
+  /// Still short of the target: whatever else fits; then a second exercise
+  /// of a family; then items past the cap on one item's share; then, when
+  /// `exhausted`, doses raised evenly (Selection::raise).
   void top_up();
-  /// Offers each candidate not chosen at its least dose, fitting the doses
-  /// after each, until the total reaches `target`.
+  /// Offers `candidate`, and takes it out again when it would end a plan
+  /// that ended calmly alone in a posture of its own.
+  bool offer_keeping_end(const Candidate& candidate);
+  /// Offers each candidate not chosen until the total reaches `target`.
   void offer_remaining(int target);
-  /// A dose halfway up from the least: enough for each exercise to do its
-  /// work, leaving the rest of the candidates to other seeds.
-  static Dose typical(const Candidate& candidate);
 
   const catalog::Catalog& m_catalog;
   const Request& m_request;

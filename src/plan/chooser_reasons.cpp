@@ -72,10 +72,12 @@ LeftOut Chooser::refused_reason(const Candidate& candidate) const
   }
   if (refusal.why == Added::over_item_cap) {
     return out("time", fmt::format("needs {} s even at its least dose; one exercise may take at most {} s "
-                                   "({}%) of a {}-minute plan",
-                                   refusal.needed, refusal.limit,
-                                   std::lround(item_share_cap(m_selection.budget()) * 100),
-                                   m_selection.budget() / 60));
+                                   "of a {}-minute plan",
+                                   refusal.needed, refusal.limit, m_selection.budget() / 60));
+  }
+  if (refusal.why == Added::over_end) {
+    return out("ending", "it would end the plan alone in a posture of its own; the plan ends calmly, on a "
+                         "stretch in a posture it is already in");
   }
   if (refusal.why == Added::over_moves) {
     return out("moves", fmt::format("would add a change of position; a {}-minute plan makes at most {}",

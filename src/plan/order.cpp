@@ -207,9 +207,20 @@ const std::string& position_group(const Catalog& catalog, const Exercise& exerci
   return position != nullptr && !position->group.empty() ? position->group : exercise.position;
 }
 
-double item_share_cap(int budget_seconds) { return budget_seconds >= 20 * 60 ? 0.15 : 0.25; }
+int item_cap_seconds(int budget_seconds)
+{
+  constexpr int short_plan = 19 * 60;
+  return budget_seconds <= short_plan ? budget_seconds / 4
+                                      : std::max(short_plan / 4, budget_seconds * 15 / 100);
+}
 
 int max_position_changes(int minutes) { return (minutes + 4) / 5 + 1; }
+
+DoseLevel dose_level(int minutes)
+{
+  return {std::clamp(minutes - dose_least_minutes, 0, dose_most_minutes - dose_least_minutes),
+          dose_most_minutes - dose_least_minutes};
+}
 
 bool does_kind_work(const Catalog& catalog, const Exercise& exercise)
 {

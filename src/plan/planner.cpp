@@ -339,8 +339,14 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   const int target = static_cast<int>(fill_target * plan.budget + 0.999);
   plan.filled = plan.total >= target;
   if (!plan.filled && !plan.items.empty()) {
-    plan.shortfall = fmt::format("The safe exercises for this request fill {} of the {} asked for.",
-                                 util::format_duration(plan.total), util::format_duration(plan.budget));
+    plan.shortfall =
+      chooser.exhausted()
+        ? fmt::format("The safe exercises for this request fill {} of the {} asked for.",
+                      util::format_duration(plan.total), util::format_duration(plan.budget))
+        : fmt::format("The exercises that fit take {} of the {} asked for; no other safe exercise fits in "
+                      "the {} left.",
+                      util::format_duration(plan.total), util::format_duration(plan.budget),
+                      util::format_duration(plan.budget - plan.total));
   }
   plan.left_out = all_left_out(catalog, candidates, chooser, std::move(plan.left_out));
   plan.sources = citations(catalog, plan.items);

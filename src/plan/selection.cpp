@@ -25,6 +25,7 @@ const std::vector<Field> fields = {
   {&Dose::rest_between_sets, DoseField::rest, 1.0},
 };
 
+/// How far `value` is up its range from `low` to `high`, from 0 to 1.
 double used(int value, int low, int high)
 {
   return high > low ? static_cast<double>(value - low) / static_cast<double>(high - low) : 1.0;
@@ -56,8 +57,25 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
   return dose;
 }
 
+Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel level, int cap)
+{
+  for (int numerator = level.numerator; numerator > 0; --numerator) {
+    Dose dose = dose_between(least, most, numerator, level.denominator);
+    if (cap == 0 || duration(dose, per_side) <= cap) {
+      return dose;
+    }
+  }
+  return least;
+}
+
+Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes)
+{
+  return capped_dose(least_dose(catalog, exercise), max_dose(exercise.dosage), exercise.per_side,
+                     dose_level(minutes), item_cap_seconds(minutes * 60));
+}
+
 Selection::Selection(const catalog::Catalog& catalog, int budget, std::vector<PositionLimit> limits)
-    : m_catalog(catalog), m_budget(budget), m_limits(std::move(limits))
+    : m_catalog(catalog), m_budget(budget), m_level(dose_level(budget / 60)), m_limits(std::move(limits))
 {}
 
 int Selection::position_cap(const catalog::Exercise& exercise) const
@@ -131,7 +149,7 @@ std::optional<int> Selection::item_cap() const
   if (m_item_cap_lifted) {
     return std::nullopt;
   }
-  return static_cast<int>(item_share_cap(m_budget) * m_budget);
+  return item_cap_seconds(m_budget);
 }
 
 std::size_t Selection::posture_count() const
@@ -147,18 +165,19 @@ std::size_t Selection::posture_count() const
 
 Added Selection::try_add(const Candidate* candidate, const Dose& dose)
 {
-  // No item may take more than its share of the plan, even at its least
-  // dose.
+  // No item may take more than its share of the plan.
   const auto cap = item_cap();
-  if (cap && duration(candidate->least, candidate->exercise->per_side) > *cap) {
+  if (cap && duration(dose, candidate->exercise->per_side) > *cap) {
     return Added::over_item_cap;
   }
   // The items' own seconds, without transitions, are a lower bound of the
   // total: most candidates of a large catalog are turned away by it without
   // ordering the plan again.
-  if (item_seconds() + duration(dose, candidate->exercise->per_side) > m_budget) {
+  m_cost = duration(dose, candidate->exercise->per_side);
+  if (item_seconds() + m_cost > m_budget) {
     return Added::over_budget;
   }
+  const int before_total = total();
   m_chosen.push_back(candidate);
   m_doses.push_back(dose);
   m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
@@ -180,20 +199,27 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
   }
   std::vector<std::size_t> before = m_order;
   reorder();
-  if (total() <= m_budget) {
+  const int after_total = total();
+  m_cost = after_total - before_total;
+  if (after_total <= m_budget) {
     return Added::yes;
   }
   m_order = std::move(before);
   return refuse(Added::over_budget);
 }
 
-void Selection::set_doses(int numerator, int denominator)
+Dose Selection::level_dose(const Candidate& candidate) const
+{
+  const int position = position_cap(*candidate.exercise);
+  const int item = item_cap_seconds(m_budget);
+  return capped_dose(candidate.least, candidate.most, candidate.exercise->per_side, m_level,
+                     position > 0 ? std::min(position, item) : item);
+}
+
+void Selection::set_level_doses()
 {
   for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-    const Dose& low = m_chosen[i]->least;
-    const Dose& high = m_chosen[i]->most;
-    Dose& dose = m_doses[i];
-    dose = dose_between(low, high, numerator, denominator);
+    m_doses[i] = level_dose(*m_chosen[i]);
   }
 }
 
@@ -247,104 +273,87 @@ double Selection::progress(std::size_t i) const
   return count > 0 ? sum / count : 1.0;
 }
 
-bool Selection::fits(std::size_t i) const
-{
-  const int seconds_total = total();
-  if (seconds_total > m_budget || !within_limits()) {
-    return false;
-  }
-  const auto cap = item_cap();
-  if (cap && duration(m_doses[i], m_chosen[i]->exercise->per_side) > *cap) {
-    return false;
-  }
-  return m_budget < rules_minimum_minutes * 60 || !starves_share(i, seconds_total);
-}
-
-bool Selection::starves_share(std::size_t i, int seconds) const
-{
-  if (seconds < static_cast<int>(fill_target * m_budget + 0.999)) {
-    return false; // reaching 90% of the budget comes first
-  }
-  for (const auto& kind : m_catalog.kinds.terms) {
-    if (kind.share <= 0 || kind.id == m_chosen[i]->exercise->kind ||
-        kind_seconds(kind.id) * 100 >= kind.share * seconds) {
-      continue;
-    }
-    for (std::size_t j = 0; j < m_chosen.size(); ++j) {
-      const auto* exercise = m_chosen[j]->exercise;
-      if (exercise->kind == kind.id && m_chosen[j]->works &&
-          duration(m_doses[j], exercise->per_side) < duration(m_chosen[j]->most, exercise->per_side)) {
-        return true; // the kind could still grow into its share
-      }
-    }
-  }
-  return false;
-}
-
-bool Selection::bump(std::size_t i)
+Selection::Step Selection::bump(std::size_t i, const Dose& high)
 {
   const Dose& low = m_chosen[i]->least;
-  const Dose& high = m_chosen[i]->most;
+  const Dose& most = m_chosen[i]->most;
   Dose& dose = m_doses[i];
   std::vector<std::pair<double, const Field*>> order;
   for (const auto& field : fields) {
     if (dose.*field.value < high.*field.value) {
-      order.emplace_back(used(dose.*field.value, low.*field.value, high.*field.value) + field.penalty,
+      order.emplace_back(used(dose.*field.value, low.*field.value, most.*field.value) + field.penalty,
                          &field);
     }
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  // Each value grows to the next one a physiotherapist writes (a handout
-  // says "hold 30 s", not "hold 32 s"; "12 times", not "13 times").
-  for (const auto& [unused, field] : order) {
-    int& value = dose.*field->value;
-    const int before = value;
-    value = next_written(field->kind, value, low.*field->value, high.*field->value);
-    if (value != before && fits(i)) {
-      return true;
-    }
-    value = before;
+  // Only the value least far up its range grows, to the next one a
+  // physiotherapist writes (a handout says "hold 30 s", not "hold 32 s";
+  // "12 times", not "13 times"), so that each item climbs one ladder
+  // whatever the budget.
+  if (order.empty()) {
+    return Step::at_top;
   }
-  return false;
+  const Field& field = *order.front().second;
+  int& value = dose.*field.value;
+  const int before = value;
+  value = next_written(field.kind, value, low.*field.value, high.*field.value);
+  if (value == before) {
+    return Step::at_top;
+  }
+  if (total() <= m_budget && within_limits()) {
+    return Step::taken;
+  }
+  value = before;
+  return Step::over;
 }
 
-std::vector<bool> Selection::below_share() const
+void Selection::raise()
 {
-  std::vector<bool> out(m_chosen.size(), false);
-  if (m_budget < rules_minimum_minutes * 60) {
-    return out;
+  // No dose grows past what a longer plan gives: the first longer plan
+  // (by the minute) that would give these exercises their level's doses
+  // without raising them, because at those doses they do not all fit or
+  // already fill it. Its doses are the ceiling of every plan between.
+  std::vector<Dose> ceiling;
+  for (const auto* candidate : m_chosen) {
+    ceiling.push_back(candidate->most);
   }
-  const int seconds = std::max(total(), 1);
-  for (const auto& kind : m_catalog.kinds.terms) {
-    if (kind.share > 0 && kind_seconds(kind.id) * 100 < kind.share * seconds) {
-      for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-        out[i] = out[i] || (m_chosen[i]->exercise->kind == kind.id && m_chosen[i]->works);
-      }
+  Selection longer = *this;
+  for (int minutes = m_budget / 60 + 1; minutes <= dose_most_minutes; ++minutes) {
+    longer.m_budget = minutes * 60;
+    longer.m_level = dose_level(minutes);
+    longer.set_level_doses();
+    const int seconds = longer.total();
+    if (seconds > longer.m_budget || !longer.within_limits() ||
+        seconds >= static_cast<int>(fill_target * longer.m_budget + 0.999)) {
+      ceiling = longer.m_doses;
+      break;
     }
   }
-  return out;
-}
-
-void Selection::fit()
-{
-  std::vector<bool> stuck(m_chosen.size(), false);
+  // Always the item least far up its ranges, one step, until a step does
+  // not fit: the steps come in one order whatever the budget, so a larger
+  // one only takes more of them.
+  std::vector<bool> done(m_chosen.size(), false);
   while (true) {
-    const auto below = below_share();
     std::size_t best = m_chosen.size();
-    std::pair<bool, double> best_key{true, 2.0};
+    double best_progress = 2.0;
     for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-      const std::pair<bool, double> key{!below[i], progress(i)};
-      if (!stuck[i] && key < best_key) {
-        best_key = key;
+      if (!done[i] && progress(i) < best_progress) {
+        best_progress = progress(i);
         best = i;
       }
     }
     if (best == m_chosen.size()) {
       return;
     }
-    if (!bump(best)) {
-      stuck[best] = true;
+    switch (bump(best, ceiling[best])) {
+    case Step::taken:
+      break;
+    case Step::at_top:
+      done[best] = true;
+      break;
+    case Step::over:
+      return;
     }
   }
 }

@@ -37,6 +37,16 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
 /// written_value).
 Dose dose_between(const Dose& least, const Dose& most, int numerator, int denominator);
 
+/// The dose at `level` from `least` to `most`, or at the highest level below
+/// it at which the item takes at most `cap` seconds (0: no cap), or `least`.
+/// The level and the cap only grow with a plan's length, and so does this.
+Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel level, int cap);
+
+/// The dose a plan of `minutes` gives `exercise` unless it must raise every
+/// dose to fill its time: planner.hpp's dose_level within the cap on one
+/// item (Selection::level_dose also keeps within a position's cap).
+Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes);
+
 /// What became of a candidate offered to a selection.
 enum class Added {
   yes,           ///< it is chosen, at the dose offered
@@ -44,6 +54,7 @@ enum class Added {
   over_budget,   ///< at the dose offered the total would exceed the budget
   over_position, ///< at the dose offered the time in a capped position would exceed its cap
   over_moves,    ///< it would add a change of position past `max_position_changes`
+  over_end,      ///< it would end the plan alone in a posture of its own (the chooser's refusal)
 };
 
 /// The exercises being chosen and their doses. The plan order of the chosen
@@ -59,7 +70,7 @@ public:
   int position_cap(const catalog::Exercise& exercise) const;
   /// Whether `candidate` is chosen.
   bool has(const Candidate* candidate) const;
-  /// The most seconds one item may take: `item_share_cap` of the budget,
+  /// The most seconds one item may take: `item_cap_seconds` of the budget,
   /// or nothing once `lift_item_cap` has been called.
   std::optional<int> item_cap() const;
   /// Lets items past the cap on one item's share: for the last stage of a
@@ -83,18 +94,23 @@ public:
   };
   State state() const { return {m_chosen, m_doses, m_groups, m_floor, m_order}; }
   void restore(State state);
-  /// Adds `candidate` at `dose` unless its least dose is over `item_cap()`
-  /// or the total would exceed the budget; says which.
+  /// Adds `candidate` at `dose` unless that is over `item_cap()` or the
+  /// total would exceed the budget; says which.
   Added try_add(const Candidate* candidate, const Dose& dose);
-  /// Sets every dose to a point `numerator / denominator` of the way from
-  /// the candidate's least to its most dose.
-  void set_doses(int numerator, int denominator);
-  /// Raises doses evenly, one step of the least-raised item at a time (items
-  /// whose kind is below its share of the budget first), while the total
-  /// fits; once 90% of the budget is reached, no item grows while a kind
-  /// that could still grow is below its share. No item grows past
-  /// `item_cap()`.
-  void fit();
+  /// The dose a plan of this budget gives `candidate`: capped_dose at
+  /// planner.hpp's dose_level, within the cap on one item and its
+  /// position's cap.
+  Dose level_dose(const Candidate& candidate) const;
+  /// Sets every dose back to `level_dose`.
+  void set_level_doses();
+  /// Raises doses evenly while the total fits (and every position its cap):
+  /// always the item least far up its ranges, one value at a time to the
+  /// next a physiotherapist writes; for a plan that no other exercise can
+  /// fill.
+  void raise();
+  /// The seconds the last candidate offered to try_add would add, its
+  /// changes of position included where they were worked out.
+  int last_cost() const { return m_cost; }
   /// Total seconds in plan order, transitions included.
   int total() const;
   /// Seconds the chosen items take, without transitions.
@@ -112,19 +128,23 @@ public:
   const std::vector<std::size_t>& order() const { return m_order; }
 
 private:
-  bool bump(std::size_t i);
+  /// What became of one step up an item's doses.
+  enum class Step { taken, at_top, over };
+  /// Raises one value of item `i` to its next written value, the one least
+  /// far up its range (rests last) and below `high`, if the plan still fits
+  /// (`over` if not; `at_top` when every value is at `high`).
+  Step bump(std::size_t i, const Dose& high);
+  /// How far item `i` is up its ranges, rests aside, from 0 to 1.
+  double progress(std::size_t i) const;
   /// Whether the chosen items keep every position's time within its cap.
   bool within_limits() const;
-  bool fits(std::size_t i) const;
   /// The number of postures chosen.
   std::size_t posture_count() const;
-  bool starves_share(std::size_t i, int seconds) const;
-  double progress(std::size_t i) const;
-  std::vector<bool> below_share() const;
   void reorder();
 
   const catalog::Catalog& m_catalog;
   int m_budget;
+  DoseLevel m_level;
   std::vector<PositionLimit> m_limits;
   std::vector<const Candidate*> m_chosen;
   std::vector<Dose> m_doses;
@@ -132,6 +152,7 @@ private:
   std::vector<bool> m_floor;                ///< whether each chosen item is on the floor
   bool m_item_cap_lifted = false;
   bool m_postures_closed = false;
+  int m_cost = 0;
   std::vector<std::size_t> m_order;
 };
 

@@ -60,7 +60,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   .exercise { grid-template-columns: minmax(0, 17rem) 1fr; }
 }
 @media print {
-  @page { margin: 9mm 11mm; }
+  @page { margin: 8mm 11mm; }
   body { font-size: 8pt; line-height: 1.17; max-width: none; padding: 0; }
   h1 { font-size: 14pt; margin: 0 0 .2rem; }
   h2 { font-size: 11pt; margin: .45rem 0 .2rem; }
@@ -95,7 +95,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   .sources { font-size: 7pt; }
   .sources ul { margin: .1rem 0; columns: 2; column-gap: 1.5rem; }
   .sources li { break-inside: avoid; }
-  footer { font-size: 7pt; margin-top: .5rem; }
+  footer { font-size: 7pt; margin-top: .2rem; }
 }
 )";
 

@@ -16,10 +16,27 @@ inline constexpr double fill_target = 0.9;
 /// catalog allows.
 inline constexpr int rules_minimum_minutes = 10;
 
-/// The largest share of a plan's budget one item may take: 15% of a plan of
-/// 20 minutes or more, 25% of a shorter one. An item goes past it only when
-/// no other safe exercise can fill the time.
-double item_share_cap(int budget_seconds);
+/// The most seconds one item of a plan may take: 25% of a plan shorter than
+/// 20 minutes; 15% of a longer one, but never less than the 285 s a
+/// 19-minute plan allows, so that a longer plan never allows less. An item
+/// goes past it only when no other safe exercise can fill the time.
+int item_cap_seconds(int budget_seconds);
+
+/// How far up its ranges a plan doses every exercise: at most
+/// `dose_least_minutes` long, each at its least dose; at least
+/// `dose_most_minutes`, each at its most; in between, the share
+/// `numerator / denominator` of the way, each value rounded down to one a
+/// physiotherapist writes. It grows with the minutes alone, so a longer plan
+/// never gives an exercise a smaller dose; the time is filled with
+/// exercises, and doses are raised past it only when no other safe exercise
+/// fits.
+struct DoseLevel {
+  int numerator = 0;
+  int denominator = 1;
+};
+inline constexpr int dose_least_minutes = 1;
+inline constexpr int dose_most_minutes = 20;
+DoseLevel dose_level(int minutes);
 
 /// The most changes of position a plan of `minutes` makes: one per 5
 /// minutes, rounded up, plus one.
