@@ -57,7 +57,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   .ticks .box { width: .8em; height: .8em; }
 }
 @media (min-width: 600px) {
-  .exercise { grid-template-columns: minmax(0, 17rem) 1fr; }
+  .exercise { grid-template-columns: minmax(0, 22rem) 1fr; }
 }
 @media print {
   @page { margin: 8mm 11mm; }
@@ -67,7 +67,7 @@ footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
   h3 { font-size: 10pt; }
   .facts { grid-template-columns: max-content 1fr max-content 1fr; gap: 0 .8rem; margin: .2rem 0 .4rem; font-size: 9pt; }
   .exercise { grid-template-columns: 8.5rem 1fr; padding: .2rem 0; gap: .2rem .6rem; }
-  .exercise svg { font-size: 5.5pt; }
+  .exercise svg { font-size: 4.1pt; }
   .exercise figcaption, .exercise .meta { font-size: .9em; }
   .exercise p { margin: .12rem 0; }
   .exercise ol, .exercise ul { display: inline; padding: 0; margin: 0; }
@@ -212,11 +212,12 @@ Raw version_html(const Html& out, const Version& version)
                     version.item_number);
 }
 
-/// Figures in the HTML: a body of about 160 CSS pixels at 16 pixels to the
-/// em, each drawing no wider than the figure column of a wide screen (17rem),
-/// labels at the text's size.
-constexpr double html_figure_scale = 0.9;
-constexpr double html_figure_width = 17 * 16;
+/// Figures in the HTML: a body of about 210 CSS pixels at 16 pixels to the
+/// em (a standing figure's two poses 160 pixels wide on a phone), each
+/// drawing no wider than the figure column of a wide screen (22rem), labels
+/// at the text's size. Print shrinks them to the size of the PDF's.
+constexpr double html_figure_scale = 1.2;
+constexpr double html_figure_width = 22 * 16;
 
 void figure_part(Html& out, const ExerciseBlock& exercise, double scale)
 {
