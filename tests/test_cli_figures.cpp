@@ -111,11 +111,11 @@ EOF)");
     CHECK(bad.err.starts_with("backplan: error: --pose: middle not in {both,start,end}\n"));
   }
 
-  TEST_CASE("every figure of an HTML handout at one scale, its labels at the text's size")
+  TEST_CASE("every figure of an HTML handout at one scale, at least 160 px wide, its labels at the text's size")
   {
     // The head is each drawing's largest circle (radius 9 cm of body): one
     // radius across the handout means one scale.
-    const std::regex svg_element("<svg[^>]*>([\\s\\S]*?)</svg>");
+    const std::regex svg_element("<svg[^>]*style=\"width:([0-9.]+)em[^>]*>([\\s\\S]*?)</svg>");
     const std::regex circle("<circle [^>]*r=\"([0-9.]+)\"");
     for (const auto& conditions : test::handout_requests()) {
       CAPTURE(util::join(conditions, ", "));
@@ -132,7 +132,9 @@ EOF)");
       std::size_t drawings = 0;
       for (auto it = std::sregex_iterator(html.begin(), html.end(), svg_element);
            it != std::sregex_iterator(); ++it) {
-        const std::string body = (*it)[1];
+        const std::string body = (*it)[2];
+        // At 16 px to the em, every picture at least 160 px wide on a phone.
+        CHECK(std::stod((*it)[1]) * 16 >= 160);
         double largest = 0;
         std::string radius;
         for (auto c = std::sregex_iterator(body.begin(), body.end(), circle); c != std::sregex_iterator();
