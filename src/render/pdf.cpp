@@ -19,7 +19,7 @@ namespace pdf_layout {
 
 /// The densities tried, loosest first.
 constexpr std::array<Density, 4> densities = {
-  {{8.5, 7.5, 0.6}, {8, 7, 0.54}, {7.5, 6.5, 0.48}, {7.5, 6.5, 0.48, false}}};
+  {{8.5, 7.5, 0.72}, {8, 7, 0.72}, {7.5, 6.5, 0.72}, {7.5, 6.5, 0.72, false}}};
 
 /// The most pages a handout should take; a denser setting is tried before more.
 constexpr int pages_wanted = 3;
