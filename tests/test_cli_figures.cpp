@@ -111,7 +111,8 @@ EOF)");
     CHECK(bad.err.starts_with("backplan: error: --pose: middle not in {both,start,end}\n"));
   }
 
-  TEST_CASE("every figure of an HTML handout at one scale, at least 160 px wide, its labels at the text's size")
+  TEST_CASE(
+    "every figure of an HTML handout at one scale, at least 160 px wide, its labels at the text's size")
   {
     // The head is each drawing's largest circle (radius 9 cm of body): one
     // radius across the handout means one scale.
