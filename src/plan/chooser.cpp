@@ -169,7 +169,7 @@ void Chooser::drop_lone_end(OfferClosers offer_closers)
     std::vector<std::string> uncovered;
     cover_needs(uncovered);
     offer_closers();
-    offer_remaining(static_cast<int>(fill_target * m_selection.budget() + 0.999));
+    offer_remaining(fill_target_seconds(m_selection.budget()));
     if (ends_calmly(m_catalog, ordered())) {
       m_dropped = lone;
       m_why[index_of(*lone)].clear();
@@ -181,10 +181,10 @@ void Chooser::drop_lone_end(OfferClosers offer_closers)
 
 bool Chooser::offer(const Candidate& candidate)
 {
-  const Dose dose = m_selection.level_dose(candidate);
   if (m_selection.has(&candidate) || conflicts(candidate)) {
     return false;
   }
+  const Dose dose = m_selection.level_dose(candidate);
   const std::size_t index = index_of(candidate);
   m_tried[index] = true;
   switch (m_selection.try_add(&candidate, dose)) {
@@ -346,7 +346,7 @@ void Chooser::fill(bool novel_only, bool modified_too)
 
 void Chooser::top_up()
 {
-  const int target = static_cast<int>(fill_target * m_selection.budget() + 0.999);
+  const int target = fill_target_seconds(m_selection.budget());
   m_stage = "the exercises needing no change or caution cannot fill the time";
   offer_remaining(target);
   if (m_selection.total() < target) {

@@ -336,7 +336,7 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   for (std::size_t i = 1; i < plan.items.size(); ++i) {
     plan.position_changes += plan.items[i].transition > 0 ? 1 : 0;
   }
-  const int target = static_cast<int>(fill_target * plan.budget + 0.999);
+  const int target = fill_target_seconds(plan.budget);
   plan.filled = plan.total >= target;
   if (!plan.filled && !plan.items.empty()) {
     plan.shortfall =

@@ -177,7 +177,6 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
   if (item_seconds() + m_cost > m_budget) {
     return Added::over_budget;
   }
-  const int before_total = total();
   m_chosen.push_back(candidate);
   m_doses.push_back(dose);
   m_groups.push_back(&position_group(m_catalog, *candidate->exercise));
@@ -200,12 +199,13 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
   std::vector<std::size_t> before = m_order;
   reorder();
   const int after_total = total();
-  m_cost = after_total - before_total;
   if (after_total <= m_budget) {
     return Added::yes;
   }
   m_order = std::move(before);
-  return refuse(Added::over_budget);
+  const Added why = refuse(Added::over_budget);
+  m_cost = after_total - total(); // what it would have added, changes of position included
+  return why;
 }
 
 Dose Selection::level_dose(const Candidate& candidate) const
@@ -325,7 +325,7 @@ void Selection::raise()
     longer.set_level_doses();
     const int seconds = longer.total();
     if (seconds > longer.m_budget || !longer.within_limits() ||
-        seconds >= static_cast<int>(fill_target * longer.m_budget + 0.999)) {
+        seconds >= fill_target_seconds(longer.m_budget)) {
       ceiling = longer.m_doses;
       break;
     }

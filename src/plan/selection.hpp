@@ -108,8 +108,9 @@ public:
   /// next a physiotherapist writes; for a plan that no other exercise can
   /// fill.
   void raise();
-  /// The seconds the last candidate offered to try_add would add, its
-  /// changes of position included where they were worked out.
+  /// The seconds the last candidate try_add turned away would have added:
+  /// with its changes of position when it was refused for the budget after
+  /// the plan was ordered with it, else its own.
   int last_cost() const { return m_cost; }
   /// Total seconds in plan order, transitions included.
   int total() const;

@@ -12,6 +12,12 @@ namespace backplan::plan {
 /// The share of the budget a plan must reach when the safe catalog can fill it.
 inline constexpr double fill_target = 0.9;
 
+/// `fill_target` of `budget_seconds`, rounded up to whole seconds.
+inline int fill_target_seconds(int budget_seconds)
+{
+  return static_cast<int>(fill_target * budget_seconds + 0.999);
+}
+
 /// Plans of at least this many minutes keep each kind's share wherever the
 /// catalog allows.
 inline constexpr int rules_minimum_minutes = 10;
