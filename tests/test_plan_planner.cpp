@@ -26,13 +26,14 @@ bool has(const std::vector<std::string>& items, const std::string& item)
 /// the next item's header).
 std::string item_text(const std::string& text, const plan::Plan& plan, std::size_t index)
 {
-  const auto header = [&](std::size_t i) {
+  const auto header = [&](std::size_t i, std::size_t from) {
     return text.find(fmt::format("{:>2}. {} {}", i + 1, util::format_clock(plan.items[i].start),
-                                 plan.items[i].exercise.name));
+                                 plan.items[i].exercise.name),
+                     from);
   };
-  const auto begin = header(index);
+  const auto begin = header(index, 0);
   REQUIRE(begin != std::string::npos);
-  const auto end = index + 1 < plan.items.size() ? header(index + 1) : text.find("Sources");
+  const auto end = index + 1 < plan.items.size() ? header(index + 1, begin) : text.find("Sources", begin);
   return text.substr(begin, end - begin);
 }
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace backplan::figure {
 
@@ -208,16 +210,18 @@ const std::vector<std::string> movers = {"right_hand", "left_hand", "right_toe",
 /// the body least); sideways only, unless seen from above.
 Point still_shift(const Body& start, const Body& end, View view)
 {
+  // Each point's place in both poses, projected once.
+  std::vector<std::pair<Point, Point>> pairs;
+  pairs.reserve(start.points.size());
+  for (const auto& [name, point] : start.points) {
+    pairs.emplace_back(flat(start, name, view), flat(end, name, view));
+  }
   Point best{};
   double least = std::numeric_limits<double>::max();
-  for (const auto& [anchor, point] : start.points) {
-    const Point a = flat(start, anchor, view);
-    const Point b = flat(end, anchor, view);
+  for (const auto& [a, b] : pairs) {
     const Point shift{b.x - a.x, view == View::top ? b.y - a.y : 0.0};
     double cost = 0;
-    for (const auto& [name, other] : start.points) {
-      const Point p = flat(start, name, view);
-      const Point q = flat(end, name, view);
+    for (const auto& [p, q] : pairs) {
       cost += std::hypot(q.x - p.x - shift.x, q.y - p.y - shift.y);
     }
     if (cost < least - 1e-9) {

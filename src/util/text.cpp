@@ -120,6 +120,7 @@ std::string xml_escape(std::string_view text)
 std::string fold_whitespace(std::string_view text)
 {
   std::string out;
+  out.reserve(text.size());
   for (const char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
       if (!out.empty() && out.back() != ' ') {
@@ -154,16 +155,20 @@ std::size_t control_sequence_end(std::string_view text, std::size_t at)
 std::size_t display_width(std::string_view text)
 {
   std::size_t width = 0;
-  std::size_t skip_to = 0;
-  for (const CodePoint c : Utf8View(text)) {
-    if (c.offset < skip_to) {
-      continue;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte >= 0x20 && byte < 0x7f) {
+      // Printable ASCII, most of every text: one column, nothing to decode.
+      ++width;
+      ++at;
+    } else if (byte == 0x1b && at + 1 < text.size() && text[at + 1] == '[') {
+      at = control_sequence_end(text, at);
+    } else {
+      const CodePoint c = *Utf8View(text.substr(at)).begin();
+      width += static_cast<std::size_t>(column_width(c.value));
+      at += c.length;
     }
-    if (c.value == U'\x1b' && c.offset + 1 < text.size() && text[c.offset + 1] == '[') {
-      skip_to = control_sequence_end(text, c.offset);
-      continue;
-    }
-    width += static_cast<std::size_t>(column_width(c.value));
   }
   return width;
 }
@@ -190,6 +195,12 @@ std::string truncate_to_width(std::string_view text, std::size_t width)
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width)
 {
+  // A line that fits and has no space to fold is its own wrapping.
+  if (!text.empty() && text.front() != ' ' && text.back() != ' ' &&
+      text.find('\n') == std::string_view::npos && text.find("  ") == std::string_view::npos &&
+      display_width(text) <= width) {
+    return {std::string(text)};
+  }
   std::vector<std::string> lines;
   std::string line;
   std::size_t line_width = 0;

@@ -18,6 +18,12 @@ void Utf8View::Iterator::decode()
     m_current = CodePoint{0, m_text.size(), 0, false};
     return;
   }
+  const auto first = static_cast<unsigned char>(m_text[at]);
+  if (first < 0x80) {
+    // ASCII, most of every text: one byte, one code point.
+    m_current = CodePoint{static_cast<char32_t>(first), at, 1, true};
+    return;
+  }
   utf8proc_int32_t code = -1;
   const auto read = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(m_text.data() + at),
                                      static_cast<utf8proc_ssize_t>(m_text.size() - at), &code);
@@ -42,7 +48,14 @@ Utf8View::Iterator Utf8View::Iterator::operator++(int)
   return before;
 }
 
-int column_width(char32_t code) { return utf8proc_charwidth(static_cast<utf8proc_int32_t>(code)); }
+int column_width(char32_t code)
+{
+  // Printable ASCII takes one column (as utf8proc says), without the lookup.
+  if (code >= U' ' && code < U'\x7f') {
+    return 1;
+  }
+  return utf8proc_charwidth(static_cast<utf8proc_int32_t>(code));
+}
 
 std::optional<Utf8Error> find_invalid_utf8(std::string_view text)
 {
