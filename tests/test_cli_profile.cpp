@@ -56,6 +56,7 @@ TEST_SUITE("cli::profile")
                          "goals       (none)                           default\n"
                          "regions     (none)                           default\n"
                          "level       (gentle, moderate)               default\n"
+                         "lead_in     5                                default\n"
                          "setting     desk                             profile " +
                          file +
                          "\n"

@@ -203,7 +203,7 @@ TEST_SUITE("cli::run")
                               BACKPLAN_EXE, dir));
     const auto lines = test::lines_of(result.out);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[0].starts_with("00:00  get into position — "));
+    CHECK(lines[0].starts_with("00:00  get into position 10 s — "));
     CHECK(lines[1] == "0");
     CHECK(test::slurp(dir + "/err").empty());
   }

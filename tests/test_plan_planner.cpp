@@ -169,13 +169,16 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& asked, con
       }
     }
     CHECK(plan::within(item.dose, exercise->dosage));
-    CHECK(item.duration == plan::duration(item.dose, exercise->per_side));
-    const bool moved = i > 0 && plan::position_group(catalog, plan.items[i - 1].exercise) !=
-                                  plan::position_group(catalog, *exercise);
-    // Getting down to or up from the floor takes 20 s, any other change 10 s.
-    const bool floor_change = i > 0 && (plan::setting_of(catalog, plan.items[i - 1].exercise) == "floor") !=
-                                         (plan::setting_of(catalog, *exercise) == "floor");
-    CHECK(item.transition == (moved ? (floor_change ? 20 : 10) : 0));
+    CHECK(item.duration == plan::duration(item.dose, exercise->per_side, request.lead_in));
+    // The first exercise is got into from standing or sitting.
+    const bool moved = i == 0 || plan::position_group(catalog, plan.items[i - 1].exercise) !=
+                                   plan::position_group(catalog, *exercise);
+    CHECK(item.moves == moved);
+    // Getting down to or up from the floor takes 20 s, any other change
+    // 10 s; within a posture the lead-in alone (5 s unless asked).
+    const bool from_floor = i > 0 && plan::setting_of(catalog, plan.items[i - 1].exercise) == "floor";
+    const bool floor_change = from_floor != (plan::setting_of(catalog, *exercise) == "floor");
+    CHECK(item.transition == (moved ? std::max(request.lead_in, floor_change ? 20 : 10) : request.lead_in));
     clock += item.transition;
     CHECK(item.start == clock);
     clock += item.duration;
@@ -187,7 +190,8 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& asked, con
   // Every item at least at the dose of the plan's length (dose_level), so
   // that a longer plan never gives it less.
   const auto level_seconds = [&](const catalog::Exercise& exercise) {
-    return plan::duration(plan::level_dose(catalog, exercise, request.minutes), exercise.per_side);
+    return plan::duration(plan::level_dose(catalog, exercise, request.minutes, request.lead_in),
+                          exercise.per_side, request.lead_in);
   };
   for (const auto& item : plan.items) {
     CHECK((capped(caps, item.exercise) || item.duration >= level_seconds(item.exercise)));
@@ -343,7 +347,7 @@ sources: [kenway]
     REQUIRE(loaded.errors.empty());
     const auto* exercise = loaded.catalog.find("long-hold");
     REQUIRE(exercise != nullptr);
-    const int least = plan::duration(plan::least_dose(loaded.catalog, *exercise), exercise->per_side);
+    const int least = plan::duration(plan::least_dose(loaded.catalog, *exercise), exercise->per_side, 5);
     CHECK(least == 300);
     // 25% of a plan under 20 minutes; from 20 minutes on 15%, but never less
     // than a 19-minute plan's 285 s.

@@ -49,14 +49,17 @@ bool at_most(const plan::PlanItem& item)
   const auto& catalog = test::builtin_catalog();
   const auto most = plan::max_dose(item.exercise.dosage);
   const auto least = plan::least_dose(catalog, item.exercise);
-  return plan::duration(item.dose, item.exercise.per_side) == plan::duration(most, item.exercise.per_side) ||
-         plan::duration(least, item.exercise.per_side) == plan::duration(most, item.exercise.per_side);
+  return plan::duration(item.dose, item.exercise.per_side, plan::default_lead_in) ==
+           plan::duration(most, item.exercise.per_side, plan::default_lead_in) ||
+         plan::duration(least, item.exercise.per_side, plan::default_lead_in) ==
+           plan::duration(most, item.exercise.per_side, plan::default_lead_in);
 }
 
 /// The seconds `exercise` takes at the dose of a plan of `minutes`.
 int level_seconds(const catalog::Exercise& exercise, int minutes)
 {
-  return plan::duration(plan::level_dose(test::builtin_catalog(), exercise, minutes), exercise.per_side);
+  return plan::duration(plan::level_dose(test::builtin_catalog(), exercise, minutes, plan::default_lead_in),
+                        exercise.per_side, plan::default_lead_in);
 }
 
 int seconds_of(const plan::Plan& plan, const std::string& kind)
@@ -145,7 +148,7 @@ TEST_SUITE("plan::quality")
         const bool floor = catalog.positions.find(exercise.position)->setting == "floor";
         const bool was_floor =
           i > 0 && catalog.positions.find(plan.items[i - 1].exercise.position)->setting == "floor";
-        runs += i == 0 || plan.items[i].transition > 0 ? 1 : 0;
+        runs += plan.items[i].moves ? 1 : 0;
         floor_runs += floor && !was_floor ? 1 : 0;
       }
       CHECK(runs <= static_cast<int>(postures.size()) + 1);

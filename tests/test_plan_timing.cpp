@@ -15,23 +15,29 @@ TEST_SUITE("plan::timing")
     SUBCASE("holds on each side")
     {
       // 2 sides x (3 x 30 s + 2 rests of 10 s) = 2 x 110 s.
-      CHECK(plan::duration({30, 0, 3, 1, 10}, true) == 220);
+      CHECK(plan::duration({30, 0, 3, 1, 10}, true, 0) == 220);
     }
     SUBCASE("moving repetitions in sets")
     {
       // 2 sets x (10 x 3 s + 9 x 2 s) + 1 rest of 30 s between sets = 126 s.
-      CHECK(plan::duration({0, 3, 10, 2, 2, 30}, false) == 126);
+      CHECK(plan::duration({0, 3, 10, 2, 2, 30}, false, 0) == 126);
     }
     SUBCASE("movement then hold in each repetition")
     {
       // 2 sides x (3 x (20 s + 30 s) + 2 x 5 s) = 2 x 160 s.
-      CHECK(plan::duration({30, 20, 3, 1, 5}, true) == 320);
+      CHECK(plan::duration({30, 20, 3, 1, 5}, true, 0) == 320);
     }
-    SUBCASE("a single hold has no rest") { CHECK(plan::duration({45, 0, 1, 1, 10, 0}, false) == 45); }
+    SUBCASE("an exercise done on each side gets ready for its second side")
+    {
+      // 2 sides x (3 x 30 s + 2 rests of 10 s) + a lead-in of 5 s between them.
+      CHECK(plan::duration({30, 0, 3, 1, 10}, true, 5) == 225);
+      CHECK(plan::duration({30, 0, 3, 1, 10}, false, 5) == 110);
+    }
+    SUBCASE("a single hold has no rest") { CHECK(plan::duration({45, 0, 1, 1, 10, 0}, false, 0) == 45); }
     SUBCASE("rest between sets counts only between sets")
     {
       // 3 sets x 1 x 10 s + 2 rests of 40 s; the rest between repetitions never applies.
-      CHECK(plan::duration({10, 0, 1, 3, 5, 40}, false) == 110);
+      CHECK(plan::duration({10, 0, 1, 3, 5, 40}, false, 0) == 110);
     }
   }
 
@@ -77,8 +83,8 @@ TEST_SUITE("plan::timing")
       CHECK(plan::within(low, exercise.dosage));
       CHECK(plan::within(mid, exercise.dosage));
       CHECK(plan::within(high, exercise.dosage));
-      CHECK(plan::duration(low, exercise.per_side) <= plan::duration(mid, exercise.per_side));
-      CHECK(plan::duration(mid, exercise.per_side) <= plan::duration(high, exercise.per_side));
+      CHECK(plan::duration(low, exercise.per_side, 5) <= plan::duration(mid, exercise.per_side, 5));
+      CHECK(plan::duration(mid, exercise.per_side, 5) <= plan::duration(high, exercise.per_side, 5));
       auto outside = high;
       ++outside.reps;
       CHECK_FALSE(plan::within(outside, exercise.dosage));

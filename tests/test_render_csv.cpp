@@ -204,7 +204,8 @@ TEST_SUITE("render::csv")
                      exercise.id, exercise.name, exercise.position, util::join(exercise.regions, ","),
                      util::join(exercise.goals, ","), exercise.kind, exercise.level,
                      exercise.per_side ? "true" : "false",
-                     std::to_string(plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side))});
+                     std::to_string(plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side,
+                                                   plan::default_lead_in))});
     }
   }
 }

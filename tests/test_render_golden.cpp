@@ -41,7 +41,7 @@ void check_golden(const std::string& name, std::vector<std::string> args)
   CHECK(result.out == expected);
 }
 
-const std::vector<std::string> knee_plan = {"plan", "-c", "knee", "-m", "10", "--width", "80"};
+const std::vector<std::string> knee_plan = {"plan", "-c", "knee", "-m", "12", "--width", "80"};
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more)
 {

@@ -101,7 +101,7 @@ void check_plan_json(const plan::Plan& plan, const json& out)
                     dosage["sets"],
                     dosage["rest_between_reps_seconds"],
                     dosage["rest_between_sets_seconds"]};
-    CHECK(plan::duration(dose, dosage["per_side"]) == rendered["duration_seconds"]);
+    CHECK(plan::duration(dose, dosage["per_side"], plan::default_lead_in) == rendered["duration_seconds"]);
     CHECK(rendered["steps"] == item.exercise.steps);
     CHECK(rendered["cues"] == item.exercise.cues);
     check_rules(rendered["modifications"], item.modifications);
@@ -188,7 +188,7 @@ TEST_SUITE("render::json")
     CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "qualifiers",
                                                               "cleared", "minutes", "goals", "regions",
                                                               "setting", "level", "seed", "for", "clinician",
-                                                              "frequency"});
+                                                              "frequency", "lead_in_seconds"});
     CHECK(keys_of(out["items"][0]) == std::vector<std::string>{"index",
                                                                "id",
                                                                "name",
@@ -203,6 +203,7 @@ TEST_SUITE("render::json")
                                                                "start_seconds",
                                                                "duration_seconds",
                                                                "transition_seconds",
+                                                               "changes_position",
                                                                "dosage",
                                                                "steps",
                                                                "cues",
@@ -273,7 +274,7 @@ TEST_SUITE("render::json")
       CHECK(entry["level"] == exercise.level);
       CHECK(entry["per_side"] == exercise.per_side);
       CHECK(entry["typical_seconds"] ==
-            plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side));
+            plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side, plan::default_lead_in));
     }
     // Filters apply as in text: sciatica leaves out what it avoids.
     const auto filtered = test::run_backplan({"list", "-f", "json", "-c", "sciatica"});
@@ -329,7 +330,8 @@ TEST_SUITE("render::json")
       CHECK(range(out["dosage"]["sets"], dosage.sets));
       CHECK(range(out["dosage"]["rest_between_reps_seconds"], dosage.rest_between_reps));
       CHECK(range(out["dosage"]["rest_between_sets_seconds"], dosage.rest_between_sets));
-      CHECK(out["typical_seconds"] == plan::duration(plan::middle_dose(dosage), exercise.per_side));
+      CHECK(out["typical_seconds"] ==
+            plan::duration(plan::middle_dose(dosage), exercise.per_side, plan::default_lead_in));
       CHECK(out["steps"] == exercise.steps);
       CHECK(out["cues"] == exercise.cues);
       for (const auto& [key, variant] :

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <regex>
 
 using namespace backplan;
 
@@ -55,7 +56,15 @@ std::string pdf_text(const std::string& path, const std::string& options = "")
   // signs read one column after the other, not line by line across both.
   const auto text = test::shell("pdftotext -raw -enc UTF-8 '" + pdf + "' -");
   REQUIRE(text.status == 0);
-  return normalize(text.out);
+  // Without the page footers ("TITLE Page 3"), which fall wherever a page
+  // breaks, inside a paragraph too.
+  std::string body;
+  for (const auto& line : test::lines_of(text.out)) {
+    if (!std::regex_search(line, std::regex(" Page [0-9]+$"))) {
+      body += line + "\n";
+    }
+  }
+  return normalize(body);
 }
 
 std::string write_temp(const std::string& name, const std::string& text)

@@ -14,18 +14,24 @@ using namespace backplan;
 
 namespace {
 
-/// A plan of two items made by hand: a hold twice with a rest, then, after
-/// a change of position, a hold on each side.
+/// A plan of two items made by hand: getting into position, a hold twice
+/// with a rest, then, after a change of position, a hold on each side with
+/// the default lead-in between the sides.
 plan::Plan two_item_plan()
 {
   plan::Plan plan;
+  plan.request.lead_in = 5;
   plan::PlanItem first;
   first.exercise.id = "first";
   first.exercise.name = "First";
   first.exercise.position = "standing";
+  first.exercise.steps = {"Stand tall.", "Hold."};
   first.position_name = "Standing";
   first.dose = {10, 0, 2, 1, 5};
-  first.duration = plan::duration(first.dose, false);
+  first.duration = plan::duration(first.dose, false, 5);
+  first.transition = 10;
+  first.moves = true;
+  first.start = 10;
   first.modifications.push_back(
     {"knee", catalog::Action::modify, "Stand on a soft mat.", "general", std::nullopt, {}});
   plan::PlanItem second;
@@ -34,10 +40,12 @@ plan::Plan two_item_plan()
   second.exercise.position = "lying-on-back";
   second.exercise.per_side = true;
   second.position_name = "Lying on your back";
+  second.exercise.steps = {"Lie down."};
   second.dose = {5, 0, 1, 1, 0};
-  second.duration = plan::duration(second.dose, true);
+  second.duration = plan::duration(second.dose, true, 5);
   second.transition = 15; // a change of position, of whatever length
-  second.start = first.duration + second.transition;
+  second.moves = true;
+  second.start = first.start + first.duration + second.transition;
   plan.items = {first, second};
   plan.total = second.start + second.duration;
   return plan;
@@ -47,10 +55,10 @@ plan::Plan two_item_plan()
 
 TEST_SUITE("run::schedule")
 {
-  TEST_CASE("an item's phases follow its dose: position, sides, sets, repetitions and rests")
+  TEST_CASE("an item's phases follow its dose: getting ready, sides, sets, repetitions and rests")
   {
     using K = plan::PhaseKind;
-    const auto phases = plan::item_phases({30, 3, 2, 2, 10, 10}, true, 15);
+    const auto phases = plan::item_phases({30, 3, 2, 2, 10, 10}, true, {15, true, 5});
     std::vector<K> kinds;
     std::vector<int> seconds;
     for (const auto& phase : phases) {
@@ -60,14 +68,16 @@ TEST_SUITE("run::schedule")
     const std::vector<K> side = {
       K::move, K::hold, K::rest_between_reps, K::move, K::hold, K::rest_between_sets,
       K::move, K::hold, K::rest_between_reps, K::move, K::hold};
-    std::vector<K> expected = {K::change_position, K::get_into_position};
+    std::vector<K> expected = {K::change_position};
     expected.insert(expected.end(), side.begin(), side.end());
     expected.push_back(K::switch_sides);
     expected.insert(expected.end(), side.begin(), side.end());
     CHECK(kinds == expected);
     CHECK(std::accumulate(seconds.begin(), seconds.end(), 0) ==
-          15 + plan::duration({30, 3, 2, 2, 10, 10}, true));
-    CHECK(phases[2].side == 1);
+          15 + plan::duration({30, 3, 2, 2, 10, 10}, true, 5));
+    CHECK(seconds.front() == 15);
+    CHECK(seconds[1 + side.size()] == 5); // the second side's lead-in
+    CHECK(phases[1].side == 1);
     CHECK(phases.back().side == 2);
     CHECK(phases.back().set == 2);
     CHECK(phases.back().rep == 2);
@@ -124,27 +134,27 @@ TEST_SUITE("run::schedule")
     for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
       lines.push_back(run::cue_line(schedule, i));
     }
-    CHECK(lines == std::vector<std::string>{
-                     "00:00  get into position — First (standing). Modify: Stand on a soft mat.\n",
-                     "00:00  hold 10 s — First, 1 of 2\n",
-                     "00:10  rest 5 s — First\n",
-                     "00:15  hold 10 s — First, 2 of 2\n",
-                     "00:25  change position 15 s — Second (lying on your back)\n",
-                     "00:40  get into position — Second (lying on your back), right side\n",
-                     "00:40  hold 5 s — Second, right side\n",
-                     "00:45  switch sides — Second, left side\n",
-                     "00:45  hold 5 s — Second, left side\n",
-                     "00:50  done — 2 exercises, 00:50\n",
-                   });
+    CHECK(lines ==
+          std::vector<std::string>{
+            "00:00  get into position 10 s — First (standing). Stand tall. Modify: Stand on a soft mat.\n",
+            "00:10  hold 10 s — First, 1 of 2\n",
+            "00:20  rest 5 s — First\n",
+            "00:25  hold 10 s — First, 2 of 2\n",
+            "00:35  change position 15 s — Second (lying on your back), right side. Lie down.\n",
+            "00:50  hold 5 s — Second, right side\n",
+            "00:55  switch sides 5 s — Second, left side\n",
+            "01:00  hold 5 s — Second, left side\n",
+            "01:05  done — 2 exercises, 01:05\n",
+          });
     CHECK(
-      run::cue_json(schedule, 6) ==
-      R"({"time":40,"clock":"00:40","phase":"hold","exercise":"second","index":2,"side":"right",)"
+      run::cue_json(schedule, 5) ==
+      R"({"time":50,"clock":"00:50","phase":"hold","exercise":"second","index":2,"side":"right",)"
       R"("rep":1,"reps":1,"set":1,"sets":1,"seconds":5,"modifications":[],"cautions":[],"words":"hold 5 s — Second, right side"})"
       "\n");
     CHECK(
       run::cue_json(schedule, schedule.phases.size()) ==
-      R"({"time":50,"clock":"00:50","phase":"done","exercise":null,"index":null,"side":null,)"
-      R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 00:50"})"
+      R"({"time":65,"clock":"01:05","phase":"done","exercise":null,"index":null,"side":null,)"
+      R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 01:05"})"
       "\n");
   }
 }

@@ -24,10 +24,11 @@ private:
 };
 
 /// Two items: a hold twice with a rest (0–25 s), then a change of position
-/// (25–40 s) and a hold on each side (40–50 s).
+/// (25–40 s) and a hold on each side (40–50 s), without lead-ins.
 run::Schedule two_items()
 {
   plan::Plan plan;
+  plan.request.lead_in = 0;
   plan::PlanItem first;
   first.exercise.id = "first";
   first.exercise.name = "First";
@@ -35,7 +36,7 @@ run::Schedule two_items()
   first.position_name = "Standing";
   first.dose = {10, 0, 2, 1, 5};
   first.dosage_words = plan::dosage_words(first.dose, false);
-  first.duration = plan::duration(first.dose, false);
+  first.duration = plan::duration(first.dose, false, 0);
   first.cautions.push_back(
     {"knee", catalog::Action::caution, "Keep the knees soft.", "general", std::nullopt, {}});
   plan::PlanItem second;
@@ -45,8 +46,9 @@ run::Schedule two_items()
   second.position_name = "Lying on your back";
   second.dose = {5, 0, 1, 1, 0};
   second.dosage_words = plan::dosage_words(second.dose, true);
-  second.duration = plan::duration(second.dose, true);
+  second.duration = plan::duration(second.dose, true, 0);
   second.transition = 15; // a change of position, of whatever length
+  second.moves = true;
   second.start = first.duration + second.transition;
   plan.items = {first, second};
   plan.total = second.start + second.duration;
@@ -97,7 +99,7 @@ TEST_SUITE("run::session")
     clock.advance(1ms); // 10 s of plan time
     CHECK(session.update() == Begun{2});
     clock.advance(800ms); // 50 s
-    CHECK(session.update() == Begun{3, 4, 5, 6, 7, 8, 9});
+    CHECK(session.update() == Begun{3, 4, 5, 6, 7, 8});
     CHECK(session.finished());
   }
 
@@ -151,9 +153,9 @@ TEST_SUITE("run::session")
     session.next();
     session.update();
     clock.advance(15s);
-    CHECK(session.update() == Begun{5, 6});
+    CHECK(session.update() == Begun{5});
     session.next(); // from the last exercise: the end
-    CHECK(session.update() == Begun{9});
+    CHECK(session.update() == Begun{8});
     CHECK(session.finished());
     const auto summary = session.summary();
     CHECK(summary.done == 0);

@@ -192,7 +192,7 @@ TEST_SUITE("run::screen")
     item.position_name = "仰向け";
     item.dose = {10, 0, 2, 1, 5};
     item.dosage_words = plan::dosage_words(item.dose, false);
-    item.duration = plan::duration(item.dose, false);
+    item.duration = plan::duration(item.dose, false, 0);
     plan.items = {item};
     plan.total = item.duration;
     const auto schedule = run::make_schedule(plan);

@@ -63,7 +63,8 @@ void run_list(const Context& context, const ListOptions& options)
         safety::phase_excluding(catalog, conditions.ids, options.cleared, exercise) != nullptr) {
       continue;
     }
-    rows.push_back({&exercise, plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side)});
+    rows.push_back({&exercise, plan::duration(plan::middle_dose(exercise.dosage), exercise.per_side,
+                                              plan::default_lead_in)});
   }
   for (const auto& [name, print] : render::list_formats()) {
     if (name == options.format) {

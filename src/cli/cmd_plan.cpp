@@ -292,6 +292,15 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
                                ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
                                ->type_name("N")
                                ->group(focus_group);
+  options.given["lead_in"] =
+    command
+      .add_option("--lead-in", options.lead_in,
+                  "seconds to get ready before each exercise and each side, 0 to 60 (default 5); a change "
+                  "of position takes at least its own 10 s (20 s to or from the floor)")
+      ->check(CLI::Range(0, plan::max_lead_in))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+      ->type_name("S")
+      ->group(focus_group);
   options.given["goals"] =
     add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)")
       ->group(focus_group);
@@ -417,6 +426,10 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   effective.settings.push_back({"level",
                                 effective.request.level.empty() ? any_level : effective.request.level,
                                 source("level", profile.level.has_value())});
+
+  effective.request.lead_in = given("lead_in") ? options.lead_in : profile.lead_in.value_or(options.lead_in);
+  effective.settings.push_back(
+    {"lead_in", std::to_string(effective.request.lead_in), source("lead_in", profile.lead_in.has_value())});
 
   effective.request.setting = given("setting") ? options.setting : profile.setting.value_or(options.setting);
   effective.settings.push_back(

@@ -20,7 +20,7 @@ using catalog::Location;
 
 const std::vector<catalog::KeySpec> profile_keys = {
   {"conditions", false}, {"minutes", false}, {"goals", false}, {"regions", false}, {"level", false},
-  {"setting", false},    {"format", false},  {"seed", false},  {"cleared", false}};
+  {"setting", false},    {"format", false},  {"seed", false},  {"cleared", false}, {"lead_in", false}};
 
 /// Reads the keys of a profile's mapping into a Profile, each problem
 /// reported at its node.
@@ -103,17 +103,19 @@ public:
     }
   }
 
-  void minutes(Profile& profile)
+  /// A whole number of `key` within [low, high].
+  std::optional<int> number(const char* key, int low, int high)
   {
-    if (const Entry* entry = find("minutes")) {
-      const catalog::RangeSpec spec{"minutes", false, 1, 180, nullptr, nullptr};
-      if (const auto minutes = m_reader.range(*entry, spec)) {
-        if (minutes->min != minutes->max) {
-          m_reader.error(entry->second, "'minutes' must be one whole number");
+    if (const Entry* entry = find(key)) {
+      const catalog::RangeSpec spec{key, false, low, high, nullptr, nullptr};
+      if (const auto value = m_reader.range(*entry, spec)) {
+        if (value->min != value->max) {
+          m_reader.error(entry->second, fmt::format("'{}' must be one whole number", key));
         }
-        profile.minutes = minutes->min;
+        return value->min;
       }
     }
+    return std::nullopt;
   }
 
   void cleared(Profile& profile)
@@ -179,7 +181,8 @@ Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& ca
     read.ids("goals", catalog.goals, "goal", profile.goals);
     read.ids("regions", catalog.regions, "region", profile.regions);
     read.level(profile);
-    read.minutes(profile);
+    profile.minutes = read.number("minutes", 1, 180);
+    profile.lead_in = read.number("lead_in", 0, plan::max_lead_in);
     read.seed(profile);
     read.choice("setting", {"floor", "desk"}, profile.setting);
     read.choice("format", formats, profile.format);

@@ -15,6 +15,7 @@ struct Profile {
   std::optional<std::vector<std::string>> conditions; ///< resolved to condition ids, ID=VALUE with a value
   std::optional<bool> cleared;
   std::optional<int> minutes;
+  std::optional<int> lead_in; ///< seconds to get ready before each exercise and side
   std::optional<std::vector<std::string>> goals;
   std::optional<std::vector<std::string>> regions;
   std::optional<std::string> level;

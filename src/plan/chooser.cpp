@@ -37,7 +37,7 @@ std::vector<std::string> slots_of(const Exercise& exercise)
 Chooser::Chooser(const catalog::Catalog& catalog, const Request& request,
                  const std::vector<Candidate>& candidates, int budget, std::vector<PositionLimit> limits)
     : m_catalog(catalog), m_request(request), m_candidates(candidates),
-      m_selection(catalog, budget, std::move(limits)), m_why(candidates.size()),
+      m_selection(catalog, budget, request.lead_in, std::move(limits)), m_why(candidates.size()),
       m_tried(candidates.size(), false), m_refused(candidates.size())
 {
   std::unordered_map<std::string, std::size_t> bits;
@@ -130,12 +130,18 @@ void Chooser::close_calmly()
   m_stage = "the plan ends on a stretch in a posture it is already in, and no exercise needing no change or "
             "caution could end it";
   m_selection.close_postures(true);
+  // A closer is kept only if the plan then ends calmly: one that does not
+  // would take time a later one needs.
   const auto offer_closers = [&] {
     for (const auto& candidate : m_candidates) {
-      if (closes_plan(m_catalog, *candidate.exercise) && offer(candidate) &&
-          ends_calmly(m_catalog, ordered())) {
+      if (!closes_plan(m_catalog, *candidate.exercise) || !offer(candidate)) {
+        continue;
+      }
+      if (ends_calmly(m_catalog, ordered())) {
         return true;
       }
+      m_selection.remove(&candidate);
+      m_why[index_of(candidate)].clear();
     }
     return false;
   };
@@ -193,16 +199,16 @@ bool Chooser::offer(const Candidate& candidate)
     m_why[index] = m_stage;
     return true;
   case Added::over_item_cap:
-    m_refused[index] = Refusal{Added::over_item_cap, duration(dose, candidate.exercise->per_side),
+    m_refused[index] = Refusal{Added::over_item_cap, m_selection.seconds(dose, candidate.exercise->per_side),
                                m_selection.item_cap().value_or(0)};
     return false;
   case Added::over_position:
-    m_refused[index] = Refusal{Added::over_position, duration(dose, candidate.exercise->per_side),
+    m_refused[index] = Refusal{Added::over_position, m_selection.seconds(dose, candidate.exercise->per_side),
                                m_selection.position_cap(*candidate.exercise)};
     return false;
   case Added::over_moves:
-    m_refused[index] =
-      Refusal{Added::over_moves, duration(dose, candidate.exercise->per_side), m_selection.moves_cap()};
+    m_refused[index] = Refusal{Added::over_moves, m_selection.seconds(dose, candidate.exercise->per_side),
+                               m_selection.moves_cap()};
     return false;
   case Added::over_end: // the chooser's own refusal, never try_add's
   case Added::over_budget:

@@ -296,11 +296,20 @@ bool ends_calmly(const Catalog& catalog, const std::vector<const Exercise*>& ord
          (ordered.size() >= 2 && position_group(catalog, *ordered[ordered.size() - 2]) == last);
 }
 
-int schedule(const Catalog& catalog, std::vector<PlanItem>& items)
+int schedule(const Catalog& catalog, std::vector<PlanItem>& items, int lead_in)
 {
   int clock = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    items[i].transition = i > 0 ? transition_seconds(catalog, items[i - 1].exercise, items[i].exercise) : 0;
+    const bool to_floor = setting_of(catalog, items[i].exercise) == "floor";
+    if (i == 0) {
+      items[i].moves = true;
+      items[i].transition = ready_seconds(true, false, to_floor, lead_in);
+    } else {
+      const auto& before = items[i - 1].exercise;
+      items[i].moves = position_group(catalog, before) != position_group(catalog, items[i].exercise);
+      items[i].transition =
+        ready_seconds(items[i].moves, setting_of(catalog, before) == "floor", to_floor, lead_in);
+    }
     clock += items[i].transition;
     items[i].start = clock;
     clock += items[i].duration;

@@ -164,7 +164,7 @@ PlanItem make_item(const Catalog& catalog, const Request& request, const Candida
   item.kind_name = catalog.kinds.name_of(exercise.kind);
   item.dose = dose;
   item.dosage_words = dosage_words(dose, exercise.per_side, candidate.least, candidate.most);
-  item.duration = duration(dose, exercise.per_side);
+  item.duration = duration(dose, exercise.per_side, request.lead_in);
   item.modifications = candidate.verdict.modifications;
   item.cautions = candidate.verdict.cautions;
   item.easier = resolve_variant(catalog, request, exercise.easier);
@@ -331,10 +331,10 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   for (const std::size_t i : selection.order()) {
     plan.items.push_back(make_item(catalog, request, *selection.chosen()[i], selection.doses()[i]));
   }
-  plan.total = schedule(catalog, plan.items);
+  plan.total = schedule(catalog, plan.items, request.lead_in);
   number_variants(plan.items);
   for (std::size_t i = 1; i < plan.items.size(); ++i) {
-    plan.position_changes += plan.items[i].transition > 0 ? 1 : 0;
+    plan.position_changes += plan.items[i].moves ? 1 : 0;
   }
   const int target = fill_target_seconds(plan.budget);
   plan.filled = plan.total >= target;

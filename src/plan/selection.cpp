@@ -57,25 +57,28 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
   return dose;
 }
 
-Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel level, int cap)
+Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel level, int cap,
+                 int side_lead_in)
 {
   for (int numerator = level.numerator; numerator > 0; --numerator) {
     Dose dose = dose_between(least, most, numerator, level.denominator);
-    if (cap == 0 || duration(dose, per_side) <= cap) {
+    if (cap == 0 || duration(dose, per_side, side_lead_in) <= cap) {
       return dose;
     }
   }
   return least;
 }
 
-Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes)
+Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes, int lead_in)
 {
   return capped_dose(least_dose(catalog, exercise), max_dose(exercise.dosage), exercise.per_side,
-                     dose_level(minutes), item_cap_seconds(minutes * 60));
+                     dose_level(minutes), item_cap_seconds(minutes * 60), lead_in);
 }
 
-Selection::Selection(const catalog::Catalog& catalog, int budget, std::vector<PositionLimit> limits)
-    : m_catalog(catalog), m_budget(budget), m_level(dose_level(budget / 60)), m_limits(std::move(limits))
+Selection::Selection(const catalog::Catalog& catalog, int budget, int lead_in,
+                     std::vector<PositionLimit> limits)
+    : m_catalog(catalog), m_budget(budget), m_lead_in(lead_in), m_level(dose_level(budget / 60)),
+      m_limits(std::move(limits))
 {}
 
 int Selection::position_cap(const catalog::Exercise& exercise) const
@@ -97,7 +100,7 @@ bool Selection::within_limits() const
       const auto& exercise = *m_chosen[i]->exercise;
       if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) !=
           limit.positions.end()) {
-        seconds += duration(m_doses[i], exercise.per_side);
+        seconds += this->seconds(m_doses[i], exercise.per_side);
       }
     }
     if (seconds > limit.seconds) {
@@ -167,13 +170,13 @@ Added Selection::try_add(const Candidate* candidate, const Dose& dose)
 {
   // No item may take more than its share of the plan.
   const auto cap = item_cap();
-  if (cap && duration(dose, candidate->exercise->per_side) > *cap) {
+  if (cap && seconds(dose, candidate->exercise->per_side) > *cap) {
     return Added::over_item_cap;
   }
   // The items' own seconds, without transitions, are a lower bound of the
   // total: most candidates of a large catalog are turned away by it without
   // ordering the plan again.
-  m_cost = duration(dose, candidate->exercise->per_side);
+  m_cost = seconds(dose, candidate->exercise->per_side);
   if (item_seconds() + m_cost > m_budget) {
     return Added::over_budget;
   }
@@ -213,7 +216,7 @@ Dose Selection::level_dose(const Candidate& candidate) const
   const int position = position_cap(*candidate.exercise);
   const int item = item_cap_seconds(m_budget);
   return capped_dose(candidate.least, candidate.most, candidate.exercise->per_side, m_level,
-                     position > 0 ? std::min(position, item) : item);
+                     position > 0 ? std::min(position, item) : item, m_lead_in);
 }
 
 void Selection::set_level_doses()
@@ -225,24 +228,24 @@ void Selection::set_level_doses()
 
 int Selection::total() const
 {
-  int seconds = 0;
+  int total = 0;
   const std::size_t none = m_chosen.size();
   std::size_t previous = none;
   for (const std::size_t i : m_order) {
-    if (previous != none && m_groups[previous] != m_groups[i] && *m_groups[previous] != *m_groups[i]) {
-      seconds += change_seconds(m_floor[previous], m_floor[i]);
-    }
-    seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
+    const bool moves =
+      previous == none || (m_groups[previous] != m_groups[i] && *m_groups[previous] != *m_groups[i]);
+    total += ready_seconds(moves, previous != none && m_floor[previous], m_floor[i], m_lead_in);
+    total += seconds(m_doses[i], m_chosen[i]->exercise->per_side);
     previous = i;
   }
-  return seconds;
+  return total;
 }
 
 int Selection::item_seconds() const
 {
   int seconds = 0;
   for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-    seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
+    seconds += this->seconds(m_doses[i], m_chosen[i]->exercise->per_side);
   }
   return seconds;
 }
@@ -252,7 +255,7 @@ int Selection::kind_seconds(const std::string& kind) const
   int seconds = 0;
   for (std::size_t i = 0; i < m_chosen.size(); ++i) {
     if (m_chosen[i]->exercise->kind == kind && m_chosen[i]->works) {
-      seconds += duration(m_doses[i], m_chosen[i]->exercise->per_side);
+      seconds += this->seconds(m_doses[i], m_chosen[i]->exercise->per_side);
     }
   }
   return seconds;

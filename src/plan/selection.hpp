@@ -4,6 +4,7 @@
 #include "backplan/plan/model.hpp"
 #include "backplan/plan/planner.hpp"
 #include "backplan/safety/conditions.hpp"
+#include "plan/timing.hpp"
 
 #include <optional>
 #include <vector>
@@ -38,14 +39,16 @@ Dose least_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
 Dose dose_between(const Dose& least, const Dose& most, int numerator, int denominator);
 
 /// The dose at `level` from `least` to `most`, or at the highest level below
-/// it at which the item takes at most `cap` seconds (0: no cap), or `least`.
-/// The level and the cap only grow with a plan's length, and so does this.
-Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel level, int cap);
+/// it at which the item takes at most `cap` seconds (0: no cap; the second
+/// side's lead-in of `side_lead_in` counted), or `least`. The level and the
+/// cap only grow with a plan's length, and so does this.
+Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel level, int cap,
+                 int side_lead_in);
 
 /// The dose a plan of `minutes` gives `exercise` unless it must raise every
 /// dose to fill its time: planner.hpp's dose_level within the cap on one
 /// item (Selection::level_dose also keeps within a position's cap).
-Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes);
+Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes, int lead_in);
 
 /// What became of a candidate offered to a selection.
 enum class Added {
@@ -62,9 +65,14 @@ enum class Added {
 class Selection
 {
 public:
-  /// An empty selection for a budget of `budget` seconds, keeping the time
-  /// in each position of `limits` within its cap.
-  Selection(const catalog::Catalog& catalog, int budget, std::vector<PositionLimit> limits = {});
+  /// An empty selection for a budget of `budget` seconds with `lead_in`
+  /// seconds to get ready before each item and side (timing.hpp's
+  /// ready_seconds), keeping the time in each position of `limits` within
+  /// its cap.
+  Selection(const catalog::Catalog& catalog, int budget, int lead_in, std::vector<PositionLimit> limits = {});
+
+  /// Seconds an exercise takes at `dose`: `duration` with this plan's lead-in.
+  int seconds(const Dose& dose, bool per_side) const { return duration(dose, per_side, m_lead_in); }
 
   /// The cap on the time in `exercise`'s position, or 0 when it has none.
   int position_cap(const catalog::Exercise& exercise) const;
@@ -145,6 +153,7 @@ private:
 
   const catalog::Catalog& m_catalog;
   int m_budget;
+  int m_lead_in;
   DoseLevel m_level;
   std::vector<PositionLimit> m_limits;
   std::vector<const Candidate*> m_chosen;

@@ -55,17 +55,18 @@ Dose middle_dose(const catalog::Dosage& dosage)
           (low.rest_between_sets + high.rest_between_sets) / 2};
 }
 
-std::vector<Phase> item_phases(const Dose& dose, bool per_side, int transition)
+std::vector<Phase> item_phases(const Dose& dose, bool per_side, const Lead& lead)
 {
   std::vector<Phase> phases;
-  for_each_phase(dose, per_side, transition, [&phases](const Phase& phase) { phases.push_back(phase); });
+  for_each_phase(dose, per_side, lead, [&phases](const Phase& phase) { phases.push_back(phase); });
   return phases;
 }
 
-int duration(const Dose& dose, bool per_side)
+int duration(const Dose& dose, bool per_side, int side_lead_in)
 {
   int seconds = 0;
-  for_each_phase(dose, per_side, 0, [&seconds](const Phase& phase) { seconds += phase.seconds; });
+  for_each_phase(dose, per_side, Lead{0, false, side_lead_in},
+                 [&seconds](const Phase& phase) { seconds += phase.seconds; });
   return seconds;
 }
 

@@ -3,6 +3,7 @@
 #include "backplan/catalog/model.hpp"
 #include "backplan/plan/model.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,14 @@ namespace backplan::plan {
 /// transition_seconds, for postures known to differ): 20 to get down to or
 /// up from the floor, 10 otherwise.
 inline int change_seconds(bool from_floor, bool to_floor) { return from_floor != to_floor ? 20 : 10; }
+
+/// Seconds to get ready before an item: `lead_in` where the posture stays;
+/// where it changes (`moves`, and before the first exercise, from standing
+/// or sitting) at least the time of the change (`change_seconds`).
+inline int ready_seconds(bool moves, bool from_floor, bool to_floor, int lead_in)
+{
+  return moves ? std::max(lead_in, change_seconds(from_floor, to_floor)) : lead_in;
+}
 
 /// The smallest dose the catalog allows for `dosage`.
 Dose min_dose(const catalog::Dosage& dosage);
@@ -24,13 +33,13 @@ Dose middle_dose(const catalog::Dosage& dosage);
 
 /// What a person does during one stretch of a plan's time.
 enum class PhaseKind {
-  change_position,   ///< moving from the previous item's position to this one's
-  get_into_position, ///< taking up the start position (no time of its own in the plan)
+  change_position,   ///< getting ready where the position changes (and before the first exercise)
+  get_into_position, ///< getting ready where the posture stays: the lead-in
   move,              ///< the movement of one repetition
   hold,              ///< holding the end position of one repetition
   rest_between_reps,
   rest_between_sets,
-  switch_sides, ///< starting the second side (no time of its own in the plan)
+  switch_sides, ///< getting ready for the second side: its lead-in
 };
 
 /// One phase of an item: its kind, its seconds, and where it falls in the
@@ -43,24 +52,30 @@ struct Phase {
   int rep = 1;
 };
 
-/// Calls `visit` with each phase of an item in order: the change of position
-/// when `transition` is above 0, getting into position, then for each side,
-/// set and repetition its movement, hold and rests. The single statement of
-/// the timing model: every duration in a plan is the sum of these phases.
+/// The time to get ready before an item and before its second side.
+struct Lead {
+  int ready = 0;      ///< seconds before the item (PlanItem::transition)
+  bool moves = false; ///< the position changes before it, or it is the first
+  int side = 0;       ///< seconds before the second side of an exercise done on each side
+};
+
+/// Calls `visit` with each phase of an item in order: getting ready (a
+/// change of position when `lead.moves`, else getting into position), then
+/// for each side, set and repetition its movement, hold and rests, with the
+/// second side's lead-in between the sides. The single statement of the
+/// timing model: every duration in a plan is the sum of these phases.
 /// (A template, defined here, so that the planner's many duration sums
 /// cost no more than the arithmetic.)
 template<typename Visit>
-void for_each_phase(const Dose& dose, bool per_side, int transition, Visit&& visit)
+void for_each_phase(const Dose& dose, bool per_side, const Lead& lead, Visit&& visit)
 {
-  if (transition > 0) {
-    visit(Phase{PhaseKind::change_position, transition, 0, 1, 1});
-  }
-  visit(Phase{PhaseKind::get_into_position, 0, per_side ? 1 : 0, 1, 1});
+  visit(Phase{lead.moves ? PhaseKind::change_position : PhaseKind::get_into_position, lead.ready,
+              per_side ? 1 : 0, 1, 1});
   const int sides = per_side ? 2 : 1;
   for (int side = 1; side <= sides; ++side) {
     const int side_number = per_side ? side : 0;
     if (side > 1) {
-      visit(Phase{PhaseKind::switch_sides, 0, side_number, 1, 1});
+      visit(Phase{PhaseKind::switch_sides, lead.side, side_number, 1, 1});
     }
     for (int set = 1; set <= dose.sets; ++set) {
       for (int rep = 1; rep <= dose.reps; ++rep) {
@@ -82,12 +97,13 @@ void for_each_phase(const Dose& dose, bool per_side, int transition, Visit&& vis
 }
 
 /// The phases of an item, as `for_each_phase` yields them.
-std::vector<Phase> item_phases(const Dose& dose, bool per_side, int transition);
+std::vector<Phase> item_phases(const Dose& dose, bool per_side, const Lead& lead);
 
-/// Seconds one exercise takes at `dose`, the transition before it left out:
+/// Seconds one exercise takes at `dose`, getting ready before it left out:
 /// the sum of its phases, that is sides × (sets × (reps × (moving + hold) +
-/// (reps − 1) × rest_between_reps) + (sets − 1) × rest_between_sets).
-int duration(const Dose& dose, bool per_side);
+/// (reps − 1) × rest_between_reps) + (sets − 1) × rest_between_sets), and
+/// `side_lead_in` between the sides of one done on each side.
+int duration(const Dose& dose, bool per_side, int side_lead_in);
 
 /// The dose in words: "hold 30 s, 3 times, each side, rest 10 s between";
 /// with sets, "2 sets of 10, rest 2 s between repetitions, 30 s between sets".

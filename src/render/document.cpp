@@ -113,6 +113,10 @@ ExerciseBlock exercise_of(const plan::Plan& plan, std::size_t index)
   out.start = util::format_clock(item.start);
   out.time = util::format_duration(item.duration);
   out.transition = item.transition;
+  if (item.moves) {
+    out.ready =
+      fmt::format("{}: {} s", index == 0 ? "get into position" : "change position", item.transition);
+  }
   out.kind = item.kind_name;
   out.position = item.position_name;
   out.summary = exercise.summary;
@@ -208,6 +212,7 @@ Document make_document(const plan::Plan& plan, bool explain)
   out.end = util::format_clock(plan.total);
   out.budget = util::format_clock(plan.budget);
   out.position_changes = plan.position_changes;
+  out.lead_in = plan.request.lead_in;
   out.explain = explain;
   if (explain) {
     out.explanation = explanation_of(plan);
@@ -249,10 +254,16 @@ std::string plan_note_line(const Note& note)
 
 std::string schedule_end_line(const Document& document)
 {
-  return fmt::format("Ends at {} of the {} planned. The start times allow for changing position between "
-                     "exercises ({} {}).",
-                     document.end, document.budget, document.position_changes,
-                     document.position_changes == 1 ? "change" : "changes");
+  const std::string changes = fmt::format("{} {} of position", document.position_changes,
+                                          document.position_changes == 1 ? "change" : "changes");
+  if (document.lead_in == 0) {
+    return fmt::format("Ends at {} of the {} planned. The start times allow time to get into the first "
+                       "position and for the {}.",
+                       document.end, document.budget, changes);
+  }
+  return fmt::format("Ends at {} of the {} planned. The start times allow {} s to get ready before each "
+                     "exercise and each side, and longer for the first position and the {}.",
+                     document.end, document.budget, document.lead_in, changes);
 }
 
 std::string closing_line(const Document& document)

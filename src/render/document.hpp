@@ -76,9 +76,13 @@ struct ExerciseBlock {
   std::size_t number = 0; ///< from 1
   std::string id;
   std::string name;
-  std::string start;    ///< "02:30"
-  std::string time;     ///< "1 min 30 s"
-  int transition = 0;   ///< seconds to change position before it
+  std::string start;  ///< "02:30"
+  std::string time;   ///< "1 min 30 s"
+  int transition = 0; ///< seconds to get ready before it (plan::PlanItem::transition)
+  /// "get into position: 20 s" before the first exercise, "change position:
+  /// 10 s" where the position changes; empty where only the lead-in comes
+  /// before it (schedule_end_line says how long that is).
+  std::string ready;
   std::string kind;     ///< its kind's name
   std::string position; ///< its start position's name
   std::string summary;
@@ -122,6 +126,7 @@ struct Document {
   std::string end;         ///< when the plan ends: "09:45"
   std::string budget;      ///< the time planned: "10:00"
   int position_changes = 0;
+  int lead_in = 0;      ///< seconds to get ready before each exercise and side
   bool explain = false; ///< --explain: `explanation` is printed
   Explanation explanation;
   std::vector<std::string> sources;

@@ -198,8 +198,7 @@ void schedule_part(Html& out, const Document& document)
   const Raw legend = document.any_marked
                        ? out.format(" <span class=\"mark\">{}</span> {}.", note_mark, note_mark_legend)
                        : Raw{};
-  out.put("<p>Ends at {} of the {} planned, with time to change position.{}</p>\n", document.end,
-          document.budget, legend);
+  out.put("<p>{}{}</p>\n", schedule_end_line(document), legend);
 }
 
 /// A version in words; one naming another exercise of the plan links to it.

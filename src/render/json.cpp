@@ -31,6 +31,7 @@ Json request_json(const plan::Plan& plan)
   out["for"] = string_or_null(request.for_name);
   out["clinician"] = string_or_null(request.clinician);
   out["frequency"] = request.frequency;
+  out["lead_in_seconds"] = request.lead_in;
   return out;
 }
 
@@ -84,6 +85,7 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["start_seconds"] = item.start;
   out["duration_seconds"] = item.duration;
   out["transition_seconds"] = item.transition;
+  out["changes_position"] = item.moves;
   out["dosage"] = std::move(dosage);
   out["steps"] = exercise.steps;
   out["cues"] = exercise.cues;

@@ -123,7 +123,8 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
     field("End range:", "moves into and holds the end of the range: never a plan's first exercise");
   }
   field("Dosage:", dosage_ranges(e.dosage));
-  field("Typical time:", util::format_duration(plan::duration(plan::middle_dose(e.dosage), e.per_side)));
+  field("Typical time:", util::format_duration(
+                           plan::duration(plan::middle_dose(e.dosage), e.per_side, plan::default_lead_in)));
   out += "\nSteps:\n";
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
     out += hanging(fmt::format("  {}. ", i + 1), e.steps[i], width);
@@ -263,7 +264,7 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   dosage["rest_between_sets_seconds"] = range_json(e.dosage.rest_between_sets);
   dosage["to_fatigue"] = e.dosage.to_fatigue;
   out["dosage"] = std::move(dosage);
-  out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side);
+  out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side, plan::default_lead_in);
   out["steps"] = e.steps;
   out["cues"] = e.cues;
   out["stop_if"] = e.stop_if ? Json{{"text", e.stop_if->text}, {"basis", e.stop_if->basis}} : Json(nullptr);

@@ -191,8 +191,8 @@ std::string text_document(const Document& document, const TextOptions& options)
              fmt::format("{}{}{} after a name: {}.", style.warn, note_mark, style.reset, note_mark_legend));
   }
   for (const auto& exercise : document.exercises) {
-    if (exercise.transition > 0) {
-      out.line(fmt::format("    {}change position: {} s{}", style.dim, exercise.transition, style.reset));
+    if (!exercise.ready.empty()) {
+      out.line(fmt::format("    {}{}{}", style.dim, exercise.ready, style.reset));
     }
     item_section(out, exercise, style);
   }

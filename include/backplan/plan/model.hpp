@@ -11,6 +11,12 @@
 
 namespace backplan::plan {
 
+/// Seconds to get ready before an exercise and before its second side, to
+/// read its first step and take up its start position (`--lead-in`).
+inline constexpr int default_lead_in = 5;
+/// The longest lead-in a request may ask for.
+inline constexpr int max_lead_in = 60;
+
 /// What the user asked for: conditions, goals, regions and the level by id
 /// or alias (make_plan resolves them), qualifier values keyed likewise.
 struct Request {
@@ -26,6 +32,10 @@ struct Request {
   std::string for_name;                 ///< who the handout is for; empty: not printed
   std::string clinician;                ///< who gave it; empty: not printed
   std::string frequency = "once a day"; ///< how often to do the routine
+  /// Seconds to get ready before each exercise and before its second side
+  /// (timing.hpp's ready_seconds); a change of position takes at least its
+  /// own time.
+  int lead_in = default_lead_in;
 };
 
 /// One chosen dose of an exercise, every value within the catalog's range.
@@ -58,7 +68,8 @@ struct PlanItem {
   std::string dosage_words; ///< "hold 30 s, 3 times, each side"
   int start = 0;            ///< seconds from the start of the plan
   int duration = 0;         ///< seconds, both sides and all rests included
-  int transition = 0;       ///< seconds to change position before this item
+  int transition = 0;       ///< seconds to get ready before this item, changing position where `moves`
+  bool moves = false;       ///< the position changes before this item, or it is the first
   std::vector<catalog::Contraindication> modifications;
   std::vector<catalog::Contraindication> cautions;
   std::optional<PlanVariant> easier;

@@ -112,9 +112,10 @@ bool opens_warmly(const catalog::Catalog& catalog, const std::vector<const catal
 /// posture with at least one item before it (or the plan's only posture).
 bool ends_calmly(const catalog::Catalog& catalog, const std::vector<const catalog::Exercise*>& ordered);
 
-/// Fills in start times and transitions (a change of posture, of
-/// `transition_seconds`) of `items` in their current order and returns the
-/// total seconds.
-int schedule(const catalog::Catalog& catalog, std::vector<PlanItem>& items);
+/// Fills in start times and the time to get ready before each item (timing's
+/// ready_seconds with `lead_in`: a change of posture takes at least
+/// `transition_seconds`, and so does the first item) of `items` in their
+/// current order and returns the total seconds.
+int schedule(const catalog::Catalog& catalog, std::vector<PlanItem>& items, int lead_in);
 
 } // namespace backplan::plan

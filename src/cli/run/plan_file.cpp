@@ -106,7 +106,7 @@ std::vector<catalog::Contraindication> rules(const Json& parent, const std::stri
 constexpr int max_seconds = 24 * 3600;
 constexpr int max_count = 1000;
 
-plan::PlanItem read_item(const Json& value, const std::string& path)
+plan::PlanItem read_item(const Json& value, const std::string& path, int lead_in)
 {
   plan::PlanItem item;
   item.exercise.id = text(value, path, "id");
@@ -116,6 +116,9 @@ plan::PlanItem read_item(const Json& value, const std::string& path)
   item.start = integer(value, path, "start_seconds", 0, max_seconds);
   item.duration = integer(value, path, "duration_seconds", 0, max_seconds);
   item.transition = integer(value, path, "transition_seconds", 0, max_seconds);
+  // Plans saved before lead-ins: a transition was a change of position.
+  item.moves =
+    value.contains("changes_position") ? boolean(value, path, "changes_position") : item.transition > 0;
   const std::string at = child(path, "dosage");
   const Json& dosage = field(value, path, "dosage");
   item.dose.hold = integer(dosage, at, "hold_seconds", 0, max_seconds);
@@ -136,7 +139,7 @@ plan::PlanItem read_item(const Json& value, const std::string& path)
   if (takes > max_seconds) {
     throw Problem{fmt::format("{}: the dosage takes more than {} s", at, max_seconds)};
   }
-  const int computed = plan::duration(item.dose, item.exercise.per_side);
+  const int computed = plan::duration(item.dose, item.exercise.per_side, lead_in);
   if (computed != item.duration) {
     throw Problem{fmt::format("{}.duration_seconds: {} does not match its dosage, which takes {} s", path,
                               item.duration, computed)};
@@ -157,6 +160,10 @@ plan::Plan read_plan(const Json& root)
   plan.condition_names = texts(request, "request", "condition_names");
   plan.request.minutes = integer(request, "request", "minutes", 1, max_seconds / 60);
   plan.budget = plan.request.minutes * 60;
+  // Plans saved before lead-ins have none.
+  plan.request.lead_in = request.contains("lead_in_seconds")
+                           ? integer(request, "request", "lead_in_seconds", 0, plan::max_lead_in)
+                           : 0;
   const Json& items = array(root, "", "items");
   if (items.empty()) {
     throw Problem{"items: the plan has no exercises"};
@@ -164,7 +171,7 @@ plan::Plan read_plan(const Json& root)
   int clock = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string path = fmt::format("items[{}]", i);
-    plan.items.push_back(read_item(items[i], path));
+    plan.items.push_back(read_item(items[i], path, plan.request.lead_in));
     const auto& item = plan.items.back();
     clock += item.transition;
     if (item.start != clock) {

@@ -14,7 +14,8 @@ Schedule make_schedule(const plan::Plan& plan)
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const auto& item = plan.items[i];
     schedule.first_phase.push_back(schedule.phases.size());
-    plan::for_each_phase(item.dose, item.exercise.per_side, item.transition, [&](const plan::Phase& phase) {
+    const plan::Lead lead{item.transition, item.moves, plan.request.lead_in};
+    plan::for_each_phase(item.dose, item.exercise.per_side, lead, [&](const plan::Phase& phase) {
       schedule.phases.push_back({phase, i, clock});
       clock += phase.seconds;
     });
@@ -55,7 +56,7 @@ std::string phase_words(const plan::Phase& phase)
   case plan::PhaseKind::change_position:
     return fmt::format("change position {} s", phase.seconds);
   case plan::PhaseKind::get_into_position:
-    return "get into position";
+    return fmt::format("get ready {} s", phase.seconds);
   case plan::PhaseKind::move:
     return fmt::format("move {} s", phase.seconds);
   case plan::PhaseKind::hold:
@@ -65,9 +66,17 @@ std::string phase_words(const plan::Phase& phase)
   case plan::PhaseKind::rest_between_sets:
     return fmt::format("rest between sets {} s", phase.seconds);
   case plan::PhaseKind::switch_sides:
-    return "switch sides";
+    return fmt::format("switch sides {} s", phase.seconds);
   }
   return "";
+}
+
+/// `words` followed by the sentence `text`: after a full stop if `words`
+/// has none.
+void add_sentence(std::string& words, const std::string& text)
+{
+  words += words.ends_with('.') ? " " : ". ";
+  words += text;
 }
 
 } // namespace
@@ -80,8 +89,14 @@ std::string cue_words(const Schedule& schedule, std::size_t index)
   }
   const auto& [phase, item_index, start] = schedule.phases[index];
   const auto& item = schedule.items[item_index];
-  std::string words = phase_words(phase) + " — " + item.exercise.name;
-  if (phase.kind == plan::PhaseKind::change_position || phase.kind == plan::PhaseKind::get_into_position) {
+  // Getting into the first position is no change from another.
+  std::string words = (item_index == 0 && phase.kind == plan::PhaseKind::change_position
+                         ? fmt::format("get into position {} s", phase.seconds)
+                         : phase_words(phase)) +
+                      " — " + item.exercise.name;
+  const bool ready =
+    phase.kind == plan::PhaseKind::change_position || phase.kind == plan::PhaseKind::get_into_position;
+  if (ready) {
     std::string position = item.position_name;
     if (!position.empty() && position[0] >= 'A' && position[0] <= 'Z') {
       position[0] = static_cast<char>(position[0] - 'A' + 'a');
@@ -91,12 +106,15 @@ std::string cue_words(const Schedule& schedule, std::size_t index)
   if (phase.side > 0) {
     words += ", " + side_words(phase.side);
   }
-  if (phase.kind == plan::PhaseKind::get_into_position) {
+  if (ready && !item.exercise.steps.empty()) {
+    add_sentence(words, item.exercise.steps.front());
+  }
+  if (ready) {
     for (const auto& rule : item.modifications) {
-      words += ". Modify: " + rule.instruction;
+      add_sentence(words, "Modify: " + rule.instruction);
     }
     for (const auto& rule : item.cautions) {
-      words += ". Caution: " + rule.instruction;
+      add_sentence(words, "Caution: " + rule.instruction);
     }
   }
   const bool counting = phase.kind == plan::PhaseKind::move || phase.kind == plan::PhaseKind::hold;
