@@ -21,6 +21,8 @@ plan::Plan two_item_plan()
 {
   plan::Plan plan;
   plan.request.lead_in = 5;
+  plan.request.conditions = {"knee"};
+  plan.condition_names = {"Knee problems"};
   plan::PlanItem first;
   first.exercise.id = "first";
   first.exercise.name = "First";
@@ -136,7 +138,8 @@ TEST_SUITE("run::schedule")
     }
     CHECK(lines ==
           std::vector<std::string>{
-            "00:00  get into position 10 s — First (standing). Stand tall. Modify: Stand on a soft mat.\n",
+            "00:00  get into position 10 s — First (standing). Stand tall. Knee problems — modify: Stand on a "
+            "soft mat.\n",
             "00:10  hold 10 s — First, 1 of 2\n",
             "00:20  rest 5 s — First\n",
             "00:25  hold 10 s — First, 2 of 2\n",

@@ -1,8 +1,10 @@
+#include "backplan/plan/planner.hpp"
 #include "cli/run/driver.hpp"
 #include "cli/run/keys.hpp"
 #include "cli/run/screen.hpp"
 #include "cli/run/session.hpp"
 #include "plan/timing.hpp"
+#include "support.hpp"
 #include "util/text.hpp"
 
 #include <doctest/doctest.h>
@@ -29,6 +31,8 @@ run::Schedule two_items()
 {
   plan::Plan plan;
   plan.request.lead_in = 0;
+  plan.request.conditions = {"knee"};
+  plan.condition_names = {"Knee problems"};
   plan::PlanItem first;
   first.exercise.id = "first";
   first.exercise.name = "First";
@@ -209,12 +213,13 @@ TEST_SUITE("run::screen")
         CHECK(util::display_width(line) <= static_cast<std::size_t>(columns));
       }
       CHECK(lines[0] == "1/2  First");
-      CHECK(all.find("Caution: Keep the knees soft.") != std::string::npos);
+      CHECK(util::fold_whitespace(all).find("Knee problems — caution: Keep the knees soft.") != std::string::npos);
       CHECK(all.find("HOLD · rep 1/2 · set 1/1") != std::string::npos);
     }
-    const auto big = run::screen_lines(schedule, view, 40, 12, false);
-    CHECK(big[3].find("███") != std::string::npos); // the large countdown
-    CHECK(big[11] == "Next: Second");
+    // With the caution in two lines at 40 columns, 13 lines hold the large countdown.
+    const auto big = run::screen_lines(schedule, view, 40, 13, false);
+    CHECK(big[3].find("███") != std::string::npos);
+    CHECK(big[12] == "Next: Second");
     CHECK(run::screen_lines(schedule, view, 80, 24, false).back() ==
           "space pause · n next · p back · q quit · ? keys");
     view.paused = true;
@@ -222,6 +227,54 @@ TEST_SUITE("run::screen")
     view.help = true;
     const auto help = util::join(run::screen_lines(schedule, view, 80, 24, false), "\n");
     CHECK(help.find("Keys: space pause/resume · n or → next exercise") != std::string::npos);
-    CHECK(help.find("Caution: Keep the knees soft.") != std::string::npos);
+    CHECK(help.find("Knee problems — caution: Keep the knees soft.") != std::string::npos);
+  }
+
+  TEST_CASE("the screen draws the exercise's start and end poses when there is room, and names each phase")
+  {
+    plan::Request request;
+    request.conditions = {"knee"};
+    request.minutes = 5;
+    const auto plan = plan::make_plan(test::builtin_catalog(), request);
+    const auto schedule = run::make_schedule(plan);
+    REQUIRE(schedule.drawings.size() == plan.items.size());
+    const auto braille = [](const std::string& text) {
+      // A braille pattern with a dot: U+2801 to U+28FF, E2 A0 81 to E2 A3 BF.
+      for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        const auto a = static_cast<unsigned char>(text[i]);
+        const auto b = static_cast<unsigned char>(text[i + 1]);
+        const auto c = static_cast<unsigned char>(text[i + 2]);
+        if (a == 0xE2 && b >= 0xA0 && b <= 0xA3 && !(b == 0xA0 && c == 0x80)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (std::size_t item = 0; item < plan.items.size(); ++item) {
+      CAPTURE(plan.items[item].exercise.id);
+      const std::size_t first = schedule.first_phase[item];
+      run::ScreenView view;
+      view.phase = first + 1; // the first movement or hold
+      const auto big = run::screen_lines(schedule, view, 80, 24, false);
+      // The figure's rows, as to_braille draws them, are on the screen.
+      const auto all = util::join(big, "\n");
+      CHECK(braille(all));
+      bool drawn = false;
+      for (int rows = 4; rows <= 12 && !drawn; ++rows) {
+        const auto figure = figure::to_braille(schedule.drawings[item], 80, rows);
+        drawn = all.find(util::join(figure, "\n")) != std::string::npos;
+      }
+      CHECK(drawn);
+      // The first step stays in view while the exercise runs.
+      CHECK(util::fold_whitespace(all).find(plan.items[item].exercise.steps.front()) != std::string::npos);
+      // Too small a screen: no figure, and nothing else gives way for one.
+      CHECK_FALSE(braille(util::join(run::screen_lines(schedule, view, 40, 12, false), "\n")));
+      view.phase = first;
+      const auto ready = run::screen_lines(schedule, view, 80, 24, false)[2];
+      CHECK(ready == (item == 0                   ? "GET INTO POSITION"
+                      : plan.items[item].moves ? "CHANGE POSITION"
+                                               : "GET READY") +
+                       std::string(plan.items[item].exercise.per_side ? " · right side" : ""));
+    }
   }
 }

@@ -24,7 +24,9 @@ struct RunCommandOptions {
   bool cues = false;
   double speed = 1.0;
   std::string say;
-  std::optional<bool> bell;
+  bool say_steps = false;
+  std::string bell; ///< empty: exercises on a terminal, else never
+  bool quiet = false;
 };
 
 /// The text of the saved plan `path` ("-": standard input), at most
@@ -103,9 +105,18 @@ void run_run(const Context& context, const RunCommandOptions& options)
                                                : run::Output::cue_text;
   run.speed = options.speed;
   run.say = options.say;
-  run.bell = options.bell.value_or(cli::stdout_is_terminal());
+  run.say_steps = options.say_steps;
+  const std::string bell = options.quiet         ? "never"
+                           : !options.bell.empty() ? options.bell
+                           : cli::stdout_is_terminal() ? "exercises"
+                                                       : "never";
+  run.bell = bell == "phases" ? run::Bell::phases : bell == "exercises" ? run::Bell::exercises : run::Bell::never;
   run.color = cli::use_color(context.color);
-  run::run_schedule(schedule, run);
+  const auto summary = run::run_schedule(schedule, run);
+  if (summary && summary->done < schedule.items.size()) {
+    // Quit, or some exercise skipped or not reached: a script can tell.
+    throw Failure{ExitStatus::stopped, ""};
+  }
 }
 
 } // namespace
@@ -123,11 +134,17 @@ Runner add_run_command(CLI::App* command, Context& context)
     ->type_name("N");
   command->add_option("--say", options->say, "run CMD with each cue's words as its last argument")
     ->type_name("CMD");
+  command->add_flag("--say-steps", options->say_steps,
+                     "with --say, read every step of an exercise while getting ready for it");
+  command
+    ->add_option("--bell", options->bell,
+                 "when the terminal bell rings: exercises (as each exercise and side gets under way; the "
+                 "default on a terminal), phases (every phase) or never")
+    ->check(CLI::IsMember({"phases", "exercises", "never"}))
+    ->type_name("WHEN");
   command->add_flag_callback(
-    "--bell", [options] { options->bell = true; },
-    "ring the terminal bell at each phase change (default on a terminal)");
-  command->add_flag_callback(
-    "--no-bell", [options] { options->bell = false; }, "no bell");
+    "--no-bell", [options] { options->bell = "never"; }, "the same as --bell never");
+  command->add_flag("-q,--quiet", options->quiet, "no bell");
   return [&context, options] { run_run(context, *options); };
 }
 

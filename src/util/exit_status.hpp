@@ -11,6 +11,7 @@ enum class ExitStatus : int {
   usage = 2,           ///< unknown option, bad value, unknown condition
   invalid_catalog = 3, ///< a catalog, profile or saved plan file failed validation
   no_safe_plan = 4,    ///< no safe exercise is left for the request
+  stopped = 5,         ///< a run ended with exercises not done: quit, skipped or not reached
 };
 
 /// An error that ends the command with a given exit status and message.

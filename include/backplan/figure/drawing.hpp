@@ -87,6 +87,12 @@ std::string to_svg(const Drawing& drawing, const std::string& title);
 /// drawing with `label_size` 16 has labels the size of the text).
 std::string to_inline_svg(const Drawing& drawing, const std::string& title);
 
+/// The drawing in a terminal: `rows` lines of `columns` Unicode braille
+/// patterns (two dots across and four down to a cell), the drawing scaled
+/// to fit and centred; labels and the posing grid left out. Nothing when
+/// there is no room.
+std::vector<std::string> to_braille(const Drawing& drawing, int columns, int rows);
+
 /// The groff requests (.defcolor) that define the colours to_roff uses;
 /// emit them once before the first drawing.
 std::string roff_colour_definitions();

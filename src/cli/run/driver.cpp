@@ -59,9 +59,15 @@ struct Loop {
           return;
         }
       }
-      speech.say(cue_words(schedule, index));
+      // A cue may start late while the one before it is spoken, until its
+      // phase ends (at least 2 s of plan time).
+      const int seconds = index < schedule.phases.size() ? schedule.phases[index].phase.seconds : 0;
+      const auto due = std::chrono::milliseconds(static_cast<long long>(std::max(seconds, 2) * 1000 / options.speed));
+      speech.say(spoken_words(schedule, index, options.say_steps), std::chrono::steady_clock::now() + due);
     }
-    if (options.bell && !begun.empty()) {
+    const bool ring = std::any_of(begun.begin(), begun.end(),
+                                  [&](std::size_t index) { return rings(schedule, index, options.bell); });
+    if (ring) {
       cli::write_all(cli::stdout_is_terminal() ? STDOUT_FILENO : STDERR_FILENO, "\a");
     }
   }
@@ -140,7 +146,12 @@ struct Loop {
     if (keyboard.available()) {
       fds.push_back({keyboard.fd(), POLLIN, 0});
     }
-    const int ready = ::poll(fds.data(), fds.size(), timeout_ms(clock, session.next_wakeup()));
+    int timeout = timeout_ms(clock, session.next_wakeup());
+    if (speech.waiting()) {
+      // The cue being spoken may end at any moment: look again soon.
+      timeout = timeout < 0 ? 100 : std::min(timeout, 100);
+    }
+    const int ready = ::poll(fds.data(), fds.size(), timeout);
     if (ready <= 0) {
       return;
     }
@@ -156,6 +167,40 @@ struct Loop {
 };
 
 } // namespace
+
+bool rings(const Schedule& schedule, std::size_t index, Bell bell)
+{
+  if (bell == Bell::never) {
+    return false;
+  }
+  if (index >= schedule.phases.size()) {
+    return true;
+  }
+  const auto& phase = schedule.phases[index].phase;
+  if (bell == Bell::phases) {
+    return phase.seconds > 0;
+  }
+  // The first movement or hold after getting ready or switching sides (a
+  // phase every item and second side begins with).
+  const auto in_dose = [](plan::PhaseKind kind) {
+    return kind == plan::PhaseKind::move || kind == plan::PhaseKind::hold ||
+           kind == plan::PhaseKind::rest_between_reps || kind == plan::PhaseKind::rest_between_sets;
+  };
+  const bool work = phase.kind == plan::PhaseKind::move || phase.kind == plan::PhaseKind::hold;
+  return work && (index == 0 || !in_dose(schedule.phases[index - 1].phase.kind));
+}
+
+std::string summary_cue(const Summary& summary, bool json)
+{
+  const auto seconds = static_cast<long long>(summary.active.count() / 1000);
+  if (json) {
+    return fmt::format(R"({{"phase":"summary","done":{},"skipped":{},"not_reached":{},"seconds":{},"finished":{}}})"
+                       "\n",
+                       summary.done, summary.skipped, summary.not_reached, seconds, summary.finished);
+  }
+  return fmt::format("summary done={} skipped={} not_reached={} seconds={} finished={}\n", summary.done,
+                     summary.skipped, summary.not_reached, seconds, summary.finished ? "yes" : "no");
+}
 
 std::string summary_line(const Summary& summary, std::size_t exercises)
 {
@@ -209,7 +254,7 @@ Ending run_loop(const Schedule& schedule, const RunOptions& options, Speech& spe
 
 } // namespace
 
-void run_schedule(const Schedule& schedule, const RunOptions& options)
+std::optional<Summary> run_schedule(const Schedule& schedule, const RunOptions& options)
 {
   Speech speech(options.say);
   const Ending ending = run_loop(schedule, options, speech);
@@ -218,12 +263,16 @@ void run_schedule(const Schedule& schedule, const RunOptions& options)
   const auto grace = ending.signal != 0 ? std::chrono::milliseconds(0) : speech_grace;
   cli::write_all(STDERR_FILENO, speech.report(grace));
   if (!ending.closed) {
+    if (options.output != Output::screen) {
+      cli::write_all(STDOUT_FILENO, summary_cue(ending.summary, options.output == Output::cue_json));
+    }
     const std::string summary = summary_line(ending.summary, schedule.items.size());
     cli::write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
   }
   if (ending.signal != 0) {
     cli::die_of_signal(ending.signal);
   }
+  return ending.closed ? std::nullopt : std::optional<Summary>(ending.summary);
 }
 
 } // namespace backplan::run

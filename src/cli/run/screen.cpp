@@ -10,6 +10,12 @@ namespace backplan::run {
 
 namespace {
 
+/// The pose is drawn when at least this many rows and columns are left,
+/// and never taller than the largest.
+constexpr int min_figure_rows = 4;
+constexpr int max_figure_rows = 12;
+constexpr int min_figure_columns = 20;
+
 /// Display lines with the colour (an SGR parameter, empty for none) of each.
 struct Line {
   std::string text;
@@ -50,13 +56,13 @@ std::vector<std::string> big_countdown(int seconds, int width)
   return rows;
 }
 
-std::string phase_title(const plan::Phase& phase)
+std::string phase_title(const ScheduledPhase& scheduled)
 {
-  switch (phase.kind) {
+  switch (scheduled.phase.kind) {
   case plan::PhaseKind::change_position:
-    return "CHANGE POSITION";
+    return scheduled.item == 0 ? "GET INTO POSITION" : "CHANGE POSITION";
   case plan::PhaseKind::get_into_position:
-    return "GET INTO POSITION";
+    return "GET READY";
   case plan::PhaseKind::move:
     return "MOVE";
   case plan::PhaseKind::hold:
@@ -94,7 +100,7 @@ std::string phase_line(const ScheduledPhase& scheduled, const plan::PlanItem& it
   if (paused) {
     parts.emplace_back("PAUSED");
   }
-  parts.push_back(phase_title(phase));
+  parts.push_back(phase_title(scheduled));
   if (phase.side > 0) {
     parts.push_back(side_words(phase.side));
   }
@@ -108,21 +114,26 @@ std::string phase_line(const ScheduledPhase& scheduled, const plan::PlanItem& it
   return util::join(parts, " · ");
 }
 
-/// What to do during the phase: the start position, the movement, or a cue while resting.
+/// What to do during the phase: the start position (the first step), then
+/// while the exercise runs that step again and the movement, or a cue while
+/// resting.
 std::string step_now(const ScheduledPhase& scheduled, const plan::PlanItem& item)
 {
   const auto& steps = item.exercise.steps;
+  const std::string first = steps.empty() ? item.position_name : steps.front();
   switch (scheduled.phase.kind) {
   case plan::PhaseKind::change_position:
   case plan::PhaseKind::get_into_position:
   case plan::PhaseKind::switch_sides:
-    return steps.empty() ? item.position_name : steps.front();
+    return first;
   case plan::PhaseKind::move:
   case plan::PhaseKind::hold:
-    return steps.size() > 1 ? util::join({steps.begin() + 1, steps.end()}, " ") : item.dosage_words;
+    return first + " " +
+           (steps.size() > 1 ? util::join({steps.begin() + 1, steps.end()}, " ") : item.dosage_words);
   case plan::PhaseKind::rest_between_reps:
   case plan::PhaseKind::rest_between_sets:
-    return "Rest and breathe easily." + (item.exercise.cues.empty() ? "" : " " + item.exercise.cues.front());
+    return first + " Rest and breathe easily." +
+           (item.exercise.cues.empty() ? "" : " " + item.exercise.cues.front());
   }
   return "";
 }
@@ -136,17 +147,16 @@ std::vector<Line> wrapped(const std::string& text, int width, const std::string&
   return lines;
 }
 
-/// The modifications and cautions of the item, each in a line or more.
-std::vector<Line> warnings(const plan::PlanItem& item, int width)
+/// The modifications and cautions of the item, each in a line or more,
+/// with the condition it is for.
+std::vector<Line> warnings(const Schedule& schedule, const plan::PlanItem& item, int width)
 {
   std::vector<Line> lines;
-  for (const auto& rule : item.modifications) {
-    auto more = wrapped("Modify: " + rule.instruction, width, "1;33");
-    lines.insert(lines.end(), more.begin(), more.end());
-  }
-  for (const auto& rule : item.cautions) {
-    auto more = wrapped("Caution: " + rule.instruction, width, "1;33");
-    lines.insert(lines.end(), more.begin(), more.end());
+  for (const auto* rules : {&item.modifications, &item.cautions}) {
+    for (const auto& rule : *rules) {
+      auto more = wrapped(rule_words(schedule, rule), width, "1;33");
+      lines.insert(lines.end(), more.begin(), more.end());
+    }
   }
   return lines;
 }
@@ -202,7 +212,7 @@ std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView
   const std::string phase_colour = phase_color(scheduled.phase);
 
   std::vector<Line> top = top_lines(schedule, scheduled, view.paused);
-  const std::vector<Line> cautions = warnings(item, width);
+  const std::vector<Line> cautions = warnings(schedule, item, width);
   const std::vector<Line> bottom = bottom_lines(schedule, scheduled, view.seconds_left, width);
 
   // Always: the top, the cautions, a line of the step and the bottom. Then,
@@ -237,6 +247,18 @@ std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView
   lines.insert(lines.end(), cautions.begin(), cautions.end());
   lines.insert(lines.end(), step.begin(), step.end());
   const std::size_t fill = keys ? 1 : 0;
+  // The pose, in the rows left over: a blank line, then the figure.
+  const int spare = height - static_cast<int>(lines.size() + bottom.size() + fill);
+  if (spare >= min_figure_rows + 1 && width >= min_figure_columns && scheduled.item < schedule.drawings.size()) {
+    const auto rows = figure::to_braille(schedule.drawings[scheduled.item], width,
+                                         std::min(spare - 1, max_figure_rows));
+    if (!rows.empty()) {
+      lines.push_back({"", ""});
+    }
+    for (const auto& row : rows) {
+      lines.push_back({row, ""});
+    }
+  }
   while (static_cast<int>(lines.size() + bottom.size() + fill) < height) {
     lines.push_back({"", ""});
   }
