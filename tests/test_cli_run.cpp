@@ -9,10 +9,10 @@
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <filesystem>
-#include <regex>
 #include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 using namespace backplan;

@@ -1,5 +1,6 @@
 #include "backplan/plan/planner.hpp"
 #include "cli/run/cues.hpp"
+#include "cli/run/driver.hpp"
 #include "cli/run/plan_file.hpp"
 #include "cli/run/schedule.hpp"
 #include "render/json.hpp"
@@ -136,19 +137,20 @@ TEST_SUITE("run::schedule")
     for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
       lines.push_back(run::cue_line(schedule, i));
     }
-    CHECK(lines ==
-          std::vector<std::string>{
-            "00:00  get into position 10 s — First (standing). Stand tall. Knee problems — modify: Stand on a "
-            "soft mat.\n",
-            "00:10  hold 10 s — First, 1 of 2\n",
-            "00:20  rest 5 s — First\n",
-            "00:25  hold 10 s — First, 2 of 2\n",
-            "00:35  change position 15 s — Second (lying on your back), right side. Lie down.\n",
-            "00:50  hold 5 s — Second, right side\n",
-            "00:55  switch sides 5 s — Second, left side\n",
-            "01:00  hold 5 s — Second, left side\n",
-            "01:05  done — 2 exercises, 01:05\n",
-          });
+    CHECK(
+      lines ==
+      std::vector<std::string>{
+        "00:00  get into position 10 s — First (standing). Stand tall. Knee problems — modify: Stand on a "
+        "soft mat.\n",
+        "00:10  hold 10 s — First, 1 of 2\n",
+        "00:20  rest 5 s — First\n",
+        "00:25  hold 10 s — First, 2 of 2\n",
+        "00:35  change position 15 s — Second (lying on your back), right side. Lie down.\n",
+        "00:50  hold 5 s — Second, right side\n",
+        "00:55  switch sides 5 s — Second, left side\n",
+        "01:00  hold 5 s — Second, left side\n",
+        "01:05  done — 2 exercises, 01:05\n",
+      });
     CHECK(
       run::cue_json(schedule, 5) ==
       R"({"time":50,"clock":"00:50","phase":"hold","exercise":"second","index":2,"side":"right",)"
@@ -159,6 +161,87 @@ TEST_SUITE("run::schedule")
       R"({"time":65,"clock":"01:05","phase":"done","exercise":null,"index":null,"side":null,)"
       R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 01:05"})"
       "\n");
+  }
+}
+
+TEST_SUITE("run::schedule")
+{
+  TEST_CASE("spoken cues: units in words, repetitions counted down, sides by name")
+  {
+    auto plan = two_item_plan();
+    plan.items[0].dose = {10, 0, 3, 1, 5};
+    plan.items[0].duration = plan::duration(plan.items[0].dose, false, 5);
+    plan.items[1].start = plan.items[0].start + plan.items[0].duration + plan.items[1].transition;
+    plan.total = plan.items[1].start + plan.items[1].duration;
+    const auto schedule = run::make_schedule(plan);
+    std::vector<std::string> said;
+    for (std::size_t i = 0; i <= schedule.phases.size(); ++i) {
+      said.push_back(run::spoken_words(schedule, i, false));
+    }
+    CHECK(said ==
+          std::vector<std::string>{
+            "Get into position for First, standing. Stand tall. Knee problems — modify: Stand on a soft mat.",
+            "Hold for 10 seconds, 3 times",
+            "Rest for 5 seconds",
+            "Hold for 10 seconds, 2 more",
+            "Rest for 5 seconds",
+            "Hold for 10 seconds, 1 more",
+            "Change position for Second, lying on your back, right side first. Lie down.",
+            "Hold for 5 seconds",
+            "Switch to your left side",
+            "Hold for 5 seconds",
+            "Done: 2 exercises. Well done.",
+          });
+    // Every step with --say-steps.
+    CHECK(run::spoken_words(schedule, 0, true) == "Get into position for First, standing. Stand tall. Hold. "
+                                                  "Knee problems — modify: Stand on a soft mat.");
+  }
+
+  TEST_CASE("the bell: once as each exercise and side gets under way, at every timed phase, or never")
+  {
+    const auto schedule = two_item_plan();
+    const auto built = run::make_schedule(schedule);
+    std::vector<std::size_t> exercises;
+    std::vector<std::size_t> phases;
+    for (std::size_t i = 0; i <= built.phases.size(); ++i) {
+      CHECK_FALSE(run::rings(built, i, run::Bell::never));
+      if (run::rings(built, i, run::Bell::exercises)) {
+        exercises.push_back(i);
+      }
+      if (run::rings(built, i, run::Bell::phases)) {
+        phases.push_back(i);
+      }
+    }
+    // The first hold of each exercise and of the second side, and the end.
+    CHECK(exercises == std::vector<std::size_t>{1, 5, 7, 8});
+    CHECK(phases == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7, 8});
+  }
+}
+
+TEST_SUITE("external")
+{
+  TEST_CASE("espeak-ng reads the spoken cues into sound, when it is installed")
+  {
+    if (test::shell("command -v espeak-ng").status != 0) {
+      MESSAGE("espeak-ng is not installed: skipped");
+      return;
+    }
+    const std::string dir = test::temp_dir();
+    const auto schedule = run::make_schedule(two_item_plan());
+    const std::string words = run::spoken_words(schedule, 3, false); // "Hold for 10 seconds, 2 more"
+    // The phonemes say "seconds", not the letter s.
+    const auto phonemes = test::shell("espeak-ng -q -x '" + words + "'");
+    CHECK(phonemes.status == 0);
+    CHECK(phonemes.out.find("s'Ek@ndz") != std::string::npos);
+    // The run speaks through it into a WAV file (the last cue's).
+    const auto run = test::shell(fmt::format("{} plan -f json -m 1 | {} run --plan - --speed 20 --cues --say "
+                                             "'espeak-ng -w {}/cue.wav' >/dev/null",
+                                             BACKPLAN_EXE, BACKPLAN_EXE, dir));
+    CHECK(run.status == 0);
+    const std::string wav = test::slurp(dir + "/cue.wav");
+    REQUIRE(wav.size() > 1000);
+    CHECK(wav.substr(0, 4) == "RIFF");
+    CHECK(wav.substr(8, 4) == "WAVE");
   }
 }
 

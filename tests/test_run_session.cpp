@@ -213,7 +213,8 @@ TEST_SUITE("run::screen")
         CHECK(util::display_width(line) <= static_cast<std::size_t>(columns));
       }
       CHECK(lines[0] == "1/2  First");
-      CHECK(util::fold_whitespace(all).find("Knee problems — caution: Keep the knees soft.") != std::string::npos);
+      CHECK(util::fold_whitespace(all).find("Knee problems — caution: Keep the knees soft.") !=
+            std::string::npos);
       CHECK(all.find("HOLD · rep 1/2 · set 1/1") != std::string::npos);
     }
     // With the caution in two lines at 40 columns, 13 lines hold the large countdown.
@@ -271,7 +272,7 @@ TEST_SUITE("run::screen")
       CHECK_FALSE(braille(util::join(run::screen_lines(schedule, view, 40, 12, false), "\n")));
       view.phase = first;
       const auto ready = run::screen_lines(schedule, view, 80, 24, false)[2];
-      CHECK(ready == (item == 0                   ? "GET INTO POSITION"
+      CHECK(ready == (item == 0                ? "GET INTO POSITION"
                       : plan.items[item].moves ? "CHANGE POSITION"
                                                : "GET READY") +
                        std::string(plan.items[item].exercise.per_side ? " · right side" : ""));

@@ -72,10 +72,10 @@ public:
 
   /// Runs backplan with `args` in the window, through the wrapper above; no
   /// core file is written (SIGQUIT).
-  void start(const std::string& args)
+  void start(const std::string& args, const std::string& more_env = "")
   {
     const std::string env =
-      fmt::format("HOME={0} XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache", m_dir);
+      fmt::format("HOME={0} XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache {1}", m_dir, more_env);
     const std::string line = fmt::format("ulimit -c 0; env {1} perl {0}/wrap.pl {0} {2} {3}", m_dir, env,
                                          quoted(BACKPLAN_EXE), args);
     keys(quoted(line) + " Enter");
@@ -84,6 +84,9 @@ public:
   void keys(const std::string& keys) { tmux("send-keys -t run " + keys); }
 
   std::string screen() { return tmux("capture-pane -p -t run").out; }
+
+  /// The screen with its colours and attributes as escape sequences.
+  std::string screen_with_escapes() { return tmux("capture-pane -e -p -t run").out; }
 
   /// A tmux format of the window, such as "#{alternate_on}".
   std::string pane(const std::string& format)
@@ -219,6 +222,23 @@ TEST_SUITE("run::terminal")
     CHECK(end.find("EXIT=5") != std::string::npos); // quit before the end
     CHECK(end.find(fmt::format("Stopped: 0 of {} exercises done, 1 skipped", exercises.size())) !=
           std::string::npos);
+    CHECK(tmux.modes_restored());
+  }
+
+  TEST_CASE("NO_COLOR keeps the full screen, without colour, with the pose drawn; q ends it with status 5")
+  {
+    const auto exercises = names({"-m", "5"});
+    Tmux tmux(80, 24);
+    tmux.start("run -m 5", "NO_COLOR=1");
+    const auto first = tmux.wait_for(fmt::format("1/{}  {}", exercises.size(), exercises[0]));
+    CHECK(tmux.full_screen());
+    CHECK(first.find("GET INTO POSITION") != std::string::npos);
+    CHECK(first.find("\u2800") != std::string::npos); // the figure's rows of braille
+    CHECK(tmux.screen_with_escapes().find("\x1b[3") == std::string::npos); // no foreground colour
+    CHECK(tmux.screen_with_escapes().find("\x1b[1;3") == std::string::npos);
+    tmux.keys("q");
+    const auto end = tmux.wait_for_exit();
+    CHECK(end.find("EXIT=5") != std::string::npos);
     CHECK(tmux.modes_restored());
   }
 

@@ -106,11 +106,13 @@ void run_run(const Context& context, const RunCommandOptions& options)
   run.speed = options.speed;
   run.say = options.say;
   run.say_steps = options.say_steps;
-  const std::string bell = options.quiet         ? "never"
-                           : !options.bell.empty() ? options.bell
+  const std::string bell = options.quiet               ? "never"
+                           : !options.bell.empty()     ? options.bell
                            : cli::stdout_is_terminal() ? "exercises"
                                                        : "never";
-  run.bell = bell == "phases" ? run::Bell::phases : bell == "exercises" ? run::Bell::exercises : run::Bell::never;
+  run.bell = bell == "phases"      ? run::Bell::phases
+             : bell == "exercises" ? run::Bell::exercises
+                                   : run::Bell::never;
   run.color = cli::use_color(context.color);
   const auto summary = run::run_schedule(schedule, run);
   if (summary && summary->done < schedule.items.size()) {
@@ -135,7 +137,7 @@ Runner add_run_command(CLI::App* command, Context& context)
   command->add_option("--say", options->say, "run CMD with each cue's words as its last argument")
     ->type_name("CMD");
   command->add_flag("--say-steps", options->say_steps,
-                     "with --say, read every step of an exercise while getting ready for it");
+                    "with --say, read every step of an exercise while getting ready for it");
   command
     ->add_option("--bell", options->bell,
                  "when the terminal bell rings: exercises (as each exercise and side gets under way; the "

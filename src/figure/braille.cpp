@@ -30,10 +30,12 @@ public:
   /// A straight line of dots from a to b.
   void line(double ax, double ay, double bx, double by)
   {
-    const int steps = std::max(1, static_cast<int>(std::ceil(std::max(std::abs(bx - ax), std::abs(by - ay)))));
+    const int steps =
+      std::max(1, static_cast<int>(std::ceil(std::max(std::abs(bx - ax), std::abs(by - ay)))));
     for (int i = 0; i <= steps; ++i) {
       const double t = static_cast<double>(i) / steps;
-      set(static_cast<int>(std::lround(ax + (bx - ax) * t)), static_cast<int>(std::lround(ay + (by - ay) * t)));
+      set(static_cast<int>(std::lround(ax + (bx - ax) * t)),
+          static_cast<int>(std::lround(ay + (by - ay) * t)));
     }
   }
 

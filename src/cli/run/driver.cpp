@@ -62,7 +62,8 @@ struct Loop {
       // A cue may start late while the one before it is spoken, until its
       // phase ends (at least 2 s of plan time).
       const int seconds = index < schedule.phases.size() ? schedule.phases[index].phase.seconds : 0;
-      const auto due = std::chrono::milliseconds(static_cast<long long>(std::max(seconds, 2) * 1000 / options.speed));
+      const auto due =
+        std::chrono::milliseconds(static_cast<long long>(std::max(seconds, 2) * 1000 / options.speed));
       speech.say(spoken_words(schedule, index, options.say_steps), std::chrono::steady_clock::now() + due);
     }
     const bool ring = std::any_of(begun.begin(), begun.end(),
@@ -194,9 +195,10 @@ std::string summary_cue(const Summary& summary, bool json)
 {
   const auto seconds = static_cast<long long>(summary.active.count() / 1000);
   if (json) {
-    return fmt::format(R"({{"phase":"summary","done":{},"skipped":{},"not_reached":{},"seconds":{},"finished":{}}})"
-                       "\n",
-                       summary.done, summary.skipped, summary.not_reached, seconds, summary.finished);
+    return fmt::format(
+      R"({{"phase":"summary","done":{},"skipped":{},"not_reached":{},"seconds":{},"finished":{}}})"
+      "\n",
+      summary.done, summary.skipped, summary.not_reached, seconds, summary.finished);
   }
   return fmt::format("summary done={} skipped={} not_reached={} seconds={} finished={}\n", summary.done,
                      summary.skipped, summary.not_reached, seconds, summary.finished ? "yes" : "no");

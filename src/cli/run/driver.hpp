@@ -25,11 +25,11 @@ enum class Bell {
 /// The choices of `backplan run` beyond the plan.
 struct RunOptions {
   Output output = Output::cue_text;
-  double speed = 1.0;       ///< the clock runs this many times faster
-  std::string say;          ///< a program and its arguments given each cue's words, or empty
-  bool say_steps = false;   ///< speak every step of an exercise while getting ready for it
-  Bell bell = Bell::never;  ///< when the terminal bell rings
-  bool color = false;       ///< colour on the full screen
+  double speed = 1.0;      ///< the clock runs this many times faster
+  std::string say;         ///< a program and its arguments given each cue's words, or empty
+  bool say_steps = false;  ///< speak every step of an exercise while getting ready for it
+  Bell bell = Bell::never; ///< when the terminal bell rings
+  bool color = false;      ///< colour on the full screen
 };
 
 /// Whether the bell rings as phase `index` of `schedule` begins

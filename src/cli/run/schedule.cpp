@@ -148,7 +148,9 @@ namespace {
 /// "25 seconds", "1 second", "1 minute 30 seconds".
 std::string spoken_seconds(int seconds)
 {
-  const auto unit = [](int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+  const auto unit = [](int n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
   if (seconds >= 60) {
     return seconds % 60 == 0 ? unit(seconds / 60, "minute")
                              : unit(seconds / 60, "minute") + " " + unit(seconds % 60, "second");
@@ -165,7 +167,7 @@ std::string spoken_ready(const Schedule& schedule, const ScheduledPhase& schedul
   if (!position.empty() && position[0] >= 'A' && position[0] <= 'Z') {
     position[0] = static_cast<char>(position[0] - 'A' + 'a');
   }
-  const char* lead = scheduled.item == 0                                         ? "Get into position for"
+  const char* lead = scheduled.item == 0                                        ? "Get into position for"
                      : scheduled.phase.kind == plan::PhaseKind::change_position ? "Change position for"
                                                                                 : "Get ready for";
   std::string words = fmt::format("{} {}, {}", lead, item.exercise.name, position);

@@ -249,9 +249,10 @@ std::vector<std::string> screen_lines(const Schedule& schedule, const ScreenView
   const std::size_t fill = keys ? 1 : 0;
   // The pose, in the rows left over: a blank line, then the figure.
   const int spare = height - static_cast<int>(lines.size() + bottom.size() + fill);
-  if (spare >= min_figure_rows + 1 && width >= min_figure_columns && scheduled.item < schedule.drawings.size()) {
-    const auto rows = figure::to_braille(schedule.drawings[scheduled.item], width,
-                                         std::min(spare - 1, max_figure_rows));
+  if (spare >= min_figure_rows + 1 && width >= min_figure_columns &&
+      scheduled.item < schedule.drawings.size()) {
+    const auto rows =
+      figure::to_braille(schedule.drawings[scheduled.item], width, std::min(spare - 1, max_figure_rows));
     if (!rows.empty()) {
       lines.push_back({"", ""});
     }

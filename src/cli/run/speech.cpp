@@ -55,7 +55,8 @@ std::string Speech::report(std::chrono::milliseconds limit)
   // The cues still due (the closing one) are spoken within the limit too.
   const auto until = std::chrono::steady_clock::now() + limit;
   do {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
     const auto failed = m_programs.wait(std::max(left, std::chrono::milliseconds(0)));
     m_failures.insert(m_failures.end(), failed.begin(), failed.end());
     next();
