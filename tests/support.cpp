@@ -88,6 +88,7 @@ RunResult run_backplan(const std::vector<std::string>& args, const std::map<std:
     ::setenv("HOME", home.c_str(), 1);
     ::setenv("XDG_CONFIG_HOME", (home + "/.config").c_str(), 1);
     ::unsetenv("NO_COLOR");
+    ::unsetenv("XDG_STATE_HOME");
     ::setenv("TERM", "xterm", 1);
     for (const auto& [key, value] : env) {
       ::setenv(key.c_str(), value.c_str(), 1);

@@ -287,7 +287,7 @@ TEST_SUITE("cli::forgiving")
                           "/catalog; fix them, or run with --no-user-catalog to leave that folder out\n"));
     const auto without = run_backplan({"--no-user-catalog", "plan"}, c.env);
     CHECK(without.status == 0);
-    CHECK(without.out == run_backplan({"plan"}).out);
+    CHECK(without.out == run_backplan({"--no-user-catalog", "plan"}).out);
     CHECK(run_backplan({"plan", "--no-user-catalog"}, c.env).status == 0);
 
     // --version, --help and completion never read it.

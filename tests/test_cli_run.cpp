@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -68,6 +69,49 @@ TEST_SUITE("cli::run")
     CHECK(direct.status == 0);
     CHECK(direct.out == from_file.out);
     CHECK(!direct.out.empty());
+  }
+
+  TEST_CASE("a plan ends with the command that runs it, and run --last runs the plan printed last")
+  {
+    const std::string state = test::temp_dir();
+    const std::map<std::string, std::string> env = {{"XDG_STATE_HOME", state}};
+    // Nothing printed yet: exit 3, saying where it looked.
+    const auto none = run_backplan({"run", "--last"}, env);
+    CHECK(none.status == 3);
+    CHECK(none.err == fmt::format("backplan: error: no plan printed yet ({}/backplan/last-plan.json does not "
+                                  "exist): print one with 'backplan plan' first\n",
+                                  state));
+    const auto printed =
+      run_backplan({"plan", "--knee", "-m", "3", "--lead-in", "8", "--seed", "2", "--setting", "desk"}, env);
+    REQUIRE(printed.status == 0);
+    const auto lines = test::lines_of(printed.out);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[lines.size() - 2] == "Follow it step by step");
+    const std::string command = lines.back();
+    CHECK(command == "  backplan run --knee -m 3 --setting desk --lead-in 8 --seed 2");
+    // That command, --last and the plan saved as JSON make the same run.
+    std::vector<std::string> args;
+    std::istringstream words(command.substr(std::string("  backplan ").size()));
+    for (std::string word; words >> word;) {
+      args.push_back(word);
+    }
+    args.insert(args.end(), {"--cues", "--speed", "1000"});
+    const auto direct = run_backplan(args, env);
+    const auto last = run_backplan({"run", "--last", "--cues", "--speed", "1000"}, env);
+    const auto saved = run_backplan(
+      {"plan", "--knee", "-m", "3", "--lead-in", "8", "--seed", "2", "--setting", "desk", "-f", "json"});
+    const auto from_file = run_backplan({"run", "--plan", "-", "--cues", "--speed", "1000"}, {}, saved.out);
+    CHECK(direct.status == 0);
+    CHECK(last.status == 0);
+    const auto cues = [](const std::string& out) { return out.substr(0, out.rfind("summary ")); };
+    CHECK(cues(direct.out) == cues(last.out));
+    CHECK(cues(last.out) == cues(from_file.out));
+    CHECK(!cues(last.out).empty());
+    // --last runs the saved plan as it is: the options that shape one are refused.
+    const auto both = run_backplan({"run", "--last", "-m", "5"}, env);
+    CHECK(both.status == 2);
+    CHECK(both.err.starts_with(
+      "backplan: error: --minutes cannot be used with --last, which runs a saved plan as it is\n"));
   }
 
   TEST_CASE("--cues -f json prints JSON Lines")

@@ -32,7 +32,8 @@ TEST_SUITE("examples")
       CAPTURE(names);
       const auto example = plan_for(names);
       CHECK(example.status == 0);
-      CHECK(example.out == cli.out);
+      // The same, but for the command line's own last lines: the command that runs it.
+      CHECK(example.out == cli.out.substr(0, cli.out.rfind("\n\nFollow it step by step\n") + 1));
     }
   }
 

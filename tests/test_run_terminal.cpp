@@ -233,7 +233,7 @@ TEST_SUITE("run::terminal")
     const auto first = tmux.wait_for(fmt::format("1/{}  {}", exercises.size(), exercises[0]));
     CHECK(tmux.full_screen());
     CHECK(first.find("GET INTO POSITION") != std::string::npos);
-    CHECK(first.find("\u2800") != std::string::npos); // the figure's rows of braille
+    CHECK(first.find("\u2800") != std::string::npos);                      // the figure's rows of braille
     CHECK(tmux.screen_with_escapes().find("\x1b[3") == std::string::npos); // no foreground colour
     CHECK(tmux.screen_with_escapes().find("\x1b[1;3") == std::string::npos);
     tmux.keys("q");

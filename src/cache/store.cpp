@@ -171,16 +171,7 @@ Decoded decode(std::string file_bytes, std::uint32_t version)
   return {std::move(contents), ""};
 }
 
-std::optional<fs::path> default_folder()
-{
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
-    return fs::path(xdg) / "backplan";
-  }
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-    return fs::path(home) / ".cache" / "backplan";
-  }
-  return std::nullopt;
-}
+std::optional<fs::path> default_folder() { return util::user_folder("XDG_CACHE_HOME", ".cache"); }
 
 fs::path file_for(const fs::path& folder, const fs::path& catalog_path)
 {

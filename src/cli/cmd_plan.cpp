@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/die.hpp"
+#include "cli/last_plan.hpp"
 #include "cli/plan_options.hpp"
 
 #include "backplan/plan/planner.hpp"
@@ -189,15 +190,17 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   text.explain = options.explain;
   text.paper = options.paper;
   text.safety_first = options.safety == "first";
+  text.follow = follow_command(context, effective.request);
   if (effective.format == "markdown") {
     write_markdown(plan, text, options, to_stdout);
-    return;
-  }
-  for (const auto& format : render::plan_formats()) {
-    if (effective.format == format.name) {
-      write_output(format.render(plan, text), output);
+  } else {
+    for (const auto& format : render::plan_formats()) {
+      if (effective.format == format.name) {
+        write_output(format.render(plan, text), output);
+      }
     }
   }
+  keep_last_plan(plan);
 }
 
 std::string describe_list(const std::vector<std::string>& items)

@@ -2,6 +2,7 @@
 #include "cli/die.hpp"
 #include "cli/plan_options.hpp"
 
+#include "cli/last_plan.hpp"
 #include "cli/run/driver.hpp"
 #include "cli/run/plan_file.hpp"
 #include "cli/terminal.hpp"
@@ -21,6 +22,7 @@ namespace {
 struct RunCommandOptions {
   PlanOptions plan;
   std::string plan_file;
+  bool last = false; ///< --last
   bool cues = false;
   double speed = 1.0;
   std::string say;
@@ -62,21 +64,22 @@ plan::Plan read_saved_plan(const std::string& path)
 }
 
 /// The options that shape a plan cannot change a saved one.
-void reject_plan_options(const RunCommandOptions& options)
+void reject_plan_options(const RunCommandOptions& options, const std::string& source)
 {
   for (const auto& [name, option] : options.plan.given) {
     if (name != "format" && option->count() > 0) {
-      usage_error(
-        fmt::format("{} cannot be used with --plan, which runs a saved plan as it is", option->get_name()),
-        "backplan --help");
+      usage_error(fmt::format("{} cannot be used with {}, which runs a saved plan as it is",
+                              option->get_name(), source),
+                  "backplan --help");
     }
   }
   if (options.plan.cleared) {
-    usage_error("--cleared cannot be used with --plan, which runs a saved plan as it is", "backplan --help");
+    usage_error(fmt::format("--cleared cannot be used with {}, which runs a saved plan as it is", source),
+                "backplan --help");
   }
   if (!options.plan.condition_flags.empty()) {
-    usage_error(fmt::format("--{} cannot be used with --plan, which runs a saved plan as it is",
-                            options.plan.condition_flags.front()),
+    usage_error(fmt::format("--{} cannot be used with {}, which runs a saved plan as it is",
+                            options.plan.condition_flags.front(), source),
                 "backplan --help");
   }
 }
@@ -91,8 +94,21 @@ bool full_screen(const RunCommandOptions& options)
 void run_run(const Context& context, const RunCommandOptions& options)
 {
   plan::Plan plan;
-  if (!options.plan_file.empty()) {
-    reject_plan_options(options);
+  if (options.last) {
+    if (!options.plan_file.empty()) {
+      usage_error("--last and --plan each name the plan to run: give one", "backplan --help");
+    }
+    reject_plan_options(options, "--last");
+    const auto path = last_plan_path();
+    std::error_code error;
+    if (!path || !std::filesystem::exists(*path, error)) {
+      die(ExitStatus::invalid_catalog,
+          fmt::format("no plan printed yet{}: print one with 'backplan plan' first",
+                      path ? " (" + path->string() + " does not exist)" : ""));
+    }
+    plan = read_saved_plan(path->string());
+  } else if (!options.plan_file.empty()) {
+    reject_plan_options(options, "--plan");
     plan = read_saved_plan(options.plan_file);
   } else {
     const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
@@ -130,6 +146,7 @@ Runner add_run_command(CLI::App* command, Context& context)
   command
     ->add_option("--plan", options->plan_file, "run a plan saved with 'plan -f json' (-: standard input)")
     ->type_name("FILE");
+  command->add_flag("--last", options->last, "run the plan 'backplan plan' printed last");
   command->add_flag("--cues", options->cues, "print a line per phase change instead of the full screen");
   command->add_option("--speed", options->speed, "run the clock N times faster (for rehearsing)")
     ->check(CLI::Range(0.01, 1000.0))

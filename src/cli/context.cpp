@@ -23,13 +23,7 @@ namespace {
 /// backplan's folder in the user's configuration folder, if one is known.
 std::optional<std::filesystem::path> config_folder()
 {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
-    return std::filesystem::path(xdg) / "backplan";
-  }
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-    return std::filesystem::path(home) / ".config" / "backplan";
-  }
-  return std::nullopt;
+  return util::user_folder("XDG_CONFIG_HOME", ".config");
 }
 
 /// The user's config-folder catalog, when it exists.

@@ -209,6 +209,12 @@ std::string text_document(const Document& document, const TextOptions& options)
   for (const auto& source : document.sources) {
     out.para("  - ", "    ", source);
   }
+  if (!options.follow.empty()) {
+    // One line, however long, to be copied whole.
+    out.line();
+    out.line(style.bold + "Follow it step by step" + style.reset);
+    out.line("  " + options.follow);
+  }
   return out.take();
 }
 

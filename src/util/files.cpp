@@ -1,6 +1,7 @@
 #include "util/files.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -189,6 +190,17 @@ WrittenFiles write_files(const std::filesystem::path& folder,
 bool write_stdout(std::string_view data, int& error_number)
 {
   return write_all(STDOUT_FILENO, data, error_number);
+}
+
+std::optional<std::filesystem::path> user_folder(const char* variable, const char* home_path)
+{
+  if (const char* base = std::getenv(variable); base != nullptr && *base == '/') {
+    return std::filesystem::path(base) / "backplan";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / home_path / "backplan";
+  }
+  return std::nullopt;
 }
 
 } // namespace backplan::util

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +40,12 @@ struct WrittenFiles {
 /// removing what it wrote and made.
 WrittenFiles write_files(const std::filesystem::path& folder,
                          const std::vector<std::pair<std::string, std::string>>& files);
+
+/// backplan's folder in one of the user's base folders: $VARIABLE/backplan
+/// when VARIABLE holds an absolute path (XDG_CONFIG_HOME, XDG_CACHE_HOME,
+/// XDG_STATE_HOME), else ~/HOME_PATH/backplan (".config", ".cache",
+/// ".local/state"); nothing when neither is known.
+std::optional<std::filesystem::path> user_folder(const char* variable, const char* home_path);
 
 /// Writes `data` to stdout; returns false when stdout was closed or failed
 /// (a closed pipe is not reported, EPIPE is ignored by the caller).

@@ -15,6 +15,7 @@ struct TextOptions {
   std::string figures{};     ///< Markdown: the folder its figures are linked in; empty: no figures
   std::string paper{};       ///< PDF: "a4" (also when empty) or "letter"
   bool safety_first = false; ///< text: the safety section before the plan, not after it
+  std::string follow{};      ///< text: the command that runs the plan, printed last; empty: none
 };
 
 struct Document;
