@@ -13,7 +13,8 @@ using namespace backplan;
 
 namespace {
 
-plan::Plan plan_for(const std::vector<std::string>& conditions, const safety::Qualifiers& qualifiers = {})
+plan::Plan conditions_plan(const std::vector<std::string>& conditions,
+                           const safety::Qualifiers& qualifiers = {})
 {
   plan::Request request;
   request.conditions = conditions;
@@ -34,7 +35,7 @@ TEST_SUITE("plan::request")
     std::size_t names = 0;
     for (const auto& condition : catalog.conditions.terms) {
       CAPTURE(condition.id);
-      const auto by_id = plan_for({condition.id});
+      const auto by_id = conditions_plan({condition.id});
       REQUIRE(by_id.referral.empty() == !by_id.items.empty());
       const auto expected = json_of(by_id);
       auto variants = condition.aliases;
@@ -44,7 +45,7 @@ TEST_SUITE("plan::request")
       }
       for (const auto& name : variants) {
         CAPTURE(name);
-        const auto by_name = plan_for({name});
+        const auto by_name = conditions_plan({name});
         CHECK(by_name.request.conditions == by_id.request.conditions);
         CHECK(json_of(by_name) == expected);
         for (const auto& item : by_name.items) {
@@ -68,9 +69,9 @@ TEST_SUITE("plan::request")
       for (const auto& value : condition.qualifier->values) {
         CAPTURE(condition.id);
         CAPTURE(value.id);
-        const auto by_id = plan_for({condition.id}, {{condition.id, value.id}});
+        const auto by_id = conditions_plan({condition.id}, {{condition.id, value.id}});
         const auto by_alias =
-          plan_for({condition.aliases.front()}, {{test::upper(condition.aliases.front()), value.id}});
+          conditions_plan({condition.aliases.front()}, {{test::upper(condition.aliases.front()), value.id}});
         CHECK(json_of(by_alias) == json_of(by_id));
         ++tried;
       }
@@ -117,8 +118,8 @@ TEST_SUITE("plan::request")
         continue;
       }
       CAPTURE(condition.id);
-      const auto twice = plan_for({condition.id, condition.aliases.front()});
-      CHECK(json_of(twice) == json_of(plan_for({condition.id})));
+      const auto twice = conditions_plan({condition.id, condition.aliases.front()});
+      CHECK(json_of(twice) == json_of(conditions_plan({condition.id})));
     }
   }
 }

@@ -188,7 +188,8 @@ TEST_SUITE("render::json")
     CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "qualifiers",
                                                               "cleared", "minutes", "goals", "regions",
                                                               "setting", "level", "seed", "for", "clinician",
-                                                              "frequency", "lead_in_seconds"});
+                                                              "frequency", "lead_in_seconds", "include",
+                                                              "exclude", "title", "note", "review"});
     CHECK(keys_of(out["items"][0]) == std::vector<std::string>{"index",
                                                                "id",
                                                                "name",

@@ -13,7 +13,10 @@
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
@@ -31,6 +34,9 @@ struct PlanCommandOptions {
   std::string for_name;
   std::string clinician;
   std::string frequency = "once a day";
+  std::string title;
+  std::string note;
+  std::string review;
   std::string figures;          ///< --figures DIR
   std::string paper = "a4";     ///< --paper: the PDF's page size
   std::string safety = "after"; ///< --safety: where the text plan prints the safety section
@@ -39,14 +45,16 @@ struct PlanCommandOptions {
 /// The most characters a line of a handout's heading (--for, --clinician,
 /// --frequency) may have: it has to fit one printed line beside its label.
 constexpr std::size_t max_handout_text = 80;
+/// The most characters of a --note: a few lines of advice.
+constexpr std::size_t max_note_text = 400;
 
 /// Text for a handout's heading: valid UTF-8, no control characters (a tab
 /// or line break included), at most max_handout_text characters, and not
 /// empty unless `may_be_empty`.
-CLI::Validator handout_text(bool may_be_empty)
+CLI::Validator handout_text(bool may_be_empty, std::size_t max_characters = max_handout_text)
 {
   return CLI::Validator(
-    [may_be_empty](const std::string& value) -> std::string {
+    [may_be_empty, max_characters](const std::string& value) -> std::string {
       if (value.empty()) {
         return may_be_empty ? "" : "must not be empty";
       }
@@ -61,12 +69,30 @@ CLI::Validator handout_text(bool may_be_empty)
         }
         ++characters;
       }
-      if (characters > max_handout_text) {
-        return fmt::format("must be at most {} characters, found {}", max_handout_text, characters);
+      if (characters > max_characters) {
+        return fmt::format("must be at most {} characters, found {}", max_characters, characters);
       }
       return "";
     },
     "", "handout text");
+}
+
+/// A date as YYYY-MM-DD, one that exists.
+CLI::Validator iso_date()
+{
+  return CLI::Validator(
+    [](const std::string& value) -> std::string {
+      unsigned year = 0;
+      unsigned month = 0;
+      unsigned day = 0;
+      char extra = 0;
+      const bool shaped = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
+                          std::sscanf(value.c_str(), "%4u-%2u-%2u%c", &year, &month, &day, &extra) == 3;
+      const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)), std::chrono::month(month),
+                                             std::chrono::day(day)};
+      return shaped && date.ok() ? "" : fmt::format("must be a date as YYYY-MM-DD, found '{}'", value);
+    },
+    "", "date");
 }
 
 /// Where a Markdown handout's figures go and how it links them: --figures
@@ -177,6 +203,9 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   effective.request.for_name = options.for_name;
   effective.request.clinician = options.clinician;
   effective.request.frequency = options.frequency;
+  effective.request.title = options.title;
+  effective.request.note = options.note;
+  effective.request.review = options.review;
   const std::string& output = options.plan.output;
   const bool to_stdout = output.empty() || output == "-";
   if (effective.format == "pdf" && to_stdout && cli::stdout_is_terminal()) {
@@ -261,6 +290,9 @@ plan::Plan make_checked_plan(const Context& context, const plan::Request& reques
   if (!plan.referral.empty()) {
     throw Failure{ExitStatus::no_safe_plan, fmt::format("backplan: no plan: {}\n", plan.referral)};
   }
+  if (!plan.unmet.empty()) {
+    throw Failure{ExitStatus::no_safe_plan, fmt::format("backplan: no plan: {}\n", plan.unmet)};
+  }
   if (plan.items.empty()) {
     throw Failure{ExitStatus::no_safe_plan, no_plan_message(plan, explain)};
   }
@@ -303,6 +335,15 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
       ->check(CLI::Range(0, plan::max_lead_in))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->type_name("S")
+      ->group(focus_group);
+  options.given["include"] =
+    add_list_option(command, "--include", options.include,
+                    "an exercise the plan must hold, by id (comma list, repeatable); refused with the reason "
+                    "when it is not safe for your conditions or does not fit")
+      ->group(focus_group);
+  options.given["exclude"] =
+    add_list_option(command, "--exclude", options.exclude,
+                    "an exercise to leave out, by id (comma list, repeatable)")
       ->group(focus_group);
   options.given["goals"] =
     add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)")
@@ -430,6 +471,16 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
                                 effective.request.level.empty() ? any_level : effective.request.level,
                                 source("level", profile.level.has_value())});
 
+  effective.request.include = flatten(options.include);
+  effective.request.exclude = flatten(options.exclude);
+  check_ids("exercise", effective.request.include, catalog.exercise_ids());
+  check_ids("exercise", effective.request.exclude, catalog.exercise_ids());
+  for (const auto& id : effective.request.include) {
+    if (std::find(effective.request.exclude.begin(), effective.request.exclude.end(), id) !=
+        effective.request.exclude.end()) {
+      usage_error(fmt::format("exercise '{}' is both included and excluded", id), "backplan plan --help");
+    }
+  }
   effective.request.lead_in = given("lead_in") ? options.lead_in : profile.lead_in.value_or(options.lead_in);
   effective.settings.push_back(
     {"lead_in", std::to_string(effective.request.lead_in), source("lead_in", profile.lead_in.has_value())});
@@ -499,6 +550,18 @@ Runner add_plan_command(CLI::App* command, Context& context)
     ->add_option("--frequency", options->frequency, "how often to do the routine (default \"once a day\")")
     ->check(handout_text(false))
     ->type_name("TEXT")
+    ->group(handout_group);
+  command->add_option("--title", options->title, "the handout's title instead of \"A 10-minute back-care plan\"")
+    ->check(handout_text(true))
+    ->type_name("TEXT")
+    ->group(handout_group);
+  command->add_option("--note", options->note, "advice for the person, printed under the title")
+    ->check(handout_text(true, max_note_text))
+    ->type_name("TEXT")
+    ->group(handout_group);
+  command->add_option("--review", options->review, "when to review the plan, YYYY-MM-DD (\"Review: on ...\")")
+    ->check(iso_date())
+    ->type_name("DATE")
     ->group(handout_group);
   return [&context, options] { run_plan(context, *options); };
 }

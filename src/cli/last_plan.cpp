@@ -90,6 +90,12 @@ std::string follow_command(const Context& context, const plan::Request& request)
   if (request.setting != "floor") {
     words.push_back("--setting " + request.setting);
   }
+  if (!request.include.empty()) {
+    words.push_back("--include " + util::join(request.include, ","));
+  }
+  if (!request.exclude.empty()) {
+    words.push_back("--exclude " + util::join(request.exclude, ","));
+  }
   if (request.lead_in != plan::default_lead_in) {
     words.push_back(fmt::format("--lead-in {}", request.lead_in));
   }

@@ -18,7 +18,9 @@ struct PlanOptions {
   std::vector<std::string> condition_flags; ///< ids set by --knee, --prolapse, ... (ID=VALUE with a value)
   bool cleared = false;                     ///< --cleared
   int minutes = 10;
-  int lead_in = 5; ///< --lead-in S
+  int lead_in = 5;                  ///< --lead-in S
+  std::vector<std::string> include; ///< --include ID
+  std::vector<std::string> exclude; ///< --exclude ID
   std::vector<std::string> goals;
   std::vector<std::string> regions;
   std::string level;

@@ -92,6 +92,13 @@ bool Chooser::meets(const Exercise& exercise, const Need& need)
 
 void Chooser::run(std::vector<std::string>& uncovered)
 {
+  m_stage = "it was asked for";
+  for (const auto& candidate : m_candidates) {
+    if (std::find(m_request.include.begin(), m_request.include.end(), candidate.exercise->id) !=
+        m_request.include.end()) {
+      offer(candidate);
+    }
+  }
   cover_opener();
   cover_needs(uncovered);
   if (m_selection.budget() >= rules_minimum_minutes * 60) {
@@ -170,6 +177,10 @@ void Chooser::drop_lone_end(OfferClosers offer_closers)
     const auto& chosen = m_selection.chosen();
     const Candidate* lone = *std::find_if(chosen.begin(), chosen.end(),
                                           [&](const Candidate* c) { return c->exercise == order[i]; });
+    if (std::find(m_request.include.begin(), m_request.include.end(), lone->exercise->id) !=
+        m_request.include.end()) {
+      continue; // asked for: it stays
+    }
     const auto before = m_selection.state();
     m_selection.remove(lone);
     std::vector<std::string> uncovered;

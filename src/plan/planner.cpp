@@ -50,6 +50,9 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
   const auto out = [&](const char* reason, std::string detail) {
     return LeftOut{exercise.id, exercise.name, reason, std::move(detail), {}};
   };
+  if (std::find(request.exclude.begin(), request.exclude.end(), exercise.id) != request.exclude.end()) {
+    return out("excluded", "left out on request");
+  }
   if (request.setting == "desk" && setting_of(catalog, exercise) == "floor") {
     return out("setting", fmt::format("done on the floor ({}), not at a desk",
                                       catalog.positions.name_of(exercise.position)));
@@ -325,6 +328,16 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   }
 
   const auto candidates = candidates_for(catalog, request, plan.left_out);
+  // An exercise included on request that is not a candidate is unsafe for
+  // the user or outside the request: no plan, and why.
+  for (const auto& id : request.include) {
+    const auto left = std::find_if(plan.left_out.begin(), plan.left_out.end(),
+                                   [&](const LeftOut& l) { return l.id == id; });
+    if (left != plan.left_out.end()) {
+      plan.unmet = fmt::format("{} ({}) cannot be included: {}", left->name, id, left->detail);
+      return plan;
+    }
+  }
   Chooser chooser(catalog, request, candidates, plan.budget, position_limits(catalog, request));
   chooser.run(plan.uncovered);
   const Selection& selection = chooser.selection();
@@ -349,6 +362,16 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
                       util::format_duration(plan.budget - plan.total));
   }
   plan.left_out = all_left_out(catalog, candidates, chooser, std::move(plan.left_out));
+  for (const auto& id : request.include) {
+    const auto left = std::find_if(plan.left_out.begin(), plan.left_out.end(),
+                                   [&](const LeftOut& l) { return l.id == id; });
+    if (left != plan.left_out.end()) {
+      // Offered first, it did not fit: the time, or a cap.
+      plan.unmet = fmt::format("{} ({}) cannot be included: {}", left->name, id, left->detail);
+      plan.items.clear();
+      return plan;
+    }
+  }
   plan.sources = citations(catalog, plan.items);
   plan.unchanged = unchanged_conditions(catalog, request, plan.items);
   plan.gaps = gap_warnings(catalog, plan.left_out);

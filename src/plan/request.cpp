@@ -62,6 +62,23 @@ Request resolved(const catalog::Catalog& catalog, const Request& request)
   if (!request.level.empty()) {
     out.level = id_of(catalog.levels, request.level, "level");
   }
+  for (auto* ids : {&out.include, &out.exclude}) {
+    std::vector<std::string> once;
+    for (const auto& id : *ids) {
+      if (catalog.find(id) == nullptr) {
+        throw UnknownName(fmt::format("unknown exercise '{}'", id));
+      }
+      if (!contains(once, id)) {
+        once.push_back(id);
+      }
+    }
+    *ids = std::move(once);
+  }
+  for (const auto& id : out.include) {
+    if (contains(out.exclude, id)) {
+      throw UnknownName(fmt::format("exercise '{}' is both included and excluded", id));
+    }
+  }
   if (request.setting != "floor" && request.setting != "desk") {
     throw UnknownName(fmt::format("unknown setting '{}': \"floor\" or \"desk\"", request.setting));
   }

@@ -14,7 +14,8 @@ namespace backplan::render {
 
 std::string plan_title(const plan::Plan& plan)
 {
-  return fmt::format("A {}-minute back-care plan", plan.request.minutes);
+  return plan.request.title.empty() ? fmt::format("A {}-minute back-care plan", plan.request.minutes)
+                                    : plan.request.title;
 }
 
 std::string variant_words(const plan::PlanVariant& variant)

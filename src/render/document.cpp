@@ -24,6 +24,12 @@ std::vector<Fact> facts_of(const plan::Plan& plan)
   if (!plan.request.clinician.empty()) {
     facts.push_back({"From", plan.request.clinician});
   }
+  if (!plan.request.note.empty()) {
+    facts.push_back({"Advice", plan.request.note});
+  }
+  if (!plan.request.review.empty()) {
+    facts.push_back({"Review", "on " + plan.request.review});
+  }
   facts.push_back({"How often", plan.request.frequency});
   facts.push_back({"Made for", plan.condition_names.empty() ? "no declared conditions"
                                                             : util::join(plan.condition_names, ", ")});

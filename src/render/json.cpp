@@ -32,6 +32,11 @@ Json request_json(const plan::Plan& plan)
   out["clinician"] = string_or_null(request.clinician);
   out["frequency"] = request.frequency;
   out["lead_in_seconds"] = request.lead_in;
+  out["include"] = request.include;
+  out["exclude"] = request.exclude;
+  out["title"] = string_or_null(request.title);
+  out["note"] = string_or_null(request.note);
+  out["review"] = string_or_null(request.review);
   return out;
 }
 

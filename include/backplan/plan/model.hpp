@@ -36,6 +36,13 @@ struct Request {
   /// (timing.hpp's ready_seconds); a change of position takes at least its
   /// own time.
   int lead_in = default_lead_in;
+  /// Exercise ids a clinician asks for: each must be in the plan (make_plan
+  /// says why not in Plan::unmet when it cannot be, safely or in the time).
+  std::vector<std::string> include;
+  std::vector<std::string> exclude; ///< exercise ids left out on request
+  std::string title;                ///< the handout's title; empty: "A 10-minute back-care plan"
+  std::string note;                 ///< a note from the clinician, under the title; empty: none
+  std::string review;               ///< when to review the plan, YYYY-MM-DD; empty: none
 };
 
 /// One chosen dose of an exercise, every value within the catalog's range.
@@ -86,9 +93,9 @@ struct PlanItem {
 struct LeftOut {
   std::string id;
   std::string name;
-  /// "condition", "unruled", "setting", "level", "phase", "region", "goal",
-  /// "progression", "family", "modified", "cautioned", "covered", "moves"
-  /// or "time"
+  /// "condition", "unruled", "excluded", "setting", "level", "phase",
+  /// "region", "goal", "progression", "family", "modified", "cautioned",
+  /// "covered", "moves" or "time"
   std::string reason;
   std::string detail;                  ///< a sentence for the user
   std::vector<std::string> conditions; ///< the user's conditions that exclude it
@@ -128,6 +135,9 @@ struct Plan {
   /// Set when a declared condition's qualifier value calls for a clinician
   /// first: no items, and this referral instead.
   std::string referral;
+  /// Set when an exercise the request includes cannot be in the plan: no
+  /// items, and this sentence saying which and why.
+  std::string unmet;
   /// Exercises left out because they load what a declared condition protects
   /// and have no rule for it: one line for each such condition.
   std::vector<std::string> gaps;
