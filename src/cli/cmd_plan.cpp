@@ -88,8 +88,8 @@ CLI::Validator iso_date()
       char extra = 0;
       const bool shaped = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
                           std::sscanf(value.c_str(), "%4u-%2u-%2u%c", &year, &month, &day, &extra) == 3;
-      const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)), std::chrono::month(month),
-                                             std::chrono::day(day)};
+      const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)),
+                                             std::chrono::month(month), std::chrono::day(day)};
       return shaped && date.ok() ? "" : fmt::format("must be a date as YYYY-MM-DD, found '{}'", value);
     },
     "", "date");
@@ -341,10 +341,9 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
                     "an exercise the plan must hold, by id (comma list, repeatable); refused with the reason "
                     "when it is not safe for your conditions or does not fit")
       ->group(focus_group);
-  options.given["exclude"] =
-    add_list_option(command, "--exclude", options.exclude,
-                    "an exercise to leave out, by id (comma list, repeatable)")
-      ->group(focus_group);
+  options.given["exclude"] = add_list_option(command, "--exclude", options.exclude,
+                                             "an exercise to leave out, by id (comma list, repeatable)")
+                               ->group(focus_group);
   options.given["goals"] =
     add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)")
       ->group(focus_group);
@@ -551,7 +550,8 @@ Runner add_plan_command(CLI::App* command, Context& context)
     ->check(handout_text(false))
     ->type_name("TEXT")
     ->group(handout_group);
-  command->add_option("--title", options->title, "the handout's title instead of \"A 10-minute back-care plan\"")
+  command
+    ->add_option("--title", options->title, "the handout's title instead of \"A 10-minute back-care plan\"")
     ->check(handout_text(true))
     ->type_name("TEXT")
     ->group(handout_group);

@@ -331,8 +331,8 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   // An exercise included on request that is not a candidate is unsafe for
   // the user or outside the request: no plan, and why.
   for (const auto& id : request.include) {
-    const auto left = std::find_if(plan.left_out.begin(), plan.left_out.end(),
-                                   [&](const LeftOut& l) { return l.id == id; });
+    const auto left =
+      std::find_if(plan.left_out.begin(), plan.left_out.end(), [&](const LeftOut& l) { return l.id == id; });
     if (left != plan.left_out.end()) {
       plan.unmet = fmt::format("{} ({}) cannot be included: {}", left->name, id, left->detail);
       return plan;
@@ -363,8 +363,8 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   }
   plan.left_out = all_left_out(catalog, candidates, chooser, std::move(plan.left_out));
   for (const auto& id : request.include) {
-    const auto left = std::find_if(plan.left_out.begin(), plan.left_out.end(),
-                                   [&](const LeftOut& l) { return l.id == id; });
+    const auto left =
+      std::find_if(plan.left_out.begin(), plan.left_out.end(), [&](const LeftOut& l) { return l.id == id; });
     if (left != plan.left_out.end()) {
       // Offered first, it did not fit: the time, or a cap.
       plan.unmet = fmt::format("{} ({}) cannot be included: {}", left->name, id, left->detail);
