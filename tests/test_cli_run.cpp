@@ -1,3 +1,4 @@
+#include "backplan/plan/planner.hpp"
 #include "cli/run/cues.hpp"
 #include "cli/run/plan_file.hpp"
 #include "cli/run/schedule.hpp"
@@ -112,6 +113,80 @@ TEST_SUITE("cli::run")
     CHECK(both.status == 2);
     CHECK(both.err.starts_with(
       "backplan: error: --minutes cannot be used with --last, which runs a saved plan as it is\n"));
+  }
+
+  TEST_CASE("a saved plan edited by hand is re-timed from the catalog, and refused only when unsafe")
+  {
+    const auto saved =
+      nlohmann::json::parse(run_backplan({"plan", "-f", "json", "-m", "10", "--sciatica", "--knee"}).out);
+    REQUIRE(saved["items"].size() >= 3);
+    const auto run_edited = [](const nlohmann::json& plan) {
+      return run_backplan({"run", "--plan", "-", "--cues", "--speed", "1000"}, {}, plan.dump(), 60);
+    };
+    // One item removed, the rest reversed, a dose lowered to its least, every
+    // time left as it was and every modification deleted from the file.
+    auto edited = saved;
+    edited["items"].erase(edited["items"].begin());
+    std::reverse(edited["items"].begin(), edited["items"].end());
+    for (auto& item : edited["items"]) {
+      item["modifications"] = nlohmann::json::array();
+      item["cautions"] = nlohmann::json::array();
+    }
+    const std::string first_id = edited["items"][0]["id"];
+    const auto* first = test::builtin_catalog().find(first_id);
+    REQUIRE(first != nullptr);
+    edited["items"][0]["dosage"]["reps"] = first->dosage.reps.min;
+    const auto result = run_edited(edited);
+    CHECK(result.status == 0);
+    const auto lines = test::lines_of(result.out);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0].find("— " + first->name + " (") != std::string::npos);
+    // The times follow from the edited order and doses, not the file's.
+    plan::Request request;
+    request.conditions = {"radiating-leg-pain", "knee"};
+    request.minutes = 10;
+    const auto made = plan::make_plan(test::builtin_catalog(), request);
+    // The run's end is the edited plan's time, worked out again (the file's
+    // own total was for the plan before the edit).
+    auto parsed = run::parse_plan_json(edited.dump());
+    REQUIRE(std::holds_alternative<plan::Plan>(parsed));
+    auto retimed = std::get<plan::Plan>(parsed);
+    REQUIRE_FALSE(run::retime_saved_plan(test::builtin_catalog(), retimed).has_value());
+    CHECK(retimed.total != saved["totals"]["total_seconds"].get<int>());
+    const std::string clock = fmt::format("{:02}:{:02}", retimed.total / 60, retimed.total % 60);
+    CHECK(lines[lines.size() - 2] ==
+          fmt::format("{}  done — {} exercises, {}", clock, saved["items"].size() - 1, clock));
+    // The catalog's modifications for the plan's conditions are told, whatever the file says.
+    for (const auto& item : made.items) {
+      if (!item.modifications.empty() && item.exercise.id != saved["items"][0]["id"]) {
+        CHECK(result.out.find("Knee problems — modify: " + item.modifications.front().instruction) !=
+              std::string::npos);
+      }
+    }
+    // An exercise the plan's conditions avoid: refused with its path and why.
+    const auto avoided = std::find_if(made.left_out.begin(), made.left_out.end(),
+                                      [](const plan::LeftOut& left) { return left.reason == "condition"; });
+    REQUIRE(avoided != made.left_out.end());
+    auto unsafe = saved;
+    unsafe["items"][1]["id"] = avoided->id;
+    const auto refused = run_edited(unsafe);
+    CHECK(refused.status == 3);
+    CHECK(refused.out.empty());
+    CHECK(refused.err.starts_with(
+      fmt::format("backplan: error: -: items[1].id: {} is not safe with ", avoided->name)));
+    // A dose past the catalog's range, and a condition no catalog knows.
+    auto too_much = saved;
+    too_much["items"][0]["dosage"]["reps"] = 999;
+    const auto dose = run_edited(too_much);
+    CHECK(dose.status == 3);
+    CHECK(dose.err.find("-: items[0].dosage: ") != std::string::npos);
+    CHECK(dose.err.find(" is outside what the catalog allows for ") != std::string::npos);
+    auto unknown = saved;
+    unknown["request"]["conditions"].push_back("kneee");
+    const auto condition = run_edited(unknown);
+    CHECK(condition.status == 3);
+    CHECK(condition.err.starts_with(
+      "backplan: error: -: request.conditions: no condition 'kneee' in the catalogs in use"));
   }
 
   TEST_CASE("--cues -f json prints JSON Lines")

@@ -301,11 +301,5 @@ TEST_SUITE("run::plan_file")
           "items[0].steps[0]: expected a string");
     CHECK(error(with([](auto& j) { j["items"] = nlohmann::ordered_json::array(); })) ==
           "items: the plan has no exercises");
-    CHECK(error(with([](auto& j) { j["items"][0]["duration_seconds"] = 1; })) ==
-          fmt::format("items[0].duration_seconds: 1 does not match its dosage, which takes {} s",
-                      saved["items"][0]["duration_seconds"].get<int>()));
-    CHECK(error(with([](auto& j) { j["totals"]["total_seconds"] = 1; })) ==
-          fmt::format("totals.total_seconds: 1 does not match the items, which take {} s",
-                      saved["totals"]["total_seconds"].get<int>()));
   }
 }

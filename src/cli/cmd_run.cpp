@@ -53,14 +53,19 @@ std::string read_plan_text(const std::string& path)
   return text;
 }
 
-/// The saved plan of `path`; exit status 3 with the problem when it is not one.
-plan::Plan read_saved_plan(const std::string& path)
+/// The saved plan of `path`, as edited, made safe to run from `catalog`;
+/// exit status 3 with the problem when it is not one or cannot be run.
+plan::Plan read_saved_plan(const catalog::Catalog& catalog, const std::string& path)
 {
   auto parsed = run::parse_plan_json(read_plan_text(path));
   if (auto* problem = std::get_if<std::string>(&parsed)) {
     die(ExitStatus::invalid_catalog, fmt::format("{}: {}", path, *problem));
   }
-  return std::get<plan::Plan>(std::move(parsed));
+  auto plan = std::get<plan::Plan>(std::move(parsed));
+  if (const auto problem = run::retime_saved_plan(catalog, plan)) {
+    die(ExitStatus::invalid_catalog, fmt::format("{}: {}", path, *problem));
+  }
+  return plan;
 }
 
 /// The options that shape a plan cannot change a saved one.
@@ -106,10 +111,10 @@ void run_run(const Context& context, const RunCommandOptions& options)
           fmt::format("no plan printed yet{}: print one with 'backplan plan' first",
                       path ? " (" + path->string() + " does not exist)" : ""));
     }
-    plan = read_saved_plan(path->string());
+    plan = read_saved_plan(context.catalog(), path->string());
   } else if (!options.plan_file.empty()) {
     reject_plan_options(options, "--plan");
-    plan = read_saved_plan(options.plan_file);
+    plan = read_saved_plan(context.catalog(), options.plan_file);
   } else {
     const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
     plan = make_checked_plan(context, effective.request, false);

@@ -139,11 +139,9 @@ plan::PlanItem read_item(const Json& value, const std::string& path, int lead_in
   if (takes > max_seconds) {
     throw Problem{fmt::format("{}: the dosage takes more than {} s", at, max_seconds)};
   }
-  const int computed = plan::duration(item.dose, item.exercise.per_side, lead_in);
-  if (computed != item.duration) {
-    throw Problem{fmt::format("{}.duration_seconds: {} does not match its dosage, which takes {} s", path,
-                              item.duration, computed)};
-  }
+  // The times are the plan's own until retime_saved_plan works them out
+  // again from the doses, as edited.
+  item.duration = plan::duration(item.dose, item.exercise.per_side, lead_in);
   return item;
 }
 
@@ -168,26 +166,29 @@ plan::Plan read_plan(const Json& root)
   if (items.empty()) {
     throw Problem{"items: the plan has no exercises"};
   }
+  if (request.contains("cleared")) {
+    plan.request.cleared = boolean(request, "request", "cleared");
+  }
+  if (request.contains("qualifiers")) {
+    const Json& qualifiers = request["qualifiers"];
+    if (!qualifiers.is_object()) {
+      throw Problem{"request.qualifiers: expected an object"};
+    }
+    for (const auto& [condition, value] : qualifiers.items()) {
+      plan.request.qualifiers[condition] = text(qualifiers, "request.qualifiers", condition.c_str());
+    }
+  }
   int clock = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string path = fmt::format("items[{}]", i);
     plan.items.push_back(read_item(items[i], path, plan.request.lead_in));
     const auto& item = plan.items.back();
-    clock += item.transition;
-    if (item.start != clock) {
-      throw Problem{fmt::format("{}.start_seconds: {} does not follow the items before it, which end at {} s",
-                                path, item.start, clock)};
-    }
-    clock += item.duration;
+    clock += item.transition + item.duration;
     if (clock > max_seconds) {
       throw Problem{fmt::format("items: the plan takes more than {} s", max_seconds)};
     }
   }
-  plan.total = integer(field(root, "", "totals"), "totals", "total_seconds", 0, max_seconds);
-  if (plan.total != clock) {
-    throw Problem{
-      fmt::format("totals.total_seconds: {} does not match the items, which take {} s", plan.total, clock)};
-  }
+  plan.total = clock;
   return plan;
 }
 
