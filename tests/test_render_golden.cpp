@@ -25,7 +25,8 @@ bool updating()
 void check_golden(const std::string& name, std::vector<std::string> args)
 {
   args.insert(args.begin() + 1, {"--no-builtin", "--catalog", test::data_path("fixture-catalog")});
-  auto result = test::run_backplan(args);
+  // A fixed date (1970-01-01) for the JSON's "date".
+  auto result = test::run_backplan(args, {{"SOURCE_DATE_EPOCH", "0"}});
   // The fixture catalog's folder, wherever the sources are, as DATA.
   for (auto at = result.out.find(test::data_path("")); at != std::string::npos;
        at = result.out.find(test::data_path(""), at)) {

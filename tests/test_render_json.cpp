@@ -182,14 +182,16 @@ TEST_SUITE("render::json")
     request.conditions = {"knee"};
     const auto plan = plan::make_plan(test::builtin_catalog(), request);
     const auto out = render::plan_json(plan);
-    CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "request", "items",
-                                                   "left_out", "totals", "uncovered", "unchanged_conditions",
-                                                   "kind_advice", "safety", "sources"});
-    CHECK(keys_of(out["request"]) == std::vector<std::string>{"conditions", "condition_names", "qualifiers",
-                                                              "cleared", "minutes", "goals", "regions",
-                                                              "setting", "level", "seed", "for", "clinician",
-                                                              "frequency", "lead_in_seconds", "include",
-                                                              "exclude", "title", "note", "review"});
+    CHECK(keys_of(out) == std::vector<std::string>{"schema_version", "generator", "title", "date", "request",
+                                                   "items", "left_out", "totals", "uncovered",
+                                                   "unchanged_conditions", "kind_advice", "safety",
+                                                   "sources"});
+    CHECK(keys_of(out["request"]) ==
+          std::vector<std::string>{
+            "conditions", "condition_names", "qualifiers", "cleared",         "minutes",
+            "goals",      "regions",         "setting",    "level",           "seed",
+            "for",        "clinician",       "frequency",  "lead_in_seconds", "include",
+            "exclude",    "title",           "note",       "review",          "seed_given"});
     CHECK(keys_of(out["items"][0]) == std::vector<std::string>{"index",
                                                                "id",
                                                                "name",

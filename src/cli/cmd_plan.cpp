@@ -490,6 +490,8 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
 
   const std::string seed = given("seed") ? options.seed : profile.seed.value_or(options.seed);
   effective.request.seed = util::parse_seed(seed).value_or(0);
+  effective.request.seed_given = seed;
+  effective.request.date = util::today();
   effective.settings.push_back({"seed",
                                 seed == "daily" ? fmt::format("daily ({})", effective.request.seed) : seed,
                                 source("seed", profile.seed.has_value())});

@@ -37,6 +37,7 @@ Json request_json(const plan::Plan& plan)
   out["title"] = string_or_null(request.title);
   out["note"] = string_or_null(request.note);
   out["review"] = string_or_null(request.review);
+  out["seed_given"] = string_or_null(request.seed_given);
   return out;
 }
 
@@ -202,6 +203,7 @@ Json plan_json(const plan::Plan& plan)
   out["schema_version"] = json_schema_version;
   out["generator"] = "backplan " BACKPLAN_VERSION;
   out["title"] = plan_title(plan);
+  out["date"] = string_or_null(plan.request.date);
   out["request"] = request_json(plan);
   Json items = Json::array();
   for (std::size_t i = 0; i < plan.items.size(); ++i) {

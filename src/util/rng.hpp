@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -43,6 +44,10 @@ private:
 /// The seed of the local calendar day, as the number YYYYMMDD (20261122 on
 /// 22 November 2026): the same all day, another one the next day.
 std::uint64_t daily_seed();
+
+/// Today's date as YYYY-MM-DD: the local date, or the UTC date of
+/// SOURCE_DATE_EPOCH when it is set (as daily_seed reads it too).
+std::string today();
 
 /// A seed as written on the command line or in a profile: a whole number of
 /// 0 or more, or "daily" for daily_seed(); nothing for anything else.

@@ -43,6 +43,8 @@ struct Request {
   std::string title;                ///< the handout's title; empty: "A 10-minute back-care plan"
   std::string note;                 ///< a note from the clinician, under the title; empty: none
   std::string review;               ///< when to review the plan, YYYY-MM-DD; empty: none
+  std::string date;                 ///< when the plan was made, YYYY-MM-DD; empty: not recorded
+  std::string seed_given;           ///< the seed as asked for ("daily", "3"); empty: not recorded
 };
 
 /// One chosen dose of an exercise, every value within the catalog's range.
