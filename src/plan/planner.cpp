@@ -307,6 +307,20 @@ std::vector<PositionLimit> position_limits(const Catalog& catalog, const Request
   return out;
 }
 
+/// "NAME (ID) cannot be included: WHY" for the first exercise the request
+/// includes that is left out, or empty.
+std::string unmet_inclusion(const Request& request, const std::vector<LeftOut>& left_out)
+{
+  for (const auto& id : request.include) {
+    const auto left =
+      std::find_if(left_out.begin(), left_out.end(), [&](const LeftOut& l) { return l.id == id; });
+    if (left != left_out.end()) {
+      return fmt::format("{} ({}) cannot be included: {}", left->name, id, left->detail);
+    }
+  }
+  return "";
+}
+
 } // namespace
 
 Plan make_plan(const Catalog& catalog, const Request& asked)
@@ -330,13 +344,9 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   const auto candidates = candidates_for(catalog, request, plan.left_out);
   // An exercise included on request that is not a candidate is unsafe for
   // the user or outside the request: no plan, and why.
-  for (const auto& id : request.include) {
-    const auto left =
-      std::find_if(plan.left_out.begin(), plan.left_out.end(), [&](const LeftOut& l) { return l.id == id; });
-    if (left != plan.left_out.end()) {
-      plan.unmet = fmt::format("{} ({}) cannot be included: {}", left->name, id, left->detail);
-      return plan;
-    }
+  plan.unmet = unmet_inclusion(request, plan.left_out);
+  if (!plan.unmet.empty()) {
+    return plan;
   }
   Chooser chooser(catalog, request, candidates, plan.budget, position_limits(catalog, request));
   chooser.run(plan.uncovered);
@@ -362,15 +372,11 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
                       util::format_duration(plan.budget - plan.total));
   }
   plan.left_out = all_left_out(catalog, candidates, chooser, std::move(plan.left_out));
-  for (const auto& id : request.include) {
-    const auto left =
-      std::find_if(plan.left_out.begin(), plan.left_out.end(), [&](const LeftOut& l) { return l.id == id; });
-    if (left != plan.left_out.end()) {
-      // Offered first, it did not fit: the time, or a cap.
-      plan.unmet = fmt::format("{} ({}) cannot be included: {}", left->name, id, left->detail);
-      plan.items.clear();
-      return plan;
-    }
+  // Offered first, an included exercise that did not fit: the time, or a cap.
+  plan.unmet = unmet_inclusion(request, plan.left_out);
+  if (!plan.unmet.empty()) {
+    plan.items.clear();
+    return plan;
   }
   plan.sources = citations(catalog, plan.items);
   plan.unchanged = unchanged_conditions(catalog, request, plan.items);

@@ -114,11 +114,7 @@ std::string cue_words(const Schedule& schedule, std::size_t index)
   const bool ready =
     phase.kind == plan::PhaseKind::change_position || phase.kind == plan::PhaseKind::get_into_position;
   if (ready) {
-    std::string position = item.position_name;
-    if (!position.empty() && position[0] >= 'A' && position[0] <= 'Z') {
-      position[0] = static_cast<char>(position[0] - 'A' + 'a');
-    }
-    words += " (" + position + ")";
+    words += " (" + util::lowercase_first(item.position_name) + ")";
   }
   if (phase.side > 0) {
     words += ", " + side_words(phase.side);
@@ -163,10 +159,7 @@ std::string spoken_seconds(int seconds)
 std::string spoken_ready(const Schedule& schedule, const ScheduledPhase& scheduled, bool all_steps)
 {
   const auto& item = schedule.items[scheduled.item];
-  std::string position = item.position_name;
-  if (!position.empty() && position[0] >= 'A' && position[0] <= 'Z') {
-    position[0] = static_cast<char>(position[0] - 'A' + 'a');
-  }
+  const std::string position = util::lowercase_first(item.position_name);
   const char* lead = scheduled.item == 0                                        ? "Get into position for"
                      : scheduled.phase.kind == plan::PhaseKind::change_position ? "Change position for"
                                                                                 : "Get ready for";
