@@ -56,6 +56,13 @@ TEST_SUITE("cli::profile")
                          "goals       (none)                           default\n"
                          "regions     (none)                           default\n"
                          "level       (gentle, moderate)               default\n"
+                         "include     (none)                           default\n"
+                         "exclude     (none)                           default\n"
+                         "exercises   (none)                           default\n"
+                         "doses       (none)                           default\n"
+                         "title       (none)                           default\n"
+                         "note        (none)                           default\n"
+                         "review      (none)                           default\n"
                          "lead_in     5                                default\n"
                          "setting     desk                             profile " +
                          file +

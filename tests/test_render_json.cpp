@@ -186,12 +186,13 @@ TEST_SUITE("render::json")
                                                    "items", "left_out", "totals", "uncovered",
                                                    "unchanged_conditions", "kind_advice", "safety",
                                                    "sources"});
-    CHECK(keys_of(out["request"]) ==
-          std::vector<std::string>{
-            "conditions", "condition_names", "qualifiers", "cleared",         "minutes",
-            "goals",      "regions",         "setting",    "level",           "seed",
-            "for",        "clinician",       "frequency",  "lead_in_seconds", "include",
-            "exclude",    "title",           "note",       "review",          "seed_given"});
+    CHECK(
+      keys_of(out["request"]) ==
+      std::vector<std::string>{"conditions", "condition_names", "qualifiers", "cleared",         "minutes",
+                               "goals",      "regions",         "setting",    "level",           "seed",
+                               "for",        "clinician",       "frequency",  "lead_in_seconds", "include",
+                               "exclude",    "exercises",       "doses",      "title",           "note",
+                               "review",     "seed_given"});
     CHECK(keys_of(out["items"][0]) == std::vector<std::string>{"index",
                                                                "id",
                                                                "name",

@@ -1,9 +1,11 @@
 #include "cli/commands.hpp"
 #include "cli/die.hpp"
+#include "cli/handout_text.hpp"
 #include "cli/last_plan.hpp"
 #include "cli/plan_options.hpp"
 
 #include "backplan/plan/planner.hpp"
+#include "backplan/plan/request.hpp"
 #include "backplan/render/render.hpp"
 #include "cli/terminal.hpp"
 #include "render/markdown.hpp"
@@ -41,59 +43,6 @@ struct PlanCommandOptions {
   std::string paper = "a4";     ///< --paper: the PDF's page size
   std::string safety = "after"; ///< --safety: where the text plan prints the safety section
 };
-
-/// The most characters a line of a handout's heading (--for, --clinician,
-/// --frequency) may have: it has to fit one printed line beside its label.
-constexpr std::size_t max_handout_text = 80;
-/// The most characters of a --note: a few lines of advice.
-constexpr std::size_t max_note_text = 400;
-
-/// Text for a handout's heading: valid UTF-8, no control characters (a tab
-/// or line break included), at most max_handout_text characters, and not
-/// empty unless `may_be_empty`.
-CLI::Validator handout_text(bool may_be_empty, std::size_t max_characters = max_handout_text)
-{
-  return CLI::Validator(
-    [may_be_empty, max_characters](const std::string& value) -> std::string {
-      if (value.empty()) {
-        return may_be_empty ? "" : "must not be empty";
-      }
-      if (util::find_invalid_utf8(value)) {
-        return "must be valid UTF-8 text";
-      }
-      std::size_t characters = 0;
-      for (const util::CodePoint c : util::Utf8View(value)) {
-        if (c.value < 0x20 || (c.value >= 0x7F && c.value < 0xA0)) {
-          return fmt::format("must be one line of printable text, found the control character U+{:04X}",
-                             static_cast<std::uint32_t>(c.value));
-        }
-        ++characters;
-      }
-      if (characters > max_characters) {
-        return fmt::format("must be at most {} characters, found {}", max_characters, characters);
-      }
-      return "";
-    },
-    "", "handout text");
-}
-
-/// A date as YYYY-MM-DD, one that exists.
-CLI::Validator iso_date()
-{
-  return CLI::Validator(
-    [](const std::string& value) -> std::string {
-      unsigned year = 0;
-      unsigned month = 0;
-      unsigned day = 0;
-      char extra = 0;
-      const bool shaped = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
-                          std::sscanf(value.c_str(), "%4u-%2u-%2u%c", &year, &month, &day, &extra) == 3;
-      const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)),
-                                             std::chrono::month(month), std::chrono::day(day)};
-      return shaped && date.ok() ? "" : fmt::format("must be a date as YYYY-MM-DD, found '{}'", value);
-    },
-    "", "date");
-}
 
 /// Where a Markdown handout's figures go and how it links them: --figures
 /// DIR (linked relative to the -o file's folder, or as given for stdout),
@@ -203,9 +152,13 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
   effective.request.for_name = options.for_name;
   effective.request.clinician = options.clinician;
   effective.request.frequency = options.frequency;
-  effective.request.title = options.title;
-  effective.request.note = options.note;
-  effective.request.review = options.review;
+  for (auto [field, value] : {std::pair(&effective.request.title, &options.title),
+                              std::pair(&effective.request.note, &options.note),
+                              std::pair(&effective.request.review, &options.review)}) {
+    if (!value->empty()) {
+      *field = *value;
+    }
+  }
   const std::string& output = options.plan.output;
   const bool to_stdout = output.empty() || output == "-";
   if (effective.format == "pdf" && to_stdout && cli::stdout_is_terminal()) {
@@ -256,6 +209,21 @@ CLI::Validator minutes_unit()
       return std::string();
     },
     "", "minutes");
+}
+
+/// A dose as plan::parse_dose_change reads it.
+CLI::Validator dose_value()
+{
+  return CLI::Validator(
+    [](const std::string& value) {
+      try {
+        plan::parse_dose_change(value);
+        return std::string();
+      } catch (const plan::UnknownName& error) {
+        return std::string(error.what());
+      }
+    },
+    "", "dose");
 }
 
 /// A seed is a whole number of 0 or more, or "daily".
@@ -344,6 +312,20 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
   options.given["exclude"] = add_list_option(command, "--exclude", options.exclude,
                                              "an exercise to leave out, by id (comma list, repeatable)")
                                ->group(focus_group);
+  options.given["exercises"] =
+    add_list_option(command, "--exercise", options.exercises,
+                    "exactly these exercises, by id, in this order (comma list, repeatable), each still "
+                    "left out when not safe for your conditions, and modified for them")
+      ->group(focus_group);
+  options.given["doses"] =
+    command
+      .add_option("--dose", options.doses,
+                  "ID=KEY N, ...: the dose of one exercise, within the catalog's range, with the keys hold, "
+                  "move, reps, sets, rest and set-rest (\"bridge=reps 10, sets 2\"); the exercise is "
+                  "included (repeatable)")
+      ->check(dose_value())
+      ->type_name("ID=DOSE")
+      ->group(focus_group);
   options.given["goals"] =
     add_list_option(command, "-g,--goal", options.goals, "goals to cover (comma list, repeatable)")
       ->group(focus_group);
@@ -409,6 +391,63 @@ void add_conditions(const catalog::Catalog& catalog, const PlanOptions& options,
                                                                      : "default"});
 }
 
+/// The exercises included, excluded or named and the doses set, from the
+/// command line or else the profile, and the handout's title, note and
+/// review date from the profile (the plan command's own options override
+/// them); each checked against the catalog and against each other as the
+/// planner would (plan::resolved).
+void add_prescription(const catalog::Catalog& catalog, const PlanOptions& options, const Profile& profile,
+                      Effective& effective)
+{
+  const std::string from_profile = "profile " + profile.file;
+  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
+  const auto source = [&](const char* name, bool in_profile) {
+    return given(name) ? std::string("command line") : in_profile ? from_profile : std::string("default");
+  };
+  const auto exercise_ids = [&](const char* name, const std::vector<std::string>& from_options,
+                                const std::optional<std::vector<std::string>>& in_profile) {
+    auto ids = given(name) ? flatten(from_options) : in_profile.value_or(std::vector<std::string>{});
+    check_ids("exercise", ids, catalog.exercise_ids());
+    effective.settings.push_back({name, describe_list(ids), source(name, in_profile.has_value())});
+    return ids;
+  };
+  auto& request = effective.request;
+  request.include = exercise_ids("include", options.include, profile.include);
+  request.exclude = exercise_ids("exclude", options.exclude, profile.exclude);
+  request.exercises = exercise_ids("exercises", options.exercises, profile.exercises);
+  if (given("doses")) {
+    request.doses.clear();
+    for (const auto& text : options.doses) {
+      request.doses.push_back(plan::parse_dose_change(text)); // checked by dose_value()
+    }
+  } else {
+    request.doses = profile.doses.value_or(std::vector<plan::DoseChange>{});
+  }
+  std::vector<std::string> doses;
+  for (const auto& change : request.doses) {
+    if (const std::string problem = plan::dose_change_problem(catalog, change); !problem.empty()) {
+      usage_error(fmt::format("--dose {}={}: {}", change.id, change.text, problem), "backplan plan --help");
+    }
+    doses.push_back(fmt::format("{}={}", change.id, change.text));
+  }
+  effective.settings.push_back({"doses", describe_list(doses), source("doses", profile.doses.has_value())});
+  try {
+    plan::resolved(catalog, request);
+  } catch (const plan::UnknownName& error) {
+    usage_error(error.what(), "backplan plan --help");
+  }
+  request.title = profile.title.value_or("");
+  request.note = profile.note.value_or("");
+  request.review = profile.review.value_or("");
+  for (const auto& [name, value, in_profile] :
+       {std::tuple("title", request.title, profile.title.has_value()),
+        std::tuple("note", request.note, profile.note.has_value()),
+        std::tuple("review", request.review, profile.review.has_value())}) {
+    effective.settings.push_back(
+      {name, value.empty() ? "(none)" : value, in_profile ? from_profile : std::string("default")});
+  }
+}
+
 /// What `profile` shows for the level when none is asked for: the levels a
 /// plan takes without --level.
 std::string any_level_words(const catalog::Catalog& catalog)
@@ -470,16 +509,7 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
                                 effective.request.level.empty() ? any_level : effective.request.level,
                                 source("level", profile.level.has_value())});
 
-  effective.request.include = flatten(options.include);
-  effective.request.exclude = flatten(options.exclude);
-  check_ids("exercise", effective.request.include, catalog.exercise_ids());
-  check_ids("exercise", effective.request.exclude, catalog.exercise_ids());
-  for (const auto& id : effective.request.include) {
-    if (std::find(effective.request.exclude.begin(), effective.request.exclude.end(), id) !=
-        effective.request.exclude.end()) {
-      usage_error(fmt::format("exercise '{}' is both included and excluded", id), "backplan plan --help");
-    }
-  }
+  add_prescription(catalog, options, profile, effective);
   effective.request.lead_in = given("lead_in") ? options.lead_in : profile.lead_in.value_or(options.lead_in);
   effective.settings.push_back(
     {"lead_in", std::to_string(effective.request.lead_in), source("lead_in", profile.lead_in.has_value())});

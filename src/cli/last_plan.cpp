@@ -96,6 +96,12 @@ std::string follow_command(const Context& context, const plan::Request& request)
   if (!request.exclude.empty()) {
     words.push_back("--exclude " + util::join(request.exclude, ","));
   }
+  if (!request.exercises.empty()) {
+    words.push_back("--exercise " + util::join(request.exercises, ","));
+  }
+  for (const auto& change : request.doses) {
+    words.push_back("--dose " + shell_word(change.id + "=" + change.text));
+  }
   if (request.lead_in != plan::default_lead_in) {
     words.push_back(fmt::format("--lead-in {}", request.lead_in));
   }

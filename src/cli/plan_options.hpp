@@ -18,9 +18,11 @@ struct PlanOptions {
   std::vector<std::string> condition_flags; ///< ids set by --knee, --prolapse, ... (ID=VALUE with a value)
   bool cleared = false;                     ///< --cleared
   int minutes = 10;
-  int lead_in = 5;                  ///< --lead-in S
-  std::vector<std::string> include; ///< --include ID
-  std::vector<std::string> exclude; ///< --exclude ID
+  int lead_in = 5;                    ///< --lead-in S
+  std::vector<std::string> include;   ///< --include ID
+  std::vector<std::string> exclude;   ///< --exclude ID
+  std::vector<std::string> exercises; ///< --exercise ID: exactly these, in this order
+  std::vector<std::string> doses;     ///< --dose ID=KEY N, ... (each checked by plan::parse_dose_change)
   std::vector<std::string> goals;
   std::vector<std::string> regions;
   std::string level;

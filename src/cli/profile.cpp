@@ -1,14 +1,17 @@
 #include "cli/profile.hpp"
 
+#include "backplan/plan/request.hpp"
 #include "backplan/safety/conditions.hpp"
 #include "catalog/document.hpp"
 #include "catalog/file_reader.hpp"
 #include "catalog/vocabularies.hpp"
+#include "cli/handout_text.hpp"
 #include "util/rng.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <functional>
 #include <map>
 
 namespace backplan::cli {
@@ -19,8 +22,10 @@ using catalog::Entry;
 using catalog::Location;
 
 const std::vector<catalog::KeySpec> profile_keys = {
-  {"conditions", false}, {"minutes", false}, {"goals", false}, {"regions", false}, {"level", false},
-  {"setting", false},    {"format", false},  {"seed", false},  {"cleared", false}, {"lead_in", false}};
+  {"conditions", false}, {"minutes", false}, {"goals", false},     {"regions", false}, {"level", false},
+  {"setting", false},    {"format", false},  {"seed", false},      {"cleared", false}, {"lead_in", false},
+  {"include", false},    {"exclude", false}, {"exercises", false}, {"doses", false},   {"title", false},
+  {"note", false},       {"review", false}};
 
 /// Reads the keys of a profile's mapping into a Profile, each problem
 /// reported at its node.
@@ -90,6 +95,59 @@ public:
         catalog::check_reference(m_reader, vocabulary, noun, items[i], places[i]);
       }
       field = std::move(items);
+    }
+  }
+
+  /// A list of exercise ids of the catalog.
+  void exercise_ids(const char* key, std::optional<std::vector<std::string>>& field)
+  {
+    if (const Entry* entry = find(key)) {
+      std::vector<Location> places;
+      auto items = m_reader.strings(*entry, false, &places);
+      const auto known = m_catalog.exercise_ids();
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (m_catalog.find(items[i]) == nullptr) {
+          m_reader.error(places[i], fmt::format("unknown exercise '{}'{}", items[i],
+                                                util::did_you_mean_suffix(items[i], known)));
+        }
+      }
+      field = std::move(items);
+    }
+  }
+
+  /// Doses as `--dose` takes them: "ID=KEY N, ...".
+  void doses(Profile& profile)
+  {
+    if (const Entry* entry = find("doses")) {
+      std::vector<Location> places;
+      const auto items = m_reader.strings(*entry, false, &places);
+      std::vector<plan::DoseChange> changes;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        try {
+          changes.push_back(plan::parse_dose_change(items[i]));
+        } catch (const plan::UnknownName& error) {
+          m_reader.error(places[i], fmt::format("dose '{}': {}", items[i], error.what()));
+          continue;
+        }
+        if (const auto problem = plan::dose_change_problem(m_catalog, changes.back()); !problem.empty()) {
+          m_reader.error(places[i], fmt::format("dose '{}': {}", items[i], problem));
+        }
+      }
+      profile.doses = std::move(changes);
+    }
+  }
+
+  /// A string that `problem` finds nothing wrong with ("must be ...").
+  void text(const char* key, std::optional<std::string>& field,
+            const std::function<std::string(std::string_view)>& problem)
+  {
+    if (const Entry* entry = find(key)) {
+      if (const auto value = m_reader.string(*entry)) {
+        if (const std::string why = problem(*value); !why.empty()) {
+          m_reader.error(entry->second, fmt::format("'{}' {}", key, why));
+        }
+        field = *value;
+      }
     }
   }
 
@@ -186,6 +244,14 @@ Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& ca
     read.seed(profile);
     read.choice("setting", {"floor", "desk"}, profile.setting);
     read.choice("format", formats, profile.format);
+    read.exercise_ids("include", profile.include);
+    read.exercise_ids("exclude", profile.exclude);
+    read.exercise_ids("exercises", profile.exercises);
+    read.doses(profile);
+    read.text("title", profile.title, [](std::string_view v) { return handout_text_problem(v, true); });
+    read.text("note", profile.note,
+              [](std::string_view v) { return handout_text_problem(v, true, max_note_text); });
+    read.text("review", profile.review, iso_date_problem);
   }
   std::stable_sort(local.begin(), local.end(), [](const auto& a, const auto& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backplan/catalog/diagnostic.hpp"
+#include "backplan/plan/model.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -21,7 +22,14 @@ struct Profile {
   std::optional<std::string> level;
   std::optional<std::string> setting;
   std::optional<std::string> format;
-  std::optional<std::string> seed; ///< a whole number or "daily", as written
+  std::optional<std::string> seed;                   ///< a whole number or "daily", as written
+  std::optional<std::vector<std::string>> include;   ///< exercise ids
+  std::optional<std::vector<std::string>> exclude;   ///< exercise ids
+  std::optional<std::vector<std::string>> exercises; ///< exercise ids: exactly these, in this order
+  std::optional<std::vector<plan::DoseChange>> doses;
+  std::optional<std::string> title;
+  std::optional<std::string> note;
+  std::optional<std::string> review; ///< YYYY-MM-DD
 };
 
 /// The largest profile file backplan reads, in bytes.

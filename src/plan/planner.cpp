@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <numeric>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
@@ -44,6 +45,32 @@ bool on_request(const Catalog& catalog, const Exercise& exercise)
   return level != nullptr && level->on_request;
 }
 
+/// Whether the request names `exercise` (to include, or among exactly its
+/// exercises): a clinician's choice, which a level kept for a request or a
+/// progression does not hold back.
+bool named(const Request& request, const Exercise& exercise)
+{
+  return contains(request.include, exercise.id) || contains(request.exercises, exercise.id);
+}
+
+/// The dose set for `exercise` by the request, if any.
+const DoseChange* dose_change(const Request& request, const Exercise& exercise)
+{
+  const auto found = std::find_if(request.doses.begin(), request.doses.end(),
+                                  [&](const DoseChange& change) { return change.id == exercise.id; });
+  return found == request.doses.end() ? nullptr : &*found;
+}
+
+/// The dose a plan of the request's minutes gives `exercise` within the
+/// cap on one item and `position_cap` (0: none), with the values a
+/// clinician set for it.
+Dose request_dose(const Catalog& catalog, const Request& request, const Exercise& exercise, int position_cap)
+{
+  const Dose dose = level_dose(catalog, exercise, request.minutes, request.lead_in, position_cap);
+  const DoseChange* change = dose_change(request, exercise);
+  return change != nullptr ? changed(dose, *change) : dose;
+}
+
 /// Why a safe exercise does not pass the request's filters, or nothing.
 std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, const Exercise& exercise)
 {
@@ -68,7 +95,7 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
                                     "(--cleared)",
                                     util::lowercase_first(phase.name), phase.lifted_by));
   }
-  if (!exercise.progression_of.empty() &&
+  if (!exercise.progression_of.empty() && !named(request, exercise) &&
       (request.level.empty() ||
        catalog.levels.index_of(request.level) < catalog.levels.index_of(exercise.level))) {
     const Exercise* base = catalog.find(exercise.progression_of);
@@ -76,7 +103,7 @@ std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, co
                fmt::format("progresses {} and needs it mastered first: only with --level {} or harder",
                            base != nullptr ? base->name : exercise.progression_of, exercise.level));
   }
-  if (request.level.empty() && on_request(catalog, exercise)) {
+  if (request.level.empty() && on_request(catalog, exercise) && !named(request, exercise)) {
     return out("level", fmt::format("level {} comes only with --level {}", exercise.level, exercise.level));
   }
   if (!request.regions.empty() && !intersects(exercise.regions, request.regions)) {
@@ -217,8 +244,20 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
       // Without --level, gentler levels first; with it, the seed mixes the
       // levels asked for, so that a harder level asked for is reached.
       const int level = request.level.empty() ? catalog.levels.index_of(exercise.level) : 0;
-      candidates.push_back({&exercise, std::move(verdict), level, modified, least_dose(catalog, exercise),
-                            max_dose(exercise.dosage), cautioned, does_kind_work(catalog, exercise)});
+      Candidate candidate{&exercise,
+                          std::move(verdict),
+                          level,
+                          modified,
+                          least_dose(catalog, exercise),
+                          max_dose(exercise.dosage),
+                          cautioned,
+                          does_kind_work(catalog, exercise)};
+      if (dose_change(request, exercise) != nullptr) {
+        // A dose set by a clinician: the one the plan gives, never tuned.
+        candidate.least = candidate.most = request_dose(catalog, request, exercise, 0);
+        candidate.prescribed = true;
+      }
+      candidates.push_back(std::move(candidate));
     }
   }
   // An exercise whose harder progression is also a candidate comes later.
@@ -301,17 +340,17 @@ std::vector<PositionLimit> position_limits(const Catalog& catalog, const Request
     const auto* term = catalog.conditions.find(id);
     const auto* value = term != nullptr ? safety::qualifier_value(*term, request.qualifiers) : nullptr;
     if (value != nullptr && !value->limit_positions.empty()) {
-      out.push_back({value->limit_positions, value->limit_seconds});
+      out.push_back({value->limit_positions, value->limit_seconds, term->name});
     }
   }
   return out;
 }
 
 /// "NAME (ID) cannot be included: WHY" for the first exercise the request
-/// includes that is left out, or empty.
+/// includes or names that is left out, or empty.
 std::string unmet_inclusion(const Request& request, const std::vector<LeftOut>& left_out)
 {
-  for (const auto& id : request.include) {
+  for (const auto& id : request.include.empty() ? request.exercises : request.include) {
     const auto left =
       std::find_if(left_out.begin(), left_out.end(), [&](const LeftOut& l) { return l.id == id; });
     if (left != left_out.end()) {
@@ -319,6 +358,81 @@ std::string unmet_inclusion(const Request& request, const std::vector<LeftOut>& 
     }
   }
   return "";
+}
+
+/// The items of a request that names its exercises, in the order named,
+/// each at request_dose within its position's cap (unmet_inclusion has refused any that is not a
+/// candidate); every other candidate goes to `left_out` as not asked for.
+std::vector<PlanItem> named_items(const Catalog& catalog, const Request& request,
+                                  const std::vector<Candidate>& candidates, std::vector<LeftOut>& left_out)
+{
+  std::vector<PlanItem> items;
+  const auto limits = position_limits(catalog, request);
+  for (const auto& id : request.exercises) {
+    const auto candidate = std::find_if(candidates.begin(), candidates.end(),
+                                        [&](const Candidate& c) { return c.exercise->id == id; });
+    const Exercise& exercise = *candidate->exercise;
+    const auto limit = std::find_if(limits.begin(), limits.end(), [&](const PositionLimit& l) {
+      return contains(l.positions, exercise.position);
+    });
+    const Dose dose = request_dose(catalog, request, exercise, limit != limits.end() ? limit->seconds : 0);
+    items.push_back(make_item(catalog, request, *candidate, dose));
+  }
+  for (const auto& candidate : candidates) {
+    if (!contains(request.exercises, candidate.exercise->id)) {
+      left_out.push_back({candidate.exercise->id,
+                          candidate.exercise->name,
+                          "unlisted",
+                          "not one of the exercises asked for",
+                          {}});
+    }
+  }
+  std::sort(left_out.begin(), left_out.end(), [](const LeftOut& a, const LeftOut& b) { return a.id < b.id; });
+  return items;
+}
+
+/// Why the named exercises of `plan` cannot be its plan: they take longer
+/// than its budget, or longer than a condition allows in some positions;
+/// empty when they can.
+std::string named_misfit(const Catalog& catalog, const Plan& plan)
+{
+  if (plan.total > plan.budget) {
+    return fmt::format("the exercises asked for take {}, more than the {} asked for: ask for more minutes "
+                       "or fewer exercises",
+                       util::format_duration(plan.total), util::format_duration(plan.budget));
+  }
+  const auto limits = position_limits(catalog, plan.request);
+  const Exceeded over = exceeded_limit(limits, plan.items.size(), [&](std::size_t i) {
+    const auto& item = plan.items[i];
+    return PositionTime{&item.exercise.position,
+                        duration(item.dose, item.exercise.per_side, plan.request.lead_in)};
+  });
+  if (over.limit == nullptr) {
+    return "";
+  }
+  std::vector<std::string> positions;
+  for (const auto& position : over.limit->positions) {
+    positions.push_back(util::lowercase_first(catalog.positions.name_of(position)));
+  }
+  return fmt::format("the exercises asked for take {} {}, and {} allows at most {} in those positions",
+                     util::format_duration(over.seconds), util::join(positions, " or "),
+                     over.limit->condition, util::format_duration(over.limit->seconds));
+}
+
+/// Why `plan` does not fill its budget: the exercises asked for take less,
+/// the safe exercises cannot fill it (`exhausted`), or no other fits.
+std::string shortfall(const Plan& plan, std::optional<bool> exhausted)
+{
+  const std::string total = util::format_duration(plan.total);
+  const std::string budget = util::format_duration(plan.budget);
+  if (!exhausted) {
+    return fmt::format("The exercises asked for take {} of the {} asked for.", total, budget);
+  }
+  return *exhausted
+           ? fmt::format("The safe exercises for this request fill {} of the {} asked for.", total, budget)
+           : fmt::format("The exercises that fit take {} of the {} asked for; no other safe exercise "
+                         "fits in the {} left.",
+                         total, budget, util::format_duration(plan.budget - plan.total));
 }
 
 } // namespace
@@ -348,40 +462,43 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
   if (!plan.unmet.empty()) {
     return plan;
   }
-  Chooser chooser(catalog, request, candidates, plan.budget, position_limits(catalog, request));
-  chooser.run(plan.uncovered);
-  const Selection& selection = chooser.selection();
-  for (const std::size_t i : selection.order()) {
-    plan.items.push_back(make_item(catalog, request, *selection.chosen()[i], selection.doses()[i]));
+  std::optional<Chooser> chooser;
+  if (request.exercises.empty()) {
+    chooser.emplace(catalog, request, candidates, plan.budget, position_limits(catalog, request));
+    chooser->run(plan.uncovered);
+    const Selection& selection = chooser->selection();
+    for (const std::size_t i : selection.order()) {
+      plan.items.push_back(make_item(catalog, request, *selection.chosen()[i], selection.doses()[i]));
+    }
+  } else {
+    plan.items = named_items(catalog, request, candidates, plan.left_out);
   }
   plan.total = schedule(catalog, plan.items, request.lead_in);
   number_variants(plan.items);
   for (std::size_t i = 1; i < plan.items.size(); ++i) {
     plan.position_changes += plan.items[i].moves ? 1 : 0;
   }
-  const int target = fill_target_seconds(plan.budget);
-  plan.filled = plan.total >= target;
-  if (!plan.filled && !plan.items.empty()) {
-    plan.shortfall =
-      chooser.exhausted()
-        ? fmt::format("The safe exercises for this request fill {} of the {} asked for.",
-                      util::format_duration(plan.total), util::format_duration(plan.budget))
-        : fmt::format("The exercises that fit take {} of the {} asked for; no other safe exercise fits in "
-                      "the {} left.",
-                      util::format_duration(plan.total), util::format_duration(plan.budget),
-                      util::format_duration(plan.budget - plan.total));
+  if (chooser) {
+    plan.left_out = all_left_out(catalog, candidates, *chooser, std::move(plan.left_out));
+    // Offered first, an included exercise that did not fit: the time, or a cap.
+    plan.unmet = unmet_inclusion(request, plan.left_out);
+  } else {
+    plan.unmet = named_misfit(catalog, plan);
   }
-  plan.left_out = all_left_out(catalog, candidates, chooser, std::move(plan.left_out));
-  // Offered first, an included exercise that did not fit: the time, or a cap.
-  plan.unmet = unmet_inclusion(request, plan.left_out);
   if (!plan.unmet.empty()) {
     plan.items.clear();
     return plan;
   }
+  plan.filled = plan.total >= fill_target_seconds(plan.budget);
+  if (!plan.filled && !plan.items.empty()) {
+    plan.shortfall = shortfall(plan, chooser ? std::optional<bool>(chooser->exhausted()) : std::nullopt);
+  }
   plan.sources = citations(catalog, plan.items);
   plan.unchanged = unchanged_conditions(catalog, request, plan.items);
   plan.gaps = gap_warnings(catalog, plan.left_out);
-  explain_choices(catalog, chooser, plan.items);
+  if (chooser) {
+    explain_choices(catalog, *chooser, plan.items);
+  }
   plan.kind_advice = kind_advice(catalog, plan.items);
   return plan;
 }

@@ -69,10 +69,12 @@ Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel l
   return least;
 }
 
-Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes, int lead_in)
+Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes, int lead_in,
+                int position_cap)
 {
+  const int item = item_cap_seconds(minutes * 60);
   return capped_dose(least_dose(catalog, exercise), max_dose(exercise.dosage), exercise.per_side,
-                     dose_level(minutes), item_cap_seconds(minutes * 60), lead_in);
+                     dose_level(minutes), position_cap > 0 ? std::min(position_cap, item) : item, lead_in);
 }
 
 Selection::Selection(const catalog::Catalog& catalog, int budget, int lead_in,
@@ -92,22 +94,31 @@ int Selection::position_cap(const catalog::Exercise& exercise) const
   return 0;
 }
 
-bool Selection::within_limits() const
+Exceeded exceeded_limit(const std::vector<PositionLimit>& limits, std::size_t count,
+                        const std::function<PositionTime(std::size_t)>& time_of)
 {
-  for (const auto& limit : m_limits) {
+  for (const auto& limit : limits) {
     int seconds = 0;
-    for (std::size_t i = 0; i < m_chosen.size(); ++i) {
-      const auto& exercise = *m_chosen[i]->exercise;
-      if (std::find(limit.positions.begin(), limit.positions.end(), exercise.position) !=
+    for (std::size_t i = 0; i < count; ++i) {
+      const PositionTime time = time_of(i);
+      if (std::find(limit.positions.begin(), limit.positions.end(), *time.position) !=
           limit.positions.end()) {
-        seconds += this->seconds(m_doses[i], exercise.per_side);
+        seconds += time.seconds;
       }
     }
     if (seconds > limit.seconds) {
-      return false;
+      return {&limit, seconds};
     }
   }
-  return true;
+  return {};
+}
+
+bool Selection::within_limits() const
+{
+  return exceeded_limit(m_limits, m_chosen.size(), [&](std::size_t i) {
+           const auto& exercise = *m_chosen[i]->exercise;
+           return PositionTime{&exercise.position, seconds(m_doses[i], exercise.per_side)};
+         }).limit == nullptr;
 }
 
 bool Selection::has(const Candidate* candidate) const
@@ -168,9 +179,10 @@ std::size_t Selection::posture_count() const
 
 Added Selection::try_add(const Candidate* candidate, const Dose& dose)
 {
-  // No item may take more than its share of the plan.
+  // No item may take more than its share of the plan, unless a clinician
+  // set its dose.
   const auto cap = item_cap();
-  if (cap && seconds(dose, candidate->exercise->per_side) > *cap) {
+  if (cap && !candidate->prescribed && seconds(dose, candidate->exercise->per_side) > *cap) {
     return Added::over_item_cap;
   }
   // The items' own seconds, without transitions, are a lower bound of the

@@ -6,6 +6,7 @@
 #include "backplan/safety/conditions.hpp"
 #include "plan/timing.hpp"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -21,13 +22,36 @@ struct Candidate {
   Dose most;              ///< the largest dose the catalog allows
   bool cautioned = false; ///< carries a caution for a declared condition
   bool works = true;      ///< does its kind's work (planner.hpp's does_kind_work), worked out once
+  /// Its dose was set by a clinician (least == most): the cap on one item's
+  /// share of the plan does not hold it back.
+  bool prescribed = false;
 };
 
 /// A cap on the seconds a plan spends in some positions together.
 struct PositionLimit {
   std::vector<std::string> positions;
   int seconds = 0;
+  std::string condition; ///< the display name of the condition that sets it
 };
+
+/// Where one exercise of a plan is done and for how many seconds.
+struct PositionTime {
+  const std::string* position = nullptr;
+  int seconds = 0;
+};
+
+/// A cap on the time in some positions that exercises exceed, and the
+/// seconds they spend there.
+struct Exceeded {
+  const PositionLimit* limit = nullptr; ///< nullptr: none is exceeded
+  int seconds = 0;
+};
+
+/// The first of `limits` whose cap the `count` exercises exceed (the
+/// seconds of those in its positions added up): `time_of(i)` gives the i-th
+/// exercise's position and seconds.
+Exceeded exceeded_limit(const std::vector<PositionLimit>& limits, std::size_t count,
+                        const std::function<PositionTime(std::size_t)>& time_of);
 
 /// The smallest dose a plan gives `exercise`: the catalog's minimum, with a
 /// hold raised to its kind's `min_hold` where the exercise's range reaches it.
@@ -47,8 +71,10 @@ Dose capped_dose(const Dose& least, const Dose& most, bool per_side, DoseLevel l
 
 /// The dose a plan of `minutes` gives `exercise` unless it must raise every
 /// dose to fill its time: planner.hpp's dose_level within the cap on one
-/// item (Selection::level_dose also keeps within a position's cap).
-Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes, int lead_in);
+/// item and `position_cap` (0: none; Selection::level_dose passes its
+/// position's).
+Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exercise, int minutes, int lead_in,
+                int position_cap = 0);
 
 /// What became of a candidate offered to a selection.
 enum class Added {

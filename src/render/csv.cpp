@@ -34,10 +34,19 @@ std::string safety_text(const safety::SafetyNotes& safety)
   return util::join(parts, " ");
 }
 
-/// The plan's notes (a shortfall, conditions that changed nothing, gaps) as one cell.
+/// The plan's title, advice and review date as the clinician gave them,
+/// then its notes (a shortfall, conditions that changed nothing, gaps), as
+/// one cell.
 std::string notes_text(const plan::Plan& plan)
 {
   std::vector<std::string> parts;
+  for (const auto& [label, value] :
+       {std::pair("Title", plan.request.title), std::pair("Advice", plan.request.note),
+        std::pair("Review", plan.request.review)}) {
+    if (!value.empty()) {
+      parts.push_back(fmt::format("{}: {}{}", label, value, value.ends_with('.') ? "" : "."));
+    }
+  }
   for (const auto& note : make_document(plan, false).notes) {
     parts.push_back(plan_note_line(note));
   }

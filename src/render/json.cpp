@@ -34,6 +34,12 @@ Json request_json(const plan::Plan& plan)
   out["lead_in_seconds"] = request.lead_in;
   out["include"] = request.include;
   out["exclude"] = request.exclude;
+  out["exercises"] = request.exercises;
+  Json doses = Json::array();
+  for (const auto& change : request.doses) {
+    doses.push_back({{"id", change.id}, {"dose", change.text}});
+  }
+  out["doses"] = doses;
   out["title"] = string_or_null(request.title);
   out["note"] = string_or_null(request.note);
   out["review"] = string_or_null(request.review);

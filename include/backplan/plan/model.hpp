@@ -17,6 +17,20 @@ inline constexpr int default_lead_in = 5;
 /// The longest lead-in a request may ask for.
 inline constexpr int max_lead_in = 60;
 
+/// A dose a clinician sets for one exercise (`--dose ID=...`): each value
+/// given replaces the one the plan would give; each must lie within the
+/// catalog's range (request.hpp's dose_change_problem).
+struct DoseChange {
+  std::string id;
+  std::optional<int> hold;
+  std::optional<int> rep_seconds;
+  std::optional<int> reps;
+  std::optional<int> sets;
+  std::optional<int> rest_between_reps;
+  std::optional<int> rest_between_sets;
+  std::string text; ///< as written: "hold 10, reps 8"
+};
+
 /// What the user asked for: conditions, goals, regions and the level by id
 /// or alias (make_plan resolves them), qualifier values keyed likewise.
 struct Request {
@@ -40,11 +54,18 @@ struct Request {
   /// says why not in Plan::unmet when it cannot be, safely or in the time).
   std::vector<std::string> include;
   std::vector<std::string> exclude; ///< exercise ids left out on request
-  std::string title;                ///< the handout's title; empty: "A 10-minute back-care plan"
-  std::string note;                 ///< a note from the clinician, under the title; empty: none
-  std::string review;               ///< when to review the plan, YYYY-MM-DD; empty: none
-  std::string date;                 ///< when the plan was made, YYYY-MM-DD; empty: not recorded
-  std::string seed_given;           ///< the seed as asked for ("daily", "3"); empty: not recorded
+  /// Exactly these exercises, in this order, each still filtered for the
+  /// conditions and modified for them (empty: the planner chooses); they
+  /// must fit the budget, which they need not fill.
+  std::vector<std::string> exercises;
+  /// Doses set for some exercises; each such exercise is in the plan, as
+  /// if included.
+  std::vector<DoseChange> doses;
+  std::string title;      ///< the handout's title; empty: "A 10-minute back-care plan"
+  std::string note;       ///< a note from the clinician, under the title; empty: none
+  std::string review;     ///< when to review the plan, YYYY-MM-DD; empty: none
+  std::string date;       ///< when the plan was made, YYYY-MM-DD; empty: not recorded
+  std::string seed_given; ///< the seed as asked for ("daily", "3"); empty: not recorded
 };
 
 /// One chosen dose of an exercise, every value within the catalog's range.
@@ -97,7 +118,8 @@ struct LeftOut {
   std::string name;
   /// "condition", "unruled", "excluded", "setting", "level", "phase",
   /// "region", "goal", "progression", "family", "modified", "cautioned",
-  /// "covered", "moves" or "time"
+  /// "covered", "moves", "time" or "unlisted" (the request names its
+  /// exercises, and not this one)
   std::string reason;
   std::string detail;                  ///< a sentence for the user
   std::vector<std::string> conditions; ///< the user's conditions that exclude it
@@ -137,8 +159,9 @@ struct Plan {
   /// Set when a declared condition's qualifier value calls for a clinician
   /// first: no items, and this referral instead.
   std::string referral;
-  /// Set when an exercise the request includes cannot be in the plan: no
-  /// items, and this sentence saying which and why.
+  /// Set when an exercise the request includes or names cannot be in the
+  /// plan, or the exercises named do not fit: no items, and this sentence
+  /// saying which and why.
   std::string unmet;
   /// Exercises left out because they load what a declared condition protects
   /// and have no rule for it: one line for each such condition.
