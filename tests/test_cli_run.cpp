@@ -181,6 +181,19 @@ TEST_SUITE("cli::run")
     CHECK(dose.status == 3);
     CHECK(dose.err.find("-: items[0].dosage: ") != std::string::npos);
     CHECK(dose.err.find(" is outside what the catalog allows for ") != std::string::npos);
+    // A pregnancy plan whose lying-on-the-back items were copied until they
+    // pass the 3 minutes in all that pregnancy from 16 weeks allows there.
+    auto pregnant = nlohmann::json::parse(
+      run_backplan({"plan", "-f", "json", "-m", "10", "--pregnancy", "--exercise", "pelvic-tilt"}).out);
+    REQUIRE(pregnant["items"].size() == 1);
+    for (int copies = 0; copies < 5; ++copies) {
+      pregnant["items"].push_back(pregnant["items"][0]);
+    }
+    const auto capped = run_edited(pregnant);
+    CHECK(capped.status == 3);
+    CHECK(capped.out.empty());
+    CHECK(capped.err.starts_with("backplan: error: -: items: the exercises take "));
+    CHECK(capped.err.find("Pregnancy allows at most 3 min in those positions") != std::string::npos);
     auto unknown = saved;
     unknown["request"]["conditions"].push_back("kneee");
     const auto condition = run_edited(unknown);

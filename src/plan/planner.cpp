@@ -392,8 +392,8 @@ std::vector<PlanItem> named_items(const Catalog& catalog, const Request& request
 }
 
 /// Why the named exercises of `plan` cannot be its plan: they take longer
-/// than its budget, or longer than a condition allows in some positions;
-/// empty when they can.
+/// than its budget, or longer than a condition allows in some positions
+/// (position_cap_problem); empty when they can.
 std::string named_misfit(const Catalog& catalog, const Plan& plan)
 {
   if (plan.total > plan.budget) {
@@ -401,6 +401,13 @@ std::string named_misfit(const Catalog& catalog, const Plan& plan)
                        "or fewer exercises",
                        util::format_duration(plan.total), util::format_duration(plan.budget));
   }
+  return position_cap_problem(catalog, plan);
+}
+
+} // namespace
+
+std::string position_cap_problem(const Catalog& catalog, const Plan& plan)
+{
   const auto limits = position_limits(catalog, plan.request);
   const Exceeded over = exceeded_limit(limits, plan.items.size(), [&](std::size_t i) {
     const auto& item = plan.items[i];
@@ -414,10 +421,12 @@ std::string named_misfit(const Catalog& catalog, const Plan& plan)
   for (const auto& position : over.limit->positions) {
     positions.push_back(util::lowercase_first(catalog.positions.name_of(position)));
   }
-  return fmt::format("the exercises asked for take {} {}, and {} allows at most {} in those positions",
+  return fmt::format("the exercises take {} {}, and {} allows at most {} in those positions",
                      util::format_duration(over.seconds), util::join(positions, " or "),
                      over.limit->condition, util::format_duration(over.limit->seconds));
 }
+
+namespace {
 
 /// Why `plan` does not fill its budget: the exercises asked for take less,
 /// the safe exercises cannot fill it (`exhausted`), or no other fits.

@@ -67,6 +67,14 @@ bool closes_plan(const catalog::Catalog& catalog, const catalog::Exercise& exerc
 int transition_seconds(const catalog::Catalog& catalog, const catalog::Exercise& from,
                        const catalog::Exercise& to);
 
+/// Why the items of `plan` cannot be done by someone with its conditions: the
+/// time they spend in some positions together is more than a condition's
+/// qualifier value allows there ("the exercises take 4 min 10 s lying on
+/// your back ..., and Pregnancy allows at most 3 min in those positions");
+/// empty when they keep within every such cap. The planner keeps to these
+/// caps; this checks a plan that was edited.
+std::string position_cap_problem(const catalog::Catalog& catalog, const Plan& plan);
+
 /// Builds the plan for `request`: drops every exercise a condition marks
 /// `avoid` and every exercise the filters exclude, covers the requested
 /// regions and goals (or the spine's movements when none are asked for),

@@ -92,6 +92,9 @@ std::optional<std::string> retime_saved_plan(const catalog::Catalog& catalog, pl
     item.duration = plan::duration(item.dose, exercise->per_side, request.lead_in);
   }
   plan.total = plan::schedule(catalog, plan.items, request.lead_in);
+  if (const std::string problem = plan::position_cap_problem(catalog, plan); !problem.empty()) {
+    return "items: " + problem;
+  }
   return std::nullopt;
 }
 
