@@ -89,6 +89,7 @@ RunResult run_backplan(const std::vector<std::string>& args, const std::map<std:
     ::setenv("XDG_CONFIG_HOME", (home + "/.config").c_str(), 1);
     ::unsetenv("NO_COLOR");
     ::unsetenv("XDG_STATE_HOME");
+    ::unsetenv("XDG_DATA_HOME");
     ::setenv("TERM", "xterm", 1);
     for (const auto& [key, value] : env) {
       ::setenv(key.c_str(), value.c_str(), 1);

@@ -83,6 +83,9 @@ public:
 
   void keys(const std::string& keys) { tmux("send-keys -t run " + keys); }
 
+  /// The HOME the runs of this window have.
+  const std::string& home() const { return m_dir; }
+
   std::string screen() { return tmux("capture-pane -p -t run").out; }
 
   /// The screen with its colours and attributes as escape sequences.
@@ -202,7 +205,7 @@ TEST_SUITE("run::terminal")
   {
     const auto exercises = names({"-m", "10"});
     Tmux tmux(80, 24);
-    tmux.start("run -m 10");
+    tmux.start("run -m 10 --no-log");
     const auto first = tmux.wait_for(fmt::format("1/{}  {}", exercises.size(), exercises[0]));
     CHECK(first.find("█") != std::string::npos); // the large countdown
     CHECK(first.find(" left") != std::string::npos);
@@ -229,7 +232,7 @@ TEST_SUITE("run::terminal")
   {
     const auto exercises = names({"-m", "5"});
     Tmux tmux(80, 24);
-    tmux.start("run -m 5", "NO_COLOR=1");
+    tmux.start("run -m 5 --no-log", "NO_COLOR=1");
     const auto first = tmux.wait_for(fmt::format("1/{}  {}", exercises.size(), exercises[0]));
     CHECK(tmux.full_screen());
     CHECK(first.find("GET INTO POSITION") != std::string::npos);
@@ -274,7 +277,7 @@ TEST_SUITE("run::terminal")
     for (const auto& ending : endings) {
       CAPTURE(ending.name);
       Tmux tmux(60, 16);
-      tmux.start("run -m 5");
+      tmux.start("run -m 5 --no-log");
       tmux.wait_for(" left");
       CHECK(tmux.full_screen());
       ending.send(tmux);
@@ -289,7 +292,7 @@ TEST_SUITE("run::terminal")
   TEST_CASE("Ctrl-Z gives the terminal back to the shell, and fg brings the run back, paused")
   {
     Tmux tmux(60, 16);
-    tmux.start("run -m 5");
+    tmux.start("run -m 5 --no-log");
     tmux.wait_for(" left");
     tmux.keys("C-z");
     tmux.wait_for("Stopped  ");
@@ -306,13 +309,25 @@ TEST_SUITE("run::terminal")
     CHECK(tmux.main_screen());
   }
 
-  TEST_CASE("at the end of a run, the summary")
+  TEST_CASE("at the end of a run, the summary, then a question for pain and one for effort, each skippable; "
+            "the session is recorded")
   {
     Tmux tmux(60, 16);
     tmux.start("run -m 1 --speed 100");
+    tmux.wait_for("Pain during the session, 0 (none) to 10 (Enter to skip): ");
+    tmux.keys("11 Enter");
+    tmux.wait_for("  a whole number from 0 to 10, or Enter to skip");
+    tmux.keys("3 Enter");
+    tmux.wait_for("How hard was it, 0 (rest) to 10 (maximal) (Enter to skip): ");
+    tmux.keys("Enter");
     const auto end = tmux.wait_for_exit();
     CHECK(end.find("EXIT=0") != std::string::npos);
     CHECK(end.find("Finished: ") != std::string::npos);
     CHECK(tmux.modes_restored());
+    const auto history = test::run_backplan({"history", "-f", "csv"}, {{"HOME", tmux.home()}});
+    const auto rows = test::lines_of(history.out);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1].find(",run,0,") != std::string::npos);
+    CHECK(rows[1].ends_with(",,3,,,\r"));
   }
 }

@@ -53,6 +53,9 @@ constexpr CommandSpec command_specs[] = {
   {"check", "validate catalog files or directories (default: the catalog in use) and report every problem",
    add_check_command},
   {"run", "follow a plan in real time: a countdown, or cues", add_run_command},
+  {"log", "record a session done away from the computer; 'log morning --pain N': the next morning's pain",
+   add_log_command},
+  {"history", "the sessions recorded, adherence, streaks and the pain trend", add_history_command},
   {"profile",
    "show the settings a plan would use and where each comes from (default, profile, command line); "
    "takes the plan options",

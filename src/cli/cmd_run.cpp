@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/die.hpp"
+#include "cli/history_record.hpp"
 #include "cli/plan_options.hpp"
+#include "cli/saved_plan.hpp"
 
 #include "cli/last_plan.hpp"
 #include "cli/run/driver.hpp"
@@ -9,6 +11,8 @@
 #include "util/exit_status.hpp"
 #include "util/files.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
 #include <iterator>
@@ -29,64 +33,43 @@ struct RunCommandOptions {
   bool say_steps = false;
   std::string bell; ///< empty: exercises on a terminal, else never
   bool quiet = false;
+  bool no_log = false; ///< --no-log
+  RatingOptions ratings;
 };
 
-/// The text of the saved plan `path` ("-": standard input), at most
-/// max_plan_file_bytes.
-std::string read_plan_text(const std::string& path)
+/// Records a run in the history as it ended: each exercise done, partly
+/// done, skipped or not reached, with the ratings given, or, on a terminal
+/// after a run that was not ended by a signal, asked for (each one line
+/// that Enter skips). A run in which nothing was begun is not recorded.
+void record_run(const plan::Plan& plan, const run::Summary& summary, const RatingOptions& given,
+                bool by_signal)
 {
-  if (path != "-") {
-    try {
-      return util::read_file(path, run::max_plan_file_bytes);
-    } catch (const std::runtime_error& error) {
-      die(ExitStatus::invalid_catalog, fmt::format("{}: {}", path, error.what()));
-    }
+  const bool begun = std::any_of(summary.items.begin(), summary.items.end(),
+                                 [](run::ItemEnd end) { return end != run::ItemEnd::not_reached; });
+  if (!begun) {
+    return;
   }
-  std::string text;
-  char buffer[65536];
-  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
-    if (text.size() > run::max_plan_file_bytes) {
-      die(ExitStatus::invalid_catalog, fmt::format("-: larger than {} bytes", run::max_plan_file_bytes));
-    }
+  history::Session session = session_of(plan, "run");
+  session.spent_seconds = static_cast<int>(summary.active.count() / 1000);
+  for (std::size_t i = 0; i < session.items.size() && i < summary.items.size(); ++i) {
+    const run::ItemEnd end = summary.items[i];
+    session.items[i].outcome = end == run::ItemEnd::done      ? history::Outcome::done
+                               : end == run::ItemEnd::partly  ? history::Outcome::partly
+                               : end == run::ItemEnd::skipped ? history::Outcome::skipped
+                                                              : history::Outcome::not_reached;
   }
-  return text;
-}
-
-/// The saved plan of `path`, as edited, made safe to run from `catalog`;
-/// exit status 3 with the problem when it is not one or cannot be run.
-plan::Plan read_saved_plan(const catalog::Catalog& catalog, const std::string& path)
-{
-  auto parsed = run::parse_plan_json(read_plan_text(path));
-  if (auto* problem = std::get_if<std::string>(&parsed)) {
-    die(ExitStatus::invalid_catalog, fmt::format("{}: {}", path, *problem));
+  session.ratings.pain_before = given.pain_before;
+  session.ratings.pain = given.pain;
+  session.ratings.effort = given.effort;
+  session.note = given.note;
+  const bool ask = !by_signal && cli::stdin_is_terminal() && cli::stdout_is_terminal();
+  if (ask && !given.pain) {
+    session.ratings.pain = ask_rating("Pain during the session, 0 (none) to 10 (Enter to skip): ");
   }
-  auto plan = std::get<plan::Plan>(std::move(parsed));
-  if (const auto problem = run::retime_saved_plan(catalog, plan)) {
-    die(ExitStatus::invalid_catalog, fmt::format("{}: {}", path, *problem));
+  if (ask && !given.effort) {
+    session.ratings.effort = ask_rating("How hard was it, 0 (rest) to 10 (maximal) (Enter to skip): ");
   }
-  return plan;
-}
-
-/// The options that shape a plan cannot change a saved one.
-void reject_plan_options(const RunCommandOptions& options, const std::string& source)
-{
-  for (const auto& [name, option] : options.plan.given) {
-    if (name != "format" && option->count() > 0) {
-      usage_error(fmt::format("{} cannot be used with {}, which runs a saved plan as it is",
-                              option->get_name(), source),
-                  "backplan --help");
-    }
-  }
-  if (options.plan.cleared) {
-    usage_error(fmt::format("--cleared cannot be used with {}, which runs a saved plan as it is", source),
-                "backplan --help");
-  }
-  if (!options.plan.condition_flags.empty()) {
-    usage_error(fmt::format("--{} cannot be used with {}, which runs a saved plan as it is",
-                            options.plan.condition_flags.front(), source),
-                "backplan --help");
-  }
+  record_session(session);
 }
 
 /// The full screen only on a terminal that can show it, and not when asked
@@ -103,17 +86,10 @@ void run_run(const Context& context, const RunCommandOptions& options)
     if (!options.plan_file.empty()) {
       usage_error("--last and --plan each name the plan to run: give one", "backplan --help");
     }
-    reject_plan_options(options, "--last");
-    const auto path = last_plan_path();
-    std::error_code error;
-    if (!path || !std::filesystem::exists(*path, error)) {
-      die(ExitStatus::invalid_catalog,
-          fmt::format("no plan printed yet{}: print one with 'backplan plan' first",
-                      path ? " (" + path->string() + " does not exist)" : ""));
-    }
-    plan = read_saved_plan(context.catalog(), path->string());
+    reject_plan_options(options.plan, "--last");
+    plan = read_last_plan(context.catalog());
   } else if (!options.plan_file.empty()) {
-    reject_plan_options(options, "--plan");
+    reject_plan_options(options.plan, "--plan");
     plan = read_saved_plan(context.catalog(), options.plan_file);
   } else {
     const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
@@ -135,6 +111,19 @@ void run_run(const Context& context, const RunCommandOptions& options)
              : bell == "exercises" ? run::Bell::exercises
                                    : run::Bell::never;
   run.color = cli::use_color(context.color);
+  if (!options.no_log) {
+    run.on_end = [&](const run::Summary& summary, bool by_signal) {
+      try {
+        record_run(plan, summary, options.ratings, by_signal);
+      } catch (const Failure& failure) {
+        if (!by_signal) {
+          throw;
+        }
+        // The run still ends by its signal; the message says what was lost.
+        std::fputs(failure.message.c_str(), stderr);
+      }
+    };
+  }
   const auto summary = run::run_schedule(schedule, run);
   if (summary && summary->done < schedule.items.size()) {
     // Quit, or some exercise skipped or not reached: a script can tell.
@@ -169,6 +158,11 @@ Runner add_run_command(CLI::App* command, Context& context)
   command->add_flag_callback(
     "--no-bell", [options] { options->bell = "never"; }, "the same as --bell never");
   command->add_flag("-q,--quiet", options->quiet, "no bell");
+  command
+    ->add_flag("--no-log", options->no_log,
+               "do not record the session in the history ($XDG_DATA_HOME/backplan/history.db)")
+    ->group("History");
+  add_rating_options(*command, options->ratings);
   return [&context, options] { run_run(context, *options); };
 }
 

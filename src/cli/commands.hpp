@@ -17,6 +17,8 @@ Runner add_conditions_command(CLI::App* command, Context& context);
 Runner add_check_command(CLI::App* command, Context& context);
 Runner add_run_command(CLI::App* command, Context& context);
 Runner add_profile_command(CLI::App* command, Context& context);
+Runner add_log_command(CLI::App* command, Context& context);
+Runner add_history_command(CLI::App* command, Context& context);
 Runner add_completion_command(CLI::App* command, Context& context);
 
 /// `backplan __complete WORD...`: prints what may follow `backplan` and

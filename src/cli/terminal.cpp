@@ -20,6 +20,24 @@ bool set_and_not_empty(const char* name)
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
+bool utf8_terminal()
+{
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") {
+    return false;
+  }
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    if (set_and_not_empty(name)) {
+      const std::string_view value = std::getenv(name);
+      return value.find("UTF-8") != std::string_view::npos || value.find("utf8") != std::string_view::npos ||
+             value.find("UTF8") != std::string_view::npos || value.find("utf-8") != std::string_view::npos;
+    }
+  }
+  return true;
+}
+
+bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
+
 bool stdout_is_smart_terminal()
 {
   const char* term = std::getenv("TERM");

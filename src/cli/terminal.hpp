@@ -14,6 +14,13 @@ enum class ColorMode { automatic, always, never };
 /// Whether stdout is a terminal (a person reads it, not a program).
 bool stdout_is_terminal();
 
+/// Whether text may use characters beyond ASCII: the locale (LC_ALL, else
+/// LC_CTYPE, else LANG) names UTF-8, or none is set, and TERM is not "dumb".
+bool utf8_terminal();
+
+/// Whether standard input is a terminal (a person can answer a question).
+bool stdin_is_terminal();
+
 /// Whether stdout is a terminal that understands escapes (colours, cursor
 /// moves, the alternate screen): a terminal with TERM set, not empty and not
 /// "dumb", as ninja's smart terminal.

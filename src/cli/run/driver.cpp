@@ -271,6 +271,9 @@ std::optional<Summary> run_schedule(const Schedule& schedule, const RunOptions& 
     const std::string summary = summary_line(ending.summary, schedule.items.size());
     cli::write_all(options.output == Output::screen ? STDOUT_FILENO : STDERR_FILENO, summary);
   }
+  if (options.on_end) {
+    options.on_end(ending.summary, ending.signal != 0);
+  }
   if (ending.signal != 0) {
     cli::die_of_signal(ending.signal);
   }

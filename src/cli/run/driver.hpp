@@ -3,6 +3,7 @@
 #include "cli/run/schedule.hpp"
 #include "cli/run/session.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -30,6 +31,9 @@ struct RunOptions {
   bool say_steps = false;  ///< speak every step of an exercise while getting ready for it
   Bell bell = Bell::never; ///< when the terminal bell rings
   bool color = false;      ///< colour on the full screen
+  /// Called once the run has ended and the terminal is given back, before
+  /// a terminating signal ends the process (`by_signal`): to record it.
+  std::function<void(const Summary& summary, bool by_signal)> on_end;
 };
 
 /// Whether the bell rings as phase `index` of `schedule` begins

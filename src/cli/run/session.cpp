@@ -166,6 +166,13 @@ Summary Session::summary() const
     summary.skipped += !m_done[i] && m_skipped[i] ? 1 : 0;
   }
   summary.not_reached = m_done.size() - summary.done - summary.skipped;
+  for (std::size_t i = 0; i < m_done.size(); ++i) {
+    const bool in_progress = !m_finished && m_announced && m_schedule.phases[m_current].item == i;
+    summary.items.push_back(m_done[i]      ? ItemEnd::done
+                            : m_skipped[i] ? ItemEnd::skipped
+                            : in_progress  ? ItemEnd::partly
+                                           : ItemEnd::not_reached);
+  }
   const auto end = m_paused_at ? *m_paused_at : m_clock.now();
   summary.active = duration_cast<milliseconds>(end - m_started - m_paused_total);
   summary.finished = m_finished;

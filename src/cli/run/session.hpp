@@ -27,6 +27,14 @@ public:
   TimePoint now() const override { return std::chrono::steady_clock::now(); }
 };
 
+/// What became of one exercise of a run.
+enum class ItemEnd {
+  done,        ///< every phase ran out
+  partly,      ///< begun, and the run ended during it
+  skipped,     ///< left with `next` and not done later
+  not_reached, ///< the run ended before it
+};
+
 /// How a run went, for the closing summary.
 struct Summary {
   std::size_t done = 0;                ///< exercises whose every phase ran out
@@ -34,6 +42,7 @@ struct Summary {
   std::size_t not_reached = 0;         ///< the rest
   std::chrono::milliseconds active{0}; ///< time running, pauses left out
   bool finished = false;               ///< the last phase ran out
+  std::vector<ItemEnd> items;          ///< each exercise's end, in plan order
 };
 
 /// The state machine of a run: which phase is current and how much of it is
