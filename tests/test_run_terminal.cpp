@@ -314,11 +314,11 @@ TEST_SUITE("run::terminal")
   {
     Tmux tmux(60, 16);
     tmux.start("run -m 1 --speed 100");
-    tmux.wait_for("Pain during the session, 0 (none) to 10 (Enter to skip): ");
+    tmux.wait_for("Pain during the session, 0 (none) to 10 (Enter to skip):");
     tmux.keys("11 Enter");
     tmux.wait_for("  a whole number from 0 to 10, or Enter to skip");
     tmux.keys("3 Enter");
-    tmux.wait_for("How hard was it, 0 (rest) to 10 (maximal) (Enter to skip): ");
+    tmux.wait_for("How hard was it, 0 (rest) to 10 (maximal) (Enter to skip):");
     tmux.keys("Enter");
     const auto end = tmux.wait_for_exit();
     CHECK(end.find("EXIT=0") != std::string::npos);

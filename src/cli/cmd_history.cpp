@@ -34,18 +34,17 @@ std::string rating_text(const std::optional<int>& rating) { return rating ? std:
 
 Json rating_json(const std::optional<int>& rating) { return rating ? Json(*rating) : Json(nullptr); }
 
-/// One character for a pain of 0 to 10, from the lowest bar to the highest
-/// (or, in ASCII, from '_' to '#'); a dot for a day without a rating.
+/// One character for a pain of 0 to 10: a bar from the lowest to a full
+/// block, or in ASCII the digit (# for 10); a dot for a day without a rating.
 std::string pain_mark(const std::optional<int>& pain, bool ascii)
 {
   if (!pain) {
     return ascii ? "." : "·";
   }
-  static const char* const bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-  static const char ascii_marks[] = "_.-:=+*%##";
   if (ascii) {
-    return std::string(1, ascii_marks[std::min(*pain, 9)]);
+    return *pain >= 10 ? "#" : std::string(1, static_cast<char>('0' + *pain));
   }
+  static const char* const bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
   return bars[std::min(*pain * 8 / 11, 7)];
 }
 

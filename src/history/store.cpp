@@ -381,6 +381,17 @@ std::optional<Session> Store::rate_morning(int pain, const std::string& today)
   });
 }
 
+std::string Store::integrity() const
+{
+  const std::string name = m_path.string();
+  Statement check(m_db, name, "PRAGMA integrity_check");
+  std::string out;
+  while (check.step("cannot check the history")) {
+    out += (out.empty() ? "" : "\n") + check.text(0);
+  }
+  return out;
+}
+
 void Store::limit_pages(int pages)
 {
   execute(m_db, m_path.string(), fmt::format("PRAGMA max_page_count = {}", pages).c_str(),

@@ -62,6 +62,9 @@ public:
   /// pain, and returns it; nothing when there is none.
   std::optional<Session> rate_morning(int pain, const std::string& today);
 
+  /// SQLite's integrity check: "ok", or what is wrong.
+  std::string integrity() const;
+
   /// Caps the database's size in pages (SQLite's max_page_count), as a full
   /// disk would: for tests.
   void limit_pages(int pages);
