@@ -133,7 +133,7 @@ TEST_SUITE("plan::session")
                       "exercise could fill the time",
                       curl_second ? "cat-curl" : "cat-cow", curl_second ? "Cat-cow" : "Cat curl"));
     const std::string explained = util::fold_whitespace(render::render_text(plan, {80, false, true}));
-    CHECK(explained.find("Chosen anyway") != std::string::npos);
+    CHECK(explained.find("Chosen, and why") != std::string::npos);
     CHECK(
       explained.find("a version of the same movement (cat): no other safe exercise could fill the time") !=
       std::string::npos);

@@ -56,6 +56,11 @@ constexpr CommandSpec command_specs[] = {
   {"log", "record a session done away from the computer; 'log morning --pain N': the next morning's pain",
    add_log_command},
   {"history", "the sessions recorded, adherence, streaks and the pain trend", add_history_command},
+  {"programme", "a programme over weeks: 'programme init' starts one; -o FILE.ics writes its calendar",
+   add_programme_command},
+  {"today", "today's session of the programme (the plan options and outputs of 'plan')", add_today_command},
+  {"remind", "exit 0 when today's session is done or none is due, 1 when it is due (for cron)",
+   add_remind_command},
   {"profile",
    "show the settings a plan would use and where each comes from (default, profile, command line); "
    "takes the plan options",
@@ -145,18 +150,36 @@ std::optional<int> Parser::parse(int argc, char** argv)
   return std::nullopt;
 }
 
-void Parser::run() const { m_runners.at(command())(); }
+void Parser::run() const
+{
+  const auto parsed = m_app.get_subcommands();
+  m_runners.at(parsed.front())();
+}
 
 const CLI::App* Parser::command() const
 {
-  const auto parsed = m_app.get_subcommands();
-  return parsed.empty() ? nullptr : parsed.front();
+  auto parsed = m_app.get_subcommands();
+  if (parsed.empty()) {
+    return nullptr;
+  }
+  const CLI::App* command = parsed.front();
+  // The innermost: `programme init` reads its own options and flags.
+  while (!(parsed = command->get_subcommands()).empty()) {
+    command = parsed.front();
+  }
+  return command;
 }
 
 std::string Parser::help() const
 {
   const CLI::App* command = this->command();
-  return command != nullptr ? fmt::format("backplan {} --help", command->get_name()) : "backplan --help";
+  if (command == nullptr) {
+    return "backplan --help";
+  }
+  const CLI::App* parent = command->get_parent();
+  return parent != nullptr && parent != &m_app
+           ? fmt::format("backplan {} {} --help", parent->get_name(), command->get_name())
+           : fmt::format("backplan {} --help", command->get_name());
 }
 
 void Parser::reject_unknown_command() const

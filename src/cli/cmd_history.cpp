@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/history_record.hpp"
+#include "cli/programme_file.hpp"
 #include "cli/terminal.hpp"
 
 #include "history/report.hpp"
@@ -56,7 +57,7 @@ std::string percent(const history::WeekAdherence& adherence)
 }
 
 std::string history_text(const std::vector<history::Session>& sessions, const history::Report& report,
-                         const std::string& path, const HistoryOptions& options)
+                         const std::string& path, const HistoryOptions& options, bool programme)
 {
   if (sessions.empty()) {
     return fmt::format("No session recorded yet in {}.\nA finished 'backplan run' records one; so does "
@@ -82,7 +83,8 @@ std::string history_text(const std::vector<history::Session>& sessions, const hi
       out += "              note: " + s.note + "\n";
     }
   }
-  out += "\nAdherence (without a programme, every day from the first session is due)\n";
+  out += programme ? "\nAdherence (the days of your programme are due)\n"
+                   : "\nAdherence (without a programme, every day from the first session is due)\n";
   for (const auto& week : report.weeks) {
     out += fmt::format("  {:<22}{} of {} day{}{}\n", "week from " + week.from, week.done, week.due,
                        week.due == 1 ? "" : "s", percent(week));
@@ -176,7 +178,7 @@ std::string history_csv(const std::vector<history::Session>& sessions)
   return out;
 }
 
-void run_history(const HistoryOptions& options)
+void run_history(const Context& context, const HistoryOptions& options)
 {
   auto store = open_history();
   std::vector<history::Session> sessions;
@@ -186,17 +188,23 @@ void run_history(const HistoryOptions& options)
     throw Failure{error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime,
                   fmt::format("backplan: error: {}\n", error.what())};
   }
-  const auto report = history::make_report(sessions, util::today());
+  const auto programme = load_programme(context);
+  const auto report = programme ? history::make_report(sessions, util::today(),
+                                                       [&](const std::string& day) {
+                                                         return programme::due(programme->programme, day);
+                                                       })
+                                : history::make_report(sessions, util::today());
   const std::string path = store.path().string();
-  const std::string out = options.format == "json"  ? history_json(sessions, report, path)
-                          : options.format == "csv" ? history_csv(sessions)
-                                                    : history_text(sessions, report, path, options);
+  const std::string out = options.format == "json" ? history_json(sessions, report, path)
+                          : options.format == "csv"
+                            ? history_csv(sessions)
+                            : history_text(sessions, report, path, options, programme.has_value());
   write_output(out, "");
 }
 
 } // namespace
 
-Runner add_history_command(CLI::App* command, Context& /*context*/)
+Runner add_history_command(CLI::App* command, Context& context)
 {
   auto options = std::make_shared<HistoryOptions>();
   command->add_option("-f,--format", options->format, "text (the default), json or csv")
@@ -204,10 +212,10 @@ Runner add_history_command(CLI::App* command, Context& /*context*/)
     ->type_name("FORMAT");
   command->add_flag("--all", options->all, "text: every session, not the last 10");
   command->add_flag("--ascii", options->ascii, "text: the pain trend in ASCII characters");
-  return [options] {
+  return [&context, options] {
     HistoryOptions chosen = *options;
     chosen.ascii = chosen.ascii || !cli::utf8_terminal();
-    run_history(chosen);
+    run_history(context, chosen);
   };
 }
 

@@ -3,6 +3,7 @@
 #include "cli/handout_text.hpp"
 #include "cli/history_record.hpp"
 #include "cli/plan_options.hpp"
+#include "cli/programme_plan.hpp"
 #include "cli/saved_plan.hpp"
 
 #include "util/exit_status.hpp"
@@ -43,19 +44,9 @@ std::string session_words(const history::Session& session)
   return words;
 }
 
-bool shapes_a_plan(const LogOptions& options)
-{
-  for (const auto& [name, option] : options.plan.given) {
-    if (name != "format" && option->count() > 0) {
-      return true;
-    }
-  }
-  return options.plan.cleared || !options.plan.condition_flags.empty();
-}
-
 void log_undo(const LogOptions& options)
 {
-  if (!options.what.empty() || shapes_a_plan(options) || options.ratings.pain || options.ratings.effort ||
+  if (!options.what.empty() || shapes_plan(options.plan) || options.ratings.pain || options.ratings.effort ||
       options.ratings.pain_before || !options.ratings.note.empty() || !options.date.empty()) {
     usage_error("--undo takes no other option: it removes the session recorded last", "backplan log --help");
   }
@@ -78,7 +69,7 @@ void log_morning(const LogOptions& options)
   if (!options.ratings.pain) {
     usage_error("log morning needs --pain N: the pain this morning, 0 to 10", "backplan log --help");
   }
-  if (shapes_a_plan(options) || options.ratings.effort || options.ratings.pain_before ||
+  if (shapes_plan(options.plan) || options.ratings.effort || options.ratings.pain_before ||
       !options.skipped.empty()) {
     usage_error("log morning takes only --pain N (and --date)", "backplan log --help");
   }
@@ -105,8 +96,12 @@ void log_session(const Context& context, const LogOptions& options)
     reject_plan_options(options.plan, "--plan-of last");
     plan = read_last_plan(context.catalog());
   } else {
-    const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+    const ProgrammeDay programme = programme_day(context, options.plan, false);
+    Effective effective = resolve_plan_options(context, context.catalog(), options.plan,
+                                               programme.file ? &programme.standing : nullptr);
+    effective.request.title = programme.title;
     plan = make_checked_plan(context, effective.request, false);
+    progress_plan(context, programme, plan);
   }
   history::Session session = session_of(plan, "log");
   if (!options.date.empty()) {

@@ -3,6 +3,7 @@
 #include "cli/handout_text.hpp"
 #include "cli/last_plan.hpp"
 #include "cli/plan_options.hpp"
+#include "cli/programme_plan.hpp"
 
 #include "backplan/plan/planner.hpp"
 #include "backplan/plan/request.hpp"
@@ -42,6 +43,7 @@ struct PlanCommandOptions {
   std::string figures;          ///< --figures DIR
   std::string paper = "a4";     ///< --paper: the PDF's page size
   std::string safety = "after"; ///< --safety: where the text plan prints the safety section
+  bool today = false;           ///< `backplan today`: the programme's session of the day
 };
 
 /// Where a Markdown handout's figures go and how it links them: --figures
@@ -144,14 +146,27 @@ std::string no_plan_message(const plan::Plan& plan, bool explain)
 
 void run_plan(const Context& context, const PlanCommandOptions& options)
 {
-  Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+  const ProgrammeDay programme = programme_day(context, options.plan, options.today);
+  if (!programme.rest.empty()) {
+    if (options.today) {
+      fmt::print("{}\n", programme.rest);
+      return;
+    }
+    fmt::print(stderr, "backplan: note: {}\n", programme.rest);
+  }
+  Effective effective = resolve_plan_options(context, context.catalog(), options.plan,
+                                             programme.file ? &programme.standing : nullptr);
+  if (!programme.title.empty() && effective.request.title.empty()) {
+    effective.request.title = programme.title;
+  }
+  const bool frequency_given = options.frequency != PlanCommandOptions{}.frequency;
   if (!options.figures.empty() && effective.format != "markdown") {
     usage_error(fmt::format("--figures is for Markdown output, not {}", effective.format),
                 "backplan plan --help");
   }
   effective.request.for_name = options.for_name;
   effective.request.clinician = options.clinician;
-  effective.request.frequency = options.frequency;
+  effective.request.frequency = programme.file && !frequency_given ? programme.frequency : options.frequency;
   for (auto [field, value] : {std::pair(&effective.request.title, &options.title),
                               std::pair(&effective.request.note, &options.note),
                               std::pair(&effective.request.review, &options.review)}) {
@@ -165,14 +180,17 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
     // A PDF's bytes would garble the terminal; a pipe or a file takes them.
     die(ExitStatus::usage, "-f pdf writes binary; use -o FILE.pdf or redirect the output");
   }
-  const plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
+  plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
+  progress_plan(context, programme, plan);
   render::TextOptions text;
   text.width = context.text_width(to_stdout);
   text.color = to_stdout && cli::use_color(context.color);
   text.explain = options.explain;
   text.paper = options.paper;
   text.safety_first = options.safety == "first";
-  text.follow = follow_command(context, effective.request);
+  // A programme's plan is followed by plain `run`, which makes the same
+  // session at the doses the log has earned.
+  text.follow = programme.file ? "backplan run" : follow_command(context, effective.request);
   if (effective.format == "markdown") {
     write_markdown(plan, text, options, to_stdout);
   } else {
@@ -361,7 +379,7 @@ void add_conditions(const catalog::Catalog& catalog, const PlanOptions& options,
                     Effective& effective)
 {
   const std::string from_profile = "profile " + profile.file;
-  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
+  const auto given = [&](const char* name) { return was_given(options, name); };
   std::vector<std::string> names = options.conditions;
   names.insert(names.end(), options.condition_flags.begin(), options.condition_flags.end());
   const Declared standing =
@@ -400,7 +418,7 @@ void add_prescription(const catalog::Catalog& catalog, const PlanOptions& option
                       Effective& effective)
 {
   const std::string from_profile = "profile " + profile.file;
-  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
+  const auto given = [&](const char* name) { return was_given(options, name); };
   const auto source = [&](const char* name, bool in_profile) {
     return given(name) ? std::string("command line") : in_profile ? from_profile : std::string("default");
   };
@@ -465,13 +483,29 @@ std::string any_level_words(const catalog::Catalog& catalog)
 
 } // namespace
 
-Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
-                               const PlanOptions& options)
+bool was_given(const PlanOptions& options, const std::string& name)
 {
-  const Profile& profile = context.profile();
+  const auto found = options.given.find(name);
+  return found != options.given.end() && found->second->count() > 0;
+}
+
+bool shapes_plan(const PlanOptions& options)
+{
+  for (const auto& [name, option] : options.given) {
+    if (name != "format" && option->count() > 0) {
+      return true;
+    }
+  }
+  return options.cleared || !options.condition_flags.empty();
+}
+
+Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
+                               const PlanOptions& options, const Profile* standing)
+{
+  const Profile& profile = standing != nullptr ? *standing : context.profile();
   const std::string from_profile = "profile " + profile.file;
   Effective effective;
-  const auto given = [&](const char* name) { return options.given.at(name)->count() > 0; };
+  const auto given = [&](const char* name) { return was_given(options, name); };
   const auto source = [&](const char* name, bool in_profile) {
     return given(name) ? std::string("command line") : in_profile ? from_profile : std::string("default");
   };
@@ -538,9 +572,32 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
   return effective;
 }
 
+namespace {
+
+void add_plan_command_options(CLI::App* command, Context& context, PlanCommandOptions& options);
+
+} // namespace
+
 Runner add_plan_command(CLI::App* command, Context& context)
 {
   auto options = std::make_shared<PlanCommandOptions>();
+  add_plan_command_options(command, context, *options);
+  return [&context, options] { run_plan(context, *options); };
+}
+
+Runner add_today_command(CLI::App* command, Context& context)
+{
+  auto options = std::make_shared<PlanCommandOptions>();
+  add_plan_command_options(command, context, *options);
+  options->today = true;
+  return [&context, options] { run_plan(context, *options); };
+}
+
+namespace {
+
+void add_plan_command_options(CLI::App* command, Context& context, PlanCommandOptions& opts)
+{
+  PlanCommandOptions* options = &opts;
   add_plan_options(*command, options->plan, context);
   command
     ->add_option("-o,--output", options->plan.output,
@@ -595,7 +652,8 @@ Runner add_plan_command(CLI::App* command, Context& context)
     ->check(iso_date())
     ->type_name("DATE")
     ->group(handout_group);
-  return [&context, options] { run_plan(context, *options); };
 }
+
+} // namespace
 
 } // namespace backplan::cli

@@ -2,6 +2,7 @@
 #include "cli/die.hpp"
 #include "cli/history_record.hpp"
 #include "cli/plan_options.hpp"
+#include "cli/programme_plan.hpp"
 #include "cli/saved_plan.hpp"
 
 #include "cli/last_plan.hpp"
@@ -92,8 +93,15 @@ void run_run(const Context& context, const RunCommandOptions& options)
     reject_plan_options(options.plan, "--plan");
     plan = read_saved_plan(context.catalog(), options.plan_file);
   } else {
-    const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+    const ProgrammeDay programme = programme_day(context, options.plan, false);
+    if (!programme.rest.empty()) {
+      fmt::print(stderr, "backplan: note: {}\n", programme.rest);
+    }
+    Effective effective = resolve_plan_options(context, context.catalog(), options.plan,
+                                               programme.file ? &programme.standing : nullptr);
+    effective.request.title = programme.title;
     plan = make_checked_plan(context, effective.request, false);
+    progress_plan(context, programme, plan);
   }
   const run::Schedule schedule = run::make_schedule(plan);
   run::RunOptions run;

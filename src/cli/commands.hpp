@@ -19,6 +19,9 @@ Runner add_run_command(CLI::App* command, Context& context);
 Runner add_profile_command(CLI::App* command, Context& context);
 Runner add_log_command(CLI::App* command, Context& context);
 Runner add_history_command(CLI::App* command, Context& context);
+Runner add_programme_command(CLI::App* command, Context& context);
+Runner add_today_command(CLI::App* command, Context& context);
+Runner add_remind_command(CLI::App* command, Context& context);
 Runner add_completion_command(CLI::App* command, Context& context);
 
 /// `backplan __complete WORD...`: prints what may follow `backplan` and

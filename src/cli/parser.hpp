@@ -35,7 +35,8 @@ public:
   CLI::App& app() { return m_app; }
 
 private:
-  /// The command the command line chose, or nullptr.
+  /// The command the command line chose (its innermost subcommand, as
+  /// `programme init`), or nullptr.
   const CLI::App* command() const;
   /// "backplan COMMAND --help" for the chosen command, else "backplan --help".
   std::string help() const;

@@ -39,6 +39,14 @@ struct PlanOptions {
 void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
                       const std::vector<std::string>& formats = {});
 
+/// Whether the option of setting `name` was given (false for an option the
+/// command does not have, or PlanOptions with no options registered).
+bool was_given(const PlanOptions& options, const std::string& name);
+
+/// Whether any option of `options` that shapes a plan was given (the
+/// format aside): conditions and their flags, --cleared, minutes, ...
+bool shapes_plan(const PlanOptions& options);
+
 /// One effective setting, its value in words and where it came from:
 /// "default", "profile FILE" or "command line".
 struct EffectiveSetting {
@@ -58,9 +66,10 @@ struct Effective {
 /// Merges the defaults, the user's profile and the command line (which
 /// overrides the profile; conditions from both add up, so that a standing
 /// condition is never dropped silently) and checks every id against the
-/// catalog. Throws a usage Failure for an unknown value.
+/// catalog. Throws a usage Failure for an unknown value. `standing`, when
+/// given, stands for the user's profile (a programme's settings).
 Effective resolve_plan_options(const Context& context, const catalog::Catalog& catalog,
-                               const PlanOptions& options);
+                               const PlanOptions& options, const Profile* standing = nullptr);
 
 /// Lets `command` take a flag for each condition id and alias of the
 /// catalog in use (`--knee`, `--hip-replacement=anterior`), which the parser

@@ -220,11 +220,45 @@ private:
 
 } // namespace
 
+Profile read_profile_keys(catalog::FileReader& reader, const catalog::Catalog& catalog,
+                          const std::vector<std::string>& formats, const catalog::Entries& values)
+{
+  Profile profile;
+  ProfileReader read(reader, catalog, values);
+  read.conditions(profile);
+  read.cleared(profile);
+  read.ids("goals", catalog.goals, "goal", profile.goals);
+  read.ids("regions", catalog.regions, "region", profile.regions);
+  read.level(profile);
+  profile.minutes = read.number("minutes", 1, 180);
+  profile.lead_in = read.number("lead_in", 0, plan::max_lead_in);
+  read.seed(profile);
+  read.choice("setting", {"floor", "desk"}, profile.setting);
+  read.choice("format", formats, profile.format);
+  read.exercise_ids("include", profile.include);
+  read.exercise_ids("exclude", profile.exclude);
+  read.exercise_ids("exercises", profile.exercises);
+  read.doses(profile);
+  read.text("title", profile.title, [](std::string_view v) { return handout_text_problem(v, true); });
+  read.text("note", profile.note,
+            [](std::string_view v) { return handout_text_problem(v, true, max_note_text); });
+  read.text("review", profile.review, iso_date_problem);
+  return profile;
+}
+
+const std::vector<catalog::KeySpec>& profile_key_specs() { return profile_keys; }
+
+void sort_by_position(std::vector<catalog::Diagnostic>& diagnostics)
+{
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+}
+
 Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& catalog,
                      const std::vector<std::string>& formats, std::vector<catalog::Diagnostic>& errors)
 {
   Profile profile;
-  profile.file = file.name;
   std::vector<catalog::Diagnostic> local;
   catalog::FileReader reader(file.name, local);
   const auto root = catalog::parse_document(file, local);
@@ -233,29 +267,10 @@ Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& ca
                  fmt::format("expected a mapping of profile keys, found {}", catalog::describe(*root)));
   } else if (root) {
     const auto values = reader.keys(*root, profile_keys, reader.at(*root), "a profile");
-    ProfileReader read(reader, catalog, values);
-    read.conditions(profile);
-    read.cleared(profile);
-    read.ids("goals", catalog.goals, "goal", profile.goals);
-    read.ids("regions", catalog.regions, "region", profile.regions);
-    read.level(profile);
-    profile.minutes = read.number("minutes", 1, 180);
-    profile.lead_in = read.number("lead_in", 0, plan::max_lead_in);
-    read.seed(profile);
-    read.choice("setting", {"floor", "desk"}, profile.setting);
-    read.choice("format", formats, profile.format);
-    read.exercise_ids("include", profile.include);
-    read.exercise_ids("exclude", profile.exclude);
-    read.exercise_ids("exercises", profile.exercises);
-    read.doses(profile);
-    read.text("title", profile.title, [](std::string_view v) { return handout_text_problem(v, true); });
-    read.text("note", profile.note,
-              [](std::string_view v) { return handout_text_problem(v, true, max_note_text); });
-    read.text("review", profile.review, iso_date_problem);
+    profile = read_profile_keys(reader, catalog, formats, values);
   }
-  std::stable_sort(local.begin(), local.end(), [](const auto& a, const auto& b) {
-    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-  });
+  profile.file = file.name;
+  sort_by_position(local);
   errors.insert(errors.end(), local.begin(), local.end());
   return profile;
 }

@@ -2,6 +2,7 @@
 
 #include "backplan/catalog/diagnostic.hpp"
 #include "backplan/plan/model.hpp"
+#include "catalog/file_reader.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -42,5 +43,17 @@ inline constexpr std::size_t max_profile_bytes = 64 * 1024;
 /// node, in order of position.
 Profile load_profile(const catalog::SourceFile& file, const catalog::Catalog& catalog,
                      const std::vector<std::string>& formats, std::vector<catalog::Diagnostic>& errors);
+
+/// The profile keys of `values` (a mapping already checked for unknown
+/// keys) read as load_profile reads them, each problem reported through
+/// `reader`: for a file that holds profile keys among its own (a programme).
+Profile read_profile_keys(catalog::FileReader& reader, const catalog::Catalog& catalog,
+                          const std::vector<std::string>& formats, const catalog::Entries& values);
+
+/// The keys a profile may have.
+const std::vector<catalog::KeySpec>& profile_key_specs();
+
+/// `diagnostics` in the order of their positions in the file.
+void sort_by_position(std::vector<catalog::Diagnostic>& diagnostics);
 
 } // namespace backplan::cli

@@ -47,7 +47,8 @@ int days_between(const std::string& from, const std::string& to)
   return static_cast<int>((parse_day(to) - parse_day(from)).count());
 }
 
-Report make_report(const std::vector<Session>& sessions, const std::string& today)
+Report make_report(const std::vector<Session>& sessions, const std::string& today,
+                   const std::function<bool(const std::string&)>& is_due)
 {
   Report report;
   report.today = today;
@@ -60,19 +61,22 @@ Report make_report(const std::vector<Session>& sessions, const std::string& toda
       done_days.insert(session.day);
     }
   }
-  // Streaks: runs of consecutive done days.
-  int run = 0;
-  std::string previous;
-  for (const auto& day : done_days) {
-    run = !previous.empty() && days_between(previous, day) == 1 ? run + 1 : 1;
-    report.longest_streak = std::max(report.longest_streak, run);
-    previous = day;
-  }
-  const std::string yesterday = add_days(today, -1);
-  if (!done_days.empty() && (previous == today || previous == yesterday)) {
+  const auto due = [&](const std::string& day) {
+    return is_due ? is_due(day) : !report.first_day.empty() && day >= report.first_day;
+  };
+  // Streaks: runs of days due that were done, a day not due breaking none.
+  if (!report.first_day.empty()) {
+    int run = 0;
+    for (std::string day = report.first_day; day <= today; day = add_days(day, 1)) {
+      if (done_days.contains(day)) {
+        report.longest_streak = std::max(report.longest_streak, ++run);
+      } else if (due(day) && day != today) { // today may still come
+        run = 0;
+      }
+    }
     report.current_streak = run;
   }
-  // Adherence: every day from the first session on is due.
+  // Adherence: the days due up to today.
   const std::string window_start = add_days(today, 1 - report_days);
   const std::string this_monday = add_days(today, -weekday(today));
   for (int week = 3; week >= 0; --week) {
@@ -80,7 +84,7 @@ Report make_report(const std::vector<Session>& sessions, const std::string& toda
     WeekAdherence adherence;
     for (int i = 0; i < 7; ++i) {
       const std::string day = add_days(monday, i);
-      if (day > today || report.first_day.empty() || day < report.first_day) {
+      if (day > today || !due(day)) {
         continue;
       }
       if (adherence.from.empty()) {
@@ -95,7 +99,7 @@ Report make_report(const std::vector<Session>& sessions, const std::string& toda
   }
   for (int i = 0; i < report_days; ++i) {
     const std::string day = add_days(window_start, i);
-    if (!report.first_day.empty() && day >= report.first_day) {
+    if (due(day)) {
       if (report.last_four_weeks.from.empty()) {
         report.last_four_weeks.from = day;
       }

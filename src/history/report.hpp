@@ -2,6 +2,7 @@
 
 #include "history/model.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,10 +34,12 @@ struct Report {
 /// The days of the report's pain trend and its four weeks.
 inline constexpr int report_days = 28;
 
-/// The report of `sessions` as of `today` (YYYY-MM-DD). Until a programme
-/// says which days are due, every day from the first session on is due; a
-/// day counts as done when a session of it did at least one exercise.
-Report make_report(const std::vector<Session>& sessions, const std::string& today);
+/// The report of `sessions` as of `today` (YYYY-MM-DD). The days due are
+/// those `is_due` says (a programme's); without it, every day from the first
+/// session on. A day counts as done when a session of it did at least one
+/// exercise; the streak counts the days due in a row that were done.
+Report make_report(const std::vector<Session>& sessions, const std::string& today,
+                   const std::function<bool(const std::string&)>& is_due = {});
 
 /// The day `days` after `day` (YYYY-MM-DD; `days` may be negative).
 std::string add_days(const std::string& day, int days);

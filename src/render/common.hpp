@@ -30,7 +30,7 @@ inline constexpr const char* everyone_label = "For everyone";
 
 /// The heading --explain puts over the items chosen against a preference
 /// (with a caution, or beside a version of the same movement).
-inline constexpr const char* chosen_anyway_heading = "Chosen anyway";
+inline constexpr const char* chosen_anyway_heading = "Chosen, and why";
 
 /// The rules shown beside an item or a version of it: modifications, then cautions.
 std::vector<catalog::Contraindication> shown_rules(

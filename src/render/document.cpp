@@ -155,7 +155,7 @@ Explanation explanation_of(const plan::Plan& plan)
 {
   Explanation out;
   for (const auto& item : plan.items) {
-    for (const auto* why : {&item.cautioned_because, &item.family_because}) {
+    for (const auto* why : {&item.cautioned_because, &item.family_because, &item.dose_because}) {
       if (!why->empty()) {
         out.chosen.emplace_back(fmt::format("{} ({})", item.exercise.name, item.exercise.id), *why);
       }

@@ -113,6 +113,7 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["cautioned_because"] = string_or_null(item.cautioned_because);
   out["family"] = string_or_null(exercise.family);
   out["family_because"] = string_or_null(item.family_because);
+  out["dose_because"] = string_or_null(item.dose_because);
   return out;
 }
 

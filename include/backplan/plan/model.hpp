@@ -110,6 +110,9 @@ struct PlanItem {
   /// Set when an exercise of the same family is in the plan too: why this
   /// one was chosen beside it (shown with --explain).
   std::string family_because;
+  /// Set when a programme's log moved the dose: why it is this one (shown
+  /// with --explain).
+  std::string dose_because;
 };
 
 /// An exercise of the catalog that is not in the plan, and why.

@@ -1,0 +1,257 @@
+#include "cli/commands.hpp"
+#include "cli/die.hpp"
+#include "cli/handout_text.hpp"
+#include "cli/history_record.hpp"
+#include "cli/plan_options.hpp"
+#include "cli/programme_file.hpp"
+
+#include "history/report.hpp"
+#include "programme/calendar.hpp"
+#include "util/exit_status.hpp"
+#include "util/files.hpp"
+#include "util/rng.hpp"
+#include "util/text.hpp"
+
+#include <ctime>
+#include <filesystem>
+#include <fmt/format.h>
+#include <memory>
+
+namespace backplan::cli {
+
+namespace {
+
+struct ProgrammeOptions {
+  std::string output;         ///< -o FILE.ics
+  std::string time = "08:00"; ///< --time HH:MM
+};
+
+struct InitOptions {
+  PlanOptions plan;
+  std::string start; ///< --start DATE; empty: today
+  int weeks = 6;
+  std::vector<std::string> days = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  bool force = false;
+};
+
+/// The days of `names` (checked by the option's validator), ascending.
+std::vector<int> weekdays_of(const std::vector<std::string>& names)
+{
+  std::vector<int> out;
+  for (const auto& name : flatten(names)) {
+    const auto day = programme::weekday_named(name);
+    if (!day) {
+      usage_error(
+        fmt::format("--days: '{}' is not a day of the week: mon, tue, wed, thu, fri, sat or sun", name),
+        "backplan programme init --help");
+    }
+    if (std::find(out.begin(), out.end(), *day) == out.end()) {
+      out.push_back(*day);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> day_names(const std::vector<int>& days)
+{
+  std::vector<std::string> out;
+  for (const int day : days) {
+    out.emplace_back(programme::day_name(day));
+  }
+  return out;
+}
+
+void run_init(const Context& context, const InitOptions& options)
+{
+  const auto path = programme_path();
+  if (!path) {
+    die(ExitStatus::runtime, "cannot find the config folder: neither XDG_CONFIG_HOME nor HOME is set");
+  }
+  std::error_code error;
+  if (std::filesystem::exists(*path, error) && !options.force) {
+    die(ExitStatus::runtime,
+        fmt::format("{} already holds a programme: edit it, delete it, or give --force to replace it",
+                    path->string()));
+  }
+  programme::Programme programme;
+  programme.start = options.start.empty() ? util::today() : options.start;
+  programme.weeks = options.weeks;
+  programme.days = weekdays_of(options.days);
+  const Effective effective = resolve_plan_options(context, context.catalog(), options.plan);
+  // The programme must make a plan today: a request with no safe plan
+  // fails here, not on its first morning.
+  const plan::Plan plan = make_checked_plan(context, effective.request, false);
+  std::filesystem::create_directories(path->parent_path(), error);
+  try {
+    util::write_file_atomically(path->string(), programme_yaml(programme, effective.request));
+  } catch (const std::exception& e) {
+    die(ExitStatus::runtime, e.what());
+  }
+  const auto due = programme::due_days(programme);
+  fmt::print("Wrote {}: {} weeks from {} on {}, {} sessions of {} minutes ({} exercises).\n", path->string(),
+             programme.weeks, programme::day_words(programme.start),
+             util::join(day_names(programme.days), ", "), due.size(), effective.request.minutes,
+             plan.items.size());
+  fmt::print("Today's session: backplan today. The calendar: backplan programme -o programme.ics\n");
+}
+
+/// DTSTAMP: now in UTC, or SOURCE_DATE_EPOCH's time when it is set.
+std::string utc_stamp()
+{
+  std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    now = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  }
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
+  return text;
+}
+
+/// The plan of each session in lines, for the calendar's events.
+std::string plan_lines(const plan::Plan& plan)
+{
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
+    lines.push_back(fmt::format("{}. {} — {}", i + 1, item.exercise.name, item.dosage_words));
+  }
+  lines.emplace_back("Stop any exercise that causes pain. Follow it with: backplan today");
+  return util::join(lines, "\n");
+}
+
+void run_programme(const Context& context, const ProgrammeOptions& options)
+{
+  const auto file = load_programme(context);
+  if (!file) {
+    die(ExitStatus::runtime, "no programme: start one with 'backplan programme init'");
+  }
+  const auto& programme = file->programme;
+  PlanOptions none;
+  const Profile standing = programme_profile(*file, context.profile());
+  const Effective effective = resolve_plan_options(context, context.catalog(), none, &standing);
+  const plan::Plan plan = make_checked_plan(context, effective.request, false);
+  const auto due = programme::due_days(programme);
+  if (!options.output.empty()) {
+    programme::CalendarOptions calendar;
+    calendar.time = options.time;
+    calendar.minutes = (plan.total + 59) / 60;
+    calendar.title = "Back-care routine";
+    calendar.description = plan_lines(plan);
+    calendar.stamp = utc_stamp();
+    write_output(programme::calendar(programme, calendar), options.output);
+    return;
+  }
+  const std::string today = util::today();
+  std::size_t done = 0;
+  try {
+    const auto sessions = open_history().sessions();
+    for (const auto& day : due) {
+      done +=
+        day <= today && std::any_of(sessions.begin(), sessions.end(),
+                                    [&](const history::Session& s) { return s.day == day && s.done() > 0; })
+          ? 1
+          : 0;
+    }
+  } catch (const history::HistoryError& error) {
+    die(error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, error.what());
+  }
+  const auto next = programme::next_due(programme, today);
+  const std::size_t past = static_cast<std::size_t>(
+    std::count_if(due.begin(), due.end(), [&](const std::string& d) { return d <= today; }));
+  std::string out = fmt::format("Programme in {}\n", file->path);
+  out +=
+    fmt::format("  {} weeks, {} to {}, on {}: {} sessions\n", programme.weeks,
+                programme::day_words(programme.start), programme::day_words(programme::last_day(programme)),
+                util::join(day_names(programme.days), ", "), due.size());
+  out +=
+    fmt::format("  each: {} ({} exercises, {})\n",
+                util::join(plan.condition_names.empty() ? std::vector<std::string>{"no declared conditions"}
+                                                        : plan.condition_names,
+                           ", "),
+                plan.items.size(), util::format_duration(plan.total));
+  out += fmt::format("  done: {} of the {} due so far\n", done, past);
+  out += next ? fmt::format("  next: {}{}\n", programme::day_words(*next), *next == today ? " (today)" : "")
+              : std::string("  over: every session is past\n");
+  write_output(out, "");
+}
+
+/// `backplan remind`: 0 when today's session is done or none is due, 1 when
+/// one is due and not yet done; one line saying which.
+void run_remind(const Context& context)
+{
+  const auto file = load_programme(context);
+  const std::string today = util::today();
+  const bool due = !file || programme::due(file->programme, today);
+  bool done = false;
+  try {
+    for (const auto& session : open_history().sessions()) {
+      done = done || (session.day == today && session.done() > 0);
+    }
+  } catch (const history::HistoryError& error) {
+    die(error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, error.what());
+  }
+  if (done) {
+    fmt::print("Today's session is done.\n");
+    return;
+  }
+  if (!due) {
+    const auto next = programme::next_due(file->programme, today);
+    fmt::print("No session is due today{}.\n", next ? "; the next is on " + programme::day_words(*next)
+                                                    : std::string("; the programme is over"));
+    return;
+  }
+  fmt::print("Today's session is due: backplan {}\n", file ? "today" : "run");
+  throw Failure{ExitStatus::runtime, ""};
+}
+
+} // namespace
+
+Runner add_programme_command(CLI::App* command, Context& context)
+{
+  auto options = std::make_shared<ProgrammeOptions>();
+  command
+    ->add_option("-o,--output", options->output, "write the programme's calendar (iCalendar, .ics) to FILE")
+    ->type_name("FILE");
+  command
+    ->add_option("--time", options->time, "the calendar's start of each session, HH:MM local (default 08:00)")
+    ->check([](const std::string& value) {
+      const bool ok = value.size() == 5 && value[2] == ':' &&
+                      std::isdigit(static_cast<unsigned char>(value[0])) &&
+                      std::isdigit(static_cast<unsigned char>(value[1])) &&
+                      std::isdigit(static_cast<unsigned char>(value[3])) &&
+                      std::isdigit(static_cast<unsigned char>(value[4])) &&
+                      std::stoi(value.substr(0, 2)) < 24 && std::stoi(value.substr(3, 2)) < 60;
+      return ok ? std::string() : fmt::format("must be a time as HH:MM, found '{}'", value);
+    })
+    ->type_name("HH:MM");
+  auto init = std::make_shared<InitOptions>();
+  CLI::App* init_command =
+    command->add_subcommand("init", "start a programme: its weeks, days and plan settings");
+  add_plan_options(*init_command, init->plan, context, {"text"});
+  init_command->add_option("--start", init->start, "its first day, YYYY-MM-DD (default today)")
+    ->check(iso_date())
+    ->type_name("DATE");
+  init_command->add_option("--weeks", init->weeks, "how many weeks, 1 to 52 (default 6)")
+    ->check(CLI::Range(1, programme::max_weeks))
+    ->type_name("N");
+  add_list_option(*init_command, "--days", init->days,
+                  "the days of the week with a session, e.g. mon,wed,fri (default every day)");
+  init_command->add_flag("--force", init->force, "replace a programme that exists");
+  return [&context, options, init, init_command] {
+    if (init_command->parsed()) {
+      run_init(context, *init);
+    } else {
+      run_programme(context, *options);
+    }
+  };
+}
+
+Runner add_remind_command(CLI::App* /*command*/, Context& context)
+{
+  return [&context] { run_remind(context); };
+}
+
+} // namespace backplan::cli

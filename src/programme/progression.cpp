@@ -1,0 +1,247 @@
+#include "programme/progression.hpp"
+
+#include "history/report.hpp"
+#include "plan/selection.hpp"
+#include "plan/timing.hpp"
+
+#include "backplan/plan/planner.hpp"
+#include "util/text.hpp"
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backplan::programme {
+
+namespace {
+
+using plan::Dose;
+using plan::DoseField;
+
+/// The pain the next morning is compared with: before the session, or
+/// during it when that was not given.
+std::optional<int> baseline(const history::Ratings& ratings)
+{
+  return ratings.pain_before ? ratings.pain_before : ratings.pain;
+}
+
+/// `ladder`'s step nearest below or at `dose` by its seconds.
+int step_of(const std::vector<Dose>& ladder, const Dose& dose, bool per_side)
+{
+  const int seconds = plan::duration(dose, per_side, 0);
+  int step = 0;
+  for (std::size_t i = 0; i < ladder.size(); ++i) {
+    if (plan::duration(ladder[i], per_side, 0) <= seconds) {
+      step = static_cast<int>(i);
+    }
+  }
+  return step;
+}
+
+} // namespace
+
+Move week_move(const std::vector<ExerciseSession>& week, std::string& reason)
+{
+  int good = 0;
+  for (const auto& session : week) {
+    const auto& r = session.ratings;
+    if (r.pain && *r.pain > 5) {
+      reason = fmt::format("pain {} during the session of {}: above 5 is too much", *r.pain, session.day);
+      return Move::down;
+    }
+    if (r.effort && *r.effort > 8) {
+      reason = fmt::format("effort {} on {}: above 8 is too hard", *r.effort, session.day);
+      return Move::down;
+    }
+    if (r.morning_pain && baseline(r) && *r.morning_pain > *baseline(r)) {
+      reason = fmt::format("the morning after {} was worse (pain {} against {})", session.day,
+                           *r.morning_pain, *baseline(r));
+      return Move::down;
+    }
+  }
+  for (const auto& session : week) {
+    const auto& r = session.ratings;
+    if (r.pain && *r.pain >= 4) {
+      reason = fmt::format("pain {} on {}: 4 to 5 is acceptable, so the dose holds", *r.pain, session.day);
+      return Move::hold;
+    }
+    if (r.effort && *r.effort >= 7) {
+      reason = fmt::format("effort {} on {}: 7 to 8 holds the dose", *r.effort, session.day);
+      return Move::hold;
+    }
+    good += session.complete && r.pain && r.effort ? 1 : 0;
+  }
+  if (good >= 2) {
+    reason = fmt::format("{} complete sessions with pain 3 or less and effort 6 or less", good);
+    return Move::up;
+  }
+  reason = week.empty() ? "no session with it that week"
+                        : fmt::format("{} complete session{} rated with pain and effort; it takes 2", good,
+                                      good == 1 ? "" : "s");
+  return Move::hold;
+}
+
+int progress(const Programme& programme, const std::vector<ExerciseSession>& log, const std::string& today,
+             int start_step, int top, std::vector<WeekMove>& weeks)
+{
+  int step = start_step;
+  bool down_before = false;
+  const int complete_weeks = std::min(programme.weeks, week_of(programme, today) - 1);
+  for (int week = 1; week <= complete_weeks; ++week) {
+    const std::string from = history::add_days(programme.start, 7 * (week - 1));
+    const std::string to = history::add_days(from, 6);
+    std::vector<ExerciseSession> sessions;
+    std::copy_if(log.begin(), log.end(), std::back_inserter(sessions),
+                 [&](const ExerciseSession& s) { return s.day >= from && s.day <= to; });
+    WeekMove move{week, Move::hold, step, ""};
+    move.move = week_move(sessions, move.reason);
+    if (move.move == Move::down && down_before) {
+      move.move = Move::flare;
+      move.reason += "; down two weeks in a row: a flare-up, so back to the gentlest dose";
+      step = 0;
+    } else if (move.move == Move::down) {
+      step = std::max(0, step - 1);
+    } else if (move.move == Move::up) {
+      if (step >= top) {
+        move.move = Move::hold;
+        move.reason += ", but it is at the top of its range: ask about the harder version";
+      } else {
+        ++step;
+      }
+    }
+    down_before = move.move == Move::down || move.move == Move::flare;
+    move.step = step;
+    weeks.push_back(move);
+  }
+  return step;
+}
+
+std::vector<Dose> dose_ladder(const Dose& least, const Dose& most, const catalog::Dosage& dosage)
+{
+  std::vector<Dose> ladder = {least};
+  Dose dose = least;
+  const auto climb = [&](int Dose::*field, DoseField kind, const catalog::Range& range) {
+    while (dose.*field < most.*field) {
+      const int next = plan::next_written(kind, dose.*field, range.min, std::min(range.max, most.*field));
+      if (next == dose.*field) {
+        break;
+      }
+      dose.*field = next;
+      ladder.push_back(dose);
+    }
+  };
+  climb(&Dose::reps, DoseField::reps, dosage.reps);
+  if (dosage.hold) {
+    climb(&Dose::hold, DoseField::hold, *dosage.hold);
+  }
+  climb(&Dose::sets, DoseField::sets, dosage.sets);
+  return ladder;
+}
+
+namespace {
+
+/// One exercise of a programme's plan on its way up or down its ladder.
+struct Target {
+  const catalog::Exercise* exercise = nullptr;
+  std::vector<Dose> ladder;
+  int start = 0; ///< the step of the plan's own dose
+  int step = 0;  ///< the step the log earns
+  std::string reason;
+};
+
+/// `dose` as a clinician's dose for `id`, every value set.
+plan::DoseChange dose_change_of(const catalog::Exercise& exercise, const Dose& dose)
+{
+  plan::DoseChange change;
+  change.id = exercise.id;
+  if (exercise.dosage.hold) {
+    change.hold = dose.hold;
+  }
+  if (exercise.dosage.rep_seconds) {
+    change.rep_seconds = dose.rep_seconds;
+  }
+  change.reps = dose.reps;
+  change.sets = dose.sets;
+  change.rest_between_reps = dose.rest_between_reps;
+  change.rest_between_sets = dose.rest_between_sets;
+  change.text = plan::dosage_words(dose, exercise.per_side);
+  return change;
+}
+
+Target target_of(const catalog::Catalog& catalog, const Programme& programme,
+                 const std::vector<history::Session>& sessions, const std::string& today,
+                 const plan::PlanItem& item)
+{
+  const auto& exercise = item.exercise;
+  Target target;
+  target.exercise = catalog.find(exercise.id);
+  std::vector<ExerciseSession> log;
+  for (const auto& session : sessions) {
+    for (const auto& logged : session.items) {
+      if (logged.exercise == exercise.id &&
+          (logged.outcome == history::Outcome::done || logged.outcome == history::Outcome::partly)) {
+        log.push_back({session.day, logged.outcome == history::Outcome::done, session.ratings});
+      }
+    }
+  }
+  target.ladder =
+    dose_ladder(plan::min_dose(exercise.dosage), plan::max_dose(exercise.dosage), exercise.dosage);
+  target.start = step_of(target.ladder, item.dose, exercise.per_side);
+  std::vector<WeekMove> weeks;
+  target.step =
+    progress(programme, log, today, target.start, static_cast<int>(target.ladder.size()) - 1, weeks);
+  target.reason = weeks.empty() ? "the first week of the programme: the starting dose"
+                                : fmt::format("step {} of {} after week {}: {}", target.step + 1,
+                                              target.ladder.size(), weeks.back().week, weeks.back().reason);
+  return target;
+}
+
+} // namespace
+
+plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& programme,
+                           const std::vector<history::Session>& sessions, const std::string& today,
+                           const plan::Plan& base)
+{
+  std::vector<Target> targets;
+  for (const auto& item : base.items) {
+    targets.push_back(target_of(catalog, programme, sessions, today, item));
+  }
+  plan::Plan out;
+  while (true) {
+    plan::Request request = base.request;
+    for (const auto& target : targets) {
+      if (target.step != target.start && target.exercise != nullptr) {
+        request.doses.push_back(
+          dose_change_of(*target.exercise, target.ladder[static_cast<std::size_t>(target.step)]));
+      }
+    }
+    if (request.doses.empty()) {
+      out = base;
+      break;
+    }
+    out = plan::make_plan(catalog, request);
+    if (out.unmet.empty() && !out.items.empty()) {
+      break;
+    }
+    // The steps up do not fit the session's time together: the last one
+    // comes down a step, and says so.
+    const auto last_up = std::find_if(targets.rbegin(), targets.rend(),
+                                      [](const Target& target) { return target.step > target.start; });
+    if (last_up == targets.rend()) {
+      out = base; // the steps down always fit; this is only a guard
+      break;
+    }
+    --last_up->step;
+    last_up->reason += fmt::format("; held a step lower, at step {}, so that the session keeps to {}",
+                                   last_up->step + 1, util::format_duration(base.budget));
+  }
+  for (auto& item : out.items) {
+    const auto target = std::find_if(targets.begin(), targets.end(), [&](const Target& t) {
+      return t.exercise != nullptr && t.exercise->id == item.exercise.id;
+    });
+    if (target != targets.end()) {
+      item.dose_because = target->reason;
+    }
+  }
+  return out;
+}
+
+} // namespace backplan::programme
