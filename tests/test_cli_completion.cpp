@@ -293,7 +293,8 @@ TEST_SUITE("cli::completion")
       REQUIRE(contains(help.options, "--help"));
       Words expected = help.options;
       expected.insert(expected.end(), global.options.begin(), global.options.end());
-      if (command == "plan" || command == "profile" || command == "run" || command == "log" || command == "today") {
+      if (command == "plan" || command == "profile" || command == "run" || command == "log" ||
+          command == "today") {
         const Words flags = condition_flags();
         expected.insert(expected.end(), flags.begin(), flags.end());
       }

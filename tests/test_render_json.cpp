@@ -219,7 +219,8 @@ TEST_SUITE("render::json")
                                                                "sources",
                                                                "cautioned_because",
                                                                "family",
-                                                               "family_because", "dose_because"});
+                                                               "family_because",
+                                                               "dose_because"});
     CHECK(keys_of(out["items"][0]["dosage"]) ==
           std::vector<std::string>{"hold_seconds", "rep_seconds", "reps", "sets", "rest_between_reps_seconds",
                                    "rest_between_sets_seconds", "per_side", "words"});
