@@ -237,9 +237,9 @@ plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& pro
     const auto target = std::find_if(targets.begin(), targets.end(), [&](const Target& t) {
       return t.exercise != nullptr && t.exercise->id == item.exercise.id;
     });
-    if (target != targets.end()) {
-      item.dose_because = target->reason;
-    }
+    item.dose_because = target != targets.end()
+                          ? target->reason
+                          : "joined this session to fill its time, at the dose the plan gives it";
   }
   return out;
 }
