@@ -10,6 +10,7 @@
 #include "util/text.hpp"
 
 #include <fmt/format.h>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -103,7 +104,9 @@ std::string history_text(const std::vector<history::Session>& sessions, const hi
   return out;
 }
 
-Json session_json(const history::Session& s)
+/// The session as JSON; `requests` keeps each request text parsed once
+/// (a programme's sessions share theirs).
+Json session_json(const history::Session& s, std::map<std::string, Json>& requests)
 {
   Json out;
   out["id"] = s.id;
@@ -119,7 +122,11 @@ Json session_json(const history::Session& s)
   out["effort"] = rating_json(s.ratings.effort);
   out["morning_pain"] = rating_json(s.ratings.morning_pain);
   out["note"] = s.note.empty() ? Json(nullptr) : Json(s.note);
-  out["request"] = Json::parse(s.request, nullptr, false);
+  auto request = requests.find(s.request);
+  if (request == requests.end()) {
+    request = requests.emplace(s.request, Json::parse(s.request, nullptr, false)).first;
+  }
+  out["request"] = request->second;
   out["items"] = Json::array();
   for (const auto& item : s.items) {
     out["items"].push_back({{"id", item.exercise},
@@ -145,8 +152,9 @@ std::string history_json(const std::vector<history::Session>& sessions, const hi
   out["database"] = path;
   out["today"] = report.today;
   out["sessions"] = Json::array();
+  std::map<std::string, Json> requests;
   for (const auto& session : sessions) {
-    out["sessions"].push_back(session_json(session));
+    out["sessions"].push_back(session_json(session, requests));
   }
   Json weeks = Json::array();
   for (const auto& week : report.weeks) {
