@@ -194,3 +194,46 @@ TEST_SUITE("cli::history")
     CHECK(std::filesystem::file_size(folder + "/history.db") == 4096);
   }
 }
+
+TEST_SUITE("external")
+{
+  TEST_CASE(
+    "history -f html: a report with inline SVG charts and no script, printed by Chromium on at most two "
+    "A4 pages")
+  {
+    const auto env = history_env();
+    for (int day = 1; day <= 28; ++day) {
+      if (day % 7 == 3) {
+        continue; // a missed day a week
+      }
+      const std::string date = fmt::format("2026-11-{:02}", day);
+      REQUIRE(test::run_backplan({"log", "-m", "10", "--date", date, "--pain", std::to_string(day % 6),
+                                  "--effort", std::to_string(3 + day % 5), "--note", "walked after"},
+                                 env)
+                .status == 0);
+    }
+    const std::string folder = env.at("HOME");
+    const auto written = test::run_backplan({"history", "-f", "html", "-o", folder + "/report.html"}, env);
+    REQUIRE(written.status == 0);
+    std::ifstream in(folder + "/report.html");
+    const std::string html{std::istreambuf_iterator<char>(in), {}};
+    CHECK(html.find("<main>") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(
+      html.find(R"(<svg viewBox="0 0 720 180" role="img" aria-label="Pain during each session and the next )"
+                R"(morning, 0 to 10">)") != std::string::npos);
+    CHECK(html.find(R"(aria-label="Sessions done each week")") != std::string::npos);
+    // Today is 6 December: the 28 days from 9 November, of which the 17 to
+    // the 28th but the three missed were done.
+    CHECK(html.find("<li>Sessions done on the days due, the last 4 weeks: 17 of 28 (61%)</li>") !=
+          std::string::npos);
+    const auto printed = test::shell(fmt::format(
+      "cd '{0}' && chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer "
+      "--print-to-pdf=report.pdf file://{0}/report.html >/dev/null 2>&1; pdfinfo report.pdf | grep '^Pages:'",
+      folder));
+    REQUIRE(printed.status == 0);
+    const int pages = std::stoi(printed.out.substr(printed.out.find_first_of("0123456789")));
+    CHECK(pages >= 1);
+    CHECK(pages <= 2);
+  }
+}

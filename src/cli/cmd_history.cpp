@@ -4,12 +4,14 @@
 #include "cli/terminal.hpp"
 
 #include "history/report.hpp"
+#include "history/report_html.hpp"
 #include "render/csv.hpp"
 #include "render/json.hpp"
 #include "util/rng.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -28,6 +30,7 @@ constexpr std::size_t shown_sessions = 10;
 
 struct HistoryOptions {
   std::string format = "text";
+  std::string output; ///< -o FILE
   bool all = false;
   bool ascii = false;
 };
@@ -197,17 +200,27 @@ void run_history(const Context& context, const HistoryOptions& options)
                   fmt::format("backplan: error: {}\n", error.what())};
   }
   const auto programme = load_programme(context);
-  const auto report = programme ? history::make_report(sessions, util::today(),
-                                                       [&](const std::string& day) {
-                                                         return programme::due(programme->programme, day);
-                                                       })
-                                : history::make_report(sessions, util::today());
+  std::function<bool(const std::string&)> due;
+  if (programme) {
+    due = [&](const std::string& day) { return programme::due(programme->programme, day); };
+  }
+  if (options.format == "html") {
+    history::ReportContext about;
+    if (programme) {
+      about.programme = programme::frequency_words(programme->programme) + ", from " +
+                        programme::day_words(programme->programme.start);
+    }
+    const auto report = history::make_report(sessions, util::today(), due, history::html_span);
+    write_output(history::report_html(sessions, report, about), options.output);
+    return;
+  }
+  const auto report = history::make_report(sessions, util::today(), due);
   const std::string path = store.path().string();
   const std::string out = options.format == "json" ? history_json(sessions, report, path)
                           : options.format == "csv"
                             ? history_csv(sessions)
                             : history_text(sessions, report, path, options, programme.has_value());
-  write_output(out, "");
+  write_output(out, options.output);
 }
 
 } // namespace
@@ -215,9 +228,13 @@ void run_history(const Context& context, const HistoryOptions& options)
 Runner add_history_command(CLI::App* command, Context& context)
 {
   auto options = std::make_shared<HistoryOptions>();
-  command->add_option("-f,--format", options->format, "text (the default), json or csv")
-    ->check(CLI::IsMember({"text", "json", "csv"}))
+  command
+    ->add_option("-f,--format", options->format,
+                 "text (the default), json, csv or html (a report for a clinician)")
+    ->check(CLI::IsMember({"text", "json", "csv", "html"}))
     ->type_name("FORMAT");
+  command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of standard output")
+    ->type_name("FILE");
   command->add_flag("--all", options->all, "text: every session, not the last 10");
   command->add_flag("--ascii", options->ascii, "text: the pain trend in ASCII characters");
   return [&context, options] {

@@ -48,7 +48,7 @@ int days_between(const std::string& from, const std::string& to)
 }
 
 Report make_report(const std::vector<Session>& sessions, const std::string& today,
-                   const std::function<bool(const std::string&)>& is_due)
+                   const std::function<bool(const std::string&)>& is_due, Span span)
 {
   Report report;
   report.today = today;
@@ -79,7 +79,7 @@ Report make_report(const std::vector<Session>& sessions, const std::string& toda
   // Adherence: the days due up to today.
   const std::string window_start = add_days(today, 1 - report_days);
   const std::string this_monday = add_days(today, -weekday(today));
-  for (int week = 3; week >= 0; --week) {
+  for (int week = span.weeks - 1; week >= 0; --week) {
     const std::string monday = add_days(this_monday, -7 * week);
     WeekAdherence adherence;
     for (int i = 0; i < 7; ++i) {
@@ -106,13 +106,25 @@ Report make_report(const std::vector<Session>& sessions, const std::string& toda
       ++report.last_four_weeks.due;
       report.last_four_weeks.done += done_days.contains(day) ? 1 : 0;
     }
-    std::optional<int> pain;
-    for (const auto& session : sessions) {
-      if (session.day == day && session.ratings.pain) {
-        pain = std::max(pain.value_or(0), *session.ratings.pain);
+  }
+  // Each day's highest rating of each kind.
+  const std::string first_shown = add_days(today, 1 - span.days);
+  report.pain_by_day.assign(static_cast<std::size_t>(span.days), std::nullopt);
+  report.effort_by_day = report.pain_by_day;
+  report.morning_by_day = report.pain_by_day;
+  for (const auto& session : sessions) {
+    const int at = days_between(first_shown, session.day);
+    if (at < 0 || at >= span.days) {
+      continue;
+    }
+    const auto index = static_cast<std::size_t>(at);
+    for (const auto& [rating, by_day] : {std::pair(session.ratings.pain, &report.pain_by_day),
+                                         std::pair(session.ratings.effort, &report.effort_by_day),
+                                         std::pair(session.ratings.morning_pain, &report.morning_by_day)}) {
+      if (rating) {
+        (*by_day)[index] = std::max((*by_day)[index].value_or(0), *rating);
       }
     }
-    report.pain_by_day.push_back(pain);
   }
   return report;
 }

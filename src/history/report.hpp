@@ -26,9 +26,18 @@ struct Report {
   WeekAdherence last_four_weeks; ///< the 28 days up to today together
   int current_streak = 0;        ///< days in a row with a session, up to today (or yesterday)
   int longest_streak = 0;
-  /// The pain of each of the 28 days up to today (the highest given that
+  /// The pain of each of the days up to today (the highest given that
   /// day), oldest first; nothing for a day without a rating.
   std::vector<std::optional<int>> pain_by_day;
+  std::vector<std::optional<int>> effort_by_day;  ///< the same for effort
+  std::vector<std::optional<int>> morning_by_day; ///< the next morning's pain, by the session's day
+};
+
+/// How far back a report looks: its weeks (Monday to Sunday, the current
+/// one last) and its days of ratings.
+struct Span {
+  int weeks = 4;
+  int days = 28;
 };
 
 /// The days of the report's pain trend and its four weeks.
@@ -39,7 +48,7 @@ inline constexpr int report_days = 28;
 /// session on. A day counts as done when a session of it did at least one
 /// exercise; the streak counts the days due in a row that were done.
 Report make_report(const std::vector<Session>& sessions, const std::string& today,
-                   const std::function<bool(const std::string&)>& is_due = {});
+                   const std::function<bool(const std::string&)>& is_due = {}, Span span = {});
 
 /// The day `days` after `day` (YYYY-MM-DD; `days` may be negative).
 std::string add_days(const std::string& day, int days);
