@@ -54,6 +54,18 @@ TEST_SUITE("cli::programme")
     CHECK(nlohmann::json::parse(test::run_backplan({"plan", "-m", "5", "-f", "json"}, monday).out)["title"] ==
           "A 5-minute back-care plan");
 
+    // The handout carries the programme's log sheet: a row a week, a box and
+    // a pain score for each session.
+    const auto html = test::run_backplan({"today", "-f", "html"}, monday).out;
+    CHECK(html.find("<h2>Your programme's log sheet</h2>") != std::string::npos);
+    CHECK(html.find("<tr><td>6<br>7 Dec</td>") != std::string::npos);
+    std::size_t scores = 0;
+    for (auto at = html.find("pain __"); at != std::string::npos; at = html.find("pain __", at + 1)) {
+      ++scores;
+    }
+    CHECK(scores == 18);
+    CHECK(html.find("<h2>This week</h2>") == std::string::npos);
+
     const auto tuesday = programme_env(home, "2026-11-03");
     const auto rest = test::run_backplan({"today"}, tuesday);
     CHECK(rest.status == 0);

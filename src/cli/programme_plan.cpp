@@ -61,6 +61,8 @@ void progress_plan(const Context& context, const ProgrammeDay& day, plan::Plan& 
     }
   }
   plan = programme::progressed_plan(context.catalog(), day.file->programme, sessions, util::today(), plan);
+  const auto& programme = day.file->programme;
+  plan.programme = plan::ProgrammeSheet{programme.start, programme.weeks, programme.days};
 }
 
 } // namespace backplan::cli

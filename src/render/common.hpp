@@ -74,6 +74,11 @@ Citation split_citation(std::string_view citation);
 /// A web address as a reader types it: no scheme, no "www.", no last slash.
 std::string short_address(std::string address);
 
+/// The line above a programme's log sheet.
+inline constexpr const char* log_sheet_words =
+  "Tick each session as you finish it, and write down your pain during it, from 0 (none) to 10 (the worst "
+  "you can imagine). Bring this sheet to your physiotherapist.";
+
 /// The line above a tick grid with `sessions` boxes a day.
 std::string tick_grid_words(int sessions);
 

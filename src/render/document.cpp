@@ -2,6 +2,7 @@
 
 #include "backplan/figure/drawing.hpp"
 
+#include "history/report.hpp"
 #include "render/common.hpp"
 #include "util/text.hpp"
 
@@ -200,6 +201,33 @@ const char* note_kind_name(NoteKind kind)
   return "?";
 }
 
+std::vector<LogWeek> log_weeks(const plan::ProgrammeSheet& programme)
+{
+  static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::vector<LogWeek> out;
+  const std::string first_monday = history::add_days(programme.start, -history::weekday(programme.start));
+  const std::string last = history::add_days(programme.start, 7 * programme.weeks - 1);
+  for (int week = 0; week < programme.weeks + 1; ++week) {
+    const std::string monday = history::add_days(first_monday, 7 * week);
+    if (monday > last) {
+      break;
+    }
+    LogWeek row;
+    row.number = week + 1;
+    row.from =
+      fmt::format("{} {}", std::stoi(monday.substr(8, 2)), months[std::stoi(monday.substr(5, 2)) - 1]);
+    for (int d = 0; d < 7; ++d) {
+      const std::string day = history::add_days(monday, d);
+      row.due[static_cast<std::size_t>(d)] =
+        day >= programme.start && day <= last &&
+        std::find(programme.days.begin(), programme.days.end(), d) != programme.days.end();
+    }
+    out.push_back(row);
+  }
+  return out;
+}
+
 Document make_document(const plan::Plan& plan, bool explain)
 {
   Document out;
@@ -207,6 +235,9 @@ Document make_document(const plan::Plan& plan, bool explain)
   out.client = plan.request.for_name;
   out.clinician = plan.request.clinician;
   out.sessions_per_day = sessions_a_day(plan.request.frequency);
+  if (plan.programme) {
+    out.log = log_weeks(*plan.programme);
+  }
   out.facts = facts_of(plan);
   out.notes = plan_notes(plan);
   out.safety = safety_of(plan.safety);

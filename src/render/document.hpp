@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+
 #include "backplan/figure/model.hpp"
 #include "backplan/plan/model.hpp"
 
@@ -112,12 +114,24 @@ struct Explanation {
   std::vector<LeftOutLine> left_out;
 };
 
+/// One week of a programme's log sheet: its number, its Monday ("2 Nov")
+/// and the days of it with a session.
+struct LogWeek {
+  int number = 0;
+  std::string from;
+  std::array<bool, 7> due{};
+};
+
+/// The weeks of `programme` as its log sheet shows them, Monday to Sunday.
+std::vector<LogWeek> log_weeks(const plan::ProgrammeSheet& programme);
+
 /// A finished plan as a handout, built once; every format writes it.
 struct Document {
   std::string title;
   std::string client;       ///< who it is for (--for); empty when not given
   std::string clinician;    ///< who gives it (--from); empty when not given
   int sessions_per_day = 1; ///< from how often: "twice a day" gives 2
+  std::vector<LogWeek> log; ///< a programme's weeks, for its log sheet; empty: the week's tick grid
   std::vector<Fact> facts;  ///< who, from whom, how often, then what the plan honours
   std::vector<Note> notes;  ///< shortfall, conditions that changed nothing, gaps
   SafetySection safety;

@@ -47,6 +47,7 @@ td.num { text-align: right; white-space: nowrap; }
 .mark { color: #c77c02; font-weight: 700; }
 .ticks td, .ticks th { text-align: center; white-space: nowrap; }
 .ticks td:first-child, .ticks th:first-child { text-align: left; white-space: normal; }
+.ticks .pain { font-size: .75rem; color: #333; }
 .box { display: inline-block; width: 1.1em; height: 1.1em; border: 1.5px solid #444; border-radius: .15em; }
 footer { margin-top: 1.5rem; font-size: .8rem; color: #666; }
 @media (max-width: 599px) {
@@ -272,8 +273,34 @@ void item_part(Html& out, const ExerciseBlock& exercise, double figure_scale)
   out.put("</div>\n</section>\n");
 }
 
+/// A programme's log sheet: a row a week, a box and a pain score for each
+/// session due.
+void log_sheet_part(Html& out, const Document& document)
+{
+  out.put("<section class=\"ticks\">\n<h2>Your programme's log sheet</h2>\n<p>{}</p>\n"
+          "<div class=\"schedule-wrap\"><table>\n<thead><tr><th>Week</th>",
+          log_sheet_words);
+  for (const char* day : week_days) {
+    out.put("<th>{}</th>", day);
+  }
+  out.put("</tr></thead>\n<tbody>\n");
+  for (const auto& week : document.log) {
+    out.put("<tr><td>{}<br>{}</td>", week.number, week.from);
+    for (const bool due : week.due) {
+      out.put(due ? "<td><span class=\"box\"></span><br><span class=\"pain\">pain __</span></td>"
+                  : "<td></td>");
+    }
+    out.put("</tr>\n");
+  }
+  out.put("</tbody>\n</table></div>\n</section>\n");
+}
+
 void ticks_part(Html& out, const Document& document)
 {
+  if (!document.log.empty()) {
+    log_sheet_part(out, document);
+    return;
+  }
   out.put("<section class=\"ticks\">\n<h2>This week</h2>\n<p>{}</p>\n<div class=\"schedule-wrap\"><table>\n"
           "<thead><tr><th>Exercise</th>",
           tick_grid_words(document.sessions_per_day));

@@ -392,8 +392,51 @@ private:
     }
   }
 
+  /// A programme's log sheet: a row a week, a box and a space for the pain
+  /// score under each day with a session.
+  void log_sheet()
+  {
+    constexpr double box = 9;
+    const double week_width = m_page.width() * 0.16;
+    const double day_width = (m_page.width() - week_width) / static_cast<double>(week_days.size());
+    const auto draw = [&] {
+      m_page.text(PdfCanvas::escape(log_sheet_words), m_body);
+      m_page.skip(4);
+      const double top = m_page.y();
+      for (std::size_t d = 0; d < week_days.size(); ++d) {
+        m_page.set_y(top);
+        m_page.text(week_days[d], {.bold = true, .align = TextStyle::Align::centre},
+                    week_width + static_cast<double>(d) * day_width, day_width);
+      }
+      m_page.skip(2);
+      for (const auto& week : m_document.log) {
+        const double row = m_page.y();
+        m_page.text(PdfCanvas::escape(fmt::format("Week {} ({})", week.number, week.from)), m_body, 0,
+                    week_width - 4);
+        const double bottom = m_page.y();
+        for (std::size_t d = 0; d < week_days.size(); ++d) {
+          if (!week.due[d]) {
+            continue;
+          }
+          const double left = week_width + static_cast<double>(d) * day_width + 4;
+          m_page.set_y(row + 1);
+          m_page.tick_box(left, box);
+          m_page.set_y(row);
+          m_page.text("pain ___", {.size = m_body.size * 0.85}, left + box + 3, day_width - box - 7);
+        }
+        m_page.set_y(std::max(bottom, row + box + 1) + 4);
+      }
+    };
+    section_heading("Your programme's log sheet", m_page.measure(draw));
+    draw();
+  }
+
   void tick_grid()
   {
+    if (!m_document.log.empty()) {
+      log_sheet();
+      return;
+    }
     const int sessions = m_document.sessions_per_day;
     constexpr double box = 9;
     const double name_width = m_page.width() * 0.36;

@@ -143,6 +143,13 @@ struct KindAdvice {
   std::string text;
 };
 
+/// The programme a plan is a session of, as its handout's log sheet shows it.
+struct ProgrammeSheet {
+  std::string start; ///< its first day, YYYY-MM-DD
+  int weeks = 0;
+  std::vector<int> days; ///< days of the week with a session, 0 (Monday) to 6
+};
+
 /// A finished plan: renderers only read it.
 struct Plan {
   Request request;                          ///< as make_plan resolved it: ids only
@@ -171,6 +178,9 @@ struct Plan {
   std::vector<std::string> gaps;
   std::vector<std::string> sources; ///< citations of the sources of the items
   safety::SafetyNotes safety;
+  /// Set for a session of a programme: its handout carries a log sheet of
+  /// its weeks instead of a week's tick grid.
+  std::optional<ProgrammeSheet> programme;
 };
 
 } // namespace backplan::plan
