@@ -1,4 +1,5 @@
 // backplan programme, today and remind, as a person and cron use them.
+#include "backplan/safety/conditions.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -209,5 +210,46 @@ print(str(first['DESCRIPTION']).splitlines()[0])
                               "bad++ }} END {{ print bad + 0 }}' '{}'",
                               ics));
     CHECK(raw.out == "0\n");
+  }
+}
+
+TEST_SUITE("cli::programme")
+{
+  TEST_CASE(
+    "an exercise mastered at the top of its range gives way to its harder version, which is safe for the "
+    "conditions")
+  {
+    const std::string home = test::temp_dir();
+    REQUIRE(
+      test::run_backplan({"programme", "init", "--knee", "-m", "15", "--days", "mon,wed,fri", "--weeks", "8"},
+                         programme_env(home, "2026-11-02"))
+        .status == 0);
+    for (int week = 0; week < 6; ++week) {
+      for (int offset : {0, 2, 4}) {
+        const auto day =
+          test::shell(fmt::format("date -u -d '2026-11-02 + {} days' +%F", week * 7 + offset)).out;
+        REQUIRE(
+          test::run_backplan({"log", "--pain", "1", "--effort", "4"}, programme_env(home, day.substr(0, 10)))
+            .status == 0);
+      }
+    }
+    const auto session = nlohmann::json::parse(
+      test::run_backplan({"today", "-f", "json"}, programme_env(home, "2026-12-14")).out);
+    CHECK(session["totals"]["total_seconds"].get<int>() <= 900);
+    int swapped = 0;
+    for (const auto& item : session["items"]) {
+      CAPTURE(item["id"]);
+      const std::string why = item["dose_because"];
+      if (why.starts_with("in place of ")) {
+        ++swapped;
+        CHECK(
+          why.ends_with(", mastered at the top of its range: its harder version, at the dose the plan gives "
+                        "it"));
+      }
+      const auto* exercise = test::builtin_catalog().find(item["id"].get<std::string>());
+      REQUIRE(exercise != nullptr);
+      CHECK_FALSE(safety::evaluate(*exercise, {"knee"}, {}).excluded());
+    }
+    CHECK(swapped > 0);
   }
 }

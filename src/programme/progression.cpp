@@ -102,7 +102,8 @@ int progress(const Programme& programme, const std::vector<ExerciseSession>& log
     } else if (move.move == Move::up) {
       if (step >= top) {
         move.move = Move::hold;
-        move.reason += ", but it is at the top of its range: ask about the harder version";
+        move.mastered = true;
+        move.reason += ", at the top of its range";
       } else {
         ++step;
       }
@@ -145,7 +146,21 @@ struct Target {
   int start = 0; ///< the step of the plan's own dose
   int step = 0;  ///< the step the log earns
   std::string reason;
+  std::string harder; ///< the exercise it gives way to, once mastered; empty: none
 };
+
+/// The harder version of `exercise`: the catalog's exercise that progresses
+/// it, else the other exercise its `harder` names; nullptr for none.
+const catalog::Exercise* harder_version(const catalog::Catalog& catalog, const catalog::Exercise& exercise)
+{
+  for (const auto& other : catalog.exercises) {
+    if (other.progression_of == exercise.id) {
+      return &other;
+    }
+  }
+  return exercise.harder && !exercise.harder->exercise.empty() ? catalog.find(exercise.harder->exercise)
+                                                               : nullptr;
+}
 
 /// `dose` as a clinician's dose for `id`, every value set.
 plan::DoseChange dose_change_of(const catalog::Exercise& exercise, const Dose& dose)
@@ -191,6 +206,18 @@ Target target_of(const catalog::Catalog& catalog, const Programme& programme,
   target.reason = weeks.empty() ? "the first week of the programme: the starting dose"
                                 : fmt::format("step {} of {} after week {}: {}", target.step + 1,
                                               target.ladder.size(), weeks.back().week, weeks.back().reason);
+  // Mastered, and not stepped down since: on to the harder version.
+  bool mastered = false;
+  for (const auto& week : weeks) {
+    mastered = week.mastered || (mastered && week.move != Move::down && week.move != Move::flare);
+  }
+  if (mastered && target.exercise != nullptr) {
+    const auto* harder = harder_version(catalog, *target.exercise);
+    target.harder = harder != nullptr ? harder->id : "";
+    if (harder == nullptr) {
+      target.reason += "; ask your physiotherapist about a harder version";
+    }
+  }
   return target;
 }
 
@@ -204,17 +231,49 @@ plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& pro
   for (const auto& item : base.items) {
     targets.push_back(target_of(catalog, programme, sessions, today, item));
   }
-  plan::Plan out;
-  while (true) {
+  // The request with the swaps to a harder version of the first `swaps`
+  // targets, and, with `steps`, every target's step as its dose.
+  const auto request_of = [&](std::size_t swaps, bool steps) {
     plan::Request request = base.request;
-    for (const auto& target : targets) {
-      if (target.step != target.start && target.exercise != nullptr) {
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      const auto& target = targets[i];
+      if (target.exercise == nullptr) {
+        continue;
+      }
+      if (i < swaps && !target.harder.empty()) {
+        request.exclude.push_back(target.exercise->id);
+        if (!plan::contains(request.include, target.harder)) {
+          request.include.push_back(target.harder);
+        }
+      } else if (steps && target.step != target.start) {
         request.doses.push_back(
           dose_change_of(*target.exercise, target.ladder[static_cast<std::size_t>(target.step)]));
       }
     }
-    if (request.doses.empty()) {
-      out = base;
+    return request;
+  };
+  // Each harder version in turn, kept when the plan can hold it beside the
+  // ones kept before (for the conditions, in the time).
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    auto& target = targets[i];
+    if (target.harder.empty()) {
+      continue;
+    }
+    const auto trial = plan::make_plan(catalog, request_of(i + 1, false));
+    if (!trial.unmet.empty() || trial.items.empty()) {
+      const auto* harder = catalog.find(target.harder);
+      target.reason +=
+        fmt::format("; its harder version, {}, cannot take its place ({}): ask your physiotherapist",
+                    harder != nullptr ? harder->name : target.harder,
+                    trial.unmet.empty() ? "no safe plan holds it" : trial.unmet);
+      target.harder.clear();
+    }
+  }
+  plan::Plan out;
+  while (true) {
+    const plan::Request request = request_of(targets.size(), true);
+    if (request.doses.empty() && request.exclude == base.request.exclude) {
+      out = base; // nothing moved
       break;
     }
     out = plan::make_plan(catalog, request);
@@ -223,10 +282,11 @@ plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& pro
     }
     // The steps up do not fit the session's time together: the last one
     // comes down a step, and says so.
-    const auto last_up = std::find_if(targets.rbegin(), targets.rend(),
-                                      [](const Target& target) { return target.step > target.start; });
+    const auto last_up = std::find_if(targets.rbegin(), targets.rend(), [](const Target& target) {
+      return target.harder.empty() && target.step > target.start;
+    });
     if (last_up == targets.rend()) {
-      out = base; // the steps down always fit; this is only a guard
+      out = plan::make_plan(catalog, request_of(targets.size(), false)); // the swaps alone fit, as tried
       break;
     }
     --last_up->step;
@@ -237,9 +297,15 @@ plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& pro
     const auto target = std::find_if(targets.begin(), targets.end(), [&](const Target& t) {
       return t.exercise != nullptr && t.exercise->id == item.exercise.id;
     });
-    item.dose_because = target != targets.end()
-                          ? target->reason
-                          : "joined this session to fill its time, at the dose the plan gives it";
+    const auto mastered = std::find_if(targets.begin(), targets.end(),
+                                       [&](const Target& t) { return t.harder == item.exercise.id; });
+    item.dose_because =
+      target != targets.end() ? target->reason
+      : mastered != targets.end()
+        ? fmt::format("in place of {}, mastered at the top of its range: its harder version, at the dose the "
+                      "plan gives it",
+                      mastered->exercise->name)
+        : "joined this session to fill its time, at the dose the plan gives it";
   }
   return out;
 }

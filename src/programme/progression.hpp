@@ -27,6 +27,8 @@ struct WeekMove {
   Move move = Move::hold;
   int step = 0; ///< the step after it
   std::string reason;
+  /// Earned a step up at the top of its range: on to the harder version.
+  bool mastered = false;
 };
 
 /// The pain-monitoring rule over one week's sessions of one exercise
@@ -41,7 +43,8 @@ Move week_move(const std::vector<ExerciseSession>& week, std::string& reason);
 /// The step of an exercise's dose after the programme's complete weeks up
 /// to `today`, starting from `start_step`, from 0 (the gentlest) to `top`:
 /// one step at most a week; two weeks down in a row are a flare-up, which
-/// goes back to step 0 and says so. Each week's decision is in `weeks`.
+/// goes back to step 0 and says so; a step up earned at the top is marked
+/// `mastered`. Each week's decision is in `weeks`.
 int progress(const Programme& programme, const std::vector<ExerciseSession>& log, const std::string& today,
              int start_step, int top, std::vector<WeekMove>& weeks);
 
@@ -55,7 +58,11 @@ std::vector<plan::Dose> dose_ladder(const plan::Dose& least, const plan::Dose& m
 /// exercises at the dose its log since the programme's start earns by
 /// `today`, set as a clinician's dose (the planner fits the other
 /// exercises around them); where the steps up do not fit the time
-/// together, the last ones are held a step lower until they do. Each item
+/// together, the last ones are held a step lower until they do. An
+/// exercise mastered at the top of its range (and not stepped down since)
+/// gives way to its harder version: the catalog's exercise that progresses
+/// it, else the exercise its `harder` names, when that one is safe for the
+/// request and fits; otherwise it stays, and says to ask about it. Each item
 /// says why its dose is what it is in `dose_because` (shown with
 /// --explain).
 plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& programme,
