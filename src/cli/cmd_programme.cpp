@@ -24,6 +24,7 @@ namespace {
 struct ProgrammeOptions {
   std::string output;         ///< -o FILE.ics
   std::string time = "08:00"; ///< --time HH:MM
+  std::string zone;           ///< --zone: an IANA time zone; empty: floating time
 };
 
 struct InitOptions {
@@ -110,6 +111,79 @@ std::string utc_stamp()
   return text;
 }
 
+/// `zone` is a time zone of the system's database (/usr/share/zoneinfo).
+bool known_zone(const std::string& zone)
+{
+  std::error_code error;
+  return !zone.empty() && zone.find("..") == std::string::npos && zone.front() != '/' &&
+         std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / zone, error);
+}
+
+/// `when` (seconds since the epoch, UTC) as local time in the offset
+/// `offset`: YYYYMMDDTHHMMSS.
+std::string local_stamp(std::time_t when, long offset)
+{
+  const std::time_t local = when + offset;
+  std::tm utc{};
+  gmtime_r(&local, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%S", &utc);
+  return text;
+}
+
+/// The observances of `zone` over `first` to `last` (YYYY-MM-DD), from the
+/// system's time zone database: the one in force a day before, then each
+/// change of offset, found to the second.
+std::vector<programme::Observance> observances_of(const std::string& zone, const std::string& first,
+                                                  const std::string& last)
+{
+  const char* before = std::getenv("TZ");
+  const std::string saved = before != nullptr ? before : "";
+  ::setenv("TZ", zone.c_str(), 1);
+  ::tzset();
+  const auto at_midnight = [](const std::string& day) {
+    std::tm date{};
+    date.tm_year = std::stoi(day.substr(0, 4)) - 1900;
+    date.tm_mon = std::stoi(day.substr(5, 2)) - 1;
+    date.tm_mday = std::stoi(day.substr(8, 2));
+    return ::timegm(&date);
+  };
+  const auto local = [](std::time_t when) {
+    std::tm out{};
+    localtime_r(&when, &out);
+    return out;
+  };
+  const std::time_t from = at_midnight(first) - 86400;
+  const std::time_t to = at_midnight(last) + 2 * 86400;
+  std::tm now = local(from);
+  std::vector<programme::Observance> out = {{local_stamp(from, now.tm_gmtoff),
+                                             static_cast<int>(now.tm_gmtoff), static_cast<int>(now.tm_gmtoff),
+                                             now.tm_zone, now.tm_isdst > 0}};
+  for (std::time_t hour = from + 3600; hour <= to; hour += 3600) {
+    const std::tm next = local(hour);
+    if (next.tm_gmtoff == now.tm_gmtoff) {
+      continue;
+    }
+    // The change lies in the hour before: find its second.
+    std::time_t low = hour - 3600;
+    std::time_t high = hour;
+    while (high - low > 1) {
+      const std::time_t middle = low + (high - low) / 2;
+      (local(middle).tm_gmtoff == now.tm_gmtoff ? low : high) = middle;
+    }
+    out.push_back({local_stamp(high, now.tm_gmtoff), static_cast<int>(now.tm_gmtoff),
+                   static_cast<int>(next.tm_gmtoff), next.tm_zone, next.tm_isdst > 0});
+    now = next;
+  }
+  if (before != nullptr) {
+    ::setenv("TZ", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+  ::tzset();
+  return out;
+}
+
 /// The plan of each session in lines, for the calendar's events.
 std::string plan_lines(const plan::Plan& plan)
 {
@@ -141,6 +215,16 @@ void run_programme(const Context& context, const ProgrammeOptions& options)
     calendar.title = "Back-care routine";
     calendar.description = plan_lines(plan);
     calendar.stamp = utc_stamp();
+    if (!options.zone.empty()) {
+      if (!known_zone(options.zone)) {
+        usage_error(fmt::format("--zone: unknown time zone '{}': a name of the time zone database, such as "
+                                "Europe/London",
+                                options.zone),
+                    "backplan programme --help");
+      }
+      calendar.zone = options.zone;
+      calendar.observances = observances_of(options.zone, programme.start, programme::last_day(programme));
+    }
     write_output(programme::calendar(programme, calendar), options.output);
     return;
   }
@@ -227,6 +311,11 @@ Runner add_programme_command(CLI::App* command, Context& context)
       return ok ? std::string() : fmt::format("must be a time as HH:MM, found '{}'", value);
     })
     ->type_name("HH:MM");
+  command
+    ->add_option("--zone", options->zone,
+                 "the calendar's time zone, such as Europe/London, with its VTIMEZONE (default: floating "
+                 "time, the same hour wherever the calendar is)")
+    ->type_name("ZONE");
   auto init = std::make_shared<InitOptions>();
   CLI::App* init_command =
     command->add_subcommand("init", "start a programme: its weeks, days and plan settings");

@@ -1,5 +1,6 @@
 #include "programme/calendar.hpp"
 
+#include <cstdlib>
 #include <fmt/format.h>
 
 namespace backplan::programme {
@@ -16,6 +17,13 @@ std::string local_time(const std::string& day, const std::string& time)
     }
   }
   return out;
+}
+
+/// Seconds east of UTC as an iCalendar offset: "+0100", "-0330".
+std::string utc_offset(int seconds)
+{
+  const int minutes = std::abs(seconds) / 60;
+  return fmt::format("{}{:02}{:02}", seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
 
 } // namespace
@@ -75,6 +83,20 @@ std::string calendar(const Programme& programme, const CalendarOptions& options)
   add("PRODID:-//backplan//backplan programme//EN");
   add("CALSCALE:GREGORIAN");
   add("METHOD:PUBLISH");
+  if (!options.zone.empty()) {
+    add("BEGIN:VTIMEZONE");
+    add("TZID:" + options.zone);
+    for (const auto& observance : options.observances) {
+      const char* kind = observance.daylight ? "DAYLIGHT" : "STANDARD";
+      add(fmt::format("BEGIN:{}", kind));
+      add("DTSTART:" + observance.onset);
+      add("TZOFFSETFROM:" + utc_offset(observance.offset_from));
+      add("TZOFFSETTO:" + utc_offset(observance.offset_to));
+      add("TZNAME:" + ical_text(observance.name));
+      add(fmt::format("END:{}", kind));
+    }
+    add("END:VTIMEZONE");
+  }
   const auto days = due_days(programme);
   for (std::size_t i = 0; i < days.size(); ++i) {
     const std::string summary = fmt::format("{} (session {} of {})", options.title, i + 1, days.size());
@@ -82,7 +104,8 @@ std::string calendar(const Programme& programme, const CalendarOptions& options)
     add(fmt::format("UID:backplan-{}-{}@backplan.invalid", programme.start, i + 1));
     add("DTSTAMP:" + options.stamp);
     add("SEQUENCE:0");
-    add("DTSTART:" + local_time(days[i], options.time));
+    add((options.zone.empty() ? "DTSTART:" : "DTSTART;TZID=" + options.zone + ":") +
+        local_time(days[i], options.time));
     add(fmt::format("DURATION:PT{}M", options.minutes));
     add("SUMMARY:" + ical_text(summary));
     add("DESCRIPTION:" + ical_text(options.description));

@@ -392,6 +392,21 @@ private:
     }
   }
 
+  /// The line above a grid of the week's days, then the days' names over
+  /// their columns, right of a first column `first_width` wide.
+  void week_grid_top(const std::string& words, double first_width, double day_width)
+  {
+    m_page.text(PdfCanvas::escape(words), m_body);
+    m_page.skip(4);
+    const double top = m_page.y();
+    for (std::size_t d = 0; d < week_days.size(); ++d) {
+      m_page.set_y(top);
+      m_page.text(week_days[d], {.bold = true, .align = TextStyle::Align::centre},
+                  first_width + static_cast<double>(d) * day_width, day_width);
+    }
+    m_page.skip(2);
+  }
+
   /// A programme's log sheet: a row a week, a box and a space for the pain
   /// score under each day with a session.
   void log_sheet()
@@ -400,15 +415,7 @@ private:
     const double week_width = m_page.width() * 0.16;
     const double day_width = (m_page.width() - week_width) / static_cast<double>(week_days.size());
     const auto draw = [&] {
-      m_page.text(PdfCanvas::escape(log_sheet_words), m_body);
-      m_page.skip(4);
-      const double top = m_page.y();
-      for (std::size_t d = 0; d < week_days.size(); ++d) {
-        m_page.set_y(top);
-        m_page.text(week_days[d], {.bold = true, .align = TextStyle::Align::centre},
-                    week_width + static_cast<double>(d) * day_width, day_width);
-      }
-      m_page.skip(2);
+      week_grid_top(log_sheet_words, week_width, day_width);
       for (const auto& week : m_document.log) {
         const double row = m_page.y();
         m_page.text(PdfCanvas::escape(fmt::format("Week {} ({})", week.number, week.from)), m_body, 0,
@@ -442,15 +449,7 @@ private:
     const double name_width = m_page.width() * 0.36;
     const double day_width = (m_page.width() - name_width) / static_cast<double>(week_days.size());
     const auto draw = [&] {
-      m_page.text(PdfCanvas::escape(tick_grid_words(sessions)), m_body);
-      m_page.skip(4);
-      const double top = m_page.y();
-      for (std::size_t d = 0; d < week_days.size(); ++d) {
-        m_page.set_y(top);
-        m_page.text(week_days[d], {.bold = true, .align = TextStyle::Align::centre},
-                    name_width + static_cast<double>(d) * day_width, day_width);
-      }
-      m_page.skip(2);
+      week_grid_top(tick_grid_words(sessions), name_width, day_width);
       for (const auto& exercise : m_document.exercises) {
         const double row = m_page.y();
         m_page.text(PdfCanvas::escape(fmt::format("{}. {}", exercise.number, exercise.name)), m_body, 0,
