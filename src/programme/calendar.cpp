@@ -11,12 +11,18 @@ namespace {
 std::string local_time(const std::string& day, const std::string& time)
 {
   std::string out;
-  for (const char c : day + "T" + time + ":00") {
-    if (c != '-' && c != ':') {
+  for (const char c : day) {
+    if (c != '-') {
       out += c;
     }
   }
-  return out;
+  out += 'T';
+  for (const char c : time) {
+    if (c != ':') {
+      out += c;
+    }
+  }
+  return out + "00";
 }
 
 /// Seconds east of UTC as an iCalendar offset: "+0100", "-0330".
