@@ -49,6 +49,12 @@ TEST_SUITE("cli::programme")
     CHECK(plan["title"] == "Session 1 of 18 of your programme (week 1 of 6)");
     CHECK(plan["request"]["conditions"] == nlohmann::json::array({"knee"}));
     CHECK(plan["request"]["frequency"] == "on Mon, Wed and Fri, for 6 weeks");
+    // The programme keeps its first plan's exercises, so that each session
+    // holds the same ones.
+    REQUIRE(plan["request"]["exercises"].size() == plan["items"].size());
+    for (std::size_t i = 0; i < plan["items"].size(); ++i) {
+      CHECK(plan["items"][i]["id"] == plan["request"]["exercises"][i]);
+    }
     // plan with no option makes the same session; with one, a plan of its own.
     CHECK(nlohmann::json::parse(test::run_backplan({"plan", "-f", "json"}, monday).out)["title"] ==
           plan["title"]);

@@ -83,9 +83,18 @@ void run_init(const Context& context, const InitOptions& options)
   // The programme must make a plan today: a request with no safe plan
   // fails here, not on its first morning.
   const plan::Plan plan = make_checked_plan(context, effective.request, false);
+  // Its exercises are kept in the file, so that every session holds the
+  // same ones and each can progress; the file may be edited to change them.
+  plan::Request request = effective.request;
+  if (request.exercises.empty()) {
+    for (const auto& item : plan.items) {
+      request.exercises.push_back(item.exercise.id);
+    }
+    request.include.clear();
+  }
   std::filesystem::create_directories(path->parent_path(), error);
   try {
-    util::write_file_atomically(path->string(), programme_yaml(programme, effective.request));
+    util::write_file_atomically(path->string(), programme_yaml(programme, request));
   } catch (const std::exception& e) {
     die(ExitStatus::runtime, e.what());
   }

@@ -147,6 +147,7 @@ struct Target {
   int step = 0;  ///< the step the log earns
   std::string reason;
   std::string harder; ///< the exercise it gives way to, once mastered; empty: none
+  int earned = 0;     ///< the step the log earns, before any is held back for the time
 };
 
 /// The harder version of `exercise`: the catalog's exercise that progresses
@@ -203,6 +204,7 @@ Target target_of(const catalog::Catalog& catalog, const Programme& programme,
   std::vector<WeekMove> weeks;
   target.step =
     progress(programme, log, today, target.start, static_cast<int>(target.ladder.size()) - 1, weeks);
+  target.earned = target.step;
   target.reason = weeks.empty() ? "the first week of the programme: the starting dose"
                                 : fmt::format("step {} of {} after week {}: {}", target.step + 1,
                                               target.ladder.size(), weeks.back().week, weeks.back().reason);
@@ -241,9 +243,15 @@ plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& pro
         continue;
       }
       if (i < swaps && !target.harder.empty()) {
-        request.exclude.push_back(target.exercise->id);
-        if (!plan::contains(request.include, target.harder)) {
-          request.include.push_back(target.harder);
+        if (!request.exercises.empty()) {
+          // A programme that names its exercises: the harder one in its place.
+          std::replace(request.exercises.begin(), request.exercises.end(), target.exercise->id,
+                       target.harder);
+        } else {
+          request.exclude.push_back(target.exercise->id);
+          if (!plan::contains(request.include, target.harder)) {
+            request.include.push_back(target.harder);
+          }
         }
       } else if (steps && target.step != target.start) {
         request.doses.push_back(
@@ -272,7 +280,8 @@ plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& pro
   plan::Plan out;
   while (true) {
     const plan::Request request = request_of(targets.size(), true);
-    if (request.doses.empty() && request.exclude == base.request.exclude) {
+    if (request.doses.empty() && request.exclude == base.request.exclude &&
+        request.exercises == base.request.exercises) {
       out = base; // nothing moved
       break;
     }
@@ -280,18 +289,27 @@ plan::Plan progressed_plan(const catalog::Catalog& catalog, const Programme& pro
     if (out.unmet.empty() && !out.items.empty()) {
       break;
     }
-    // The steps up do not fit the session's time together: the last one
-    // comes down a step, and says so.
-    const auto last_up = std::find_if(targets.rbegin(), targets.rend(), [](const Target& target) {
-      return target.harder.empty() && target.step > target.start;
-    });
-    if (last_up == targets.rend()) {
+    // The steps up do not fit the session's time together: the one
+    // furthest up from its start (the later on a tie) comes down a
+    // step, so that the steps held back are shared out.
+    auto last_up = targets.end();
+    for (auto it = targets.begin(); it != targets.end(); ++it) {
+      if (it->harder.empty() && it->step > it->start &&
+          (last_up == targets.end() || it->step - it->start >= last_up->step - last_up->start)) {
+        last_up = it;
+      }
+    }
+    if (last_up == targets.end()) {
       out = plan::make_plan(catalog, request_of(targets.size(), false)); // the swaps alone fit, as tried
       break;
     }
     --last_up->step;
-    last_up->reason += fmt::format("; held a step lower, at step {}, so that the session keeps to {}",
-                                   last_up->step + 1, util::format_duration(base.budget));
+  }
+  for (auto& target : targets) {
+    if (target.step < target.earned) {
+      target.reason += fmt::format("; held at step {}, so that the session keeps to {}", target.step + 1,
+                                   util::format_duration(base.budget));
+    }
   }
   for (auto& item : out.items) {
     const auto target = std::find_if(targets.begin(), targets.end(), [&](const Target& t) {

@@ -58,7 +58,8 @@ std::vector<plan::Dose> dose_ladder(const plan::Dose& least, const plan::Dose& m
 /// exercises at the dose its log since the programme's start earns by
 /// `today`, set as a clinician's dose (the planner fits the other
 /// exercises around them); where the steps up do not fit the time
-/// together, the last ones are held a step lower until they do. An
+/// together, they are held back a step at a time, from the one furthest up
+/// (the later on a tie), until they do. An
 /// exercise mastered at the top of its range (and not stepped down since)
 /// gives way to its harder version: the catalog's exercise that progresses
 /// it, else the exercise its `harder` names, when that one is safe for the
