@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -192,5 +193,37 @@ TEST_SUITE("cli::output")
         start = end + 1;
       }
     }
+  }
+}
+
+TEST_SUITE("cli::output")
+{
+  TEST_CASE("-f takes any case and md, txt, ms; -o never writes a file its extension misnames")
+  {
+    CHECK(run_backplan({"plan", "-f", "MD"}).out == run_backplan({"plan", "-f", "markdown"}).out);
+    CHECK(run_backplan({"plan", "-f", "JSON"}).out == run_backplan({"plan", "-f", "json"}).out);
+    CHECK(run_backplan({"plan", "-f", "txt"}).out == run_backplan({"plan"}).out);
+    const std::string folder = test::temp_dir();
+    for (const char* name : {"plan.docx", "plan.ics"}) {
+      CAPTURE(name);
+      const std::string path = folder + "/" + name;
+      const auto refused = run_backplan({"plan", "-o", path});
+      CHECK(refused.status == 2);
+      CHECK(
+        refused.err.starts_with(fmt::format("backplan: error: -o {}: backplan does not write {} files; use "
+                                            ".md, .html, .pdf, .json, .csv, .ms, .roff or .txt, or give -f "
+                                            "FORMAT\n",
+                                            path, std::filesystem::path(name).extension().string())));
+      CHECK_FALSE(std::filesystem::exists(path));
+    }
+    const auto mismatch = run_backplan({"plan", "-f", "html", "-o", folder + "/plan.pdf"});
+    CHECK(mismatch.status == 2);
+    CHECK(mismatch.err.starts_with(
+      "backplan: error: -f html does not match -o " + folder +
+      "/plan.pdf, whose extension names pdf: change the extension, or leave out -f\n"));
+    CHECK_FALSE(std::filesystem::exists(folder + "/plan.pdf"));
+    // An extension backplan does not know, with -f, is the user's choice.
+    CHECK(run_backplan({"plan", "-f", "text", "-o", folder + "/plan.log"}).status == 0);
+    CHECK(std::filesystem::exists(folder + "/plan.log"));
   }
 }

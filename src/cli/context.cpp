@@ -295,9 +295,25 @@ CLI::Option* add_list_option(CLI::App& command, const std::string& names, std::v
 CLI::Option* add_format_option(CLI::App& command, std::string& format,
                                const std::vector<std::string>& choices)
 {
+  // Any case, and the usual short names: -f MD, -f md, -f JSON, -f txt.
+  const auto aliased = CLI::Validator(
+    [](std::string& value) {
+      std::transform(value.begin(), value.end(), value.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      for (const auto& [alias, name] : {std::pair("md", "markdown"), std::pair("txt", "text"),
+                                        std::pair("ms", "roff"), std::pair("htm", "html")}) {
+        if (value == alias) {
+          value = name;
+        }
+      }
+      return std::string();
+    },
+    "", "format");
   return command
     .add_option("-f,--format", format,
-                fmt::format("output format: {} (default {})", util::join(choices, ", "), format))
+                fmt::format("output format: {} (default {}; any case, and md, txt, ms)",
+                            util::join(choices, ", "), format))
+    ->transform(aliased)
     ->check(CLI::IsMember(choices));
 }
 

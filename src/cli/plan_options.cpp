@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 #include <tuple>
 
@@ -339,8 +340,26 @@ Effective resolve_plan_options(const Context& context, const catalog::Catalog& c
                                 seed == "daily" ? fmt::format("daily ({})", effective.request.seed) : seed,
                                 source("seed", profile.seed.has_value())});
 
-  // An explicit -f wins; else the extension of -o; else the profile's.
+  // An explicit -f wins; else the extension of -o; else the profile's. An
+  // extension that names another format than -f, or one backplan does not
+  // write, would leave a file whose name lies about what it holds.
   const auto from_extension = options.output.empty() ? std::nullopt : render::format_for_path(options.output);
+  const std::string extension = options.output.empty() || options.output == "-"
+                                  ? ""
+                                  : std::filesystem::path(options.output).extension().string();
+  if (given("format") && from_extension && *from_extension != options.format) {
+    usage_error(fmt::format("-f {} does not match -o {}, whose extension names {}: change the extension, or "
+                            "leave out -f",
+                            options.format, options.output, *from_extension),
+                "backplan plan --help");
+  }
+  if (!given("format") && !from_extension && !extension.empty()) {
+    usage_error(
+      fmt::format("-o {}: backplan does not write {} files; use .md, .html, .pdf, .json, .csv, .ms, "
+                  ".roff or .txt, or give -f FORMAT",
+                  options.output, extension),
+      "backplan plan --help");
+  }
   effective.format = given("format")  ? options.format
                      : from_extension ? *from_extension
                                       : profile.format.value_or(options.format);
