@@ -196,8 +196,7 @@ void run_history(const Context& context, const HistoryOptions& options)
   try {
     sessions = store.sessions();
   } catch (const history::HistoryError& error) {
-    throw Failure{error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime,
-                  fmt::format("backplan: error: {}\n", error.what())};
+    history_failure(error);
   }
   const auto programme = load_programme(context);
   std::function<bool(const std::string&)> due;

@@ -55,7 +55,7 @@ void log_undo(const LogOptions& options)
   try {
     removed = store.remove_last();
   } catch (const history::HistoryError& error) {
-    die(error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, error.what());
+    history_failure(error);
   }
   if (!removed) {
     die(ExitStatus::runtime, fmt::format("{}: no session to remove", store.path().string()));
@@ -79,7 +79,7 @@ void log_morning(const LogOptions& options)
   try {
     rated = store.rate_morning(*options.ratings.pain, today);
   } catch (const history::HistoryError& error) {
-    die(error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, error.what());
+    history_failure(error);
   }
   if (!rated) {
     die(ExitStatus::runtime,

@@ -249,7 +249,7 @@ void run_programme(const Context& context, const ProgrammeOptions& options)
           : 0;
     }
   } catch (const history::HistoryError& error) {
-    die(error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, error.what());
+    history_failure(error);
   }
   const auto next = programme::next_due(programme, today);
   const std::size_t past = static_cast<std::size_t>(
@@ -284,7 +284,7 @@ void run_remind(const Context& context)
       done = done || (session.day == today && session.done() > 0);
     }
   } catch (const history::HistoryError& error) {
-    die(error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, error.what());
+    history_failure(error);
   }
   if (done) {
     fmt::print("Today's session is done.\n");

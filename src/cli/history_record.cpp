@@ -29,13 +29,12 @@ std::string now_local()
   return text;
 }
 
-[[noreturn]] void history_failure(const history::HistoryError& error)
-{
-  throw Failure{error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime,
-                fmt::format("backplan: error: {}\n", error.what())};
-}
-
 } // namespace
+
+void history_failure(const history::HistoryError& error)
+{
+  die(error.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, error.what());
+}
 
 void add_rating_options(CLI::App& command, RatingOptions& options)
 {

@@ -26,6 +26,10 @@ void add_rating_options(CLI::App& command, RatingOptions& options);
 /// not reached, no ratings.
 history::Session session_of(const plan::Plan& plan, const std::string& kind);
 
+/// Ends the command for `error`: exit status 3 for a history it cannot
+/// read, else 1, with the error's message.
+[[noreturn]] void history_failure(const history::HistoryError& error);
+
 /// The history store at history::default_path(); a Failure (exit 3 for a
 /// file it cannot read, else 1) when it cannot be opened.
 history::Store open_history();

@@ -1,6 +1,7 @@
 #include "cli/programme_plan.hpp"
 
 #include "cli/die.hpp"
+#include "cli/history_record.hpp"
 #include "history/store.hpp"
 #include "programme/progression.hpp"
 #include "util/exit_status.hpp"
@@ -57,7 +58,7 @@ void progress_plan(const Context& context, const ProgrammeDay& day, plan::Plan& 
     try {
       sessions = history::Store(*path).sessions();
     } catch (const history::HistoryError& failure) {
-      die(failure.unreadable() ? ExitStatus::invalid_catalog : ExitStatus::runtime, failure.what());
+      history_failure(failure);
     }
   }
   plan = programme::progressed_plan(context.catalog(), day.file->programme, sessions, util::today(), plan);

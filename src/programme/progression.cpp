@@ -1,7 +1,6 @@
 #include "programme/progression.hpp"
 
 #include "history/report.hpp"
-#include "plan/selection.hpp"
 #include "plan/timing.hpp"
 
 #include "backplan/plan/planner.hpp"
