@@ -56,6 +56,42 @@ TEST_SUITE("catalog::loader")
           std::vector<std::string>{"tab.yaml:3:1: error: tabs are not allowed for indentation; use spaces"});
   }
 
+  TEST_CASE("YAML's common slips get one plain message with the fix")
+  {
+    // An unquoted colon inside a text.
+    CHECK(load_layer({{"colon.yaml", exercise("colon").replace(exercise("colon").find("summary: A test"), 15,
+                                                               "summary: Note: a test")}}) ==
+          std::vector<std::string>{"colon.yaml:3:14: error: invalid YAML: a ': ' inside a text starts a new "
+                                   "key; quote the text (\"...\") or write it as a block ('>-' and the text "
+                                   "on the lines below)"});
+    // A quote left open runs on into the keys below: one message, at the quote.
+    CHECK(
+      load_layer({{"quote.yaml",
+                   exercise("quote").replace(exercise("quote").find("name: Test"), 10, "name: \"Test")}}) ==
+      std::vector<std::string>{"quote.yaml:2:7: error: invalid YAML: the double quote opened here is not "
+                               "closed on its line, so it runs on into the keys below; close it with \""});
+    CHECK(
+      load_layer({{"single.yaml", exercise("single", "cues:\n  - 'Keep it slow\n  - Breathe.\n")}}) ==
+      std::vector<std::string>{"single.yaml:14:5: error: invalid YAML: the single quote opened here is not "
+                               "closed on its line, so it runs on into the keys below; close it with '"});
+    // A quoted text may run over lines when they are indented under it.
+    CHECK(
+      load_layer({{"long.yaml", exercise("long").replace(exercise("long").find("summary: A test exercise."),
+                                                         25, "summary: \"A test\n  exercise.\"")}})
+        .empty());
+  }
+
+  TEST_CASE("a name is one line, and every rule says something to the user")
+  {
+    CHECK(load_layer({{"n.yaml", exercise("broken").replace(exercise("broken").find("name: Test"), 10,
+                                                            "name: \"Two\\nlines\"")}}) ==
+          std::vector<std::string>{"n.yaml:2:7: error: 'name' must be one line, found a line break (a block "
+                                   "scalar or a quoted string with a newline)"});
+    CHECK(load_layer({{"a.yaml", exercise("mute", "contraindications:\n  - condition: knee\n    action: "
+                                                  "avoid\n    basis: kenway\n")}}) ==
+          std::vector<std::string>{"a.yaml:14:5: error: an 'avoid' contraindication needs an 'instruction'"});
+  }
+
   TEST_CASE("an unknown id lists the valid ones")
   {
     const auto& builtin = test::builtin_catalog();
@@ -85,7 +121,7 @@ TEST_SUITE("catalog::loader")
   TEST_CASE("avoid beside caution or modify for one condition is an error")
   {
     const std::string rules = R"(contraindications:
-  - {condition: knee, action: avoid, basis: kenway}
+  - {condition: knee, action: avoid, instruction: Leave it out., basis: kenway}
   - {condition: knee, action: caution, instruction: Go gently., basis: kenway}
   - {condition: wrist, action: modify, instruction: Use fists., basis: kenway}
   - {condition: wrist, action: caution, instruction: Go gently., basis: kenway}
@@ -139,7 +175,8 @@ TEST_SUITE("catalog::loader")
     CHECK(profile.seed == "daily");
 
     const auto rule = [](const std::string& condition) {
-      return "contraindications:\n  - {condition: " + condition + ", action: avoid, basis: kenway}\n";
+      return "contraindications:\n  - {condition: " + condition +
+             ", action: avoid, instruction: Leave it out., basis: kenway}\n";
     };
     CHECK(load_layer({{"r.yaml", exercise("ref", rule("sciatica"))}}) ==
           std::vector<std::string>{

@@ -450,4 +450,26 @@ TEST_SUITE("cli::check")
       CHECK(result.out.starts_with("ok: "));
     }
   }
+
+  TEST_CASE("check FILE reads the vocabularies and sources beside the file")
+  {
+    const std::string root = test::temp_dir() + "/clinic";
+    std::filesystem::create_directories(root + "/exercises");
+    std::string text = test::slurp(std::string(BACKPLAN_SOURCE_DIR) + "/catalog/exercises/bridge.yaml");
+    text.replace(text.find("id: bridge\n"), 11, "id: clinic-bridge\n");
+    text.replace(text.find("sources: [sutter]"), 17, "sources: [clinic-leaflet]");
+    const std::string file = root + "/exercises/clinic-bridge.yaml";
+    std::ofstream(file, std::ios::binary) << text;
+    // Without the clinic's sources the source is unknown.
+    const auto alone = test::run_backplan({"check", file});
+    CHECK(alone.status == 3);
+    CHECK(alone.err.find("unknown source 'clinic-leaflet'") != std::string::npos);
+    // With its sources.yaml in the catalog folder above exercises/, it is known.
+    std::ofstream(root + "/sources.yaml", std::ios::binary)
+      << "sources:\n  - id: clinic-leaflet\n    citation: Our clinic's own leaflet\n";
+    const auto beside = test::run_backplan({"check", file});
+    CHECK(beside.err == "");
+    CHECK(beside.status == 0);
+    CHECK(beside.out.starts_with("ok: 2 files, 1 exercises, "));
+  }
 }

@@ -73,13 +73,15 @@ bool have(const std::string& program)
   return found;
 }
 
-/// What bash offers after `backplan WORDS...`, the last word being the one
+/// What bash offers after `PROGRAM WORDS...`, the last word being the one
 /// at the cursor: the bash script is sourced and its function called with
-/// COMP_WORDS and COMP_CWORD set, as bash does on TAB. `setup` runs first.
-Words bash_offers(const Words& words, const std::string& setup = "")
+/// COMP_WORDS and COMP_CWORD set, as bash does on TAB (the command word as
+/// typed, a ~ in it unexpanded). `setup` runs first.
+Words bash_offers(const Words& words, const std::string& setup = "", const std::string& program = "backplan")
 {
   static const std::string script = script_file("bash", "backplan");
-  std::string command = path_setup() + setup + "\nsource " + quoted(script) + "\nCOMP_WORDS=(backplan";
+  std::string command =
+    path_setup() + setup + "\nsource " + quoted(script) + "\nCOMP_WORDS=(" + quoted(program);
   for (const auto& word : words) {
     command += " " + quoted(word);
   }
@@ -99,6 +101,32 @@ Words fish_offers(const std::string& line)
     test::shell(path_setup() + "fish -c " + quoted("source '" + script + "'; complete -C '" + line + "'"));
   REQUIRE(result.status == 0);
   return offered(result.out);
+}
+
+/// What fish offers for each of `lines`, in one fish; `setup` runs first.
+std::vector<Words> fish_offers(const std::vector<std::string>& lines, const std::string& setup)
+{
+  static const std::string script = script_file("fish", "backplan.fish");
+  std::string command =
+    path_setup() + setup + "\nfish -c " +
+    quoted("source '" + script + "'; for line in $argv; complete -C $line; echo -- --; end");
+  for (const auto& line : lines) {
+    command += " " + quoted(line);
+  }
+  const auto result = test::shell(command);
+  REQUIRE(result.status == 0);
+  std::vector<Words> out(1);
+  for (const auto& line : test::lines_of(result.out)) {
+    if (line == "--") {
+      std::sort(out.back().begin(), out.back().end());
+      out.emplace_back();
+    } else if (!line.empty()) {
+      out.back().push_back(line.substr(0, line.find('\t')));
+    }
+  }
+  out.pop_back();
+  REQUIRE(out.size() == lines.size());
+  return out;
 }
 
 /// Runs one interactive zsh in a pseudo-terminal with the script on its
@@ -142,13 +170,13 @@ done
 zpty -d z
 )ZSH";
 
-/// What zsh offers for each of `lines`, in one zsh.
-std::vector<Words> zsh_offers(const std::vector<std::string>& lines)
+/// What zsh offers for each of `lines`, in one zsh; `setup` runs first.
+std::vector<Words> zsh_offers(const std::vector<std::string>& lines, const std::string& setup = "")
 {
   static const std::string fpath = std::filesystem::path(script_file("zsh", "_backplan")).parent_path();
   const std::string capture = test::temp_dir() + "/capture.zsh";
   std::ofstream(capture) << zsh_capture;
-  std::string command = path_setup() + "timeout 120 zsh " + quoted(capture) + " " + quoted(fpath);
+  std::string command = path_setup() + setup + "\ntimeout 120 zsh " + quoted(capture) + " " + quoted(fpath);
   for (const auto& line : lines) {
     command += " " + quoted(line);
   }
@@ -209,6 +237,43 @@ Words builtin_ids_starting(const std::string& prefix)
     }
   }
   return sorted(ids);
+}
+
+/// The words of `words` that start with `prefix`, sorted.
+Words starting(const Words& words, const std::string& prefix)
+{
+  Words out;
+  for (const auto& word : words) {
+    if (word.starts_with(prefix)) {
+      out.push_back(word);
+    }
+  }
+  return sorted(out);
+}
+
+/// What the next item of a comma list typed as `head` ("-c knee," gives
+/// "knee,") may be: `head` and each of `names` but those of `taken`, sorted.
+Words next_items(const std::string& head, const Words& names, const Words& taken)
+{
+  Words out;
+  for (const auto& name : names) {
+    if (!contains(taken, name)) {
+      out.push_back(head + name);
+    }
+  }
+  return sorted(out);
+}
+
+/// Makes a HOME with bin/backplan, a link to the built backplan, and returns
+/// the setup lines for the shell helpers that make it HOME and take the
+/// built backplan's folder, which path_setup put first, off PATH again: only
+/// a script that runs the backplan typed as ~/bin/backplan finds words.
+std::string tilde_home_setup()
+{
+  const std::string home = test::temp_dir();
+  std::filesystem::create_directories(home + "/bin");
+  std::filesystem::create_symlink(std::filesystem::absolute(BACKPLAN_EXE), home + "/bin/backplan");
+  return "export HOME=" + quoted(home) + "\nexport PATH=\"${PATH#*:}\"\n";
 }
 
 /// Every condition id and alias as a flag (--knee, --sciatica), sorted.
@@ -409,6 +474,48 @@ TEST_SUITE("cli::completion")
     }
   }
 
+  TEST_CASE("bash runs the backplan typed with a ~, expanded, for its words" *
+            doctest::test_suite("external"))
+  {
+    const std::string setup = tilde_home_setup();
+    const auto& catalog = test::builtin_catalog();
+    CHECK(bash_offers({"plan", "--kn"}, setup, "~/bin/backplan") ==
+          Words{"--knee", "--knee-pain", "--knees"});
+    CHECK(bash_offers({"show", ""}, setup, "~/bin/backplan") == sorted(catalog.exercise_ids()));
+    CHECK(bash_offers({"plan", "-c", ""}, setup, "~/bin/backplan") ==
+          sorted(safety::condition_names(catalog)));
+    CHECK(bash_offers({"plan", "-c", "knee,"}, setup, "~/bin/backplan") ==
+          next_items("knee,", safety::condition_names(catalog), {"knee"}));
+  }
+
+  TEST_CASE("bash leaves out the items a comma list holds and the condition flags the line holds" *
+            doctest::test_suite("external"))
+  {
+    const auto& catalog = test::builtin_catalog();
+    const Words names = safety::condition_names(catalog);
+    CHECK(bash_offers({"plan", "-c", "knee,"}) == next_items("knee,", names, {"knee"}));
+    CHECK(bash_offers({"plan", "-c", "knee,kn"}) == Words{"knee,knee-pain", "knee,knees"});
+    CHECK(bash_offers({"plan", "-c", "Knee,kn"}) == Words{"Knee,knee-pain", "Knee,knees"});
+    CHECK(bash_offers({"plan", "--condition", "=", "knee,sciatica,"}) ==
+          next_items("knee,sciatica,", names, {"knee", "sciatica"}));
+    REQUIRE(contains(asked({"plan", "-c", "total-hip-replacement=posterior,total"}),
+                     "total-hip-replacement=posterior,total-hip-replacement"));
+    CHECK(bash_offers({"plan", "-c", "total-hip-replacement=posterior,total"}).empty());
+    CHECK(bash_offers({"list", "-r", "neck,"}) == next_items("neck,", catalog.regions.ids(), {"neck"}));
+    CHECK(bash_offers({"plan", "-g", "mobility,"}) ==
+          next_items("mobility,", catalog.goals.ids(), {"mobility"}));
+    // Another -c starts a list of its own; -c and --condition may come again.
+    CHECK(bash_offers({"plan", "-c", "knee", "-c", ""}) == sorted(names));
+    CHECK(bash_offers({"plan", "-c", "knee", "--cond"}) == Words{"--condition"});
+
+    CHECK(bash_offers({"plan", "--knee", "--kn"}) == Words{"--knee-pain", "--knees"});
+    Words hip = starting(condition_flags(), "--hip");
+    REQUIRE(contains(hip, "--hip-replacement"));
+    hip.erase(std::find(hip.begin(), hip.end(), "--hip-replacement"));
+    CHECK(bash_offers({"plan", "--hip-replacement", "=", "posterior", "--hip"}) == hip);
+    CHECK(bash_offers({"plan", "--hip-replacement", "--hip"}) == hip);
+  }
+
   TEST_CASE("zsh loads the script and completes with it" * doctest::test_suite("external"))
   {
     if (!have("zsh")) {
@@ -457,5 +564,65 @@ TEST_SUITE("cli::completion")
     const std::string own = "backplan --no-builtin --catalog " + test::data_path("completion");
     CHECK(contains(fish_offers(own + " plan -c "), "osteoporosis"));
     CHECK(fish_offers(own + " plan --osteo") == Words{"--osteoporosis"});
+  }
+
+  TEST_CASE("zsh runs the backplan typed with a ~ and leaves out what a comma list or the line holds" *
+            doctest::test_suite("external"))
+  {
+    if (!have("zsh")) {
+      return;
+    }
+    const auto& catalog = test::builtin_catalog();
+    const Words names = safety::condition_names(catalog);
+    const auto offers =
+      zsh_offers({"~/bin/backplan plan --kn", "~/bin/backplan show ", "~/bin/backplan plan -c ",
+                  "~/bin/backplan plan -c knee,", "~/bin/backplan plan -c knee,kn",
+                  "~/bin/backplan plan --condition=knee,sciatica,", "~/bin/backplan list -r neck,",
+                  "~/bin/backplan plan -c knee -c ", "~/bin/backplan plan --knee --kn",
+                  "~/bin/backplan plan --hip-replacement=posterior --hip"},
+                 tilde_home_setup());
+    CHECK(offers[0] == Words{"--knee", "--knee-pain", "--knees"});
+    CHECK(offers[1] == sorted(catalog.exercise_ids()));
+    CHECK(offers[2] == sorted(names));
+    CHECK(offers[3] == next_items("knee,", names, {"knee"}));
+    CHECK(offers[4] == Words{"knee,knee-pain", "knee,knees"});
+    CHECK(offers[5] == next_items("--condition=knee,sciatica,", names, {"knee", "sciatica"}));
+    CHECK(offers[6] == next_items("neck,", catalog.regions.ids(), {"neck"}));
+    CHECK(offers[7] == sorted(names));
+    CHECK(offers[8] == Words{"--knee-pain", "--knees"});
+    Words hip = starting(condition_flags(), "--hip");
+    REQUIRE(contains(hip, "--hip-replacement"));
+    hip.erase(std::find(hip.begin(), hip.end(), "--hip-replacement"));
+    CHECK(offers[9] == hip);
+  }
+
+  TEST_CASE("fish runs the backplan typed with a ~ and leaves out what a comma list or the line holds" *
+            doctest::test_suite("external"))
+  {
+    if (!have("fish")) {
+      return;
+    }
+    const auto& catalog = test::builtin_catalog();
+    const Words names = safety::condition_names(catalog);
+    const auto offers =
+      fish_offers({"~/bin/backplan plan --kn", "~/bin/backplan show ", "~/bin/backplan plan -c ",
+                   "~/bin/backplan plan -c knee,", "~/bin/backplan plan -c knee,kn",
+                   "~/bin/backplan plan --condition=knee,sciatica,", "~/bin/backplan list -r neck,",
+                   "~/bin/backplan plan -c knee -c ", "~/bin/backplan plan --knee --kn",
+                   "~/bin/backplan plan --hip-replacement=posterior --hip"},
+                  tilde_home_setup());
+    CHECK(offers[0] == Words{"--knee", "--knee-pain", "--knees"});
+    CHECK(offers[1] == sorted(catalog.exercise_ids()));
+    CHECK(offers[2] == sorted(names));
+    CHECK(offers[3] == next_items("knee,", names, {"knee"}));
+    CHECK(offers[4] == Words{"knee,knee-pain", "knee,knees"});
+    CHECK(offers[5] == next_items("--condition=knee,sciatica,", names, {"knee", "sciatica"}));
+    CHECK(offers[6] == next_items("neck,", catalog.regions.ids(), {"neck"}));
+    CHECK(offers[7] == sorted(names));
+    CHECK(offers[8] == Words{"--knee-pain", "--knees"});
+    Words hip = starting(condition_flags(), "--hip");
+    REQUIRE(contains(hip, "--hip-replacement"));
+    hip.erase(std::find(hip.begin(), hip.end(), "--hip-replacement"));
+    CHECK(offers[9] == hip);
   }
 }

@@ -105,14 +105,47 @@ TEST_SUITE("cli::forgiving")
           std::string::npos);
   }
 
-  TEST_CASE("-m takes 10, 10m and 10min, and the last -m counts")
+  TEST_CASE("list, show and conditions fit --width down to 40 columns")
+  {
+    for (const std::string width : {"40", "60", "100"}) {
+      CAPTURE(width);
+      const auto list = run_backplan({"--width", width, "list"});
+      REQUIRE(list.status == 0);
+      CHECK(widest(list.out) <= std::stoul(width));
+      // Every exercise is still there, by id.
+      for (const auto& id : test::builtin_catalog().exercise_ids()) {
+        CHECK(list.out.find(id + " ") != std::string::npos);
+      }
+      const auto conditions = run_backplan({"--width", width, "conditions"});
+      REQUIRE(conditions.status == 0);
+      CHECK(widest(conditions.out) <= std::stoul(width));
+    }
+    for (const auto& id : test::builtin_catalog().exercise_ids()) {
+      CAPTURE(id);
+      const auto shown = run_backplan({"--width", "40", "show", id});
+      REQUIRE(shown.status == 0);
+      CHECK(widest(shown.out) <= 40);
+    }
+  }
+
+  TEST_CASE("-m takes 10, 10m, 10min, 10 min and 1h, and the last -m counts")
   {
     const auto ten = run_backplan({"plan", "-m", "10"});
     REQUIRE(ten.status == 0);
     CHECK(run_backplan({"plan", "-m", "10m"}).out == ten.out);
     CHECK(run_backplan({"plan", "--minutes", "10min"}).out == ten.out);
+    CHECK(run_backplan({"plan", "--minutes", "10 min"}).out == ten.out);
     CHECK(run_backplan({"plan", "-m", "5", "-m", "10"}).out == ten.out);
-    CHECK(run_backplan({"plan", "-m", "10h"}).status == 2);
+    CHECK(run_backplan({"plan", "-m", "1h"}).out == run_backplan({"plan", "-m", "60"}).out);
+    for (const char* wrong : {"10h", "0", "10 x", "ten", "181"}) {
+      CAPTURE(wrong);
+      const auto refused = run_backplan({"plan", "-m", wrong});
+      CHECK(refused.status == 2);
+      CHECK(refused.err == fmt::format("backplan: error: --minutes: must be 1 to 180 minutes, as 10, 10m, "
+                                       "10min, 10 min or 1h, found '{}'\nRun 'backplan plan --help' for "
+                                       "usage.\n",
+                                       wrong));
+    }
   }
 
   TEST_CASE("--seed takes a whole number or daily, and so does the profile")
@@ -190,7 +223,8 @@ TEST_SUITE("cli::forgiving")
     const auto json = run_backplan({"conditions", "-f", "json"});
     REQUIRE(json.status == 0);
     CHECK(json.out.starts_with(
-      "[\n  {\n    \"id\": \"knee\",\n    \"name\": \"Knee problems\",\n    \"aliases\": ["));
+      "{\n  \"schema_version\": 1,\n  \"conditions\": [\n    {\n      \"id\": \"knee\",\n      "
+      "\"name\": \"Knee problems\",\n      \"aliases\": ["));
     CHECK(test::count(json.out, "\"excludes\":") == catalog.conditions.terms.size());
     const auto csv = run_backplan({"conditions", "-f", "csv"});
     CHECK(csv.out.starts_with("id,name,aliases,description,excludes,modifies,cautions\r\nknee,Knee problems,"

@@ -190,7 +190,7 @@ TEST_SUITE("cli::markdown_figures")
         options.figures = "f";
         CHECK(render::render_markdown(plan, options)
                 .find("![" + render::markdown_escape(exercise.name) + "](f/" + exercise.id +
-                      ".svg)\n\n*Drawn with the change for your condition*\n\n") != std::string::npos);
+                      ".svg)\n\n*Drawn with the change for your condition.*\n\n") != std::string::npos);
         ++checked;
       }
     }

@@ -1,9 +1,12 @@
 // One parser: CLI11 reads the whole command line, global options count
 // wherever they stand, condition flags are read from what it leaves over,
 // and completion offers what it accepts.
+#include "backplan/safety/conditions.hpp"
 #include "support.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <string>
 #include <vector>
 
@@ -111,6 +114,41 @@ TEST_SUITE("cli::parser")
                                "Run 'backplan --help' for usage.\n");
     expect({"--width", "40", "plna"}, "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
                                       "Run 'backplan --help' for usage.\n");
+  }
+
+  TEST_CASE("did-you-mean proposes a setting for its value, never a condition for an unrelated word")
+  {
+    const auto expect = [](const Args& args, const std::string& err) {
+      CAPTURE(args);
+      const auto r = run_backplan(args);
+      CHECK(r.status == 2);
+      CHECK(r.out == "");
+      CHECK(r.err == err);
+    };
+    // A value given as an option is that option's value.
+    expect({"plan", "--desk"}, "backplan: error: unknown option '--desk' (did you mean '--setting desk'?)\n"
+                               "Run 'backplan plan --help' for usage.\n");
+    expect({"plan", "--challenging"},
+           "backplan: error: unknown option '--challenging' (did you mean '--level challenging'?)\n"
+           "Run 'backplan plan --help' for usage.\n");
+    expect({"list", "--neck"}, "backplan: error: unknown option '--neck' (did you mean '--condition neck'?)\n"
+                               "Run 'backplan list --help' for usage.\n");
+    // An unrelated word gets the conditions' list rather than a guess.
+    const std::string conditions = util::join(test::builtin_catalog().conditions.ids(), ", ");
+    for (const char* word : {"--back-pain", "--disc"}) {
+      expect({"plan", word},
+             fmt::format("backplan: error: unknown option '{}'\nConditions, as --ID or -c ID: "
+                         "{}\nRun 'backplan plan --help' for usage.\n",
+                         word, conditions));
+    }
+    for (const char* word : {"back-pain", "disc"}) {
+      expect({"plan", "-c", word},
+             fmt::format("backplan: error: unknown condition '{}'\nvalid conditions: {}\n", word,
+                         util::join(safety::condition_names(test::builtin_catalog()), ", ")));
+    }
+    // A condition flag with no command: the command it belongs to.
+    expect({"--sciatica"}, "backplan: error: a condition flag needs a command: did you mean 'backplan plan "
+                           "--sciatica'?\nRun 'backplan --help' for usage.\n");
   }
 
   TEST_CASE("completion offers what the parser accepts")

@@ -269,9 +269,10 @@ TEST_SUITE("cli::plan")
       std::string bridge = test::slurp(std::string(BACKPLAN_SOURCE_DIR) + "/catalog/exercises/bridge.yaml");
       const std::string rules = "contraindications:\n";
       REQUIRE(bridge.find(rules) != std::string::npos);
-      bridge.replace(bridge.find(rules), rules.size(),
-                     "contraindications:\n  - condition: coccyx-pain\n    action: avoid\n"
-                     "    basis: general clinical guidance\n");
+      bridge.replace(
+        bridge.find(rules), rules.size(),
+        "contraindications:\n  - condition: coccyx-pain\n    action: avoid\n    instruction: Leave it out.\n"
+        "    basis: general clinical guidance\n");
       std::ofstream(dir + "/bridge.yaml") << bridge;
     }
     const auto r = run_backplan({"--catalog", dir, "plan", "--coccyx-pain", "-m", "60"});

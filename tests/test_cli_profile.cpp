@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace backplan;
 using test::run_backplan;
@@ -100,25 +101,48 @@ TEST_SUITE("cli::profile")
     CHECK(run_backplan({"plan"}, env).out.starts_with("A 15-minute"));
   }
 
+  TEST_CASE("the profile takes what the command line takes: times with units, lists as one string, "
+            "aliases")
+  {
+    const auto home =
+      config_with("conditions: sciatica, knee\nminutes: 10 min\ngoals: mobility\nregions: lower-back\n");
+    const auto from_profile = run_backplan({"plan", "--seed", "3", "-f", "json"}, env_for(home));
+    const auto from_options =
+      run_backplan({"--no-profile", "plan", "--seed", "3", "-f", "json", "-c", "sciatica,knee", "-m",
+                    "10 min", "-g", "mobility", "-r", "lower-back"},
+                   env_for(home));
+    REQUIRE(from_profile.status == 0);
+    REQUIRE(from_options.status == 0);
+    auto profile_plan = nlohmann::json::parse(from_profile.out);
+    auto options_plan = nlohmann::json::parse(from_options.out);
+    CHECK(profile_plan["request"]["conditions"] == nlohmann::json{"radiating-leg-pain", "knee"});
+    CHECK(profile_plan["request"]["minutes"] == 10);
+    CHECK(profile_plan["items"] == options_plan["items"]);
+    const auto hour = config_with("minutes: 1h\n");
+    CHECK(nlohmann::json::parse(
+            run_backplan({"plan", "-f", "json"}, env_for(hour)).out)["request"]["minutes"] == 60);
+  }
+
   TEST_CASE("a bad profile gets positioned errors and exit 3")
   {
     const auto home = config_with("conditons: [knee]\nminutes: 500\nsetting: bed\nformat: odt\n"
-                                  "goals: mobility\nregions: [lowerback]\nconditions: [sciatic]\n");
+                                  "goals: {mobility: 1}\nregions: [lowerback]\nconditions: [sciatic]\n");
     const auto r = run_backplan({"plan"}, env_for(home));
     const std::string file = home + "/.config/backplan/profile.yaml";
     CHECK(r.status == 3);
     CHECK(r.out.empty());
-    CHECK(r.err ==
-          file + ":1:1: error: unknown key 'conditons' in a profile (did you mean 'conditions'?)\n" + file +
-            ":2:10: error: 'minutes' must be at most 180, found 500\n" + file +
-            ":3:10: error: 'setting' must be one of floor, desk, found 'bed'\n" + file +
-            ":4:9: error: 'format' must be one of text, markdown, html, json, csv, roff, pdf, found 'odt'\n" +
-            file + ":5:8: error: 'goals' must be a list, found 'mobility'\n" + file +
-            ":6:11: error: unknown region 'lowerback' (did you mean 'lower-back'?); valid regions: " +
-            ids_of(test::builtin_catalog().regions) + "\n" + file +
-            ":7:14: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?); valid "
-            "conditions: " +
-            ids_of(test::builtin_catalog().conditions) + "\n");
+    CHECK(
+      r.err ==
+      file + ":1:1: error: unknown key 'conditons' in a profile (did you mean 'conditions'?)\n" + file +
+        ":2:10: error: 'minutes' must be 1 to 180 minutes, as 10, 10m, 10min, 10 min or 1h, found '500'\n" +
+        file + ":3:10: error: 'setting' must be one of floor, desk, found 'bed'\n" + file +
+        ":4:9: error: 'format' must be one of text, markdown, html, json, csv, roff, pdf, found 'odt'\n" +
+        file + ":5:8: error: 'goals' must be a list, found a mapping\n" + file +
+        ":6:11: error: unknown region 'lowerback' (did you mean 'lower-back'?); valid regions: " +
+        ids_of(test::builtin_catalog().regions) + "\n" + file +
+        ":7:14: error: unknown condition 'sciatic' (did you mean 'radiating-leg-pain'?); valid "
+        "conditions: " +
+        ids_of(test::builtin_catalog().conditions) + "\n");
     const auto missing = run_backplan({"--profile", home + "/nope.yaml", "plan"}, env_for(home));
     CHECK(missing.status == 3);
     CHECK(missing.err == home + "/nope.yaml: error: cannot open: No such file or directory\n");

@@ -335,13 +335,14 @@ TEST_SUITE("cli::run")
     }
     SUBCASE("another schema version")
     {
-      const int other = render::json_schema_version + 1;
+      const int other = render::plan_json_version + 1;
       const auto path = write("other.json", fmt::format(R"({{"schema_version": {}}})", other));
       const auto result = run_backplan({"run", "--plan", path});
       CHECK(result.status == 3);
       CHECK(result.err ==
-            fmt::format("backplan: error: {}: schema_version {} is not supported (this backplan reads {})\n",
-                        path, other, render::json_schema_version));
+            fmt::format(
+              "backplan: error: {}: schema_version {} is not supported (this backplan reads 2 and {})\n",
+              path, other, render::plan_json_version));
     }
     SUBCASE("a missing field")
     {

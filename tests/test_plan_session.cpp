@@ -278,7 +278,7 @@ TEST_SUITE("plan::session")
     REQUIRE(plan.kind_advice.size() == 1);
     const std::string text = util::fold_whitespace(catalog.kinds.find("strength")->advice);
     CHECK(plan.kind_advice[0].text == text);
-    const auto sutter = catalog.sources.find("sutter")->citation;
+    const catalog::Citation sutter{"sutter", catalog.sources.find("sutter")->citation};
     CHECK(std::find(plan.sources.begin(), plan.sources.end(), sutter) != plan.sources.end());
     for (const auto& format : render::plan_formats()) {
       if (std::string(format.name) == "pdf") {

@@ -52,10 +52,22 @@ void check_variant(const json& rendered, const std::optional<plan::PlanVariant>&
   }
 }
 
+/// A part of a dose: null when the dose does not use it.
+int dose_part(const nlohmann::json& value) { return value.is_null() ? 0 : value.get<int>(); }
+
+/// A list of sources, each as {id, citation}.
+void check_json_sources(const nlohmann::json& rendered, const std::vector<catalog::Citation>& sources)
+{
+  REQUIRE(rendered.size() == sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    CHECK(rendered[i] == nlohmann::json{{"id", sources[i].id}, {"citation", sources[i].text}});
+  }
+}
+
 /// Checks every field of the parsed JSON against the plan.
 void check_plan_json(const plan::Plan& plan, const json& out)
 {
-  CHECK(out["schema_version"] == 2);
+  CHECK(out["schema_version"] == render::plan_json_version);
   CHECK(out["generator"] == "backplan " BACKPLAN_VERSION);
   const auto& request = out["request"];
   CHECK(request["conditions"] == plan.request.conditions);
@@ -86,21 +98,25 @@ void check_plan_json(const plan::Plan& plan, const json& out)
     CHECK(rendered["duration_seconds"] == item.duration);
     CHECK(rendered["transition_seconds"] == item.transition);
     const auto& dosage = rendered["dosage"];
-    CHECK(dosage["hold_seconds"] == item.dose.hold);
-    CHECK(dosage["rep_seconds"] == item.dose.rep_seconds);
+    CHECK(dose_part(dosage["hold_seconds"]) == item.dose.hold);
+    CHECK((item.dose.hold == 0) == dosage["hold_seconds"].is_null());
+    CHECK(dose_part(dosage["rep_seconds"]) == item.dose.rep_seconds);
+    CHECK((item.dose.rep_seconds == 0) == dosage["rep_seconds"].is_null());
     CHECK(dosage["reps"] == item.dose.reps);
     CHECK(dosage["sets"] == item.dose.sets);
-    CHECK(dosage["rest_between_reps_seconds"] == item.dose.rest_between_reps);
-    CHECK(dosage["rest_between_sets_seconds"] == item.dose.rest_between_sets);
+    CHECK(dose_part(dosage["rest_between_reps_seconds"]) == item.dose.rest_between_reps);
+    CHECK((item.dose.rest_between_reps == 0) == dosage["rest_between_reps_seconds"].is_null());
+    CHECK(dose_part(dosage["rest_between_sets_seconds"]) == item.dose.rest_between_sets);
+    CHECK((item.dose.rest_between_sets == 0) == dosage["rest_between_sets_seconds"].is_null());
     CHECK(dosage["per_side"] == item.exercise.per_side);
     CHECK(dosage["words"] == item.dosage_words);
     // The dosage's numbers give back the item's time.
-    plan::Dose dose{dosage["hold_seconds"],
-                    dosage["rep_seconds"],
+    plan::Dose dose{dose_part(dosage["hold_seconds"]),
+                    dose_part(dosage["rep_seconds"]),
                     dosage["reps"],
                     dosage["sets"],
-                    dosage["rest_between_reps_seconds"],
-                    dosage["rest_between_sets_seconds"]};
+                    dose_part(dosage["rest_between_reps_seconds"]),
+                    dose_part(dosage["rest_between_sets_seconds"])};
     CHECK(plan::duration(dose, dosage["per_side"], plan::default_lead_in) == rendered["duration_seconds"]);
     CHECK(rendered["steps"] == item.exercise.steps);
     CHECK(rendered["cues"] == item.exercise.cues);
@@ -135,10 +151,10 @@ void check_plan_json(const plan::Plan& plan, const json& out)
     CHECK(safety["red_flags"][i]["name"] == tier.name);
     CHECK(safety["red_flags"][i]["action"] == tier.action);
     CHECK(safety["red_flags"][i]["signs"] == tier.signs);
-    CHECK(safety["red_flags"][i]["basis"] == tier.citations);
+    check_json_sources(safety["red_flags"][i]["sources"], tier.sources);
   }
   CHECK(safety["advice"].size() == plan.safety.advice.size());
-  CHECK(out["sources"] == plan.sources);
+  check_json_sources(out["sources"], plan.sources);
 }
 
 std::string jq(const std::string& filter, const std::string& path)
@@ -229,7 +245,7 @@ TEST_SUITE("render::json")
     CHECK(keys_of(out["safety"]) ==
           std::vector<std::string>{"notes", "advice", "red_flags_intro", "red_flags"});
     CHECK(keys_of(out["safety"]["red_flags"][0]) ==
-          std::vector<std::string>{"tier", "name", "action", "signs", "basis", "added_by_conditions"});
+          std::vector<std::string>{"tier", "name", "action", "signs", "sources", "added_by_conditions"});
   }
 
   TEST_CASE("jq: the items' durations and transitions add up to the total" * doctest::test_suite("external"))
@@ -251,7 +267,7 @@ TEST_SUITE("render::json")
       CHECK(sum == jq(".totals.total_seconds", path));
       CHECK(jq(".totals.total_seconds <= .totals.budget_seconds", path) == "true\n");
       CHECK(jq("[.items[] | .start_seconds] == ([.items[] | .start_seconds] | sort)", path) == "true\n");
-      CHECK(jq(".schema_version", path) == "2\n");
+      CHECK(jq(".schema_version", path) == fmt::format("{}\n", render::plan_json_version));
       ++checked;
     }
     CHECK(checked == 5);
@@ -262,7 +278,10 @@ TEST_SUITE("render::json")
     const auto& catalog = test::builtin_catalog();
     const auto result = test::run_backplan({"list", "-f", "json"});
     REQUIRE(result.status == 0);
-    const auto out = nlohmann::ordered_json::parse(result.out);
+    const auto document = nlohmann::ordered_json::parse(result.out);
+    CHECK(keys_of(document) == std::vector<std::string>{"schema_version", "exercises"});
+    CHECK(document["schema_version"] == render::catalog_json_version);
+    const auto& out = document["exercises"];
     REQUIRE(out.is_array());
     REQUIRE(out.size() == catalog.exercises.size());
     for (std::size_t i = 0; i < out.size(); ++i) {
@@ -284,7 +303,7 @@ TEST_SUITE("render::json")
     // Filters apply as in text: sciatica leaves out what it avoids.
     const auto filtered = test::run_backplan({"list", "-f", "json", "-c", "sciatica"});
     REQUIRE(filtered.status == 0);
-    const auto kept = json::parse(filtered.out);
+    const auto kept = json::parse(filtered.out)["exercises"];
     CHECK(kept.size() < catalog.exercises.size());
     for (const auto& entry : kept) {
       const auto* exercise = catalog.find(entry["id"]);
@@ -296,7 +315,8 @@ TEST_SUITE("render::json")
       test::run_backplan({"list", "-f", "json", "--no-builtin", "--catalog",
                           test::data_path("fixture-catalog"), "-r", "legs", "-g", "mobility"});
     REQUIRE(none.status == 0);
-    CHECK(none.out == "[]\n");
+    CHECK(nlohmann::json::parse(none.out) == nlohmann::json{{"schema_version", render::catalog_json_version},
+                                                            {"exercises", nlohmann::json::array()}});
   }
 
   TEST_CASE("show -f json holds every field of the exercise")

@@ -96,14 +96,15 @@ std::vector<std::string> exercise_headings(const json& ast)
   return out;
 }
 
-/// The top-level blocks between level-3 heading `index` (0-based) and the next heading.
+/// The top-level blocks between level-3 heading `index` (0-based) and the
+/// next heading of level 3 or above (its "Steps" and "Tips" headings in).
 std::vector<json> exercise_blocks(const json& ast, std::size_t index)
 {
   std::vector<json> out;
   std::size_t seen = 0;
   bool inside = false;
   for (const auto& block : ast["blocks"]) {
-    if (block["t"] == "Header") {
+    if (block["t"] == "Header" && block["c"][0] <= 3) {
       inside = block["c"][0] == 3 && seen++ == index;
       continue;
     }
@@ -232,8 +233,8 @@ plan::Plan plan_of_texts(const std::vector<std::string>& texts)
     const std::string condition = fmt::format("c{}", i);
     plan.request.conditions.push_back(condition);
     plan.condition_names.push_back(text);
-    plan.safety.red_flags.push_back({fmt::format("tier-{}", i), text, text, {text}, {text}, {}});
-    plan.sources.push_back(text);
+    plan.safety.red_flags.push_back({fmt::format("tier-{}", i), text, text, {text}, {{condition, text}}, {}});
+    plan.sources.push_back({condition, text});
     plan::PlanItem item;
     item.exercise.id = fmt::format("x{}", i);
     item.exercise.name = text;
@@ -319,6 +320,47 @@ TEST_SUITE("render::markdown")
         check_structure(plan, pandoc_ast(render::render_markdown(plan, {80, false, true})));
       }
     }
+  }
+
+  TEST_CASE("markdownlint finds nothing in the handouts, under the style tests/markdownlint.rb documents" *
+            doctest::test_suite("external"))
+  {
+    const std::string dir = test::temp_dir();
+    std::string files;
+    std::size_t count = 0;
+    const auto save = [&](const std::string& markdown) {
+      const std::string path = fmt::format("{}/handout-{}.md", dir, ++count);
+      std::ofstream(path, std::ios::binary) << markdown;
+      files += " '" + path + "'";
+    };
+    const auto& catalog = test::builtin_catalog();
+    std::size_t referrals = 0; // no handout: the command line refuses with exit 4
+    for (const auto& conditions : test::handout_requests()) {
+      plan::Request request;
+      request.conditions = conditions;
+      request.minutes = 15;
+      const auto plan = plan::make_plan(catalog, request);
+      if (plan.items.empty()) {
+        ++referrals;
+        continue;
+      }
+      save(render::render_markdown(plan, {80, false, true}));
+    }
+    // With figures, and with the text a clinician adds.
+    const auto figured = test::run_backplan({"plan", "-c", "knee,pregnancy=20", "-m", "20", "-o",
+                                             dir + "/figured.md", "--figures", dir + "/figures", "--for",
+                                             "A. Person", "--title", "Mornings", "--note", "Slowly."});
+    REQUIRE(figured.status == 0);
+    files += " '" + dir + "/figured.md'";
+    const auto lint =
+      test::shell(fmt::format("mdl -i -s '{}/tests/markdownlint.rb'{} 2>&1", BACKPLAN_SOURCE_DIR, files));
+    CAPTURE(lint.out);
+    CHECK(count + referrals == test::handout_requests().size());
+    CHECK(count > 10);
+    CHECK(lint.status == 0);
+    CHECK(lint.out.empty());
+    // And the front matter says the language.
+    CHECK(test::slurp(dir + "/figured.md").starts_with("---\npagetitle: 'Mornings'\nlang: en-GB\n---\n"));
   }
 
   TEST_CASE("the fixture catalog's handout converts to HTML" * doctest::test_suite("external"))

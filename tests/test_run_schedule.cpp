@@ -153,13 +153,13 @@ TEST_SUITE("run::schedule")
       });
     CHECK(
       run::cue_json(schedule, 5) ==
-      R"({"time":50,"clock":"00:50","phase":"hold","exercise":"second","index":2,"side":"right",)"
+      R"({"schema_version":1,"time":50,"clock":"00:50","phase":"hold","exercise":"second","index":2,"side":"right",)"
       R"("rep":1,"reps":1,"set":1,"sets":1,"seconds":5,"modifications":[],"cautions":[],"words":"hold 5 s — Second, right side"})"
       "\n");
     CHECK(
       run::cue_json(schedule, schedule.phases.size()) ==
-      R"({"time":65,"clock":"01:05","phase":"done","exercise":null,"index":null,"side":null,)"
-      R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":0,"modifications":[],"cautions":[],"words":"done — 2 exercises, 01:05"})"
+      R"({"schema_version":1,"time":65,"clock":"01:05","phase":"done","exercise":null,"index":null,"side":null,)"
+      R"("rep":null,"reps":null,"set":null,"sets":null,"seconds":null,"modifications":null,"cautions":null,"words":"done — 2 exercises, 01:05"})"
       "\n");
   }
 }
@@ -288,10 +288,10 @@ TEST_SUITE("run::plan_file")
           "expected string literal");
     CHECK(error("[]") == "the plan: expected an object");
     CHECK(error("{}") == "the plan: missing field 'schema_version'");
-    const int other = render::json_schema_version + 1;
+    const int other = render::plan_json_version + 1;
     CHECK(error(with([&](auto& j) { j["schema_version"] = other; })) ==
-          fmt::format("schema_version {} is not supported (this backplan reads {})", other,
-                      render::json_schema_version));
+          fmt::format("schema_version {} is not supported (this backplan reads 2 and {})", other,
+                      render::plan_json_version));
     CHECK(error(with([](auto& j) { j["schema_version"] = "2"; })) == "schema_version: expected an integer");
     CHECK(error(with([](auto& j) { j["items"][0]["dosage"].erase("reps"); })) ==
           "items[0].dosage: missing field 'reps'");

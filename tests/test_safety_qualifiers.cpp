@@ -110,6 +110,7 @@ TEST_SUITE("safety::qualifiers")
       CHECK(load_user(
               {{"conditions.yaml", hip_condition}, {"e.yaml", exercise_with("e", R"(  - condition: new-knee
     action: avoid
+    instruction: Leave it out.
     when: [left]
     basis: general clinical guidance
 )")}}).empty());
@@ -119,18 +120,20 @@ TEST_SUITE("safety::qualifiers")
       CHECK(load_user(
               {{"conditions.yaml", hip_condition}, {"e.yaml", exercise_with("e", R"(  - condition: new-knee
     action: avoid
+    instruction: Leave it out.
     when: [middle]
     basis: general clinical guidance
-)")}}) == std::vector<std::string>{"e.yaml:20:12: error: unknown side 'middle' of condition 'new-knee'; "
+)")}}) == std::vector<std::string>{"e.yaml:21:12: error: unknown side 'middle' of condition 'new-knee'; "
                                    "valid values: left, right, unknown"});
     }
     SUBCASE("a condition without a qualifier")
     {
       CHECK(load_user({{"e.yaml", exercise_with("e", R"(  - condition: knee
     action: avoid
+    instruction: Leave it out.
     when: [left]
     basis: general clinical guidance
-)")}}) == std::vector<std::string>{"e.yaml:20:5: error: 'when' needs a condition with a qualifier; 'knee' "
+)")}}) == std::vector<std::string>{"e.yaml:21:5: error: 'when' needs a condition with a qualifier; 'knee' "
                                    "has none"});
     }
   }
@@ -148,6 +151,7 @@ TEST_SUITE("safety::qualifiers")
       CHECK(load_user(
               {{"conditions.yaml", hip_condition}, {"e.yaml", exercise_with("e", R"(  - condition: new-knee
     action: avoid
+    instruction: Leave it out.
     when: [left]
     basis: general clinical guidance
 )" + modify)}})
@@ -158,10 +162,11 @@ TEST_SUITE("safety::qualifiers")
       const auto errors = load_user(
         {{"conditions.yaml", hip_condition}, {"e.yaml", exercise_with("e", R"(  - condition: new-knee
     action: avoid
+    instruction: Leave it out.
     basis: general clinical guidance
 )" + modify)}});
       REQUIRE(errors.size() == 1);
-      CHECK(errors[0] == "e.yaml:21:16: error: condition 'new-knee' is both 'avoid' (at e.yaml:18:16) and "
+      CHECK(errors[0] == "e.yaml:22:16: error: condition 'new-knee' is both 'avoid' (at e.yaml:18:16) and "
                          "'modify' here: an avoided exercise is never shown, so keep one of them");
     }
   }
@@ -243,6 +248,7 @@ TEST_SUITE("safety::qualifiers")
     const std::string rules = R"(contraindications:
   - condition: hypermobility
     action: avoid
+    instruction: Leave it out.
     basis: general clinical guidance
 )";
     SUBCASE("a condition the exercise has no rule for: added")
@@ -703,7 +709,7 @@ contraindications:
     CHECK(
       r.out.find("early phase, until your surgeon or physiotherapist clears you (--cleared): only positions "
                  "seated, standing") != std::string::npos);
-    const auto json = nlohmann::json::parse(run_backplan({"conditions", "-f", "json"}).out);
+    const auto json = nlohmann::json::parse(run_backplan({"conditions", "-f", "json"}).out)["conditions"];
     const auto fracture =
       std::find_if(json.begin(), json.end(), [](const auto& c) { return c["id"] == "spinal-fracture"; });
     REQUIRE(fracture != json.end());
@@ -815,6 +821,7 @@ TEST_SUITE("safety::review")
   {
     const std::string rules = R"(  - condition: total-hip-replacement
     action: avoid
+    instruction: Leave it out.
     when: [posterior]
     basis: general clinical guidance
 )";

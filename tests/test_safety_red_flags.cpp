@@ -122,8 +122,9 @@ TEST_SUITE("safety::red_flags")
         CHECK(signs.find(sign) != std::string::npos);
       }
     }
-    CHECK(nlohmann::json::parse(r.out)["safety"]["red_flags"][0]["basis"][0].get<std::string>().find(
-            "https://www.nhs.uk/conditions/") != std::string::npos);
+    const auto source = nlohmann::json::parse(r.out)["safety"]["red_flags"][0]["sources"][0];
+    CHECK(source["id"].get<std::string>().starts_with("nhs-"));
+    CHECK(source["citation"].get<std::string>().find("https://www.nhs.uk/conditions/") != std::string::npos);
   }
 
   TEST_CASE("fever, weight loss and cancer are not emergency signs, except a fever with a stiff neck")

@@ -116,6 +116,7 @@ TEST_SUITE("safety::variants")
             "  contraindications:\n"
             "    - condition: neck\n"
             "      action: avoid\n"
+            "      instruction: Leave it out.\n"
             "      basis: general clinical guidance\n"
             "    - condition: hip\n"
             "      action: modify\n"
@@ -170,13 +171,14 @@ TEST_SUITE("safety::variants")
 
     const std::string ruled = write_exercise(
       "my-crawl.yaml",
-      crawl("harder:\n"
-            "  exercise: bird-dog\n"
-            "  contraindications: [{condition: neck, action: avoid, basis: sutter}]\n"
-            "contraindications:\n"
-            "  - {condition: knee, action: modify, instruction: Pad., basis: sutter}\n"
-            "  - {condition: wrist, action: modify, instruction: Fists., basis: sutter}\n"
-            "  - {condition: shoulder, action: caution, instruction: Gently., basis: sutter}\n"));
+      crawl(
+        "harder:\n"
+        "  exercise: bird-dog\n"
+        "  contraindications: [{condition: neck, action: avoid, instruction: Leave it out., basis: sutter}]\n"
+        "contraindications:\n"
+        "  - {condition: knee, action: modify, instruction: Pad., basis: sutter}\n"
+        "  - {condition: wrist, action: modify, instruction: Fists., basis: sutter}\n"
+        "  - {condition: shoulder, action: caution, instruction: Gently., basis: sutter}\n"));
     r = run_backplan({"check", ruled});
     CHECK(r.status == 3);
     CHECK(r.err == ruled + ":15:3: error: 'harder' names an exercise, which has its own contraindications; "
@@ -254,7 +256,8 @@ TEST_SUITE("safety::loads")
             "contraindications:\n"
             "  - {condition: knee, action: modify, instruction: Pad the knees., basis: sutter}\n"
             "  - {condition: wrist, action: modify, instruction: Use fists., basis: sutter}\n"
-            "  - {condition: total-hip-replacement, action: avoid, basis: sutter}\n"));
+            "  - {condition: total-hip-replacement, action: avoid, instruction: Leave it out., basis: "
+            "sutter}\n"));
     const auto r = run_backplan({"check", path});
     CHECK(r.status == 3);
     CHECK(r.out.empty());

@@ -180,6 +180,59 @@ TEST_SUITE("util::text")
   }
 }
 
+TEST_SUITE("util::text guesses")
+{
+  TEST_CASE("did-you-mean proposes a typo, a start, a first word or a name holding the words, never an "
+            "unrelated word")
+  {
+    const std::vector<std::string> conditions = {"neck-pain", "discectomy", "knee", "pregnancy",
+                                                 "lying-on-back"};
+    CHECK(util::did_you_mean("nek-pain", conditions) == "neck-pain");
+    CHECK(util::did_you_mean("kne", conditions) == "knee");
+    CHECK(util::did_you_mean("lying", conditions) == "lying-on-back");
+    CHECK(util::did_you_mean("discect", conditions) == "discectomy");
+    // A word of a hyphenated name changed whole is another word.
+    CHECK_FALSE(util::did_you_mean("back-pain", conditions).has_value());
+    // A short start of a long name is not what it meant.
+    CHECK_FALSE(util::did_you_mean("disc", conditions).has_value());
+    // Dashes do not count towards the edits allowed: --desk is not --neck.
+    CHECK_FALSE(util::did_you_mean("--desk", {"--neck", "--knee"}).has_value());
+    CHECK(util::did_you_mean("--regoin", {"--neck", "--region"}) == "--region");
+    // A joint by meaning: the same limb, not the neck.
+    const std::vector<std::string> joints = {"neck_flexion", "left_knee_flexion", "right_knee_flexion"};
+    CHECK(util::did_you_mean("knee_flexion", joints) == "left_knee_flexion");
+    CHECK(util::did_you_mean("left_kne_flexion", joints) == "left_knee_flexion");
+  }
+
+  TEST_CASE("times in minutes are read as people write them")
+  {
+    for (const char* ten : {"10", "10m", "10min", "10 min", "10 minutes", " 10 ", "10MIN"}) {
+      CAPTURE(ten);
+      CHECK(util::parse_minutes(ten) == 10);
+    }
+    CHECK(util::parse_minutes("1h") == 60);
+    CHECK(util::parse_minutes("2 hours") == 120);
+    for (const char* wrong : {"", "min", "10x", "1.5h", "-5", "10 m in", "99999"}) {
+      CAPTURE(wrong);
+      CHECK_FALSE(util::parse_minutes(wrong).has_value());
+    }
+    CHECK(util::minutes_problem("10 min", 1, 180).empty());
+    CHECK(util::minutes_problem("3h", 1, 180).empty());
+    CHECK(util::minutes_problem("4h", 1, 180) ==
+          "must be 1 to 180 minutes, as 10, 10m, 10min, 10 min or 1h, found '4h'");
+  }
+
+  TEST_CASE("a clock reads MM:SS up to 99 minutes and H:MM:SS from 100 on")
+  {
+    CHECK(util::format_clock(0) == "00:00");
+    CHECK(util::format_clock(99 * 60 + 59) == "99:59");
+    CHECK(util::format_clock(100 * 60) == "1:40:00");
+    CHECK(util::format_clock(120 * 60) == "2:00:00");
+    CHECK(util::format_clock(180 * 60 + 5, false) == "3:00:05");
+    CHECK(util::format_clock(65, false) == "1:05");
+  }
+}
+
 TEST_SUITE("run::screen")
 {
   TEST_CASE("the run screen fits a wide name and step to its columns")

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <sstream>
 #include <string_view>
+#include <vector>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
@@ -228,6 +229,80 @@ std::optional<std::size_t> indentation_tab(std::string_view text, int last)
   return std::nullopt;
 }
 
+/// Where a value opens a quote that its line does not close while the next
+/// line starts another key or item at the same depth or less: the quote
+/// runs on and swallows the keys that follow (`name: "Bridge` then
+/// `summary: ...`).
+std::optional<std::size_t> unclosed_quote(std::string_view text)
+{
+  std::vector<std::string_view> lines;
+  std::vector<std::size_t> offsets;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    offsets.push_back(start);
+    start = end + 1;
+  }
+  const auto indent_of = [](std::string_view line) {
+    return std::min(line.find_first_not_of(' '), line.size());
+  };
+  const auto blank = [&](std::string_view line) {
+    return indent_of(line) == line.size() || line[indent_of(line)] == '#';
+  };
+  const auto starts_key = [&](std::string_view line) {
+    line.remove_prefix(indent_of(line));
+    const auto colon = line.find(':');
+    return line.starts_with("- ") ||
+           (colon != std::string_view::npos && colon > 0 && line.find_first_of("\"' #") > colon &&
+            (colon + 1 == line.size() || line[colon + 1] == ' '));
+  };
+  std::size_t block = std::string_view::npos; // the indentation of a block scalar's key
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::string_view line = lines[n];
+    if (blank(line)) {
+      continue;
+    }
+    if (block != std::string_view::npos && indent_of(line) > block) {
+      continue; // the text of a block scalar
+    }
+    block = std::string_view::npos;
+    const std::size_t colon = line.find(": ");
+    const std::size_t value =
+      colon != std::string_view::npos
+        ? colon + 2
+        : (line.substr(indent_of(line)).starts_with("- ") ? indent_of(line) + 2 : line.size());
+    const std::size_t quote_at = std::min(line.find_first_not_of(' ', value), line.size());
+    const std::string_view rest = line.substr(quote_at);
+    if (rest.starts_with('|') || rest.starts_with('>')) {
+      block = indent_of(line);
+      continue;
+    }
+    if (!rest.starts_with('"') && !rest.starts_with('\'')) {
+      continue;
+    }
+    const char quote = rest.front();
+    bool closed = false;
+    for (std::size_t i = 1; i < rest.size() && !closed; ++i) {
+      if (quote == '"' && rest[i] == '\\') {
+        ++i;
+      } else if (quote == '\'' && rest[i] == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'') {
+        ++i;
+      } else {
+        closed = rest[i] == quote;
+      }
+    }
+    std::size_t next = n + 1;
+    while (next < lines.size() && blank(lines[next])) {
+      ++next;
+    }
+    if (!closed && next < lines.size() && starts_key(lines[next]) &&
+        indent_of(lines[next]) <= indent_of(line)) {
+      return offsets[n] + quote_at;
+    }
+  }
+  return std::nullopt;
+}
+
 /// The position of a yaml-cpp mark (0-based) in `file`.
 Location at(const std::string& file, const YAML::Mark& mark)
 {
@@ -260,6 +335,12 @@ std::optional<Diagnostic> unparsable(const SourceFile& file)
   if (const auto second = second_document(text)) {
     return Diagnostic{location_of(file.name, text, *second), "more than one YAML document in the file"};
   }
+  if (const auto quote = unclosed_quote(text)) {
+    return Diagnostic{location_of(file.name, text, *quote),
+                      fmt::format("invalid YAML: the {} opened here is not closed on its line, so it runs "
+                                  "on into the keys below; close it with {}",
+                                  text[*quote] == '"' ? "double quote" : "single quote", text[*quote])};
+  }
   return std::nullopt;
 }
 
@@ -275,6 +356,10 @@ Diagnostic parse_failure(const SourceFile& file, const YAML::Exception& e)
     const bool list = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
     return {at(file.name, *open),
             fmt::format("invalid YAML: '{}' has no matching '{}'", list ? '[' : '{', list ? ']' : '}')};
+  }
+  if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    return {at(file.name, e.mark), "invalid YAML: a ': ' inside a text starts a new key; quote the text "
+                                   "(\"...\") or write it as a block ('>-' and the text on the lines below)"};
   }
   return {at(file.name, e.mark), fmt::format("invalid YAML: {}", e.msg)};
 }

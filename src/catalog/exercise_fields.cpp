@@ -164,9 +164,11 @@ void read_contraindications(FileReader& reader, const Catalog& catalog, const En
       const auto text = reader.string(it->second);
       ok = ok && text.has_value();
       rule.instruction = text.value_or("");
-    } else if (action_known && rule.action != Action::avoid) {
+    } else if (action_known) {
+      // Every rule says something to the user: for `avoid`, the reason.
       reader.error(reader.at(item),
-                   fmt::format("a '{}' contraindication needs an 'instruction'", action_name(rule.action)));
+                   fmt::format("{} '{}' contraindication needs an 'instruction'",
+                               rule.action == Action::avoid ? "an" : "a", action_name(rule.action)));
       ok = false;
     }
     if (const auto it = values.find("basis"); it != values.end()) {

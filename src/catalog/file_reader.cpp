@@ -119,6 +119,12 @@ std::optional<std::string> FileReader::string(const Entry& entry)
                       value.IsScalar() ? "an empty value" : describe(value)));
     return std::nullopt;
   }
+  // A name stands on one line in lists, headings and the spoken cues.
+  if (key.Scalar() == "name" && value.Scalar().find_first_of("\r\n") != std::string::npos) {
+    error(value, "'name' must be one line, found a line break (a block scalar or a quoted string with a "
+                 "newline)");
+    return std::nullopt;
+  }
   return value.Scalar();
 }
 

@@ -62,7 +62,7 @@ public:
   Entries keys(const YAML::Node& map, const std::vector<KeySpec>& specs, const Location& where,
                const std::string& what);
 
-  /// A non-empty string.
+  /// A non-empty string; one line when the key is `name`.
   std::optional<std::string> string(const Entry& entry);
 
   /// A string that is a valid id.

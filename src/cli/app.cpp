@@ -192,6 +192,13 @@ void Parser::reject_unknown_command() const
       unknown_command(word);
     }
   }
+  for (const auto& word : m_app.remaining()) {
+    if (word.starts_with("--") &&
+        flagged_condition(m_context.loaded().catalog, word.substr(0, word.find('='))) != nullptr) {
+      usage_error(fmt::format("a condition flag needs a command: did you mean 'backplan plan {}'?", word),
+                  "backplan --help");
+    }
+  }
 }
 
 void Parser::unknown_command(const std::string& word) const
@@ -264,21 +271,45 @@ void Parser::reject_option(const std::string& word, bool before_command) const
     usage_error(fmt::format("unknown option '{}' (did you mean '--condition {}'?)", name, name.substr(2)),
                 help());
   }
-  usage_error(fmt::format("unknown option '{}'{}", name, util::did_you_mean_suffix(name, option_names())),
-              help());
+  // A value given as an option (--desk) is that option's value; a word
+  // near an option or a condition flag is a typo of it, options first.
+  const auto guess =
+    value_as_option(name.substr(2)).value_or(util::did_you_mean(name, option_names()).value_or(""));
+  if (!guess.empty()) {
+    usage_error(fmt::format("unknown option '{}' (did you mean '{}'?)", name, guess), help());
+  }
+  if (m_context.condition_flags.contains(command.get_name())) {
+    die(ExitStatus::usage, fmt::format("unknown option '{}'", name),
+        fmt::format("Conditions, as --ID or -c ID: {}\nRun '{}' for usage.\n",
+                    util::join(m_context.loaded().catalog.conditions.ids(), ", "), help()));
+  }
+  usage_error(fmt::format("unknown option '{}'", name), help());
+}
+
+std::optional<std::string> Parser::value_as_option(const std::string& word) const
+{
+  const CLI::App& command = *this->command();
+  const auto& catalog = m_context.loaded().catalog;
+  const std::pair<const char*, std::vector<std::string>> settings[] = {
+    {"--setting", {"floor", "desk"}},
+    {"--level", catalog.levels.ids()},
+    {"--goal", catalog.goals.ids()},
+    {"--region", catalog.regions.ids()},
+  };
+  for (const auto& [option, values] : settings) {
+    if (command.get_option_no_throw(option) != nullptr &&
+        std::find(values.begin(), values.end(), word) != values.end()) {
+      return fmt::format("{} {}", option, word);
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> Parser::option_names() const
 {
+  // Options before condition flags: on a tie, did_you_mean keeps the first.
   const CLI::App* command = this->command();
   std::vector<std::string> names;
-  if (command != nullptr && m_context.condition_flags.contains(command->get_name())) {
-    for (const auto& condition : m_context.loaded().catalog.conditions.terms) {
-      for (const std::string_view flag : condition_flag_names(condition)) {
-        names.push_back(fmt::format("--{}", flag));
-      }
-    }
-  }
   for (const CLI::App* owner : {static_cast<const CLI::App*>(&m_app), command}) {
     if (owner == nullptr) {
       continue;
@@ -286,6 +317,13 @@ std::vector<std::string> Parser::option_names() const
     for (const auto* option : owner->get_options()) {
       for (const auto& name : option->get_lnames()) {
         names.push_back("--" + name);
+      }
+    }
+  }
+  if (command != nullptr && m_context.condition_flags.contains(command->get_name())) {
+    for (const auto& condition : m_context.loaded().catalog.conditions.terms) {
+      for (const std::string_view flag : condition_flag_names(condition)) {
+        names.push_back(fmt::format("--{}", flag));
       }
     }
   }

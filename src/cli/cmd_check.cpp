@@ -1,9 +1,11 @@
 #include "cli/commands.hpp"
 
 #include "backplan/safety/notes.hpp"
+#include "catalog/keys.hpp"
 #include "util/exit_status.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 #include <set>
@@ -116,13 +118,52 @@ std::vector<catalog::Diagnostic> undrawn_exercises(const catalog::Catalog& catal
   return out;
 }
 
+/// The paths to check: each one given, with the vocabulary files beside a
+/// file given alone (in its folder, or the catalog folder above its
+/// `exercises/`), so that its references are checked against them. Each
+/// beside file comes before the files that use it, once.
+std::vector<std::string> with_vocabularies(const std::vector<std::string>& paths)
+{
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  const auto add = [&](const std::string& path) {
+    if (std::find(out.begin(), out.end(), path) == out.end()) {
+      out.push_back(path);
+    }
+  };
+  for (const auto& path : paths) {
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) {
+      add(path);
+      continue;
+    }
+    fs::path folder = fs::path(path).parent_path();
+    std::vector<fs::path> folders{folder};
+    if (folder.filename() == "exercises") {
+      folders.push_back(folder.parent_path());
+    }
+    for (const auto& where : folders) {
+      for (const auto& spec : catalog::vocabulary_specs) {
+        const fs::path file = (where.empty() ? fs::path(".") : where) / (std::string(spec.name) + ".yaml");
+        const bool given = std::find(paths.begin(), paths.end(), file.string()) != paths.end();
+        if (!given && fs::is_regular_file(file, error) && !fs::equivalent(file, path, error)) {
+          add(file.string());
+        }
+      }
+    }
+    add(path);
+  }
+  return out;
+}
+
 } // namespace
 
 Runner add_check_command(CLI::App* command, Context& context)
 {
-  auto paths = std::make_shared<std::vector<std::string>>();
-  command->add_option("PATH", *paths, "YAML files or directories to check")->type_name("PATH");
-  return [&context, paths] {
+  auto given = std::make_shared<std::vector<std::string>>();
+  command->add_option("PATH", *given, "YAML files or directories to check")->type_name("PATH");
+  return [&context, given] {
+    const auto paths = std::make_shared<std::vector<std::string>>(with_vocabularies(*given));
     const auto layers = context.layers(*paths);
     const auto result = context.load(layers);
     std::string errors;

@@ -54,6 +54,10 @@ private:
   /// condition flags, and the global ones.
   std::vector<std::string> option_names() const;
 
+  /// "--setting desk" for `desk` given as an option (--desk): the option of
+  /// this command whose value the word is, if any.
+  std::optional<std::string> value_as_option(const std::string& word) const;
+
   Context& m_context;
   CLI::App m_app;
   std::string m_color = "auto";

@@ -21,19 +21,17 @@ std::string describe_list(const std::vector<std::string>& items)
   return items.empty() ? "(none)" : util::join(items, ", ");
 }
 
-/// "10", "10m" and "10min" all mean ten minutes: the unit is dropped before
-/// the number is read.
-CLI::Validator minutes_unit()
+/// "10", "10m", "10min", "10 min" and "1h" are times in minutes, read as
+/// util::parse_minutes reads them (the profile's `minutes` too).
+CLI::Validator minutes_value()
 {
   return CLI::Validator(
     [](std::string& value) {
-      for (const char* unit : {"min", "m"}) {
-        if (value.size() > std::strlen(unit) && value.ends_with(unit)) {
-          value.resize(value.size() - std::strlen(unit));
-          break;
-        }
+      std::string problem = util::minutes_problem(value, 1, 180);
+      if (problem.empty()) {
+        value = std::to_string(*util::parse_minutes(value));
       }
-      return std::string();
+      return problem;
     },
     "", "minutes");
 }
@@ -86,10 +84,9 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
     ->group(conditions_group);
   options.given["minutes"] = command
                                .add_option("-m,--minutes", options.minutes,
-                                           "time budget in minutes, 1 to 180, as 10, 10m or 10min "
-                                           "(default 10)")
-                               ->transform(minutes_unit())
-                               ->check(CLI::Range(1, 180))
+                                           "time budget in minutes, 1 to 180, as 10, 10m, 10min, "
+                                           "10 min or 1h (default 10)")
+                               ->transform(minutes_value())
                                ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
                                ->type_name("N")
                                ->group(focus_group);

@@ -43,6 +43,20 @@ public:
     return it == m_values.end() ? nullptr : &it->second;
   }
 
+  /// A list as YAML writes it, or as the command line does: one string of
+  /// items separated by commas ("knee, sciatica"), each item at the
+  /// string's place.
+  std::vector<std::string> list(const Entry& entry, std::vector<Location>& places)
+  {
+    const YAML::Node& value = entry.second;
+    if (!value.IsScalar() || value.Scalar().empty()) {
+      return m_reader.strings(entry, false, &places);
+    }
+    auto items = util::split_list(value.Scalar());
+    places.assign(items.size(), m_reader.at(value));
+    return items;
+  }
+
   /// Condition names resolved to ids, each once; an unknown name is reported.
   void conditions(Profile& profile)
   {
@@ -51,7 +65,7 @@ public:
       return;
     }
     std::vector<Location> places;
-    const auto names = m_reader.strings(*entry, false, &places);
+    const auto names = list(*entry, places);
     std::vector<std::string> resolved;
     std::map<std::string, std::string> values; // condition id -> the value given
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -90,7 +104,7 @@ public:
   {
     if (const Entry* entry = find(key)) {
       std::vector<Location> places;
-      auto items = m_reader.strings(*entry, false, &places);
+      auto items = list(*entry, places);
       for (std::size_t i = 0; i < items.size(); ++i) {
         catalog::check_reference(m_reader, vocabulary, noun, items[i], places[i]);
       }
@@ -103,7 +117,7 @@ public:
   {
     if (const Entry* entry = find(key)) {
       std::vector<Location> places;
-      auto items = m_reader.strings(*entry, false, &places);
+      auto items = list(*entry, places);
       const auto known = m_catalog.exercise_ids();
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (m_catalog.find(items[i]) == nullptr) {
@@ -176,6 +190,20 @@ public:
     return std::nullopt;
   }
 
+  /// A time in minutes, written as the command line's -m takes it.
+  void minutes(Profile& profile)
+  {
+    if (const Entry* entry = find("minutes")) {
+      if (const auto value = m_reader.string(*entry)) {
+        if (const std::string problem = util::minutes_problem(*value, 1, 180); !problem.empty()) {
+          m_reader.error(entry->second, fmt::format("'minutes' {}", problem));
+          return;
+        }
+        profile.minutes = util::parse_minutes(*value);
+      }
+    }
+  }
+
   void cleared(Profile& profile)
   {
     if (const Entry* entry = find("cleared")) {
@@ -230,7 +258,7 @@ Profile read_profile_keys(catalog::FileReader& reader, const catalog::Catalog& c
   read.ids("goals", catalog.goals, "goal", profile.goals);
   read.ids("regions", catalog.regions, "region", profile.regions);
   read.level(profile);
-  profile.minutes = read.number("minutes", 1, 180);
+  read.minutes(profile);
   profile.lead_in = read.number("lead_in", 0, plan::max_lead_in);
   read.seed(profile);
   read.choice("setting", {"floor", "desk"}, profile.setting);

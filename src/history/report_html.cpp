@@ -168,7 +168,7 @@ td.n, th.n { text-align: right; }
 std::string report_html(const std::vector<Session>& sessions, const Report& report,
                         const ReportContext& context)
 {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>Back-care history</title>\n<style>\n";
   out += style;

@@ -11,9 +11,9 @@ namespace backplan::plan {
 
 using catalog::Catalog;
 
-std::vector<std::string> citations(const Catalog& catalog, const std::vector<PlanItem>& items)
+std::vector<catalog::Citation> citations(const Catalog& catalog, const std::vector<PlanItem>& items)
 {
-  std::vector<std::string> out;
+  std::vector<catalog::Citation> out;
   for (const auto& source : catalog.sources.terms) {
     const bool used = std::any_of(items.begin(), items.end(), [&](const PlanItem& item) {
       const auto& rules_cite = [&](const std::vector<catalog::Contraindication>& rules) {
@@ -31,7 +31,7 @@ std::vector<std::string> citations(const Catalog& catalog, const std::vector<Pla
              (item.exercise.stop_if && item.exercise.stop_if->basis == source.id);
     });
     if (used) {
-      out.push_back(source.citation);
+      out.push_back({source.id, source.citation});
     }
   }
   return out;

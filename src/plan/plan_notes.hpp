@@ -12,7 +12,7 @@ class Chooser;
 
 /// The citation of each source the items use: their exercises', their
 /// rules' and their kinds' advice.
-std::vector<std::string> citations(const catalog::Catalog& catalog, const std::vector<PlanItem>& items);
+std::vector<catalog::Citation> citations(const catalog::Catalog& catalog, const std::vector<PlanItem>& items);
 
 /// One line for each declared condition that no item of the plan needed
 /// changing for.

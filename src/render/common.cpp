@@ -69,9 +69,9 @@ std::vector<std::string> red_flag_citations(const safety::SafetyNotes& safety)
 {
   std::vector<std::string> out;
   for (const auto& tier : safety.red_flags) {
-    for (const auto& citation : tier.citations) {
-      if (std::find(out.begin(), out.end(), citation) == out.end()) {
-        out.push_back(citation);
+    for (const auto& source : tier.sources) {
+      if (std::find(out.begin(), out.end(), source.text) == out.end()) {
+        out.push_back(source.text);
       }
     }
   }

@@ -63,6 +63,10 @@ inline constexpr const char* stop_pointer =
   "stop any exercise that causes pain. The warning signs that need a doctor, and what to do about each, are "
   "under Safety after the plan.";
 
+/// The language every handout is written in (British English), as HTML's
+/// `lang` and the Markdown front matter's `lang` give it.
+inline constexpr const char* document_language = "en-GB";
+
 /// A citation's words and its web address ("NHS — \"Back pain\"
 /// (https://…)"), which handouts print as a link on the words (HTML, PDF).
 struct Citation {

@@ -49,7 +49,11 @@ std::string conditions_text(const std::vector<ConditionRow>& rows, std::size_t e
 {
   std::string out;
   for (const auto& [term, counts] : rows) {
-    out += fmt::format("{}  {}\n", term->id, term->name);
+    // The name beside the id, or under it where the two do not fit.
+    const std::string heading = fmt::format("{}  {}", term->id, term->name);
+    out += width == 0 || util::display_width(heading) <= width
+             ? heading + "\n"
+             : fmt::format("{}\n    {}\n", term->id, term->name);
     if (!term->aliases.empty()) {
       for (const auto& line : util::wrap("aliases: " + util::join(term->aliases, ", "), width - 4)) {
         out += "    " + line + "\n";
@@ -73,7 +77,7 @@ std::string conditions_text(const std::vector<ConditionRow>& rows, std::size_t e
 
 std::string conditions_json(const std::vector<ConditionRow>& rows)
 {
-  auto out = nlohmann::ordered_json::array();
+  auto conditions = nlohmann::ordered_json::array();
   for (const auto& [term, counts] : rows) {
     nlohmann::ordered_json entry;
     entry["id"] = term->id;
@@ -107,9 +111,9 @@ std::string conditions_json(const std::vector<ConditionRow>& rows)
     entry["excludes"] = counts.avoided;
     entry["modifies"] = counts.modified;
     entry["cautions"] = counts.cautioned;
-    out.push_back(std::move(entry));
+    conditions.push_back(std::move(entry));
   }
-  return json_text(out);
+  return json_text({{"schema_version", catalog_json_version}, {"conditions", std::move(conditions)}});
 }
 
 std::string conditions_csv(const std::vector<ConditionRow>& rows)

@@ -55,8 +55,14 @@ std::string notes_text(const plan::Plan& plan)
 
 } // namespace
 
-std::string csv_field(std::string_view text)
+std::string csv_field(std::string_view raw)
 {
+  // A spreadsheet reads a cell that starts with one of these as a formula:
+  // an apostrophe before it keeps it text (OWASP's CSV injection advice).
+  const bool formula =
+    !raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos;
+  const std::string guarded = formula ? "'" + std::string(raw) : std::string();
+  const std::string_view text = formula ? std::string_view(guarded) : raw;
   const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) {

@@ -18,6 +18,8 @@ std::string render_csv(const plan::Plan& plan, const TextOptions& options);
 
 /// One CSV field: quoted, with quotes doubled, when it holds a comma, a
 /// quote, a CR or an LF (or starts or ends with a space); as is otherwise.
+/// A field that starts with '=', '+', '-', '@', a tab or a CR, which a
+/// spreadsheet would run as a formula, gets an apostrophe in front.
 std::string csv_field(std::string_view text);
 
 /// The fields as one CSV record ending in CRLF.

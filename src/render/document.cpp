@@ -254,7 +254,9 @@ Document make_document(const plan::Plan& plan, bool explain)
   if (explain) {
     out.explanation = explanation_of(plan);
   }
-  out.sources = plan.sources;
+  for (const auto& source : plan.sources) {
+    out.sources.push_back(source.text);
+  }
   out.seed = plan.request.seed;
   return out;
 }

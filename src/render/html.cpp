@@ -355,10 +355,10 @@ std::string render_html(const plan::Plan& plan, const TextOptions& options)
 std::string html_document(const Document& document)
 {
   Html out;
-  out.put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  out.put("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-          document.title, Raw{stylesheet});
+          Raw{document_language}, document.title, Raw{stylesheet});
   facts_part(out, document);
   out.put("<main>\n");
   schedule_part(out, document);

@@ -2,14 +2,29 @@
 
 #include "render/common.hpp"
 
+#include <algorithm>
+
 namespace backplan::render {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// A string, or null when it is empty.
-Json string_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+/// A part of a dose in seconds, or null when the dose does not use it.
+Json seconds_or_null(int seconds) { return seconds > 0 ? Json(seconds) : Json(nullptr); }
+
+/// The sources of `ids`, each as {id, citation} with the citation `cited`
+/// gives it (null for an id it does not know).
+Json item_sources_json(const std::vector<std::string>& ids, const std::vector<catalog::Citation>& cited)
+{
+  Json out = Json::array();
+  for (const auto& id : ids) {
+    const auto found = std::find_if(cited.begin(), cited.end(),
+                                    [&](const catalog::Citation& source) { return source.id == id; });
+    out.push_back({{"id", id}, {"citation", found != cited.end() ? Json(found->text) : Json(nullptr)}});
+  }
+  return out;
+}
 
 Json request_json(const plan::Plan& plan)
 {
@@ -73,12 +88,12 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   const auto& item = plan.items[index];
   const auto& exercise = item.exercise;
   Json dosage;
-  dosage["hold_seconds"] = item.dose.hold;
-  dosage["rep_seconds"] = item.dose.rep_seconds;
+  dosage["hold_seconds"] = seconds_or_null(item.dose.hold);
+  dosage["rep_seconds"] = seconds_or_null(item.dose.rep_seconds);
   dosage["reps"] = item.dose.reps;
   dosage["sets"] = item.dose.sets;
-  dosage["rest_between_reps_seconds"] = item.dose.rest_between_reps;
-  dosage["rest_between_sets_seconds"] = item.dose.rest_between_sets;
+  dosage["rest_between_reps_seconds"] = seconds_or_null(item.dose.rest_between_reps);
+  dosage["rest_between_sets_seconds"] = seconds_or_null(item.dose.rest_between_sets);
   dosage["per_side"] = exercise.per_side;
   dosage["words"] = item.dosage_words;
 
@@ -109,7 +124,7 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["cautions"] = plan_rules_json(plan, item.cautions);
   out["easier"] = variant_json(plan, item.easier);
   out["harder"] = variant_json(plan, item.harder);
-  out["sources"] = exercise.sources;
+  out["sources"] = item_sources_json(exercise.sources, plan.sources);
   out["cautioned_because"] = string_or_null(item.cautioned_because);
   out["family"] = string_or_null(exercise.family);
   out["family_because"] = string_or_null(item.family_because);
@@ -172,7 +187,7 @@ Json safety_json(const safety::SafetyNotes& safety)
     entry["name"] = tier.name;
     entry["action"] = tier.action;
     entry["signs"] = tier.signs;
-    entry["basis"] = tier.citations;
+    entry["sources"] = sources_json(tier.sources);
     entry["added_by_conditions"] = Json::array();
     for (const auto& added : tier.added) {
       Json sign;
@@ -186,6 +201,17 @@ Json safety_json(const safety::SafetyNotes& safety)
 }
 
 } // namespace
+
+Json string_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+Json sources_json(const std::vector<catalog::Citation>& sources)
+{
+  Json out = Json::array();
+  for (const auto& source : sources) {
+    out.push_back({{"id", source.id}, {"citation", source.text}});
+  }
+  return out;
+}
 
 Json rules_json(const std::vector<catalog::Contraindication>& rules,
                 const std::function<std::string(const std::string&)>& condition_name_of)
@@ -207,7 +233,7 @@ Json rules_json(const std::vector<catalog::Contraindication>& rules,
 Json plan_json(const plan::Plan& plan)
 {
   Json out;
-  out["schema_version"] = json_schema_version;
+  out["schema_version"] = plan_json_version;
   out["generator"] = "backplan " BACKPLAN_VERSION;
   out["title"] = plan_title(plan);
   out["date"] = string_or_null(plan.request.date);
@@ -231,7 +257,7 @@ Json plan_json(const plan::Plan& plan)
   }
   out["kind_advice"] = std::move(advice);
   out["safety"] = safety_json(plan.safety);
-  out["sources"] = plan.sources;
+  out["sources"] = sources_json(plan.sources);
   return out;
 }
 

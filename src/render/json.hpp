@@ -10,8 +10,12 @@
 
 namespace backplan::render {
 
-/// The version of the plan's JSON layout: additions keep it, changes bump it.
-inline constexpr int json_schema_version = 2;
+/// The versions of the JSON documents backplan writes, each the
+/// `schema_version` of its schema under schema/: additions keep a version,
+/// any other change bumps it.
+inline constexpr int plan_json_version = 3;    ///< plan -f json
+inline constexpr int catalog_json_version = 1; ///< list, show and conditions -f json
+inline constexpr int cue_json_version = 1;     ///< run --cues -f json, each line
 
 /// The plan as one JSON object with its keys in the documented order
 /// (schema_version, generator, request, items, left_out, totals, uncovered,
@@ -26,6 +30,13 @@ nlohmann::ordered_json plan_json(const plan::Plan& plan);
 /// (the plan's name for it, or the catalog's).
 nlohmann::ordered_json rules_json(const std::vector<catalog::Contraindication>& rules,
                                   const std::function<std::string(const std::string&)>& condition_name_of);
+
+/// A string, or null when it is empty.
+nlohmann::ordered_json string_or_null(const std::string& text);
+
+/// Sources as a JSON array of {id, citation}, the one shape every document
+/// gives a list of sources.
+nlohmann::ordered_json sources_json(const std::vector<catalog::Citation>& sources);
 
 /// `value` indented by two spaces, with a final newline; invalid UTF-8 (which
 /// a loaded catalog never holds) is replaced rather than thrown on.

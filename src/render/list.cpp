@@ -6,13 +6,34 @@
 
 #include <algorithm>
 #include <array>
+#include <fmt/format.h>
+#include <optional>
 
 namespace backplan::render {
 
 namespace {
 
+/// Each exercise in two lines, for widths too narrow for the table: its id
+/// and typical time, then its name and position indented, cut to fit.
+std::string list_stacked(const std::vector<ListRow>& rows, std::size_t width)
+{
+  std::string out;
+  for (const auto& row : rows) {
+    const auto& e = *row.exercise;
+    const std::string time = util::format_duration(row.typical_seconds);
+    const std::size_t used = util::display_width(e.id) + 2 + util::display_width(time);
+    out += e.id + std::string(used < width ? width - used + 2 : 2, ' ') + time + "\n";
+    out += "  " +
+           util::truncate_to_width(fmt::format("{} · {}", e.name, e.position), width > 2 ? width - 2 : 1) +
+           "\n";
+  }
+  return out;
+}
+
 /// One exercise a line: id, name, position, regions, typical time, aligned;
-/// names are cut so that a line fits the width.
+/// names are cut so that a line fits the width, and a width too narrow for
+/// every column drops regions, then positions, then stacks each exercise
+/// on two lines (list_stacked).
 std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout)
 {
   std::vector<std::array<std::string, 5>> cells;
@@ -24,33 +45,56 @@ std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout
     cells.push_back(
       {e.id, e.name, e.position, util::join(e.regions, ","), util::format_duration(row.typical_seconds)});
   }
-  std::array<std::size_t, 5> widths{};
+  std::array<std::size_t, 5> natural{};
   for (const auto& line : cells) {
     for (std::size_t c = 0; c < line.size(); ++c) {
-      widths[c] = std::max(widths[c], util::display_width(line[c]));
+      natural[c] = std::max(natural[c], util::display_width(line[c]));
     }
   }
-  // Too wide: regions give way first, down to 10 columns, then names, down to
-  // 12, then positions, down to 9; ids and times are never cut.
-  for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{3, 10}, {1, 12}, {2, 9}}) {
-    std::size_t total = 4 * 2;
+  const auto total = [](const std::array<std::size_t, 5>& widths) {
+    std::size_t sum = 0;
+    std::size_t shown = 0;
     for (const auto width : widths) {
-      total += width;
+      sum += width;
+      shown += width > 0 ? 1 : 0;
     }
-    if (layout.width > 0 && total > layout.width) {
-      widths[column] = std::max(least, widths[column] - std::min(widths[column], total - layout.width));
+    return sum + 2 * (shown - 1);
+  };
+  // Too wide: regions give way first, down to 10 columns, then names, down
+  // to 12, then positions, down to 9; when even that is too wide, the same
+  // without regions, then without positions. Ids and times are never cut.
+  std::optional<std::array<std::size_t, 5>> fitted;
+  for (const std::vector<std::size_t>& dropped : {std::vector<std::size_t>{}, {3}, {3, 2}}) {
+    auto widths = natural;
+    for (const auto column : dropped) {
+      widths[column] = 0;
+    }
+    for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{3, 10}, {1, 12}, {2, 9}}) {
+      if (layout.width > 0 && widths[column] > least && total(widths) > layout.width) {
+        widths[column] =
+          std::max(least, widths[column] - std::min(widths[column], total(widths) - layout.width));
+      }
+    }
+    if (layout.width == 0 || total(widths) <= layout.width) {
+      fitted = widths;
+      break;
     }
   }
+  if (!fitted) {
+    return list_stacked(rows, layout.width);
+  }
+  const auto& widths = *fitted;
   std::string out;
   for (auto& line : cells) {
-    line[1] = util::truncate_to_width(line[1], widths[1]);
-    line[2] = util::truncate_to_width(line[2], widths[2]);
-    line[3] = util::truncate_to_width(line[3], widths[3]);
     std::string text;
     for (std::size_t c = 0; c < line.size(); ++c) {
-      text += line[c];
+      if (widths[c] == 0) {
+        continue;
+      }
+      const std::string cell = c == 0 || c == 4 ? line[c] : util::truncate_to_width(line[c], widths[c]);
+      text += cell;
       if (c + 1 < line.size()) {
-        text += std::string(widths[c] - util::display_width(line[c]) + 2, ' ');
+        text += std::string(widths[c] - util::display_width(cell) + 2, ' ');
       }
     }
     out += text + "\n";
@@ -58,11 +102,11 @@ std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout
   return out;
 }
 
-/// An array of {id, name, position, regions, goals, kind, level, per_side,
-/// typical_seconds}.
+/// {schema_version, exercises}: an array of {id, name, position, regions,
+/// goals, kind, level, per_side, typical_seconds}.
 std::string list_json(const std::vector<ListRow>& rows, const ListLayout& /*layout*/)
 {
-  auto out = nlohmann::ordered_json::array();
+  auto exercises = nlohmann::ordered_json::array();
   for (const auto& row : rows) {
     const auto& e = *row.exercise;
     nlohmann::ordered_json entry;
@@ -75,9 +119,9 @@ std::string list_json(const std::vector<ListRow>& rows, const ListLayout& /*layo
     entry["level"] = e.level;
     entry["per_side"] = e.per_side;
     entry["typical_seconds"] = row.typical_seconds;
-    out.push_back(std::move(entry));
+    exercises.push_back(std::move(entry));
   }
-  return json_text(out);
+  return json_text({{"schema_version", catalog_json_version}, {"exercises", std::move(exercises)}});
 }
 
 /// The JSON's fields as RFC 4180 CSV with a header row; lists joined by ",".

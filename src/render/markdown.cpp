@@ -59,6 +59,27 @@ public:
 
   Raw labelled(const Note& note) const { return labelled(note.label, note.text); }
 
+  /// A citation with its address as an autolink, "words (<https://...>)",
+  /// so that the address stays printed and is never a bare URL.
+  Raw cited(std::string_view citation) const
+  {
+    const auto parts = split_citation(citation);
+    if (parts.address.empty()) {
+      return text(citation);
+    }
+    return format("{} (<{}>)", parts.words, Raw{parts.address});
+  }
+
+  /// Citations joined by "; ", each as `cited` writes it.
+  Raw cited(const std::vector<std::string>& citations) const
+  {
+    std::string joined;
+    for (const auto& citation : citations) {
+      joined += (joined.empty() ? "" : "; ") + cited(citation).text;
+    }
+    return Raw{joined};
+  }
+
   /// A table row of markup cells.
   void row(const std::vector<Raw>& cells)
   {
@@ -118,7 +139,7 @@ void safety_section(Markdown& out, const SafetySection& safety)
     }
   }
   if (!safety.citations.empty()) {
-    out.put(">\n> *Basis: {}*\n", util::join(safety.citations, "; "));
+    out.put(">\n> *Basis: {}*\n", out.cited(safety.citations));
   }
   out.put("\n");
 }
@@ -169,8 +190,9 @@ void figure_link(Markdown& out, const ExerciseBlock& exercise, const std::string
   }
   const std::string separator = folder.ends_with('/') ? "" : "/";
   out.put("![{}]({})\n\n", exercise.name, link_path(folder + separator + figure_file(exercise.id)));
+  // Each note a sentence, so that it does not read as a heading.
   for (const auto& note : exercise.figure_notes) {
-    out.put("*{}*\n\n", note);
+    out.put("*{}.*\n\n", note);
   }
 }
 
@@ -178,20 +200,20 @@ void item_section(Markdown& out, const ExerciseBlock& exercise, const std::strin
 {
   out.put("### {}. {}\n\n", exercise.number, exercise.name);
   figure_link(out, exercise, figures);
-  out.put("*Starts at {} · takes {} · {}*\n\n", exercise.start, exercise.time, exercise.kind);
+  out.put("*Starts at {} · takes {} · {}.*\n\n", exercise.start, exercise.time, exercise.kind);
   out.put("{}\n\n", exercise.summary);
   out.put("{}\\\n", out.labelled("Start position", exercise.position));
   out.put("{}\n\n", out.labelled("Dosage", exercise.dosage));
   for (const auto& note : exercise.notes) {
     out.put("{}\n\n", out.labelled(note));
   }
-  out.put("**Steps**\n\n");
+  out.put("#### Steps\n\n");
   for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
     out.put("{}. {}\n", s + 1, exercise.steps[s]);
   }
   out.put("\n");
   if (!exercise.cues.empty()) {
-    out.put("**Tips**\n\n");
+    out.put("#### Tips\n\n");
     for (const auto& cue : exercise.cues) {
       out.put("- {}\n", cue);
     }
@@ -299,7 +321,7 @@ std::string markdown_document(const Document& document, const TextOptions& optio
   Markdown out;
   // pandoc uses `pagetitle` for a standalone page's <title> and shows the
   // level-1 heading below as the title in every output.
-  out.put("---\npagetitle: {}\n---\n\n", yaml_quoted(document.title));
+  out.put("---\npagetitle: {}\nlang: {}\n---\n\n", yaml_quoted(document.title), Raw{document_language});
   facts_section(out, document);
   schedule_section(out, document);
   stop_section(out, document.safety);
@@ -314,7 +336,7 @@ std::string markdown_document(const Document& document, const TextOptions& optio
   tick_grid_section(out, document);
   out.put("## Sources\n\n");
   for (const auto& source : document.sources) {
-    out.put("- {}\n", source);
+    out.put("- {}\n", out.cited(source));
   }
   return out.take();
 }

@@ -33,18 +33,65 @@ std::string name_exercise(const catalog::Catalog& catalog, const std::string& id
   return exercise != nullptr ? exercise->name : id;
 }
 
+/// `line` broken so that no piece is wider than `width`: after the last '/'
+/// or '-' that fits (a web address, a file's path, a long id), else where
+/// the width runs out.
+std::vector<std::string> break_long(std::string line, std::size_t width)
+{
+  std::vector<std::string> out;
+  while (util::display_width(line) > width) {
+    std::size_t fits = 0;    // bytes of the longest start that fits
+    std::size_t at_mark = 0; // bytes up to and with the last '/' or '-' in it
+    for (std::size_t i = 1; i <= line.size(); ++i) {
+      if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) {
+        continue; // inside a character
+      }
+      if (util::display_width(line.substr(0, i)) > width) {
+        break;
+      }
+      fits = i;
+      if (line[i - 1] == '/' || line[i - 1] == '-') {
+        at_mark = i;
+      }
+    }
+    const std::size_t cut = at_mark > 0 ? at_mark : std::max<std::size_t>(fits, 1);
+    out.push_back(line.substr(0, cut));
+    line.erase(0, cut);
+  }
+  out.push_back(std::move(line));
+  return out;
+}
+
 /// `text` wrapped to `width`, its first line after `prefix` and the others
-/// indented as far; on one line when `width` is 0.
+/// indented as far; on one line when `width` is 0. Where the prefix leaves
+/// less than 24 columns, the text goes under it, indented by 4; a word
+/// wider than the room is broken (break_long).
 std::string hanging(const std::string& prefix, const std::string& text, std::size_t width)
 {
   if (width == 0) {
     return prefix + text + "\n";
   }
-  const std::size_t indent = util::display_width(prefix);
+  std::size_t indent = util::display_width(prefix);
   std::string out;
-  const auto lines = util::wrap(text, width > indent + 10 ? width - indent : 10);
+  std::string first = prefix;
+  if (indent + 24 > width && indent > 4) {
+    std::string label = prefix;
+    while (!label.empty() && label.back() == ' ') {
+      label.pop_back();
+    }
+    out += label + "\n";
+    indent = 4;
+    first = std::string(indent, ' ');
+  }
+  const std::size_t room = width > indent + 10 ? width - indent : 10;
+  std::vector<std::string> lines;
+  for (const auto& line : util::wrap(text, room)) {
+    for (auto& piece : break_long(line, room)) {
+      lines.push_back(std::move(piece));
+    }
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    out += (i == 0 ? prefix : std::string(indent, ' ')) + lines[i] + "\n";
+    out += (i == 0 ? first : std::string(indent, ' ')) + lines[i] + "\n";
   }
   return lines.empty() ? prefix + "\n" : out;
 }
@@ -163,7 +210,7 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
     const auto* source = catalog.sources.find(id);
     out += hanging("  - ", fmt::format("{}: {}", id, source != nullptr ? source->citation : ""), width);
   }
-  out += fmt::format("\nDefined at {}\n", e.where.file.view());
+  out += "\n" + hanging("Defined at ", std::string(e.where.file.view()), width);
   return out;
 }
 
@@ -192,19 +239,25 @@ Json catalog_rules_json(const catalog::Catalog& catalog, const std::vector<catal
   return rules_json(list, [&](const std::string& id) { return term_name(catalog.conditions, id); });
 }
 
+/// An easier or harder version, in one shape whether it is told in words or
+/// is another exercise: {text, exercise_id, description, contraindications},
+/// where another exercise gives its name, summary and rules.
 Json version_json(const catalog::Catalog& catalog, const util::Box<catalog::Variant>& variant)
 {
   if (!variant) {
     return nullptr;
   }
-  if (variant->exercise.empty()) {
+  const auto* other = variant->exercise.empty() ? nullptr : catalog.find(variant->exercise);
+  if (other == nullptr) {
     return Json{{"text", variant->text},
-                {"exercise_id", nullptr},
+                {"exercise_id", string_or_null(variant->exercise)},
+                {"description", nullptr},
                 {"contraindications", catalog_rules_json(catalog, variant->contraindications)}};
   }
-  const auto* other = catalog.find(variant->exercise);
-  return Json{{"text", other != nullptr ? other->name : variant->exercise},
-              {"exercise_id", variant->exercise}};
+  return Json{{"text", other->name},
+              {"exercise_id", other->id},
+              {"description", other->summary},
+              {"contraindications", catalog_rules_json(catalog, other->contraindications)}};
 }
 
 Json pose_json(const figure::Pose& pose)
@@ -244,6 +297,7 @@ Json figure_json(const catalog::Exercise& e)
 std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exercise& e)
 {
   Json out;
+  out["schema_version"] = catalog_json_version;
   out["id"] = e.id;
   out["name"] = e.name;
   out["summary"] = e.summary;
@@ -253,6 +307,7 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   out["goals"] = e.goals;
   out["movements"] = e.movements;
   out["kind"] = e.kind;
+  out["kind_name"] = term_name(catalog.kinds, e.kind);
   out["level"] = e.level;
   out["per_side"] = e.per_side;
   Json dosage;
@@ -275,12 +330,12 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   out["family"] = e.family.empty() ? Json(nullptr) : Json(e.family);
   out["end_range"] = e.end_range;
   out["contraindications"] = catalog_rules_json(catalog, e.contraindications);
-  Json sources = Json::array();
+  std::vector<catalog::Citation> sources;
   for (const auto& id : e.sources) {
     const auto* source = catalog.sources.find(id);
-    sources.push_back(Json{{"id", id}, {"citation", source != nullptr ? source->citation : ""}});
+    sources.push_back({id, source != nullptr ? source->citation : id});
   }
-  out["sources"] = std::move(sources);
+  out["sources"] = sources_json(sources);
   out["figure"] = figure_json(e);
   out["file"] = e.where.file.view();
   return json_text(out);

@@ -128,7 +128,7 @@ SafetyNotes safety_notes(const catalog::Catalog& catalog, const std::vector<std:
     }
     for (const auto& source : term.sources) {
       if (const auto* found = catalog.sources.find(source)) {
-        tier.citations.push_back(found->citation);
+        tier.sources.push_back({found->id, found->citation});
       }
     }
     for (const auto& condition : catalog.conditions.terms) {

@@ -3,6 +3,7 @@
 #include "util/utf8.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 
 namespace backplan::util {
@@ -34,17 +35,77 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 
 } // namespace
 
+namespace {
+
+/// The words of a name: "--left-knee_flexion" is {left, knee, flexion}.
+std::vector<std::string_view> name_words(std::string_view name)
+{
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i == name.size() || name[i] == '-' || name[i] == '_') {
+      if (i > start) {
+        words.push_back(name.substr(start, i - start));
+      }
+      start = i + 1;
+    }
+  }
+  return words;
+}
+
+/// The edits a word of `size` letters may take from its intended word.
+std::size_t typo_limit(std::size_t size) { return std::max<std::size_t>(1, size / 3); }
+
+/// How far `candidate` is from what `word` meant, or nullopt when it is
+/// not a likely meaning: a near miss letter by letter whose changed words
+/// are each a near miss too ("lowerback", "stpes"; not "back-pain" for
+/// "neck-pain"), a start of at least half of it ("expl" of "explain", not
+/// "disc" of "discectomy"), its first word ("lying" of "lying-on-back"), or
+/// all of the words of `word` in it ("knee_flexion" in "left_knee_flexion").
+std::optional<std::size_t> meaning_distance(std::string_view word, std::string_view candidate)
+{
+  const auto bare = [](std::string_view name) {
+    return name.substr(std::min(name.find_first_not_of('-'), name.size()));
+  };
+  const std::string_view w = bare(word);
+  const std::string_view c = bare(candidate);
+  const std::size_t limit = typo_limit(w.size());
+  const auto words = name_words(w);
+  const auto candidate_words = name_words(c);
+  const bool all_words_in = std::all_of(words.begin(), words.end(), [&](std::string_view part) {
+    return std::find(candidate_words.begin(), candidate_words.end(), part) != candidate_words.end();
+  });
+  if (!words.empty() && words.size() < candidate_words.size() && all_words_in &&
+      (words.size() > 1 || words.front() == candidate_words.front())) {
+    return 1;
+  }
+  const std::size_t distance = edit_distance(w, c);
+  if (w.size() >= 3 && c.starts_with(w) && w.size() * 2 >= c.size()) {
+    return std::min(distance, limit);
+  }
+  if (distance > limit) {
+    return std::nullopt;
+  }
+  if (words.size() == candidate_words.size()) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (edit_distance(words[i], candidate_words[i]) > typo_limit(words[i].size())) {
+        return std::nullopt;
+      }
+    }
+  }
+  return distance;
+}
+
+} // namespace
+
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates)
 {
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
-  std::size_t best_distance = limit + 1;
+  std::size_t best_distance = 0;
   for (const auto& candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
-    const bool prefix = word.size() >= 3 && candidate.starts_with(word);
-    const std::size_t score = prefix ? std::min<std::size_t>(distance, limit) : distance;
-    if (score < best_distance) {
-      best_distance = score;
+    const auto distance = meaning_distance(word, candidate);
+    if (distance && (!best || *distance < best_distance)) {
+      best_distance = *distance;
       best = candidate;
     }
   }
@@ -237,8 +298,61 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width)
   return lines;
 }
 
+std::optional<int> parse_minutes(std::string_view text)
+{
+  const auto space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!text.empty() && space(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && space(text.back())) {
+    text.remove_suffix(1);
+  }
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+    ++digits;
+  }
+  if (digits == 0 || digits > 4) {
+    return std::nullopt;
+  }
+  int number = 0;
+  for (const char c : text.substr(0, digits)) {
+    number = number * 10 + (c - '0');
+  }
+  std::string_view unit = text.substr(digits);
+  while (!unit.empty() && space(unit.front())) {
+    unit.remove_prefix(1);
+  }
+  std::string lower(unit);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* minutes : {"", "m", "min", "mins", "minute", "minutes"}) {
+    if (lower == minutes) {
+      return number;
+    }
+  }
+  for (const char* hours : {"h", "hr", "hrs", "hour", "hours"}) {
+    if (lower == hours) {
+      return number * 60;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string minutes_problem(std::string_view text, int low, int high)
+{
+  const auto minutes = parse_minutes(text);
+  if (minutes && *minutes >= low && *minutes <= high) {
+    return {};
+  }
+  return fmt::format("must be {} to {} minutes, as 10, 10m, 10min, 10 min or 1h, found '{}'", low, high,
+                     text);
+}
+
 std::string format_clock(int seconds, bool pad)
 {
+  if (seconds >= 100 * 60) {
+    return fmt::format("{}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  }
   return pad ? fmt::format("{:02}:{:02}", seconds / 60, seconds % 60)
              : fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }

@@ -7,8 +7,10 @@
 
 namespace backplan::util {
 
-/// The candidate closest to `word` by edit distance, if it is close enough
-/// to be a likely typo (at most a third of the word's length, at least 1).
+/// The candidate `word` most likely meant: a typo of it (at most a third of
+/// the word's length in edits, at least 1, and each changed word of a
+/// hyphenated name a typo of its own), a start of at least half of it, its
+/// first word, or a name holding all of the word's words.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 /// " (did you mean 'x'?)" for a near miss, or an empty string.
@@ -46,7 +48,16 @@ std::size_t display_width(std::string_view text);
 /// (a wide character that would cross the limit goes with the cut part).
 std::string truncate_to_width(std::string_view text, std::size_t width);
 
-/// Seconds as "m:ss" with minutes unpadded, or "mm:ss" when `pad` is set.
+/// A time in whole minutes as people write it: "10", "10m", "10min",
+/// "10 min", "10 minutes", "1h", "1 hour"; nullopt for anything else.
+std::optional<int> parse_minutes(std::string_view text);
+
+/// What is wrong with `text` as a time of `low` to `high` minutes ("must be
+/// ..."), or an empty string when nothing is.
+std::string minutes_problem(std::string_view text, int low, int high);
+
+/// Seconds as "m:ss" with minutes unpadded, or "mm:ss" when `pad` is set;
+/// from 100 minutes on, "h:mm:ss" either way.
 std::string format_clock(int seconds, bool pad = true);
 
 /// A duration in words: "45 s", "4 min", "4 min 30 s".

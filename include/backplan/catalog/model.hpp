@@ -189,6 +189,13 @@ struct ConditionSign {
   Location where;
 };
 
+/// A source as documents cite it: its id in the catalog and its citation.
+struct Citation {
+  std::string id;
+  std::string text;
+  bool operator==(const Citation&) const = default;
+};
+
 /// One entry of a vocabulary (a condition, region, goal, position, ...).
 /// Fields a vocabulary does not use stay empty.
 struct Term {

@@ -176,7 +176,7 @@ struct Plan {
   /// Exercises left out because they load what a declared condition protects
   /// and have no rule for it: one line for each such condition.
   std::vector<std::string> gaps;
-  std::vector<std::string> sources; ///< citations of the sources of the items
+  std::vector<catalog::Citation> sources; ///< the sources of the items, in catalog order
   safety::SafetyNotes safety;
   /// Set for a session of a programme: its handout carries a log sheet of
   /// its weeks instead of a week's tick grid.

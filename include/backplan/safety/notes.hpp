@@ -14,7 +14,7 @@ struct RedFlagTier {
   std::string name;   ///< "Emergency now"
   std::string action; ///< what to do on any of the signs
   std::vector<std::string> signs;
-  std::vector<std::string> citations; ///< the public references it comes from
+  std::vector<catalog::Citation> sources; ///< the public references it comes from
   /// The signs of `signs` a declared condition added, and which condition.
   struct Added {
     std::string condition; ///< the condition id

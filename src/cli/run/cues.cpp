@@ -1,5 +1,6 @@
 #include "cli/run/cues.hpp"
 
+#include "render/json.hpp"
 #include "util/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@ std::string cue_line(const Schedule& schedule, std::size_t index)
 std::string cue_json(const Schedule& schedule, std::size_t index)
 {
   nlohmann::ordered_json out;
+  out["schema_version"] = render::cue_json_version;
   const int start = cue_start(schedule, index);
   out["time"] = start;
   out["clock"] = util::format_clock(start);
@@ -57,9 +59,9 @@ std::string cue_json(const Schedule& schedule, std::size_t index)
     out["reps"] = nullptr;
     out["set"] = nullptr;
     out["sets"] = nullptr;
-    out["seconds"] = 0;
-    out["modifications"] = nlohmann::ordered_json::array();
-    out["cautions"] = nlohmann::ordered_json::array();
+    out["seconds"] = nullptr;
+    out["modifications"] = nullptr;
+    out["cautions"] = nullptr;
   }
   out["words"] = cue_words(schedule, index);
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

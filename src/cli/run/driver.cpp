@@ -6,6 +6,7 @@
 #include "cli/run/speech.hpp"
 #include "cli/terminal.hpp"
 #include "cli/tty.hpp"
+#include "render/json.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -196,9 +197,10 @@ std::string summary_cue(const Summary& summary, bool json)
   const auto seconds = static_cast<long long>(summary.active.count() / 1000);
   if (json) {
     return fmt::format(
-      R"({{"phase":"summary","done":{},"skipped":{},"not_reached":{},"seconds":{},"finished":{}}})"
+      R"({{"schema_version":{},"phase":"summary","done":{},"skipped":{},"not_reached":{},"seconds":{},"finished":{}}})"
       "\n",
-      summary.done, summary.skipped, summary.not_reached, seconds, summary.finished);
+      render::cue_json_version, summary.done, summary.skipped, summary.not_reached, seconds,
+      summary.finished);
   }
   return fmt::format("summary done={} skipped={} not_reached={} seconds={} finished={}\n", summary.done,
                      summary.skipped, summary.not_reached, seconds, summary.finished ? "yes" : "no");

@@ -45,6 +45,13 @@ int integer(const Json& parent, const std::string& path, const char* key, int mi
   return static_cast<int>(number);
 }
 
+/// A part of a dose in seconds: null (version 3) or 0 (version 2) when the
+/// dose does not use it.
+int seconds(const Json& parent, const std::string& path, const char* key, int max)
+{
+  return field(parent, path, key).is_null() ? 0 : integer(parent, path, key, 0, max);
+}
+
 std::string text(const Json& parent, const std::string& path, const char* key)
 {
   const Json& value = field(parent, path, key);
@@ -121,12 +128,12 @@ plan::PlanItem read_item(const Json& value, const std::string& path, int lead_in
     value.contains("changes_position") ? boolean(value, path, "changes_position") : item.transition > 0;
   const std::string at = child(path, "dosage");
   const Json& dosage = field(value, path, "dosage");
-  item.dose.hold = integer(dosage, at, "hold_seconds", 0, max_seconds);
-  item.dose.rep_seconds = integer(dosage, at, "rep_seconds", 0, max_seconds);
+  item.dose.hold = seconds(dosage, at, "hold_seconds", max_seconds);
+  item.dose.rep_seconds = seconds(dosage, at, "rep_seconds", max_seconds);
   item.dose.reps = integer(dosage, at, "reps", 1, max_count);
   item.dose.sets = integer(dosage, at, "sets", 1, max_count);
-  item.dose.rest_between_reps = integer(dosage, at, "rest_between_reps_seconds", 0, max_seconds);
-  item.dose.rest_between_sets = integer(dosage, at, "rest_between_sets_seconds", 0, max_seconds);
+  item.dose.rest_between_reps = seconds(dosage, at, "rest_between_reps_seconds", max_seconds);
+  item.dose.rest_between_sets = seconds(dosage, at, "rest_between_sets_seconds", max_seconds);
   item.exercise.per_side = boolean(dosage, at, "per_side");
   item.dosage_words = text(dosage, at, "words");
   item.exercise.steps = texts(value, path, "steps");
@@ -148,9 +155,10 @@ plan::PlanItem read_item(const Json& value, const std::string& path, int lead_in
 plan::Plan read_plan(const Json& root)
 {
   const int version = integer(root, "", "schema_version", 0, 1000000);
-  if (version != render::json_schema_version) {
-    throw Problem{fmt::format("schema_version {} is not supported (this backplan reads {})", version,
-                              render::json_schema_version)};
+  // Version 3 only wrote null for the parts of a dose it does not use.
+  if (version != render::plan_json_version && version != 2) {
+    throw Problem{fmt::format("schema_version {} is not supported (this backplan reads 2 and {})", version,
+                              render::plan_json_version)};
   }
   plan::Plan plan;
   const Json& request = field(root, "", "request");
