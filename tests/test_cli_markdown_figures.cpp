@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -135,11 +136,28 @@ TEST_SUITE("cli::markdown_figures")
           "backplan: error: cannot create " + dir + "/plan-figures: a file of that name is in the way\n");
     CHECK_FALSE(fs::exists(dir + "/plan.md"));
 
-    const auto missing =
-      test::run_backplan(with(knee_plan, {"-f", "markdown", "--figures", dir + "/no/such"}));
-    CHECK(missing.status == 1);
-    CHECK(missing.out.empty());
-    CHECK(missing.err == "backplan: error: cannot create " + dir + "/no/such: No such file or directory\n");
+    const auto under_file =
+      test::run_backplan(with(knee_plan, {"-f", "markdown", "--figures", dir + "/plan-figures/sub"}));
+    CHECK(under_file.status == 1);
+    CHECK(under_file.out.empty());
+    CHECK(under_file.err ==
+          "backplan: error: cannot create " + dir + "/plan-figures: a file of that name is in the way\n");
+  }
+
+  TEST_CASE("--figures works with any -o: a handout named without a folder, figures in folders to make")
+  {
+    const auto dir = test::temp_dir();
+    // Run from `dir`, as a person types it there.
+    const auto run = test::shell(
+      fmt::format("cd '{}' && '{}' plan --knee -o plan.md --figures other/figs 2>&1", dir, BACKPLAN_EXE));
+    CHECK(run.out.empty());
+    REQUIRE(run.status == 0);
+    const auto links = image_links(test::slurp(dir + "/plan.md"));
+    REQUIRE(!links.empty());
+    for (const auto& [alt, target] : links) {
+      CHECK(target.starts_with("other/figs/"));
+      CHECK(is_svg(dir + "/" + target));
+    }
   }
 
   TEST_CASE("a handout that cannot be written takes its figures back")

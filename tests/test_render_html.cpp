@@ -13,7 +13,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 
 using namespace backplan;
@@ -247,6 +250,59 @@ TEST_SUITE("render::html")
         CAPTURE(sign);
         CHECK(folded.find(util::fold_whitespace(sign).substr(0, 30)) != std::string::npos);
       }
+    }
+  }
+  TEST_CASE("axe-core finds no accessibility violation of any level in the handouts and the history report" *
+            doctest::test_suite("external"))
+  {
+    // axe-core is not a Debian package: .ci/run fetches a pinned release to
+    // this path (or BACKPLAN_AXE_CORE names one); without it or Chromium
+    // there is nothing to run it with.
+    const char* named = std::getenv("BACKPLAN_AXE_CORE");
+    const std::string axe = named != nullptr ? named : "/usr/local/share/axe-core/axe.min.js";
+    if (!std::filesystem::exists(axe) || test::shell("command -v chromium").status != 0) {
+      MESSAGE("axe-core or Chromium is not installed: not run");
+      return;
+    }
+    const std::string dir = test::temp_dir();
+    const std::map<std::string, std::string> env = {
+      {"HOME", dir}, {"XDG_DATA_HOME", dir + "/data"}, {"XDG_STATE_HOME", dir + "/state"}};
+    REQUIRE(test::run_backplan({"log", "-m", "5", "--pain", "3", "--date", "2020-01-06"}, env).status == 0);
+    std::vector<std::pair<std::string, std::vector<std::string>>> pages = {
+      {"plain", {"plan", "-f", "html"}},
+      {"explained",
+       {"plan", "-f", "html", "-c", "knee,pregnancy=20", "-m", "20", "--explain", "--for", "A. Person"}},
+      {"desk", {"plan", "-f", "html", "--setting", "desk", "-c", "sciatica"}},
+      {"history", {"history", "-f", "html"}},
+      {"no-history", {"history", "-f", "html", "--all"}},
+    };
+    // The page runs axe once loaded and writes what it found into itself.
+    const std::string runner =
+      "<script>" + test::slurp(axe) +
+      "</script><script>axe.run(document).then(r => { const p = document.createElement('pre'); "
+      "p.id = 'axe-result'; p.textContent = JSON.stringify(r.violations.map(v => v.id + ': ' + v.help)); "
+      "document.body.appendChild(p); });</script>";
+    for (const auto& [name, args] : pages) {
+      CAPTURE(name);
+      const auto page = test::run_backplan(
+        args, name == "no-history"
+                ? std::map<std::string, std::string>{{"HOME", dir + "/empty"},
+                                                     {"XDG_DATA_HOME", dir + "/empty/data"}}
+                : env);
+      REQUIRE(page.status == 0);
+      std::string html = page.out;
+      REQUIRE(html.find("</body>") != std::string::npos);
+      html.replace(html.find("</body>"), 7, runner + "</body>");
+      const std::string path = dir + "/" + name + ".html";
+      std::ofstream(path, std::ios::binary) << html;
+      const auto dom =
+        test::shell("chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=20000 "
+                    "--dump-dom 'file://" +
+                    path + "' 2>/dev/null");
+      const auto start = dom.out.find("<pre id=\"axe-result\">");
+      REQUIRE(start != std::string::npos);
+      const auto end = dom.out.find("</pre>", start);
+      CHECK(dom.out.substr(start, end - start) == "<pre id=\"axe-result\">[]");
     }
   }
 }

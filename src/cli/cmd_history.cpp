@@ -127,7 +127,9 @@ Json session_json(const history::Session& s, std::map<std::string, Json>& reques
   out["note"] = s.note.empty() ? Json(nullptr) : Json(s.note);
   auto request = requests.find(s.request);
   if (request == requests.end()) {
-    request = requests.emplace(s.request, Json::parse(s.request, nullptr, false)).first;
+    // A request the database holds damaged is null, never a broken document.
+    auto parsed = Json::parse(s.request, nullptr, false);
+    request = requests.emplace(s.request, parsed.is_object() ? std::move(parsed) : Json(nullptr)).first;
   }
   out["request"] = request->second;
   out["items"] = Json::array();

@@ -62,7 +62,9 @@ FigureFolder figure_folder(const PlanCommandOptions& options, bool to_stdout)
     if (to_stdout) {
       return {options.figures, options.figures};
     }
-    const fs::path base = fs::absolute(fs::path(options.plan.output).parent_path()).lexically_normal();
+    // "plan.md" has no folder part: its folder is the current one.
+    const fs::path parent = fs::path(options.plan.output).parent_path();
+    const fs::path base = fs::absolute(parent.empty() ? fs::path(".") : parent).lexically_normal();
     const fs::path folder = fs::absolute(options.figures).lexically_normal();
     return {options.figures, folder.lexically_relative(base).generic_string()};
   }

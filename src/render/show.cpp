@@ -218,9 +218,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+/// A dose part's range, or null when the exercise does not use it (no
+/// range, or a rest of 0 to 0): never 0 for "none".
 Json range_json(const std::optional<catalog::Range>& range)
 {
-  if (!range) {
+  if (!range || range->max == 0) {
     return nullptr;
   }
   return Json{{"min", range->min}, {"max", range->max}};

@@ -158,8 +158,8 @@ void WrittenFiles::remove() const noexcept
   for (const auto& file : files) {
     std::filesystem::remove(file, ignored);
   }
-  if (!created_folder.empty()) {
-    std::filesystem::remove(created_folder, ignored); // only when empty
+  for (auto folder = created_folders.rbegin(); folder != created_folders.rend(); ++folder) {
+    std::filesystem::remove(*folder, ignored); // only when empty
   }
 }
 
@@ -167,13 +167,27 @@ WrittenFiles write_files(const std::filesystem::path& folder,
                          const std::vector<std::pair<std::string, std::string>>& files)
 {
   WrittenFiles written;
-  const std::string name = folder.string();
-  if (::mkdir(name.c_str(), 0777) == 0) {
-    written.created_folder = folder;
-  } else if (errno != EEXIST) {
-    throw system_error(fmt::format("cannot create {}", name), errno);
-  } else if (struct stat info{}; ::stat(name.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-    throw std::runtime_error(fmt::format("cannot create {}: a file of that name is in the way", name));
+  // The folder and each missing one above it, outermost first.
+  std::vector<std::filesystem::path> chain;
+  for (auto part = folder.lexically_normal(); !part.empty() && part != part.root_path();
+       part = part.parent_path()) {
+    chain.insert(chain.begin(), part);
+    if (part.parent_path() == part) {
+      break;
+    }
+  }
+  for (const auto& part : chain) {
+    const std::string name = part.string();
+    if (::mkdir(name.c_str(), 0777) == 0) {
+      written.created_folders.push_back(part);
+    } else if (errno != EEXIST) {
+      const int error_number = errno;
+      written.remove();
+      throw system_error(fmt::format("cannot create {}", name), error_number);
+    } else if (struct stat info{}; ::stat(name.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+      written.remove();
+      throw std::runtime_error(fmt::format("cannot create {}: a file of that name is in the way", name));
+    }
   }
   try {
     for (const auto& [file, data] : files) {

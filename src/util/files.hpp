@@ -24,18 +24,20 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 /// written in place, never replaced.
 void write_file_atomically(const std::filesystem::path& target, std::string_view data, bool durable = true);
 
-/// What write_files wrote: the files, and the folder when it made it.
+/// What write_files wrote: the files, and the folders it made.
 struct WrittenFiles {
   std::vector<std::filesystem::path> files;
-  std::filesystem::path created_folder; ///< empty when the folder was there already
+  /// The folders it made (the folder and any missing above it), outermost
+  /// first; empty when the folder was there already.
+  std::vector<std::filesystem::path> created_folders;
 
-  /// Removes the files and the folder it made (when empty): for a caller
+  /// Removes the files and the folders it made (when empty): for a caller
   /// whose next step failed. Never throws.
   void remove() const noexcept;
 };
 
 /// Writes each file of `files` (a name and its data) into `folder`, each
-/// atomically, making the folder (not its parents) when it is missing. On
+/// atomically, making the folder, and the folders above it, when missing. On
 /// failure throws std::runtime_error naming the path and the reason, after
 /// removing what it wrote and made.
 WrittenFiles write_files(const std::filesystem::path& folder,

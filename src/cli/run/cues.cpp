@@ -41,15 +41,13 @@ std::string cue_json(const Schedule& schedule, std::size_t index)
     out["set"] = phase.set;
     out["sets"] = item.dose.sets;
     out["seconds"] = phase.seconds;
-    const auto instructions = [](const std::vector<catalog::Contraindication>& rules) {
-      std::vector<std::string> texts;
-      for (const auto& rule : rules) {
-        texts.push_back(rule.instruction);
-      }
-      return texts;
+    // The rules in the shape every document gives them.
+    const auto name_of = [&](const std::string& id) {
+      const auto found = schedule.condition_names.find(id);
+      return found != schedule.condition_names.end() ? found->second : id;
     };
-    out["modifications"] = instructions(item.modifications);
-    out["cautions"] = instructions(item.cautions);
+    out["modifications"] = render::rules_json(item.modifications, name_of);
+    out["cautions"] = render::rules_json(item.cautions, name_of);
   } else {
     out["phase"] = "done";
     out["exercise"] = nullptr;
