@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
@@ -83,7 +86,7 @@ TEST_SUITE("man")
       CAPTURE(std::string(page));
       const std::string path = man_dir + "/" + page;
       if (test::shell("command -v mandoc >/dev/null").status == 0) {
-        const auto lint = test::shell("mandoc -T lint -W warning " + path + " 2>&1");
+        const auto lint = test::shell("mandoc -T lint -W style " + path + " 2>&1");
         CHECK(lint.out == "");
       } else {
         FAIL("mandoc is not installed (apt-get install mandoc)");
@@ -91,6 +94,67 @@ TEST_SUITE("man")
       const auto groff = test::shell("groff -man -ww -z " + path + " 2>&1");
       CHECK(groff.status == 0);
       CHECK(groff.out == "");
+    }
+  }
+
+  TEST_CASE("JSON FIELDS gives the plan's keys in its schema's order, and backplan.1 names every key of "
+            "every schema")
+  {
+    std::string text = page_text("backplan.1");
+    for (const std::string escape : {"\\%", "\\&"}) {
+      for (auto at = text.find(escape); at != std::string::npos; at = text.find(escape, at)) {
+        text.erase(at, escape.size());
+      }
+    }
+    const auto start = text.find(".SS JSON FIELDS\n");
+    REQUIRE(start != std::string::npos);
+    const std::string section = text.substr(start, text.find("\n.SH ", start) - start);
+    // The plan's keys: each a .TP entry of the section.
+    std::vector<std::string> entries;
+    const std::regex entry("\n\\.TP\n\\.B ([a-z_]+)\n");
+    for (std::sregex_iterator it(section.begin(), section.end(), entry), end; it != end; ++it) {
+      entries.push_back((*it)[1]);
+    }
+    const auto schema_of = [](const std::string& name) {
+      return nlohmann::ordered_json::parse(test::slurp(std::string(BACKPLAN_SOURCE_DIR) + "/schema/" + name));
+    };
+    std::vector<std::string> plan_keys;
+    const auto plan_schema = schema_of("plan.schema.json");
+    for (const auto& [key, value] : plan_schema["properties"].items()) {
+      plan_keys.push_back(key);
+    }
+    CHECK(entries == plan_keys);
+    // Every key any schema names is somewhere in the page, as a word.
+    std::set<std::string> keys;
+    const std::function<void(const nlohmann::ordered_json&)> collect = [&](const nlohmann::ordered_json& node) {
+      if (node.is_object()) {
+        if (const auto properties = node.find("properties");
+            properties != node.end() && properties->is_object()) {
+          for (const auto& [key, value] : properties->items()) {
+            keys.insert(key);
+          }
+        }
+        for (const auto& [key, value] : node.items()) {
+          collect(value);
+        }
+      } else if (node.is_array()) {
+        for (const auto& value : node) {
+          collect(value);
+        }
+      }
+    };
+    std::size_t schemas = 0;
+    for (const auto& file : std::filesystem::directory_iterator(std::string(BACKPLAN_SOURCE_DIR) + "/schema")) {
+      if (file.path().string().ends_with(".schema.json")) {
+        collect(schema_of(file.path().filename().string()));
+        ++schemas;
+      }
+    }
+    CHECK(schemas == 7);
+    CHECK(keys.size() > 100);
+    for (const auto& key : keys) {
+      CAPTURE(key);
+      CHECK(std::regex_search(text, std::regex("(^|[^a-z_])" + key + "([^a-z_]|$)")));
     }
   }
 
