@@ -170,6 +170,20 @@ contraindications:
               "x.yaml:22:3: error: unknown key 'colour' in 'figure'",
             });
     }
+    SUBCASE("a joint named without its side is suggested by meaning, the same limb, not the neck")
+    {
+      const auto errors = load_text("x.yaml", head + R"(figure:
+  view: side
+  props: [mat]
+  start: {rest: floor, knee_flexion: 90}
+  end: {rest: floor, hip_flexion: 30}
+)");
+      CHECK(errors ==
+            std::vector<std::string>{
+              "x.yaml:18:24: error: unknown joint 'knee_flexion' (did you mean 'left_knee_flexion'?)",
+              "x.yaml:19:22: error: unknown joint 'hip_flexion' (did you mean 'left_hip_flexion'?)",
+            });
+    }
     SUBCASE("contacts: body points the model knows, on the floor once the pose is placed")
     {
       const auto errors = load_text("x.yaml", head + R"(figure:
