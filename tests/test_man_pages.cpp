@@ -126,25 +126,27 @@ TEST_SUITE("man")
     CHECK(entries == plan_keys);
     // Every key any schema names is somewhere in the page, as a word.
     std::set<std::string> keys;
-    const std::function<void(const nlohmann::ordered_json&)> collect = [&](const nlohmann::ordered_json& node) {
-      if (node.is_object()) {
-        if (const auto properties = node.find("properties");
-            properties != node.end() && properties->is_object()) {
-          for (const auto& [key, value] : properties->items()) {
-            keys.insert(key);
+    const std::function<void(const nlohmann::ordered_json&)> collect =
+      [&](const nlohmann::ordered_json& node) {
+        if (node.is_object()) {
+          if (const auto properties = node.find("properties");
+              properties != node.end() && properties->is_object()) {
+            for (const auto& [key, value] : properties->items()) {
+              keys.insert(key);
+            }
+          }
+          for (const auto& [key, value] : node.items()) {
+            collect(value);
+          }
+        } else if (node.is_array()) {
+          for (const auto& value : node) {
+            collect(value);
           }
         }
-        for (const auto& [key, value] : node.items()) {
-          collect(value);
-        }
-      } else if (node.is_array()) {
-        for (const auto& value : node) {
-          collect(value);
-        }
-      }
-    };
+      };
     std::size_t schemas = 0;
-    for (const auto& file : std::filesystem::directory_iterator(std::string(BACKPLAN_SOURCE_DIR) + "/schema")) {
+    for (const auto& file :
+         std::filesystem::directory_iterator(std::string(BACKPLAN_SOURCE_DIR) + "/schema")) {
       if (file.path().string().ends_with(".schema.json")) {
         collect(schema_of(file.path().filename().string()));
         ++schemas;
