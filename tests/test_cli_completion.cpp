@@ -297,6 +297,39 @@ Words asked(const Words& words, const std::map<std::string, std::string>& env = 
   return offered(result.out);
 }
 
+/// The lines the ~ and comma-list tests type, in every shell that batches
+/// its questions (zsh, fish): a backplan named with a ~, comma lists that
+/// hold items already, and condition flags already on the line.
+std::vector<std::string> tilde_and_list_lines()
+{
+  return {"~/bin/backplan plan --kn",        "~/bin/backplan show ",
+          "~/bin/backplan plan -c ",         "~/bin/backplan plan -c knee,",
+          "~/bin/backplan plan -c knee,kn",  "~/bin/backplan plan --condition=knee,sciatica,",
+          "~/bin/backplan list -r neck,",    "~/bin/backplan plan -c knee -c ",
+          "~/bin/backplan plan --knee --kn", "~/bin/backplan plan --hip-replacement=posterior --hip"};
+}
+
+/// What a shell must offer for each of tilde_and_list_lines().
+void check_tilde_and_list_offers(const std::vector<Words>& offers)
+{
+  const auto& catalog = test::builtin_catalog();
+  const Words names = safety::condition_names(catalog);
+  REQUIRE(offers.size() == 10);
+  CHECK(offers[0] == Words{"--knee", "--knee-pain", "--knees"});
+  CHECK(offers[1] == sorted(catalog.exercise_ids()));
+  CHECK(offers[2] == sorted(names));
+  CHECK(offers[3] == next_items("knee,", names, {"knee"}));
+  CHECK(offers[4] == Words{"knee,knee-pain", "knee,knees"});
+  CHECK(offers[5] == next_items("--condition=knee,sciatica,", names, {"knee", "sciatica"}));
+  CHECK(offers[6] == next_items("neck,", catalog.regions.ids(), {"neck"}));
+  CHECK(offers[7] == sorted(names));
+  CHECK(offers[8] == Words{"--knee-pain", "--knees"});
+  Words hip = starting(condition_flags(), "--hip");
+  REQUIRE(contains(hip, "--hip-replacement"));
+  hip.erase(std::find(hip.begin(), hip.end(), "--hip-replacement"));
+  CHECK(offers[9] == hip);
+}
+
 } // namespace
 
 TEST_SUITE("cli::completion")
@@ -572,28 +605,7 @@ TEST_SUITE("cli::completion")
     if (!have("zsh")) {
       return;
     }
-    const auto& catalog = test::builtin_catalog();
-    const Words names = safety::condition_names(catalog);
-    const auto offers =
-      zsh_offers({"~/bin/backplan plan --kn", "~/bin/backplan show ", "~/bin/backplan plan -c ",
-                  "~/bin/backplan plan -c knee,", "~/bin/backplan plan -c knee,kn",
-                  "~/bin/backplan plan --condition=knee,sciatica,", "~/bin/backplan list -r neck,",
-                  "~/bin/backplan plan -c knee -c ", "~/bin/backplan plan --knee --kn",
-                  "~/bin/backplan plan --hip-replacement=posterior --hip"},
-                 tilde_home_setup());
-    CHECK(offers[0] == Words{"--knee", "--knee-pain", "--knees"});
-    CHECK(offers[1] == sorted(catalog.exercise_ids()));
-    CHECK(offers[2] == sorted(names));
-    CHECK(offers[3] == next_items("knee,", names, {"knee"}));
-    CHECK(offers[4] == Words{"knee,knee-pain", "knee,knees"});
-    CHECK(offers[5] == next_items("--condition=knee,sciatica,", names, {"knee", "sciatica"}));
-    CHECK(offers[6] == next_items("neck,", catalog.regions.ids(), {"neck"}));
-    CHECK(offers[7] == sorted(names));
-    CHECK(offers[8] == Words{"--knee-pain", "--knees"});
-    Words hip = starting(condition_flags(), "--hip");
-    REQUIRE(contains(hip, "--hip-replacement"));
-    hip.erase(std::find(hip.begin(), hip.end(), "--hip-replacement"));
-    CHECK(offers[9] == hip);
+    check_tilde_and_list_offers(zsh_offers(tilde_and_list_lines(), tilde_home_setup()));
   }
 
   TEST_CASE("fish runs the backplan typed with a ~ and leaves out what a comma list or the line holds" *
@@ -602,27 +614,6 @@ TEST_SUITE("cli::completion")
     if (!have("fish")) {
       return;
     }
-    const auto& catalog = test::builtin_catalog();
-    const Words names = safety::condition_names(catalog);
-    const auto offers =
-      fish_offers({"~/bin/backplan plan --kn", "~/bin/backplan show ", "~/bin/backplan plan -c ",
-                   "~/bin/backplan plan -c knee,", "~/bin/backplan plan -c knee,kn",
-                   "~/bin/backplan plan --condition=knee,sciatica,", "~/bin/backplan list -r neck,",
-                   "~/bin/backplan plan -c knee -c ", "~/bin/backplan plan --knee --kn",
-                   "~/bin/backplan plan --hip-replacement=posterior --hip"},
-                  tilde_home_setup());
-    CHECK(offers[0] == Words{"--knee", "--knee-pain", "--knees"});
-    CHECK(offers[1] == sorted(catalog.exercise_ids()));
-    CHECK(offers[2] == sorted(names));
-    CHECK(offers[3] == next_items("knee,", names, {"knee"}));
-    CHECK(offers[4] == Words{"knee,knee-pain", "knee,knees"});
-    CHECK(offers[5] == next_items("--condition=knee,sciatica,", names, {"knee", "sciatica"}));
-    CHECK(offers[6] == next_items("neck,", catalog.regions.ids(), {"neck"}));
-    CHECK(offers[7] == sorted(names));
-    CHECK(offers[8] == Words{"--knee-pain", "--knees"});
-    Words hip = starting(condition_flags(), "--hip");
-    REQUIRE(contains(hip, "--hip-replacement"));
-    hip.erase(std::find(hip.begin(), hip.end(), "--hip-replacement"));
-    CHECK(offers[9] == hip);
+    check_tilde_and_list_offers(fish_offers(tilde_and_list_lines(), tilde_home_setup()));
   }
 }

@@ -33,6 +33,17 @@ Args offered(const Args& words)
   return out;
 }
 
+/// Runs backplan with `args` and checks it is a usage error (status 2) that
+/// prints nothing and says exactly `err`.
+void expect_usage_error(const Args& args, const std::string& err)
+{
+  CAPTURE(args);
+  const auto r = run_backplan(args);
+  CHECK(r.status == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == err);
+}
+
 } // namespace
 
 TEST_SUITE("cli::parser")
@@ -83,72 +94,68 @@ TEST_SUITE("cli::parser")
 
   TEST_CASE("a misplaced or misspelt option says what is wrong and where to look")
   {
-    const auto expect = [](const Args& args, const std::string& err) {
-      CAPTURE(args);
-      const auto r = run_backplan(args);
-      CHECK(r.status == 2);
-      CHECK(r.out == "");
-      CHECK(r.err == err);
-    };
     // A command's option before the command, a condition flag too.
-    expect({"--knee", "plan"}, "backplan: error: '--knee' is an option of 'plan': give it after the command\n"
-                               "Run 'backplan plan --help' for usage.\n");
-    expect({"-m", "5", "plan"}, "backplan: error: '-m' is an option of 'plan': give it after the command\n"
-                                "Run 'backplan plan --help' for usage.\n");
-    expect({"plan", "--kne"}, "backplan: error: unknown option '--kne' (did you mean '--knee'?)\n"
-                              "Run 'backplan plan --help' for usage.\n");
-    expect({"plan", "--hip-replacement", "anterior"},
-           "backplan: error: a condition flag takes its value after '=': '--hip-replacement=anterior'\n"
-           "Run 'backplan plan --help' for usage.\n");
-    expect({"plan", "--knee=left"}, "backplan: error: condition 'knee' takes no value, found 'left'\n");
+    expect_usage_error({"--knee", "plan"},
+                       "backplan: error: '--knee' is an option of 'plan': give it after the command\n"
+                       "Run 'backplan plan --help' for usage.\n");
+    expect_usage_error({"-m", "5", "plan"},
+                       "backplan: error: '-m' is an option of 'plan': give it after the command\n"
+                       "Run 'backplan plan --help' for usage.\n");
+    expect_usage_error({"plan", "--kne"}, "backplan: error: unknown option '--kne' (did you mean '--knee'?)\n"
+                                          "Run 'backplan plan --help' for usage.\n");
+    expect_usage_error(
+      {"plan", "--hip-replacement", "anterior"},
+      "backplan: error: a condition flag takes its value after '=': '--hip-replacement=anterior'\n"
+      "Run 'backplan plan --help' for usage.\n");
+    expect_usage_error({"plan", "--knee=left"},
+                       "backplan: error: condition 'knee' takes no value, found 'left'\n");
     // list takes no condition flags, but a condition after --condition.
-    expect({"list", "--knee"}, "backplan: error: unknown option '--knee' (did you mean '--condition knee'?)\n"
-                               "Run 'backplan list --help' for usage.\n");
-    expect({"show", "bridge", "--knee"}, "backplan: error: unknown option '--knee'\n"
-                                         "Run 'backplan show --help' for usage.\n");
-    expect({"plan", "extra"}, "backplan: error: The following argument was not expected: extra\n"
-                              "Run 'backplan plan --help' for usage.\n");
-    expect({"plna"}, "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
-                     "Run 'backplan --help' for usage.\n");
-    expect({"plna", "--help"}, "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
-                               "Run 'backplan --help' for usage.\n");
-    expect({"--width", "40", "plna"}, "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
-                                      "Run 'backplan --help' for usage.\n");
+    expect_usage_error({"list", "--knee"},
+                       "backplan: error: unknown option '--knee' (did you mean '--condition knee'?)\n"
+                       "Run 'backplan list --help' for usage.\n");
+    expect_usage_error({"show", "bridge", "--knee"}, "backplan: error: unknown option '--knee'\n"
+                                                     "Run 'backplan show --help' for usage.\n");
+    expect_usage_error({"plan", "extra"}, "backplan: error: The following argument was not expected: extra\n"
+                                          "Run 'backplan plan --help' for usage.\n");
+    expect_usage_error({"plna"}, "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
+                                 "Run 'backplan --help' for usage.\n");
+    expect_usage_error({"plna", "--help"}, "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
+                                           "Run 'backplan --help' for usage.\n");
+    expect_usage_error({"--width", "40", "plna"},
+                       "backplan: error: unknown command 'plna' (did you mean 'plan'?)\n"
+                       "Run 'backplan --help' for usage.\n");
   }
 
   TEST_CASE("did-you-mean proposes a setting for its value, never a condition for an unrelated word")
   {
-    const auto expect = [](const Args& args, const std::string& err) {
-      CAPTURE(args);
-      const auto r = run_backplan(args);
-      CHECK(r.status == 2);
-      CHECK(r.out == "");
-      CHECK(r.err == err);
-    };
     // A value given as an option is that option's value.
-    expect({"plan", "--desk"}, "backplan: error: unknown option '--desk' (did you mean '--setting desk'?)\n"
-                               "Run 'backplan plan --help' for usage.\n");
-    expect({"plan", "--challenging"},
-           "backplan: error: unknown option '--challenging' (did you mean '--level challenging'?)\n"
-           "Run 'backplan plan --help' for usage.\n");
-    expect({"list", "--neck"}, "backplan: error: unknown option '--neck' (did you mean '--condition neck'?)\n"
-                               "Run 'backplan list --help' for usage.\n");
+    expect_usage_error({"plan", "--desk"},
+                       "backplan: error: unknown option '--desk' (did you mean '--setting desk'?)\n"
+                       "Run 'backplan plan --help' for usage.\n");
+    expect_usage_error(
+      {"plan", "--challenging"},
+      "backplan: error: unknown option '--challenging' (did you mean '--level challenging'?)\n"
+      "Run 'backplan plan --help' for usage.\n");
+    expect_usage_error({"list", "--neck"},
+                       "backplan: error: unknown option '--neck' (did you mean '--condition neck'?)\n"
+                       "Run 'backplan list --help' for usage.\n");
     // An unrelated word gets the conditions' list rather than a guess.
     const std::string conditions = util::join(test::builtin_catalog().conditions.ids(), ", ");
     for (const char* word : {"--back-pain", "--disc"}) {
-      expect({"plan", word},
-             fmt::format("backplan: error: unknown option '{}'\nConditions, as --ID or -c ID: "
-                         "{}\nRun 'backplan plan --help' for usage.\n",
-                         word, conditions));
+      expect_usage_error({"plan", word},
+                         fmt::format("backplan: error: unknown option '{}'\nConditions, as --ID or -c ID: "
+                                     "{}\nRun 'backplan plan --help' for usage.\n",
+                                     word, conditions));
     }
     for (const char* word : {"back-pain", "disc"}) {
-      expect({"plan", "-c", word},
-             fmt::format("backplan: error: unknown condition '{}'\nvalid conditions: {}\n", word,
-                         util::join(safety::condition_names(test::builtin_catalog()), ", ")));
+      expect_usage_error({"plan", "-c", word},
+                         fmt::format("backplan: error: unknown condition '{}'\nvalid conditions: {}\n", word,
+                                     util::join(safety::condition_names(test::builtin_catalog()), ", ")));
     }
     // A condition flag with no command: the command it belongs to.
-    expect({"--sciatica"}, "backplan: error: a condition flag needs a command: did you mean 'backplan plan "
-                           "--sciatica'?\nRun 'backplan --help' for usage.\n");
+    expect_usage_error({"--sciatica"},
+                       "backplan: error: a condition flag needs a command: did you mean 'backplan plan "
+                       "--sciatica'?\nRun 'backplan --help' for usage.\n");
   }
 
   TEST_CASE("completion offers what the parser accepts")

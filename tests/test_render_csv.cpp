@@ -185,6 +185,20 @@ TEST_SUITE("render::csv")
     CHECK(records[0] == tricky);
   }
 
+  TEST_CASE("a cell a spreadsheet would run as a formula gets an apostrophe in front")
+  {
+    for (const char* formula : {"=1+1", "+1", "-5 reps", "@SUM(A1)"}) {
+      CAPTURE(formula);
+      CHECK(render::csv_field(formula) == std::string("'") + formula);
+    }
+    CHECK(render::csv_field("\tx") == "'\tx");
+    CHECK(render::csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    CHECK(render::csv_field("\rx") == "\"'\rx\"");
+    // Only the first character counts.
+    CHECK(render::csv_field("1-2 = 3") == "1-2 = 3");
+    CHECK(render::csv_row({"=a", "b"}) == "'=a,b\r\n");
+  }
+
   TEST_CASE("list -f csv")
   {
     const auto& catalog = test::builtin_catalog();

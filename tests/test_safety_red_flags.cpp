@@ -101,7 +101,7 @@ TEST_SUITE("safety::red_flags")
     }
   }
 
-  TEST_CASE("JSON gives the tiers structured: tier, name, what to do, signs, basis")
+  TEST_CASE("JSON gives the tiers structured: tier, name, what to do, signs, sources")
   {
     const auto r = run_backplan({"plan", "-m", "5", "-f", "json"});
     REQUIRE(r.status == 0);
@@ -112,7 +112,8 @@ TEST_SUITE("safety::red_flags")
       CAPTURE(tier.name);
       CHECK(flags[t]["name"] == tier.name);
       CHECK(flags[t]["action"].get<std::string>().find(tier.action) != std::string::npos);
-      CHECK(flags[t]["basis"].size() > 0);
+      REQUIRE(flags[t].contains("sources"));
+      CHECK(flags[t]["sources"].size() > 0);
       std::string signs;
       for (const auto& sign : flags[t]["signs"]) {
         signs += sign.get<std::string>() + "\n";
