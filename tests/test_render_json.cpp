@@ -364,7 +364,14 @@ TEST_SUITE("render::json")
            {std::pair{"easier", &exercise.easier}, {"harder", &exercise.harder}}) {
         if (!*variant) {
           CHECK(out[key].is_null());
-        } else if ((*variant)->exercise.empty()) {
+          continue;
+        }
+        // One shape, told in words or another exercise.
+        CHECK(out[key].size() == 4);
+        for (const char* part : {"text", "exercise_id", "description", "contraindications"}) {
+          CHECK(out[key].contains(part));
+        }
+        if ((*variant)->exercise.empty()) {
           CHECK(out[key]["text"] == (*variant)->text);
           CHECK(out[key]["exercise_id"].is_null());
         } else {
