@@ -63,7 +63,7 @@ TEST_SUITE("catalog::loader")
                                                                "summary: Note: a test")}}) ==
           std::vector<std::string>{"colon.yaml:3:14: error: invalid YAML: a ': ' inside a text starts a new "
                                    "key; quote the text (\"...\") or write it as a block ('>-' and the text "
-                                   "on the lines below)"});
+                                   "on the lines below), or, if this is a key, indent it as its neighbours"});
     // A quote left open runs on into the keys below: one message, at the quote.
     CHECK(
       load_layer({{"quote.yaml",
@@ -74,6 +74,20 @@ TEST_SUITE("catalog::loader")
       load_layer({{"single.yaml", exercise("single", "cues:\n  - 'Keep it slow\n  - Breathe.\n")}}) ==
       std::vector<std::string>{"single.yaml:14:5: error: invalid YAML: the single quote opened here is not "
                                "closed on its line, so it runs on into the keys below; close it with '"});
+    // Valid YAML is left alone: a quote inside a quoted list item, a block
+    // scalar behind a tag, Windows line ends.
+    CHECK(load_layer(
+            {{"item.yaml", exercise("item", "cues:\n  - \"Breathe out as you lift: 'ha\"\n  - Slowly.\n")}})
+            .empty());
+    CHECK(
+      load_layer({{"tag.yaml", exercise("tag", "cues: !!seq\n  - Slowly.\neasier: !!str >-\n  Say \"when\n"
+                                               "  - x\n")}})
+        .empty());
+    std::string crlf = exercise("crlf", "easier: >-\n  Say \"when\n\n  - x\n");
+    for (auto at = crlf.find('\n'); at != std::string::npos; at = crlf.find('\n', at + 2)) {
+      crlf.insert(at, "\r");
+    }
+    CHECK(load_layer({{"crlf.yaml", crlf}}).empty());
     // A quoted text may run over lines when they are indented under it.
     CHECK(
       load_layer({{"long.yaml", exercise("long").replace(exercise("long").find("summary: A test exercise."),

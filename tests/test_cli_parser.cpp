@@ -156,6 +156,9 @@ TEST_SUITE("cli::parser")
     expect_usage_error({"--sciatica"},
                        "backplan: error: a condition flag needs a command: did you mean 'backplan plan "
                        "--sciatica'?\nRun 'backplan --help' for usage.\n");
+    expect_usage_error({"-c", "knee", "-m", "5"},
+                       "backplan: error: a condition option needs a command: did you mean 'backplan plan -c "
+                       "knee -m 5'?\nRun 'backplan --help' for usage.\n");
   }
 
   TEST_CASE("completion offers what the parser accepts")

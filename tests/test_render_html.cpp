@@ -255,9 +255,9 @@ TEST_SUITE("render::html")
   TEST_CASE("axe-core finds no accessibility violation of any level in the handouts and the history report" *
             doctest::test_suite("external"))
   {
-    // axe-core is not a Debian package: .ci/run fetches a pinned release to
-    // this path (or BACKPLAN_AXE_CORE names one); without it or Chromium
-    // there is nothing to run it with.
+    // axe-core is not a Debian package, and nothing here downloads it: the
+    // test runs where it is installed at this path (or BACKPLAN_AXE_CORE
+    // names one) and Chromium is; elsewhere there is nothing to run it with.
     const char* named = std::getenv("BACKPLAN_AXE_CORE");
     const std::string axe = named != nullptr ? named : "/usr/local/share/axe-core/axe.min.js";
     if (!std::filesystem::exists(axe) || test::shell("command -v chromium").status != 0) {

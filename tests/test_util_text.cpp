@@ -190,6 +190,14 @@ TEST_SUITE("util::text guesses")
     CHECK(util::did_you_mean("nek-pain", conditions) == "neck-pain");
     CHECK(util::did_you_mean("kne", conditions) == "knee");
     CHECK(util::did_you_mean("lying", conditions) == "lying-on-back");
+    // A part several names share is not a guess: a milder condition is no
+    // answer to "spinal".
+    CHECK_FALSE(
+      util::did_you_mean("spinal", {"spinal-arthritis", "spinal-fracture", "spinal-surgery"}).has_value());
+    CHECK_FALSE(util::did_you_mean("lying", {"lying-on-back", "lying-on-front"}).has_value());
+    // Words run together: the joins and one typo, not a changed word.
+    CHECK(util::did_you_mean("lowerback", {"lower-back", "upper-back"}) == "lower-back");
+    CHECK_FALSE(util::did_you_mean("kneereplacement", {"hip-replacement"}).has_value());
     CHECK(util::did_you_mean("discect", conditions) == "discectomy");
     // A word of a hyphenated name changed whole is another word.
     CHECK_FALSE(util::did_you_mean("back-pain", conditions).has_value());

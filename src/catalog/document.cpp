@@ -239,7 +239,11 @@ std::optional<std::size_t> unclosed_quote(std::string_view text)
   std::vector<std::size_t> offsets;
   for (std::size_t start = 0; start < text.size();) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
-    lines.push_back(text.substr(start, end - start));
+    std::string_view line = text.substr(start, end - start);
+    if (line.ends_with('\r')) {
+      line.remove_suffix(1);
+    }
+    lines.push_back(line);
     offsets.push_back(start);
     start = end + 1;
   }
@@ -266,12 +270,21 @@ std::optional<std::size_t> unclosed_quote(std::string_view text)
       continue; // the text of a block scalar
     }
     block = std::string_view::npos;
-    const std::size_t colon = line.find(": ");
-    const std::size_t value =
-      colon != std::string_view::npos
-        ? colon + 2
-        : (line.substr(indent_of(line)).starts_with("- ") ? indent_of(line) + 2 : line.size());
-    const std::size_t quote_at = std::min(line.find_first_not_of(' ', value), line.size());
+    // The value: after "- " of a list item, else after the first ": "
+    // outside any quote.
+    std::size_t value = line.size();
+    if (line.substr(indent_of(line)).starts_with("- ")) {
+      value = indent_of(line) + 2;
+    } else if (const std::size_t colon = line.find(": ");
+               colon != std::string_view::npos && line.find_first_of("\"'") > colon) {
+      value = colon + 2;
+    }
+    std::size_t quote_at = std::min(line.find_first_not_of(' ', value), line.size());
+    // A tag or an anchor may stand before a block scalar's '|' or '>'.
+    while (quote_at < line.size() && (line[quote_at] == '!' || line[quote_at] == '&')) {
+      quote_at =
+        std::min(line.find_first_not_of(' ', std::min(line.find(' ', quote_at), line.size())), line.size());
+    }
     const std::string_view rest = line.substr(quote_at);
     if (rest.starts_with('|') || rest.starts_with('>')) {
       block = indent_of(line);
@@ -335,12 +348,6 @@ std::optional<Diagnostic> unparsable(const SourceFile& file)
   if (const auto second = second_document(text)) {
     return Diagnostic{location_of(file.name, text, *second), "more than one YAML document in the file"};
   }
-  if (const auto quote = unclosed_quote(text)) {
-    return Diagnostic{location_of(file.name, text, *quote),
-                      fmt::format("invalid YAML: the {} opened here is not closed on its line, so it runs "
-                                  "on into the keys below; close it with {}",
-                                  text[*quote] == '"' ? "double quote" : "single quote", text[*quote])};
-  }
   return std::nullopt;
 }
 
@@ -359,9 +366,55 @@ Diagnostic parse_failure(const SourceFile& file, const YAML::Exception& e)
   }
   if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
     return {at(file.name, e.mark), "invalid YAML: a ': ' inside a text starts a new key; quote the text "
-                                   "(\"...\") or write it as a block ('>-' and the text on the lines below)"};
+                                   "(\"...\") or write it as a block ('>-' and the text on the lines below), "
+                                   "or, if this is a key, indent it as its neighbours"};
   }
   return {at(file.name, e.mark), fmt::format("invalid YAML: {}", e.msg)};
+}
+
+/// The message for a quote `unclosed_quote` found at `quote`.
+Diagnostic unclosed_quote_problem(const SourceFile& file, std::size_t quote)
+{
+  const std::string_view text = file.text;
+  return Diagnostic{location_of(file.name, text, quote),
+                    fmt::format("invalid YAML: the {} opened here is not closed on its line, so it runs on "
+                                "into the keys below; close it with {}",
+                                text[quote] == '"' ? "double quote" : "single quote", text[quote])};
+}
+
+/// Whether `node` holds a scalar that starts on `line` (0-based) with
+/// `start`: the quoted text that ran on, as yaml-cpp read it.
+bool has_scalar(const YAML::Node& node, int line, std::string_view start)
+{
+  if (node.IsScalar()) {
+    return node.Mark().line == line && std::string_view(node.Scalar()).starts_with(start);
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (node.IsMap() ? has_scalar(it->second, line, start) : has_scalar(*it, line, start)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// A quote left open that yaml-cpp read on into the keys below, in a file
+/// it parsed to `root` (or failed on, when `root` is null).
+std::optional<Diagnostic> run_on_quote(const SourceFile& file, const YAML::Node* root)
+{
+  const auto quote = unclosed_quote(file.text);
+  if (!quote) {
+    return std::nullopt;
+  }
+  if (root != nullptr) {
+    const std::string_view text = file.text;
+    const int line =
+      static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(*quote), '\n'));
+    const std::string_view after = text.substr(*quote + 1, 8);
+    if (!has_scalar(*root, line, after.substr(0, std::min(after.find_first_of("\"'\\\r\n"), after.size())))) {
+      return std::nullopt;
+    }
+  }
+  return unclosed_quote_problem(file, *quote);
 }
 
 /// For a file that parsed to an empty document: the problem when it holds
@@ -393,11 +446,16 @@ std::optional<YAML::Node> parse_document(const SourceFile& file, std::vector<Dia
       // yaml-cpp's own depth limit, which calls itself "bad file".
       problem = Diagnostic{at(file.name, e.mark), fmt::format("nesting deeper than {} levels", max_nesting)};
     } catch (const YAML::Exception& e) {
-      problem = parse_failure(file, e);
+      problem = run_on_quote(file, nullptr);
+      if (!problem) {
+        problem = parse_failure(file, e);
+      }
     }
   }
   if (root && root->IsNull()) {
     problem = empty_document(file);
+  } else if (root && !problem) {
+    problem = run_on_quote(file, &*root);
   }
   if (problem) {
     out.push_back(std::move(*problem));

@@ -187,16 +187,23 @@ void Parser::reject_unknown_command() const
   if (command() != nullptr) {
     return;
   }
-  for (const auto& word : m_app.remaining()) {
-    if (!option_like(word)) {
-      unknown_command(word);
+  // Conditions given with no command: the command they belong to.
+  const auto words = m_app.remaining();
+  for (const auto& word : words) {
+    const bool condition_option =
+      word == "-c" || word.starts_with("-c") || word == "--condition" || word.starts_with("--condition=");
+    if (condition_option ||
+        (word.starts_with("--") &&
+         flagged_condition(m_context.loaded().catalog, word.substr(0, word.find('='))) != nullptr)) {
+      usage_error(fmt::format("{} needs a command: did you mean 'backplan plan {}'?",
+                              condition_option ? "a condition option" : "a condition flag",
+                              util::join(words, " ")),
+                  "backplan --help");
     }
   }
-  for (const auto& word : m_app.remaining()) {
-    if (word.starts_with("--") &&
-        flagged_condition(m_context.loaded().catalog, word.substr(0, word.find('='))) != nullptr) {
-      usage_error(fmt::format("a condition flag needs a command: did you mean 'backplan plan {}'?", word),
-                  "backplan --help");
+  for (const auto& word : words) {
+    if (!option_like(word)) {
+      unknown_command(word);
     }
   }
 }

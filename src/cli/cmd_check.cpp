@@ -137,16 +137,28 @@ std::vector<std::string> with_vocabularies(const std::vector<std::string>& paths
       add(path);
       continue;
     }
-    fs::path folder = fs::path(path).parent_path();
+    // Its folder as written ("exercises/b.yaml" -> "exercises"), or "."
+    // for a bare name; the catalog folder above by the folder's real name.
+    const fs::path folder =
+      fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
     std::vector<fs::path> folders{folder};
-    if (folder.filename() == "exercises") {
-      folders.push_back(folder.parent_path());
+    fs::path real = fs::absolute(folder, error).lexically_normal();
+    if (!real.has_filename()) {
+      real = real.parent_path(); // "/x/exercises/" names "/x/exercises"
     }
+    if (real.filename() == "exercises") {
+      folders.push_back(folder / "..");
+    }
+    const auto given = [&](const fs::path& file) {
+      return std::any_of(paths.begin(), paths.end(), [&](const std::string& other) {
+        std::error_code ignored;
+        return fs::equivalent(file, other, ignored);
+      });
+    };
     for (const auto& where : folders) {
       for (const auto& spec : catalog::vocabulary_specs) {
-        const fs::path file = (where.empty() ? fs::path(".") : where) / (std::string(spec.name) + ".yaml");
-        const bool given = std::find(paths.begin(), paths.end(), file.string()) != paths.end();
-        if (!given && fs::is_regular_file(file, error) && !fs::equivalent(file, path, error)) {
+        const fs::path file = (where / (std::string(spec.name) + ".yaml")).lexically_normal();
+        if (fs::is_regular_file(file, error) && !given(file)) {
           add(file.string());
         }
       }

@@ -53,6 +53,10 @@ public:
       return m_reader.strings(entry, false, &places);
     }
     auto items = util::split_list(value.Scalar());
+    if (items.empty()) {
+      m_reader.error(value, fmt::format("'{}' must name at least one item, found '{}'", entry.first.Scalar(),
+                                        value.Scalar()));
+    }
     places.assign(items.size(), m_reader.at(value));
     return items;
   }

@@ -109,12 +109,15 @@ void safety_section(Writer& out, const SafetySection& safety, const Style& style
   }
 }
 
-void item_section(Writer& out, const ExerciseBlock& exercise, const Style& style)
+/// One exercise: its number, start and name, and under them, indented past
+/// the widest start of the plan (`clock_width`: 5 for MM:SS, 7 for
+/// H:MM:SS), the rest.
+void item_section(Writer& out, const ExerciseBlock& exercise, const Style& style, std::size_t clock_width)
 {
   const std::string number = fmt::format("{:>2}. ", exercise.number);
-  const std::string indent(number.size() + 6, ' ');
+  const std::string indent(number.size() + clock_width + 1, ' ');
   const std::string mark = exercise.marked ? fmt::format(" {}{}{}", style.warn, note_mark, style.reset) : "";
-  out.para(fmt::format("{}{} ", number, exercise.start), indent,
+  out.para(fmt::format("{}{:>{}} ", number, exercise.start, clock_width), indent,
            fmt::format("{}{}{}{}  {}({}){}", style.bold, exercise.name, style.reset, mark, style.dim,
                        exercise.time, style.reset));
   out.para(indent, indent, fmt::format("{} · {}", exercise.position, exercise.kind));
@@ -190,11 +193,15 @@ std::string text_document(const Document& document, const TextOptions& options)
     out.para("  ", "  ",
              fmt::format("{}{}{} after a name: {}.", style.warn, note_mark, style.reset, note_mark_legend));
   }
+  std::size_t clock_width = 5;
+  for (const auto& exercise : document.exercises) {
+    clock_width = std::max(clock_width, exercise.start.size());
+  }
   for (const auto& exercise : document.exercises) {
     if (!exercise.ready.empty()) {
       out.line(fmt::format("    {}{}{}", style.dim, exercise.ready, style.reset));
     }
-    item_section(out, exercise, style);
+    item_section(out, exercise, style, clock_width);
   }
   out.line(fmt::format("    {}{} end{}", document.end, style.bold, style.reset));
   if (!options.safety_first) {

@@ -189,10 +189,12 @@ WrittenFiles write_files(const std::filesystem::path& folder,
       throw std::runtime_error(fmt::format("cannot create {}: a file of that name is in the way", name));
     }
   }
+  // Into the folder as made: "a/x/../figs" is "a/figs", though "a/x" is not there.
+  const auto made = folder.lexically_normal();
   try {
     for (const auto& [file, data] : files) {
-      write_file_atomically(folder / file, data);
-      written.files.push_back(folder / file);
+      write_file_atomically(made / file, data);
+      written.files.push_back(made / file);
     }
   } catch (...) {
     written.remove();

@@ -56,13 +56,24 @@ std::vector<std::string_view> name_words(std::string_view name)
 /// The edits a word of `size` letters may take from its intended word.
 std::size_t typo_limit(std::size_t size) { return std::max<std::size_t>(1, size / 3); }
 
+/// How `candidate` matches what `word` meant: how far it is (`distance`,
+/// and the plain edit distance `raw`), and how: as a typo, as its start, as
+/// its first word, or as a name holding all the word's words.
+struct Meaning {
+  enum class Kind { typo, start, first_word, words };
+  std::size_t distance = 0;
+  std::size_t raw = 0;
+  Kind kind = Kind::typo;
+};
+
 /// How far `candidate` is from what `word` meant, or nullopt when it is
 /// not a likely meaning: a near miss letter by letter whose changed words
 /// are each a near miss too ("lowerback", "stpes"; not "back-pain" for
-/// "neck-pain"), a start of at least half of it ("expl" of "explain", not
-/// "disc" of "discectomy"), its first word ("lying" of "lying-on-back"), or
-/// all of the words of `word` in it ("knee_flexion" in "left_knee_flexion").
-std::optional<std::size_t> meaning_distance(std::string_view word, std::string_view candidate)
+/// "neck-pain", nor "kneereplacement" for "hip-replacement"), a start of
+/// at least half of it ("expl" of "explain", not "disc" of "discectomy"),
+/// its first word ("lying" of "lying-on-back"), or all of the words of
+/// `word` in it ("knee_flexion" in "left_knee_flexion").
+std::optional<Meaning> meaning_distance(std::string_view word, std::string_view candidate)
 {
   const auto bare = [](std::string_view name) {
     return name.substr(std::min(name.find_first_not_of('-'), name.size()));
@@ -75,13 +86,17 @@ std::optional<std::size_t> meaning_distance(std::string_view word, std::string_v
   const bool all_words_in = std::all_of(words.begin(), words.end(), [&](std::string_view part) {
     return std::find(candidate_words.begin(), candidate_words.end(), part) != candidate_words.end();
   });
-  if (!words.empty() && words.size() < candidate_words.size() && all_words_in &&
-      (words.size() > 1 || words.front() == candidate_words.front())) {
-    return 1;
+  if (!words.empty() && words.size() < candidate_words.size() && all_words_in) {
+    if (words.size() > 1) {
+      return Meaning{1, 1, Meaning::Kind::words};
+    }
+    if (words.front() == candidate_words.front()) {
+      return Meaning{1, 1, Meaning::Kind::first_word};
+    }
   }
   const std::size_t distance = edit_distance(w, c);
   if (w.size() >= 3 && c.starts_with(w) && w.size() * 2 >= c.size()) {
-    return std::min(distance, limit);
+    return Meaning{std::min(distance, limit), distance, Meaning::Kind::start};
   }
   if (distance > limit) {
     return std::nullopt;
@@ -92,24 +107,46 @@ std::optional<std::size_t> meaning_distance(std::string_view word, std::string_v
         return std::nullopt;
       }
     }
+  } else {
+    // Words run together or split ("lowerback"): the joins, and one typo.
+    const std::size_t joins = words.size() > candidate_words.size() ? words.size() - candidate_words.size()
+                                                                    : candidate_words.size() - words.size();
+    if (distance > joins + 1) {
+      return std::nullopt;
+    }
   }
-  return distance;
+  return Meaning{distance, distance, Meaning::Kind::typo};
 }
 
 } // namespace
 
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates)
 {
+  using Kind = Meaning::Kind;
   std::optional<std::string> best;
-  std::size_t best_distance = 0;
+  Meaning best_meaning;
+  bool ambiguous = false;
   for (const auto& candidate : candidates) {
-    const auto distance = meaning_distance(word, candidate);
-    if (distance && (!best || *distance < best_distance)) {
-      best_distance = *distance;
+    const auto meaning = meaning_distance(word, candidate);
+    if (!meaning || (best && candidate == *best)) {
+      continue;
+    }
+    const bool tie = best && meaning->distance == best_meaning.distance;
+    // Of starts as near, the shortest completion ("kne": knee, not knees).
+    const bool nearer_start = tie && meaning->kind == Kind::start && best_meaning.kind == Kind::start &&
+                              meaning->raw < best_meaning.raw;
+    if (!best || meaning->distance < best_meaning.distance || nearer_start) {
       best = candidate;
+      best_meaning = *meaning;
+      ambiguous = false;
+    } else if (tie && (meaning->kind == Kind::first_word || best_meaning.kind == Kind::first_word ||
+                       (meaning->kind == Kind::start && meaning->raw == best_meaning.raw))) {
+      // "spinal" is the first word of spinal-arthritis and spinal-fracture
+      // alike: no guess.
+      ambiguous = true;
     }
   }
-  return best;
+  return ambiguous ? std::nullopt : best;
 }
 
 std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates)
