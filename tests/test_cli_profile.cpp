@@ -118,6 +118,13 @@ TEST_SUITE("cli::profile")
     CHECK(profile_plan["request"]["conditions"] == nlohmann::json{"radiating-leg-pain", "knee"});
     CHECK(profile_plan["request"]["minutes"] == 10);
     CHECK(profile_plan["items"] == options_plan["items"]);
+    // A list string with no item is an error, as an empty list item is.
+    const auto empty = config_with("conditions: ' , '\n");
+    const auto refused = run_backplan({"plan"}, env_for(empty));
+    CHECK(refused.status == 3);
+    CHECK(refused.err == empty +
+                           "/.config/backplan/profile.yaml:1:13: error: 'conditions' must name at least one "
+                           "item, found ' , '\n");
     const auto hour = config_with("minutes: 1h\n");
     CHECK(nlohmann::json::parse(
             run_backplan({"plan", "-f", "json"}, env_for(hour)).out)["request"]["minutes"] == 60);
