@@ -34,14 +34,15 @@ std::string name_exercise(const catalog::Catalog& catalog, const std::string& id
 }
 
 /// `line` broken so that no piece is wider than `width`: after the last '/'
-/// or '-' that fits (a web address, a file's path, a long id), else where
-/// the width runs out.
+/// that fits (a web address, a file's path), else the last '-' (a long
+/// id), else where the width runs out.
 std::vector<std::string> break_long(std::string line, std::size_t width)
 {
   std::vector<std::string> out;
   while (util::display_width(line) > width) {
-    std::size_t fits = 0;    // bytes of the longest start that fits
-    std::size_t at_mark = 0; // bytes up to and with the last '/' or '-' in it
+    std::size_t fits = 0;     // bytes of the longest start that fits
+    std::size_t at_slash = 0; // bytes up to and with the last '/' in it
+    std::size_t at_dash = 0;  // the same for '-'
     for (std::size_t i = 1; i <= line.size(); ++i) {
       if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) {
         continue; // inside a character
@@ -50,11 +51,13 @@ std::vector<std::string> break_long(std::string line, std::size_t width)
         break;
       }
       fits = i;
-      if (line[i - 1] == '/' || line[i - 1] == '-') {
-        at_mark = i;
+      if (line[i - 1] == '/') {
+        at_slash = i;
+      } else if (line[i - 1] == '-') {
+        at_dash = i;
       }
     }
-    const std::size_t cut = at_mark > 0 ? at_mark : std::max<std::size_t>(fits, 1);
+    const std::size_t cut = at_slash > 0 ? at_slash : at_dash > 0 ? at_dash : std::max<std::size_t>(fits, 1);
     out.push_back(line.substr(0, cut));
     line.erase(0, cut);
   }
@@ -142,6 +145,9 @@ std::string contraindications_text(const std::string& indent,
 std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exercise& e, std::size_t width)
 {
   std::string out;
+  // Labels in a column of 18, or, where that leaves too little room, each
+  // value under its label and a version's rules indented by 4.
+  const std::size_t label_width = width == 0 || width >= 18 + 24 ? 18 : 4;
   const auto field = [&](const char* label, const std::string& value) {
     out += hanging(fmt::format("{:<18}", label), value, width);
   };
@@ -196,7 +202,7 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
     for (const auto& [label, variant] : {std::pair{"Easier:", &e.easier}, {"Harder:", &e.harder}}) {
       if (*variant) {
         field(label, version_words(catalog, **variant));
-        rules(std::string(18, ' '), (*variant)->contraindications, "never shown");
+        rules(std::string(label_width, ' '), (*variant)->contraindications, "never shown");
       }
     }
   }
