@@ -120,11 +120,17 @@ TEST_SUITE("cli::forgiving")
       REQUIRE(conditions.status == 0);
       CHECK(widest(conditions.out) <= std::stoul(width));
     }
-    for (const auto& id : test::builtin_catalog().exercise_ids()) {
-      CAPTURE(id);
-      const auto shown = run_backplan({"--width", "40", "show", id});
-      REQUIRE(shown.status == 0);
-      CHECK(widest(shown.out) <= 40);
+    // show: the command once, and every exercise as it prints it.
+    const auto shown = run_backplan({"--width", "40", "show", "upper-back-stretch"});
+    REQUIRE(shown.status == 0);
+    CHECK(widest(shown.out) <= 40);
+    const auto& catalog = test::builtin_catalog();
+    CHECK(shown.out == render::exercise_text(catalog, *catalog.find("upper-back-stretch"), 40));
+    for (const auto& exercise : catalog.exercises) {
+      CAPTURE(exercise.id);
+      for (const std::size_t width : {40, 60}) {
+        CHECK(widest(render::exercise_text(catalog, exercise, width)) <= width);
+      }
     }
   }
 
@@ -137,7 +143,7 @@ TEST_SUITE("cli::forgiving")
     CHECK(run_backplan({"plan", "--minutes", "10 min"}).out == ten.out);
     CHECK(run_backplan({"plan", "-m", "5", "-m", "10"}).out == ten.out);
     CHECK(run_backplan({"plan", "-m", "1h"}).out == run_backplan({"plan", "-m", "60"}).out);
-    for (const char* wrong : {"10h", "0", "10 x", "ten", "181"}) {
+    for (const char* wrong : {"10h", "10 x"}) { // the words themselves: util::parse_minutes's test
       CAPTURE(wrong);
       const auto refused = run_backplan({"plan", "-m", wrong});
       CHECK(refused.status == 2);
