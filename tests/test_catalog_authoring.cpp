@@ -88,6 +88,10 @@ TEST_SUITE("catalog::loader")
       crlf.insert(at, "\r");
     }
     CHECK(load_layer({{"crlf.yaml", crlf}}).empty());
+    // A quote still open at the end of the file, where yaml-cpp notices.
+    CHECK(load_layer({{"end.yaml", "steps:\n  - \"\n  -"}}) ==
+          std::vector<std::string>{"end.yaml:2:5: error: invalid YAML: the file ends inside a quoted text "
+                                   "opened here; close its quote"});
     // A quoted text may run over lines when they are indented under it.
     CHECK(
       load_layer({{"long.yaml", exercise("long").replace(exercise("long").find("summary: A test exercise."),

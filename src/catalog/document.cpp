@@ -1,5 +1,6 @@
 #include "catalog/document.hpp"
 
+#include "catalog/open_quote.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -20,10 +21,6 @@ std::string Diagnostic::str() const
   return fmt::format("{}: error: {}", where.str(), message);
 }
 
-namespace {
-
-/// The 1-based line and byte column of `offset` in `text`: the same units as
-/// yaml-cpp's marks, so that every diagnostic counts columns alike.
 Location location_of(const std::string& file, std::string_view text, std::size_t offset)
 {
   const auto before = text.substr(0, offset);
@@ -32,6 +29,8 @@ Location location_of(const std::string& file, std::string_view text, std::size_t
   return {file, static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1,
           static_cast<int>(column) + 1};
 }
+
+namespace {
 
 /// The byte offset of a 1-based line and code-point column in valid UTF-8 text.
 std::size_t offset_of(std::string_view text, int line, int column)
@@ -229,93 +228,6 @@ std::optional<std::size_t> indentation_tab(std::string_view text, int last)
   return std::nullopt;
 }
 
-/// Where a value opens a quote that its line does not close while the next
-/// line starts another key or item at the same depth or less: the quote
-/// runs on and swallows the keys that follow (`name: "Bridge` then
-/// `summary: ...`).
-std::optional<std::size_t> unclosed_quote(std::string_view text)
-{
-  std::vector<std::string_view> lines;
-  std::vector<std::size_t> offsets;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string_view line = text.substr(start, end - start);
-    if (line.ends_with('\r')) {
-      line.remove_suffix(1);
-    }
-    lines.push_back(line);
-    offsets.push_back(start);
-    start = end + 1;
-  }
-  const auto indent_of = [](std::string_view line) {
-    return std::min(line.find_first_not_of(' '), line.size());
-  };
-  const auto blank = [&](std::string_view line) {
-    return indent_of(line) == line.size() || line[indent_of(line)] == '#';
-  };
-  const auto starts_key = [&](std::string_view line) {
-    line.remove_prefix(indent_of(line));
-    const auto colon = line.find(':');
-    return line.starts_with("- ") ||
-           (colon != std::string_view::npos && colon > 0 && line.find_first_of("\"' #") > colon &&
-            (colon + 1 == line.size() || line[colon + 1] == ' '));
-  };
-  std::size_t block = std::string_view::npos; // the indentation of a block scalar's key
-  for (std::size_t n = 0; n < lines.size(); ++n) {
-    const std::string_view line = lines[n];
-    if (blank(line)) {
-      continue;
-    }
-    if (block != std::string_view::npos && indent_of(line) > block) {
-      continue; // the text of a block scalar
-    }
-    block = std::string_view::npos;
-    // The value: after "- " of a list item, else after the first ": "
-    // outside any quote.
-    std::size_t value = line.size();
-    if (line.substr(indent_of(line)).starts_with("- ")) {
-      value = indent_of(line) + 2;
-    } else if (const std::size_t colon = line.find(": ");
-               colon != std::string_view::npos && line.find_first_of("\"'") > colon) {
-      value = colon + 2;
-    }
-    std::size_t quote_at = std::min(line.find_first_not_of(' ', value), line.size());
-    // A tag or an anchor may stand before a block scalar's '|' or '>'.
-    while (quote_at < line.size() && (line[quote_at] == '!' || line[quote_at] == '&')) {
-      quote_at =
-        std::min(line.find_first_not_of(' ', std::min(line.find(' ', quote_at), line.size())), line.size());
-    }
-    const std::string_view rest = line.substr(quote_at);
-    if (rest.starts_with('|') || rest.starts_with('>')) {
-      block = indent_of(line);
-      continue;
-    }
-    if (!rest.starts_with('"') && !rest.starts_with('\'')) {
-      continue;
-    }
-    const char quote = rest.front();
-    bool closed = false;
-    for (std::size_t i = 1; i < rest.size() && !closed; ++i) {
-      if (quote == '"' && rest[i] == '\\') {
-        ++i;
-      } else if (quote == '\'' && rest[i] == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'') {
-        ++i;
-      } else {
-        closed = rest[i] == quote;
-      }
-    }
-    std::size_t next = n + 1;
-    while (next < lines.size() && blank(lines[next])) {
-      ++next;
-    }
-    if (!closed && next < lines.size() && starts_key(lines[next]) &&
-        indent_of(lines[next]) <= indent_of(line)) {
-      return offsets[n] + quote_at;
-    }
-  }
-  return std::nullopt;
-}
-
 /// The position of a yaml-cpp mark (0-based) in `file`.
 Location at(const std::string& file, const YAML::Mark& mark)
 {
@@ -364,57 +276,18 @@ Diagnostic parse_failure(const SourceFile& file, const YAML::Exception& e)
     return {at(file.name, *open),
             fmt::format("invalid YAML: '{}' has no matching '{}'", list ? '[' : '{', list ? ']' : '}')};
   }
+  if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
+    // Said at the quote that opened the text, where one is found.
+    const auto quote = last_open_quote(file.text);
+    return {quote ? location_of(file.name, file.text, *quote) : at(file.name, e.mark),
+            "invalid YAML: the file ends inside a quoted text opened here; close its quote"};
+  }
   if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
     return {at(file.name, e.mark), "invalid YAML: a ': ' inside a text starts a new key; quote the text "
                                    "(\"...\") or write it as a block ('>-' and the text on the lines below), "
                                    "or, if this is a key, indent it as its neighbours"};
   }
   return {at(file.name, e.mark), fmt::format("invalid YAML: {}", e.msg)};
-}
-
-/// The message for a quote `unclosed_quote` found at `quote`.
-Diagnostic unclosed_quote_problem(const SourceFile& file, std::size_t quote)
-{
-  const std::string_view text = file.text;
-  return Diagnostic{location_of(file.name, text, quote),
-                    fmt::format("invalid YAML: the {} opened here is not closed on its line, so it runs on "
-                                "into the keys below; close it with {}",
-                                text[quote] == '"' ? "double quote" : "single quote", text[quote])};
-}
-
-/// Whether `node` holds a scalar that starts on `line` (0-based) with
-/// `start`: the quoted text that ran on, as yaml-cpp read it.
-bool has_scalar(const YAML::Node& node, int line, std::string_view start)
-{
-  if (node.IsScalar()) {
-    return node.Mark().line == line && std::string_view(node.Scalar()).starts_with(start);
-  }
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    if (node.IsMap() ? has_scalar(it->second, line, start) : has_scalar(*it, line, start)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/// A quote left open that yaml-cpp read on into the keys below, in a file
-/// it parsed to `root` (or failed on, when `root` is null).
-std::optional<Diagnostic> run_on_quote(const SourceFile& file, const YAML::Node* root)
-{
-  const auto quote = unclosed_quote(file.text);
-  if (!quote) {
-    return std::nullopt;
-  }
-  if (root != nullptr) {
-    const std::string_view text = file.text;
-    const int line =
-      static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(*quote), '\n'));
-    const std::string_view after = text.substr(*quote + 1, 8);
-    if (!has_scalar(*root, line, after.substr(0, std::min(after.find_first_of("\"'\\\r\n"), after.size())))) {
-      return std::nullopt;
-    }
-  }
-  return unclosed_quote_problem(file, *quote);
 }
 
 /// For a file that parsed to an empty document: the problem when it holds
