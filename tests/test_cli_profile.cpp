@@ -125,6 +125,12 @@ TEST_SUITE("cli::profile")
     CHECK(refused.err == empty +
                            "/.config/backplan/profile.yaml:1:13: error: 'conditions' must name at least one "
                            "item, found ' , '\n");
+    // An unknown item of a list string is said at the item.
+    const auto typo = config_with("conditions: knee, sciatic\n");
+    const auto unknown = run_backplan({"plan"}, env_for(typo));
+    CHECK(unknown.status == 3);
+    CHECK(unknown.err.starts_with(typo +
+                                  "/.config/backplan/profile.yaml:1:19: error: unknown condition 'sciatic'"));
     const auto hour = config_with("minutes: 1h\n");
     CHECK(nlohmann::json::parse(
             run_backplan({"plan", "-f", "json"}, env_for(hour)).out)["request"]["minutes"] == 60);

@@ -44,20 +44,31 @@ public:
   }
 
   /// A list as YAML writes it, or as the command line does: one string of
-  /// items separated by commas ("knee, sciatica"), each item at the
-  /// string's place.
+  /// items separated by commas ("knee, sciatica"), each item at its own
+  /// place in a string on one line (after the quote of a quoted one).
   std::vector<std::string> list(const Entry& entry, std::vector<Location>& places)
   {
     const YAML::Node& value = entry.second;
     if (!value.IsScalar() || value.Scalar().empty()) {
       return m_reader.strings(entry, false, &places);
     }
-    auto items = util::split_list(value.Scalar());
+    const std::string& text = value.Scalar();
+    auto items = util::split_list(text);
     if (items.empty()) {
-      m_reader.error(value, fmt::format("'{}' must name at least one item, found '{}'", entry.first.Scalar(),
-                                        value.Scalar()));
+      m_reader.error(value,
+                     fmt::format("'{}' must name at least one item, found '{}'", entry.first.Scalar(), text));
     }
-    places.assign(items.size(), m_reader.at(value));
+    const Location start = m_reader.at(value);
+    const bool one_line = text.find('\n') == std::string::npos;
+    const int quote = value.Tag() == "!" ? 1 : 0; // a quoted scalar starts at its quote
+    std::size_t from = 0;
+    places.clear();
+    for (const auto& item : items) {
+      const std::size_t at = text.find(item, from);
+      from = at + item.size();
+      places.push_back(
+        one_line ? Location(start.file, start.line, start.column + quote + static_cast<int>(at)) : start);
+    }
     return items;
   }
 
