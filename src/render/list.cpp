@@ -30,10 +30,10 @@ std::string list_stacked(const std::vector<ListRow>& rows, std::size_t width)
   return out;
 }
 
-/// One exercise a line: id, name, position, regions, typical time, aligned;
-/// names are cut so that a line fits the width, and a width too narrow for
-/// every column drops regions, then positions, then stacks each exercise
-/// on two lines (list_stacked).
+/// One exercise a line: id, name, position, regions, typical time, aligned,
+/// fitted to the width: regions and positions are cut or left out before
+/// names are cut, and a width too narrow for an id, a name and a time
+/// stacks each exercise on two lines (list_stacked).
 std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout)
 {
   std::vector<std::array<std::string, 5>> cells;
@@ -60,23 +60,33 @@ std::string list_text(const std::vector<ListRow>& rows, const ListLayout& layout
     }
     return sum + 2 * (shown - 1);
   };
-  // Too wide: regions give way first, down to 10 columns, then names, down
-  // to 12, then positions, down to 9; when even that is too wide, the same
-  // without regions, then without positions. Ids and times are never cut.
+  // Too wide: the first layout that keeps names whole, cutting regions to
+  // 10 columns and positions to 9, with all five columns, then without
+  // regions, then without positions too; where none does, the same with
+  // names cut too, down to 12. Ids and times are never cut.
   std::optional<std::array<std::size_t, 5>> fitted;
-  for (const std::vector<std::size_t>& dropped : {std::vector<std::size_t>{}, {3}, {3, 2}}) {
-    auto widths = natural;
-    for (const auto column : dropped) {
-      widths[column] = 0;
-    }
-    for (const auto& [column, least] : {std::pair<std::size_t, std::size_t>{3, 10}, {1, 12}, {2, 9}}) {
-      if (layout.width > 0 && widths[column] > least && total(widths) > layout.width) {
-        widths[column] =
-          std::max(least, widths[column] - std::min(widths[column], total(widths) - layout.width));
+  for (const bool cut_names : {false, true}) {
+    for (const std::vector<std::size_t>& dropped : {std::vector<std::size_t>{}, {3}, {3, 2}}) {
+      auto widths = natural;
+      for (const auto column : dropped) {
+        widths[column] = 0;
+      }
+      std::vector<std::pair<std::size_t, std::size_t>> order = {{3, 10}, {2, 9}};
+      if (cut_names) {
+        order.emplace_back(1, 12);
+      }
+      for (const auto& [column, least] : order) {
+        if (layout.width > 0 && widths[column] > least && total(widths) > layout.width) {
+          widths[column] =
+            std::max(least, widths[column] - std::min(widths[column], total(widths) - layout.width));
+        }
+      }
+      if (layout.width == 0 || total(widths) <= layout.width) {
+        fitted = widths;
+        break;
       }
     }
-    if (layout.width == 0 || total(widths) <= layout.width) {
-      fitted = widths;
+    if (fitted) {
       break;
     }
   }
