@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace backplan::cli {
 
@@ -43,9 +44,9 @@ const std::map<std::string, std::string> catalog_values = {
 /// Type names (CLI11's type_name) whose values are file or directory names.
 const std::vector<std::string> path_types = {"PATH", "FILE", "DIR"};
 
-/// The words of a catalog vocabulary (`kind` as in `catalog_values`), each
-/// with its name; conditions with their aliases.
-std::vector<Candidate> catalog_words(const catalog::Catalog& catalog, const std::string& kind)
+/// The catalog vocabulary of `kind` (as in `catalog_values`), or nullptr
+/// for the exercises.
+const catalog::Vocabulary* vocabulary_of(const catalog::Catalog& catalog, const std::string& kind)
 {
   static const std::map<std::string, catalog::Vocabulary catalog::Catalog::*> vocabularies = {
     {"conditions", &catalog::Catalog::conditions},
@@ -53,9 +54,17 @@ std::vector<Candidate> catalog_words(const catalog::Catalog& catalog, const std:
     {"regions", &catalog::Catalog::regions},
     {"levels", &catalog::Catalog::levels},
     {"positions", &catalog::Catalog::positions}};
+  const auto found = vocabularies.find(kind);
+  return found != vocabularies.end() ? &(catalog.*(found->second)) : nullptr;
+}
+
+/// The words of a catalog vocabulary (`kind` as in `catalog_values`), each
+/// with its name; conditions with their aliases.
+std::vector<Candidate> catalog_words(const catalog::Catalog& catalog, const std::string& kind)
+{
   std::vector<Candidate> out;
-  if (const auto found = vocabularies.find(kind); found != vocabularies.end()) {
-    for (const auto& term : (catalog.*(found->second)).terms) {
+  if (const auto* vocabulary = vocabulary_of(catalog, kind)) {
+    for (const auto& term : vocabulary->terms) {
       out.push_back({term.id, term.name});
       for (const auto& alias : term.aliases) {
         out.push_back({alias, fmt::format("{} ({})", term.name, term.id)});
@@ -118,8 +127,10 @@ Answer values_of(const CLI::Option& option, const CLI::App* command, const Conte
                             ? (option.get_lnames().empty() ? "" : option.get_lnames().front())
                             : (command != nullptr ? command->get_name() : "") + " " + option.get_name(true);
   std::vector<Candidate> all;
+  const catalog::Vocabulary* vocabulary = nullptr;
   if (const auto found = catalog_values.find(key); found != catalog_values.end()) {
     all = catalog_words(context.loaded().catalog, found->second);
+    vocabulary = vocabulary_of(context.loaded().catalog, found->second);
   } else if (std::find(path_types.begin(), path_types.end(), type) != path_types.end()) {
     answer.files = true;
     return answer;
@@ -134,8 +145,19 @@ Answer values_of(const CLI::Option& option, const CLI::App* command, const Conte
   const bool list = type.find(',') != std::string::npos;
   const auto comma = prefix.rfind(',');
   const std::string head = list && comma != std::string::npos ? prefix.substr(0, comma + 1) : "";
+  // What an item means: its term's id (an alias, any case, a value after
+  // '=' aside), so that "knee," offers neither knee nor its aliases again.
+  const auto meaning = [&](const std::string& item) {
+    const std::string name = item.substr(0, item.find('='));
+    const auto* term = vocabulary != nullptr ? vocabulary->resolve(name) : nullptr;
+    return term != nullptr ? term->id : name;
+  };
+  std::set<std::string> taken;
+  for (const auto& item : util::split_list(head)) {
+    taken.insert(meaning(item));
+  }
   for (const auto& candidate : all) {
-    if ((head + candidate.word).starts_with(prefix)) {
+    if ((head + candidate.word).starts_with(prefix) && !taken.contains(meaning(candidate.word))) {
       answer.candidates.push_back({head + candidate.word, candidate.what});
     }
   }
