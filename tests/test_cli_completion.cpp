@@ -103,6 +103,25 @@ Words fish_offers(const std::string& line)
   return offered(result.out);
 }
 
+/// The candidates a shell printed for each of `count` lines typed in one
+/// run, each line's closed by a line "--", each sorted; the word before any
+/// tab of each.
+std::vector<Words> batches(const std::string& printed, std::size_t count)
+{
+  std::vector<Words> out(1);
+  for (const auto& line : test::lines_of(printed)) {
+    if (line == "--") {
+      std::sort(out.back().begin(), out.back().end());
+      out.emplace_back();
+    } else if (!line.empty()) {
+      out.back().push_back(line.substr(0, line.find('\t')));
+    }
+  }
+  out.pop_back();
+  REQUIRE(out.size() == count);
+  return out;
+}
+
 /// What fish offers for each of `lines`, in one fish; `setup` runs first.
 std::vector<Words> fish_offers(const std::vector<std::string>& lines, const std::string& setup)
 {
@@ -115,18 +134,7 @@ std::vector<Words> fish_offers(const std::vector<std::string>& lines, const std:
   }
   const auto result = test::shell(command);
   REQUIRE(result.status == 0);
-  std::vector<Words> out(1);
-  for (const auto& line : test::lines_of(result.out)) {
-    if (line == "--") {
-      std::sort(out.back().begin(), out.back().end());
-      out.emplace_back();
-    } else if (!line.empty()) {
-      out.back().push_back(line.substr(0, line.find('\t')));
-    }
-  }
-  out.pop_back();
-  REQUIRE(out.size() == lines.size());
-  return out;
+  return batches(result.out, lines.size());
 }
 
 /// Runs one interactive zsh in a pseudo-terminal with the script on its
@@ -182,18 +190,7 @@ std::vector<Words> zsh_offers(const std::vector<std::string>& lines, const std::
   }
   const auto result = test::shell(command);
   REQUIRE(result.status == 0);
-  std::vector<Words> out(1);
-  for (const auto& line : test::lines_of(result.out)) {
-    if (line == "--") {
-      std::sort(out.back().begin(), out.back().end());
-      out.emplace_back();
-    } else if (!line.empty()) {
-      out.back().push_back(line.substr(0, line.find('\t')));
-    }
-  }
-  out.pop_back();
-  REQUIRE(out.size() == lines.size());
-  return out;
+  return batches(result.out, lines.size());
 }
 
 /// The options (each name: "-c", "--condition") and the commands that
