@@ -191,7 +191,7 @@ void Parser::reject_unknown_command() const
   const auto words = m_app.remaining();
   for (const auto& word : words) {
     const bool condition_option =
-      word == "-c" || word.starts_with("-c") || word == "--condition" || word.starts_with("--condition=");
+      word.starts_with("-c") || word == "--condition" || word.starts_with("--condition=");
     if (condition_option ||
         (word.starts_with("--") &&
          flagged_condition(m_context.loaded().catalog, word.substr(0, word.find('='))) != nullptr)) {
@@ -298,7 +298,7 @@ std::optional<std::string> Parser::value_as_option(const std::string& word) cons
   const CLI::App& command = *this->command();
   const auto& catalog = m_context.loaded().catalog;
   const std::pair<const char*, std::vector<std::string>> settings[] = {
-    {"--setting", {"floor", "desk"}},
+    {"--setting", plan_settings},
     {"--level", catalog.levels.ids()},
     {"--goal", catalog.goals.ids()},
     {"--region", catalog.regions.ids()},

@@ -133,7 +133,7 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
       ->group(focus_group);
   options.given["setting"] =
     command.add_option("--setting", options.setting, "floor (default) or desk: seated and standing only")
-      ->check(CLI::IsMember({"floor", "desk"}))
+      ->check(CLI::IsMember(plan_settings))
       ->group(focus_group);
   options.given["seed"] = command
                             .add_option("--seed", options.seed,

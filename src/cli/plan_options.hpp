@@ -11,6 +11,10 @@
 
 namespace backplan::cli {
 
+/// The settings a plan may be made for (`--setting`, the profile's
+/// `setting`): the floor, or a desk (seated and standing only).
+inline const std::vector<std::string> plan_settings = {"floor", "desk"};
+
 /// The options that shape a plan, as given on the command line, with the
 /// CLI11 options kept to tell whether each was given.
 struct PlanOptions {

@@ -1,5 +1,7 @@
 #include "cli/profile.hpp"
 
+#include "cli/plan_options.hpp"
+
 #include "backplan/plan/request.hpp"
 #include "backplan/safety/conditions.hpp"
 #include "catalog/document.hpp"
@@ -276,7 +278,7 @@ Profile read_profile_keys(catalog::FileReader& reader, const catalog::Catalog& c
   read.minutes(profile);
   profile.lead_in = read.number("lead_in", 0, plan::max_lead_in);
   read.seed(profile);
-  read.choice("setting", {"floor", "desk"}, profile.setting);
+  read.choice("setting", plan_settings, profile.setting);
   read.choice("format", formats, profile.format);
   read.exercise_ids("include", profile.include);
   read.exercise_ids("exclude", profile.exclude);
