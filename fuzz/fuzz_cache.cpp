@@ -1,6 +1,7 @@
 // libFuzzer target over the cache reader and the binary form of the catalog
 // model: any bytes, read as a cache file, as a cache file's entries behind a
-// valid header, as an exercise or as a whole catalog, must end in contents
+// valid header (each entry read as an exercise, details too), as an
+// exercise's core, as its details or as a whole catalog, must end in contents
 // or in a refusal, never in a crash, a hang, a leak, a huge allocation or
 // undefined behaviour. The first byte chooses the reading.
 #include "cache/store.hpp"
@@ -42,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
   const auto version = backplan::catalog::binary_format_version;
   static const backplan::catalog::FileName name{"fuzz.yaml"};
-  switch (data[0] % 4) {
+  switch (data[0] % 5) {
   case 0:
     (void)backplan::cache::decode(std::string(input), version);
     break;
@@ -50,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto decoded = backplan::cache::decode(with_valid_header(input), version); decoded.contents) {
       for (const auto& entry : decoded.contents->entries) {
         try {
-          (void)backplan::catalog::decode_exercise(entry.data, name);
+          (void)backplan::catalog::decode_exercise(entry.data, name, {entry.details, nullptr}).details();
         } catch (const std::exception&) {
         }
       }
@@ -58,13 +59,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     break;
   case 2:
     try {
-      (void)backplan::catalog::decode_exercise(input, name);
+      (void)backplan::catalog::decode_exercise(input, name, {});
+    } catch (const std::exception&) {
+    }
+    break;
+  case 3:
+    try {
+      (void)backplan::catalog::decode_details(input);
     } catch (const std::exception&) {
     }
     break;
   default:
     try {
-      (void)backplan::catalog::decode_catalog(input);
+      // Every exercise's details are read while the bytes live.
+      for (const auto& exercise : backplan::catalog::decode_catalog(input).catalog.exercises) {
+        try {
+          (void)exercise.details();
+        } catch (const std::exception&) {
+        }
+      }
     } catch (const std::exception&) {
     }
     break;

@@ -23,8 +23,9 @@ cache::Contents sample()
 {
   cache::Contents contents;
   contents.key = 0x1234'5678'9abc'def0ULL;
-  contents.entries.push_back({"exercises/a.yaml", {1, 2, 300, 4'000'000'005, 6'000'000'007}, "first"});
-  contents.entries.push_back({"b.yml", {1, 3, 0, -1, 9}, std::string_view("\0bytes\xff", 7)});
+  contents.entries.push_back(
+    {"exercises/a.yaml", {1, 2, 300, 4'000'000'005, 6'000'000'007}, "first", "its details"});
+  contents.entries.push_back({"b.yml", {1, 3, 0, -1, 9}, std::string_view("\0bytes\xff", 7), ""});
   return contents;
 }
 
@@ -36,6 +37,7 @@ void check_same(const cache::Contents& a, const cache::Contents& b)
     CHECK(a.entries[i].path == b.entries[i].path);
     CHECK(a.entries[i].stamps == b.entries[i].stamps);
     CHECK(a.entries[i].data == b.entries[i].data);
+    CHECK(a.entries[i].details == b.entries[i].details);
   }
 }
 
@@ -116,7 +118,7 @@ struct Pinned {
   std::uint32_t version;
   std::uint64_t sample_checksum;
 };
-constexpr Pinned pinned{5, 0xddd640ea'6e7f996fULL};
+constexpr Pinned pinned{6, 0x165d6134'6a5cc215ULL};
 
 } // namespace
 
@@ -147,7 +149,7 @@ TEST_SUITE("cache::store")
     }
     CHECK(cache::decode(bytes.substr(0, 10), version).problem == "not a backplan cache file");
     CHECK(cache::decode(bytes.substr(0, bytes.size() - 1), version).problem ==
-          "152 bytes of entries where the header says 153");
+          "179 bytes of entries where the header says 180");
   }
 
   TEST_CASE("any flipped byte is noticed")
@@ -289,28 +291,60 @@ TEST_SUITE("catalog::serialize")
     const auto& builtin = test::builtin_catalog();
     for (const auto& exercise : builtin.exercises) {
       CAPTURE(exercise.id);
-      const auto back = catalog::decode_exercise(catalog::encode_exercise(exercise), exercise.where.file);
+      const auto encoded = catalog::encode_exercise(exercise);
+      const auto back =
+        catalog::decode_exercise(encoded.core, exercise.where.file, {encoded.details, nullptr});
+      CHECK(back.details_deferred());
       catalog::CompiledCatalog a;
       catalog::CompiledCatalog b;
       a.catalog.exercises = {exercise};
       b.catalog.exercises = {back};
       CHECK(catalog::encode_catalog(a) == catalog::encode_catalog(b));
-      const auto moved =
-        catalog::decode_exercise(catalog::encode_exercise(exercise), catalog::FileName("elsewhere.yaml"));
+      CHECK(!back.details_deferred());
+      const auto moved = catalog::decode_exercise(encoded.core, catalog::FileName("elsewhere.yaml"), {});
       CHECK(moved.where.file == "elsewhere.yaml");
       CHECK(moved.position_where.file == "elsewhere.yaml");
     }
   }
 
-  TEST_CASE("damaged exercise bytes throw, at every length and flipped byte")
+  TEST_CASE("damaged exercise bytes throw, at every length, core and details alike")
   {
     const auto& exercise = test::builtin_catalog().exercises.front();
-    const std::string bytes = catalog::encode_exercise(exercise);
-    for (std::size_t length = 0; length < bytes.size(); ++length) {
-      CHECK_THROWS_AS(catalog::decode_exercise(bytes.substr(0, length), catalog::FileName("x")),
+    const auto encoded = catalog::encode_exercise(exercise);
+    for (std::size_t length = 0; length < encoded.core.size(); ++length) {
+      CHECK_THROWS_AS(catalog::decode_exercise(encoded.core.substr(0, length), catalog::FileName("x"), {}),
                       std::runtime_error);
     }
-    CHECK_THROWS_AS(catalog::decode_exercise(bytes + "x", catalog::FileName("x")), std::runtime_error);
+    CHECK_THROWS_AS(catalog::decode_exercise(encoded.core + "x", catalog::FileName("x"), {}),
+                    std::runtime_error);
+    for (std::size_t length = 1; length < encoded.details.size(); ++length) {
+      const std::string part = encoded.details.substr(0, length);
+      const auto truncated = catalog::decode_exercise(encoded.core, catalog::FileName("x"), {part, nullptr});
+      CHECK_THROWS_AS(truncated.details(), std::runtime_error);
+    }
+    CHECK_THROWS_AS(catalog::decode_details(encoded.details + "x"), std::runtime_error);
+  }
+
+  TEST_CASE("the compiled catalog decodes an exercise's details when they are first read, once")
+  {
+    auto compiled = catalog::decode_catalog(catalog::builtin_compiled());
+    auto& exercises = compiled.catalog.exercises;
+    REQUIRE(exercises.size() >= 2);
+    for (const auto& exercise : exercises) {
+      CHECK(exercise.details_deferred());
+    }
+    const auto copy = exercises[0];
+    const auto& steps = copy.details().steps;
+    CHECK(!steps.empty());
+    // The copy and the catalog's exercise share one decoding.
+    CHECK(!exercises[0].details_deferred());
+    CHECK(&exercises[0].details().steps == &steps);
+    CHECK(exercises[1].details_deferred());
+    // Editing one copy leaves the other's alone.
+    auto edited = exercises[0];
+    edited.edit_details().steps = {"Changed."};
+    CHECK(exercises[0].details().steps == steps);
+    CHECK(exercises[0].details().steps != edited.details().steps);
   }
 
   TEST_CASE("the binary form's version is pinned to the bytes of a sample exercise")
@@ -320,7 +354,8 @@ TEST_SUITE("catalog::serialize")
       FAIL_CHECK(diagnostic.str());
     }
     REQUIRE(file.exercise);
-    const std::uint64_t sum = util::checksum(catalog::encode_exercise(*file.exercise));
+    const auto encoded = catalog::encode_exercise(*file.exercise);
+    const std::uint64_t sum = util::checksum(encoded.core + encoded.details);
     CHECK_MESSAGE(sum == pinned.sample_checksum,
                   fmt::format("the binary form of an exercise has changed (its checksum is now {:#018x}): "
                               "raise catalog::binary_format_version to {} so that no cache written before "

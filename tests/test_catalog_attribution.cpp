@@ -251,8 +251,8 @@ std::set<std::string> catalog_attributions(const catalog::Catalog& catalog)
     if (exercise.harder) {
       add_rules(exercise, "harder", exercise.harder->contraindications);
     }
-    if (exercise.stop_if && seed_sources.contains(exercise.stop_if->basis)) {
-      found.insert(key(exercise.id, "stop_if", "", "", exercise.stop_if->basis));
+    if (exercise.details().stop_if && seed_sources.contains(exercise.details().stop_if->basis)) {
+      found.insert(key(exercise.id, "stop_if", "", "", exercise.details().stop_if->basis));
     }
   }
   return found;

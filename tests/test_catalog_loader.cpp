@@ -101,7 +101,7 @@ TEST_SUITE("catalog::loader")
   {
     for (const auto& exercise : test::builtin_catalog().exercises) {
       CAPTURE(exercise.id);
-      CHECK(exercise.figure.has_value());
+      CHECK(exercise.details().figure.has_value());
     }
   }
 
@@ -139,9 +139,9 @@ contraindications:
       REQUIRE(result.errors.empty());
       const auto* exercise = result.catalog.find("reach");
       REQUIRE(exercise != nullptr);
-      REQUIRE(exercise->figure.has_value());
-      CHECK(exercise->figure->moves == "right_hand");
-      CHECK(exercise->figure->end.angle("right_shoulder_flexion") == 150);
+      REQUIRE(exercise->details().figure.has_value());
+      CHECK(exercise->details().figure->moves == "right_hand");
+      CHECK(exercise->details().figure->end.angle("right_shoulder_flexion") == 150);
       REQUIRE(exercise->contraindications.at(0).figure.has_value());
       CHECK(exercise->contraindications.at(0).figure->end.angle("right_shoulder_flexion") == 90);
       CHECK(exercise->contraindications.at(0).figure->start.rest == "chair");

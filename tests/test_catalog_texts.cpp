@@ -58,8 +58,8 @@ std::string version_words(const catalog::Catalog& catalog, const catalog::Varian
     return variant.text;
   }
   const auto* other = catalog.find(variant.exercise);
-  std::string words = other->summary;
-  for (const auto& step : other->steps) {
+  std::string words = other->details().summary;
+  for (const auto& step : other->details().steps) {
     words += " " + step;
   }
   return words;
@@ -148,9 +148,9 @@ TEST_SUITE("catalog::texts")
     REQUIRE_FALSE(held->phrases.empty());
     for (const auto& exercise : catalog.exercises) {
       CAPTURE(exercise.id);
-      std::vector<std::string> texts = {exercise.summary};
-      texts.insert(texts.end(), exercise.steps.begin(), exercise.steps.end());
-      texts.insert(texts.end(), exercise.cues.begin(), exercise.cues.end());
+      std::vector<std::string> texts = {exercise.details().summary};
+      texts.insert(texts.end(), exercise.details().steps.begin(), exercise.details().steps.end());
+      texts.insert(texts.end(), exercise.details().cues.begin(), exercise.details().cues.end());
       for (const auto& text : texts) {
         CAPTURE(text);
         CHECK_FALSE(catalog::uses_phrase(text, held->phrases).has_value());

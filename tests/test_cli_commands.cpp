@@ -203,12 +203,12 @@ TEST_SUITE("cli::show")
     CHECK(result.err == "");
     const std::string& out = result.out;
     CHECK(out.starts_with("Knee to chest (knee-to-chest)\n"));
-    CHECK(out.find(exercise->summary) != std::string::npos);
-    for (const auto& step : exercise->steps) {
+    CHECK(out.find(exercise->details().summary) != std::string::npos);
+    for (const auto& step : exercise->details().steps) {
       CAPTURE(step);
       CHECK(out.find(step) != std::string::npos);
     }
-    for (const auto& cue : exercise->cues) {
+    for (const auto& cue : exercise->details().cues) {
       CAPTURE(cue);
       CHECK(out.find(cue) != std::string::npos);
     }

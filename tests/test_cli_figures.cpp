@@ -21,12 +21,12 @@ TEST_SUITE("cli::show_svg")
     const auto shown = test::run_backplan({"show", exercises.front().id, "-f", "svg"});
     CHECK(shown.status == 0);
     CHECK(shown.err.empty());
-    REQUIRE(exercises.front().figure);
-    CHECK(shown.out == render::exercise_svg(*exercises.front().figure, exercises.front()));
+    REQUIRE(exercises.front().details().figure);
+    CHECK(shown.out == render::exercise_svg(*exercises.front().details().figure, exercises.front()));
     for (const auto& exercise : exercises) {
       CAPTURE(exercise.id);
-      REQUIRE(exercise.figure); // every built-in exercise has a figure
-      const std::string svg = render::exercise_svg(*exercise.figure, exercise);
+      REQUIRE(exercise.details().figure); // every built-in exercise has a figure
+      const std::string svg = render::exercise_svg(*exercise.details().figure, exercise);
       CHECK(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
       CHECK(svg.ends_with("</svg>\n"));
       CHECK(svg.find("<title>" + exercise.name + "</title>") != std::string::npos);
@@ -65,7 +65,7 @@ EOF)");
     const auto& catalog = test::builtin_catalog();
     const auto* bridge = catalog.find("bridge");
     REQUIRE(bridge != nullptr);
-    REQUIRE(bridge->figure);
+    REQUIRE(bridge->details().figure);
     for (const std::string pose : {"start", "end"}) {
       CAPTURE(pose);
       const auto shown = test::run_backplan({"show", "bridge", "-f", "svg", "--pose", pose});
@@ -83,7 +83,7 @@ EOF)");
   TEST_CASE("show --grid draws a grid every 10 cm and a ring at each contact of each pose")
   {
     const auto& exercise = *test::builtin_catalog().find("bridge");
-    const auto& figure = *exercise.figure;
+    const auto& figure = *exercise.details().figure;
     const auto shown = test::run_backplan({"show", "bridge", "-f", "svg", "--grid"});
     CHECK(shown.status == 0);
     // Rings are red circles; the arrow is red too, but a polyline and a

@@ -49,7 +49,7 @@ std::vector<std::string> drawn_ids(const std::vector<std::string>& args)
   for (const auto& item : plan["items"]) {
     const auto* exercise = test::builtin_catalog().find(item["id"].get<std::string>());
     REQUIRE(exercise != nullptr);
-    if (exercise->figure) {
+    if (exercise->details().figure) {
       ids.push_back(exercise->id);
     }
   }
@@ -203,7 +203,7 @@ TEST_SUITE("cli::markdown_figures")
         REQUIRE(files.size() == 1);
         CHECK(files[0].first == exercise.id + ".svg");
         CHECK(files[0].second == render::exercise_svg(*rule.figure, exercise));
-        CHECK(files[0].second != render::exercise_svg(*exercise.figure, exercise));
+        CHECK(files[0].second != render::exercise_svg(*exercise.details().figure, exercise));
         render::TextOptions options;
         options.figures = "f";
         CHECK(render::render_markdown(plan, options)

@@ -62,9 +62,9 @@ TEST_SUITE("cli::show_figure")
       const auto* loaded = result.catalog.find(original.id);
       REQUIRE(loaded != nullptr);
       CHECK(loaded->where.file == original.id + ".yaml");
-      REQUIRE(loaded->figure.has_value() == original.figure.has_value());
-      if (original.figure) {
-        check_same_figure(*loaded->figure, *original.figure);
+      REQUIRE(loaded->details().figure.has_value() == original.details().figure.has_value());
+      if (original.details().figure) {
+        check_same_figure(*loaded->details().figure, *original.details().figure);
       }
       REQUIRE(loaded->contraindications.size() == original.contraindications.size());
       for (std::size_t i = 0; i < original.contraindications.size(); ++i) {
@@ -89,17 +89,17 @@ TEST_SUITE("cli::show_figure")
     for (const auto& exercise : builtin.exercises) {
       CAPTURE(exercise.id);
       const auto figure = nlohmann::json::parse(render::exercise_json(builtin, exercise))["figure"];
-      if (!exercise.figure) {
+      if (!exercise.details().figure) {
         CHECK(figure.is_null());
         continue;
       }
-      CHECK(figure["view"] == figure::view_name(exercise.figure->view));
-      CHECK(figure["props"] == exercise.figure->props);
-      CHECK(figure["start"]["rest"] == exercise.figure->start.rest);
+      CHECK(figure["view"] == figure::view_name(exercise.details().figure->view));
+      CHECK(figure["props"] == exercise.details().figure->props);
+      CHECK(figure["start"]["rest"] == exercise.details().figure->start.rest);
       CHECK(figure["start"]["angles"].get<std::map<std::string, double>>() ==
-            as_map(exercise.figure->start.angles));
+            as_map(exercise.details().figure->start.angles));
       CHECK(figure["end"]["angles"].get<std::map<std::string, double>>() ==
-            as_map(exercise.figure->end.angles));
+            as_map(exercise.details().figure->end.angles));
       for (const auto& rule : exercise.contraindications) {
         if (rule.figure) {
           REQUIRE(figure["modified"].contains(rule.condition));

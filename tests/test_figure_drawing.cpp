@@ -85,10 +85,10 @@ TEST_SUITE("figure::contacts")
   {
     std::size_t poses = 0;
     for (const auto& exercise : test::builtin_catalog().exercises) {
-      if (!exercise.figure) {
+      if (!exercise.details().figure) {
         continue;
       }
-      for (const auto* pose : {&exercise.figure->start, &exercise.figure->end}) {
+      for (const auto* pose : {&exercise.details().figure->start, &exercise.details().figure->end}) {
         CAPTURE(exercise.id);
         if (pose->rest == "bed") {
           continue; // lying on a bed's edge, nothing need touch the floor

@@ -1,6 +1,8 @@
 #include "backplan/plan/planner.hpp"
 #include "backplan/render/text.hpp"
 #include "backplan/safety/notes.hpp"
+#include "catalog/builtin.hpp"
+#include "catalog/loader.hpp"
 #include "plan/selection.hpp"
 #include "plan/timing.hpp"
 #include "support.hpp"
@@ -141,8 +143,8 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& asked, con
       CHECK(setting_of(catalog, *exercise) != "floor");
     }
     // A warning for everyone is printed beside its exercise.
-    if (exercise->stop_if) {
-      CHECK(section.find(exercise->stop_if->text) != std::string::npos);
+    if (exercise->details().stop_if) {
+      CHECK(section.find(exercise->details().stop_if->text) != std::string::npos);
     }
     // An easier or harder version obeys the same rules as an exercise: never
     // shown when avoided, and shown with its own modifications and cautions.
@@ -371,5 +373,34 @@ sources: [kenway]
         CHECK((left == plan.left_out.end() || left->detail.find("least dose") == std::string::npos));
       }
     }
+  }
+
+  TEST_CASE("a plan decodes the details of the exercises it shows, and of no other")
+  {
+    // A catalog of its own: the shared one has had its details read.
+    const auto loaded = catalog::load({catalog::compiled_layer(catalog::builtin_compiled())});
+    REQUIRE(loaded.errors.empty());
+    plan::Request request;
+    request.minutes = 15;
+    request.conditions = {"knee"};
+    const auto plan = plan::make_plan(loaded.catalog, request);
+    REQUIRE(!plan.items.empty());
+    std::set<std::string> shown;
+    for (const auto& item : plan.items) {
+      shown.insert(item.exercise.id);
+      for (const auto* variant : {&item.easier, &item.harder}) {
+        if (*variant && !(*variant)->exercise_id.empty()) {
+          shown.insert((*variant)->exercise_id);
+        }
+      }
+    }
+    std::set<std::string> decoded;
+    for (const auto& exercise : loaded.catalog.exercises) {
+      if (!exercise.details_deferred()) {
+        decoded.insert(exercise.id);
+      }
+    }
+    CHECK(decoded == shown);
+    CHECK(decoded.size() < loaded.catalog.exercises.size());
   }
 }

@@ -81,7 +81,7 @@ void check_records(const plan::Plan& plan, const Records& records)
     CHECK(row[9] == item.exercise.kind);
     CHECK(row[10] == item.dosage_words);
     CHECK(row[11] == (item.exercise.per_side ? "true" : "false"));
-    CHECK(row[12] == (item.exercise.stop_if ? item.exercise.stop_if->text : ""));
+    CHECK(row[12] == (item.exercise.details().stop_if ? item.exercise.details().stop_if->text : ""));
     CHECK(row[13] == rules_text(plan, item.modifications));
     CHECK(row[14] == rules_text(plan, item.cautions));
     if (i == 0) {

@@ -118,8 +118,8 @@ void check_plan_json(const plan::Plan& plan, const json& out)
                     dose_part(dosage["rest_between_reps_seconds"]),
                     dose_part(dosage["rest_between_sets_seconds"])};
     CHECK(plan::duration(dose, dosage["per_side"], plan::default_lead_in) == rendered["duration_seconds"]);
-    CHECK(rendered["steps"] == item.exercise.steps);
-    CHECK(rendered["cues"] == item.exercise.cues);
+    CHECK(rendered["steps"] == item.exercise.details().steps);
+    CHECK(rendered["cues"] == item.exercise.details().cues);
     check_rules(rendered["modifications"], item.modifications);
     check_rules(rendered["cautions"], item.cautions);
     check_variant(rendered["easier"], item.easier);
@@ -334,7 +334,7 @@ TEST_SUITE("render::json")
       const auto out = json::parse(render::exercise_json(catalog, exercise));
       CHECK(out["id"] == exercise.id);
       CHECK(out["name"] == exercise.name);
-      CHECK(out["summary"] == exercise.summary);
+      CHECK(out["summary"] == exercise.details().summary);
       CHECK(out["position"] == exercise.position);
       CHECK(out["regions"] == exercise.regions);
       CHECK(out["goals"] == exercise.goals);
@@ -358,8 +358,8 @@ TEST_SUITE("render::json")
       CHECK(range(out["dosage"]["rest_between_sets_seconds"], dosage.rest_between_sets));
       CHECK(out["typical_seconds"] ==
             plan::duration(plan::middle_dose(dosage), exercise.per_side, plan::default_lead_in));
-      CHECK(out["steps"] == exercise.steps);
-      CHECK(out["cues"] == exercise.cues);
+      CHECK(out["steps"] == exercise.details().steps);
+      CHECK(out["cues"] == exercise.details().cues);
       for (const auto& [key, variant] :
            {std::pair{"easier", &exercise.easier}, {"harder", &exercise.harder}}) {
         if (!*variant) {

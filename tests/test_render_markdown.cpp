@@ -202,10 +202,10 @@ void check_structure(const plan::Plan& plan, const json& ast)
       }
     }
     std::vector<std::string> want_steps, want_cues;
-    for (const auto& step : item.exercise.steps) {
+    for (const auto& step : item.exercise.details().steps) {
       want_steps.push_back(util::fold_whitespace(step));
     }
-    for (const auto& cue : item.exercise.cues) {
+    for (const auto& cue : item.exercise.details().cues) {
       want_cues.push_back(util::fold_whitespace(cue));
     }
     CHECK(steps == want_steps);
@@ -238,9 +238,9 @@ plan::Plan plan_of_texts(const std::vector<std::string>& texts)
     plan::PlanItem item;
     item.exercise.id = fmt::format("x{}", i);
     item.exercise.name = text;
-    item.exercise.summary = text;
-    item.exercise.steps = {text, "second " + text};
-    item.exercise.cues = {text};
+    item.exercise.edit_details().summary = text;
+    item.exercise.edit_details().steps = {text, "second " + text};
+    item.exercise.edit_details().cues = {text};
     item.position_name = text;
     item.kind_name = text;
     item.dosage_words = text;

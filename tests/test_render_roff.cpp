@@ -91,7 +91,7 @@ void check_document(const plan::Plan& plan, const std::string& document)
               std::string::npos);
       }
     }
-    for (const auto& step : item.exercise.steps) {
+    for (const auto& step : item.exercise.details().steps) {
       CHECK(text.find(normalize(step)) != std::string::npos);
     }
   }

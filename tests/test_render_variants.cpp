@@ -114,8 +114,8 @@ TEST_SUITE("render::variants")
           } else {
             ++described;
             CHECK(v.item_number == 0);
-            const std::string line =
-              util::fold_whitespace(other->summary.empty() ? other->steps.front() : other->summary);
+            const std::string line = util::fold_whitespace(
+              other->details().summary.empty() ? other->details().steps.front() : other->details().summary);
             CHECK(v.description == line);
             const std::string words = fmt::format("{} — {}", other->name, line);
             CHECK(contains(text, fmt::format("{}: {}\n", label, words)));

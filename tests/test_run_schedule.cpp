@@ -28,7 +28,7 @@ plan::Plan two_item_plan()
   first.exercise.id = "first";
   first.exercise.name = "First";
   first.exercise.position = "standing";
-  first.exercise.steps = {"Stand tall.", "Hold."};
+  first.exercise.edit_details().steps = {"Stand tall.", "Hold."};
   first.position_name = "Standing";
   first.dose = {10, 0, 2, 1, 5};
   first.duration = plan::duration(first.dose, false, 5);
@@ -43,7 +43,7 @@ plan::Plan two_item_plan()
   second.exercise.position = "lying-on-back";
   second.exercise.per_side = true;
   second.position_name = "Lying on your back";
-  second.exercise.steps = {"Lie down."};
+  second.exercise.edit_details().steps = {"Lie down."};
   second.dose = {5, 0, 1, 1, 0};
   second.duration = plan::duration(second.dose, true, 5);
   second.transition = 15; // a change of position, of whatever length
@@ -264,7 +264,7 @@ TEST_SUITE("run::plan_file")
       CHECK(run::cue_line(schedule, i) == run::cue_line(expected, i));
     }
     CHECK(read.items[0].modifications.size() == plan.items[0].modifications.size());
-    CHECK(read.items[0].exercise.steps == plan.items[0].exercise.steps);
+    CHECK(read.items[0].exercise.details().steps == plan.items[0].exercise.details().steps);
   }
 
   TEST_CASE("a file that is not a saved plan is refused with the problem named")

@@ -36,7 +36,7 @@ run::Schedule two_items()
   plan::PlanItem first;
   first.exercise.id = "first";
   first.exercise.name = "First";
-  first.exercise.steps = {"Stand tall.", "Reach up."};
+  first.exercise.edit_details().steps = {"Stand tall.", "Reach up."};
   first.position_name = "Standing";
   first.dose = {10, 0, 2, 1, 5};
   first.dosage_words = plan::dosage_words(first.dose, false);
@@ -267,7 +267,8 @@ TEST_SUITE("run::screen")
       }
       CHECK(drawn);
       // The first step stays in view while the exercise runs.
-      CHECK(util::fold_whitespace(all).find(plan.items[item].exercise.steps.front()) != std::string::npos);
+      CHECK(util::fold_whitespace(all).find(plan.items[item].exercise.details().steps.front()) !=
+            std::string::npos);
       // Too small a screen: no figure, and nothing else gives way for one.
       CHECK_FALSE(braille(util::join(run::screen_lines(schedule, view, 40, 12, false), "\n")));
       view.phase = first;

@@ -205,10 +205,10 @@ TEST_SUITE("safety::warnings")
       }
       for (const auto& [format, out] : every_format(plan)) {
         for (const auto& item : plan.items) {
-          if (item.exercise.stop_if) {
+          if (item.exercise.details().stop_if) {
             CAPTURE(format);
             CAPTURE(item.exercise.id);
-            CHECK(out.find(as_written(format, item.exercise.stop_if->text)) != std::string::npos);
+            CHECK(out.find(as_written(format, item.exercise.details().stop_if->text)) != std::string::npos);
             ++shown;
           }
         }
@@ -217,13 +217,13 @@ TEST_SUITE("safety::warnings")
     CHECK(shown > 0);
     const auto* hamstring = catalog.find("hamstring-stretch");
     REQUIRE(hamstring != nullptr);
-    REQUIRE(hamstring->stop_if.has_value());
-    CHECK(hamstring->stop_if->basis == "sutter");
-    CHECK(hamstring->stop_if->text.find("leg") != std::string::npos);
+    REQUIRE(hamstring->details().stop_if.has_value());
+    CHECK(hamstring->details().stop_if->basis == "sutter");
+    CHECK(hamstring->details().stop_if->text.find("leg") != std::string::npos);
     const auto* knee_to_chest = catalog.find("knee-to-chest");
     REQUIRE(knee_to_chest != nullptr);
-    REQUIRE(knee_to_chest->stop_if.has_value());
-    CHECK(knee_to_chest->stop_if->text.find("front of your hip") != std::string::npos);
+    REQUIRE(knee_to_chest->details().stop_if.has_value());
+    CHECK(knee_to_chest->details().stop_if->text.find("front of your hip") != std::string::npos);
   }
 
   TEST_CASE("with --prolapse the whole plan says to stop on heaviness or dragging")

@@ -249,7 +249,8 @@ TEST_SUITE("run::screen")
     plan::PlanItem item;
     item.exercise.id = "knee-hug";
     item.exercise.name = japanese + " " + japanese + " " + emoji;
-    item.exercise.steps = {japanese + " " + combining, japanese + " " + japanese + " " + japanese};
+    item.exercise.edit_details().steps = {japanese + " " + combining,
+                                          japanese + " " + japanese + " " + japanese};
     item.position_name = "仰向け";
     item.dose = {10, 0, 2, 1, 5};
     item.dosage_words = plan::dosage_words(item.dose, false);

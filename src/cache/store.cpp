@@ -22,7 +22,8 @@ void serialize(Archive& archive, Stamps& stamps)
 
 namespace {
 
-/// The entries as cereal writes a std::vector: their number, then each.
+/// The entries as cereal writes a std::vector, their number, then each
+/// without its details; then every entry's details.
 void save_entries(util::StringOutputArchive& archive, const std::vector<Entry>& entries)
 {
   archive(cereal::make_size_tag(static_cast<cereal::size_type>(entries.size())));
@@ -30,6 +31,9 @@ void save_entries(util::StringOutputArchive& archive, const std::vector<Entry>& 
     util::save_text(archive, entry.path);
     archive(entry.stamps);
     util::save_text(archive, entry.data);
+  }
+  for (const auto& entry : entries) {
+    util::save_text(archive, entry.details);
   }
 }
 
@@ -43,6 +47,9 @@ std::vector<Entry> load_entries(util::BoundedInputArchive& archive)
     entry.path = util::load_text(archive);
     archive(entry.stamps);
     entry.data = util::load_text(archive);
+  }
+  for (auto& entry : entries) {
+    entry.details = util::load_text(archive);
   }
   return entries;
 }
@@ -133,10 +140,8 @@ std::string encode(const Contents& contents, std::uint32_t version)
   return out;
 }
 
-Decoded decode(std::string file_bytes, std::uint32_t version)
+Decoded decode(std::string_view bytes, std::shared_ptr<const void> owner, std::uint32_t version)
 {
-  auto owner = std::make_shared<const std::string>(std::move(file_bytes));
-  const std::string_view bytes = *owner;
   if (bytes.size() < header_size || bytes.substr(0, magic.size()) != magic) {
     return {std::nullopt, "not a backplan cache file"};
   }
@@ -171,6 +176,13 @@ Decoded decode(std::string file_bytes, std::uint32_t version)
   return {std::move(contents), ""};
 }
 
+Decoded decode(std::string bytes, std::uint32_t version)
+{
+  auto owner = std::make_shared<const std::string>(std::move(bytes));
+  const std::string_view view = *owner;
+  return decode(view, std::move(owner), version);
+}
+
 std::optional<fs::path> default_folder() { return util::user_folder("XDG_CACHE_HOME", ".cache"); }
 
 fs::path file_for(const fs::path& folder, const fs::path& catalog_path)
@@ -190,13 +202,13 @@ fs::path file_for(const fs::path& folder, const fs::path& catalog_path)
 
 Decoded read(const fs::path& file, std::uint32_t version)
 {
-  std::string bytes;
+  util::MappedFile mapped;
   try {
-    bytes = util::read_file(file, max_cache_bytes);
+    mapped = util::map_file(file, max_cache_bytes);
   } catch (const std::exception& e) {
     return {std::nullopt, e.what()};
   }
-  return decode(std::move(bytes), version);
+  return decode(mapped.bytes, std::move(mapped.owner), version);
 }
 
 void write(const fs::path& file, std::string_view bytes)

@@ -53,14 +53,16 @@ std::int64_t settle_window_ns();
 bool settled(const Stamps& stamps, std::int64_t taken_ns, std::int64_t window_ns);
 
 /// One cached file: its path relative to the catalog path, its stamps when
-/// it was read, and what was derived from it. Path and data are views: of
-/// the writer's strings, which outlive encode(), or of the bytes of the
-/// cache file that was read (Contents::bytes), so that reading a large cache
-/// copies nothing.
+/// it was read, and what was derived from it in two parts, the second of
+/// which a reader may never need (an exercise's core and its details). Path
+/// and data are views: of the writer's strings, which outlive encode(), or
+/// of the bytes of the cache file that was read (Contents::bytes), so that
+/// reading a large cache copies nothing.
 struct Entry {
   std::string_view path;
   Stamps stamps;
   std::string_view data;
+  std::string_view details;
 };
 
 /// A cache file's entries and the key they are valid for (a fingerprint of
@@ -68,9 +70,10 @@ struct Entry {
 struct Contents {
   std::uint64_t key = 0;
   std::vector<Entry> entries;
-  /// The bytes of the cache file the entries were decoded from, which they
-  /// point into; none for contents about to be written.
-  std::shared_ptr<const std::string> bytes;
+  /// What keeps the bytes the entries were decoded from, which they point
+  /// into, readable (the mapped cache file); none for contents about to be
+  /// written.
+  std::shared_ptr<const void> bytes;
 };
 
 /// What reading a cache file gave: its contents, or why there are none.
@@ -80,12 +83,18 @@ struct Decoded {
 };
 
 /// The bytes of a cache file holding `contents`: a header (magic, `version`,
-/// key, payload length, payload checksum) and the entries.
+/// key, payload length, payload checksum), the entries without their
+/// details, then every entry's details: a reader that needs only the first
+/// part of most entries reads only the first part of the file.
 std::string encode(const Contents& contents, std::uint32_t version);
 
-/// The contents of cache-file bytes, which they keep, or the problem when
-/// they are truncated, damaged, of another version or not a backplan cache
-/// at all. Never throws for bad bytes.
+/// The contents of cache-file bytes, which `owner` keeps alive and the
+/// contents keep, or the problem when they are truncated, damaged, of
+/// another version or not a backplan cache at all. Never throws for bad
+/// bytes.
+Decoded decode(std::string_view bytes, std::shared_ptr<const void> owner, std::uint32_t version);
+
+/// As above, for bytes the contents take.
 Decoded decode(std::string bytes, std::uint32_t version);
 
 /// backplan's cache folder: $XDG_CACHE_HOME/backplan (an absolute
@@ -97,8 +106,8 @@ std::optional<std::filesystem::path> default_folder();
 std::filesystem::path file_for(const std::filesystem::path& folder,
                                const std::filesystem::path& catalog_path);
 
-/// Reads and decodes a cache file; a missing or unreadable file is a problem
-/// like a damaged one.
+/// Maps and decodes a cache file (util::map_file); a missing or unreadable
+/// file is a problem like a damaged one.
 Decoded read(const std::filesystem::path& file, std::uint32_t version);
 
 /// Writes the bytes of a cache file (from encode()) atomically (a temporary

@@ -51,7 +51,7 @@ void read_exercise_figure(FileReader& reader, const Entry& entry, Exercise& exer
   if (!block) {
     return;
   }
-  exercise.figure = std::move(block->figure);
+  exercise.edit_details().figure = std::move(block->figure);
   for (auto& modified : block->modified) {
     const auto rule = std::find_if(exercise.contraindications.begin(), exercise.contraindications.end(),
                                    [&](const Contraindication& r) {
@@ -95,8 +95,9 @@ private:
   /// rule: "breathe in and hold" puts strain on a held breath.
   void check_phrases(const Exercise& exercise)
   {
-    std::vector<const std::string*> texts = {&exercise.summary};
-    for (const auto* list : {&exercise.steps, &exercise.cues}) {
+    const auto& details = exercise.details();
+    std::vector<const std::string*> texts = {&details.summary};
+    for (const auto* list : {&details.steps, &details.cues}) {
       for (const auto& text : *list) {
         texts.push_back(&text);
       }
@@ -168,14 +169,14 @@ private:
       exercise.where = m_reader.at(entry->second);
     }
     text("name", exercise.name);
-    text("summary", exercise.summary);
+    text("summary", exercise.edit_details().summary);
     reference("position", m_catalog.positions, "position", exercise.position);
     if (const Entry* entry = find("position")) {
       exercise.position_where = m_reader.at(entry->second);
     }
     references("loads", m_catalog.loads, "load", true, exercise.loads);
     if (const Entry* entry = find("stop_if")) {
-      exercise.stop_if = read_warning(m_reader, m_catalog, *entry);
+      exercise.edit_details().stop_if = read_warning(m_reader, m_catalog, *entry);
     }
   }
 
@@ -203,11 +204,11 @@ private:
       if (entry->second.IsSequence() && entry->second.size() == 0) {
         m_reader.error(entry->second, "'steps' must list at least one step");
       } else {
-        exercise.steps = m_reader.strings(*entry, true);
+        exercise.edit_details().steps = m_reader.strings(*entry, true);
       }
     }
     if (const Entry* entry = find("cues")) {
-      exercise.cues = m_reader.strings(*entry, false);
+      exercise.edit_details().cues = m_reader.strings(*entry, false);
     }
   }
 

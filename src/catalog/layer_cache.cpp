@@ -36,7 +36,9 @@ std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& sta
   return it != m_index.end() && m_old.entries[it->second].stamps == stamps ? it->second : npos;
 }
 
-std::string_view LayerCache::entry(std::size_t index) const { return m_old.entries.at(index).data; }
+const cache::Entry& LayerCache::entry(std::size_t index) const { return m_old.entries.at(index); }
+
+EncodedDetails LayerCache::details(std::size_t index) const { return {entry(index).details, m_old.bytes}; }
 
 void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits,
                         std::size_t parsed)
@@ -57,7 +59,7 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
     contents.key = key;
     contents.entries.reserve(kept.size());
     for (const auto& k : kept) {
-      contents.entries.push_back({k.relative, k.stamps, k.data});
+      contents.entries.push_back({k.relative, k.stamps, k.data, k.details});
     }
     m_new = cache::encode(contents, binary_format_version);
     m_new_count = kept.size();

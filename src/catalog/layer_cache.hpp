@@ -21,13 +21,14 @@ class LayerCache
 public:
   /// A good exercise file of this run that may be cached: its path below
   /// the catalog path, its stamps, the index of the cached entry it was read
-  /// from (npos: parsed now) and its exercise in binary form, all of which
-  /// need to live only during update().
+  /// from (npos: parsed now) and its exercise in binary form (core and
+  /// details), all of which need to live only during update().
   struct Kept {
     std::string_view relative;
     cache::Stamps stamps;
     std::size_t old_index = npos;
     std::string_view data;
+    std::string_view details;
   };
 
   /// No entry.
@@ -42,10 +43,13 @@ public:
   /// several threads at once.
   std::size_t find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const;
 
-  /// The encoded exercise of the entry at `index` (from find()), a view of
-  /// the cache file's bytes valid until update(). Safe to call from several
-  /// threads at once.
-  std::string_view entry(std::size_t index) const;
+  /// The entry at `index` (from find()): views of the cache file's bytes
+  /// valid until update(). Safe to call from several threads at once.
+  const cache::Entry& entry(std::size_t index) const;
+
+  /// The encoded details of the entry at `index`, with what keeps them
+  /// readable after update(). Safe to call from several threads at once.
+  EncodedDetails details(std::size_t index) const;
 
   /// Records what this run found for `key`: the good exercise files, and
   /// how many exercise files were read from the cache and parsed. When the

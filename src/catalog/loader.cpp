@@ -43,9 +43,10 @@ struct PendingExercise {
   bool unreadable = false;               ///< its text could not be read (a path error)
   std::size_t cached = LayerCache::npos; ///< the cache entry it was taken from
   const ListedFile* listed = nullptr;    ///< its path and stamps, when listed
-  /// Its exercise in binary form, when parsed in this run: a view of
-  /// LoadState::parsed until the exercise is decoded from it.
+  /// Its exercise in binary form (core and details), when parsed in this
+  /// run: views of LoadState::parsed, which lives until the caches are told.
   std::string_view encoded;
+  std::string_view encoded_details;
   std::optional<Overlay> overlay; ///< set when it is a good overlay file
 };
 
@@ -228,7 +229,8 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
     pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key);
     if (pending.cached != LayerCache::npos) {
       try {
-        exercise = decode_exercise(cache->entry(pending.cached), pending.name);
+        exercise =
+          decode_exercise(cache->entry(pending.cached).data, pending.name, cache->details(pending.cached));
         pending.references = references_of(exercise);
         pending.good = true;
         return;
@@ -248,7 +250,9 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
     pending.overlay = std::move(result.overlay);
   } else if (result.exercise) {
     // Its references are those of the exercise: found when it is decoded.
-    pending.encoded = parsed.append(encode_exercise(*result.exercise));
+    const auto encoded = encode_exercise(*result.exercise);
+    pending.encoded = parsed.append(encoded.core);
+    pending.encoded_details = parsed.append(encoded.details);
     pending.good = true;
   } else {
     pending.references = std::move(result.references);
@@ -298,7 +302,9 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
     for (std::size_t i = first; i < state.exercises.size(); i += step) {
       PendingExercise& pending = state.exercises[i];
       if (!pending.encoded.empty()) {
-        state.read[i] = decode_exercise(pending.encoded, pending.name);
+        // Decoded whole: the arena's bytes do not outlive the load.
+        state.read[i] = decode_exercise(pending.encoded, pending.name, {});
+        state.read[i].edit_details() = decode_details(pending.encoded_details);
         pending.references = references_of(state.read[i]);
       }
     }
@@ -392,8 +398,9 @@ void update_caches(const std::vector<Layer>& layers, LoadState& state, std::uint
                         pending.listed->stamps;
       if (good &&
           (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns, layers[l].settle_ns))) {
-        const std::string_view data = hit ? layers[l].cache->entry(pending.cached) : pending.encoded;
-        kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached, data});
+        const auto* entry = hit ? &layers[l].cache->entry(pending.cached) : nullptr;
+        kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached,
+                        hit ? entry->data : pending.encoded, hit ? entry->details : pending.encoded_details});
       }
     }
     layers[l].cache->update(key, kept, hits, parsed);

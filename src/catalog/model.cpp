@@ -1,7 +1,10 @@
 #include "backplan/catalog/model.hpp"
 
+#include "catalog/serialize.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
+#include <mutex>
 
 namespace backplan::catalog {
 
@@ -19,6 +22,48 @@ const char* action_name(Action action)
   }
   return "caution";
 }
+
+/// An exercise's details, decoded or still encoded.
+struct Exercise::Details {
+  std::once_flag decoded;
+  ExerciseDetails value;
+  EncodedDetails encoded; ///< bytes until decoded
+};
+
+const ExerciseDetails& Exercise::details() const
+{
+  static const ExerciseDetails none;
+  if (!m_details) {
+    return none;
+  }
+  Details& details = *m_details;
+  std::call_once(details.decoded, [&details] {
+    if (!details.encoded.bytes.empty()) {
+      details.value = decode_details(details.encoded.bytes);
+    }
+    details.encoded = {};
+  });
+  return details.value;
+}
+
+ExerciseDetails& Exercise::edit_details()
+{
+  if (!m_details || m_details.use_count() > 1) {
+    auto own = std::make_shared<Details>();
+    own->value = details();
+    m_details = std::move(own);
+  }
+  details(); // decodes what is deferred
+  return m_details->value;
+}
+
+void Exercise::defer_details(EncodedDetails encoded)
+{
+  m_details = std::make_shared<Details>();
+  m_details->encoded = std::move(encoded);
+}
+
+bool Exercise::details_deferred() const { return m_details && !m_details->encoded.bytes.empty(); }
 
 const QualifierValue* Qualifier::find(std::string_view id) const
 {

@@ -152,13 +152,20 @@ void serialize(Archive& archive, Variant& variant)
   archive(variant.text, variant.exercise, variant.contraindications, variant.where);
 }
 
+/// What choosing an exercise needs: all of it but its details.
 template<class Archive>
 void serialize(Archive& archive, Exercise& e)
 {
-  archive(e.id, e.name, e.summary, e.position, e.regions, e.goals, e.movements, e.kind, e.level, e.per_side,
-          e.dosage, e.steps, e.cues, e.stop_if, e.loads, e.easier, e.harder);
+  archive(e.id, e.name, e.position, e.regions, e.goals, e.movements, e.kind, e.level, e.per_side, e.dosage,
+          e.loads, e.easier, e.harder);
   archive(e.progression_of, e.progression_where, e.family, e.end_range, e.contraindications, e.sources,
-          e.figure, e.where, e.position_where);
+          e.where, e.position_where);
+}
+
+template<class Archive>
+void serialize(Archive& archive, ExerciseDetails& d)
+{
+  archive(d.summary, d.steps, d.cues, d.stop_if, d.figure);
 }
 
 template<class Archive>
@@ -222,6 +229,7 @@ std::vector<Location*> file_locations(Exercise& exercise)
   return out;
 }
 
+/// The whole value of `bytes`.
 template<class T>
 T decode_whole(std::string_view bytes)
 {
@@ -234,47 +242,82 @@ T decode_whole(std::string_view bytes)
   return value;
 }
 
-} // namespace
-
-std::string encode_exercise(const Exercise& exercise)
+/// `value` in binary form.
+template<class T>
+std::string encode(const T& value)
 {
-  Exercise copy = exercise;
-  for (Location* location : file_locations(copy)) {
-    location->file = {};
-  }
   std::string out;
   util::StringOutputArchive archive(out);
-  archive(copy);
+  archive(value);
   return out;
 }
 
-Exercise decode_exercise(std::string_view bytes, const FileName& file)
+} // namespace
+
+EncodedExercise encode_exercise(const Exercise& exercise)
 {
-  auto exercise = decode_whole<Exercise>(bytes);
+  Exercise core = exercise;
+  for (Location* location : file_locations(core)) {
+    location->file = {};
+  }
+  return {encode(core), encode(exercise.details())};
+}
+
+Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDetails details)
+{
+  auto exercise = decode_whole<Exercise>(core);
   for (Location* location : file_locations(exercise)) {
     if (location->line > 0) { // a location that was never set stays empty
       location->file = file;
     }
   }
+  exercise.defer_details(std::move(details));
   return exercise;
 }
+
+ExerciseDetails decode_details(std::string_view bytes) { return decode_whole<ExerciseDetails>(bytes); }
 
 std::string encode_catalog(const CompiledCatalog& compiled)
 {
   std::string out;
   util::StringOutputArchive archive(out);
   vocabularies(archive, compiled.catalog);
-  archive(compiled.catalog.exercises, static_cast<std::uint64_t>(compiled.file_count));
+  const auto& exercises = compiled.catalog.exercises;
+  archive(static_cast<std::uint64_t>(compiled.file_count), cereal::make_size_tag(exercises.size()));
+  // Every exercise's core, then every exercise's details with the name of
+  // its file: loading decodes the first part only.
+  std::vector<std::string> details;
+  details.reserve(exercises.size());
+  for (const auto& exercise : exercises) {
+    auto encoded = encode_exercise(exercise);
+    util::save_text(archive, encoded.core);
+    details.push_back(std::move(encoded.details));
+  }
+  for (std::size_t i = 0; i < exercises.size(); ++i) {
+    util::save_text(archive, exercises[i].where.file.view());
+    util::save_text(archive, details[i]);
+  }
   return out;
 }
 
-CompiledCatalog decode_catalog(std::string_view bytes)
+CompiledCatalog decode_catalog(std::string_view bytes, const std::shared_ptr<const void>& owner)
 {
   CompiledCatalog compiled;
   util::BoundedInputArchive archive(bytes);
   vocabularies(archive, compiled.catalog);
   std::uint64_t file_count = 0;
-  archive(compiled.catalog.exercises, file_count);
+  cereal::size_type count = 0;
+  archive(file_count, cereal::make_size_tag(count));
+  std::vector<std::string_view> cores(static_cast<std::size_t>(count));
+  for (auto& core : cores) {
+    core = util::load_text(archive);
+  }
+  auto& exercises = compiled.catalog.exercises;
+  exercises.reserve(cores.size());
+  for (const auto core : cores) {
+    const FileName file(util::load_text(archive));
+    exercises.push_back(decode_exercise(core, file, {util::load_text(archive), owner}));
+  }
   if (archive.remaining() != 0) {
     throw cereal::Exception("bytes after the end");
   }

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -18,16 +19,28 @@ namespace backplan::catalog {
 /// cache written before is trusted (tests/test_cache_store.cpp pins it to the
 /// bytes of a sample exercise). Not the catalog files' `format`
 /// (keys.hpp's format_version), which changes only with the YAML language.
-inline constexpr std::uint32_t binary_format_version = 5;
+inline constexpr std::uint32_t binary_format_version = 6;
 
-/// An exercise in binary form, without the file name of its locations (the
-/// cache stores that apart).
-std::string encode_exercise(const Exercise& exercise);
+/// An exercise in binary form, in two parts, without the file name of its
+/// locations (the cache stores that apart): its core, what filtering and
+/// choosing read, and its details (ExerciseDetails), which only a shown
+/// exercise needs.
+struct EncodedExercise {
+  std::string core;
+  std::string details;
+};
 
-/// The exercise encoded by encode_exercise, its locations in `file`, which
-/// they share (the loader makes each file's name once). Throws std::runtime_error when `bytes`
-/// are not one whole exercise.
-Exercise decode_exercise(std::string_view bytes, const FileName& file);
+EncodedExercise encode_exercise(const Exercise& exercise);
+
+/// The exercise whose core encode_exercise encoded, its locations in `file`,
+/// which they share (the loader makes each file's name once), and its
+/// details deferred: decoded from `details` when first read. Throws
+/// std::runtime_error when `core` is not one whole exercise.
+Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDetails details);
+
+/// The details encode_exercise encoded. Throws std::runtime_error when
+/// `bytes` are not one whole set of details.
+ExerciseDetails decode_details(std::string_view bytes);
 
 /// A loaded catalog, whole, with the number of files it was read from.
 struct CompiledCatalog {
@@ -38,9 +51,12 @@ struct CompiledCatalog {
 /// A whole catalog in binary form.
 std::string encode_catalog(const CompiledCatalog& compiled);
 
-/// The catalog encoded by encode_catalog. Throws std::runtime_error when
-/// `bytes` are not one whole catalog.
-CompiledCatalog decode_catalog(std::string_view bytes);
+/// The catalog encoded by encode_catalog, its exercises' details deferred:
+/// views of `bytes`, which `owner` keeps alive (none: bytes that live as
+/// long as the program, such as the compiled built-in catalog). Throws
+/// std::runtime_error when `bytes` are not one whole catalog; details that
+/// are not throw when first read.
+CompiledCatalog decode_catalog(std::string_view bytes, const std::shared_ptr<const void>& owner = nullptr);
 
 /// A fingerprint of the vocabularies of `catalog` (exercises aside), of the
 /// program's version and of binary_format_version: what a cached exercise's

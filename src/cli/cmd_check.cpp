@@ -108,7 +108,7 @@ std::vector<catalog::Diagnostic> undrawn_exercises(const catalog::Catalog& catal
 {
   std::vector<catalog::Diagnostic> out;
   for (const auto& exercise : catalog.exercises) {
-    if (!exercise.where.file.starts_with("<built-in>/") && !exercise.figure) {
+    if (!exercise.where.file.starts_with("<built-in>/") && !exercise.details().figure) {
       out.push_back({exercise.where, fmt::format("exercise '{}' has no 'figure': handouts show a plain box "
                                                  "naming its start position instead of a picture (see "
                                                  "'figure' in backplan-catalog(5))",

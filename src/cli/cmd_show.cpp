@@ -34,11 +34,11 @@ render::SvgView svg_view;
 std::string describe_svg(const catalog::Catalog& /*catalog*/, const catalog::Exercise& e,
                          std::size_t /*width*/)
 {
-  if (!e.figure) {
+  if (!e.details().figure) {
     die(ExitStatus::runtime,
         fmt::format("exercise '{}' has no figure; give it a 'figure' key (see backplan-catalog(5))", e.id));
   }
-  return render::exercise_svg(*e.figure, e, svg_view);
+  return render::exercise_svg(*e.details().figure, e, svg_view);
 }
 
 /// The exercise in catalog syntax, which loads back unchanged.

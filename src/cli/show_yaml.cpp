@@ -94,7 +94,7 @@ void emit_pose(YAML::Emitter& out, const char* key, const figure::Pose& pose)
 /// `figure:` as the catalog writes it; a modified figure is written whole.
 void emit_figure(YAML::Emitter& out, const catalog::Exercise& e)
 {
-  const auto& figure = *e.figure;
+  const auto& figure = *e.details().figure;
   out << YAML::Key << "figure" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "view" << YAML::Value << figure::view_name(figure.view);
   emit_list(out, "props", figure.props, true);
@@ -128,7 +128,7 @@ std::string exercise_yaml(const catalog::Exercise& e)
   YAML::Emitter out;
   out << YAML::BeginMap;
   const std::array<std::pair<const char*, const std::string*>, 4> texts = {
-    {{"id", &e.id}, {"name", &e.name}, {"summary", &e.summary}, {"position", &e.position}}};
+    {{"id", &e.id}, {"name", &e.name}, {"summary", &e.details().summary}, {"position", &e.position}}};
   for (const auto& [key, value] : texts) {
     out << YAML::Key << key << YAML::Value << *value;
   }
@@ -154,13 +154,14 @@ std::string exercise_yaml(const catalog::Exercise& e)
     out << YAML::Key << "to_fatigue" << YAML::Value << true;
   }
   out << YAML::EndMap;
-  emit_list(out, "steps", e.steps, false);
-  if (!e.cues.empty()) {
-    emit_list(out, "cues", e.cues, false);
+  emit_list(out, "steps", e.details().steps, false);
+  if (!e.details().cues.empty()) {
+    emit_list(out, "cues", e.details().cues, false);
   }
-  if (e.stop_if) {
+  if (e.details().stop_if) {
     out << YAML::Key << "stop_if" << YAML::Value << YAML::BeginMap << YAML::Key << "text" << YAML::Value
-        << e.stop_if->text << YAML::Key << "basis" << YAML::Value << e.stop_if->basis << YAML::EndMap;
+        << e.details().stop_if->text << YAML::Key << "basis" << YAML::Value << e.details().stop_if->basis
+        << YAML::EndMap;
   }
   if (!e.loads.empty()) {
     emit_list(out, "loads", e.loads, true);
@@ -180,7 +181,7 @@ std::string exercise_yaml(const catalog::Exercise& e)
     emit_rules(out, e.contraindications);
   }
   emit_list(out, "sources", e.sources, true);
-  if (e.figure) {
+  if (e.details().figure) {
     emit_figure(out, e);
   }
   out << YAML::EndMap;

@@ -28,7 +28,7 @@ std::vector<catalog::Citation> citations(const Catalog& catalog, const std::vect
         kind != nullptr && !kind->advice.empty() && contains(kind->sources, source.id);
       return contains(item.exercise.sources, source.id) || advice_cites || rules_cite(item.modifications) ||
              rules_cite(item.cautions) || variant_cites(item.easier) || variant_cites(item.harder) ||
-             (item.exercise.stop_if && item.exercise.stop_if->basis == source.id);
+             (item.exercise.details().stop_if && item.exercise.details().stop_if->basis == source.id);
     });
     if (used) {
       out.push_back({source.id, source.citation});

@@ -159,7 +159,8 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   if (other != nullptr) {
     out.exercise_id = other->id;
     out.description = util::fold_whitespace(
-      !other->summary.empty() || other->steps.empty() ? other->summary : other->steps.front());
+      !other->details().summary.empty() || other->details().steps.empty() ? other->details().summary
+                                                                          : other->details().steps.front());
   }
   out.modifications = std::move(verdict.modifications);
   out.cautions = std::move(verdict.cautions);

@@ -85,7 +85,8 @@ const figure::Figure* item_figure(const plan::PlanItem& item)
       return &*rule.figure;
     }
   }
-  return item.exercise.figure ? &*item.exercise.figure : nullptr;
+  const auto& figure = item.exercise.details().figure;
+  return figure ? &*figure : nullptr;
 }
 
 std::string figure_note(const plan::PlanItem& item)

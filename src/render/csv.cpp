@@ -101,7 +101,7 @@ std::string render_csv(const plan::Plan& plan, const TextOptions& /*options*/)
                     std::to_string(item.duration), std::to_string(item.transition), item.exercise.id,
                     item.exercise.name, item.exercise.position, item.position_name, item.exercise.kind,
                     item.dosage_words, item.exercise.per_side ? "true" : "false",
-                    item.exercise.stop_if ? item.exercise.stop_if->text : "",
+                    item.exercise.details().stop_if ? item.exercise.details().stop_if->text : "",
                     rules_text(plan, item.modifications), rules_text(plan, item.cautions),
                     i == 0 ? safety_text(plan.safety) : "", i == 0 ? notes_text(plan) : ""});
   }

@@ -126,7 +126,8 @@ ExerciseBlock exercise_of(const plan::Plan& plan, std::size_t index)
   }
   out.kind = item.kind_name;
   out.position = item.position_name;
-  out.summary = exercise.summary;
+  const auto& details = exercise.details();
+  out.summary = details.summary;
   out.dosage = item.dosage_words;
   out.marked = has_condition_note(item);
   out.drawn = item_figure(item);
@@ -135,10 +136,10 @@ ExerciseBlock exercise_of(const plan::Plan& plan, std::size_t index)
       out.figure_notes.push_back(note);
     }
   }
-  out.steps = exercise.steps;
-  out.cues = exercise.cues;
-  if (exercise.stop_if) {
-    out.notes.push_back({NoteKind::everyone, everyone_label, exercise.stop_if->text});
+  out.steps = details.steps;
+  out.cues = details.cues;
+  if (details.stop_if) {
+    out.notes.push_back({NoteKind::everyone, everyone_label, details.stop_if->text});
   }
   const auto rules = rule_notes(plan, item.modifications, item.cautions);
   out.notes.insert(out.notes.end(), rules.begin(), rules.end());

@@ -101,7 +101,7 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["index"] = index + 1;
   out["id"] = exercise.id;
   out["name"] = exercise.name;
-  out["summary"] = exercise.summary;
+  out["summary"] = exercise.details().summary;
   out["position"] = exercise.position;
   out["position_name"] = item.position_name;
   out["kind"] = exercise.kind;
@@ -114,11 +114,11 @@ Json item_json(const plan::Plan& plan, std::size_t index)
   out["transition_seconds"] = item.transition;
   out["changes_position"] = item.moves;
   out["dosage"] = std::move(dosage);
-  out["steps"] = exercise.steps;
-  out["cues"] = exercise.cues;
+  out["steps"] = exercise.details().steps;
+  out["cues"] = exercise.details().cues;
   out["stop_if"] = nullptr;
-  if (exercise.stop_if) {
-    out["stop_if"] = {{"text", exercise.stop_if->text}, {"basis", exercise.stop_if->basis}};
+  if (const auto& stop_if = exercise.details().stop_if) {
+    out["stop_if"] = {{"text", stop_if->text}, {"basis", stop_if->basis}};
   }
   out["modifications"] = plan_rules_json(plan, item.modifications);
   out["cautions"] = plan_rules_json(plan, item.cautions);

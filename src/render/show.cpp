@@ -155,7 +155,8 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
     const auto* term = vocabulary.find(id);
     return term != nullptr ? fmt::format("{} ({})", term->name, id) : id;
   };
-  out += hanging("", fmt::format("{} ({})", e.name, e.id), width) + hanging("", e.summary, width) + "\n";
+  out +=
+    hanging("", fmt::format("{} ({})", e.name, e.id), width) + hanging("", e.details().summary, width) + "\n";
   field("Position:", name(catalog.positions, e.position));
   field("Kind:", name(catalog.kinds, e.kind));
   field("Level:", name(catalog.levels, e.level));
@@ -179,12 +180,12 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
   field("Typical time:", util::format_duration(
                            plan::duration(plan::middle_dose(e.dosage), e.per_side, plan::default_lead_in)));
   out += "\nSteps:\n";
-  for (std::size_t i = 0; i < e.steps.size(); ++i) {
-    out += hanging(fmt::format("  {}. ", i + 1), e.steps[i], width);
+  for (std::size_t i = 0; i < e.details().steps.size(); ++i) {
+    out += hanging(fmt::format("  {}. ", i + 1), e.details().steps[i], width);
   }
-  if (!e.cues.empty()) {
+  if (!e.details().cues.empty()) {
     out += "\nCues:\n";
-    for (const auto& cue : e.cues) {
+    for (const auto& cue : e.details().cues) {
       out += hanging("  - ", cue, width);
     }
   }
@@ -192,10 +193,10 @@ std::string exercise_text(const catalog::Catalog& catalog, const catalog::Exerci
                          const char* avoided) {
     out += contraindications_text(indent, list, avoided, width);
   };
-  if (e.stop_if) {
+  if (e.details().stop_if) {
     out += "\n";
-    field("For everyone:", e.stop_if->text);
-    field("  basis:", e.stop_if->basis);
+    field("For everyone:", e.details().stop_if->text);
+    field("  basis:", e.details().stop_if->basis);
   }
   if (e.easier || e.harder) {
     out += "\n";
@@ -264,7 +265,7 @@ Json version_json(const catalog::Catalog& catalog, const util::Box<catalog::Vari
   }
   return Json{{"text", other->name},
               {"exercise_id", other->id},
-              {"description", other->summary},
+              {"description", other->details().summary},
               {"contraindications", catalog_rules_json(catalog, other->contraindications)}};
 }
 
@@ -281,16 +282,16 @@ Json pose_json(const figure::Pose& pose)
 /// poses, and the modified figures by condition; null when it has none.
 Json figure_json(const catalog::Exercise& e)
 {
-  if (!e.figure) {
+  if (!e.details().figure) {
     return nullptr;
   }
   const auto drawn = [](const figure::Figure& figure) {
     return Json{{"props", figure.props}, {"start", pose_json(figure.start)}, {"end", pose_json(figure.end)}};
   };
   Json out;
-  out["view"] = figure::view_name(e.figure->view);
-  out["moves"] = e.figure->moves.empty() ? Json(nullptr) : Json(e.figure->moves);
-  out.update(drawn(*e.figure));
+  out["view"] = figure::view_name(e.details().figure->view);
+  out["moves"] = e.details().figure->moves.empty() ? Json(nullptr) : Json(e.details().figure->moves);
+  out.update(drawn(*e.details().figure));
   out["modified"] = Json::object();
   for (const auto& rule : e.contraindications) {
     if (rule.figure) {
@@ -308,7 +309,7 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   out["schema_version"] = catalog_json_version;
   out["id"] = e.id;
   out["name"] = e.name;
-  out["summary"] = e.summary;
+  out["summary"] = e.details().summary;
   out["position"] = e.position;
   out["position_name"] = term_name(catalog.positions, e.position);
   out["regions"] = e.regions;
@@ -328,9 +329,11 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   dosage["to_fatigue"] = e.dosage.to_fatigue;
   out["dosage"] = std::move(dosage);
   out["typical_seconds"] = plan::duration(plan::middle_dose(e.dosage), e.per_side, plan::default_lead_in);
-  out["steps"] = e.steps;
-  out["cues"] = e.cues;
-  out["stop_if"] = e.stop_if ? Json{{"text", e.stop_if->text}, {"basis", e.stop_if->basis}} : Json(nullptr);
+  out["steps"] = e.details().steps;
+  out["cues"] = e.details().cues;
+  out["stop_if"] = e.details().stop_if
+                     ? Json{{"text", e.details().stop_if->text}, {"basis", e.details().stop_if->basis}}
+                     : Json(nullptr);
   out["loads"] = e.loads;
   out["easier"] = version_json(catalog, e.easier);
   out["harder"] = version_json(catalog, e.harder);

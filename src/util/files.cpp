@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <stdexcept>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,6 +36,38 @@ bool write_all(int fd, std::string_view data, int& error_number)
 }
 
 } // namespace
+
+MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    throw system_error("cannot open", errno);
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw std::runtime_error(S_ISDIR(info.st_mode) ? "is a directory" : "not a regular file");
+  }
+  const auto size = static_cast<std::size_t>(info.st_size);
+  if (size > max_bytes) {
+    ::close(fd);
+    throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
+  }
+  if (size == 0) {
+    ::close(fd);
+    return {};
+  }
+  void* const address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  const int error_number = errno;
+  ::close(fd); // the mapping keeps the file
+  if (address == MAP_FAILED) {
+    throw system_error("cannot map", error_number);
+  }
+  std::shared_ptr<const void> owner(address, [size](const void* mapped) {
+    ::munmap(const_cast<void*>(mapped), size); // NOLINT(cppcoreguidelines-pro-type-const-cast): munmap's type
+  });
+  return {std::string_view(static_cast<const char*>(address), size), std::move(owner)};
+}
 
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
 {

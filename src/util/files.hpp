@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,19 @@ namespace backplan::util {
 /// std::runtime_error with the reason (not a regular file, unreadable,
 /// too large) on failure.
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
+
+/// A whole regular file's bytes, read-only, and what keeps them readable.
+struct MappedFile {
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;
+};
+
+/// Maps a whole regular file of at most `max_bytes` into memory (private and
+/// read-only: nothing the mapping holds is copied until read, and only what
+/// is read is loaded); throws std::runtime_error as read_file does. The file
+/// must not be truncated while mapped: a file replaced by renaming another
+/// over it is safe.
+MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes);
 
 /// Writes `data` to `target` atomically: a temporary file in the same folder,
 /// flushed and renamed over the target. On failure throws std::runtime_error

@@ -111,11 +111,30 @@ struct Variant {
   Location where;
 };
 
-/// One exercise of the catalog, as plain data.
+/// What only an exercise that is shown needs: its texts and its figure.
+/// Filtering and choosing never read them,
+/// so a catalog from the cache or the compiled built-in one decodes them
+/// only for the exercises a command shows (Exercise::details).
+struct ExerciseDetails {
+  std::string summary;
+  std::vector<std::string> steps;
+  std::vector<std::string> cues;
+  /// A warning for everyone, declared conditions or not ("Stop if ...").
+  std::optional<Warning> stop_if;
+  util::Box<figure::Figure> figure; ///< its start and end poses, when drawn
+};
+
+/// Details still in binary form: their bytes, and what keeps the bytes
+/// alive (none: bytes that live as long as the program).
+struct EncodedDetails {
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;
+};
+
+/// One exercise of the catalog, as plain data, but for its details.
 struct Exercise {
   std::string id;
   std::string name;
-  std::string summary;
   std::string position;
   std::vector<std::string> regions;
   std::vector<std::string> goals;
@@ -124,10 +143,6 @@ struct Exercise {
   std::string level;
   bool per_side = false;
   Dosage dosage;
-  std::vector<std::string> steps;
-  std::vector<std::string> cues;
-  /// A warning for everyone, declared conditions or not ("Stop if ...").
-  std::optional<Warning> stop_if;
   /// What the exercise loads beyond what its position loads (ids of `loads`).
   std::vector<std::string> loads;
   util::Box<Variant> easier;
@@ -143,9 +158,24 @@ struct Exercise {
   bool end_range = false;
   std::vector<Contraindication> contraindications;
   std::vector<std::string> sources;
-  util::Box<figure::Figure> figure; ///< its start and end poses, when drawn
-  Location where;                   ///< the position of its id
-  Location position_where;          ///< the position of its `position` value
+  Location where;          ///< the position of its id
+  Location position_where; ///< the position of its `position` value
+
+  /// Its details, decoded when first read if they were loaded in binary
+  /// form (once, safely from several threads). Copies of an exercise share
+  /// them until one is edited. Throws std::runtime_error when deferred
+  /// bytes turn out not to be details.
+  const ExerciseDetails& details() const;
+  /// Its details to change: decoded, and this exercise's own.
+  ExerciseDetails& edit_details();
+  /// Takes `encoded` as its details, to be decoded when first read.
+  void defer_details(EncodedDetails encoded);
+  /// Whether its details are still in binary form.
+  bool details_deferred() const;
+
+private:
+  struct Details;
+  std::shared_ptr<Details> m_details;
 };
 
 /// One value a condition's qualifier may take, and what it changes.

@@ -136,8 +136,8 @@ plan::PlanItem read_item(const Json& value, const std::string& path, int lead_in
   item.dose.rest_between_sets = seconds(dosage, at, "rest_between_sets_seconds", max_seconds);
   item.exercise.per_side = boolean(dosage, at, "per_side");
   item.dosage_words = text(dosage, at, "words");
-  item.exercise.steps = texts(value, path, "steps");
-  item.exercise.cues = texts(value, path, "cues");
+  item.exercise.edit_details().steps = texts(value, path, "steps");
+  item.exercise.edit_details().cues = texts(value, path, "cues");
   item.modifications = rules(value, path, "modifications", catalog::Action::modify);
   item.cautions = rules(value, path, "cautions", catalog::Action::caution);
   const long long takes =

@@ -119,8 +119,8 @@ std::string cue_words(const Schedule& schedule, std::size_t index)
   if (phase.side > 0) {
     words += ", " + side_words(phase.side);
   }
-  if (ready && !item.exercise.steps.empty()) {
-    add_sentence(words, item.exercise.steps.front());
+  if (ready && !item.exercise.details().steps.empty()) {
+    add_sentence(words, item.exercise.details().steps.front());
   }
   if (ready) {
     for (const auto* rules : {&item.modifications, &item.cautions}) {
@@ -167,7 +167,7 @@ std::string spoken_ready(const Schedule& schedule, const ScheduledPhase& schedul
   if (scheduled.phase.side == 1) {
     words += ", right side first";
   }
-  const auto& steps = item.exercise.steps;
+  const auto& steps = item.exercise.details().steps;
   for (std::size_t i = 0; i < steps.size() && (all_steps || i == 0); ++i) {
     add_sentence(words, steps[i]);
   }

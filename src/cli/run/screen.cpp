@@ -119,7 +119,7 @@ std::string phase_line(const ScheduledPhase& scheduled, const plan::PlanItem& it
 /// resting.
 std::string step_now(const ScheduledPhase& scheduled, const plan::PlanItem& item)
 {
-  const auto& steps = item.exercise.steps;
+  const auto& steps = item.exercise.details().steps;
   const std::string first = steps.empty() ? item.position_name : steps.front();
   switch (scheduled.phase.kind) {
   case plan::PhaseKind::change_position:
@@ -133,7 +133,7 @@ std::string step_now(const ScheduledPhase& scheduled, const plan::PlanItem& item
   case plan::PhaseKind::rest_between_reps:
   case plan::PhaseKind::rest_between_sets:
     return first + " Rest and breathe easily." +
-           (item.exercise.cues.empty() ? "" : " " + item.exercise.cues.front());
+           (item.exercise.details().cues.empty() ? "" : " " + item.exercise.details().cues.front());
   }
   return "";
 }
