@@ -118,7 +118,7 @@ struct Pinned {
   std::uint32_t version;
   std::uint64_t sample_checksum;
 };
-constexpr Pinned pinned{6, 0x165d6134'6a5cc215ULL};
+constexpr Pinned pinned{7, 0x165d6134'6a5cc215ULL};
 
 } // namespace
 
@@ -149,7 +149,7 @@ TEST_SUITE("cache::store")
     }
     CHECK(cache::decode(bytes.substr(0, 10), version).problem == "not a backplan cache file");
     CHECK(cache::decode(bytes.substr(0, bytes.size() - 1), version).problem ==
-          "179 bytes of entries where the header says 180");
+          "203 bytes of entries where the header says 204");
   }
 
   TEST_CASE("any flipped byte is noticed")
@@ -185,14 +185,26 @@ TEST_SUITE("cache::store")
 
   TEST_CASE("a length past the end of the entries is refused without allocating it")
   {
-    // A valid header and checksum over entries whose count is absurd.
-    std::string payload(8, '\xff');
-    cache::Contents empty;
-    std::string bytes = cache::encode(empty, version);
-    bytes.replace(bytes.size() - 8, 8, payload);
-    const std::uint64_t sum = util::checksum(payload);
-    bytes.replace(40, 8, reinterpret_cast<const char*>(&sum), 8);
-    CHECK(cache::decode(bytes, version).problem == "malformed entries (length past the end of the data)");
+    // A valid header and checksum over entries whose count is absurd, and
+    // over an entry whose details lie past the end of the details.
+    const auto with_payload = [](const std::string& payload) {
+      std::string bytes = cache::encode({}, version);
+      bytes.resize(bytes.size() - 16); // the payload of no entries: a count and no details
+      bytes += payload;
+      const std::uint64_t length = payload.size();
+      const std::uint64_t sum = util::checksum(payload);
+      bytes.replace(32, 8, reinterpret_cast<const char*>(&length), 8);
+      bytes.replace(40, 8, reinterpret_cast<const char*>(&sum), 8);
+      return bytes;
+    };
+    CHECK(cache::decode(with_payload(std::string(8, '\xff') + std::string(8, '\0')), version).problem ==
+          "malformed entries (length past the end of the data)");
+    cache::Contents one;
+    one.entries.push_back({"a.yaml", {}, "core", "details"});
+    std::string payload = cache::encode(one, version).substr(48);
+    payload[payload.size() - 8 - 7 - 16] = 1; // the offset of its details: 1 of 7 bytes
+    CHECK(cache::decode(with_payload(payload), version).problem ==
+          "malformed entries (details past the end of the data)");
   }
 
   TEST_CASE("a folder that cannot be created is an exception, not a crash")

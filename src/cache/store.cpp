@@ -23,18 +23,20 @@ void serialize(Archive& archive, Stamps& stamps)
 namespace {
 
 /// The entries as cereal writes a std::vector, their number, then each
-/// without its details; then every entry's details.
+/// without its details but with where they are; then every entry's details
+/// in one run of bytes, so that reading the entries reads none of them.
 void save_entries(util::StringOutputArchive& archive, const std::vector<Entry>& entries)
 {
   archive(cereal::make_size_tag(static_cast<cereal::size_type>(entries.size())));
+  std::string details;
   for (const auto& entry : entries) {
     util::save_text(archive, entry.path);
     archive(entry.stamps);
     util::save_text(archive, entry.data);
+    archive(static_cast<std::uint64_t>(details.size()), static_cast<std::uint64_t>(entry.details.size()));
+    details += entry.details;
   }
-  for (const auto& entry : entries) {
-    util::save_text(archive, entry.details);
-  }
+  util::save_text(archive, details);
 }
 
 /// The entries written by save_entries, their texts views of the bytes read.
@@ -43,13 +45,20 @@ std::vector<Entry> load_entries(util::BoundedInputArchive& archive)
   cereal::size_type count = 0;
   archive(cereal::make_size_tag(count));
   std::vector<Entry> entries(static_cast<std::size_t>(count));
-  for (auto& entry : entries) {
-    entry.path = util::load_text(archive);
-    archive(entry.stamps);
-    entry.data = util::load_text(archive);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> places(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    entries[i].path = util::load_text(archive);
+    archive(entries[i].stamps);
+    entries[i].data = util::load_text(archive);
+    archive(places[i].first, places[i].second);
   }
-  for (auto& entry : entries) {
-    entry.details = util::load_text(archive);
+  const std::string_view details = util::load_text(archive);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto [offset, size] = places[i];
+    if (offset > details.size() || size > details.size() - offset) {
+      throw cereal::Exception("details past the end of the data");
+    }
+    entries[i].details = details.substr(offset, size);
   }
   return entries;
 }
@@ -140,7 +149,11 @@ std::string encode(const Contents& contents, std::uint32_t version)
   return out;
 }
 
-Decoded decode(std::string_view bytes, std::shared_ptr<const void> owner, std::uint32_t version)
+namespace {
+
+/// As decode(), the payload's checksum taken by `sum`.
+Decoded decode_with(std::string_view bytes, std::shared_ptr<const void> owner, std::uint32_t version,
+                    std::uint64_t (*sum)(std::string_view))
 {
   if (bytes.size() < header_size || bytes.substr(0, magic.size()) != magic) {
     return {std::nullopt, "not a backplan cache file"};
@@ -158,7 +171,7 @@ Decoded decode(std::string_view bytes, std::shared_ptr<const void> owner, std::u
     return {std::nullopt,
             fmt::format("{} bytes of entries where the header says {}", payload.size(), header.length)};
   }
-  if (header.checksum != util::checksum(payload)) {
+  if (header.checksum != sum(payload)) {
     return {std::nullopt, "checksum mismatch"};
   }
   Contents contents;
@@ -174,6 +187,22 @@ Decoded decode(std::string_view bytes, std::shared_ptr<const void> owner, std::u
   }
   contents.bytes = std::move(owner);
   return {std::move(contents), ""};
+}
+
+/// The checksum of mapped bytes, each megabyte released once read: checking
+/// a large cache file does not hold it all in memory.
+std::uint64_t checksum_releasing(std::string_view bytes)
+{
+  return util::checksum(bytes, util::release_mapped);
+}
+
+std::uint64_t checksum_whole(std::string_view bytes) { return util::checksum(bytes); }
+
+} // namespace
+
+Decoded decode(std::string_view bytes, std::shared_ptr<const void> owner, std::uint32_t version)
+{
+  return decode_with(bytes, std::move(owner), version, checksum_whole);
 }
 
 Decoded decode(std::string bytes, std::uint32_t version)
@@ -208,7 +237,11 @@ Decoded read(const fs::path& file, std::uint32_t version)
   } catch (const std::exception& e) {
     return {std::nullopt, e.what()};
   }
-  return decode(mapped.bytes, std::move(mapped.owner), version);
+  auto decoded = decode_with(mapped.bytes, std::move(mapped.owner), version, checksum_releasing);
+  if (decoded.contents) {
+    decoded.contents->mapped = mapped.bytes;
+  }
+  return decoded;
 }
 
 void write(const fs::path& file, std::string_view bytes)

@@ -74,6 +74,9 @@ struct Contents {
   /// into, readable (the mapped cache file); none for contents about to be
   /// written.
   std::shared_ptr<const void> bytes;
+  /// The whole cache file, when it is mapped (read()): LayerCache releases
+  /// its pages (util::release_mapped) once the entries it needs are decoded.
+  std::string_view mapped;
 };
 
 /// What reading a cache file gave: its contents, or why there are none.

@@ -1,6 +1,7 @@
 #include "catalog/layer_cache.hpp"
 
 #include "catalog/serialize.hpp"
+#include "util/files.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -65,6 +66,10 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
     m_new_count = kept.size();
   }
   m_index.clear();
+  // What is left to read of the file is the details of the exercises shown:
+  // the pages read so far go back to the system (and are read again if
+  // needed).
+  util::release_mapped(m_old.mapped);
   m_old = {};
 }
 

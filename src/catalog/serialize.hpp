@@ -19,7 +19,7 @@ namespace backplan::catalog {
 /// cache written before is trusted (tests/test_cache_store.cpp pins it to the
 /// bytes of a sample exercise). Not the catalog files' `format`
 /// (keys.hpp's format_version), which changes only with the YAML language.
-inline constexpr std::uint32_t binary_format_version = 6;
+inline constexpr std::uint32_t binary_format_version = 7;
 
 /// An exercise in binary form, in two parts, without the file name of its
 /// locations (the cache stores that apart): its core, what filtering and

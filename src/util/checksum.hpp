@@ -11,4 +11,8 @@ namespace backplan::util {
 /// every machine of the same byte order.
 std::uint64_t checksum(std::string_view bytes);
 
+/// The checksum of `bytes`, read a megabyte at a time, with `done` called on
+/// each part once it is read (to release it, say).
+std::uint64_t checksum(std::string_view bytes, void (*done)(std::string_view part));
+
 } // namespace backplan::util

@@ -69,6 +69,17 @@ MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes)
   return {std::string_view(static_cast<const char*>(address), size), std::move(owner)};
 }
 
+void release_mapped(std::string_view range)
+{
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(range.data()) + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(range.data()) + range.size()) / page * page;
+  if (end > begin) {
+    ::madvise(reinterpret_cast<void*>(begin), end - begin,
+              MADV_DONTNEED); // only advice: its failure costs memory
+  }
+}
+
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);

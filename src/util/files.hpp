@@ -29,6 +29,11 @@ struct MappedFile {
 /// over it is safe.
 MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes);
 
+/// Lets the system take back the memory that the whole pages within `range`
+/// of a file mapping (map_file) hold: reading them again reads the file
+/// again. Never for other memory, whose contents it would lose.
+void release_mapped(std::string_view range);
+
 /// Writes `data` to `target` atomically: a temporary file in the same folder,
 /// flushed and renamed over the target. On failure throws std::runtime_error
 /// naming the file and the reason; the previous file is untouched and no
