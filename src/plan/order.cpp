@@ -1,24 +1,21 @@
 #include "backplan/plan/planner.hpp"
 
+#include "plan/order.hpp"
 #include "plan/timing.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 namespace backplan::plan {
 
-namespace {
-
-using catalog::Catalog;
-using catalog::Exercise;
-
-const std::vector<std::string> block_order = {"standing", "seated", "floor"};
-
 /// One item as ordering sees it.
-struct Key {
+struct OrderKey {
   int block = 0;
+  bool floor = false; ///< its setting is the floor
   const std::string* group = nullptr;
   int position = 0;
   int kind = 0;
@@ -29,6 +26,15 @@ struct Key {
   bool stretch = false; ///< of a kind that closes: last in the last posture
   bool cold = false;    ///< never first: an end-range hold or strengthening
 };
+
+namespace {
+
+using catalog::Catalog;
+using catalog::Exercise;
+
+const std::vector<std::string> block_order = {"standing", "seated", "floor"};
+
+using Key = OrderKey;
 
 /// A posture of the plan: its items and what ordering needs of them.
 struct Posture {
@@ -49,6 +55,7 @@ Key key_of(const Catalog& catalog, const Exercise& e)
 {
   const auto setting = setting_of(catalog, e);
   return {static_cast<int>(std::find(block_order.begin(), block_order.end(), setting) - block_order.begin()),
+          setting == "floor",
           &position_group(catalog, e),
           catalog.positions.index_of(e.position),
           catalog.kinds.index_of(e.kind),
@@ -142,9 +149,7 @@ std::vector<const Posture*> arrange(const std::vector<Posture>& postures, const 
 /// posture given way to, the arrangement that opens warmly, never starts
 /// cold, ends calmly and spends the least time changing position, in that
 /// order of importance; on a tie, the blocks gentlest first.
-std::vector<const Posture*> best_arrangement(const Catalog& catalog,
-                                             const std::vector<const Exercise*>& items,
-                                             const std::vector<Key>& keys,
+std::vector<const Posture*> best_arrangement(const std::vector<Key>& keys,
                                              const std::vector<Posture>& postures)
 {
   std::vector<int> blocks;
@@ -166,8 +171,10 @@ std::vector<const Posture*> best_arrangement(const Catalog& catalog,
   const auto consider = [&](std::vector<const Posture*> arranged) {
     int moving = 0;
     for (std::size_t i = 1; i < arranged.size(); ++i) {
-      moving += transition_seconds(catalog, *items[arranged[i - 1]->items.back()],
-                                   *items[arranged[i]->items.front()]);
+      const Key& from = keys[arranged[i - 1]->items.back()];
+      const Key& to = keys[arranged[i]->items.front()];
+      // As transition_seconds: nothing within a posture group.
+      moving += *from.group == *to.group ? 0 : change_seconds(from.floor, to.floor);
     }
     const auto& first = keys[arranged.front()->items.front()];
     const auto& last = arranged.back()->items;
@@ -252,20 +259,18 @@ int transition_seconds(const Catalog& catalog, const Exercise& from, const Exerc
   return change_seconds(setting_of(catalog, from) == "floor", setting_of(catalog, to) == "floor");
 }
 
-std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<const Exercise*>& items)
+namespace {
+
+/// The order of items with these keys (plan_order).
+std::vector<std::size_t> order_of(const std::vector<Key>& keys)
 {
-  if (items.empty()) {
+  if (keys.empty()) {
     return {};
   }
-  std::vector<Key> keys;
-  keys.reserve(items.size());
-  for (const auto* e : items) {
-    keys.push_back(key_of(catalog, *e));
-  }
   const auto postures = postures_of(keys);
-  const auto best = best_arrangement(catalog, items, keys, postures);
+  const auto best = best_arrangement(keys, postures);
   std::vector<std::size_t> order;
-  order.reserve(items.size());
+  order.reserve(keys.size());
   for (const auto* posture : best) {
     order.insert(order.end(), posture->items.begin(), posture->items.end());
   }
@@ -277,6 +282,60 @@ std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<co
   std::stable_partition(last_begin, order.end(), [&](std::size_t i) { return !keys[i].closer; });
   std::stable_partition(last_begin, order.end(), [&](std::size_t i) { return !keys[i].stretch; });
   return order;
+}
+
+} // namespace
+
+std::vector<std::size_t> plan_order(const Catalog& catalog, const std::vector<const Exercise*>& items)
+{
+  std::vector<Key> keys;
+  keys.reserve(items.size());
+  for (const auto* e : items) {
+    keys.push_back(key_of(catalog, *e));
+  }
+  return order_of(keys);
+}
+
+/// The memo's keys: each exercise's ordering key once, and each order by
+/// the keys' values (a group by its number among the groups met).
+struct OrderMemo::Tables {
+  std::unordered_map<const Exercise*, Key> keys;
+  std::vector<const std::string*> groups;
+  std::unordered_map<std::string, std::vector<std::size_t>> orders;
+};
+
+OrderMemo::OrderMemo(const Catalog& catalog) : m_catalog(catalog), m_tables(std::make_shared<Tables>()) {}
+
+std::vector<std::size_t> OrderMemo::operator()(const std::vector<const Exercise*>& items) const
+{
+  Tables& tables = *m_tables;
+  std::vector<Key> keys;
+  keys.reserve(items.size());
+  std::string signature;
+  for (const auto* e : items) {
+    auto found = tables.keys.find(e);
+    if (found == tables.keys.end()) {
+      found = tables.keys.emplace(e, key_of(m_catalog, *e)).first;
+    }
+    const Key& key = found->second;
+    keys.push_back(key);
+    auto group = std::find_if(tables.groups.begin(), tables.groups.end(),
+                              [&](const std::string* g) { return *g == *key.group; });
+    if (group == tables.groups.end()) {
+      tables.groups.push_back(key.group);
+      group = tables.groups.end() - 1;
+    }
+    const std::array<int, 5> values = {
+      key.block, static_cast<int>(group - tables.groups.begin()), key.position, key.kind,
+      (key.floor ? 1 : 0) | (key.demanding ? 2 : 0) | (key.end_range ? 4 : 0) | (key.opener ? 8 : 0) |
+        (key.closer ? 16 : 0) | (key.stretch ? 32 : 0) | (key.cold ? 64 : 0)};
+    signature.append(reinterpret_cast<const char*>(values.data()), sizeof values);
+  }
+  auto found = tables.orders.find(signature);
+  if (found == tables.orders.end()) {
+    found = tables.orders.emplace(std::move(signature), order_of(keys)).first;
+  }
+  return found->second;
 }
 
 bool opens_warmly(const Catalog& catalog, const std::vector<const Exercise*>& ordered)

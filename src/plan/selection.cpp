@@ -79,8 +79,8 @@ Dose level_dose(const catalog::Catalog& catalog, const catalog::Exercise& exerci
 
 Selection::Selection(const catalog::Catalog& catalog, int budget, int lead_in,
                      std::vector<PositionLimit> limits)
-    : m_catalog(catalog), m_budget(budget), m_lead_in(lead_in), m_level(dose_level(budget / 60)),
-      m_limits(std::move(limits))
+    : m_catalog(catalog), m_order_of(catalog), m_budget(budget), m_lead_in(lead_in),
+      m_level(dose_level(budget / 60)), m_limits(std::move(limits))
 {}
 
 int Selection::position_cap(const catalog::Exercise& exercise) const
@@ -132,7 +132,7 @@ void Selection::reorder()
   for (const auto* candidate : m_chosen) {
     exercises.push_back(candidate->exercise);
   }
-  m_order = plan_order(m_catalog, exercises);
+  m_order = m_order_of(exercises);
 }
 
 void Selection::remove(const Candidate* candidate)

@@ -4,6 +4,7 @@
 #include "backplan/plan/model.hpp"
 #include "backplan/plan/planner.hpp"
 #include "backplan/safety/conditions.hpp"
+#include "plan/order.hpp"
 #include "plan/timing.hpp"
 
 #include <functional>
@@ -178,6 +179,7 @@ private:
   void reorder();
 
   const catalog::Catalog& m_catalog;
+  OrderMemo m_order_of;
   int m_budget;
   int m_lead_in;
   DoseLevel m_level;
