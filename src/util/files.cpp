@@ -35,9 +35,10 @@ bool write_all(int fd, std::string_view data, int& error_number)
   return true;
 }
 
-} // namespace
-
-MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes)
+/// A descriptor of the regular file at `path`, opened to read, and its size
+/// in `size`; throws std::runtime_error with the reason (cannot open, not a
+/// regular file, larger than `max_bytes`).
+int open_regular(const std::filesystem::path& path, std::size_t max_bytes, std::size_t& size)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
@@ -48,11 +49,20 @@ MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes)
     ::close(fd);
     throw std::runtime_error(S_ISDIR(info.st_mode) ? "is a directory" : "not a regular file");
   }
-  const auto size = static_cast<std::size_t>(info.st_size);
+  size = static_cast<std::size_t>(info.st_size);
   if (size > max_bytes) {
     ::close(fd);
     throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
   }
+  return fd;
+}
+
+} // namespace
+
+MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes)
+{
+  std::size_t size = 0;
+  const int fd = open_regular(path, max_bytes, size);
   if (size == 0) {
     ::close(fd);
     return {};
@@ -82,24 +92,13 @@ void release_mapped(std::string_view range)
 
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    throw system_error("cannot open", errno);
-  }
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
-    throw std::runtime_error(S_ISDIR(info.st_mode) ? "is a directory" : "not a regular file");
-  }
-  if (static_cast<std::size_t>(info.st_size) > max_bytes) {
-    ::close(fd);
-    throw std::runtime_error(fmt::format("file is larger than the limit of {} bytes", max_bytes));
-  }
+  std::size_t size = 0;
+  const int fd = open_regular(path, max_bytes, size);
   // One byte more than the file's size, so that its end is seen without
   // growing (and copying) the buffer; a file that grows meanwhile doubles it,
   // up to one byte past the limit, which is then known to be exceeded.
   std::string data;
-  data.resize(static_cast<std::size_t>(info.st_size) + 1);
+  data.resize(size + 1);
   std::size_t filled = 0;
   while (true) {
     if (filled == data.size()) {
