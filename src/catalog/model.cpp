@@ -3,6 +3,7 @@
 #include "catalog/serialize.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <fmt/format.h>
 #include <mutex>
 
@@ -26,6 +27,7 @@ const char* action_name(Action action)
 /// An exercise's details, decoded or still encoded.
 struct Exercise::Details {
   std::once_flag decoded;
+  std::atomic<bool> ready{false}; ///< set once `value` holds them
   ExerciseDetails value;
   EncodedDetails encoded; ///< bytes until decoded
 };
@@ -42,6 +44,7 @@ const ExerciseDetails& Exercise::details() const
       details.value = decode_details(details.encoded.bytes);
     }
     details.encoded = {};
+    details.ready = true;
   });
   return details.value;
 }
@@ -60,10 +63,11 @@ ExerciseDetails& Exercise::edit_details()
 void Exercise::defer_details(EncodedDetails encoded)
 {
   m_details = std::make_shared<Details>();
+  m_details->ready = encoded.bytes.empty();
   m_details->encoded = std::move(encoded);
 }
 
-bool Exercise::details_deferred() const { return m_details && !m_details->encoded.bytes.empty(); }
+bool Exercise::details_deferred() const { return m_details && !m_details->ready; }
 
 const QualifierValue* Qualifier::find(std::string_view id) const
 {
