@@ -9,9 +9,11 @@
 
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <unistd.h>
 
 using namespace backplan;
 
@@ -205,6 +207,20 @@ TEST_SUITE("cache::store")
     payload[payload.size() - 8 - 7 - 16] = 1; // the offset of its details: 1 of 7 bytes
     CHECK(cache::decode(with_payload(payload), version).problem ==
           "malformed entries (details past the end of the data)");
+  }
+
+  TEST_CASE("a file's stamps are the same taken by its path and relative to its open folder")
+  {
+    const std::string dir = test::temp_dir();
+    std::filesystem::create_directories(dir + "/sub");
+    util::write_file_atomically(dir + "/sub/a.yaml", "id: a\n");
+    const int folder = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(folder >= 0);
+    const auto by_path = cache::stamps_of(dir + "/sub/a.yaml");
+    REQUIRE(by_path);
+    CHECK(cache::stamps_at(folder, "sub/a.yaml") == by_path);
+    CHECK(!cache::stamps_at(folder, "sub/none.yaml"));
+    ::close(folder);
   }
 
   TEST_CASE("a folder that cannot be created is an exception, not a crash")

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -94,15 +95,33 @@ std::int64_t nanoseconds(const struct timespec& time)
 
 } // namespace
 
+namespace {
+
+Stamps stamps_from(const struct stat& info)
+{
+  return Stamps{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+                static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim),
+                nanoseconds(info.st_ctim)};
+}
+
+} // namespace
+
 std::optional<Stamps> stamps_of(const std::string& path)
 {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     return std::nullopt;
   }
-  return Stamps{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
-                static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim),
-                nanoseconds(info.st_ctim)};
+  return stamps_from(info);
+}
+
+std::optional<Stamps> stamps_at(int directory_fd, const std::string& relative)
+{
+  struct stat info {};
+  if (::fstatat(directory_fd, relative.c_str(), &info, 0) != 0) {
+    return std::nullopt;
+  }
+  return stamps_from(info);
 }
 
 std::int64_t now_ns()

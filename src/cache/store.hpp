@@ -31,6 +31,11 @@ struct Stamps {
 /// cannot be examined.
 std::optional<Stamps> stamps_of(const std::string& path);
 
+/// The stamps of the file at `relative` below the open directory
+/// `directory_fd` (following links): a folder's many files are examined
+/// without walking the folder's own path again for each.
+std::optional<Stamps> stamps_at(int directory_fd, const std::string& relative);
+
 /// The wall-clock time now in nanoseconds since the epoch, the clock that
 /// file times come from.
 std::int64_t now_ns();

@@ -3,7 +3,9 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace backplan::catalog {
 
@@ -132,10 +134,16 @@ Layer list_layer(const fs::path& path)
   layer.files.reserve(paths.size());
   layer.listed.reserve(paths.size());
   const std::string prefix = folder_prefix(path);
+  // A folder's files are examined relative to the open folder.
+  const int folder = directory ? ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
   for (const auto& file : paths) {
     layer.files.push_back({file, ""});
-    layer.listed.push_back(
-      {directory ? relative_to(file, path, prefix) : path.filename().string(), cache::stamps_of(file)});
+    std::string relative = directory ? relative_to(file, path, prefix) : path.filename().string();
+    auto stamps = folder >= 0 ? cache::stamps_at(folder, relative) : cache::stamps_of(file);
+    layer.listed.push_back({std::move(relative), stamps});
+  }
+  if (folder >= 0) {
+    ::close(folder);
   }
   return layer;
 }
