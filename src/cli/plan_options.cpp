@@ -27,7 +27,7 @@ CLI::Validator minutes_value()
 {
   return CLI::Validator(
     [](std::string& value) {
-      std::string problem = util::minutes_problem(value, 1, 180);
+      std::string problem = util::minutes_problem(value, least_minutes, most_minutes);
       if (problem.empty()) {
         value = std::to_string(*util::parse_minutes(value));
       }
@@ -84,8 +84,9 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
     ->group(conditions_group);
   options.given["minutes"] = command
                                .add_option("-m,--minutes", options.minutes,
-                                           "time budget in minutes, 1 to 180, as 10, 10m, 10min, "
-                                           "10 min or 1h (default 10)")
+                                           fmt::format("time budget in minutes, {} to {}, as 10, 10m, 10min, "
+                                                       "10 min or 1h (default 10)",
+                                                       least_minutes, most_minutes))
                                ->transform(minutes_value())
                                ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
                                ->type_name("N")

@@ -15,6 +15,11 @@ namespace backplan::cli {
 /// `setting`): the floor, or a desk (seated and standing only).
 inline const std::vector<std::string> plan_settings = {"floor", "desk"};
 
+/// The time budgets a plan may have, in whole minutes (`-m`, the profile's
+/// `minutes`).
+inline constexpr int least_minutes = 1;
+inline constexpr int most_minutes = 180;
+
 /// The options that shape a plan, as given on the command line, with the
 /// CLI11 options kept to tell whether each was given.
 struct PlanOptions {

@@ -212,7 +212,8 @@ public:
   {
     if (const Entry* entry = find("minutes")) {
       if (const auto value = m_reader.string(*entry)) {
-        if (const std::string problem = util::minutes_problem(*value, 1, 180); !problem.empty()) {
+        if (const std::string problem = util::minutes_problem(*value, least_minutes, most_minutes);
+            !problem.empty()) {
           m_reader.error(entry->second, fmt::format("'minutes' {}", problem));
           return;
         }
