@@ -132,7 +132,8 @@ TEST_SUITE("cli::history")
     CHECK(unknown.err.starts_with("backplan: error: --skipped brigde: not an exercise of the plan logged\n"));
     const auto out_of_range = test::run_backplan({"log", "--pain", "11"}, env);
     CHECK(out_of_range.status == 2);
-    CHECK(out_of_range.err.starts_with("backplan: error: --pain: Value 11 not in range 0 to 10\n"));
+    CHECK(out_of_range.err.starts_with(
+      "backplan: error: --pain: must be a whole number from 0 to 10, found '11'\n"));
     const auto morning_without = test::run_backplan({"log", "morning"}, env);
     CHECK(morning_without.status == 2);
     CHECK(morning_without.err.starts_with("backplan: error: log morning needs --pain N"));

@@ -5,6 +5,7 @@
 #include "support.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace backplan;
 

@@ -2,6 +2,7 @@
 #include "cli/die.hpp"
 #include "cli/handout_text.hpp"
 #include "cli/history_record.hpp"
+#include "cli/number_check.hpp"
 #include "cli/plan_options.hpp"
 #include "cli/programme_file.hpp"
 
@@ -333,7 +334,7 @@ Runner add_programme_command(CLI::App* command, Context& context)
     ->check(iso_date())
     ->type_name("DATE");
   init_command->add_option("--weeks", init->weeks, "how many weeks, 1 to 52 (default 6)")
-    ->check(CLI::Range(1, programme::max_weeks))
+    ->check(number_in(1, programme::max_weeks))
     ->type_name("N");
   add_list_option(*init_command, "--days", init->days,
                   "the days of the week with a session, e.g. mon,wed,fri (default every day)");

@@ -1,4 +1,5 @@
 #include "cli/history_record.hpp"
+#include "cli/number_check.hpp"
 
 #include "cli/die.hpp"
 #include "render/json.hpp"
@@ -40,15 +41,15 @@ void add_rating_options(CLI::App& command, RatingOptions& options)
 {
   const std::string group = "History";
   command.add_option("--pain-before", options.pain_before, "pain before the session, 0 (none) to 10")
-    ->check(CLI::Range(0, history::max_rating))
+    ->check(number_in(0, history::max_rating))
     ->type_name("N")
     ->group(group);
   command.add_option("--pain", options.pain, "pain during the session, 0 (none) to 10")
-    ->check(CLI::Range(0, history::max_rating))
+    ->check(number_in(0, history::max_rating))
     ->type_name("N")
     ->group(group);
   command.add_option("--effort", options.effort, "how hard it felt, 0 (rest) to 10 (maximal; Borg CR10)")
-    ->check(CLI::Range(0, history::max_rating))
+    ->check(number_in(0, history::max_rating))
     ->type_name("N")
     ->group(group);
   command.add_option("--note", options.note, "a note kept with the session in the history")

@@ -1,4 +1,5 @@
 #include "cli/plan_options.hpp"
+#include "cli/number_check.hpp"
 
 #include "backplan/plan/request.hpp"
 #include "backplan/render/render.hpp"
@@ -93,10 +94,12 @@ void add_plan_options(CLI::App& command, PlanOptions& options, Context& context,
                                ->group(focus_group);
   options.given["lead_in"] =
     command
-      .add_option("--lead-in", options.lead_in,
-                  "seconds to get ready before each exercise and each side, 0 to 60 (default 5); a change "
-                  "of position takes at least its own 10 s (20 s to or from the floor)")
-      ->check(CLI::Range(0, plan::max_lead_in))
+      .add_option(
+        "--lead-in", options.lead_in,
+        fmt::format("seconds to get ready before each exercise and each side, 0 to {} (default 5); a "
+                    "change of position takes at least its own 10 s (20 s to or from the floor)",
+                    plan::max_lead_in))
+      ->check(number_in(0, plan::max_lead_in))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->type_name("S")
       ->group(focus_group);
