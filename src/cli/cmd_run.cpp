@@ -151,7 +151,8 @@ Runner add_run_command(CLI::App* command, Context& context)
     ->type_name("FILE");
   command->add_flag("--last", options->last, "run the plan 'backplan plan' printed last");
   command->add_flag("--cues", options->cues, "print a line per phase change instead of the full screen");
-  command->add_option("--speed", options->speed, "run the clock N times faster, 0.01 to 1000 (for rehearsing)")
+  command
+    ->add_option("--speed", options->speed, "run the clock N times faster, 0.01 to 1000 (for rehearsing)")
     ->check(number_in(0.01, 1000.0, false))
     ->type_name("N");
   command->add_option("--say", options->say, "run CMD with each cue's words as its last argument")
