@@ -29,15 +29,19 @@ namespace {
 void save_entries(util::StringOutputArchive& archive, const std::vector<Entry>& entries)
 {
   archive(cereal::make_size_tag(static_cast<cereal::size_type>(entries.size())));
-  std::string details;
+  std::uint64_t offset = 0;
   for (const auto& entry : entries) {
     util::save_text(archive, entry.path);
     archive(entry.stamps);
     util::save_text(archive, entry.data);
-    archive(static_cast<std::uint64_t>(details.size()), static_cast<std::uint64_t>(entry.details.size()));
-    details += entry.details;
+    archive(offset, static_cast<std::uint64_t>(entry.details.size()));
+    offset += entry.details.size();
   }
-  util::save_text(archive, details);
+  // As save_text writes the details joined, without joining them first.
+  archive(cereal::make_size_tag(static_cast<cereal::size_type>(offset)));
+  for (const auto& entry : entries) {
+    archive.save_bytes(entry.details.data(), entry.details.size());
+  }
 }
 
 /// The entries written by save_entries, their texts views of the bytes read.
