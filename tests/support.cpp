@@ -329,4 +329,18 @@ std::vector<std::vector<std::string>> handout_requests()
   return requests;
 }
 
+std::vector<std::string> shown_ids(const plan::Plan& plan)
+{
+  std::vector<std::string> ids;
+  for (const auto& item : plan.items) {
+    ids.push_back(item.exercise.id);
+    for (const auto* variant : {&item.easier, &item.harder}) {
+      if (*variant && !(*variant)->exercise_id.empty()) {
+        ids.push_back((*variant)->exercise_id);
+      }
+    }
+  }
+  return ids;
+}
+
 } // namespace backplan::test

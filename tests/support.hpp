@@ -86,6 +86,9 @@ RunResult shell(const std::string& command);
 /// for the directory itself), as the kernel reported them (inotify).
 std::set<std::string> opened_during(const std::string& directory, const std::function<void()>& action);
 
+/// The exercise ids a plan shows: its items and the variations that name an exercise.
+std::vector<std::string> shown_ids(const plan::Plan& plan);
+
 } // namespace backplan::test
 
 #include <doctest/doctest.h>

@@ -385,15 +385,8 @@ sources: [kenway]
     request.conditions = {"knee"};
     const auto plan = plan::make_plan(loaded.catalog, request);
     REQUIRE(!plan.items.empty());
-    std::set<std::string> shown;
-    for (const auto& item : plan.items) {
-      shown.insert(item.exercise.id);
-      for (const auto* variant : {&item.easier, &item.harder}) {
-        if (*variant && !(*variant)->exercise_id.empty()) {
-          shown.insert((*variant)->exercise_id);
-        }
-      }
-    }
+    const auto ids = test::shown_ids(plan);
+    const std::set<std::string> shown(ids.begin(), ids.end());
     std::set<std::string> decoded;
     for (const auto& exercise : loaded.catalog.exercises) {
       if (!exercise.details_deferred()) {

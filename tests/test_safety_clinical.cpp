@@ -152,21 +152,6 @@ bool noted(const plan::PlanItem& item, const std::string& condition)
          std::any_of(item.cautions.begin(), item.cautions.end(), for_condition);
 }
 
-/// The exercise ids a plan shows: its items and the variations that name an exercise.
-std::vector<std::string> shown_ids(const plan::Plan& plan)
-{
-  std::vector<std::string> ids;
-  for (const auto& item : plan.items) {
-    ids.push_back(item.exercise.id);
-    for (const auto* variant : {&item.easier, &item.harder}) {
-      if (*variant && !(*variant)->exercise_id.empty()) {
-        ids.push_back((*variant)->exercise_id);
-      }
-    }
-  }
-  return ids;
-}
-
 } // namespace
 
 TEST_SUITE("safety::clinical")
@@ -248,7 +233,7 @@ TEST_SUITE("safety::clinical")
               CAPTURE(setting);
               CAPTURE(seed);
               CAPTURE(cleared);
-              for (const auto& id : shown_ids(plan)) {
+              for (const auto& id : test::shown_ids(plan)) {
                 CAPTURE(id);
                 CHECK_FALSE(contains(rule.never, id));
               }
