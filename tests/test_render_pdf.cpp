@@ -64,6 +64,27 @@ TEST_SUITE("render::pdf")
     }
   }
 
+  TEST_CASE("every figure of a 15-minute handout is drawn at one scale, a body at least 40 mm tall, A4 and "
+            "Letter")
+  {
+    // The figure model's adult is 170 cm tall (src/figure/kinematics.cpp).
+    constexpr double body_cm = 170;
+    constexpr double points_per_mm = 72 / 25.4;
+    for (const auto& page : {render::a4_page, render::letter_page}) {
+      for (const auto& conditions : test::handout_requests()) {
+        CAPTURE(std::string(page.name));
+        CAPTURE(util::join(conditions, ", "));
+        const auto pdf = handout(conditions, page);
+        CHECK(pdf.figure_scale * body_cm >= 40 * points_per_mm);
+        // The narrowest picture, one pose on hands and knees, is 38 mm wide;
+        // before the one scale, pictures were 20 mm wide.
+        for (const double width : pdf.figure_widths) {
+          CHECK(width >= 37 * points_per_mm);
+        }
+      }
+    }
+  }
+
   TEST_CASE("how many sessions a day the tick grid has boxes for")
   {
     CHECK(render::sessions_a_day("once a day") == 1);

@@ -17,9 +17,12 @@ namespace backplan::render {
 /// file with the other formats').
 namespace pdf_layout {
 
-/// The densities tried, loosest first.
+/// The densities tried, loosest first: the body text, the small text, the
+/// figures' scale and the space between exercises. The figures' scale draws
+/// the figure model's adult, 170 cm tall, 43 mm tall (0.72 points per
+/// centimetre), and never under 40 mm (0.667).
 constexpr std::array<Density, 4> densities = {
-  {{8.5, 7.5, 0.72}, {8, 7, 0.72}, {7.5, 6.5, 0.72}, {7.5, 6.5, 0.72, false}}};
+  {{8.5, 7.5, 0.72, 6}, {8, 7, 0.72, 6}, {7.5, 6.5, 0.72, 6}, {7, 6, 0.667, 4}}};
 
 /// The most pages a handout should take; a denser setting is tried before more.
 constexpr int pages_wanted = 3;
@@ -64,7 +67,7 @@ PdfHandout pdf_document(const Document& document, const PdfSettings& settings)
   for (const auto& tried : densities) {
     PdfCanvas layout(settings.page, nullptr, fonts, info, footer, 0);
     const std::vector<Place> none;
-    places = lay_out(layout, document, none, tried);
+    places = lay_out(layout, document, none, tried).places;
     pages = layout.finish();
     density = tried;
     if (pages <= pages_wanted) {
@@ -73,7 +76,9 @@ PdfHandout pdf_document(const Document& document, const PdfSettings& settings)
   }
   PdfHandout out;
   PdfCanvas canvas(settings.page, &out.bytes, fonts, info, footer, pages);
-  lay_out(canvas, document, places, density);
+  const auto laid = lay_out(canvas, document, places, density);
+  out.figure_widths = laid.figure_widths;
+  out.figure_scale = laid.figure_scale;
   out.pages = canvas.finish();
   out.missing = canvas.missing();
   return out;

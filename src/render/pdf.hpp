@@ -7,6 +7,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace backplan::render {
 
@@ -27,7 +28,9 @@ struct PdfSettings {
 struct PdfHandout {
   std::string bytes;
   int pages = 0;
-  std::set<char32_t> missing; ///< characters no installed font can draw
+  std::set<char32_t> missing;        ///< characters no installed font can draw
+  std::vector<double> figure_widths; ///< points, each figure as drawn
+  double figure_scale = 0;           ///< points per centimetre of body, one for every figure
 };
 PdfHandout pdf_document(const Document& document, const PdfSettings& settings);
 

@@ -2,6 +2,7 @@
 
 #include "backplan/figure/drawing.hpp"
 #include "render/common.hpp"
+#include "render/pdf_exercises.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -15,17 +16,7 @@
 namespace backplan::render::pdf_layout {
 
 constexpr TextStyle heading{.size = 13, .bold = true};
-constexpr double picture_column = 150; ///< points: 53 mm, the figure beside each exercise's text
-constexpr double gap = 6;              ///< points between paragraphs
-
-/// `text` as markup, with `label` in bold before it.
-std::string labelled(std::string_view label, std::string_view text)
-{
-  return label.empty() ? PdfCanvas::escape(text)
-                       : fmt::format("<b>{}:</b> {}", PdfCanvas::escape(label), PdfCanvas::escape(text));
-}
-
-std::string labelled(const Note& note) { return labelled(note.label, note.text); }
+constexpr double gap = 6; ///< points between paragraphs
 
 std::string uri_link(const std::string& address)
 {
@@ -40,27 +31,27 @@ public:
   Handout(PdfCanvas& page, const Document& document, const std::vector<Place>& found, const Density& density)
       : m_page(page), m_document(document),
         m_found(found), m_body{.size = density.body}, m_small{.size = density.small},
-        m_figure_scale(figure_scale(document, density.figure, picture_column - 10, density.stack)),
-        m_stack(density.stack)
+        m_figure_scale(figure_scale(document, density.figure, page.width(), false)), m_density(density)
   {}
 
-  /// Lays out the whole handout; returns where each exercise starts (by
-  /// number - 1) and then where the full safety section starts.
-  std::vector<Place> write()
+  /// Lays out the whole handout: where each exercise starts (by number -
+  /// 1) and then where the full safety section starts, and how wide each
+  /// figure is drawn.
+  LaidOut write()
   {
     title_block();
     schedule();
     stop_box();
-    for (const auto& exercise : m_document.exercises) {
-      exercise_block(exercise);
-    }
+    ExerciseSection exercises(m_page, m_body, m_figure_scale, m_density.gap);
+    exercises.write(m_document.exercises, [&](double first_row) { section_heading("Exercises", first_row); });
+    m_places = exercises.places();
     safety();
     if (m_document.explain) {
       left_out();
     }
     tick_grid();
     sources();
-    return m_places;
+    return {m_places, exercises.figure_widths(), m_figure_scale};
   }
 
 private:
@@ -74,11 +65,10 @@ private:
   }
 
   /// A paragraph after a bullet, its lines after the first under its text.
-  void bullet(const std::string& markup, TextStyle style, double x = 0, double width = 0,
+  void bullet(const std::string& markup, const TextStyle& style, double x = 0, double width = 0,
               const std::string& link = {})
   {
-    style.hang = style.size * 0.8;
-    m_page.text("•\u2002" + markup, style, x, width, link);
+    pdf_layout::bullet(m_page, markup, style, x, width, link);
   }
 
   void section_heading(const std::string& title, double keep_with)
@@ -250,84 +240,6 @@ private:
     m_page.box(top, 0.6);
   }
 
-  /// The figure, or a plain placeholder naming the start position.
-  void picture(const ExerciseBlock& exercise)
-  {
-    if (exercise.drawn == nullptr) {
-      const double top = m_page.y();
-      m_page.skip(20);
-      m_page.text(PdfCanvas::escape(exercise.position),
-                  {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre}, 0, picture_column - 10);
-      m_page.skip(20);
-      m_page.box(top, 0.75);
-      return;
-    }
-    figure::DrawOptions options;
-    options.scale = m_figure_scale;
-    options.max_width = picture_column - 10;
-    options.stack = m_stack;
-    options.label_size = m_body.size;
-    const auto drawn = figure::draw(*exercise.drawn, options);
-    m_page.drawing(drawn, std::max(0.0, (picture_column - 10 - drawn.width) / 2));
-    m_page.skip(drawn.height + 2);
-    for (const auto& note : exercise.figure_notes) {
-      m_page.text(PdfCanvas::escape(note), {.size = 7, .italic = true}, 0, picture_column - 10);
-    }
-  }
-
-  void exercise_text(const ExerciseBlock& exercise)
-  {
-    const double x = picture_column;
-    const auto para = [&](const std::string& markup, const std::optional<TextStyle>& style = {}) {
-      m_page.text(markup, style.value_or(m_body), x);
-      m_page.skip(1);
-    };
-    para(fmt::format("{}  <span size='8pt' weight='normal' style='italic' foreground='#4d4d4d'>{}</span>",
-                     PdfCanvas::escape(fmt::format("{}. {}", exercise.number, exercise.name)),
-                     PdfCanvas::escape(fmt::format("starts at {} · takes {} · {}", exercise.start,
-                                                   exercise.time, util::lowercase_first(exercise.kind)))),
-         TextStyle{.size = 11, .bold = true});
-    para(labelled("Start position", exercise.position) + "   " + labelled("Dosage", exercise.dosage));
-    for (const auto& note : exercise.notes) {
-      para(labelled(note));
-    }
-    std::string steps;
-    for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
-      steps += fmt::format("{}<b>{}.</b> {}", s == 0 ? "" : " ", s + 1, PdfCanvas::escape(exercise.steps[s]));
-    }
-    para(steps);
-    if (!exercise.cues.empty()) {
-      std::vector<std::string> cues;
-      for (const auto& cue : exercise.cues) {
-        cues.push_back(PdfCanvas::escape(cue));
-      }
-      para("<i>Tips:</i> " + util::join(cues, " • "));
-    }
-    for (const auto& version : exercise.versions) {
-      para(labelled(version.label, version.words));
-      for (const auto& note : version.notes) {
-        bullet(labelled(note), m_body, x + 10);
-      }
-    }
-  }
-
-  void exercise_block(const ExerciseBlock& exercise)
-  {
-    const auto draw = [&] {
-      m_page.side_by_side({[&] { picture(exercise); }, [&] { exercise_text(exercise); }});
-    };
-    const double height = m_page.measure(draw);
-    if (exercise.number == 1) {
-      section_heading("Exercises", height);
-    } else {
-      m_page.keep(height + 8);
-      m_page.skip(m_page.y() > 0 ? 8 : 0);
-    }
-    m_places.push_back(m_page.place());
-    m_page.bookmark(fmt::format("{}. {}", exercise.number, exercise.name));
-    draw();
-  }
-
   void safety()
   {
     const auto& safety = m_document.safety;
@@ -398,11 +310,18 @@ private:
   {
     m_page.text(PdfCanvas::escape(words), m_body);
     m_page.skip(4);
+    day_names(0, first_width, day_width);
+  }
+
+  /// The days of the week over their columns, right of a first column
+  /// `first_width` wide that starts at `x`.
+  void day_names(double x, double first_width, double day_width)
+  {
     const double top = m_page.y();
     for (std::size_t d = 0; d < week_days.size(); ++d) {
       m_page.set_y(top);
-      m_page.text(week_days[d], {.bold = true, .align = TextStyle::Align::centre},
-                  first_width + static_cast<double>(d) * day_width, day_width);
+      m_page.text(week_days[d], {.size = m_body.size, .bold = true, .align = TextStyle::Align::centre},
+                  x + first_width + static_cast<double>(d) * day_width, day_width);
     }
     m_page.skip(2);
   }
@@ -438,36 +357,60 @@ private:
     draw();
   }
 
+  /// The tick grid: a row per exercise with a box per session on each day.
+  /// A long plan's rows go in two halves side by side where the boxes fit.
   void tick_grid()
   {
     if (!m_document.log.empty()) {
       log_sheet();
       return;
     }
+    const auto& exercises = m_document.exercises;
     const int sessions = m_document.sessions_per_day;
-    constexpr double box = 9;
-    const double name_width = m_page.width() * 0.36;
-    const double day_width = (m_page.width() - name_width) / static_cast<double>(week_days.size());
+    const double boxes = sessions * tick_box + (sessions - 1) * 2.0;
+    const double half = (m_page.width() - 14) / 2;
+    const bool halves = exercises.size() > 4 && half * 0.6 >= 7 * (boxes + 8);
     const auto draw = [&] {
-      week_grid_top(tick_grid_words(sessions), name_width, day_width);
-      for (const auto& exercise : m_document.exercises) {
-        const double row = m_page.y();
-        m_page.text(PdfCanvas::escape(fmt::format("{}. {}", exercise.number, exercise.name)), m_body, 0,
-                    name_width - 6);
-        const double bottom = m_page.y();
-        for (std::size_t d = 0; d < week_days.size(); ++d) {
-          const double boxes = sessions * box + (sessions - 1) * 2.0;
-          const double left = name_width + static_cast<double>(d) * day_width + (day_width - boxes) / 2;
-          m_page.set_y(row + 1);
-          for (int s = 0; s < sessions; ++s) {
-            m_page.tick_box(left + s * (box + 2), box);
-          }
-        }
-        m_page.set_y(std::max(bottom, row + box + 1) + 3);
+      m_page.text(PdfCanvas::escape(tick_grid_words(sessions)), m_body);
+      m_page.skip(4);
+      if (!halves) {
+        tick_rows(exercises.begin(), exercises.end(), 0, m_page.width());
+        return;
       }
+      const auto middle = exercises.begin() + static_cast<std::ptrdiff_t>((exercises.size() + 1) / 2);
+      m_page.side_by_side({[&] { tick_rows(exercises.begin(), middle, 0, half); },
+                           [&] { tick_rows(middle, exercises.end(), half + 14, half); }});
     };
     section_heading("This week", m_page.measure(draw));
     draw();
+  }
+
+  static constexpr double tick_box = 9; ///< points
+
+  /// The day names, then a row for each exercise from `first` to `last`, in
+  /// a frame `width` wide at `x`.
+  void tick_rows(std::vector<ExerciseBlock>::const_iterator first,
+                 std::vector<ExerciseBlock>::const_iterator last, double x, double width)
+  {
+    const int sessions = m_document.sessions_per_day;
+    const double name_width = width * (width < m_page.width() ? 0.4 : 0.36);
+    const double day_width = (width - name_width) / static_cast<double>(week_days.size());
+    const double boxes = sessions * tick_box + (sessions - 1) * 2.0;
+    day_names(x, name_width, day_width);
+    for (auto exercise = first; exercise != last; ++exercise) {
+      const double row = m_page.y();
+      m_page.text(PdfCanvas::escape(fmt::format("{}. {}", exercise->number, exercise->name)), m_body, x,
+                  name_width - 6);
+      const double bottom = m_page.y();
+      for (std::size_t d = 0; d < week_days.size(); ++d) {
+        const double left = x + name_width + static_cast<double>(d) * day_width + (day_width - boxes) / 2;
+        m_page.set_y(row + 1);
+        for (int s = 0; s < sessions; ++s) {
+          m_page.tick_box(left + s * (tick_box + 2), tick_box);
+        }
+      }
+      m_page.set_y(std::max(bottom, row + tick_box + 1) + 1);
+    }
   }
 
   void sources()
@@ -489,9 +432,11 @@ private:
                                                          PdfCanvas::escape(short_address(address))),
                            uri_link(address));
       }
-      two_columns(items, {.size = 7});
+      // In the small type, at most 7 points: sources matter less to the reader.
+      const double size = std::min(7.0, m_small.size);
+      two_columns(items, {.size = size});
       m_page.skip(gap);
-      m_page.text(PdfCanvas::escape(closing_line(m_document)), {.size = 7, .grey = 0.35});
+      m_page.text(PdfCanvas::escape(closing_line(m_document)), {.size = size, .grey = 0.35});
     };
     section_heading("Sources", m_page.measure(draw));
     draw();
@@ -503,13 +448,13 @@ private:
   TextStyle m_body;
   TextStyle m_small;
   double m_figure_scale;
-  bool m_stack;
+  Density m_density;
   std::vector<Place> m_places;
   Place m_stop_box;
 };
 
-std::vector<Place> lay_out(PdfCanvas& page, const Document& document, const std::vector<Place>& found,
-                           const Density& density)
+LaidOut lay_out(PdfCanvas& page, const Document& document, const std::vector<Place>& found,
+                const Density& density)
 {
   return Handout(page, document, found, density).write();
 }

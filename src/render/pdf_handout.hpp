@@ -14,16 +14,26 @@ namespace backplan::render::pdf_layout {
 struct Density {
   double body;
   double small;
-  double figure;
-  bool stack = true; ///< a figure's panels one above the other where they do not fit side by side
+  double figure; ///< points per centimetre of body
+  double gap;    ///< points between exercises
+};
+
+/// Where a pass put each exercise and then the safety section, and how
+/// wide (points) it drew each figure.
+struct LaidOut {
+  std::vector<Place> places;
+  std::vector<double> figure_widths;
+  double figure_scale = 0; ///< points per centimetre of body, the same for every figure
 };
 
 /// Lays out `document` on `page`, top to bottom, at `density`: the title
 /// block, the plan, the "Stop and get help" box, the exercises, the safety
 /// section, the tick grid and the sources. `found` holds where a first pass
 /// put each exercise and then the safety section (empty on the first pass),
-/// for the links to them; returns where this pass put them.
-std::vector<Place> lay_out(PdfCanvas& page, const Document& document, const std::vector<Place>& found,
-                           const Density& density);
+/// for the links to them. Every figure is drawn at one scale, the
+/// density's unless a figure would pass the page's width; a figure too
+/// wide for the picture column beside its text goes above it.
+LaidOut lay_out(PdfCanvas& page, const Document& document, const std::vector<Place>& found,
+                const Density& density);
 
 } // namespace backplan::render::pdf_layout

@@ -1,0 +1,197 @@
+#include "render/pdf_exercises.hpp"
+
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <limits>
+
+namespace backplan::render::pdf_layout {
+
+namespace {
+
+constexpr double picture_column = 150; ///< points: the least column for a figure beside its text
+constexpr double least_text = 110;     ///< points: the narrowest text beside a figure
+
+} // namespace
+
+std::string labelled(std::string_view label, std::string_view text)
+{
+  return label.empty() ? PdfCanvas::escape(text)
+                       : fmt::format("<b>{}:</b> {}", PdfCanvas::escape(label), PdfCanvas::escape(text));
+}
+
+std::string labelled(const Note& note) { return labelled(note.label, note.text); }
+
+void bullet(PdfCanvas& page, const std::string& markup, TextStyle style, double x, double width,
+            const std::string& link)
+{
+  style.hang = style.size * 0.8;
+  page.text("•\u2002" + markup, style, x, width, link);
+}
+
+void ExerciseSection::write(const std::vector<ExerciseBlock>& exercises,
+                            const std::function<void(double)>& heading)
+{
+  const Frame whole{0, m_page.width()};
+  for (const auto& exercise : exercises) {
+    const Choice choice = shortest(exercise, whole);
+    if (&exercise == &exercises.front()) {
+      heading(choice.height);
+    } else {
+      m_page.keep(choice.height + m_gap);
+      m_page.skip(m_page.y() > 0 ? m_gap : 0);
+    }
+    place(exercise, choice, whole);
+  }
+}
+
+/// The ways the figure of `exercise` can sit in `frame`: its panels side by
+/// side or one above the other in a column beside the text, where the text
+/// keeps enough width, or side by side above the text.
+std::vector<ExerciseSection::Arrangement> ExerciseSection::arrangements(const ExerciseBlock& exercise,
+                                                                        const Frame& frame) const
+{
+  const bool whole = frame.width >= m_page.width();
+  const double least_column = whole ? picture_column : 0;
+  const double widest_column = frame.width - std::max(least_text, 0.45 * frame.width);
+  std::vector<Arrangement> out;
+  if (exercise.drawn == nullptr) {
+    out.push_back({{}, whole ? picture_column : 110});
+    return out;
+  }
+  const auto& figure = *exercise.drawn;
+  figure::DrawOptions options;
+  options.scale = m_scale;
+  options.label_size = m_body.size;
+  const auto side = figure::draw(figure, options);
+  const auto beside = [&](const figure::Drawing& drawing) {
+    const double column = std::max(least_column, drawing.width + 10);
+    if (column <= widest_column) {
+      out.push_back({drawing, column});
+    }
+  };
+  beside(side);
+  options.max_width = side.width - 1;
+  options.stack = true;
+  if (figure::fitting_scale(figure, options.max_width, true) >= m_scale) {
+    beside(figure::draw(figure, options));
+  }
+  if (side.width <= frame.width) {
+    out.push_back({side, 0});
+  }
+  return out;
+}
+
+/// The arrangement of `exercise` in `frame` that takes the least height
+/// (the first of equals); none, with an infinite height, when its figure
+/// is wider than the frame.
+ExerciseSection::Choice ExerciseSection::shortest(const ExerciseBlock& exercise, const Frame& frame)
+{
+  Choice best{{}, std::numeric_limits<double>::infinity()};
+  for (auto& candidate : arrangements(exercise, frame)) {
+    const double height = m_page.measure([&] { body(exercise, candidate, frame); });
+    if (height < best.height - 0.5) {
+      best = {std::move(candidate), height};
+    }
+  }
+  return best;
+}
+
+/// The figure as `arrangement` places it in `frame`, or a plain placeholder
+/// naming the start position, then the figure's notes.
+void ExerciseSection::picture(const ExerciseBlock& exercise, const Arrangement& arrangement,
+                              const Frame& frame)
+{
+  const double width = arrangement.column > 0 ? arrangement.column - 10 : frame.width;
+  if (exercise.drawn == nullptr) {
+    const double top = m_page.y();
+    m_page.skip(20);
+    m_page.text(PdfCanvas::escape(exercise.position),
+                {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre}, frame.x, width);
+    m_page.skip(20);
+    m_page.box(top, 0.75);
+    return;
+  }
+  const auto& drawn = arrangement.drawing;
+  m_page.drawing(drawn, frame.x + std::max(0.0, (width - drawn.width) / 2));
+  m_page.skip(drawn.height + 2);
+  for (const auto& note : exercise.figure_notes) {
+    m_page.text(PdfCanvas::escape(note), {.size = 7, .italic = true}, frame.x, width);
+  }
+}
+
+/// The exercise's number and name, and when it starts, how long it takes
+/// and its kind.
+void ExerciseSection::heading_line(const ExerciseBlock& exercise, double x, double width)
+{
+  m_page.text(
+    fmt::format("{}  <span size='8pt' weight='normal' style='italic' foreground='#4d4d4d'>{}</span>",
+                PdfCanvas::escape(fmt::format("{}. {}", exercise.number, exercise.name)),
+                PdfCanvas::escape(fmt::format("starts at {} · takes {} · {}", exercise.start, exercise.time,
+                                              util::lowercase_first(exercise.kind)))),
+    {.size = 11, .bold = true}, x, width);
+  m_page.skip(1);
+}
+
+/// The exercise's position, dose, notes, steps, tips and versions.
+void ExerciseSection::text(const ExerciseBlock& exercise, double x, double width)
+{
+  const auto para = [&](const std::string& markup) {
+    m_page.text(markup, m_body, x, width);
+    m_page.skip(1);
+  };
+  para(labelled("Start position", exercise.position) + "   " + labelled("Dosage", exercise.dosage));
+  for (const auto& note : exercise.notes) {
+    para(labelled(note));
+  }
+  std::string steps;
+  for (std::size_t s = 0; s < exercise.steps.size(); ++s) {
+    steps += fmt::format("{}<b>{}.</b> {}", s == 0 ? "" : " ", s + 1, PdfCanvas::escape(exercise.steps[s]));
+  }
+  para(steps);
+  if (!exercise.cues.empty()) {
+    std::vector<std::string> cues;
+    for (const auto& cue : exercise.cues) {
+      cues.push_back(PdfCanvas::escape(cue));
+    }
+    para("<i>Tips:</i> " + util::join(cues, " • "));
+  }
+  for (const auto& version : exercise.versions) {
+    para(labelled(version.label, version.words));
+    for (const auto& note : version.notes) {
+      bullet(m_page, labelled(note), m_body, x + 10, width - 10);
+    }
+  }
+}
+
+/// The exercise in `frame`, its figure as `arrangement` places it.
+void ExerciseSection::body(const ExerciseBlock& exercise, const Arrangement& arrangement, const Frame& frame)
+{
+  if (arrangement.column == 0) {
+    heading_line(exercise, frame.x, frame.width);
+    m_page.skip(2);
+    picture(exercise, arrangement, frame);
+    text(exercise, frame.x, frame.width);
+    return;
+  }
+  const double x = frame.x + arrangement.column;
+  const double width = frame.width - arrangement.column;
+  m_page.side_by_side({[&] { picture(exercise, arrangement, frame); },
+                       [&] {
+                         heading_line(exercise, x, width);
+                         text(exercise, x, width);
+                       }});
+}
+
+void ExerciseSection::place(const ExerciseBlock& exercise, const Choice& choice, const Frame& frame)
+{
+  m_places.push_back(m_page.place());
+  m_page.bookmark(fmt::format("{}. {}", exercise.number, exercise.name));
+  body(exercise, choice.arrangement, frame);
+  if (exercise.drawn != nullptr) {
+    m_widths.push_back(choice.arrangement.drawing.width);
+  }
+}
+
+} // namespace backplan::render::pdf_layout
