@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdio>
 #include <fmt/format.h>
+#include <optional>
 
 namespace backplan::render {
 
@@ -58,22 +59,36 @@ PdfHandout pdf_document(const Document& document, const PdfSettings& settings)
       ? fmt::format("{} · {}", document.title, settings.date.words)
       : fmt::format("{} for {} · {}", document.title, document.client, settings.date.words);
   // A pass that draws nothing counts the pages and finds where each part
-  // lands, at the first density that fits; the second draws, with "page N
-  // of M" and links to those places.
+  // lands; the loosest density that fits is found by bisection (pages only
+  // fall as the density rises), the densest when none fits. The second
+  // pass draws, with "page N of M" and links to those places.
   PdfFonts fonts;
-  std::vector<Place> places;
-  int pages = 0;
-  Density density = densities.front();
-  for (const auto& tried : densities) {
-    PdfCanvas layout(settings.page, nullptr, fonts, info, footer, 0);
-    const std::vector<Place> none;
-    places = lay_out(layout, document, none, tried).places;
-    pages = layout.finish();
-    density = tried;
-    if (pages <= pages_wanted) {
-      break;
+  struct Pass {
+    std::vector<Place> places;
+    int pages = 0;
+  };
+  std::array<std::optional<Pass>, densities.size()> passes;
+  const auto pass = [&](std::size_t d) -> const Pass& {
+    if (!passes[d]) {
+      PdfCanvas layout(settings.page, nullptr, fonts, info, footer, 0);
+      const std::vector<Place> none;
+      auto places = lay_out(layout, document, none, densities[d]).places;
+      passes[d] = Pass{std::move(places), layout.finish()};
+    }
+    return *passes[d];
+  };
+  std::size_t low = 0;
+  std::size_t high = densities.size() - 1;
+  while (low < high) {
+    const std::size_t middle = (low + high) / 2;
+    if (pass(middle).pages <= pages_wanted) {
+      high = middle;
+    } else {
+      low = middle + 1;
     }
   }
+  const Density& density = densities[high];
+  const auto& [places, pages] = pass(high);
   PdfHandout out;
   PdfCanvas canvas(settings.page, &out.bytes, fonts, info, footer, pages);
   const auto laid = lay_out(canvas, document, places, density);

@@ -90,6 +90,12 @@ ExerciseSection::Choice ExerciseSection::shortest(const ExerciseBlock& exercise,
 {
   Choice best{{}, std::numeric_limits<double>::infinity()};
   for (auto& candidate : arrangements(exercise, frame)) {
+    // No arrangement is shorter than its figure: one that cannot win is not
+    // laid out (shaping its text is most of a handout's time).
+    const double heading = candidate.column == 0 ? m_body.size : 0; // above the figure
+    if (candidate.drawing.height + heading >= best.height - 0.5) {
+      continue;
+    }
     const double height = m_page.measure([&] { body(exercise, candidate, frame); });
     if (height < best.height - 0.5) {
       best = {std::move(candidate), height};
