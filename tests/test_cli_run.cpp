@@ -237,7 +237,7 @@ TEST_SUITE("cli::run")
     const auto saved = run_backplan({"plan", "-f", "json", "-m", "1"});
     const auto schedule = schedule_of(saved.out);
     const auto result =
-      run_backplan({"run", "--plan", "-", "--speed", "10", "--say", "say-to " + dir + "/said"},
+      run_backplan({"run", "--plan", "-", "--speed", "40", "--say", "say-to " + dir + "/said"},
                    {{"PATH", bin + ":" + std::getenv("PATH")}}, saved.out, 60);
     CHECK(result.status == 0);
     CHECK(result.err.starts_with("Finished: "));

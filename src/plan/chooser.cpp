@@ -376,6 +376,12 @@ void Chooser::top_up()
     m_stage = "no other safe exercise could fill the time, so one item may take more than its share";
     offer_remaining(target);
   }
+  if (m_selection.total() < target) {
+    swap_to_fill();
+  }
+  if (m_selection.total() < target) {
+    rechoose_short();
+  }
   // Only then, and only when no exercise was turned away for want of time,
   // are doses raised past the level of the plan's length: a longer plan,
   // which might take that exercise, would otherwise give the others less.

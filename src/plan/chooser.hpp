@@ -107,9 +107,24 @@ private:
   /// The chosen exercises in plan order.
   std::vector<const catalog::Exercise*> ordered() const;
   /// Still short of the target: whatever else fits; then a second exercise
-  /// of a family; then items past the cap on one item's share; then, when
-  /// `exhausted`, doses raised evenly (Selection::raise).
+  /// of a family; then items past the cap on one item's share; then
+  /// swaps that fill more (`swap_to_fill`); then, when `exhausted`, doses
+  /// raised evenly (Selection::raise).
   void top_up();
+  /// Still short of the target, with exercises left out for the time: swaps
+  /// a chosen exercise for one left out where that fills more of the time
+  /// at the plan's doses and keeps the needs covered, the gentle opening and
+  /// the calm end; the best swap each round, until none fills more.
+  void swap_to_fill();
+  /// A short plan (at most `short_plan_items` chosen) still short of the
+  /// target after the swaps: the one or two exercises, beside those asked
+  /// for, that fill most of the time at the plan's doses, keeping the
+  /// regions and goals asked for, the gentle opening and the calm end
+  /// (a plan this short cannot also keep every movement it had).
+  void rechoose_short();
+  /// What a swap must keep: each need covered, and whether the plan opens
+  /// gently and ends calmly.
+  std::vector<bool> kept_shape(const std::vector<Need>& needs) const;
   /// Offers `candidate`, and takes it out again when it would end a plan
   /// that ended calmly alone in a posture of its own.
   bool offer_keeping_end(const Candidate& candidate);
