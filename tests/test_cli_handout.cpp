@@ -95,6 +95,25 @@ TEST_SUITE("cli::handout")
     CHECK(request["frequency"] == "once a day");
   }
 
+  TEST_CASE("the text plan names the warning signs' sources, and lists each with its short address")
+  {
+    // The built-in catalog's red flags cite the NHS pages; each is listed
+    // once under Sources as a reader types its address, never in full.
+    const auto run = test::run_backplan({"plan", "-m", "15", "--width", "200"});
+    REQUIRE(run.status == 0);
+    const auto safety = run.out.find("\nSafety\n");
+    const auto basis = run.out.find("\n  Basis: NHS — \"Back pain\"; ");
+    const auto sources = run.out.find("\nSources\n");
+    REQUIRE(safety != std::string::npos);
+    CHECK(basis > safety);
+    CHECK(sources > basis);
+    CHECK(contains(run.out, "(addresses under “Sources”)."));
+    CHECK(contains(run.out.substr(sources), "\n  - NHS — \"Back pain\" nhs.uk/conditions/back-pain\n"));
+    CHECK(contains(run.out.substr(sources),
+                   "\n  - NHS — \"Cauda equina syndrome\" nhs.uk/conditions/cauda-equina-syndrome\n"));
+    CHECK_FALSE(contains(run.out, "https://"));
+  }
+
   TEST_CASE("each format escapes the values as its own text")
   {
     SUBCASE("roff: a leading dot or backslash never becomes a request or an escape")

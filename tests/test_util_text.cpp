@@ -140,6 +140,16 @@ TEST_SUITE("util::text")
     CHECK(util::truncate_to_width("Knee hug", 0).empty());
   }
 
+  TEST_CASE("a word wider than the line breaks after its last slash or hyphen that fits, else at the width")
+  {
+    CHECK(util::wrap("see cks.nice.org.uk/topics/back-pain-low-without-radiculopathy today", 30) ==
+          std::vector<std::string>{"see", "cks.nice.org.uk/topics/back-", "pain-low-without-radiculopathy",
+                                   "today"});
+    CHECK(util::wrap("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
+    CHECK(util::wrap("\u00e9\u00e9\u00e9\u00e9\u00e9", 2) ==
+          std::vector<std::string>{"\u00e9\u00e9", "\u00e9\u00e9", "\u00e9"});
+  }
+
   TEST_CASE("wrapping counts columns, not bytes or code points")
   {
     // Two ten-column words and a space are 21 columns: 20 cannot hold them,

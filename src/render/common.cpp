@@ -179,6 +179,38 @@ std::string short_address(std::string address)
   return address;
 }
 
+std::string basis_line(const std::vector<std::string>& citations)
+{
+  if (citations.empty()) {
+    return "";
+  }
+  std::vector<std::string> words;
+  bool addresses = false;
+  for (const auto& citation : citations) {
+    const auto [text, address] = split_citation(citation);
+    words.push_back(text);
+    addresses = addresses || !address.empty();
+  }
+  return fmt::format("Basis: {}{}.", util::join(words, "; "),
+                     addresses ? " (addresses under \u201cSources\u201d)" : "");
+}
+
+std::vector<Citation> handout_sources(const std::vector<std::string>& sources,
+                                      const std::vector<std::string>& citations)
+{
+  std::vector<std::string> all = sources;
+  for (const auto& citation : citations) {
+    if (std::find(all.begin(), all.end(), citation) == all.end()) {
+      all.push_back(citation);
+    }
+  }
+  std::vector<Citation> out;
+  for (const auto& source : all) {
+    out.push_back(split_citation(source));
+  }
+  return out;
+}
+
 std::string tick_grid_words(int sessions)
 {
   return sessions == 1 ? "Tick a box on each day you do the exercise."

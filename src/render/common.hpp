@@ -78,6 +78,18 @@ Citation split_citation(std::string_view citation);
 /// A web address as a reader types it: no scheme, no "www.", no last slash.
 std::string short_address(std::string address);
 
+/// The line under the warning signs that names what they come from, by
+/// their citations' words: "Basis: NHS — \"Back pain\"; … (addresses under
+/// “Sources”)." (that last only where one has an address); empty when
+/// there are none.
+std::string basis_line(const std::vector<std::string>& citations);
+
+/// The sources a handout lists last: the exercises' (`sources`), then the
+/// warning signs' (`citations`) not already among them, each split into its
+/// words and address.
+std::vector<Citation> handout_sources(const std::vector<std::string>& sources,
+                                      const std::vector<std::string>& citations);
+
 /// The line above a programme's log sheet.
 inline constexpr const char* log_sheet_words =
   "Tick each session as you finish it, and write down your pain during it, from 0 (none) to 10 (the worst "

@@ -273,14 +273,8 @@ private:
       draw();
     }
     if (!safety.citations.empty()) {
-      std::vector<std::string> basis;
-      for (const auto& citation : safety.citations) {
-        basis.push_back(split_citation(citation).words);
-      }
       m_page.skip(gap / 2);
-      m_page.text(PdfCanvas::escape(
-                    fmt::format("Basis: {} (addresses under \u201cSources\u201d).", util::join(basis, "; "))),
-                  {.size = 7, .italic = true, .grey = 0.25});
+      m_page.text(PdfCanvas::escape(basis_line(safety.citations)), {.size = 7, .italic = true, .grey = 0.25});
     }
   }
 
@@ -416,16 +410,8 @@ private:
   void sources()
   {
     const auto draw = [&] {
-      // The exercises' sources, then the safety section's, each with its address.
-      std::vector<std::string> all = m_document.sources;
-      for (const auto& citation : m_document.safety.citations) {
-        if (std::find(all.begin(), all.end(), citation) == all.end()) {
-          all.push_back(citation);
-        }
-      }
       std::vector<std::pair<std::string, std::string>> items;
-      for (const auto& source : all) {
-        const auto [words, address] = split_citation(source);
+      for (const auto& [words, address] : handout_sources(m_document.sources, m_document.safety.citations)) {
         items.emplace_back(address.empty() ? PdfCanvas::escape(words)
                                            : fmt::format("{} <span foreground='#1a4f8b'>{}</span>",
                                                          PdfCanvas::escape(words),

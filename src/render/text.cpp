@@ -107,6 +107,9 @@ void safety_section(Writer& out, const SafetySection& safety, const Style& style
       out.para("    - ", "      ", sign.text);
     }
   }
+  if (!safety.citations.empty()) {
+    out.para("  ", "  ", basis_line(safety.citations), style.dim);
+  }
 }
 
 /// One exercise: its number, start and name, and under them, indented past
@@ -213,8 +216,8 @@ std::string text_document(const Document& document, const TextOptions& options)
   }
   out.line();
   out.line(style.bold + "Sources" + style.reset);
-  for (const auto& source : document.sources) {
-    out.para("  - ", "    ", source);
+  for (const auto& [words, address] : handout_sources(document.sources, document.safety.citations)) {
+    out.para("  - ", "    ", address.empty() ? words : fmt::format("{} {}", words, short_address(address)));
   }
   if (!options.follow.empty()) {
     // One line, however long, to be copied whole.

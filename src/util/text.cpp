@@ -291,6 +291,28 @@ std::string truncate_to_width(std::string_view text, std::size_t width)
   return std::string(text.substr(0, end)) + "…";
 }
 
+namespace {
+
+/// How many bytes of `text` (whole UTF-8 sequences) fill at most `width`
+/// columns.
+std::size_t prefix_of_width(std::string_view text, std::size_t width)
+{
+  std::size_t end = 0;
+  while (end < text.size()) {
+    std::size_t next = end + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) {
+      ++next;
+    }
+    if (display_width(text.substr(0, next)) > width) {
+      break;
+    }
+    end = next;
+  }
+  return end;
+}
+
+} // namespace
+
 std::vector<std::string> wrap(std::string_view text, std::size_t width)
 {
   // A line that fits and has no space to fold is its own wrapping.
@@ -314,8 +336,27 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width)
     if (end == std::string_view::npos) {
       end = text.size();
     }
-    const std::string_view word = text.substr(pos, end - pos);
-    const std::size_t word_width = display_width(word);
+    std::string_view word = text.substr(pos, end - pos);
+    std::size_t word_width = display_width(word);
+    if (word_width > width && width > 0) {
+      // A word wider than a line (a web address) starts a line of its own
+      // and breaks after its last slash or hyphen that fits, else at the
+      // width.
+      if (!line.empty()) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_width = 0;
+      }
+      while (word_width > width) {
+        const std::size_t fits = prefix_of_width(word, width);
+        const std::size_t mark = word.substr(0, fits).find_last_of("/-");
+        const std::size_t cut =
+          mark != std::string_view::npos && mark > 0 ? mark + 1 : std::max<std::size_t>(fits, 1);
+        lines.emplace_back(word.substr(0, cut));
+        word.remove_prefix(cut);
+        word_width = display_width(word);
+      }
+    }
     if (!line.empty() && line_width + 1 + word_width > width) {
       lines.push_back(std::move(line));
       line.clear();
