@@ -94,8 +94,7 @@ void Chooser::run(std::vector<std::string>& uncovered)
 {
   m_stage = "it was asked for";
   for (const auto& candidate : m_candidates) {
-    if (std::find(m_request.include.begin(), m_request.include.end(), candidate.exercise->id) !=
-        m_request.include.end()) {
+    if (asked_for(candidate)) {
       offer(candidate);
     }
   }

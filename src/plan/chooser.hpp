@@ -4,6 +4,7 @@
 #include "backplan/plan/model.hpp"
 #include "plan/selection.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -125,6 +126,14 @@ private:
   /// What a swap must keep: each need covered, and whether the plan opens
   /// gently and ends calmly.
   std::vector<bool> kept_shape(const std::vector<Need>& needs) const;
+  /// Whether the plan still has all that `before` (a kept_shape) had.
+  bool keeps_shape(const std::vector<bool>& before, const std::vector<Need>& needs) const;
+  /// Whether the request includes `candidate` by name (--include).
+  bool asked_for(const Candidate& candidate) const
+  {
+    return std::find(m_request.include.begin(), m_request.include.end(), candidate.exercise->id) !=
+           m_request.include.end();
+  }
   /// Offers `candidate`, and takes it out again when it would end a plan
   /// that ended calmly alone in a posture of its own.
   bool offer_keeping_end(const Candidate& candidate);

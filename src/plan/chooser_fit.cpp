@@ -24,33 +24,31 @@ std::vector<bool> Chooser::kept_shape(const std::vector<Need>& needs) const
   return shape;
 }
 
+bool Chooser::keeps_shape(const std::vector<bool>& before, const std::vector<Need>& needs) const
+{
+  const auto now = kept_shape(needs);
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (before[i] && !now[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void Chooser::swap_to_fill()
 {
   const int target = fill_target_seconds(m_selection.budget());
   const auto all_needs = needs();
-  const auto asked_for = [&](const Candidate* candidate) {
-    return std::find(m_request.include.begin(), m_request.include.end(), candidate->exercise->id) !=
-           m_request.include.end();
-  };
   m_stage = "it fills more of a short plan's time than the exercise it replaced";
   while (m_selection.total() < target && !exhausted()) {
     const auto shape = kept_shape(all_needs);
-    const auto keeps = [&] {
-      const auto now = kept_shape(all_needs);
-      for (std::size_t i = 0; i < shape.size(); ++i) {
-        if (shape[i] && !now[i]) {
-          return false;
-        }
-      }
-      return true;
-    };
     const auto state = m_selection.state();
     const std::vector<const Candidate*> chosen = m_selection.chosen();
     const Candidate* out = nullptr;
     const Candidate* in = nullptr;
     int best = m_selection.total();
     for (const Candidate* leaving : chosen) {
-      if (asked_for(leaving)) {
+      if (asked_for(*leaving)) {
         continue;
       }
       m_selection.remove(leaving);
@@ -63,7 +61,7 @@ void Chooser::swap_to_fill()
         if (m_selection.try_add(&joining, m_selection.level_dose(joining)) != Added::yes) {
           continue;
         }
-        if (m_selection.total() > best && keeps()) {
+        if (m_selection.total() > best && keeps_shape(shape, all_needs)) {
           best = m_selection.total();
           out = leaving;
           in = &joining;
@@ -96,19 +94,6 @@ void Chooser::rechoose_short()
     }
   }
   const auto shape = kept_shape(asked);
-  const auto keeps = [&] {
-    const auto now = kept_shape(asked);
-    for (std::size_t i = 0; i < shape.size(); ++i) {
-      if (shape[i] && !now[i]) {
-        return false;
-      }
-    }
-    return true;
-  };
-  const auto asked_for = [&](const Candidate& candidate) {
-    return std::find(m_request.include.begin(), m_request.include.end(), candidate.exercise->id) !=
-           m_request.include.end();
-  };
   // Those chosen and those left out for the time, each with its seconds.
   const auto before = m_selection.state();
   const int before_total = m_selection.total();
@@ -136,7 +121,7 @@ void Chooser::rechoose_short()
         return;
       }
     }
-    if (m_selection.total() > best && keeps()) {
+    if (m_selection.total() > best && keeps_shape(shape, asked)) {
       best = m_selection.total();
       chosen = m_selection.state();
     }
