@@ -108,6 +108,14 @@ TEST_SUITE("cli::run")
     CHECK(cues(direct.out) == cues(last.out));
     CHECK(cues(last.out) == cues(from_file.out));
     CHECK(!cues(last.out).empty());
+    // The kept plan is the JSON plan -f json prints, without the exercises
+    // left out, which a run does not read.
+    auto kept = nlohmann::json::parse(test::slurp(state + "/backplan/last-plan.json"));
+    auto printed_json = nlohmann::json::parse(saved.out);
+    CHECK(kept["left_out"].empty());
+    CHECK_FALSE(printed_json["left_out"].empty());
+    printed_json["left_out"] = nlohmann::json::array();
+    CHECK(kept == printed_json);
     // --last runs the saved plan as it is: the options that shape one are refused.
     const auto both = run_backplan({"run", "--last", "-m", "5"}, env);
     CHECK(both.status == 2);

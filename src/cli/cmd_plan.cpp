@@ -202,7 +202,7 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
       }
     }
   }
-  keep_last_plan(plan);
+  keep_last_plan(last_plan_text(plan));
 }
 
 } // namespace

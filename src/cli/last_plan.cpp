@@ -35,7 +35,12 @@ std::optional<std::filesystem::path> last_plan_path()
   return folder ? std::optional(*folder / "last-plan.json") : std::nullopt;
 }
 
-void keep_last_plan(const plan::Plan& plan)
+std::string last_plan_text(const plan::Plan& plan)
+{
+  return render::json_text(render::plan_json(plan, render::LeftOutList::omitted));
+}
+
+void keep_last_plan(const std::string& text)
 {
   const auto path = last_plan_path();
   if (!path) {
@@ -44,7 +49,7 @@ void keep_last_plan(const plan::Plan& plan)
   try {
     std::error_code error;
     std::filesystem::create_directories(path->parent_path(), error);
-    util::write_file_atomically(*path, render::json_text(render::plan_json(plan)), false);
+    util::write_file_atomically(*path, text, false);
   } catch (const std::exception& failure) {
     fmt::print(stderr, "backplan: warning: cannot keep the plan for 'run --last': {}\n", failure.what());
   }

@@ -14,9 +14,13 @@ namespace backplan::cli {
 /// default); nothing when neither is known.
 std::optional<std::filesystem::path> last_plan_path();
 
-/// Keeps `plan` as JSON at last_plan_path, atomically; a warning on standard
-/// error when it cannot (the plan itself was printed).
-void keep_last_plan(const plan::Plan& plan);
+/// The JSON `keep_last_plan` keeps for `plan`: as `plan -f json` writes
+/// it, with `left_out` empty (`run --last` does not read it).
+std::string last_plan_text(const plan::Plan& plan);
+
+/// Keeps `text` (last_plan_text) at last_plan_path, atomically; a warning
+/// on standard error when it cannot (the plan itself was printed).
+void keep_last_plan(const std::string& text);
 
 /// The command that runs the plan of `request` from the context's catalogs:
 /// "backplan run --knee -m 10 --seed 3", every word a shell reads as it is

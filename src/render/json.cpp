@@ -230,7 +230,7 @@ Json rules_json(const std::vector<catalog::Contraindication>& rules,
   return out;
 }
 
-Json plan_json(const plan::Plan& plan)
+Json plan_json(const plan::Plan& plan, LeftOutList listed)
 {
   Json out;
   out["schema_version"] = plan_json_version;
@@ -244,8 +244,10 @@ Json plan_json(const plan::Plan& plan)
   }
   out["items"] = std::move(items);
   Json left_out = Json::array();
-  for (const auto& left : plan.left_out) {
-    left_out.push_back(left_out_json(left));
+  if (listed == LeftOutList::listed) {
+    for (const auto& left : plan.left_out) {
+      left_out.push_back(left_out_json(left));
+    }
   }
   out["left_out"] = std::move(left_out);
   out["totals"] = totals_json(plan);

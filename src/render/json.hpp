@@ -22,8 +22,14 @@ inline constexpr int cue_json_version = 1;     ///< run --cues -f json, each lin
 /// safety, sources), indented by two spaces and ending in a newline.
 std::string render_json(const plan::Plan& plan, const TextOptions& options);
 
-/// The plan as a JSON value, as `render_json` prints it.
-nlohmann::ordered_json plan_json(const plan::Plan& plan);
+/// Whether a plan's JSON lists the exercises left out, or leaves its
+/// `left_out` empty (the plan kept for `run --last`, which does not read
+/// them: in a catalog of thousands they are most of the document).
+enum class LeftOutList { listed, omitted };
+
+/// The plan as a JSON value, as `render_json` prints it (with
+/// `LeftOutList::listed`).
+nlohmann::ordered_json plan_json(const plan::Plan& plan, LeftOutList left_out = LeftOutList::listed);
 
 /// Contraindications as a JSON array of {condition, condition_name, action,
 /// instruction, basis, when}, each condition named by `condition_name_of`
