@@ -412,8 +412,13 @@ void Chooser::offer_remaining(int target)
 bool Chooser::offer_keeping_end(const Candidate& candidate)
 {
   // What ends the plan calmly stays last: an exercise that would end it
-  // alone in a posture of its own is turned away.
-  const bool calm = ends_calmly(m_catalog, ordered());
+  // alone in a posture of its own is turned away. Whether it ends calmly
+  // is worked out again only when the plan has changed.
+  if (m_calm_at != m_selection.changes()) {
+    m_calm = ends_calmly(m_catalog, ordered());
+    m_calm_at = m_selection.changes();
+  }
+  const bool calm = m_calm;
   if (!offer(candidate)) {
     return false;
   }

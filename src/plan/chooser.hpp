@@ -166,6 +166,10 @@ private:
   std::vector<bool> m_tried;            ///< offered at least once, by candidate
   bool m_families_allowed = false;      ///< the last stage: a second exercise of a family may join
   const Candidate* m_dropped = nullptr; ///< taken out so that the plan ends calmly
+  /// Whether the plan ended calmly when the selection's changes() was
+  /// `m_calm_at` (offer_keeping_end asks for each candidate).
+  bool m_calm = false;
+  std::uint64_t m_calm_at = static_cast<std::uint64_t>(-1);
   /// Why a candidate offered was not added, in seconds.
   struct Refusal {
     Added why;

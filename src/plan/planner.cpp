@@ -268,20 +268,21 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
       progressed.insert(candidate.exercise->progression_of);
     }
   }
-  std::vector<bool> demoted;
   util::Rng rng(request.seed);
   rng.shuffle(candidates);
+  // Demoted last, then those needing a change or a caution, a change last
+  // among them, then by level: one key a candidate, compared as a tuple.
+  using Key = std::tuple<bool, bool, bool, int>;
+  std::vector<Key> keys;
+  keys.reserve(candidates.size());
   for (const auto& candidate : candidates) {
-    demoted.push_back(progressed.contains(candidate.exercise->id));
+    keys.emplace_back(progressed.contains(candidate.exercise->id), candidate.modified || candidate.cautioned,
+                      candidate.modified, candidate.level);
   }
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tuple(demoted[a], candidates[a].modified || candidates[a].cautioned, candidates[a].modified,
-                      candidates[a].level) < std::tuple(demoted[b],
-                                                        candidates[b].modified || candidates[b].cautioned,
-                                                        candidates[b].modified, candidates[b].level);
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
   std::vector<Candidate> sorted;
   sorted.reserve(candidates.size());
   for (const auto i : order) {

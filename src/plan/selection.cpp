@@ -133,6 +133,7 @@ void Selection::reorder()
     exercises.push_back(candidate->exercise);
   }
   m_order = m_order_of(exercises);
+  ++m_changes;
 }
 
 void Selection::remove(const Candidate* candidate)
@@ -156,6 +157,7 @@ void Selection::restore(State state)
   m_groups = std::move(state.groups);
   m_floor = std::move(state.floor);
   m_order = std::move(state.order);
+  ++m_changes;
 }
 
 std::optional<int> Selection::item_cap() const

@@ -7,6 +7,7 @@
 #include "plan/order.hpp"
 #include "plan/timing.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -147,6 +148,9 @@ public:
   /// with its changes of position when it was refused for the budget after
   /// the plan was ordered with it, else its own.
   int last_cost() const { return m_cost; }
+  /// A number that changes whenever the exercises chosen or their order may
+  /// have: what is worked out from the order alone can be kept until then.
+  std::uint64_t changes() const { return m_changes; }
   /// Total seconds in plan order, transitions included.
   int total() const;
   /// Seconds the chosen items take, without transitions.
@@ -191,6 +195,7 @@ private:
   bool m_item_cap_lifted = false;
   bool m_postures_closed = false;
   int m_cost = 0;
+  std::uint64_t m_changes = 0; ///< changes()
   std::vector<std::size_t> m_order;
 };
 
