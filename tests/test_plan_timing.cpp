@@ -10,6 +10,42 @@ using namespace backplan;
 
 TEST_SUITE("plan::timing")
 {
+  TEST_CASE("duration is the sum of the phases for_each_phase gives, for every dose of a grid")
+  {
+    int doses = 0;
+    for (const int hold : {0, 5, 30}) {
+      for (const int move : {0, 3}) {
+        for (const int reps : {0, 1, 2, 10}) {
+          for (const int sets : {0, 1, 3}) {
+            for (const int rest : {0, 2}) {
+              for (const int set_rest : {0, 30}) {
+                for (const bool per_side : {false, true}) {
+                  for (const int lead : {0, 5}) {
+                    const plan::Dose dose{hold, move, reps, sets, rest, set_rest};
+                    int sum = 0;
+                    plan::for_each_phase(dose, per_side, plan::Lead{0, false, lead},
+                                         [&sum](const plan::Phase& phase) { sum += phase.seconds; });
+                    CAPTURE(hold);
+                    CAPTURE(move);
+                    CAPTURE(reps);
+                    CAPTURE(sets);
+                    CAPTURE(rest);
+                    CAPTURE(set_rest);
+                    CAPTURE(per_side);
+                    CAPTURE(lead);
+                    CHECK(plan::duration(dose, per_side, lead) == sum);
+                    ++doses;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    CHECK(doses == 3 * 2 * 4 * 3 * 2 * 2 * 2 * 2);
+  }
+
   TEST_CASE("duration counts sides, sets, repetitions, holds and rests")
   {
     SUBCASE("holds on each side")

@@ -64,10 +64,16 @@ std::vector<Phase> item_phases(const Dose& dose, bool per_side, const Lead& lead
 
 int duration(const Dose& dose, bool per_side, int side_lead_in)
 {
-  int seconds = 0;
-  for_each_phase(dose, per_side, Lead{0, false, side_lead_in},
-                 [&seconds](const Phase& phase) { seconds += phase.seconds; });
-  return seconds;
+  // The sum of for_each_phase's phases, added up here rather than visited
+  // one by one: the planner asks for it for every candidate it weighs, and
+  // a test holds the two to each other over every dose of a grid.
+  const auto positive = [](int value) { return std::max(value, 0); };
+  const int reps = positive(dose.reps);
+  const int sets = positive(dose.sets);
+  const int one_rep = positive(dose.rep_seconds) + positive(dose.hold);
+  const int one_set = reps == 0 ? 0 : reps * one_rep + (reps - 1) * positive(dose.rest_between_reps);
+  const int one_side = sets == 0 ? 0 : sets * one_set + (sets - 1) * positive(dose.rest_between_sets);
+  return per_side ? 2 * one_side + side_lead_in : one_side;
 }
 
 std::string dosage_words(const Dose& dose, bool per_side) { return dosage_words(dose, per_side, dose, dose); }
