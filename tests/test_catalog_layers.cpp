@@ -40,4 +40,32 @@ TEST_SUITE("catalog::layers")
       CHECK(layer.listed[i].stamps.has_value());
     }
   }
+
+  TEST_CASE("a folder's walk takes YAML files, and links to them, but not a link to a folder or other names")
+  {
+    // As std::filesystem's walk did: a link to a folder is not followed, even
+    // when its name ends in .yaml, and a broken link named .yaml is listed,
+    // to be reported when it is read.
+    const std::string root = test::temp_dir() + "/catalog";
+    const std::string elsewhere = test::temp_dir() + "/elsewhere";
+    fs::create_directories(root + "/sub");
+    fs::create_directories(elsewhere);
+    std::ofstream(elsewhere + "/far.yaml") << "id: far\n";
+    std::ofstream(root + "/sub/one.yaml") << "id: one\n";
+    std::ofstream(root + "/notes.txt") << "not a catalog file\n";
+    std::ofstream(root + "/.hidden.yaml") << "id: hidden\n";
+    fs::create_symlink(elsewhere, root + "/folder-link.yaml");
+    fs::create_symlink(elsewhere, root + "/folder-link");
+    fs::create_symlink(elsewhere + "/far.yaml", root + "/file-link.yaml");
+    fs::create_symlink(root + "/missing.yaml", root + "/broken.yaml");
+
+    const catalog::Layer layer = catalog::list_layer(root);
+    CHECK(layer.errors.empty());
+    std::vector<std::string> relative;
+    for (const auto& listed : layer.listed) {
+      relative.push_back(listed.relative);
+    }
+    CHECK(relative ==
+          std::vector<std::string>{".hidden.yaml", "broken.yaml", "file-link.yaml", "sub/one.yaml"});
+  }
 }

@@ -3,8 +3,11 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace backplan::catalog {
@@ -40,27 +43,78 @@ void sort_paths(std::vector<std::string>& paths)
   paths = std::move(sorted);
 }
 
+/// Adds the YAML files below the folder `directory` (a path, as given,
+/// joined with the names found) to `paths`, folders within folders too,
+/// with readdir: a std::filesystem walk cost a catalog of 10 000 files a
+/// tenth of a warm plan. Like std::filesystem's walk with
+/// skip_permission_denied, it does not follow a link to a folder and passes
+/// over a folder it may not open; any YAML-named entry but a folder is
+/// listed, so that a FIFO, a device or a link loop among the files is
+/// reported rather than passed over. Returns false with `error` set when a
+/// folder cannot be read, or when there are more than `most` files.
+bool add_yaml_files(const std::string& directory, std::vector<std::string>& paths, std::size_t most,
+                    std::error_code& error)
+{
+  DIR* folder = ::opendir(directory.c_str());
+  if (folder == nullptr) {
+    if (errno == EACCES) {
+      return true;
+    }
+    error = std::error_code(errno, std::generic_category());
+    return false;
+  }
+  const std::string prefix = directory.ends_with('/') ? directory : directory + '/';
+  bool ok = true;
+  errno = 0;
+  while (const dirent* entry = ::readdir(folder)) {
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") {
+      continue;
+    }
+    std::string path = prefix + std::string(name);
+    struct stat status {};
+    const bool known = entry->d_type != DT_UNKNOWN;
+    const bool folder_entry =
+      known ? entry->d_type == DT_DIR : ::lstat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
+    if (folder_entry) {
+      if (!add_yaml_files(path, paths, most, error)) {
+        ok = false;
+        break;
+      }
+      continue;
+    }
+    if (!is_yaml_file(fs::path(name))) {
+      continue;
+    }
+    const bool link = known ? entry->d_type == DT_LNK : S_ISLNK(status.st_mode);
+    if (link && ::stat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode)) {
+      continue; // a link to a folder is not a file, and is not followed
+    }
+    paths.push_back(std::move(path));
+    if (paths.size() > most) {
+      ok = false;
+      break;
+    }
+    errno = 0;
+  }
+  if (ok && errno != 0) {
+    error = std::error_code(errno, std::generic_category());
+    ok = false;
+  }
+  ::closedir(folder);
+  return ok;
+}
+
 /// The YAML files below `directory`, in name order; a directory that cannot
 /// be walked or holds too many files becomes an error of `layer`.
 std::vector<std::string> yaml_files_below(const fs::path& directory, Layer& layer)
 {
   std::vector<std::string> paths;
   std::error_code error;
-  fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied, error);
-  const fs::recursive_directory_iterator end;
-  for (; !error && it != end; it.increment(error)) {
-    const auto& entry = *it;
-    std::error_code type_error;
-    // Any YAML-named entry but a directory is read, so that a FIFO, a device
-    // or a link loop among the files is reported rather than passed over.
-    if (is_yaml_file(entry.path()) && !entry.is_directory(type_error)) {
-      paths.push_back(entry.path().string());
-      if (paths.size() > max_files) {
-        layer.errors.push_back(
-          {Location{directory.string(), 0, 0}, fmt::format("more than {} catalog files", max_files)});
-        return {};
-      }
-    }
+  if (!add_yaml_files(directory.string(), paths, max_files, error) && !error) {
+    layer.errors.push_back(
+      {Location{directory.string(), 0, 0}, fmt::format("more than {} catalog files", max_files)});
+    return {};
   }
   if (error) {
     layer.errors.push_back(
