@@ -11,7 +11,7 @@ namespace backplan::render::pdf_layout {
 namespace {
 
 constexpr double picture_column = 150; ///< points: the least column for a figure beside its text
-constexpr double least_text = 110;     ///< points: the narrowest text beside a figure
+constexpr double widest_share = 0.55;  ///< of the frame: the widest column for a figure beside its text
 
 } // namespace
 
@@ -52,12 +52,10 @@ void ExerciseSection::write(const std::vector<ExerciseBlock>& exercises,
 std::vector<ExerciseSection::Arrangement> ExerciseSection::arrangements(const ExerciseBlock& exercise,
                                                                         const Frame& frame) const
 {
-  const bool whole = frame.width >= m_page.width();
-  const double least_column = whole ? picture_column : 0;
-  const double widest_column = frame.width - std::max(least_text, 0.45 * frame.width);
+  const double widest_column = widest_share * frame.width;
   std::vector<Arrangement> out;
   if (exercise.drawn == nullptr) {
-    out.push_back({{}, whole ? picture_column : 110});
+    out.push_back({{}, picture_column});
     return out;
   }
   const auto& figure = *exercise.drawn;
@@ -66,7 +64,7 @@ std::vector<ExerciseSection::Arrangement> ExerciseSection::arrangements(const Ex
   options.label_size = m_body.size;
   const auto side = figure::draw(figure, options);
   const auto beside = [&](const figure::Drawing& drawing) {
-    const double column = std::max(least_column, drawing.width + 10);
+    const double column = std::max(picture_column, drawing.width + 10);
     if (column <= widest_column) {
       out.push_back({drawing, column});
     }

@@ -49,7 +49,8 @@ public:
     double column = 0;
   };
 
-  /// A part of the page's width an exercise is laid out in.
+  /// The part of the page's width an exercise is laid out in (the whole of
+  /// it, as the section lays them out).
   struct Frame {
     double x = 0;
     double width = 0;
