@@ -3,6 +3,7 @@
 #include "backplan/figure/drawing.hpp"
 #include "render/common.hpp"
 #include "render/pdf_exercises.hpp"
+#include "render/pdf_week.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -298,113 +299,10 @@ private:
     }
   }
 
-  /// The line above a grid of the week's days, then the days' names over
-  /// their columns, right of a first column `first_width` wide.
-  void week_grid_top(const std::string& words, double first_width, double day_width)
-  {
-    m_page.text(PdfCanvas::escape(words), m_body);
-    m_page.skip(4);
-    day_names(0, first_width, day_width);
-  }
-
-  /// The days of the week over their columns, right of a first column
-  /// `first_width` wide that starts at `x`.
-  void day_names(double x, double first_width, double day_width)
-  {
-    const double top = m_page.y();
-    for (std::size_t d = 0; d < week_days.size(); ++d) {
-      m_page.set_y(top);
-      m_page.text(week_days[d], {.size = m_body.size, .bold = true, .align = TextStyle::Align::centre},
-                  x + first_width + static_cast<double>(d) * day_width, day_width);
-    }
-    m_page.skip(2);
-  }
-
-  /// A programme's log sheet: a row a week, a box and a space for the pain
-  /// score under each day with a session.
-  void log_sheet()
-  {
-    constexpr double box = 9;
-    const double week_width = m_page.width() * 0.16;
-    const double day_width = (m_page.width() - week_width) / static_cast<double>(week_days.size());
-    const auto draw = [&] {
-      week_grid_top(log_sheet_words, week_width, day_width);
-      for (const auto& week : m_document.log) {
-        const double row = m_page.y();
-        m_page.text(PdfCanvas::escape(fmt::format("Week {} ({})", week.number, week.from)), m_body, 0,
-                    week_width - 4);
-        const double bottom = m_page.y();
-        for (std::size_t d = 0; d < week_days.size(); ++d) {
-          if (!week.due[d]) {
-            continue;
-          }
-          const double left = week_width + static_cast<double>(d) * day_width + 4;
-          m_page.set_y(row + 1);
-          m_page.tick_box(left, box);
-          m_page.set_y(row);
-          m_page.text("pain ___", {.size = m_body.size * 0.85}, left + box + 3, day_width - box - 7);
-        }
-        m_page.set_y(std::max(bottom, row + box + 1) + 4);
-      }
-    };
-    section_heading("Your programme's log sheet", m_page.measure(draw));
-    draw();
-  }
-
-  /// The tick grid: a row per exercise with a box per session on each day.
-  /// A long plan's rows go in two halves side by side where the boxes fit.
   void tick_grid()
   {
-    if (!m_document.log.empty()) {
-      log_sheet();
-      return;
-    }
-    const auto& exercises = m_document.exercises;
-    const int sessions = m_document.sessions_per_day;
-    const double boxes = sessions * tick_box + (sessions - 1) * 2.0;
-    const double half = (m_page.width() - 14) / 2;
-    const bool halves = exercises.size() > 4 && half * 0.6 >= 7 * (boxes + 8);
-    const auto draw = [&] {
-      m_page.text(PdfCanvas::escape(tick_grid_words(sessions)), m_body);
-      m_page.skip(4);
-      if (!halves) {
-        tick_rows(exercises.begin(), exercises.end(), 0, m_page.width());
-        return;
-      }
-      const auto middle = exercises.begin() + static_cast<std::ptrdiff_t>((exercises.size() + 1) / 2);
-      m_page.side_by_side({[&] { tick_rows(exercises.begin(), middle, 0, half); },
-                           [&] { tick_rows(middle, exercises.end(), half + 14, half); }});
-    };
-    section_heading("This week", m_page.measure(draw));
-    draw();
-  }
-
-  static constexpr double tick_box = 9; ///< points
-
-  /// The day names, then a row for each exercise from `first` to `last`, in
-  /// a frame `width` wide at `x`.
-  void tick_rows(std::vector<ExerciseBlock>::const_iterator first,
-                 std::vector<ExerciseBlock>::const_iterator last, double x, double width)
-  {
-    const int sessions = m_document.sessions_per_day;
-    const double name_width = width * (width < m_page.width() ? 0.4 : 0.36);
-    const double day_width = (width - name_width) / static_cast<double>(week_days.size());
-    const double boxes = sessions * tick_box + (sessions - 1) * 2.0;
-    day_names(x, name_width, day_width);
-    for (auto exercise = first; exercise != last; ++exercise) {
-      const double row = m_page.y();
-      m_page.text(PdfCanvas::escape(fmt::format("{}. {}", exercise->number, exercise->name)), m_body, x,
-                  name_width - 6);
-      const double bottom = m_page.y();
-      for (std::size_t d = 0; d < week_days.size(); ++d) {
-        const double left = x + name_width + static_cast<double>(d) * day_width + (day_width - boxes) / 2;
-        m_page.set_y(row + 1);
-        for (int s = 0; s < sessions; ++s) {
-          m_page.tick_box(left + s * (tick_box + 2), tick_box);
-        }
-      }
-      m_page.set_y(std::max(bottom, row + tick_box + 1) + 1);
-    }
+    week_sheet(m_page, m_document, m_body,
+               [&](const std::string& title, double keep_with) { section_heading(title, keep_with); });
   }
 
   void sources()
