@@ -184,6 +184,26 @@ TEST_SUITE("hostile")
     }
   }
 
+  TEST_CASE("a folder within a catalog folder that may not be opened is passed over, even when last")
+  {
+    // The walk reads the folder's entries one by one; the failure to open
+    // the one folder in it must not read as a failure to read the rest.
+    const std::string dir = test::temp_dir();
+    std::filesystem::create_directories(dir + "/catalog/closed");
+    write(dir + "/catalog/closed/secret.yaml", exercise("secret"));
+    ::chmod((dir + "/catalog/closed").c_str(), 0);
+    ::chmod((dir + "/catalog").c_str(), 0755);
+    ::chmod(dir.c_str(), 0755);
+    ::chmod(std::filesystem::path(dir).parent_path().c_str(), 0755);
+    const std::string as_nobody =
+      "cd / && setpriv --reuid=65534 --regid=65534 --clear-groups env XDG_CACHE_HOME=" + dir + "/cache " +
+      std::string(BACKPLAN_EXE) + " check " + dir + "/catalog 2>&1; echo status=$?";
+    const auto r =
+      ::geteuid() == 0 ? test::shell(as_nobody) : test::shell(as_nobody.substr(as_nobody.find("env ")));
+    ::chmod((dir + "/catalog/closed").c_str(), 0755);
+    CHECK(r.out == "ok: 0 files, 0 exercises, 0 conditions, 0 regions, 0 goals, 0 positions\nstatus=0\n");
+  }
+
   TEST_CASE("inputs the fuzzer found stay fixed")
   {
     // yaml-cpp's LoadAll loops for ever on a stray ',' before any node.

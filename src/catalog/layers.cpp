@@ -16,10 +16,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_yaml_file(const fs::path& path)
+/// Whether a file named `name` is a catalog file: its extension (as
+/// std::filesystem reads it: after the last dot, which does not start the
+/// name) is .yaml or .yml.
+bool is_yaml_name(std::string_view name)
 {
-  const auto extension = path.extension().string();
-  return extension == ".yaml" || extension == ".yml";
+  const auto dot = name.rfind('.');
+  return dot != std::string_view::npos && dot > 0 &&
+         (name.substr(dot) == ".yaml" || name.substr(dot) == ".yml");
 }
 
 /// Sorts paths as std::filesystem::path orders them, element by element:
@@ -65,8 +69,17 @@ bool add_yaml_files(const std::string& directory, std::vector<std::string>& path
   }
   const std::string prefix = directory.ends_with('/') ? directory : directory + '/';
   bool ok = true;
-  errno = 0;
-  while (const dirent* entry = ::readdir(folder)) {
+  while (true) {
+    // readdir says an error only through errno, which the calls below set.
+    errno = 0;
+    const dirent* entry = ::readdir(folder);
+    if (entry == nullptr) {
+      if (errno != 0) {
+        error = std::error_code(errno, std::generic_category());
+        ok = false;
+      }
+      break;
+    }
     const std::string_view name = entry->d_name;
     if (name == "." || name == "..") {
       continue;
@@ -83,7 +96,7 @@ bool add_yaml_files(const std::string& directory, std::vector<std::string>& path
       }
       continue;
     }
-    if (!is_yaml_file(fs::path(name))) {
+    if (!is_yaml_name(name)) {
       continue;
     }
     const bool link = known ? entry->d_type == DT_LNK : S_ISLNK(status.st_mode);
@@ -95,11 +108,6 @@ bool add_yaml_files(const std::string& directory, std::vector<std::string>& path
       ok = false;
       break;
     }
-    errno = 0;
-  }
-  if (ok && errno != 0) {
-    error = std::error_code(errno, std::generic_category());
-    ok = false;
   }
   ::closedir(folder);
   return ok;
