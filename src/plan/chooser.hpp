@@ -109,8 +109,9 @@ private:
   std::vector<const catalog::Exercise*> ordered() const;
   /// Still short of the target: whatever else fits; then a second exercise
   /// of a family; then items past the cap on one item's share; then
-  /// swaps that fill more (`swap_to_fill`); then, when `exhausted`, doses
-  /// raised evenly (Selection::raise).
+  /// exercises swapped for ones that fill more (`swap_to_fill`,
+  /// `rechoose_short`); then, when `exhausted`, doses raised evenly
+  /// (Selection::raise).
   void top_up();
   /// Still short of the target, with exercises left out for the time: swaps
   /// a chosen exercise for one left out where that fills more of the time

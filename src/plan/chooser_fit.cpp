@@ -43,11 +43,10 @@ void Chooser::swap_to_fill()
   while (m_selection.total() < target && !exhausted()) {
     const auto shape = kept_shape(all_needs);
     const auto state = m_selection.state();
-    const std::vector<const Candidate*> chosen = m_selection.chosen();
     const Candidate* out = nullptr;
     const Candidate* in = nullptr;
     int best = m_selection.total();
-    for (const Candidate* leaving : chosen) {
+    for (const Candidate* leaving : state.chosen) {
       if (asked_for(*leaving)) {
         continue;
       }
@@ -130,7 +129,9 @@ void Chooser::rechoose_short()
   for (std::size_t i = 0; i < pool.size(); ++i) {
     attempt({pool[i].first});
     for (std::size_t j = i + 1; j < pool.size(); ++j) {
-      // Two that cannot fit together, or cannot reach the target, are not tried.
+      // Two that cannot fit together are not tried, nor two whose own
+      // seconds fall short of the target by more than half the room: they
+      // would fill too little to be worth ordering the plan for.
       const int both = pool[i].second + pool[j].second;
       if (both <= room && both >= target - room / 2) {
         attempt({pool[i].first, pool[j].first});

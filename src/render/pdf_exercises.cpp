@@ -11,7 +11,7 @@ namespace backplan::render::pdf_layout {
 namespace {
 
 constexpr double picture_column = 150; ///< points: the least column for a figure beside its text
-constexpr double widest_share = 0.55;  ///< of the frame: the widest column for a figure beside its text
+constexpr double widest_share = 0.55; ///< of the page's width: the widest column for a figure beside its text
 
 } // namespace
 
@@ -33,26 +33,24 @@ void bullet(PdfCanvas& page, const std::string& markup, TextStyle style, double 
 void ExerciseSection::write(const std::vector<ExerciseBlock>& exercises,
                             const std::function<void(double)>& heading)
 {
-  const Frame whole{0, m_page.width()};
   for (const auto& exercise : exercises) {
-    const Choice choice = shortest(exercise, whole);
+    const Choice choice = shortest(exercise);
     if (&exercise == &exercises.front()) {
       heading(choice.height);
     } else {
       m_page.keep(choice.height + m_gap);
       m_page.skip(m_page.y() > 0 ? m_gap : 0);
     }
-    place(exercise, choice, whole);
+    place(exercise, choice);
   }
 }
 
-/// The ways the figure of `exercise` can sit in `frame`: its panels side by
+/// The ways the figure of `exercise` can sit: its panels side by
 /// side or one above the other in a column beside the text, where the text
 /// keeps enough width, or side by side above the text.
-std::vector<ExerciseSection::Arrangement> ExerciseSection::arrangements(const ExerciseBlock& exercise,
-                                                                        const Frame& frame) const
+std::vector<ExerciseSection::Arrangement> ExerciseSection::arrangements(const ExerciseBlock& exercise) const
 {
-  const double widest_column = widest_share * frame.width;
+  const double widest_column = widest_share * m_page.width();
   std::vector<Arrangement> out;
   if (exercise.drawn == nullptr) {
     out.push_back({{}, picture_column});
@@ -75,26 +73,26 @@ std::vector<ExerciseSection::Arrangement> ExerciseSection::arrangements(const Ex
   if (figure::fitting_scale(figure, options.max_width, true) >= m_scale) {
     beside(figure::draw(figure, options));
   }
-  if (side.width <= frame.width) {
+  if (side.width <= m_page.width()) {
     out.push_back({side, 0});
   }
   return out;
 }
 
-/// The arrangement of `exercise` in `frame` that takes the least height
+/// The arrangement of `exercise` that takes the least height
 /// (the first of equals); none, with an infinite height, when its figure
-/// is wider than the frame.
-ExerciseSection::Choice ExerciseSection::shortest(const ExerciseBlock& exercise, const Frame& frame)
+/// is wider than the page.
+ExerciseSection::Choice ExerciseSection::shortest(const ExerciseBlock& exercise)
 {
   Choice best{{}, std::numeric_limits<double>::infinity()};
-  for (auto& candidate : arrangements(exercise, frame)) {
+  for (auto& candidate : arrangements(exercise)) {
     // No arrangement is shorter than its figure: one that cannot win is not
     // laid out (shaping its text is most of a handout's time).
     const double heading = candidate.column == 0 ? m_body.size : 0; // above the figure
     if (candidate.drawing.height + heading >= best.height - 0.5) {
       continue;
     }
-    const double height = m_page.measure([&] { body(exercise, candidate, frame); });
+    const double height = m_page.measure([&] { body(exercise, candidate); });
     if (height < best.height - 0.5) {
       best = {std::move(candidate), height};
     }
@@ -102,26 +100,25 @@ ExerciseSection::Choice ExerciseSection::shortest(const ExerciseBlock& exercise,
   return best;
 }
 
-/// The figure as `arrangement` places it in `frame`, or a plain placeholder
+/// The figure as `arrangement` places it, or a plain placeholder
 /// naming the start position, then the figure's notes.
-void ExerciseSection::picture(const ExerciseBlock& exercise, const Arrangement& arrangement,
-                              const Frame& frame)
+void ExerciseSection::picture(const ExerciseBlock& exercise, const Arrangement& arrangement)
 {
-  const double width = arrangement.column > 0 ? arrangement.column - 10 : frame.width;
+  const double width = arrangement.column > 0 ? arrangement.column - 10 : m_page.width();
   if (exercise.drawn == nullptr) {
     const double top = m_page.y();
     m_page.skip(20);
     m_page.text(PdfCanvas::escape(exercise.position),
-                {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre}, frame.x, width);
+                {.italic = true, .grey = 0.4, .align = TextStyle::Align::centre}, 0, width);
     m_page.skip(20);
     m_page.box(top, 0.75);
     return;
   }
   const auto& drawn = arrangement.drawing;
-  m_page.drawing(drawn, frame.x + std::max(0.0, (width - drawn.width) / 2));
+  m_page.drawing(drawn, std::max(0.0, (width - drawn.width) / 2));
   m_page.skip(drawn.height + 2);
   for (const auto& note : exercise.figure_notes) {
-    m_page.text(PdfCanvas::escape(note), {.size = 7, .italic = true}, frame.x, width);
+    m_page.text(PdfCanvas::escape(note), {.size = 7, .italic = true}, 0, width);
   }
 }
 
@@ -169,30 +166,30 @@ void ExerciseSection::text(const ExerciseBlock& exercise, double x, double width
   }
 }
 
-/// The exercise in `frame`, its figure as `arrangement` places it.
-void ExerciseSection::body(const ExerciseBlock& exercise, const Arrangement& arrangement, const Frame& frame)
+/// The exercise, its figure as `arrangement` places it.
+void ExerciseSection::body(const ExerciseBlock& exercise, const Arrangement& arrangement)
 {
   if (arrangement.column == 0) {
-    heading_line(exercise, frame.x, frame.width);
+    heading_line(exercise, 0, m_page.width());
     m_page.skip(2);
-    picture(exercise, arrangement, frame);
-    text(exercise, frame.x, frame.width);
+    picture(exercise, arrangement);
+    text(exercise, 0, m_page.width());
     return;
   }
-  const double x = frame.x + arrangement.column;
-  const double width = frame.width - arrangement.column;
-  m_page.side_by_side({[&] { picture(exercise, arrangement, frame); },
+  const double x = arrangement.column;
+  const double width = m_page.width() - arrangement.column;
+  m_page.side_by_side({[&] { picture(exercise, arrangement); },
                        [&] {
                          heading_line(exercise, x, width);
                          text(exercise, x, width);
                        }});
 }
 
-void ExerciseSection::place(const ExerciseBlock& exercise, const Choice& choice, const Frame& frame)
+void ExerciseSection::place(const ExerciseBlock& exercise, const Choice& choice)
 {
   m_places.push_back(m_page.place());
   m_page.bookmark(fmt::format("{}. {}", exercise.number, exercise.name));
-  body(exercise, choice.arrangement, frame);
+  body(exercise, choice.arrangement);
   if (exercise.drawn != nullptr) {
     m_widths.push_back(choice.arrangement.drawing.width);
   }

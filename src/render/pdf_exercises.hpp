@@ -41,35 +41,28 @@ public:
   /// How wide (points) each figure was drawn.
   const std::vector<double>& figure_widths() const { return m_widths; }
 
+private:
   /// The figure of an exercise as drawn, and how it sits by the text: in a
   /// column beside it (`column` points wide, the text to its right) or,
-  /// with `column` 0, across its frame above it.
+  /// with `column` 0, across the page above it.
   struct Arrangement {
     figure::Drawing drawing;
     double column = 0;
   };
 
-  /// The part of the page's width an exercise is laid out in (the whole of
-  /// it, as the section lays them out).
-  struct Frame {
-    double x = 0;
-    double width = 0;
-  };
-
-private:
   /// An arrangement and the height of the exercise laid out with it.
   struct Choice {
     Arrangement arrangement;
     double height = 0;
   };
 
-  std::vector<Arrangement> arrangements(const ExerciseBlock& exercise, const Frame& frame) const;
-  Choice shortest(const ExerciseBlock& exercise, const Frame& frame);
-  void picture(const ExerciseBlock& exercise, const Arrangement& arrangement, const Frame& frame);
+  std::vector<Arrangement> arrangements(const ExerciseBlock& exercise) const;
+  Choice shortest(const ExerciseBlock& exercise);
+  void picture(const ExerciseBlock& exercise, const Arrangement& arrangement);
   void heading_line(const ExerciseBlock& exercise, double x, double width);
   void text(const ExerciseBlock& exercise, double x, double width);
-  void body(const ExerciseBlock& exercise, const Arrangement& arrangement, const Frame& frame);
-  void place(const ExerciseBlock& exercise, const Choice& choice, const Frame& frame);
+  void body(const ExerciseBlock& exercise, const Arrangement& arrangement);
+  void place(const ExerciseBlock& exercise, const Choice& choice);
 
   PdfCanvas& m_page;
   TextStyle m_body;

@@ -31,8 +31,8 @@ struct LaidOut {
 /// section, the tick grid and the sources. `found` holds where a first pass
 /// put each exercise and then the safety section (empty on the first pass),
 /// for the links to them. Every figure is drawn at one scale, the
-/// density's unless a figure would pass the page's width; a figure too
-/// wide for the picture column beside its text goes above it.
+/// density's unless a figure would pass the page's width, beside or above
+/// its text, whichever is shorter (ExerciseSection).
 LaidOut lay_out(PdfCanvas& page, const Document& document, const std::vector<Place>& found,
                 const Density& density);
 
