@@ -2,20 +2,16 @@
 
 #include "backplan/plan/request.hpp"
 #include "backplan/safety/conditions.hpp"
+#include "plan/candidates.hpp"
 #include "plan/chooser.hpp"
 #include "plan/plan_notes.hpp"
 #include "plan/selection.hpp"
 #include "plan/timing.hpp"
-#include "util/rng.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <numeric>
 #include <optional>
-#include <string_view>
-#include <tuple>
-#include <unordered_set>
 
 namespace backplan::plan {
 
@@ -23,117 +19,6 @@ namespace {
 
 using catalog::Catalog;
 using catalog::Exercise;
-
-bool intersects(const std::vector<std::string>& a, const std::vector<std::string>& b)
-{
-  return std::any_of(a.begin(), a.end(), [&](const std::string& x) { return contains(b, x); });
-}
-
-std::vector<std::string> names_of(const catalog::Vocabulary& vocabulary, const std::vector<std::string>& ids)
-{
-  std::vector<std::string> out;
-  for (const auto& id : ids) {
-    out.push_back(vocabulary.name_of(id));
-  }
-  return out;
-}
-
-/// Whether `exercise`'s level is kept for a request that names it.
-bool on_request(const Catalog& catalog, const Exercise& exercise)
-{
-  const auto* level = catalog.levels.find(exercise.level);
-  return level != nullptr && level->on_request;
-}
-
-/// Whether the request names `exercise` (to include, or among exactly its
-/// exercises): a clinician's choice, which a level kept for a request or a
-/// progression does not hold back.
-bool named(const Request& request, const Exercise& exercise)
-{
-  return contains(request.include, exercise.id) || contains(request.exercises, exercise.id);
-}
-
-/// The dose set for `exercise` by the request, if any.
-const DoseChange* dose_change(const Request& request, const Exercise& exercise)
-{
-  const auto found = std::find_if(request.doses.begin(), request.doses.end(),
-                                  [&](const DoseChange& change) { return change.id == exercise.id; });
-  return found == request.doses.end() ? nullptr : &*found;
-}
-
-/// The dose a plan of the request's minutes gives `exercise` within the
-/// cap on one item and `position_cap` (0: none), with the values a
-/// clinician set for it.
-Dose request_dose(const Catalog& catalog, const Request& request, const Exercise& exercise, int position_cap)
-{
-  const Dose dose = level_dose(catalog, exercise, request.minutes, request.lead_in, position_cap);
-  const DoseChange* change = dose_change(request, exercise);
-  return change != nullptr ? changed(dose, *change) : dose;
-}
-
-/// Why a safe exercise does not pass the request's filters, or nothing.
-std::optional<LeftOut> filter(const Catalog& catalog, const Request& request, const Exercise& exercise)
-{
-  const auto out = [&](const char* reason, std::string detail) {
-    return LeftOut{exercise.id, exercise.name, reason, std::move(detail), {}};
-  };
-  if (std::find(request.exclude.begin(), request.exclude.end(), exercise.id) != request.exclude.end()) {
-    return out("excluded", "left out on request");
-  }
-  if (request.setting == "desk" && setting_of(catalog, exercise) == "floor") {
-    return out("setting", fmt::format("done on the floor ({}), not at a desk",
-                                      catalog.positions.name_of(exercise.position)));
-  }
-  if (!request.level.empty() &&
-      catalog.levels.index_of(exercise.level) > catalog.levels.index_of(request.level)) {
-    return out("level", fmt::format("level {} is above the requested {}", exercise.level, request.level));
-  }
-  if (const auto* condition =
-        safety::phase_excluding(catalog, request.conditions, request.cleared, exercise)) {
-    const catalog::Phase& phase = *condition->phase;
-    return out("phase", fmt::format("not part of the early-phase plan ({}): only once {} has cleared you "
-                                    "(--cleared)",
-                                    util::lowercase_first(phase.name), phase.lifted_by));
-  }
-  if (!exercise.progression_of.empty() && !named(request, exercise) &&
-      (request.level.empty() ||
-       catalog.levels.index_of(request.level) < catalog.levels.index_of(exercise.level))) {
-    const Exercise* base = catalog.find(exercise.progression_of);
-    return out("progression",
-               fmt::format("progresses {} and needs it mastered first: only with --level {} or harder",
-                           base != nullptr ? base->name : exercise.progression_of, exercise.level));
-  }
-  if (request.level.empty() && on_request(catalog, exercise) && !named(request, exercise)) {
-    return out("level", fmt::format("level {} comes only with --level {}", exercise.level, exercise.level));
-  }
-  if (!request.regions.empty() && !intersects(exercise.regions, request.regions)) {
-    return out("region",
-               fmt::format("works on {}, not a requested region", util::join(exercise.regions, ", ")));
-  }
-  if (!request.goals.empty() && !intersects(exercise.goals, request.goals)) {
-    return out("goal", fmt::format("serves {}, not a requested goal", util::join(exercise.goals, ", ")));
-  }
-  return std::nullopt;
-}
-
-/// An exercise that loads what a declared condition protects and has no
-/// rule for that condition (a user catalog's gap): left out, since nobody
-/// has said it is safe.
-std::optional<LeftOut> unprotected(const Catalog& catalog, const Request& request, const Exercise& exercise)
-{
-  for (const auto& gap :
-       safety::protection_gaps(catalog, exercise, request.conditions, &request.qualifiers)) {
-    const auto* load = catalog.loads.find(gap.load);
-    return LeftOut{exercise.id,
-                   exercise.name,
-                   "unruled",
-                   fmt::format("puts strain on {} ({} protects it) and has no rule for {}",
-                               util::lowercase_first(load != nullptr ? load->name : gap.load),
-                               catalog.conditions.name_of(gap.condition), gap.condition),
-                   {gap.condition}};
-  }
-  return std::nullopt;
-}
 
 std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request& request,
                                            const util::Box<catalog::Variant>& variant)
@@ -144,8 +29,7 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   // A version in words obeys its own rules; one that names another exercise
   // obeys that exercise's rules and must suit the request as well.
   const Exercise* other = variant->exercise.empty() ? nullptr : catalog.find(variant->exercise);
-  if (!variant->exercise.empty() && (other == nullptr || filter(catalog, request, *other).has_value() ||
-                                     unprotected(catalog, request, *other).has_value())) {
+  if (!variant->exercise.empty() && (other == nullptr || !passes_request(catalog, request, *other))) {
     return std::nullopt;
   }
   safety::Verdict verdict =
@@ -158,9 +42,9 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
   out.text = other != nullptr ? other->name : variant->text;
   if (other != nullptr) {
     out.exercise_id = other->id;
+    const auto& details = other->details();
     out.description = util::fold_whitespace(
-      !other->details().summary.empty() || other->details().steps.empty() ? other->details().summary
-                                                                          : other->details().steps.front());
+      !details.summary.empty() || details.steps.empty() ? details.summary : details.steps.front());
   }
   out.modifications = std::move(verdict.modifications);
   out.cautions = std::move(verdict.cautions);
@@ -201,94 +85,6 @@ PlanItem make_item(const Catalog& catalog, const Request& request, const Candida
   item.easier = resolve_variant(catalog, request, exercise.easier);
   item.harder = resolve_variant(catalog, request, exercise.harder);
   return item;
-}
-
-/// Why the avoid rules of `exercise` exclude it for `conditions`.
-std::string avoided_detail(const Catalog& catalog, const Exercise& exercise,
-                           const std::vector<std::string>& conditions, const safety::Qualifiers& qualifiers)
-{
-  std::vector<std::string> instructions;
-  for (const auto& rule : exercise.contraindications) {
-    if (rule.action == catalog::Action::avoid && safety::applies(rule, conditions, qualifiers) &&
-        !rule.instruction.empty()) {
-      instructions.push_back(util::fold_whitespace(rule.instruction));
-    }
-  }
-  std::string detail =
-    fmt::format("avoided with {}", util::join(names_of(catalog.conditions, conditions), " and "));
-  return instructions.empty() ? detail : detail + ": " + util::join(instructions, " ");
-}
-
-/// The safe exercises that pass the request's filters, in priority order (a
-/// seeded shuffle; then exercises needing no modification or caution, gentler
-/// levels unless --level names one,
-/// and an exercise whose own progression is a candidate last); every other
-/// exercise goes to `left_out` with its reason.
-std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& request,
-                                      std::vector<LeftOut>& left_out)
-{
-  std::vector<Candidate> candidates;
-  candidates.reserve(catalog.exercises.size());
-  for (const auto& exercise : catalog.exercises) {
-    safety::Verdict verdict = safety::evaluate(exercise, request.conditions, request.qualifiers);
-    if (verdict.excluded()) {
-      left_out.push_back({exercise.id, exercise.name, "condition",
-                          avoided_detail(catalog, exercise, verdict.avoided_for, request.qualifiers),
-                          verdict.avoided_for});
-    } else if (auto gap = unprotected(catalog, request, exercise)) {
-      left_out.push_back(std::move(*gap));
-    } else if (auto reason = filter(catalog, request, exercise)) {
-      left_out.push_back(std::move(*reason));
-    } else {
-      const bool modified = !verdict.modifications.empty();
-      const bool cautioned = !verdict.cautions.empty();
-      // Without --level, gentler levels first; with it, the seed mixes the
-      // levels asked for, so that a harder level asked for is reached.
-      const int level = request.level.empty() ? catalog.levels.index_of(exercise.level) : 0;
-      Candidate candidate{&exercise,
-                          std::move(verdict),
-                          level,
-                          modified,
-                          least_dose(catalog, exercise),
-                          max_dose(exercise.dosage),
-                          cautioned,
-                          does_kind_work(catalog, exercise)};
-      if (dose_change(request, exercise) != nullptr) {
-        // A dose set by a clinician: the one the plan gives, never tuned.
-        candidate.least = candidate.most = request_dose(catalog, request, exercise, 0);
-        candidate.prescribed = true;
-      }
-      candidates.push_back(std::move(candidate));
-    }
-  }
-  // An exercise whose harder progression is also a candidate comes later.
-  std::unordered_set<std::string_view> progressed;
-  for (const auto& candidate : candidates) {
-    if (!candidate.exercise->progression_of.empty()) {
-      progressed.insert(candidate.exercise->progression_of);
-    }
-  }
-  util::Rng rng(request.seed);
-  rng.shuffle(candidates);
-  // Demoted last, then those needing a change or a caution, a change last
-  // among them, then by level: one key a candidate, compared as a tuple.
-  using Key = std::tuple<bool, bool, bool, int>;
-  std::vector<Key> keys;
-  keys.reserve(candidates.size());
-  for (const auto& candidate : candidates) {
-    keys.emplace_back(progressed.contains(candidate.exercise->id), candidate.modified || candidate.cautioned,
-                      candidate.modified, candidate.level);
-  }
-  std::vector<std::size_t> order(candidates.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-  std::vector<Candidate> sorted;
-  sorted.reserve(candidates.size());
-  for (const auto i : order) {
-    sorted.push_back(std::move(candidates[i]));
-  }
-  return sorted;
 }
 
 /// Every exercise of the catalog not in the plan, by id: those that did not
