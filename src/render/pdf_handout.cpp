@@ -1,6 +1,5 @@
 #include "render/pdf_handout.hpp"
 
-#include "backplan/figure/drawing.hpp"
 #include "render/common.hpp"
 #include "render/pdf_exercises.hpp"
 #include "render/pdf_week.hpp"
@@ -10,7 +9,6 @@
 #include <array>
 #include <fmt/format.h>
 #include <functional>
-#include <optional>
 
 /// The handout's layout (a namespace of its own: unity builds join this
 /// file with the other formats').
