@@ -238,8 +238,9 @@ std::set<std::string> catalog_attributions(const catalog::Catalog& catalog)
   const auto add_rules = [&](const catalog::Exercise& exercise, const std::string& where,
                              const std::vector<catalog::Contraindication>& list) {
     for (const auto& rule : list) {
-      if (seed_sources.contains(rule.basis)) {
-        found.insert(key(exercise.id, where, rule.condition, catalog::action_name(rule.action), rule.basis));
+      if (seed_sources.contains(rule.basis.str())) {
+        found.insert(
+          key(exercise.id, where, rule.condition, catalog::action_name(rule.action), rule.basis.str()));
       }
     }
   };

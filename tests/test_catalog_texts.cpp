@@ -95,7 +95,7 @@ TEST_SUITE("catalog::texts")
             for (const auto& pair : opposites) {
               const bool asks =
                 std::any_of(pair.note.begin(), pair.note.end(), [&](const std::string& phrase) {
-                  return lower(note.instruction).find(phrase) != std::string::npos;
+                  return lower(note.instruction.str()).find(phrase) != std::string::npos;
                 });
               if (!asks) {
                 continue;
@@ -134,7 +134,7 @@ TEST_SUITE("catalog::texts")
         CAPTURE(exercise.id);
         CAPTURE(rule->instruction);
         for (const auto& words : about_the_program) {
-          CHECK(lower(rule->instruction).find(words) == std::string::npos);
+          CHECK(lower(rule->instruction.str()).find(words) == std::string::npos);
         }
       }
     }

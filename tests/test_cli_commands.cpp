@@ -225,7 +225,7 @@ TEST_SUITE("cli::show")
       });
       REQUIRE(line != lines.end());
       REQUIRE(line + 1 != lines.end());
-      CHECK(*(line + 1) == "    basis: " + rule.basis);
+      CHECK(*(line + 1) == "    basis: " + rule.basis.str());
     }
     for (const auto& id : exercise->sources) {
       const auto* source = catalog.sources.find(id);

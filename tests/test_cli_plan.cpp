@@ -47,7 +47,7 @@ std::string instruction(const catalog::Catalog& catalog, const std::string& id, 
 {
   for (const auto& rule : catalog.find(id)->contraindications) {
     if (rule.condition == condition) {
-      return rule.instruction;
+      return rule.instruction.str();
     }
   }
   FAIL("no rule");

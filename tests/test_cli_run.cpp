@@ -167,7 +167,7 @@ TEST_SUITE("cli::run")
     // The catalog's modifications for the plan's conditions are told, whatever the file says.
     for (const auto& item : made.items) {
       if (!item.modifications.empty() && item.exercise.id != saved["items"][0]["id"]) {
-        CHECK(result.out.find("Knee problems — modify: " + item.modifications.front().instruction) !=
+        CHECK(result.out.find("Knee problems — modify: " + item.modifications.front().instruction.str()) !=
               std::string::npos);
       }
     }

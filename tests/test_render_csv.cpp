@@ -48,7 +48,7 @@ std::string rules_text(const plan::Plan& plan, const std::vector<catalog::Contra
 {
   std::vector<std::string> parts;
   for (const auto& rule : rules) {
-    parts.push_back(render::condition_name(plan, rule.condition) + ": " + rule.instruction);
+    parts.push_back(render::condition_name(plan, rule.condition) + ": " + rule.instruction.str());
   }
   return util::join(parts, " | ");
 }

@@ -213,7 +213,7 @@ void check_structure(const plan::Plan& plan, const json& ast)
     for (const auto* rules : {&item.modifications, &item.cautions}) {
       for (const auto& rule : *rules) {
         const std::string line =
-          util::fold_whitespace(render::rule_label(plan, rule) + ": " + rule.instruction);
+          util::fold_whitespace(render::rule_label(plan, rule) + ": " + rule.instruction.str());
         CHECK(std::find(paragraphs.begin(), paragraphs.end(), line) != paragraphs.end());
       }
     }

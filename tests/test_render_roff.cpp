@@ -87,7 +87,7 @@ void check_document(const plan::Plan& plan, const std::string& document)
     CHECK(text.find(normalize(item.exercise.name)) != std::string::npos);
     for (const auto* rules : {&item.modifications, &item.cautions}) {
       for (const auto& rule : *rules) {
-        CHECK(text.find(normalize(render::rule_label(plan, rule) + ": " + rule.instruction)) !=
+        CHECK(text.find(normalize(render::rule_label(plan, rule) + ": " + rule.instruction.str())) !=
               std::string::npos);
       }
     }

@@ -154,12 +154,12 @@ void check_formats(const catalog::Catalog& catalog, const plan::Request& request
       }
       REQUIRE(rule.action != catalog::Action::avoid);
       const std::string label = render::rule_label(plan, rule);
-      CHECK(contains(out.text, fold(label + ": " + rule.instruction)));
+      CHECK(contains(out.text, fold(label + ": " + rule.instruction.str())));
       CHECK(contains(markdown,
                      render::markdown_escape(label) + ":** " + render::markdown_escape(rule.instruction)));
       CHECK(contains(roff, render::roff_escape(label) + ":\\fR " + render::roff_escape(rule.instruction)));
-      CHECK(
-        contains(csv, csv_inside(render::condition_name(plan, rule.condition) + ": " + rule.instruction)));
+      CHECK(contains(
+        csv, csv_inside(render::condition_name(plan, rule.condition) + ": " + rule.instruction.str())));
       CHECK(
         contains(html, render::html_escape(label) + ":</strong> " + render::html_escape(rule.instruction)));
       CHECK(std::find(json_instructions.begin(), json_instructions.end(), rule.instruction) !=

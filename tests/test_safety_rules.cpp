@@ -301,7 +301,7 @@ TEST_SUITE("safety::loads")
     const auto& catalog = test::builtin_catalog();
     for (const auto& exercise : catalog.exercises) {
       for (const auto& rule : exercise.contraindications) {
-        if (rule.instruction.find("sit back onto your heels") != std::string::npos) {
+        if (rule.instruction.view().find("sit back onto your heels") != std::string::npos) {
           CAPTURE(exercise.id);
           CHECK(catalog.positions.find(exercise.position)->name.find("sitting back") == std::string::npos);
         }

@@ -33,8 +33,8 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
     pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key);
     if (pending.cached != LayerCache::npos) {
       try {
-        exercise =
-          decode_exercise(cache->entry(pending.cached).data, pending.name, cache->details(pending.cached));
+        exercise = decode_exercise_in_place(cache->entry(pending.cached).data, pending.name,
+                                            cache->details(pending.cached));
         pending.references = references_of(exercise);
         pending.good = true;
         return;

@@ -229,12 +229,11 @@ std::vector<Location*> file_locations(Exercise& exercise)
   return out;
 }
 
-/// The whole value of `bytes`.
+/// The whole value of the bytes `archive` reads.
 template<class T>
-T decode_whole(std::string_view bytes)
+T decode_whole(util::BoundedInputArchive&& archive)
 {
   T value;
-  util::BoundedInputArchive archive(bytes);
   archive(value);
   if (archive.remaining() != 0) {
     throw cereal::Exception("bytes after the end");
@@ -263,9 +262,13 @@ EncodedExercise encode_exercise(const Exercise& exercise)
   return {encode(core), encode(exercise.details())};
 }
 
-Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDetails details)
+namespace {
+
+/// The exercise `archive` reads, as decode_exercise returns it.
+Exercise decode_exercise_from(util::BoundedInputArchive&& archive, const FileName& file,
+                              EncodedDetails details)
 {
-  auto exercise = decode_whole<Exercise>(core);
+  auto exercise = decode_whole<Exercise>(std::move(archive));
   for (Location* location : file_locations(exercise)) {
     if (location->line > 0) { // a location that was never set stays empty
       location->file = file;
@@ -275,7 +278,29 @@ Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDet
   return exercise;
 }
 
-ExerciseDetails decode_details(std::string_view bytes) { return decode_whole<ExerciseDetails>(bytes); }
+} // namespace
+
+Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDetails details)
+{
+  return decode_exercise_from(util::BoundedInputArchive(core), file, std::move(details));
+}
+
+Exercise decode_exercise_in_place(std::string_view core, const FileName& file, EncodedDetails details)
+{
+  // Each exercise's texts hold the owner through one holder of their own,
+  // so that exercises decoded on several threads do not all count
+  // references on the one owner.
+  std::shared_ptr<const void> holder;
+  if (details.owner) {
+    holder = std::make_shared<const std::shared_ptr<const void>>(details.owner);
+  }
+  return decode_exercise_from(util::BoundedInputArchive(core, std::move(holder)), file, std::move(details));
+}
+
+ExerciseDetails decode_details(std::string_view bytes)
+{
+  return decode_whole<ExerciseDetails>(util::BoundedInputArchive(bytes));
+}
 
 std::string encode_catalog(const CompiledCatalog& compiled)
 {
@@ -316,7 +341,7 @@ CompiledCatalog decode_catalog(std::string_view bytes, const std::shared_ptr<con
   exercises.reserve(cores.size());
   for (const auto core : cores) {
     const FileName file(util::load_text(archive));
-    exercises.push_back(decode_exercise(core, file, {util::load_text(archive), owner}));
+    exercises.push_back(decode_exercise_in_place(core, file, {util::load_text(archive), owner}));
   }
   if (archive.remaining() != 0) {
     throw cereal::Exception("bytes after the end");

@@ -38,6 +38,11 @@ EncodedExercise encode_exercise(const Exercise& exercise);
 /// std::runtime_error when `core` is not one whole exercise.
 Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDetails details);
 
+/// As decode_exercise, for `core` bytes that `details.owner` keeps alive
+/// (none: bytes that live as long as the program): its rules' texts are
+/// views of those bytes, not copies.
+Exercise decode_exercise_in_place(std::string_view core, const FileName& file, EncodedDetails details);
+
 /// The details encode_exercise encoded. Throws std::runtime_error when
 /// `bytes` are not one whole set of details.
 ExerciseDetails decode_details(std::string_view bytes);

@@ -44,9 +44,9 @@ void emit_rules(YAML::Emitter& out, const std::vector<catalog::Contraindication>
       emit_list(out, "when", rule.when, true);
     }
     if (!rule.instruction.empty()) {
-      out << YAML::Key << "instruction" << YAML::Value << rule.instruction;
+      out << YAML::Key << "instruction" << YAML::Value << rule.instruction.str();
     }
-    out << YAML::Key << "basis" << YAML::Value << rule.basis << YAML::EndMap;
+    out << YAML::Key << "basis" << YAML::Value << rule.basis.str() << YAML::EndMap;
   }
   out << YAML::EndSeq;
 }

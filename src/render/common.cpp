@@ -48,7 +48,8 @@ std::string rule_label(const plan::Plan& plan, const catalog::Contraindication& 
 
 std::string basis_words(const catalog::Contraindication& rule)
 {
-  return rule.basis == catalog::general_guidance ? rule.basis : fmt::format("source: {}", rule.basis);
+  return rule.basis == catalog::general_guidance ? rule.basis.str()
+                                                 : fmt::format("source: {}", rule.basis.view());
 }
 
 std::vector<catalog::Contraindication> shown_rules(

@@ -101,10 +101,10 @@ std::vector<Note> rule_notes(const plan::Plan& plan,
 {
   std::vector<Note> notes;
   for (const auto& rule : modifications) {
-    notes.push_back({NoteKind::modification, rule_label(plan, rule), rule.instruction});
+    notes.push_back({NoteKind::modification, rule_label(plan, rule), rule.instruction.str()});
   }
   for (const auto& rule : cautions) {
-    notes.push_back({NoteKind::caution, rule_label(plan, rule), rule.instruction});
+    notes.push_back({NoteKind::caution, rule_label(plan, rule), rule.instruction.str()});
   }
   return notes;
 }

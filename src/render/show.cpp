@@ -133,9 +133,9 @@ std::string contraindications_text(const std::string& indent,
       hanging(indent + "- ",
               fmt::format("{} {}{}: {}", catalog::action_name(rule.action), rule.condition,
                           rule.when.empty() ? "" : fmt::format(" (when {})", util::join(rule.when, ", ")),
-                          rule.instruction.empty() ? std::string(avoided) : rule.instruction),
+                          rule.instruction.empty() ? std::string_view(avoided) : rule.instruction.view()),
               width);
-    out += hanging(indent + "  basis: ", rule.basis, width);
+    out += hanging(indent + "  basis: ", rule.basis.str(), width);
   }
   return out;
 }

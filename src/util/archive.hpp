@@ -7,11 +7,14 @@
 // (cereal::Exception, a std::runtime_error) and never in a huge allocation
 // or undefined behaviour.
 
+#include "backplan/util/shared_text.hpp"
+
 #include <cereal/cereal.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -38,9 +41,17 @@ private:
 class BoundedInputArchive : public cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>
 {
 public:
-  /// Reads from `bytes`, which must outlive the archive.
+  /// Reads from `bytes`, which must outlive the archive; texts read are
+  /// copies.
   explicit BoundedInputArchive(std::string_view bytes)
       : cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>(this), m_in(bytes)
+  {}
+
+  /// Reads from `bytes`, which `owner` keeps alive (none: bytes that live
+  /// as long as the program): shared texts read are views of them.
+  BoundedInputArchive(std::string_view bytes, std::shared_ptr<const void> owner)
+      : cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>(this), m_in(bytes),
+        m_owner(std::move(owner)), m_kept(true)
   {}
 
   /// Copies the next `size` bytes to `data`; throws when fewer are left.
@@ -70,8 +81,17 @@ public:
   /// How many bytes are left to read.
   std::size_t remaining() const { return m_in.size(); }
 
+  /// `text`, a view of the bytes read, as a shared text: a view too when
+  /// the bytes are kept alive, else a copy.
+  SharedText shared(std::string_view text) const
+  {
+    return m_kept ? SharedText::view_of(text, m_owner) : SharedText(std::string(text));
+  }
+
 private:
   std::string_view m_in;
+  std::shared_ptr<const void> m_owner;
+  bool m_kept = false;
 };
 
 /// Numbers (not bools) as their bytes.
@@ -162,6 +182,19 @@ inline std::string_view load_text(BoundedInputArchive& archive)
   cereal::size_type size = 0;
   archive(cereal::make_size_tag(size));
   return archive.view_bytes(static_cast<std::size_t>(size));
+}
+
+/// A shared text as cereal writes a std::string.
+inline void CEREAL_SAVE_FUNCTION_NAME(StringOutputArchive& archive, const SharedText& text)
+{
+  save_text(archive, text.view());
+}
+
+/// A shared text written as a std::string: a view of the bytes read when
+/// the archive's bytes are kept alive.
+inline void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& archive, SharedText& text)
+{
+  text = archive.shared(load_text(archive));
 }
 
 } // namespace backplan::util

@@ -2,6 +2,7 @@
 
 #include "backplan/figure/model.hpp"
 #include "backplan/util/box.hpp"
+#include "backplan/util/shared_text.hpp"
 
 #include <map>
 #include <memory>
@@ -87,8 +88,11 @@ const char* action_name(Action action);
 struct Contraindication {
   std::string condition;
   Action action = Action::caution;
-  std::string instruction;
-  std::string basis;                ///< a source id, or "general clinical guidance"
+  /// What the user reads, and its basis: a source id, or "general clinical
+  /// guidance". Shared texts: a catalog decoded from the cache or the
+  /// compiled built-in one holds views of those bytes, not copies.
+  util::SharedText instruction;
+  util::SharedText basis;
   util::Box<figure::Figure> figure; ///< modify only: how the modified exercise looks
   /// The values of the condition's qualifier the rule holds for (empty:
   /// every value); with no value given, every rule holds.
