@@ -1,6 +1,7 @@
 // libFuzzer target over the cache reader and the binary form of the catalog
 // model: any bytes, read as a cache file, as a cache file's entries behind a
-// valid header (each entry read as an exercise, details too), as an
+// valid header (each entry read as an exercise, in place as a warm run reads
+// it, details and rules' texts too), as an
 // exercise's core, as its details or as a whole catalog, must end in contents
 // or in a refusal, never in a crash, a hang, a leak, a huge allocation or
 // undefined behaviour. The first byte chooses the reading.
@@ -15,6 +16,7 @@
 #include <exception>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -47,16 +49,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   case 0:
     (void)backplan::cache::decode(std::string(input), version);
     break;
-  case 1:
-    if (const auto decoded = backplan::cache::decode(with_valid_header(input), version); decoded.contents) {
+  case 1: {
+    // Each entry decoded as a warm run does, its rules' texts views of the
+    // cache bytes, and read once nothing but the exercises keeps them.
+    std::vector<backplan::catalog::Exercise> exercises;
+    if (auto decoded = backplan::cache::decode(with_valid_header(input), version); decoded.contents) {
       for (const auto& entry : decoded.contents->entries) {
         try {
-          (void)backplan::catalog::decode_exercise(entry.data, name, {entry.details, nullptr}).details();
+          exercises.push_back(backplan::catalog::decode_exercise_in_place(
+            entry.data, name, {entry.details, decoded.contents->bytes}));
+          (void)exercises.back().details();
         } catch (const std::exception&) {
         }
       }
     }
+    std::size_t letters = 0;
+    for (const auto& exercise : exercises) {
+      for (const auto& rule : exercise.contraindications) {
+        letters += std::string(rule.instruction).size() + std::string(rule.basis).size();
+      }
+    }
+    (void)letters;
     break;
+  }
   case 2:
     try {
       (void)backplan::catalog::decode_exercise(input, name, {});

@@ -335,6 +335,37 @@ TEST_SUITE("catalog::serialize")
     }
   }
 
+  TEST_CASE("an exercise decoded in place keeps the bytes its rules' texts are views of, and no more")
+  {
+    const auto& builtin = test::builtin_catalog();
+    for (const auto& exercise : builtin.exercises) {
+      CAPTURE(exercise.id);
+      const auto encoded = catalog::encode_exercise(exercise);
+      auto bytes = std::make_shared<const std::string>(encoded.core + encoded.details);
+      const std::string_view core = std::string_view(*bytes).substr(0, encoded.core.size());
+      const std::string_view details = std::string_view(*bytes).substr(encoded.core.size());
+      std::weak_ptr<const std::string> watch = bytes;
+      std::vector<catalog::Contraindication> rules;
+      {
+        auto back = catalog::decode_exercise_in_place(core, exercise.where.file, {details, std::move(bytes)});
+        for (std::size_t i = 0; i < back.contraindications.size(); ++i) {
+          // A view of the bytes, not a copy.
+          const std::string_view text = back.contraindications[i].instruction;
+          CHECK((text.empty() || (text.data() >= core.data() && text.data() < core.data() + core.size())));
+        }
+        rules = back.contraindications; // the rules alone outlive the exercise
+      }
+      CHECK(watch.expired() == rules.empty());
+      REQUIRE(rules.size() == exercise.contraindications.size());
+      for (std::size_t i = 0; i < rules.size(); ++i) {
+        CHECK(rules[i].instruction == exercise.contraindications[i].instruction.view());
+        CHECK(rules[i].basis == exercise.contraindications[i].basis.view());
+      }
+      rules.clear();
+      CHECK(watch.expired());
+    }
+  }
+
   TEST_CASE("damaged exercise bytes throw, at every length, core and details alike")
   {
     const auto& exercise = test::builtin_catalog().exercises.front();
