@@ -23,28 +23,7 @@ void serialize(Archive& archive, Stamps& stamps)
 
 namespace {
 
-/// The entries as cereal writes a std::vector, their number, then each
-/// without its details but with where they are; then every entry's details
-/// in one run of bytes, so that reading the entries reads none of them.
-void save_entries(util::StringOutputArchive& archive, const std::vector<Entry>& entries)
-{
-  archive(cereal::make_size_tag(static_cast<cereal::size_type>(entries.size())));
-  std::uint64_t offset = 0;
-  for (const auto& entry : entries) {
-    util::save_text(archive, entry.path);
-    archive(entry.stamps);
-    util::save_text(archive, entry.data);
-    archive(offset, static_cast<std::uint64_t>(entry.details.size()));
-    offset += entry.details.size();
-  }
-  // As save_text writes the details joined, without joining them first.
-  archive(cereal::make_size_tag(static_cast<cereal::size_type>(offset)));
-  for (const auto& entry : entries) {
-    archive.save_bytes(entry.details.data(), entry.details.size());
-  }
-}
-
-/// The entries written by save_entries, their texts views of the bytes read.
+/// The entries written by pieces_of, their texts views of the bytes read.
 std::vector<Entry> load_entries(util::BoundedInputArchive& archive)
 {
   cereal::size_type count = 0;
@@ -156,19 +135,108 @@ bool settled(const Stamps& stamps, std::int64_t taken_ns, std::int64_t window_ns
   return std::max(stamps.mtime_ns, stamps.ctime_ns) < taken_ns - window_ns;
 }
 
+namespace {
+
+/// A cache file's bytes in pieces, to be joined or written one after
+/// another: those it writes itself (the header, lengths, stamps and places
+/// of details) in `own`, and between them views of the entries' paths, data
+/// and details, which are not copied.
+struct Pieces {
+  std::string own;
+  /// A piece: own[at, at + size) when `data` is null, else a view.
+  struct Piece {
+    const char* data = nullptr;
+    std::size_t at = 0;
+    std::size_t size = 0;
+  };
+  std::vector<Piece> list;
+  std::size_t own_from = 0; ///< where the bytes of own not yet in the list start
+
+  /// Ends the current run of own bytes, then adds `view`.
+  void add(std::string_view view)
+  {
+    close_own();
+    list.push_back({view.data(), 0, view.size()});
+  }
+  void close_own()
+  {
+    if (own.size() > own_from) {
+      list.push_back({nullptr, own_from, own.size() - own_from});
+      own_from = own.size();
+    }
+  }
+  /// The pieces as views, once own is final.
+  std::vector<std::string_view> views() const
+  {
+    std::vector<std::string_view> out;
+    out.reserve(list.size());
+    for (const auto& piece : list) {
+      out.push_back(piece.data != nullptr ? std::string_view(piece.data, piece.size)
+                                          : std::string_view(own).substr(piece.at, piece.size));
+    }
+    return out;
+  }
+};
+
+/// The pieces of a cache file holding `contents`: the header (magic,
+/// `version`, key, payload length and checksum), the entries as cereal
+/// writes a std::vector, their number, then each without its details but
+/// with where they are, then every entry's details in one run of bytes (as
+/// save_text writes them joined), so that reading the entries reads none
+/// of them.
+Pieces pieces_of(const Contents& contents, std::uint32_t version)
+{
+  Pieces pieces;
+  pieces.own.assign(magic);
+  pieces.own.resize(header_size);
+  util::StringOutputArchive archive(pieces.own);
+  const auto text = [&](std::string_view view) {
+    archive(cereal::make_size_tag(static_cast<cereal::size_type>(view.size())));
+    pieces.add(view);
+  };
+  const auto& entries = contents.entries;
+  archive(cereal::make_size_tag(static_cast<cereal::size_type>(entries.size())));
+  std::uint64_t offset = 0;
+  for (const auto& entry : entries) {
+    text(entry.path);
+    archive(entry.stamps);
+    text(entry.data);
+    archive(offset, static_cast<std::uint64_t>(entry.details.size()));
+    offset += entry.details.size();
+  }
+  archive(cereal::make_size_tag(static_cast<cereal::size_type>(offset)));
+  for (const auto& entry : entries) {
+    pieces.add(entry.details);
+  }
+  pieces.close_own();
+  // The header, now that the payload is known: everything after it.
+  auto views = pieces.views();
+  std::uint64_t length = 0;
+  for (const auto view : views) {
+    length += view.size();
+  }
+  length -= header_size;
+  views.front().remove_prefix(header_size); // the first piece starts with the header
+  const Header header{version, 0, contents.key, length, util::checksum(views)};
+  std::memcpy(pieces.own.data() + magic.size(), &header, sizeof header);
+  return pieces;
+}
+
+} // namespace
+
 std::string encode(const Contents& contents, std::uint32_t version)
 {
-  // The payload is written after room for the header, which is filled in
-  // once its length and checksum are known: one buffer, no copy.
-  std::string out(magic);
-  out.resize(header_size);
-  {
-    util::StringOutputArchive archive(out);
-    save_entries(archive, contents.entries);
+  const Pieces pieces = pieces_of(contents, version);
+  std::string out;
+  const auto views = pieces.views();
+  std::size_t size = 0;
+  for (const auto view : views) {
+    size += view.size();
   }
-  const std::string_view payload = std::string_view(out).substr(header_size);
-  const Header header{version, 0, contents.key, payload.size(), util::checksum(payload)};
-  std::memcpy(out.data() + magic.size(), &header, sizeof header);
+  out.reserve(size);
+  for (const auto view : views) {
+    out.append(view);
+  }
   return out;
 }
 
@@ -267,7 +335,7 @@ Decoded read(const fs::path& file, std::uint32_t version)
   return decoded;
 }
 
-void write(const fs::path& file, std::string_view bytes)
+void write(const fs::path& file, const Contents& contents, std::uint32_t version)
 {
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
@@ -275,7 +343,8 @@ void write(const fs::path& file, std::string_view bytes)
     throw std::runtime_error(
       fmt::format("cannot create {}: {}", file.parent_path().string(), error.message()));
   }
-  util::write_file_atomically(file, bytes, false);
+  const Pieces pieces = pieces_of(contents, version);
+  util::write_file_atomically(file, pieces.views(), false);
 }
 
 } // namespace backplan::cache

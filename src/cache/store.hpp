@@ -75,9 +75,9 @@ struct Entry {
 struct Contents {
   std::uint64_t key = 0;
   std::vector<Entry> entries;
-  /// What keeps the bytes the entries were decoded from, which they point
-  /// into, readable (the mapped cache file); none for contents about to be
-  /// written.
+  /// What keeps the bytes the entries point into readable: the mapped cache
+  /// file they were decoded from, or the one whose entries contents about
+  /// to be written keep.
   std::shared_ptr<const void> bytes;
   /// The whole cache file, when it is mapped (read()): LayerCache releases
   /// its pages (util::release_mapped) once the entries it needs are decoded.
@@ -118,10 +118,13 @@ std::filesystem::path file_for(const std::filesystem::path& folder,
 /// file is a problem like a damaged one.
 Decoded read(const std::filesystem::path& file, std::uint32_t version);
 
-/// Writes the bytes of a cache file (from encode()) atomically (a temporary
-/// file in the same folder, then a rename), creating the folder. Throws
+/// Writes a cache file holding `contents`, the bytes encode() makes,
+/// atomically (a temporary file in the same folder, then a rename), creating
+/// the folder. The entries' paths, data and details are written from where
+/// they are, never joined first: a cache file rewritten for one changed
+/// exercise file is mostly the pages of the one it replaces. Throws
 /// std::runtime_error on failure; a concurrent writer of the same file
 /// leaves one whole file or the other.
-void write(const std::filesystem::path& file, std::string_view bytes);
+void write(const std::filesystem::path& file, const Contents& contents, std::uint32_t version);
 
 } // namespace backplan::cache

@@ -56,14 +56,33 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
     m_problem = "written for other vocabularies";
   }
   if (m_changed) {
-    cache::Contents contents;
-    contents.key = key;
-    contents.entries.reserve(kept.size());
+    // Entries read from the cache stay views of its file, which stays
+    // mapped until save() writes them; those of files parsed now are
+    // copied, as their bytes go with the load.
+    std::size_t parsed_size = 0;
     for (const auto& k : kept) {
-      contents.entries.push_back({k.relative, k.stamps, k.data, k.details});
+      if (k.old_index == npos) {
+        parsed_size += k.relative.size() + k.data.size() + k.details.size();
+      }
     }
-    m_new = cache::encode(contents, binary_format_version);
-    m_new_count = kept.size();
+    m_parsed_bytes.reserve(parsed_size); // never grows past this: views into it stay valid
+    const auto copy = [&](std::string_view bytes) {
+      m_parsed_bytes.append(bytes);
+      return std::string_view(m_parsed_bytes).substr(m_parsed_bytes.size() - bytes.size());
+    };
+    m_new.key = key;
+    m_new.entries.reserve(kept.size());
+    for (const auto& k : kept) {
+      if (k.old_index != npos) {
+        const auto& old = m_old.entries[k.old_index];
+        m_new.entries.push_back({old.path, k.stamps, old.data, old.details});
+      } else {
+        const auto relative = copy(k.relative);
+        const auto data = copy(k.data);
+        m_new.entries.push_back({relative, k.stamps, data, copy(k.details)});
+      }
+    }
+    m_new.bytes = m_old.bytes;
   }
   m_index.clear();
   // What is left to read of the file is the details of the exercises shown:
@@ -88,11 +107,14 @@ std::vector<std::string> LayerCache::save()
     return lines;
   }
   try {
-    cache::write(m_file, m_new);
-    lines.push_back(fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(), m_new_count));
+    cache::write(m_file, m_new, binary_format_version);
+    lines.push_back(
+      fmt::format("cache: {}: wrote {} ({} entries)", m_catalog, m_file.string(), m_new.entries.size()));
   } catch (const std::exception& e) {
     lines.push_back(fmt::format("cache: {}: cannot write the cache: {}", m_catalog, e.what()));
   }
+  m_new = {};
+  m_parsed_bytes = {};
   return lines;
 }
 

@@ -53,8 +53,9 @@ public:
 
   /// Records what this run found for `key`: the good exercise files, and
   /// how many exercise files were read from the cache and parsed. When the
-  /// cache file is to be written again, makes its bytes. Lets go of the
-  /// bytes of the cache file read.
+  /// cache file is to be written again, keeps its entries for save(): views
+  /// of the file read, which stays mapped, and copies of the files parsed
+  /// now. Gives the pages of the file read back to the system.
   void update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits, std::size_t parsed);
 
   /// Writes the cache file when the run found something else than it held.
@@ -68,8 +69,10 @@ private:
   cache::Contents m_old;
   std::string m_problem; ///< why the file's entries were not used, if so
   std::unordered_map<std::string_view, std::size_t> m_index;
-  std::string m_new;           ///< the cache file save() writes, when changed
-  std::size_t m_new_count = 0; ///< its entries
+  /// What save() writes, when changed: entries that are views of the file
+  /// read (which its `bytes` keep mapped) or of m_parsed_bytes.
+  cache::Contents m_new;
+  std::string m_parsed_bytes; ///< the paths and bytes of the files parsed now
   std::size_t m_hits = 0;
   std::size_t m_parsed = 0;
   bool m_updated = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace backplan::util {
@@ -14,5 +15,8 @@ std::uint64_t checksum(std::string_view bytes);
 /// The checksum of `bytes`, read a megabyte at a time, with `done` called on
 /// each part once it is read (to release it, say).
 std::uint64_t checksum(std::string_view bytes, void (*done)(std::string_view part));
+
+/// The checksum of `parts` one after another: that of their bytes joined.
+std::uint64_t checksum(std::span<const std::string_view> parts);
 
 } // namespace backplan::util

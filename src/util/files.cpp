@@ -1,6 +1,8 @@
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -8,6 +10,7 @@
 #include <stdexcept>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace backplan::util {
@@ -19,10 +22,20 @@ std::runtime_error system_error(const std::string& what, int error_number)
   return std::runtime_error(fmt::format("{}: {}", what, std::strerror(error_number)));
 }
 
-bool write_all(int fd, std::string_view data, int& error_number)
+/// Writes `pieces` one after another, as many at once as writev() takes.
+bool write_all(int fd, std::span<const std::string_view> pieces, int& error_number)
 {
-  while (!data.empty()) {
-    const ssize_t written = ::write(fd, data.data(), data.size());
+  std::vector<struct iovec> left;
+  left.reserve(pieces.size());
+  for (const auto piece : pieces) {
+    if (!piece.empty()) {
+      left.push_back({const_cast<char*>(piece.data()), piece.size()}); // NOLINT: iovec's type
+    }
+  }
+  std::size_t first = 0; // the first piece not yet written whole
+  while (first < left.size()) {
+    const auto count = static_cast<int>(std::min<std::size_t>(left.size() - first, IOV_MAX));
+    const ssize_t written = ::writev(fd, left.data() + first, count);
     if (written < 0) {
       if (errno == EINTR) {
         continue;
@@ -30,9 +43,24 @@ bool write_all(int fd, std::string_view data, int& error_number)
       error_number = errno;
       return false;
     }
-    data.remove_prefix(static_cast<std::size_t>(written));
+    // Past what was written: the pieces written whole, then the written
+    // part of the next one.
+    auto n = static_cast<std::size_t>(written);
+    while (first < left.size() && n >= left[first].iov_len) {
+      n -= left[first].iov_len;
+      ++first;
+    }
+    if (n > 0) {
+      left[first].iov_base = static_cast<char*>(left[first].iov_base) + n;
+      left[first].iov_len -= n;
+    }
   }
   return true;
+}
+
+bool write_all(int fd, std::string_view data, int& error_number)
+{
+  return write_all(fd, std::span<const std::string_view>(&data, 1), error_number);
 }
 
 /// A descriptor of the regular file at `path`, opened to read, and its size
@@ -132,7 +160,7 @@ namespace {
 /// Writes `data` into the existing file `name` that is not a regular file (a
 /// device such as /dev/null or /dev/stdout, a named pipe), which a rename
 /// would replace with a regular file.
-void write_in_place(const std::string& name, std::string_view data)
+void write_in_place(const std::string& name, std::span<const std::string_view> data)
 {
   const int fd = ::open(name.c_str(), O_WRONLY | O_CLOEXEC);
   int error_number = fd < 0 ? errno : 0;
@@ -150,26 +178,32 @@ void write_in_place(const std::string& name, std::string_view data)
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view data, bool durable)
 {
+  write_file_atomically(target, std::span<const std::string_view>(&data, 1), durable);
+}
+
+void write_file_atomically(const std::filesystem::path& target, std::span<const std::string_view> pieces,
+                           bool durable)
+{
   const std::string name = target.string();
   struct stat info {};
   if (::stat(name.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
     throw std::runtime_error(fmt::format("cannot write {}: it is a directory", name));
   }
   if (::stat(name.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
-    write_in_place(name, data);
+    write_in_place(name, pieces);
     return;
   }
   std::filesystem::path folder = target.parent_path();
   if (folder.empty()) {
     folder = ".";
   }
-  std::string temporary = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string temporary = (folder / fmt::format(".{}.XXXXXX", target.filename().string())).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) {
     throw system_error(fmt::format("cannot write {}", name), errno);
   }
   int error_number = 0;
-  bool ok = write_all(fd, data, error_number);
+  bool ok = write_all(fd, pieces, error_number);
   if (ok && durable && ::fsync(fd) != 0) {
     error_number = errno;
     ok = false;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,11 @@ void release_mapped(std::string_view range);
 /// existing target that is not a regular file (/dev/null, a named pipe) is
 /// written in place, never replaced.
 void write_file_atomically(const std::filesystem::path& target, std::string_view data, bool durable = true);
+
+/// As above, the file's bytes given in pieces, written one after another
+/// as they are (a cache file from the pieces of the one it replaces).
+void write_file_atomically(const std::filesystem::path& target, std::span<const std::string_view> pieces,
+                           bool durable = true);
 
 /// What write_files wrote: the files, and the folders it made.
 struct WrittenFiles {
