@@ -3,6 +3,7 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <thread>
 
 namespace backplan::catalog {
@@ -64,17 +65,58 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
   }
 }
 
-/// Runs `work(first, step)` on `threads` threads at once, the calling one
-/// among them, for work split as files first, first + step, ...
+/// Runs `work(thread, begin, end)` on `threads` threads at once, the
+/// calling one among them, for `count` files split into one run each.
 template<class Work>
-void on_threads(std::size_t threads, const Work& work)
+void on_threads(std::size_t threads, std::size_t count, const Work& work)
 {
+  const auto begin = [&](std::size_t t) { return count * t / threads; };
   std::vector<std::jthread> pool;
   for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(work, t, threads);
+    pool.emplace_back(work, t, begin(t), begin(t + 1));
   }
-  work(0, threads);
+  work(0, begin(0), begin(1));
 }
+
+/// Gives back the pages of a cache file a thread has decoded the exercises
+/// of, as it goes: a warm run over a large catalog never holds the file's
+/// entries in memory beside the exercises made of them. Dropping a page is
+/// always safe, as the file is mapped read-only and replaced only by a
+/// rename: a text read later, or an entry of another thread, reads it
+/// again.
+class DecodedPages
+{
+public:
+  DecodedPages() = default;
+  DecodedPages(const DecodedPages&) = delete;
+  DecodedPages& operator=(const DecodedPages&) = delete;
+  ~DecodedPages() { release(); }
+
+  /// Records that the entry `data` of a cache has been decoded: the run
+  /// passed so far is given back once it is a megabyte long, or when the
+  /// entry lies elsewhere (another cache, or an entry out of order).
+  void passed(std::string_view data)
+  {
+    const auto at = reinterpret_cast<std::uintptr_t>(data.data());
+    if (m_from == 0 || at < m_from || at - m_from > release_bytes) {
+      release();
+      m_from = at;
+    }
+    m_to = std::max(m_to, at + data.size());
+  }
+
+private:
+  static constexpr std::uintptr_t release_bytes = std::uintptr_t{1} << 20;
+  void release()
+  {
+    if (m_from != 0 && m_to > m_from) {
+      util::release_mapped({reinterpret_cast<const char*>(m_from), m_to - m_from});
+    }
+    m_to = 0;
+  }
+  std::uintptr_t m_from = 0;
+  std::uintptr_t m_to = 0;
+};
 
 } // namespace
 
@@ -94,18 +136,23 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
   const std::size_t threads = std::clamp<std::size_t>(
     std::min<std::size_t>(std::thread::hardware_concurrency(), state.exercises.size() / 256 + 1), 1, 8);
   state.parsed.resize(threads);
-  on_threads(threads, [&](std::size_t first, std::size_t step) {
-    for (std::size_t i = first; i < state.exercises.size(); i += step) {
+  const std::size_t count = state.exercises.size();
+  on_threads(threads, count, [&](std::size_t thread, std::size_t begin, std::size_t end) {
+    DecodedPages pages;
+    for (std::size_t i = begin; i < end; ++i) {
       PendingExercise& pending = state.exercises[i];
       if (!pending.ready) {
         const Layer& layer = layers[pending.layer];
         read_one_exercise_file(layer.cache.get(), layer.unread, pending, state.read[i], state, vocabularies,
-                               key, state.parsed[first]);
+                               key, state.parsed[thread]);
+        if (pending.cached != LayerCache::npos) {
+          pages.passed(layer.cache->entry(pending.cached).data);
+        }
       }
     }
   });
-  on_threads(threads, [&](std::size_t first, std::size_t step) {
-    for (std::size_t i = first; i < state.exercises.size(); i += step) {
+  on_threads(threads, count, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
       PendingExercise& pending = state.exercises[i];
       if (!pending.encoded.empty()) {
         // Decoded whole: the arena's bytes do not outlive the load.
