@@ -206,7 +206,9 @@ void add_prescription(const catalog::Catalog& catalog, const PlanOptions& option
   const auto exercise_ids = [&](const char* name, const std::vector<std::string>& from_options,
                                 const std::optional<std::vector<std::string>>& in_profile) {
     auto ids = given(name) ? flatten(from_options) : in_profile.value_or(std::vector<std::string>{});
-    check_ids("exercise", ids, catalog.exercise_ids());
+    if (!ids.empty()) { // the catalog's ids only when there are names to check against them
+      check_ids("exercise", ids, catalog.exercise_ids());
+    }
     effective.settings.push_back({name, describe_list(ids), source(name, in_profile.has_value())});
     return ids;
   };

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace backplan::plan {
 
@@ -16,21 +17,17 @@ namespace {
 
 using catalog::Exercise;
 
-/// The (movement, region) pairs of `exercise`, each as one word: the slots
-/// it fills, so that a neck side-bend does not stand in for the trunk's.
-std::vector<std::string> slots_of(const Exercise& exercise)
-{
-  std::vector<std::string> out;
-  for (const auto& movement : exercise.movements) {
-    for (const auto& region : exercise.regions) {
-      std::string slot = movement;
-      slot += '@';
-      slot += region;
-      out.push_back(std::move(slot));
-    }
+/// A (movement, region) pair of an exercise: a slot it fills, so that a
+/// neck side-bend does not stand in for the trunk's.
+using MovementSlot = std::pair<std::string_view, std::string_view>;
+
+struct MovementSlotHash {
+  std::size_t operator()(const MovementSlot& slot) const noexcept
+  {
+    const std::hash<std::string_view> hash;
+    return hash(slot.first) * 31 + hash(slot.second);
   }
-  return out;
-}
+};
 
 } // namespace
 
@@ -40,20 +37,25 @@ Chooser::Chooser(const catalog::Catalog& catalog, const Request& request,
       m_selection(catalog, budget, request.lead_in, std::move(limits)), m_why(candidates.size()),
       m_tried(candidates.size(), false), m_refused(candidates.size())
 {
-  std::unordered_map<std::string, std::size_t> bits;
-  std::vector<std::vector<std::string>> slots;
-  slots.reserve(candidates.size());
-  for (const auto& candidate : candidates) {
-    slots.push_back(slots_of(*candidate.exercise));
-    for (const auto& slot : slots.back()) {
-      bits.emplace(slot, bits.size());
+  // Each slot a bit, numbered as first met; each candidate's bits.
+  std::unordered_map<MovementSlot, std::size_t, MovementSlotHash> bits;
+  std::vector<std::size_t> slot_bits;
+  std::vector<std::size_t> first(candidates.size() + 1, 0);
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    first[c] = slot_bits.size();
+    const Exercise& exercise = *candidates[c].exercise;
+    for (const auto& movement : exercise.movements) {
+      for (const auto& region : exercise.regions) {
+        slot_bits.push_back(bits.try_emplace(MovementSlot(movement, region), bits.size()).first->second);
+      }
     }
   }
+  first[candidates.size()] = slot_bits.size();
   m_words = (bits.size() + 63) / 64;
   m_movements.assign(candidates.size() * m_words, 0);
   for (std::size_t c = 0; c < candidates.size(); ++c) {
-    for (const auto& slot : slots[c]) {
-      const std::size_t bit = bits.at(slot);
+    for (std::size_t s = first[c]; s < first[c + 1]; ++s) {
+      const std::size_t bit = slot_bits[s];
       m_movements[c * m_words + bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   }
