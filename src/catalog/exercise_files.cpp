@@ -1,6 +1,7 @@
 #include "catalog/load_state.hpp"
 
 #include "util/files.hpp"
+#include "util/threads.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -65,19 +66,6 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
   }
 }
 
-/// Runs `work(thread, begin, end)` on `threads` threads at once, the
-/// calling one among them, for `count` files split into one run each.
-template<class Work>
-void on_threads(std::size_t threads, std::size_t count, const Work& work)
-{
-  const auto begin = [&](std::size_t t) { return count * t / threads; };
-  std::vector<std::jthread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(work, t, begin(t), begin(t + 1));
-  }
-  work(0, begin(0), begin(1));
-}
-
 /// Gives back the pages of a cache file a thread has decoded the exercises
 /// of, as it goes: a warm run over a large catalog never holds the file's
 /// entries in memory beside the exercises made of them. Dropping a page is
@@ -133,11 +121,10 @@ private:
 void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, const Catalog& vocabularies,
                          std::uint64_t key)
 {
-  const std::size_t threads = std::clamp<std::size_t>(
-    std::min<std::size_t>(std::thread::hardware_concurrency(), state.exercises.size() / 256 + 1), 1, 8);
+  const std::size_t threads = util::threads_for(state.exercises.size(), 256);
   state.parsed.resize(threads);
   const std::size_t count = state.exercises.size();
-  on_threads(threads, count, [&](std::size_t thread, std::size_t begin, std::size_t end) {
+  util::on_threads(threads, count, [&](std::size_t thread, std::size_t begin, std::size_t end) {
     DecodedPages pages;
     for (std::size_t i = begin; i < end; ++i) {
       PendingExercise& pending = state.exercises[i];
@@ -151,7 +138,7 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
       }
     }
   });
-  on_threads(threads, count, [&](std::size_t, std::size_t begin, std::size_t end) {
+  util::on_threads(threads, count, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       PendingExercise& pending = state.exercises[i];
       if (!pending.encoded.empty()) {

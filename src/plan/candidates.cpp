@@ -6,9 +6,11 @@
 #include "plan/timing.hpp"
 #include "util/rng.hpp"
 #include "util/text.hpp"
+#include "util/threads.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 #include <numeric>
 #include <tuple>
 #include <unordered_set>
@@ -151,42 +153,68 @@ Dose request_dose(const Catalog& catalog, const Request& request, const Exercise
   return change != nullptr ? changed(dose, *change) : dose;
 }
 
-std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& request,
-                                      std::vector<LeftOut>& left_out)
+namespace {
+
+/// `exercise` as a candidate, in `candidates`, or why it is not one, in
+/// `left_out`.
+void assess(const Catalog& catalog, const Request& request, const Exercise& exercise,
+            std::vector<Candidate>& candidates, std::vector<LeftOut>& left_out)
 {
-  std::vector<Candidate> candidates;
-  candidates.reserve(catalog.exercises.size());
-  for (const auto& exercise : catalog.exercises) {
-    safety::Verdict verdict = safety::evaluate(exercise, request.conditions, request.qualifiers);
-    if (verdict.excluded()) {
-      left_out.push_back({exercise.id, exercise.name, "condition",
-                          avoided_detail(catalog, exercise, verdict.avoided_for, request.qualifiers),
-                          verdict.avoided_for});
-    } else if (auto gap = unprotected(catalog, request, exercise)) {
-      left_out.push_back(std::move(*gap));
-    } else if (auto reason = filter(catalog, request, exercise)) {
-      left_out.push_back(std::move(*reason));
-    } else {
-      const bool modified = !verdict.modifications.empty();
-      const bool cautioned = !verdict.cautions.empty();
-      // Without --level, gentler levels first; with it, the seed mixes the
-      // levels asked for, so that a harder level asked for is reached.
-      const int level = request.level.empty() ? catalog.levels.index_of(exercise.level) : 0;
-      Candidate candidate{&exercise,
-                          std::move(verdict),
-                          level,
-                          modified,
-                          least_dose(catalog, exercise),
-                          max_dose(exercise.dosage),
-                          cautioned,
-                          does_kind_work(catalog, exercise)};
-      if (dose_change(request, exercise) != nullptr) {
-        // A dose set by a clinician: the one the plan gives, never tuned.
-        candidate.least = candidate.most = request_dose(catalog, request, exercise, 0);
-        candidate.prescribed = true;
-      }
-      candidates.push_back(std::move(candidate));
+  safety::Verdict verdict = safety::evaluate(exercise, request.conditions, request.qualifiers);
+  if (verdict.excluded()) {
+    left_out.push_back({exercise.id, exercise.name, "condition",
+                        avoided_detail(catalog, exercise, verdict.avoided_for, request.qualifiers),
+                        verdict.avoided_for});
+  } else if (auto gap = unprotected(catalog, request, exercise)) {
+    left_out.push_back(std::move(*gap));
+  } else if (auto reason = filter(catalog, request, exercise)) {
+    left_out.push_back(std::move(*reason));
+  } else {
+    const bool modified = !verdict.modifications.empty();
+    const bool cautioned = !verdict.cautions.empty();
+    // Without --level, gentler levels first; with it, the seed mixes the
+    // levels asked for, so that a harder level asked for is reached.
+    const int level = request.level.empty() ? catalog.levels.index_of(exercise.level) : 0;
+    Candidate candidate{&exercise,
+                        std::move(verdict),
+                        level,
+                        modified,
+                        least_dose(catalog, exercise),
+                        max_dose(exercise.dosage),
+                        cautioned,
+                        does_kind_work(catalog, exercise)};
+    if (dose_change(request, exercise) != nullptr) {
+      // A dose set by a clinician: the one the plan gives, never tuned.
+      candidate.least = candidate.most = request_dose(catalog, request, exercise, 0);
+      candidate.prescribed = true;
     }
+    candidates.push_back(std::move(candidate));
+  }
+}
+
+} // namespace
+
+std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& request,
+                                      std::vector<LeftOut>& left_out, std::size_t per_thread)
+{
+  // Each exercise is assessed on its own: a large catalog's, one run of
+  // them a core, each run's findings joined in the catalog's order.
+  const auto& exercises = catalog.exercises;
+  const std::size_t threads = util::threads_for(exercises.size(), per_thread);
+  std::vector<std::vector<Candidate>> found(threads);
+  std::vector<std::vector<LeftOut>> refused(threads);
+  util::on_threads(threads, exercises.size(), [&](std::size_t t, std::size_t begin, std::size_t end) {
+    found[t].reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i) {
+      assess(catalog, request, exercises[i], found[t], refused[t]);
+    }
+  });
+  std::vector<Candidate> candidates = std::move(found[0]);
+  for (std::size_t t = 0; t < threads; ++t) {
+    if (t > 0) {
+      std::move(found[t].begin(), found[t].end(), std::back_inserter(candidates));
+    }
+    std::move(refused[t].begin(), refused[t].end(), std::back_inserter(left_out));
   }
   // An exercise whose harder progression is also a candidate comes later.
   std::unordered_set<std::string_view> progressed;

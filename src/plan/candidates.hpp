@@ -8,10 +8,16 @@
 #include "backplan/plan/model.hpp"
 #include "plan/selection.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace backplan::plan {
+
+/// How many exercises a thread of its own is worth when each is assessed
+/// as a candidate and each one left out is given its reason: a catalog of
+/// fewer is worked through on the calling thread alone.
+inline constexpr std::size_t parallel_exercises = 4096;
 
 /// The display names of the terms `ids` of `vocabulary`.
 std::vector<std::string> names_of(const catalog::Vocabulary& vocabulary, const std::vector<std::string>& ids);
@@ -33,8 +39,10 @@ bool passes_request(const catalog::Catalog& catalog, const Request& request,
 /// seeded shuffle; then exercises needing no modification or caution, gentler
 /// levels unless --level names one, and an exercise whose own progression is
 /// a candidate last); every other exercise goes to `left_out` with its
-/// reason.
+/// reason. Each exercise is assessed on its own: a run of them a core, for a
+/// catalog with `per_thread` exercises or more a core.
 std::vector<Candidate> candidates_for(const catalog::Catalog& catalog, const Request& request,
-                                      std::vector<LeftOut>& left_out);
+                                      std::vector<LeftOut>& left_out,
+                                      std::size_t per_thread = parallel_exercises);
 
 } // namespace backplan::plan

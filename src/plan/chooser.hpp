@@ -2,6 +2,7 @@
 
 #include "backplan/catalog/model.hpp"
 #include "backplan/plan/model.hpp"
+#include "plan/candidates.hpp"
 #include "plan/selection.hpp"
 
 #include <algorithm>
@@ -179,5 +180,13 @@ private:
   };
   std::vector<std::optional<Refusal>> m_refused; ///< by candidate
 };
+
+/// Every exercise of the catalog not in the plan, by id: those that did not
+/// become candidates (`filtered`, in the catalog's order) and the candidates
+/// the chooser did not choose, with its reasons: a run of exercises a core,
+/// for a catalog with `per_thread` exercises or more a core.
+std::vector<LeftOut> all_left_out(const catalog::Catalog& catalog, const std::vector<Candidate>& candidates,
+                                  const Chooser& chooser, std::vector<LeftOut> filtered,
+                                  std::size_t per_thread = parallel_exercises);
 
 } // namespace backplan::plan

@@ -2,9 +2,12 @@
 #include "plan/chooser.hpp"
 #include "plan/timing.hpp"
 #include "util/text.hpp"
+#include "util/threads.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <iterator>
 
 namespace backplan::plan {
 
@@ -84,6 +87,40 @@ LeftOut Chooser::refused_reason(const Candidate& candidate) const
                                     m_selection.budget() / 60, refusal.limit));
   }
   return out("time", fmt::format("needs {} s, only {} s left", refusal.needed, refusal.limit));
+}
+
+std::vector<LeftOut> all_left_out(const Catalog& catalog, const std::vector<Candidate>& candidates,
+                                  const Chooser& chooser, std::vector<LeftOut> filtered,
+                                  std::size_t per_thread)
+{
+  std::vector<const Candidate*> by_exercise(catalog.exercises.size(), nullptr);
+  for (const auto& candidate : candidates) {
+    by_exercise[static_cast<std::size_t>(candidate.exercise - catalog.exercises.data())] = &candidate;
+  }
+  // A large catalog's reasons are worked out one run of exercises a core,
+  // the runs joined in order.
+  const std::size_t threads = util::threads_for(by_exercise.size(), per_thread);
+  std::vector<std::vector<LeftOut>> parts(threads);
+  util::on_threads(threads, by_exercise.size(), [&](std::size_t t, std::size_t begin, std::size_t end) {
+    // The filtered ones, in order, are those of the exercises with no candidate.
+    auto next = filtered.begin() + std::count(by_exercise.begin(), by_exercise.begin() + begin, nullptr);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (by_exercise[i] == nullptr) {
+        parts[t].push_back(std::move(*next++));
+      } else if (!chooser.selection().has(by_exercise[i])) {
+        parts[t].push_back(chooser.reason(*by_exercise[i]));
+      }
+    }
+  });
+  std::vector<LeftOut> out = std::move(parts[0]);
+  for (std::size_t t = 1; t < threads; ++t) {
+    std::move(parts[t].begin(), parts[t].end(), std::back_inserter(out));
+  }
+  const auto by_id = [](const LeftOut& a, const LeftOut& b) { return a.id < b.id; };
+  if (!std::is_sorted(out.begin(), out.end(), by_id)) { // a catalog not built by the loader
+    std::sort(out.begin(), out.end(), by_id);
+  }
+  return out;
 }
 
 } // namespace backplan::plan

@@ -87,33 +87,6 @@ PlanItem make_item(const Catalog& catalog, const Request& request, const Candida
   return item;
 }
 
-/// Every exercise of the catalog not in the plan, by id: those that did not
-/// become candidates (`filtered`, in the catalog's order) and the candidates
-/// the chooser did not choose.
-std::vector<LeftOut> all_left_out(const Catalog& catalog, const std::vector<Candidate>& candidates,
-                                  const Chooser& chooser, std::vector<LeftOut> filtered)
-{
-  std::vector<const Candidate*> by_exercise(catalog.exercises.size(), nullptr);
-  for (const auto& candidate : candidates) {
-    by_exercise[static_cast<std::size_t>(candidate.exercise - catalog.exercises.data())] = &candidate;
-  }
-  std::vector<LeftOut> out;
-  out.reserve(filtered.size() + candidates.size());
-  auto next = filtered.begin();
-  for (const Candidate* candidate : by_exercise) {
-    if (candidate == nullptr) {
-      out.push_back(std::move(*next++));
-    } else if (!chooser.selection().has(candidate)) {
-      out.push_back(chooser.reason(*candidate));
-    }
-  }
-  const auto by_id = [](const LeftOut& a, const LeftOut& b) { return a.id < b.id; };
-  if (!std::is_sorted(out.begin(), out.end(), by_id)) { // a catalog not built by the loader
-    std::sort(out.begin(), out.end(), by_id);
-  }
-  return out;
-}
-
 /// The display names of the declared conditions, each with its qualifier
 /// value ("Hip replacement (approach: anterior)").
 std::vector<std::string> condition_names(const Catalog& catalog, const Request& request)

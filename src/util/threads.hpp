@@ -1,0 +1,35 @@
+#pragma once
+
+// Work split over the cores: one run of items a thread, so that what each
+// thread makes can be joined in the items' order.
+
+#include <algorithm>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace backplan::util {
+
+/// How many threads `count` items are worth at `per_thread` items or more
+/// each: at least one, at most the cores and eight.
+inline std::size_t threads_for(std::size_t count, std::size_t per_thread)
+{
+  const std::size_t cores = std::max<std::size_t>(std::thread::hardware_concurrency(), 1);
+  return std::clamp<std::size_t>(std::min(cores, count / per_thread + 1), 1, 8);
+}
+
+/// Runs `work(thread, begin, end)` on `threads` threads at once, the calling
+/// one among them, for `count` items split into one run each: thread t
+/// takes the items from `count * t / threads` up to the next thread's.
+template<class Work>
+void on_threads(std::size_t threads, std::size_t count, const Work& work)
+{
+  const auto begin = [&](std::size_t t) { return count * t / threads; };
+  std::vector<std::jthread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back(work, t, begin(t), begin(t + 1));
+  }
+  work(0, begin(0), begin(1));
+}
+
+} // namespace backplan::util
