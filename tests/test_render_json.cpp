@@ -402,3 +402,56 @@ TEST_SUITE("render::json")
     CHECK(test::run_backplan({"plan", "-f", "yaml"}).status == 2);
   }
 }
+
+TEST_SUITE("render::json text")
+{
+  TEST_CASE("json_text writes what nlohmann's dump writes, for every handout request's plan and odd strings")
+  {
+    using Json = nlohmann::ordered_json;
+    const auto nlohmann_text = [](const Json& value) {
+      return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    };
+    for (const auto& conditions : test::handout_requests()) {
+      CAPTURE(conditions.size());
+      plan::Request request;
+      request.minutes = 15;
+      request.conditions = conditions;
+      const auto plan = plan::make_plan(test::builtin_catalog(), request);
+      const Json document = render::plan_json(plan);
+      CHECK(render::json_text(document) == nlohmann_text(document));
+    }
+    // Every byte below 0x20, quotes, backslashes, DEL, letters of other
+    // scripts, and bytes that are not UTF-8: overlong, a surrogate, past
+    // U+10FFFF, cut short, a lone continuation byte, 0xFF.
+    std::string controls;
+    for (char c = 1; c < 0x20; ++c) {
+      controls += c;
+    }
+    const std::vector<std::string> odd = {
+      controls,
+      "\"quoted\" \\ back/slash \x7f",
+      "Łukasz Żółć — 日本語 🙂",
+      std::string("nul\0byte", 8),
+      "\xc0\x80",
+      "\xe0\x80\xaf",
+      "\xed\xa0\x80",
+      "\xf4\x90\x80\x80",
+      "\xf5\x80",
+      "\xe2\x82",
+      "a\x80z",
+      "\xff\xfe",
+      "\xe2\x82\xac\xe2",
+    };
+    Json all = Json::object();
+    for (const auto& text : odd) {
+      CAPTURE(text);
+      const Json value = {{text, text},
+                          {"list", {text, Json::array(), Json::object(), -7, 18446744073709551615U}}};
+      CHECK(render::json_text(value) == nlohmann_text(value));
+      all[text] = value;
+    }
+    CHECK(render::json_text(all) == nlohmann_text(all));
+    CHECK(render::json_text(Json::array()) == "[]\n");
+    CHECK(render::json_text(Json(nullptr)) == "null\n");
+  }
+}

@@ -1,8 +1,10 @@
 #include "support.hpp"
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <sys/stat.h>
@@ -66,5 +68,30 @@ TEST_SUITE("util::files")
     reader.join();
     CHECK(received.size() == pieces.joined.size());
     CHECK(received == pieces.joined);
+  }
+
+  TEST_CASE(
+    "a file written over another takes its place whole, leaving no other file, and a link to the old one "
+    "keeps the old bytes")
+  {
+    const std::string folder = test::temp_dir();
+    const std::string file = folder + "/kept.json";
+    const std::string link = folder + "/old.json";
+    util::write_file_atomically(file, std::string_view("old"), false);
+    REQUIRE(::link(file.c_str(), link.c_str()) == 0);
+    util::write_file_atomically(file, std::string_view("new bytes"), false);
+    CHECK(util::read_file(file, 100) == "new bytes");
+    CHECK(util::read_file(link, 100) == "old");
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+      names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"kept.json", "old.json"});
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    CHECK((info.st_mode & 0777) == (0666 & ~mask));
   }
 }
