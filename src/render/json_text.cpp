@@ -4,6 +4,7 @@
 // its JSON (last-plan.json) besides printing.
 
 #include "render/json.hpp"
+#include "util/utf8.hpp"
 
 #include <cstdint>
 #include <fmt/format.h>
@@ -15,41 +16,6 @@ namespace backplan::render {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-/// The length of the well-formed UTF-8 sequence (RFC 3629: no overlong
-/// form, no surrogate, nothing past U+10FFFF) that starts at `text[at]`, a
-/// byte of 0x80 or more, as nlohmann's serializer checks it; 0 when it is
-/// malformed.
-std::size_t sequence_length(std::string_view text, std::size_t at)
-{
-  const auto byte = static_cast<unsigned char>(text[at]);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF; // the second byte's range
-  if (byte >= 0xC2 && byte <= 0xDF) {
-    length = 2;
-  } else if (byte >= 0xE0 && byte <= 0xEF) {
-    length = 3;
-    low = byte == 0xE0 ? 0xA0 : 0x80;
-    high = byte == 0xED ? 0x9F : 0xBF;
-  } else if (byte >= 0xF0 && byte <= 0xF4) {
-    length = 4;
-    low = byte == 0xF0 ? 0x90 : 0x80;
-    high = byte == 0xF4 ? 0x8F : 0xBF;
-  } else {
-    return 0;
-  }
-  if (at + length > text.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(text[at + k]);
-    if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) {
-      return 0;
-    }
-  }
-  return length;
-}
 
 /// `text` as a JSON string, quoted and escaped as nlohmann escapes it
 /// without ensure_ascii; text that is not UTF-8 is left to nlohmann, which
@@ -63,7 +29,10 @@ void write_string(std::string& out, std::string_view text)
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      const std::size_t length = sequence_length(text, i);
+      // Well-formed UTF-8 (no overlong form, no surrogate, nothing past
+      // U+10FFFF) as nlohmann's serializer checks it, by the one decoder.
+      const util::CodePoint code = *util::Utf8View::Iterator(text, i);
+      const std::size_t length = code.valid ? code.length : 0;
       if (length == 0) {
         out.resize(start);
         out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
