@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fmt/format.h>
+#include <memory>
 #include <mutex>
 
 namespace backplan::catalog {
@@ -24,12 +25,13 @@ const char* action_name(Action action)
   return "caution";
 }
 
-/// An exercise's details, decoded or still encoded.
+/// An exercise's details, decoded or still encoded. Decoded ones are kept
+/// apart: most exercises of a large catalog never have them.
 struct Exercise::Details {
   std::once_flag decoded;
-  std::atomic<bool> ready{false}; ///< set once `value` holds them
-  ExerciseDetails value;
-  EncodedDetails encoded; ///< bytes until decoded
+  std::atomic<bool> ready{false};         ///< set once `value` holds them
+  std::unique_ptr<ExerciseDetails> value; ///< none: no details at all
+  EncodedDetails encoded;                 ///< bytes until decoded
 };
 
 const ExerciseDetails& Exercise::details() const
@@ -41,23 +43,26 @@ const ExerciseDetails& Exercise::details() const
   Details& details = *m_details;
   std::call_once(details.decoded, [&details] {
     if (!details.encoded.bytes.empty()) {
-      details.value = decode_details(details.encoded.bytes);
+      details.value = std::make_unique<ExerciseDetails>(decode_details(details.encoded.bytes));
     }
     details.encoded = {};
     details.ready = true;
   });
-  return details.value;
+  return details.value ? *details.value : none;
 }
 
 ExerciseDetails& Exercise::edit_details()
 {
   if (!m_details || m_details.use_count() > 1) {
     auto own = std::make_shared<Details>();
-    own->value = details();
+    own->value = std::make_unique<ExerciseDetails>(details());
     m_details = std::move(own);
   }
   details(); // decodes what is deferred
-  return m_details->value;
+  if (!m_details->value) {
+    m_details->value = std::make_unique<ExerciseDetails>();
+  }
+  return *m_details->value;
 }
 
 void Exercise::defer_details(EncodedDetails encoded)
