@@ -2,9 +2,12 @@
 #include "plan/candidates.hpp"
 #include "plan/chooser.hpp"
 #include "support.hpp"
+#include "util/threads.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -74,6 +77,34 @@ TEST_SUITE("plan::parallel")
       const auto all_split = plan::all_left_out(catalog, candidates, chooser, alone, 4);
       check_same(all_alone, all_split);
       CHECK(all_alone.size() == catalog.exercises.size() - chooser.selection().chosen().size());
+    }
+  }
+}
+
+TEST_SUITE("util::threads")
+{
+  TEST_CASE("what a run throws on any thread is thrown to the caller once every run has ended")
+  {
+    for (const std::size_t threads : {1U, 2U, 4U}) {
+      CAPTURE(threads);
+      std::vector<int> done(100, 0);
+      CHECK_THROWS_WITH_AS(util::on_threads(threads, done.size(),
+                                            [&](std::size_t, std::size_t begin, std::size_t end) {
+                                              for (std::size_t i = begin; i < end; ++i) {
+                                                if (i == 77) {
+                                                  throw std::runtime_error("item 77");
+                                                }
+                                                done[i] = 1;
+                                              }
+                                            }),
+                           "item 77", std::runtime_error);
+      // Every other run went to its end, and the one that threw to item 77.
+      std::size_t run = 0;
+      while (100 * (run + 1) / threads <= 77) {
+        ++run;
+      }
+      const std::size_t end = 100 * (run + 1) / threads;
+      CHECK(std::count(done.begin(), done.end(), 1) == static_cast<std::ptrdiff_t>(100 - (end - 77)));
     }
   }
 }

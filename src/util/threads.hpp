@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -20,16 +21,33 @@ inline std::size_t threads_for(std::size_t count, std::size_t per_thread)
 
 /// Runs `work(thread, begin, end)` on `threads` threads at once, the calling
 /// one among them, for `count` items split into one run each: thread t
-/// takes the items from `count * t / threads` up to the next thread's.
+/// takes the items from `count * t / threads` up to the next thread's. What
+/// a run throws is thrown here once every run has ended (the first run's
+/// first), as it would be by one thread running them all.
 template<class Work>
 void on_threads(std::size_t threads, std::size_t count, const Work& work)
 {
   const auto begin = [&](std::size_t t) { return count * t / threads; };
-  std::vector<std::jthread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(work, t, begin(t), begin(t + 1));
+  std::vector<std::exception_ptr> failed(threads);
+  const auto run = [&](std::size_t t) {
+    try {
+      work(t, begin(t), begin(t + 1));
+    } catch (...) {
+      failed[t] = std::current_exception();
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(run, t);
+    }
+    run(0);
+  } // joined
+  for (const auto& failure : failed) {
+    if (failure) {
+      std::rethrow_exception(failure);
+    }
   }
-  work(0, begin(0), begin(1));
 }
 
 } // namespace backplan::util
