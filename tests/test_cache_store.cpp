@@ -367,6 +367,38 @@ TEST_SUITE("catalog::serialize")
     }
   }
 
+  TEST_CASE(
+    "an exercise decoded by copy keeps its rules' texts in one block of its own, not in the bytes it was "
+    "read from")
+  {
+    const auto& builtin = test::builtin_catalog();
+    for (const auto& exercise : builtin.exercises) {
+      CAPTURE(exercise.id);
+      auto core = std::make_unique<std::string>(catalog::encode_exercise(exercise).core);
+      const char* const first = core->data();
+      const char* const last = core->data() + core->size();
+      const auto back = catalog::decode_exercise(*core, exercise.where.file, {});
+      core.reset(); // the texts must not need it (AddressSanitizer reads them below)
+      const char* block = nullptr;
+      REQUIRE(back.contraindications.size() == exercise.contraindications.size());
+      for (std::size_t i = 0; i < back.contraindications.size(); ++i) {
+        const auto& rule = back.contraindications[i];
+        CHECK(rule.instruction == exercise.contraindications[i].instruction.view());
+        CHECK(rule.basis == exercise.contraindications[i].basis.view());
+        for (const std::string_view text : {rule.instruction.view(), rule.basis.view()}) {
+          CHECK((text.data() < first || text.data() >= last));
+          // One block: each text starts where the one before it ended.
+          if (block != nullptr && !text.empty()) {
+            CHECK(text.data() == block);
+          }
+          if (!text.empty()) {
+            block = text.data() + text.size();
+          }
+        }
+      }
+    }
+  }
+
   TEST_CASE("damaged exercise bytes throw, at every length, core and details alike")
   {
     const auto& exercise = test::builtin_catalog().exercises.front();

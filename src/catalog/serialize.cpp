@@ -6,7 +6,9 @@
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <cstring>
 #include <fmt/format.h>
+#include <memory>
 
 namespace backplan::util {
 
@@ -278,11 +280,46 @@ Exercise decode_exercise_from(util::BoundedInputArchive&& archive, const FileNam
   return exercise;
 }
 
+/// Calls `f` with every shared text of `exercise`: its rules' and its
+/// versions' rules' instructions and bases.
+template<class F>
+void for_each_text(Exercise& exercise, const F& f)
+{
+  const auto rules = [&](std::vector<Contraindication>& list) {
+    for (auto& rule : list) {
+      f(rule.instruction);
+      f(rule.basis);
+    }
+  };
+  rules(exercise.contraindications);
+  for (auto* version : {&exercise.easier, &exercise.harder}) {
+    if (*version) {
+      rules((*version)->contraindications);
+    }
+  }
+}
+
 } // namespace
 
 Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDetails details)
 {
-  return decode_exercise_from(util::BoundedInputArchive(core), file, std::move(details));
+  // The texts are decoded as views of `core`, which need not outlive this
+  // call, then copied together into one block the exercise's texts share:
+  // one allocation an exercise rather than one a text.
+  auto exercise = decode_exercise_from(util::BoundedInputArchive(core, nullptr), file, std::move(details));
+  std::size_t size = 0;
+  for_each_text(exercise, [&](const util::SharedText& text) { size += text.size(); });
+  const std::shared_ptr<char[]> block(size > 0 ? new char[size] : nullptr);
+  std::size_t at = 0;
+  for_each_text(exercise, [&](util::SharedText& text) {
+    const std::size_t length = text.size();
+    if (length > 0) {
+      std::memcpy(block.get() + at, text.data(), length);
+    }
+    text = length > 0 ? util::SharedText::view_of({block.get() + at, length}, block) : util::SharedText();
+    at += length;
+  });
+  return exercise;
 }
 
 Exercise decode_exercise_in_place(std::string_view core, const FileName& file, EncodedDetails details)

@@ -34,8 +34,10 @@ EncodedExercise encode_exercise(const Exercise& exercise);
 
 /// The exercise whose core encode_exercise encoded, its locations in `file`,
 /// which they share (the loader makes each file's name once), and its
-/// details deferred: decoded from `details` when first read. Throws
-/// std::runtime_error when `core` is not one whole exercise.
+/// details deferred: decoded from `details` when first read; its rules'
+/// texts are copied, into one block the exercise's texts share, so `core`
+/// need not outlive the call. Throws std::runtime_error when `core` is not
+/// one whole exercise.
 Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDetails details);
 
 /// As decode_exercise, for `core` bytes that `details.owner` keeps alive
