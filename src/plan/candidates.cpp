@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <iterator>
 #include <numeric>
 #include <tuple>
 #include <unordered_set>
@@ -209,13 +208,9 @@ std::vector<Candidate> candidates_for(const Catalog& catalog, const Request& req
       assess(catalog, request, exercises[i], found[t], refused[t]);
     }
   });
-  std::vector<Candidate> candidates = std::move(found[0]);
-  for (std::size_t t = 0; t < threads; ++t) {
-    if (t > 0) {
-      std::move(found[t].begin(), found[t].end(), std::back_inserter(candidates));
-    }
-    std::move(refused[t].begin(), refused[t].end(), std::back_inserter(left_out));
-  }
+  std::vector<Candidate> candidates;
+  util::append_runs(candidates, found);
+  util::append_runs(left_out, refused);
   // An exercise whose harder progression is also a candidate comes later.
   std::unordered_set<std::string_view> progressed;
   for (const auto& candidate : candidates) {

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <iterator>
 
 namespace backplan::plan {
 
@@ -112,10 +111,8 @@ std::vector<LeftOut> all_left_out(const Catalog& catalog, const std::vector<Cand
       }
     }
   });
-  std::vector<LeftOut> out = std::move(parts[0]);
-  for (std::size_t t = 1; t < threads; ++t) {
-    std::move(parts[t].begin(), parts[t].end(), std::back_inserter(out));
-  }
+  std::vector<LeftOut> out;
+  util::append_runs(out, parts);
   const auto by_id = [](const LeftOut& a, const LeftOut& b) { return a.id < b.id; };
   if (!std::is_sorted(out.begin(), out.end(), by_id)) { // a catalog not built by the loader
     std::sort(out.begin(), out.end(), by_id);

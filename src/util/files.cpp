@@ -158,9 +158,6 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
 
 namespace {
 
-/// Writes `data` into the existing file `name` that is not a regular file (a
-/// device such as /dev/null or /dev/stdout, a named pipe), which a rename
-/// would replace with a regular file.
 /// Puts the file `temporary` in the place of the regular file `name`,
 /// swapping the two in one step (RENAME_EXCHANGE), then removes the old one
 /// under the temporary name; false, with nothing changed, where the file
@@ -184,6 +181,9 @@ bool exchanged(const std::string& temporary, const std::string& name)
   return true;
 }
 
+/// Writes `data` into the existing file `name` that is not a regular file (a
+/// device such as /dev/null or /dev/stdout, a named pipe), which a rename
+/// would replace with a regular file.
 void write_in_place(const std::string& name, std::span<const std::string_view> data)
 {
   const int fd = ::open(name.c_str(), O_WRONLY | O_CLOEXEC);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -47,6 +48,22 @@ void on_threads(std::size_t threads, std::size_t count, const Work& work)
     if (failure) {
       std::rethrow_exception(failure);
     }
+  }
+}
+
+/// Moves what each run found (`runs`, one vector a run, as on_threads's
+/// runs filled them) to the end of `out`, run after run: the items in the
+/// order one thread would have found them.
+template<class T>
+void append_runs(std::vector<T>& out, std::vector<std::vector<T>>& runs)
+{
+  if (out.empty() && !runs.empty()) {
+    out = std::move(runs.front()); // the first run's storage, not a copy
+    runs.front().clear();
+  }
+  for (auto& run : runs) {
+    out.insert(out.end(), std::make_move_iterator(run.begin()), std::make_move_iterator(run.end()));
+    run.clear();
   }
 }
 
