@@ -26,6 +26,9 @@ LayerCache::LayerCache(std::filesystem::path file, std::string catalog)
   for (std::size_t i = 0; i < m_old.entries.size(); ++i) {
     m_index.emplace(m_old.entries[i].path, i);
   }
+  // Reading the entries and their paths mapped the pages they lie on: given
+  // back, as the checksum's were, until the entries a run needs are decoded.
+  util::release_mapped(m_old.mapped);
 }
 
 std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const

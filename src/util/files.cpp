@@ -23,20 +23,37 @@ std::runtime_error system_error(const std::string& what, int error_number)
   return std::runtime_error(fmt::format("{}: {}", what, std::strerror(error_number)));
 }
 
-/// Writes `pieces` one after another, as many at once as writev() takes.
+/// The most one write() puts in a file. The page cache keeps a file's
+/// bytes in blocks ("folios") no larger than the writes that made them, and
+/// a mapping of the file maps a whole block when one of its bytes is read:
+/// a cache file written a megabyte at a time cost a megabyte of memory for
+/// each entry a warm run read from it later, 64 KiB once written so.
+constexpr std::size_t write_bytes = std::size_t{64} << 10;
+
+/// Writes `pieces` one after another, write_bytes (or one piece's part of
+/// it) a writev() at a time.
 bool write_all(int fd, std::span<const std::string_view> pieces, int& error_number)
 {
-  std::vector<struct iovec> left;
-  left.reserve(pieces.size());
-  for (const auto piece : pieces) {
-    if (!piece.empty()) {
-      left.push_back({const_cast<char*>(piece.data()), piece.size()}); // NOLINT: iovec's type
+  std::vector<struct iovec> left; // pieces cut at each write_bytes of the file
+  std::size_t offset = 0;
+  for (auto piece : pieces) {
+    while (!piece.empty()) {
+      const std::size_t size = std::min(piece.size(), write_bytes - offset % write_bytes);
+      left.push_back({const_cast<char*>(piece.data()), size}); // NOLINT: iovec's type
+      piece.remove_prefix(size);
+      offset += size;
     }
   }
   std::size_t first = 0; // the first piece not yet written whole
   while (first < left.size()) {
-    const auto count = static_cast<int>(std::min<std::size_t>(left.size() - first, IOV_MAX));
-    const ssize_t written = ::writev(fd, left.data() + first, count);
+    // The pieces up to the next write_bytes boundary of the file.
+    std::size_t count = 0;
+    std::size_t bytes = 0;
+    while (first + count < left.size() && count < IOV_MAX && bytes < write_bytes) {
+      bytes += left[first + count].iov_len;
+      ++count;
+    }
+    const ssize_t written = ::writev(fd, left.data() + first, static_cast<int>(count));
     if (written < 0) {
       if (errno == EINTR) {
         continue;
