@@ -37,7 +37,6 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
       try {
         exercise = decode_exercise_in_place(cache->entry(pending.cached).data, pending.name,
                                             cache->details(pending.cached));
-        pending.references = references_of(exercise);
         pending.good = true;
         return;
       } catch (const std::exception&) {
@@ -55,7 +54,6 @@ void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pen
   if (result.overlay) {
     pending.overlay = std::move(result.overlay);
   } else if (result.exercise) {
-    // Its references are those of the exercise: found when it is decoded.
     const auto encoded = encode_exercise(*result.exercise);
     pending.encoded = parsed.append(encoded.core);
     pending.encoded_details = parsed.append(encoded.details);
@@ -145,7 +143,6 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
         // Decoded whole: the arena's bytes do not outlive the load.
         state.read[i] = decode_exercise(pending.encoded, pending.name, {});
         state.read[i].edit_details() = decode_details(pending.encoded_details);
-        pending.references = references_of(state.read[i]);
       }
     }
   });
@@ -157,27 +154,43 @@ void update_caches(const std::vector<Layer>& layers, LoadState& state, std::uint
     if (!layers[l].cache) {
       continue;
     }
-    std::vector<LayerCache::Kept> kept;
-    kept.reserve(layers[l].listed.size());
+    // The layer's good files that may be cached, each given to `take`, and
+    // how many files were read from the cache and parsed.
     std::size_t hits = 0;
     std::size_t parsed = 0;
-    for (std::size_t p = 0; p < state.exercises.size(); ++p) {
-      const PendingExercise& pending = state.exercises[p];
-      if (pending.layer != l || pending.unreadable) {
-        continue;
+    const auto each_kept = [&](const auto& take) {
+      hits = parsed = 0;
+      for (const PendingExercise& pending : state.exercises) {
+        if (pending.layer != l || pending.unreadable) {
+          continue;
+        }
+        const bool hit = pending.cached != LayerCache::npos;
+        ++(hit ? hits : parsed);
+        const bool good = state.per_file[pending.index].empty() && pending.good &&
+                          pending.listed != nullptr && pending.listed->stamps;
+        if (good &&
+            (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns, layers[l].settle_ns))) {
+          take(pending, hit);
+        }
       }
-      const bool hit = pending.cached != LayerCache::npos;
-      ++(hit ? hits : parsed);
-      const bool good = state.per_file[pending.index].empty() && pending.good && pending.listed != nullptr &&
-                        pending.listed->stamps;
-      if (good &&
-          (hit || cache::settled(*pending.listed->stamps, layers[l].listed_ns, layers[l].settle_ns))) {
-        const auto* entry = hit ? &layers[l].cache->entry(pending.cached) : nullptr;
-        kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached,
-                        hit ? entry->data : pending.encoded, hit ? entry->details : pending.encoded_details});
-      }
+    };
+    std::size_t count = 0;
+    bool all_old = true;
+    each_kept([&](const PendingExercise&, bool hit) {
+      ++count;
+      all_old = all_old && hit;
+    });
+    if (!layers[l].cache->update(key, count, all_old, hits, parsed)) {
+      continue; // the file holds these entries already: none listed again
     }
-    layers[l].cache->update(key, kept, hits, parsed);
+    std::vector<LayerCache::Kept> kept;
+    kept.reserve(count);
+    each_kept([&](const PendingExercise& pending, bool hit) {
+      const auto* entry = hit ? &layers[l].cache->entry(pending.cached) : nullptr;
+      kept.push_back({pending.listed->relative, *pending.listed->stamps, pending.cached,
+                      hit ? entry->data : pending.encoded, hit ? entry->details : pending.encoded_details});
+    });
+    layers[l].cache->keep(kept);
   }
 }
 

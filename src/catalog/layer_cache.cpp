@@ -44,7 +44,7 @@ const cache::Entry& LayerCache::entry(std::size_t index) const { return m_old.en
 
 EncodedDetails LayerCache::details(std::size_t index) const { return {entry(index).details, m_old.bytes}; }
 
-void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits,
+bool LayerCache::update(std::uint64_t key, std::size_t kept, bool all_old, std::size_t hits,
                         std::size_t parsed)
 {
   m_updated = true;
@@ -52,41 +52,50 @@ void LayerCache::update(std::uint64_t key, const std::vector<Kept>& kept, std::s
   m_parsed = parsed;
   // Unchanged when every good file came from the cache and every cached
   // entry was used: then the file already holds exactly these entries.
-  const bool all_old =
-    std::all_of(kept.begin(), kept.end(), [](const Kept& k) { return k.old_index != npos; });
-  m_changed = !m_problem.empty() || key != m_old.key || !all_old || kept.size() != m_old.entries.size();
+  m_changed = !m_problem.empty() || key != m_old.key || !all_old || kept != m_old.entries.size();
   if (m_problem.empty() && key != m_old.key && !m_old.entries.empty()) {
     m_problem = "written for other vocabularies";
   }
-  if (m_changed) {
-    // Entries read from the cache stay views of its file, which stays
-    // mapped until save() writes them; those of files parsed now are
-    // copied, as their bytes go with the load.
-    std::size_t parsed_size = 0;
-    for (const auto& k : kept) {
-      if (k.old_index == npos) {
-        parsed_size += k.relative.size() + k.data.size() + k.details.size();
-      }
-    }
-    m_parsed_bytes.reserve(parsed_size); // never grows past this: views into it stay valid
-    const auto copy = [&](std::string_view bytes) {
-      m_parsed_bytes.append(bytes);
-      return std::string_view(m_parsed_bytes).substr(m_parsed_bytes.size() - bytes.size());
-    };
-    m_new.key = key;
-    m_new.entries.reserve(kept.size());
-    for (const auto& k : kept) {
-      if (k.old_index != npos) {
-        const auto& old = m_old.entries[k.old_index];
-        m_new.entries.push_back({old.path, k.stamps, old.data, old.details});
-      } else {
-        const auto relative = copy(k.relative);
-        const auto data = copy(k.data);
-        m_new.entries.push_back({relative, k.stamps, data, copy(k.details)});
-      }
-    }
-    m_new.bytes = m_old.bytes;
+  m_new.key = key;
+  if (!m_changed) {
+    done_reading();
   }
+  return m_changed;
+}
+
+void LayerCache::keep(const std::vector<Kept>& kept)
+{
+  // Entries read from the cache stay views of its file, which stays mapped
+  // until save() writes them; those of files parsed now are copied, as
+  // their bytes go with the load.
+  std::size_t parsed_size = 0;
+  for (const auto& k : kept) {
+    if (k.old_index == npos) {
+      parsed_size += k.relative.size() + k.data.size() + k.details.size();
+    }
+  }
+  m_parsed_bytes.reserve(parsed_size); // never grows past this: views into it stay valid
+  const auto copy = [&](std::string_view bytes) {
+    m_parsed_bytes.append(bytes);
+    return std::string_view(m_parsed_bytes).substr(m_parsed_bytes.size() - bytes.size());
+  };
+  m_new.entries.reserve(kept.size());
+  for (const auto& k : kept) {
+    if (k.old_index != npos) {
+      const auto& old = m_old.entries[k.old_index];
+      m_new.entries.push_back({old.path, k.stamps, old.data, old.details});
+    } else {
+      const auto relative = copy(k.relative);
+      const auto data = copy(k.data);
+      m_new.entries.push_back({relative, k.stamps, data, copy(k.details)});
+    }
+  }
+  m_new.bytes = m_old.bytes;
+  done_reading();
+}
+
+void LayerCache::done_reading()
+{
   m_index.clear();
   // What is left to read of the file is the details of the exercises shown:
   // the pages read so far go back to the system (and are read again if

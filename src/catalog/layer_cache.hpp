@@ -51,12 +51,19 @@ public:
   /// readable after update(). Safe to call from several threads at once.
   EncodedDetails details(std::size_t index) const;
 
-  /// Records what this run found for `key`: the good exercise files, and
-  /// how many exercise files were read from the cache and parsed. When the
-  /// cache file is to be written again, keeps its entries for save(): views
-  /// of the file read, which stays mapped, and copies of the files parsed
-  /// now. Gives the pages of the file read back to the system.
-  void update(std::uint64_t key, const std::vector<Kept>& kept, std::size_t hits, std::size_t parsed);
+  /// Records what this run found for `key`: how many good exercise files
+  /// (`kept`), whether every one of them was read from the cache, and how
+  /// many exercise files were read from the cache and parsed. Returns
+  /// whether the cache file is to be written again; then keep() must be
+  /// given those files, else the pages of the file read go back to the
+  /// system now.
+  bool update(std::uint64_t key, std::size_t kept, bool all_old, std::size_t hits, std::size_t parsed);
+
+  /// Keeps the good exercise files for save(), when update() said the file
+  /// is to be written again: views of the file read, which stays mapped,
+  /// and copies of the files parsed now. Gives the pages of the file read
+  /// back to the system.
+  void keep(const std::vector<Kept>& kept);
 
   /// Writes the cache file when the run found something else than it held.
   /// Never throws: a cache that cannot be written only costs speed. Returns
@@ -77,6 +84,9 @@ private:
   std::size_t m_parsed = 0;
   bool m_updated = false;
   bool m_changed = false;
+
+  /// Lets go of the file read but for the bytes of m_new's entries.
+  void done_reading();
 };
 
 } // namespace backplan::catalog

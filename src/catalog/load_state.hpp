@@ -6,6 +6,7 @@
 
 #include "backplan/catalog/diagnostic.hpp"
 #include "backplan/catalog/model.hpp"
+#include "backplan/util/box.hpp"
 #include "catalog/exercises.hpp"
 #include "catalog/loader.hpp"
 #include "catalog/vocabularies.hpp"
@@ -37,8 +38,10 @@ struct PendingExercise {
   std::size_t layer = 0;
   std::size_t index = 0; ///< order of the file among all files
   const SourceFile* file = nullptr;
-  FileName name;                         ///< the file's name, shared by the exercise's locations
-  ExerciseReferences references;         ///< what it names, even with faults
+  FileName name; ///< the file's name, shared by the exercise's locations
+  /// What a file that gave no exercise names, faults and all; a good
+  /// file's are its exercise's (references_of), not kept twice.
+  ExerciseReferences references;
   bool good = false;                     ///< it gave an exercise (LoadState::read, same position)
   bool ready = false;                    ///< read already: from a compiled layer
   bool unreadable = false;               ///< its text could not be read (a path error)
@@ -48,7 +51,7 @@ struct PendingExercise {
   /// run: views of LoadState::parsed, which lives until the caches are told.
   std::string_view encoded;
   std::string_view encoded_details;
-  std::optional<Overlay> overlay; ///< set when it is a good overlay file
+  util::Box<Overlay> overlay; ///< set when it is a good overlay file (rare: not held in place)
 };
 
 /// What load() carries from one phase to the next.

@@ -51,7 +51,6 @@ void gather_compiled(CompiledCatalog& compiled, std::size_t layer, LoadState& st
     PendingExercise pending = pending_file(layer, index, &state.compiled_files.back(), nullptr);
     pending.ready = true;
     pending.good = true;
-    pending.references = references_of(exercise);
     state.exercises.push_back(std::move(pending));
     state.read.push_back(std::move(exercise));
   }
@@ -73,6 +72,9 @@ void gather_files(const std::vector<Layer>& layers, LoadState& state)
   }
   state.exercises.reserve(files); // no regrowth: exercises are large
   state.read.reserve(files);
+  state.per_file.reserve(files); // a slot a file (add_file)
+  state.read_errors.reserve(files);
+  state.layer_of.reserve(files);
   for (std::size_t l = 0; l < layers.size(); ++l) {
     if (state.compiled[l]) {
       gather_compiled(*state.compiled[l], l, state);
@@ -187,16 +189,23 @@ ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vecto
 /// other faults.
 void check_exercise_references(LoadState& state)
 {
-  std::unordered_set<std::string_view> known; // into state.exercises, unchanged here
+  std::unordered_set<std::string_view> known; // into state.exercises and state.read, unchanged here
   known.reserve(state.exercises.size());
-  for (const auto& pending : state.exercises) {
-    if (!pending.references.id.empty()) {
-      known.insert(pending.references.id);
+  for (std::size_t p = 0; p < state.exercises.size(); ++p) {
+    const auto& pending = state.exercises[p];
+    const std::string& id = pending.good ? state.read[p].id : pending.references.id;
+    if (!id.empty()) {
+      known.insert(id);
     }
   }
   std::vector<std::string> ids; // in order, for a did-you-mean: made once one is needed
-  for (const auto& pending : state.exercises) {
-    const ExerciseReferences& exercise = pending.references;
+  ExerciseReferences of_exercise;
+  for (std::size_t p = 0; p < state.exercises.size(); ++p) {
+    const auto& pending = state.exercises[p];
+    if (pending.good) {
+      of_exercise = references_of(state.read[p]);
+    }
+    const ExerciseReferences& exercise = pending.good ? of_exercise : pending.references;
     auto& diagnostics = state.per_file[pending.index];
     for (const auto& name : exercise.named) {
       if (!known.contains(name.id)) {
