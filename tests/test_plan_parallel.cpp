@@ -73,8 +73,8 @@ TEST_SUITE("plan::parallel")
       plan::Chooser chooser(catalog, request, candidates, request.minutes * 60, {});
       std::vector<std::string> uncovered;
       chooser.run(uncovered);
-      const auto all_alone = plan::all_left_out(catalog, candidates, chooser, alone, one_thread);
-      const auto all_split = plan::all_left_out(catalog, candidates, chooser, alone, 4);
+      const auto all_alone = plan::all_left_out(catalog, candidates, chooser, alone, nullptr, one_thread);
+      const auto all_split = plan::all_left_out(catalog, candidates, chooser, alone, nullptr, 4);
       check_same(all_alone, all_split);
       CHECK(all_alone.size() == catalog.exercises.size() - chooser.selection().chosen().size());
     }

@@ -182,6 +182,8 @@ void run_plan(const Context& context, const PlanCommandOptions& options)
     // A PDF's bytes would garble the terminal; a pipe or a file takes them.
     die(ExitStatus::usage, "-f pdf writes binary; use -o FILE.pdf or redirect the output");
   }
+  // Only --explain and JSON list the exercises passed over.
+  effective.request.list_passed_over = options.explain || effective.format == "json";
   plan::Plan plan = make_checked_plan(context, effective.request, options.explain);
   progress_plan(context, programme, plan);
   render::TextOptions text;

@@ -183,10 +183,12 @@ private:
 
 /// Every exercise of the catalog not in the plan, by id: those that did not
 /// become candidates (`filtered`, in the catalog's order) and the candidates
-/// the chooser did not choose, with its reasons: a run of exercises a core,
-/// for a catalog with `per_thread` exercises or more a core.
+/// the chooser did not choose, with its reasons (of those, with `only`, just
+/// the ones whose ids it holds): a run of exercises a core, for a catalog
+/// with `per_thread` exercises or more a core.
 std::vector<LeftOut> all_left_out(const catalog::Catalog& catalog, const std::vector<Candidate>& candidates,
                                   const Chooser& chooser, std::vector<LeftOut> filtered,
+                                  const std::vector<std::string>* only = nullptr,
                                   std::size_t per_thread = parallel_exercises);
 
 } // namespace backplan::plan

@@ -90,8 +90,11 @@ LeftOut Chooser::refused_reason(const Candidate& candidate) const
 
 std::vector<LeftOut> all_left_out(const Catalog& catalog, const std::vector<Candidate>& candidates,
                                   const Chooser& chooser, std::vector<LeftOut> filtered,
-                                  std::size_t per_thread)
+                                  const std::vector<std::string>* only, std::size_t per_thread)
 {
+  const auto wanted = [&](const Exercise& exercise) {
+    return only == nullptr || std::find(only->begin(), only->end(), exercise.id) != only->end();
+  };
   std::vector<const Candidate*> by_exercise(catalog.exercises.size(), nullptr);
   for (const auto& candidate : candidates) {
     by_exercise[static_cast<std::size_t>(candidate.exercise - catalog.exercises.data())] = &candidate;
@@ -106,7 +109,7 @@ std::vector<LeftOut> all_left_out(const Catalog& catalog, const std::vector<Cand
     for (std::size_t i = begin; i < end; ++i) {
       if (by_exercise[i] == nullptr) {
         parts[t].push_back(std::move(*next++));
-      } else if (!chooser.selection().has(by_exercise[i])) {
+      } else if (!chooser.selection().has(by_exercise[i]) && wanted(*by_exercise[i]->exercise)) {
         parts[t].push_back(chooser.reason(*by_exercise[i]));
       }
     }

@@ -259,13 +259,21 @@ Plan make_plan(const Catalog& catalog, const Request& asked)
     plan.position_changes += plan.items[i].moves ? 1 : 0;
   }
   if (chooser) {
-    plan.left_out = all_left_out(catalog, candidates, *chooser, std::move(plan.left_out));
+    const bool every = request.list_passed_over || plan.items.empty();
+    plan.left_out = all_left_out(catalog, candidates, *chooser, std::move(plan.left_out),
+                                 every ? nullptr : &request.include);
     // Offered first, an included exercise that did not fit: the time, or a cap.
     plan.unmet = unmet_inclusion(request, plan.left_out);
   } else {
     plan.unmet = named_misfit(catalog, plan);
   }
   if (!plan.unmet.empty()) {
+    if (!request.list_passed_over) {
+      // No plan: every exercise left out says why, as Request promises.
+      Request again = asked;
+      again.list_passed_over = true;
+      return make_plan(catalog, again);
+    }
     plan.items.clear();
     return plan;
   }

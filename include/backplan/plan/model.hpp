@@ -66,6 +66,13 @@ struct Request {
   std::string review;     ///< when to review the plan, YYYY-MM-DD; empty: none
   std::string date;       ///< when the plan was made, YYYY-MM-DD; empty: not recorded
   std::string seed_given; ///< the seed as asked for ("daily", "3"); empty: not recorded
+  /// Whether Plan::left_out also gives each candidate the plan passed over
+  /// (no time left, its movement covered, ...) and why. Without, it gives
+  /// those the conditions and the request leave out, those asked for by
+  /// `include`, and, for a plan with no items, still every one: a plan
+  /// whose left-out exercises are not shown need not work out why
+  /// thousands of a large catalog's were passed over.
+  bool list_passed_over = true;
 };
 
 /// One chosen dose of an exercise, every value within the catalog's range.
