@@ -86,7 +86,8 @@ TEST_SUITE("catalog::texts")
             continue;
           }
           const auto* other = (*variant)->exercise.empty() ? nullptr : catalog.find((*variant)->exercise);
-          const auto& rules = other != nullptr ? other->contraindications : (*variant)->contraindications;
+          const auto& rules =
+            other != nullptr ? other->contraindications : (*variant)->contraindications.get();
           if (safety::evaluate(rules, {condition}).excluded()) {
             continue; // not shown to this user
           }

@@ -217,7 +217,7 @@ TEST_SUITE("cli::show")
       CAPTURE(rule.condition);
       // One line with the action, the condition (and the values a rule
       // holds for) and the instruction; the next names the basis.
-      const std::string when = rule.when.empty() ? "" : " (when " + join(rule.when, ", ") + ")";
+      const std::string when = rule.when.empty() ? "" : " (when " + join(rule.when.get(), ", ") + ")";
       const auto line = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) {
         return l.find(catalog::action_name(rule.action)) != std::string::npos &&
                l.find(" " + rule.condition + when + ":") != std::string::npos &&

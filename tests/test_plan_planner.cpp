@@ -154,7 +154,7 @@ void check_plan(const catalog::Catalog& catalog, const plan::Request& asked, con
         continue;
       }
       const auto* other = (*variant)->exercise.empty() ? nullptr : catalog.find((*variant)->exercise);
-      const auto& rules = other != nullptr ? other->contraindications : (*variant)->contraindications;
+      const auto& rules = other != nullptr ? other->contraindications : (*variant)->contraindications.get();
       const bool avoided = std::any_of(rules.begin(), rules.end(), [&](const auto& rule) {
         return rule.action == catalog::Action::avoid &&
                safety::applies(rule, request.conditions, request.qualifiers);

@@ -41,8 +41,8 @@ bool conflicts(FileReader& reader, const Contraindication& rule, const Location&
   if (first || (rule.action != Action::avoid && other != Action::avoid) || rule.action == other) {
     return false;
   }
-  const auto& avoided = rule.action == Action::avoid ? rule.when : it->second.when;
-  const auto& shown = rule.action == Action::avoid ? it->second.when : rule.when;
+  const auto& avoided = rule.action == Action::avoid ? rule.when.get() : it->second.when;
+  const auto& shown = rule.action == Action::avoid ? it->second.when : rule.when.get();
   if (!within(shown, avoided)) {
     return false;
   }
@@ -230,7 +230,9 @@ std::optional<Variant> read_variant(FileReader& reader, const Catalog& catalog, 
   }
   variant.text = *words;
   if (rules != values.end()) {
-    read_contraindications(reader, catalog, rules->second, variant.contraindications);
+    std::vector<Contraindication> read;
+    read_contraindications(reader, catalog, rules->second, read);
+    variant.contraindications = std::move(read);
   }
   return variant;
 }

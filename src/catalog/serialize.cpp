@@ -12,6 +12,21 @@
 
 namespace backplan::util {
 
+/// A boxed vector as cereal writes a std::vector.
+template<class Archive, class T>
+void save(Archive& archive, const BoxedVector<T>& items)
+{
+  archive(items.get());
+}
+
+template<class Archive, class T>
+void load(Archive& archive, BoxedVector<T>& items)
+{
+  std::vector<T> read;
+  archive(read);
+  items = std::move(read);
+}
+
 /// A box as cereal writes a std::optional: whether it is empty, then its value.
 template<class Archive, class T>
 void save(Archive& archive, const Box<T>& box)
@@ -293,8 +308,8 @@ void for_each_text(Exercise& exercise, const F& f)
   };
   rules(exercise.contraindications);
   for (auto* version : {&exercise.easier, &exercise.harder}) {
-    if (*version) {
-      rules((*version)->contraindications);
+    if (*version && !(*version)->contraindications.empty()) {
+      rules((*version)->contraindications.edit());
     }
   }
 }
@@ -310,13 +325,14 @@ Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDet
   std::size_t size = 0;
   for_each_text(exercise, [&](const util::SharedText& text) { size += text.size(); });
   const std::shared_ptr<char[]> block(size > 0 ? new char[size] : nullptr);
+  const util::SharedText::Keeper keeper(block);
   std::size_t at = 0;
   for_each_text(exercise, [&](util::SharedText& text) {
     const std::size_t length = text.size();
     if (length > 0) {
       std::memcpy(block.get() + at, text.data(), length);
     }
-    text = length > 0 ? util::SharedText::view_of({block.get() + at, length}, block) : util::SharedText();
+    text = length > 0 ? util::SharedText::view_of({block.get() + at, length}, keeper) : util::SharedText();
     at += length;
   });
   return exercise;
@@ -324,14 +340,11 @@ Exercise decode_exercise(std::string_view core, const FileName& file, EncodedDet
 
 Exercise decode_exercise_in_place(std::string_view core, const FileName& file, EncodedDetails details)
 {
-  // Each exercise's texts hold the owner through one holder of their own,
-  // so that exercises decoded on several threads do not all count
+  // The exercise's texts hold the owner through the archive's keeper, one
+  // of their own: exercises decoded on several threads do not all count
   // references on the one owner.
-  std::shared_ptr<const void> holder;
-  if (details.owner) {
-    holder = std::make_shared<const std::shared_ptr<const void>>(details.owner);
-  }
-  return decode_exercise_from(util::BoundedInputArchive(core, std::move(holder)), file, std::move(details));
+  std::shared_ptr<const void> owner = details.owner;
+  return decode_exercise_from(util::BoundedInputArchive(core, std::move(owner)), file, std::move(details));
 }
 
 ExerciseDetails decode_details(std::string_view bytes)

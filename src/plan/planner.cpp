@@ -33,7 +33,7 @@ std::optional<PlanVariant> resolve_variant(const Catalog& catalog, const Request
     return std::nullopt;
   }
   safety::Verdict verdict =
-    safety::evaluate(other != nullptr ? other->contraindications : variant->contraindications,
+    safety::evaluate(other != nullptr ? other->contraindications : variant->contraindications.get(),
                      request.conditions, request.qualifiers);
   if (verdict.excluded()) {
     return std::nullopt;

@@ -236,7 +236,7 @@ Json rules_json(const std::vector<catalog::Contraindication>& rules,
     put(entry, "action", catalog::action_name(rule.action));
     put(entry, "instruction", rule.instruction);
     put(entry, "basis", rule.basis);
-    put(entry, "when", rule.when);
+    put(entry, "when", rule.when.get());
     out.push_back(std::move(entry));
   }
   return out;

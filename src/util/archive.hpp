@@ -48,10 +48,13 @@ public:
   {}
 
   /// Reads from `bytes`, which `owner` keeps alive (none: bytes that live
-  /// as long as the program): shared texts read are views of them.
+  /// as long as the program): shared texts read are views of them, which
+  /// count their references on one keeper of this archive's (an
+  /// exercise's, when each is read by an archive of its own: exercises
+  /// read on several threads do not all count on one owner).
   BoundedInputArchive(std::string_view bytes, std::shared_ptr<const void> owner)
       : cereal::InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>(this), m_in(bytes),
-        m_owner(std::move(owner)), m_kept(true)
+        m_keeper(std::move(owner)), m_kept(true)
   {}
 
   /// Copies the next `size` bytes to `data`; throws when fewer are left.
@@ -85,12 +88,12 @@ public:
   /// the bytes are kept alive, else a copy.
   SharedText shared(std::string_view text) const
   {
-    return m_kept ? SharedText::view_of(text, m_owner) : SharedText(std::string(text));
+    return m_kept ? SharedText::view_of(text, m_keeper) : SharedText(std::string(text));
   }
 
 private:
   std::string_view m_in;
-  std::shared_ptr<const void> m_owner;
+  SharedText::Keeper m_keeper;
   bool m_kept = false;
 };
 

@@ -4,37 +4,76 @@
 #include "backplan/util/box.hpp"
 #include "backplan/util/shared_text.hpp"
 
+#include <atomic>
+#include <cstddef>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace backplan::catalog {
 
 /// The name of a catalog file, shared by every Location in it: a position
 /// keeps its file's name alive, with no table of names kept for the whole
-/// process, and copying it copies no text. Empty by default.
+/// process, and copying it copies no text. Empty by default. One pointer:
+/// a catalog holds several positions an exercise.
 class FileName
 {
 public:
   FileName() = default;
   explicit FileName(std::string_view name)
-      : m_name(name.empty() ? nullptr : std::make_shared<const std::string>(name))
-  {}
+  {
+    if (!name.empty()) {
+      // The count, the length and the name in one allocation.
+      m_rep = new (::operator new(sizeof(Rep) + name.size())) Rep{{1}, name.size()};
+      std::memcpy(reinterpret_cast<char*>(m_rep + 1), name.data(), name.size());
+    }
+  }
+  FileName(const FileName& other) noexcept : m_rep(other.m_rep)
+  {
+    if (m_rep != nullptr) {
+      m_rep->refs.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+  FileName(FileName&& other) noexcept : m_rep(std::exchange(other.m_rep, nullptr)) {}
+  FileName& operator=(FileName other) noexcept
+  {
+    std::swap(m_rep, other.m_rep);
+    return *this;
+  }
+  ~FileName()
+  {
+    if (m_rep != nullptr && m_rep->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      m_rep->~Rep();
+      ::operator delete(m_rep);
+    }
+  }
 
   /// The name; empty for a position never set.
-  std::string_view view() const { return m_name ? std::string_view(*m_name) : std::string_view(); }
+  std::string_view view() const
+  {
+    return m_rep != nullptr ? std::string_view(reinterpret_cast<const char*>(m_rep + 1), m_rep->size)
+                            : std::string_view();
+  }
   operator std::string_view() const { return view(); } // NOLINT: reads as the name it is
-  bool empty() const { return !m_name; }
+  bool empty() const { return m_rep == nullptr; }
   bool starts_with(std::string_view prefix) const { return view().starts_with(prefix); }
   friend bool operator==(const FileName& a, std::string_view b) { return a.view() == b; }
   friend auto operator<=>(const FileName& a, const FileName& b) { return a.view() <=> b.view(); }
   friend bool operator==(const FileName& a, const FileName& b) { return a.view() == b.view(); }
 
 private:
-  std::shared_ptr<const std::string> m_name;
+  /// Followed by the name's `size` bytes.
+  struct Rep {
+    std::atomic<std::size_t> refs;
+    std::size_t size;
+  };
+  Rep* m_rep = nullptr;
 };
 
 /// A position in a catalog file, 1-based, for diagnostics.
@@ -96,7 +135,7 @@ struct Contraindication {
   util::Box<figure::Figure> figure; ///< modify only: how the modified exercise looks
   /// The values of the condition's qualifier the rule holds for (empty:
   /// every value); with no value given, every rule holds.
-  std::vector<std::string> when;
+  util::BoxedVector<std::string> when;
 };
 
 /// A warning shown to every user, whatever their conditions, and its basis.
@@ -111,7 +150,7 @@ struct Warning {
 struct Variant {
   std::string text;
   std::string exercise;
-  std::vector<Contraindication> contraindications; ///< words only
+  util::BoxedVector<Contraindication> contraindications; ///< words only (rare: boxed)
   Location where;
 };
 
