@@ -397,4 +397,26 @@ colour: red
     CHECK(result.errors[0].str() ==
           "again.yaml:1:5: error: duplicate exercise id 'bridge' (also defined at mine.yaml:1:5)");
   }
+
+  TEST_CASE("the notes of exercises replaced come in the order of the files, not of the ids")
+  {
+    // wag-tail sorts after bridge and cat-cow, but its file comes first.
+    catalog::Layer first = catalog::builtin_layer();
+    catalog::Layer second;
+    for (const auto& [file, id] :
+         {std::pair("a.yaml", "wag-tail"), std::pair("b.yaml", "bridge"), std::pair("c.yaml", "cat-cow")}) {
+      second.files.push_back(
+        {file, test::slurp(std::string(BACKPLAN_SOURCE_DIR) + "/catalog/exercises/" + id + ".yaml")});
+    }
+    const auto result = catalog::load({first, second});
+    CHECK(result.errors.empty());
+    CHECK(result.notes ==
+          std::vector<std::string>{
+            "exercise 'wag-tail' from a.yaml replaces the one from <built-in>/exercises/wag-tail.yaml",
+            "exercise 'bridge' from b.yaml replaces the one from <built-in>/exercises/bridge.yaml",
+            "exercise 'cat-cow' from c.yaml replaces the one from <built-in>/exercises/cat-cow.yaml"});
+    const auto* bridge = result.catalog.find("bridge");
+    REQUIRE(bridge != nullptr);
+    CHECK(bridge->where.file == "b.yaml");
+  }
 }

@@ -9,7 +9,7 @@
 
 namespace backplan::catalog {
 
-bool read_text(const SourceFile& file, SourceFile& out, std::optional<Diagnostic>& error)
+bool read_text(const SourceFile& file, SourceFile& out, util::Box<Diagnostic>& error)
 {
   try {
     out.name = file.name;
@@ -24,15 +24,16 @@ bool read_text(const SourceFile& file, SourceFile& out, std::optional<Diagnostic
 namespace {
 
 /// One exercise file of pass 2: from `cache` when it holds the file
-/// unchanged, else read and parsed, its exercise kept encoded in `parsed`.
+/// unchanged (likely at its entry `hint`), else read and parsed, its
+/// exercise kept encoded in `parsed`.
 void read_one_exercise_file(LayerCache* cache, bool unread, PendingExercise& pending, Exercise& exercise,
                             LoadState& state, const Catalog& vocabularies, std::uint64_t key,
-                            util::ByteArena& parsed)
+                            util::ByteArena& parsed, std::size_t hint)
 {
   const SourceFile& file = *pending.file;
   const bool cacheable = cache != nullptr && pending.listed != nullptr && pending.listed->stamps;
   if (cacheable) {
-    pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key);
+    pending.cached = cache->find(pending.listed->relative, *pending.listed->stamps, key, hint);
     if (pending.cached != LayerCache::npos) {
       try {
         exercise = decode_exercise_in_place(cache->entry(pending.cached).data, pending.name,
@@ -79,7 +80,7 @@ public:
   ~DecodedPages() { release(); }
 
   /// Records that the entry `data` of a cache has been decoded: the run
-  /// passed so far is given back once it is a megabyte long, or when the
+  /// passed so far is given back once it is 256 KiB long, or when the
   /// entry lies elsewhere (another cache, or an entry out of order).
   void passed(std::string_view data)
   {
@@ -92,7 +93,7 @@ public:
   }
 
 private:
-  static constexpr std::uintptr_t release_bytes = std::uintptr_t{1} << 20;
+  static constexpr std::uintptr_t release_bytes = std::uintptr_t{256} << 10;
   void release()
   {
     if (m_from != 0 && m_to > m_from) {
@@ -124,15 +125,17 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
   const std::size_t count = state.exercises.size();
   util::on_threads(threads, count, [&](std::size_t thread, std::size_t begin, std::size_t end) {
     DecodedPages pages;
+    std::size_t next = LayerCache::npos; // the entry after the last one found
     for (std::size_t i = begin; i < end; ++i) {
       PendingExercise& pending = state.exercises[i];
       if (!pending.ready) {
         const Layer& layer = layers[pending.layer];
         read_one_exercise_file(layer.cache.get(), layer.unread, pending, state.read[i], state, vocabularies,
-                               key, state.parsed[thread]);
+                               key, state.parsed[thread], next);
         if (pending.cached != LayerCache::npos) {
           pages.passed(layer.cache->entry(pending.cached).data);
         }
+        next = pending.cached != LayerCache::npos ? pending.cached + 1 : LayerCache::npos;
       }
     }
   });

@@ -22,22 +22,47 @@ LayerCache::LayerCache(std::filesystem::path file, std::string catalog)
     return;
   }
   m_old = std::move(*decoded.contents);
-  m_index.reserve(m_old.entries.size());
-  for (std::size_t i = 0; i < m_old.entries.size(); ++i) {
-    m_index.emplace(m_old.entries[i].path, i);
+  // Entries are written in the order files are listed, which is their
+  // paths' order but where a folder's name and a file's compare otherwise:
+  // then, and only then, an index of the paths is made.
+  const auto& entries = m_old.entries;
+  m_sorted = std::adjacent_find(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+               return a.path >= b.path;
+             }) == entries.end();
+  if (!m_sorted) {
+    m_index.reserve(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      m_index.emplace(entries[i].path, i);
+    }
   }
   // Reading the entries and their paths mapped the pages they lie on: given
-  // back, as the checksum's were, until the entries a run needs are decoded.
+  // back, as the checksum's were, until the entries a run needs are decoded
+  // (and the paths looked up).
   util::release_mapped(m_old.mapped);
 }
 
-std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const
+std::size_t LayerCache::find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key,
+                             std::size_t hint) const
 {
   if (key != m_old.key) {
     return npos;
   }
-  const auto it = m_index.find(relative);
-  return it != m_index.end() && m_old.entries[it->second].stamps == stamps ? it->second : npos;
+  const auto& entries = m_old.entries;
+  std::size_t index = npos;
+  if (hint < entries.size() && entries[hint].path == relative) {
+    index = hint; // files listed in the order of the entries: no search
+  } else if (m_sorted) {
+    // A search reads a path here and there over the file; the hint keeps
+    // it to the first file of a run.
+    const auto it =
+      std::lower_bound(entries.begin(), entries.end(), relative,
+                       [](const cache::Entry& entry, std::string_view path) { return entry.path < path; });
+    index =
+      it != entries.end() && it->path == relative ? static_cast<std::size_t>(it - entries.begin()) : npos;
+  } else if (const auto it = m_index.find(relative); it != m_index.end()) {
+    index = it->second;
+  }
+  return index != npos && entries[index].stamps == stamps ? index : npos;
 }
 
 const cache::Entry& LayerCache::entry(std::size_t index) const { return m_old.entries.at(index); }

@@ -39,9 +39,11 @@ public:
   LayerCache(std::filesystem::path file, std::string catalog);
 
   /// The index of the entry cached for `relative` with exactly `stamps`,
-  /// when the cache was written for `key`; npos otherwise. Safe to call from
-  /// several threads at once.
-  std::size_t find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key) const;
+  /// when the cache was written for `key`; npos otherwise. `hint` is where
+  /// it is likely to be (the entry after the one found for the file listed
+  /// before), looked at first. Safe to call from several threads at once.
+  std::size_t find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key,
+                   std::size_t hint = npos) const;
 
   /// The entry at `index` (from find()): views of the cache file's bytes
   /// valid until update(). Safe to call from several threads at once.
@@ -75,6 +77,9 @@ private:
   std::string m_catalog;
   cache::Contents m_old;
   std::string m_problem; ///< why the file's entries were not used, if so
+  /// Whether the entries are in order of path, each once, so that find()
+  /// searches them; else it looks paths up in m_index.
+  bool m_sorted = false;
   std::unordered_map<std::string_view, std::size_t> m_index;
   /// What save() writes, when changed: entries that are views of the file
   /// read (which its `bytes` keep mapped) or of m_parsed_bytes.

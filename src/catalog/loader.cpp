@@ -154,64 +154,89 @@ void read_vocabularies(const std::vector<Layer>& layers, LoadState& state, Catal
 
 /// An id repeated within a layer is an error; a later layer's id replaces
 /// the earlier one, with a note. Returns the good exercises that stand.
-ExercisesById merge_layers(std::size_t layer_count, LoadState& state, std::vector<std::string>& notes)
+ExercisesById merge_layers(LoadState& state, std::vector<std::string>& notes)
 {
-  ExercisesById by_id;
-  for (std::size_t l = 0; l < layer_count; ++l) {
-    for (std::size_t p = 0; p < state.exercises.size(); ++p) {
-      const PendingExercise& pending = state.exercises[p];
-      const Exercise* exercise = pending.good ? &state.read[p] : nullptr;
-      if (pending.layer != l || exercise == nullptr) {
-        continue;
-      }
-      if (const auto standing = by_id.find(exercise->id); standing != by_id.end()) {
-        const Exercise& earlier = state.read[standing->second];
-        if (state.exercises[standing->second].layer == l) {
-          // The one standing is this layer's first with the id.
-          state.per_file[pending.index].push_back(
-            {exercise->where, fmt::format("duplicate exercise id '{}' (also defined at {})", exercise->id,
-                                          earlier.where.str())});
-          continue;
-        }
-        notes.push_back(fmt::format("exercise '{}' from {} replaces the one from {}", exercise->id,
-                                    exercise->where.file.view(), earlier.where.file.view()));
-        by_id.erase(standing); // its key points into the record replaced
-      }
-      by_id.emplace(exercise->id, p);
+  // Every good exercise by id, in the order of the files (layer by layer)
+  // within an id: the first stands, until one of a later layer replaces it.
+  std::vector<ExercisesById::Entry> all;
+  all.reserve(state.read.size());
+  for (std::size_t p = 0; p < state.exercises.size(); ++p) {
+    if (state.exercises[p].good) {
+      all.emplace_back(state.read[p].id, p);
     }
   }
-  return by_id;
+  const auto file_order = [&](std::size_t p) { return std::pair(state.exercises[p].layer, p); };
+  std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : file_order(a.second) < file_order(b.second);
+  });
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> replaced; // in file order, below
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const std::size_t p = all[i].second;
+    const Exercise& exercise = state.read[p];
+    if (kept == 0 || all[kept - 1].first != all[i].first) {
+      all[kept++] = all[i];
+      continue;
+    }
+    const std::size_t standing = all[kept - 1].second;
+    const Exercise& earlier = state.read[standing];
+    if (state.exercises[standing].layer == state.exercises[p].layer) {
+      // The one standing is this layer's first with the id.
+      state.per_file[state.exercises[p].index].push_back(
+        {exercise.where,
+         fmt::format("duplicate exercise id '{}' (also defined at {})", exercise.id, earlier.where.str())});
+      continue;
+    }
+    replaced.emplace_back(file_order(p),
+                          fmt::format("exercise '{}' from {} replaces the one from {}", exercise.id,
+                                      exercise.where.file.view(), earlier.where.file.view()));
+    all[kept - 1].second = p;
+  }
+  all.resize(kept);
+  std::sort(replaced.begin(), replaced.end());
+  for (auto& [unused, note] : replaced) {
+    notes.push_back(std::move(note));
+  }
+  return ExercisesById(std::move(all));
 }
 
 /// Checks the exercises every exercise file names (easier, harder,
 /// progression_of), faulty file or not, against the ids of every exercise
 /// file, so that an unknown id is reported in the same run as the file's
-/// other faults.
-void check_exercise_references(LoadState& state)
+/// other faults. The good files' ids are those of `by_id`.
+void check_exercise_references(LoadState& state, const ExercisesById& by_id)
 {
-  std::unordered_set<std::string_view> known; // into state.exercises and state.read, unchanged here
-  known.reserve(state.exercises.size());
-  for (std::size_t p = 0; p < state.exercises.size(); ++p) {
-    const auto& pending = state.exercises[p];
-    const std::string& id = pending.good ? state.read[p].id : pending.references.id;
-    if (!id.empty()) {
-      known.insert(id);
+  std::unordered_set<std::string_view> faulty; // the ids of the faulty files, into state.exercises
+  for (const auto& pending : state.exercises) {
+    if (!pending.good && pending.references && !pending.references->id.empty()) {
+      faulty.insert(pending.references->id);
     }
   }
-  std::vector<std::string> ids; // in order, for a did-you-mean: made once one is needed
+  const auto known = [&](std::string_view id) { return by_id.contains(id) || faulty.contains(id); };
+  std::vector<std::string> ids; // in order, each once, for a did-you-mean: made once one is needed
+  const auto all_ids = [&] {
+    for (const auto& [id, unused] : by_id) {
+      ids.emplace_back(id);
+    }
+    ids.insert(ids.end(), faulty.begin(), faulty.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  };
   ExerciseReferences of_exercise;
   for (std::size_t p = 0; p < state.exercises.size(); ++p) {
     const auto& pending = state.exercises[p];
+    if (!pending.good && !pending.references) {
+      continue; // names nothing: unreadable, or an overlay
+    }
     if (pending.good) {
       of_exercise = references_of(state.read[p]);
     }
-    const ExerciseReferences& exercise = pending.good ? of_exercise : pending.references;
+    const ExerciseReferences& exercise = pending.good ? of_exercise : *pending.references;
     auto& diagnostics = state.per_file[pending.index];
     for (const auto& name : exercise.named) {
-      if (!known.contains(name.id)) {
+      if (!known(name.id)) {
         if (ids.empty()) {
-          ids.assign(known.begin(), known.end());
-          std::sort(ids.begin(), ids.end());
+          all_ids();
         }
         diagnostics.push_back({name.where, fmt::format("unknown exercise '{}'{}", name.id,
                                                        util::did_you_mean_suffix(name.id, ids))});
@@ -289,15 +314,15 @@ void apply_overlays(LoadState& state, ExercisesById& by_id)
     }
     const Overlay& overlay = *pending.overlay;
     auto& diagnostics = state.per_file[pending.index];
-    const auto standing = by_id.find(overlay.id);
-    if (standing == by_id.end() || state.exercises[standing->second].layer >= pending.layer) {
+    const std::size_t* standing = by_id.find(overlay.id);
+    if (standing == nullptr || state.exercises[*standing].layer >= pending.layer) {
       diagnostics.push_back(
         {overlay.where, fmt::format("overlay of unknown exercise '{}': an overlay adds rules to an exercise "
                                     "of an earlier catalog (the built-in one, or an earlier --catalog)",
                                     overlay.id)});
       continue;
     }
-    Exercise& exercise = state.read[standing->second];
+    Exercise& exercise = state.read[*standing];
     bool ok = true;
     for (const auto& rule : overlay.contraindications) {
       const auto own = std::find_if(exercise.contraindications.begin(), exercise.contraindications.end(),
@@ -337,9 +362,9 @@ LoadResult load(const std::vector<Layer>& layers)
     std::any_of(layers.begin(), layers.end(), [](const Layer& l) { return l.cache != nullptr; });
   const std::uint64_t key = cached ? vocabulary_fingerprint(result.catalog) : 0;
   read_exercise_files(layers, state, result.catalog, key);
-  ExercisesById by_id = merge_layers(layers.size(), state, result.notes);
+  ExercisesById by_id = merge_layers(state, result.notes);
   apply_overlays(state, by_id);
-  check_exercise_references(state);
+  check_exercise_references(state, by_id);
   update_caches(layers, state, key);
   result.file_count =
     state.compiled_file_count +
