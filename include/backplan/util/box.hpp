@@ -84,7 +84,7 @@ public:
   /// The items to change in place; there must be some (else assign).
   std::vector<T>& edit() { return *m_items; }
   operator const std::vector<T>&() const noexcept { return get(); } // NOLINT: reads as the vector it is
-  bool empty() const noexcept { return m_items == nullptr; }
+  bool empty() const noexcept { return !m_items || m_items->empty(); }
   std::size_t size() const noexcept { return get().size(); }
   auto begin() const noexcept { return get().begin(); }
   auto end() const noexcept { return get().end(); }
