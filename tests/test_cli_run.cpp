@@ -239,9 +239,10 @@ TEST_SUITE("cli::run")
   TEST_CASE("--say speaks one cue at a time, in order, dropping those whose moment has passed, no shell")
   {
     const std::string dir = test::temp_dir();
-    // Each cue takes the stand-in 0.1 s: longer than some phases at this speed.
+    // Each cue takes the stand-in 0.3 s: longer than most phases at this
+    // speed, so that a cue is still being spoken when the run ends.
     const std::string bin =
-      test::stand_in(dir, "say-to", "printf 'begin %s\\n' \"$2\" >>\"$1\"\nsleep 0.1\necho end >>\"$1\"\n");
+      test::stand_in(dir, "say-to", "printf 'begin %s\\n' \"$2\" >>\"$1\"\nsleep 0.3\necho end >>\"$1\"\n");
     const auto saved = run_backplan({"plan", "-f", "json", "-m", "1"});
     const auto schedule = schedule_of(saved.out);
     const auto result =

@@ -61,11 +61,14 @@ struct Loop {
         }
       }
       // A cue may start late while the one before it is spoken, until its
-      // phase ends (at least 2 s of plan time).
-      const int seconds = index < schedule.phases.size() ? schedule.phases[index].phase.seconds : 0;
+      // phase ends (at least 2 s of plan time); the closing words are said
+      // however late, within the grace the end of the run gives them.
+      const bool closing = index >= schedule.phases.size();
+      const int seconds = closing ? 0 : schedule.phases[index].phase.seconds;
       const auto due =
         std::chrono::milliseconds(static_cast<long long>(std::max(seconds, 2) * 1000 / options.speed));
-      speech.say(spoken_words(schedule, index, options.say_steps), std::chrono::steady_clock::now() + due);
+      speech.say(spoken_words(schedule, index, options.say_steps),
+                 closing ? Speech::TimePoint::max() : std::chrono::steady_clock::now() + due);
     }
     const bool ring = std::any_of(begun.begin(), begun.end(),
                                   [&](std::size_t index) { return rings(schedule, index, options.bell); });
