@@ -2,6 +2,7 @@
 
 #include "backplan/figure/model.hpp"
 #include "backplan/util/box.hpp"
+#include "backplan/util/counted.hpp"
 #include "backplan/util/shared_text.hpp"
 
 #include <atomic>
@@ -30,38 +31,20 @@ public:
   {
     if (!name.empty()) {
       // The count, the length and the name in one allocation.
-      m_rep = new (::operator new(sizeof(Rep) + name.size())) Rep{{1}, name.size()};
-      std::memcpy(reinterpret_cast<char*>(m_rep + 1), name.data(), name.size());
-    }
-  }
-  FileName(const FileName& other) noexcept : m_rep(other.m_rep)
-  {
-    if (m_rep != nullptr) {
-      m_rep->refs.fetch_add(1, std::memory_order_relaxed);
-    }
-  }
-  FileName(FileName&& other) noexcept : m_rep(std::exchange(other.m_rep, nullptr)) {}
-  FileName& operator=(FileName other) noexcept
-  {
-    std::swap(m_rep, other.m_rep);
-    return *this;
-  }
-  ~FileName()
-  {
-    if (m_rep != nullptr && m_rep->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-      m_rep->~Rep();
-      ::operator delete(m_rep);
+      auto* rep = new (::operator new(sizeof(Rep) + name.size())) Rep{{1}, name.size()};
+      std::memcpy(reinterpret_cast<char*>(rep + 1), name.data(), name.size());
+      m_rep = util::Counted<Rep>(rep);
     }
   }
 
   /// The name; empty for a position never set.
   std::string_view view() const
   {
-    return m_rep != nullptr ? std::string_view(reinterpret_cast<const char*>(m_rep + 1), m_rep->size)
-                            : std::string_view();
+    return m_rep ? std::string_view(reinterpret_cast<const char*>(m_rep.get() + 1), m_rep->size)
+                 : std::string_view();
   }
   operator std::string_view() const { return view(); } // NOLINT: reads as the name it is
-  bool empty() const { return m_rep == nullptr; }
+  bool empty() const { return !m_rep; }
   bool starts_with(std::string_view prefix) const { return view().starts_with(prefix); }
   friend bool operator==(const FileName& a, std::string_view b) { return a.view() == b; }
   friend auto operator<=>(const FileName& a, const FileName& b) { return a.view() <=> b.view(); }
@@ -72,8 +55,13 @@ private:
   struct Rep {
     std::atomic<std::size_t> refs;
     std::size_t size;
+    static void destroy(Rep* rep)
+    {
+      rep->~Rep();
+      ::operator delete(rep);
+    }
   };
-  Rep* m_rep = nullptr;
+  util::Counted<Rep> m_rep;
 };
 
 /// A position in a catalog file, 1-based, for diagnostics.

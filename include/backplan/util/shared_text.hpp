@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backplan/util/counted.hpp"
+
 #include <atomic>
 #include <compare>
 #include <cstddef>
@@ -32,28 +34,6 @@ public:
     explicit Keeper(std::shared_ptr<const void> owner)
         : m_block(owner ? new Block{{1}, std::move(owner)} : nullptr)
     {}
-    Keeper(const Keeper& other) noexcept : m_block(other.m_block)
-    {
-      if (m_block != nullptr) {
-        m_block->refs.fetch_add(1, std::memory_order_relaxed);
-      }
-    }
-    Keeper(Keeper&& other) noexcept : m_block(std::exchange(other.m_block, nullptr)) {}
-    Keeper& operator=(Keeper other) noexcept
-    {
-      std::swap(m_block, other.m_block);
-      return *this;
-    }
-    ~Keeper()
-    {
-      if (m_block != nullptr && m_block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-        if (m_block->owner) {
-          delete m_block;
-        } else {
-          delete static_cast<TextBlock*>(m_block);
-        }
-      }
-    }
 
   private:
     friend class SharedText;
@@ -61,14 +41,22 @@ public:
     struct Block {
       std::atomic<std::size_t> refs;
       std::shared_ptr<const void> owner;
+      static void destroy(Block* block)
+      {
+        if (block->owner) {
+          delete block;
+        } else {
+          delete static_cast<TextBlock*>(block);
+        }
+      }
     };
     /// With no owner: the count and a text of its own.
     struct TextBlock : Block {
       std::string text;
     };
     explicit Keeper(std::string text) : m_block(new TextBlock{{{1}, nullptr}, std::move(text)}) {}
-    const std::string& own_text() const { return static_cast<const TextBlock*>(m_block)->text; }
-    Block* m_block = nullptr;
+    const std::string& own_text() const { return static_cast<const TextBlock*>(m_block.get())->text; }
+    Counted<Block> m_block;
   };
 
   SharedText() = default;
