@@ -174,7 +174,9 @@ private:
     if (const Entry* entry = find("position")) {
       exercise.position_where = m_reader.at(entry->second);
     }
-    references("loads", m_catalog.loads, "load", true, exercise.loads);
+    std::vector<std::string> loads;
+    references("loads", m_catalog.loads, "load", true, loads);
+    exercise.loads = std::move(loads);
     if (const Entry* entry = find("stop_if")) {
       exercise.edit_details().stop_if = read_warning(m_reader, m_catalog, *entry);
     }

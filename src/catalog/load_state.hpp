@@ -37,8 +37,8 @@ struct VocabularyFile {
 
 /// An exercise file waiting for pass 2, and what reading it gave.
 struct PendingExercise {
-  std::size_t layer = 0;
-  std::size_t index = 0; ///< order of the file among all files
+  std::uint32_t layer = 0;
+  std::uint32_t index = 0; ///< order of the file among all files (at most max_files a path)
   const SourceFile* file = nullptr;
   FileName name; ///< the file's name, shared by the exercise's locations
   /// What a file that gave no exercise names, faults and all (rare: boxed);

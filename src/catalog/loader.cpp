@@ -24,8 +24,9 @@ PendingExercise pending_file(std::size_t layer, std::size_t index, const SourceF
                              const ListedFile* listed)
 {
   PendingExercise pending;
-  pending.layer = layer;
-  pending.index = index;
+  // Layers are a few, and files at most max_files a path.
+  pending.layer = static_cast<std::uint32_t>(layer);
+  pending.index = static_cast<std::uint32_t>(index);
   pending.file = file;
   pending.listed = listed;
   return pending;

@@ -166,7 +166,7 @@ std::vector<std::string> Catalog::loads_of(const Exercise& exercise) const
 {
   std::vector<std::string> out;
   const Term* position = positions.find(exercise.position);
-  for (const auto* list : {position != nullptr ? &position->loads : nullptr, &exercise.loads}) {
+  for (const auto* list : {position != nullptr ? &position->loads : nullptr, &exercise.loads.get()}) {
     for (const auto& load : list != nullptr ? *list : std::vector<std::string>{}) {
       if (std::find(out.begin(), out.end(), load) == out.end()) {
         out.push_back(load);

@@ -334,7 +334,7 @@ std::string exercise_json(const catalog::Catalog& catalog, const catalog::Exerci
   out["stop_if"] = e.details().stop_if
                      ? Json{{"text", e.details().stop_if->text}, {"basis", e.details().stop_if->basis}}
                      : Json(nullptr);
-  out["loads"] = e.loads;
+  out["loads"] = e.loads.get();
   out["easier"] = version_json(catalog, e.easier);
   out["harder"] = version_json(catalog, e.harder);
   out["progression_of"] = e.progression_of.empty() ? Json(nullptr) : Json(e.progression_of);

@@ -174,8 +174,9 @@ struct Exercise {
   std::string level;
   bool per_side = false;
   Dosage dosage;
-  /// What the exercise loads beyond what its position loads (ids of `loads`).
-  std::vector<std::string> loads;
+  /// What the exercise loads beyond what its position loads (ids of
+  /// `loads`; most load nothing more: boxed).
+  util::BoxedVector<std::string> loads;
   util::Box<Variant> easier;
   util::Box<Variant> harder;
   /// The exercise this one progresses (empty: none): it needs that one
