@@ -5,10 +5,13 @@
 #include "util/threads.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <doctest/doctest.h>
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace backplan;
@@ -105,6 +108,66 @@ TEST_SUITE("util::threads")
       }
       const std::size_t end = 100 * (run + 1) / threads;
       CHECK(std::count(done.begin(), done.end(), 1) == static_cast<std::ptrdiff_t>(100 - (end - 77)));
+    }
+  }
+
+  TEST_CASE("runs taken in turn do every item once, each run at most the chunk long")
+  {
+    for (const std::size_t threads : {1U, 2U, 4U}) {
+      for (const std::size_t chunk : {1U, 7U, 64U, 1000U}) {
+        CAPTURE(threads);
+        CAPTURE(chunk);
+        std::vector<std::atomic<int>> done(1000);
+        std::vector<std::atomic<int>> by(threads);
+        util::on_threads_in_chunks(threads, done.size(), chunk,
+                                   [&](std::size_t thread, std::size_t begin, std::size_t end) {
+                                     CHECK(end > begin);
+                                     CHECK(end - begin <= chunk);
+                                     CHECK(begin % chunk == 0);
+                                     for (std::size_t i = begin; i < end; ++i) {
+                                       ++done[i];
+                                     }
+                                     by[thread] += static_cast<int>(end - begin);
+                                   });
+        CHECK(std::all_of(done.begin(), done.end(), [](const auto& d) { return d == 1; }));
+        int total = 0;
+        for (const auto& items : by) {
+          total += items;
+        }
+        CHECK(total == 1000);
+      }
+    }
+  }
+
+  TEST_CASE("of runs taken in turn, the one of the first items that throws is thrown to the caller")
+  {
+    for (const std::size_t threads : {1U, 2U, 4U}) {
+      CAPTURE(threads);
+      std::atomic<int> ran{0};
+      std::atomic<bool> later_thrown{false};
+      const auto work = [&](std::size_t, std::size_t begin, std::size_t end) {
+        ++ran;
+        for (std::size_t i = begin; i < end; ++i) {
+          if (i == 77) {
+            later_thrown = true;
+            throw std::runtime_error("item 77");
+          }
+          if (i == 33) {
+            // With other threads, item 77 throws first: the earlier item's
+            // failure is still the one thrown.
+            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (threads > 1 && !later_thrown && std::chrono::steady_clock::now() < until) {
+              std::this_thread::yield();
+            }
+            throw std::runtime_error("item 33");
+          }
+        }
+      };
+      CHECK_THROWS_WITH_AS(util::on_threads_in_chunks(threads, 100, 10, work), "item 33", std::runtime_error);
+      CHECK(later_thrown == (threads > 1));
+      if (threads == 1) {
+        CHECK(ran == 4); // none after the run that threw
+      }
     }
   }
 }

@@ -1,9 +1,11 @@
 #pragma once
 
 // Work split over the cores: one run of items a thread, so that what each
-// thread makes can be joined in the items' order.
+// thread makes can be joined in the items' order; or runs of a few items
+// taken in turn, where the items' costs differ and nothing is joined.
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <iterator>
@@ -48,6 +50,55 @@ void on_threads(std::size_t threads, std::size_t count, const Work& work)
     if (failure) {
       std::rethrow_exception(failure);
     }
+  }
+}
+
+/// Runs `work(thread, begin, end)` on `threads` threads at once, the calling
+/// one among them, for `count` items split into runs of `chunk` items: each
+/// thread takes the next run not taken until none is left, so that a thread
+/// whose items cost less does not wait for the others at the end. What a
+/// run throws is thrown here once every run taken has ended (the one of
+/// the first items among them), as it would be by one thread running them
+/// all; no run is taken after one has thrown.
+template<class Work>
+void on_threads_in_chunks(std::size_t threads, std::size_t count, std::size_t chunk, const Work& work)
+{
+  chunk = std::max<std::size_t>(chunk, 1);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::vector<std::exception_ptr> failed(threads);
+  std::vector<std::size_t> failed_at(threads);
+  const auto run = [&](std::size_t t) {
+    while (!stop.load(std::memory_order_relaxed)) {
+      const std::size_t begin = next.fetch_add(chunk, std::memory_order_relaxed);
+      if (begin >= count) {
+        return;
+      }
+      try {
+        work(t, begin, std::min(count, begin + chunk));
+      } catch (...) {
+        failed[t] = std::current_exception();
+        failed_at[t] = begin;
+        stop = true;
+        return;
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(run, t);
+    }
+    run(0);
+  } // joined
+  std::size_t first = threads;
+  for (std::size_t t = 0; t < threads; ++t) {
+    if (failed[t] && (first == threads || failed_at[t] < failed_at[first])) {
+      first = t;
+    }
+  }
+  if (first != threads) {
+    std::rethrow_exception(failed[first]);
   }
 }
 
