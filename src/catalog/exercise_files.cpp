@@ -79,28 +79,41 @@ public:
   DecodedPages& operator=(const DecodedPages&) = delete;
   ~DecodedPages() { release(); }
 
-  /// Records that the entry `data` of a cache has been decoded: the run
-  /// passed so far is given back once it is 256 KiB long, or when the
-  /// entry lies elsewhere (another cache, or an entry out of order).
-  void passed(std::string_view data)
+  /// Records that the entry `data` of the cache file `mapped` has been
+  /// decoded: the run passed so far is given back once it is 256 KiB long,
+  /// or when the entry lies elsewhere (another cache, or an entry out of
+  /// order).
+  void passed(std::string_view data, std::string_view mapped)
   {
     const auto at = reinterpret_cast<std::uintptr_t>(data.data());
-    if (m_from == 0 || at < m_from || at - m_from > release_bytes) {
+    if (m_from == 0 || at < m_from || at - m_from > release_bytes || mapped.data() != m_mapped.data()) {
       release();
       m_from = at;
+      m_mapped = mapped;
     }
     m_to = std::max(m_to, at + data.size());
   }
 
 private:
   static constexpr std::uintptr_t release_bytes = std::uintptr_t{256} << 10;
+
+  /// Gives back the blocks of the file (util::write_block_bytes: a read
+  /// maps a whole one) that the run touched, the two at its ends whole. The
+  /// other threads decode the runs around it: when one of them reads a
+  /// block shared with this run after this release, it maps the block
+  /// again, and its own release gives it back.
   void release()
   {
-    if (m_from != 0 && m_to > m_from) {
-      util::release_mapped({reinterpret_cast<const char*>(m_from), m_to - m_from});
+    if (m_from != 0 && m_to > m_from && !m_mapped.empty()) {
+      const auto base = reinterpret_cast<std::uintptr_t>(m_mapped.data());
+      const auto block = std::uintptr_t{util::write_block_bytes};
+      const auto from = base + (m_from - base) / block * block;
+      const auto to = std::min(base + (m_to - base + block - 1) / block * block, base + m_mapped.size());
+      util::release_mapped({reinterpret_cast<const char*>(from), to - from}, util::Pages::touched);
     }
     m_to = 0;
   }
+  std::string_view m_mapped; ///< the file the run lies in
   std::uintptr_t m_from = 0;
   std::uintptr_t m_to = 0;
 };
@@ -130,6 +143,12 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
   const std::size_t threads = util::threads_for(state.exercises.size(), 256);
   state.parsed.resize(threads);
   const std::size_t count = state.exercises.size();
+  // Where each layer's files start: a file's cache entry is likely at its
+  // place among them, so a run that starts after others seldom searches.
+  std::vector<std::size_t> first(layers.size(), count);
+  for (std::size_t i = count; i-- > 0;) {
+    first[state.exercises[i].layer] = i;
+  }
   const auto read_run = [&](std::size_t thread, std::size_t begin, std::size_t end) {
     DecodedPages pages;
     std::size_t next = LayerCache::npos; // the entry after the last one found
@@ -137,10 +156,13 @@ void read_exercise_files(const std::vector<Layer>& layers, LoadState& state, con
       PendingExercise& pending = state.exercises[i];
       if (!pending.ready) {
         const Layer& layer = layers[pending.layer];
+        if (next == LayerCache::npos) {
+          next = i - first[pending.layer];
+        }
         read_one_exercise_file(layer.cache.get(), layer.unread, pending, state.read[i], state, vocabularies,
                                key, state.parsed[thread], next);
         if (pending.cached != LayerCache::npos) {
-          pages.passed(layer.cache->entry(pending.cached).data);
+          pages.passed(layer.cache->entry(pending.cached).data, layer.cache->mapped());
         }
         next = pending.cached != LayerCache::npos ? pending.cached + 1 : LayerCache::npos;
       }

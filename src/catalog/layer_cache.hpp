@@ -49,6 +49,10 @@ public:
   /// valid until update(). Safe to call from several threads at once.
   const cache::Entry& entry(std::size_t index) const;
 
+  /// The whole cache file read, when it is mapped (empty otherwise): what
+  /// entries point into. Safe to call from several threads at once.
+  std::string_view mapped() const { return m_old.mapped; }
+
   /// The encoded details of the entry at `index`, with what keeps them
   /// readable after update(). Safe to call from several threads at once.
   EncodedDetails details(std::size_t index) const;

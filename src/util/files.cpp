@@ -23,22 +23,15 @@ std::runtime_error system_error(const std::string& what, int error_number)
   return std::runtime_error(fmt::format("{}: {}", what, std::strerror(error_number)));
 }
 
-/// The most one write() puts in a file. The page cache keeps a file's
-/// bytes in blocks ("folios") no larger than the writes that made them, and
-/// a mapping of the file maps a whole block when one of its bytes is read:
-/// a cache file written a megabyte at a time cost a megabyte of memory for
-/// each entry a warm run read from it later, 64 KiB once written so.
-constexpr std::size_t write_bytes = std::size_t{64} << 10;
-
-/// Writes `pieces` one after another, write_bytes (or one piece's part of
+/// Writes `pieces` one after another, write_block_bytes (or one piece's part of
 /// it) a writev() at a time.
 bool write_all(int fd, std::span<const std::string_view> pieces, int& error_number)
 {
-  std::vector<struct iovec> left; // pieces cut at each write_bytes of the file
+  std::vector<struct iovec> left; // pieces cut at each write_block_bytes of the file
   std::size_t offset = 0;
   for (auto piece : pieces) {
     while (!piece.empty()) {
-      const std::size_t size = std::min(piece.size(), write_bytes - offset % write_bytes);
+      const std::size_t size = std::min(piece.size(), write_block_bytes - offset % write_block_bytes);
       left.push_back({const_cast<char*>(piece.data()), size}); // NOLINT: iovec's type
       piece.remove_prefix(size);
       offset += size;
@@ -46,10 +39,10 @@ bool write_all(int fd, std::span<const std::string_view> pieces, int& error_numb
   }
   std::size_t first = 0; // the first piece not yet written whole
   while (first < left.size()) {
-    // The pieces up to the next write_bytes boundary of the file.
+    // The pieces up to the next write_block_bytes boundary of the file.
     std::size_t count = 0;
     std::size_t bytes = 0;
-    while (first + count < left.size() && count < IOV_MAX && bytes < write_bytes) {
+    while (first + count < left.size() && count < IOV_MAX && bytes < write_block_bytes) {
       bytes += left[first + count].iov_len;
       ++count;
     }
@@ -125,11 +118,13 @@ MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes)
   return {std::string_view(static_cast<const char*>(address), size), std::move(owner)};
 }
 
-void release_mapped(std::string_view range)
+void release_mapped(std::string_view range, Pages pages)
 {
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(range.data()) + page - 1) / page * page;
-  const auto end = (reinterpret_cast<std::uintptr_t>(range.data()) + range.size()) / page * page;
+  const auto from = reinterpret_cast<std::uintptr_t>(range.data());
+  const auto to = from + range.size();
+  const auto begin = (pages == Pages::within ? from + page - 1 : from) / page * page;
+  const auto end = (pages == Pages::within ? to : to + page - 1) / page * page;
   if (end > begin) {
     ::madvise(reinterpret_cast<void*>(begin), end - begin,
               MADV_DONTNEED); // only advice: its failure costs memory

@@ -30,10 +30,22 @@ struct MappedFile {
 /// over it is safe.
 MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes);
 
-/// Lets the system take back the memory that the whole pages within `range`
-/// of a file mapping (map_file) hold: reading them again reads the file
-/// again. Never for other memory, whose contents it would lose.
-void release_mapped(std::string_view range);
+/// The most one write of write_file_atomically() puts in a file. The page
+/// cache keeps a file's bytes in blocks ("folios") no larger than the
+/// writes that made them, and a mapping of the file maps a whole block when
+/// one of its bytes is read: a cache file written a megabyte at a time cost
+/// a megabyte of memory for each entry a warm run read from it later, 64 KiB
+/// once written so.
+constexpr std::size_t write_block_bytes = std::size_t{64} << 10;
+
+/// Which pages of a range release_mapped gives back: those wholly within
+/// it, or also the two it shares with what lies around it in the mapping.
+enum class Pages { within, touched };
+
+/// Lets the system take back the memory that the pages of `range` of a file
+/// mapping (map_file) hold: reading them again reads the file again. Never
+/// for other memory, whose contents it would lose.
+void release_mapped(std::string_view range, Pages pages = Pages::within);
 
 /// Writes `data` to `target` atomically: a temporary file in the same folder,
 /// flushed and renamed over the target. On failure throws std::runtime_error
