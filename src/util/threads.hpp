@@ -22,6 +22,56 @@ inline std::size_t threads_for(std::size_t count, std::size_t per_thread)
   return std::clamp<std::size_t>(std::min(cores, count / per_thread + 1), 1, 8);
 }
 
+namespace detail {
+
+/// What the runs of a split threw: at most one failure a thread, each with
+/// the first item of the run that threw it.
+class Failures
+{
+public:
+  explicit Failures(std::size_t threads) : m_failed(threads), m_at(threads) {}
+  /// Records the exception being handled, thrown by `thread`'s run from
+  /// item `first` on.
+  void record(std::size_t thread, std::size_t first)
+  {
+    m_failed[thread] = std::current_exception();
+    m_at[thread] = first;
+  }
+  /// Throws the failure of the run of the first items, if any: the one a
+  /// single thread running every run in order would have thrown.
+  void rethrow_first() const
+  {
+    std::size_t first = m_failed.size();
+    for (std::size_t t = 0; t < m_failed.size(); ++t) {
+      if (m_failed[t] && (first == m_failed.size() || m_at[t] < m_at[first])) {
+        first = t;
+      }
+    }
+    if (first != m_failed.size()) {
+      std::rethrow_exception(m_failed[first]);
+    }
+  }
+
+private:
+  std::vector<std::exception_ptr> m_failed;
+  std::vector<std::size_t> m_at;
+};
+
+/// Runs `run(thread)` for each of `threads` threads at once, thread 0 on
+/// the calling one; returns once every one has ended.
+template<class Run>
+void on_each_thread(std::size_t threads, const Run& run)
+{
+  std::vector<std::jthread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back(run, t);
+  }
+  run(0);
+  // The pool joins its threads as it goes.
+}
+
+} // namespace detail
+
 /// Runs `work(thread, begin, end)` on `threads` threads at once, the calling
 /// one among them, for `count` items split into one run each: thread t
 /// takes the items from `count * t / threads` up to the next thread's. What
@@ -31,26 +81,15 @@ template<class Work>
 void on_threads(std::size_t threads, std::size_t count, const Work& work)
 {
   const auto begin = [&](std::size_t t) { return count * t / threads; };
-  std::vector<std::exception_ptr> failed(threads);
-  const auto run = [&](std::size_t t) {
+  detail::Failures failures(threads);
+  detail::on_each_thread(threads, [&](std::size_t t) {
     try {
       work(t, begin(t), begin(t + 1));
     } catch (...) {
-      failed[t] = std::current_exception();
+      failures.record(t, begin(t));
     }
-  };
-  {
-    std::vector<std::jthread> pool;
-    for (std::size_t t = 1; t < threads; ++t) {
-      pool.emplace_back(run, t);
-    }
-    run(0);
-  } // joined
-  for (const auto& failure : failed) {
-    if (failure) {
-      std::rethrow_exception(failure);
-    }
-  }
+  });
+  failures.rethrow_first();
 }
 
 /// Runs `work(thread, begin, end)` on `threads` threads at once, the calling
@@ -66,9 +105,8 @@ void on_threads_in_chunks(std::size_t threads, std::size_t count, std::size_t ch
   chunk = std::max<std::size_t>(chunk, 1);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
-  std::vector<std::exception_ptr> failed(threads);
-  std::vector<std::size_t> failed_at(threads);
-  const auto run = [&](std::size_t t) {
+  detail::Failures failures(threads);
+  detail::on_each_thread(threads, [&](std::size_t t) {
     while (!stop.load(std::memory_order_relaxed)) {
       const std::size_t begin = next.fetch_add(chunk, std::memory_order_relaxed);
       if (begin >= count) {
@@ -77,29 +115,13 @@ void on_threads_in_chunks(std::size_t threads, std::size_t count, std::size_t ch
       try {
         work(t, begin, std::min(count, begin + chunk));
       } catch (...) {
-        failed[t] = std::current_exception();
-        failed_at[t] = begin;
+        failures.record(t, begin);
         stop = true;
         return;
       }
     }
-  };
-  {
-    std::vector<std::jthread> pool;
-    for (std::size_t t = 1; t < threads; ++t) {
-      pool.emplace_back(run, t);
-    }
-    run(0);
-  } // joined
-  std::size_t first = threads;
-  for (std::size_t t = 0; t < threads; ++t) {
-    if (failed[t] && (first == threads || failed_at[t] < failed_at[first])) {
-      first = t;
-    }
-  }
-  if (first != threads) {
-    std::rethrow_exception(failed[first]);
-  }
+  });
+  failures.rethrow_first();
 }
 
 /// Moves what each run found (`runs`, one vector a run, as on_threads's
