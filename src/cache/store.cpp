@@ -284,7 +284,7 @@ Decoded decode_with(std::string_view bytes, std::shared_ptr<const void> owner, s
 /// a large cache file does not hold it all in memory.
 std::uint64_t checksum_releasing(std::string_view bytes)
 {
-  return util::checksum(bytes, [](std::string_view read) { util::release_mapped(read); });
+  return util::checksum(bytes, util::release_mapped);
 }
 
 std::uint64_t checksum_whole(std::string_view bytes) { return util::checksum(bytes); }

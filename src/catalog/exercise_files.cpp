@@ -98,10 +98,11 @@ private:
   static constexpr std::uintptr_t release_bytes = std::uintptr_t{256} << 10;
 
   /// Gives back the blocks of the file (util::write_block_bytes: a read
-  /// maps a whole one) that the run touched, the two at its ends whole. The
-  /// other threads decode the runs around it: when one of them reads a
-  /// block shared with this run after this release, it maps the block
-  /// again, and its own release gives it back.
+  /// maps a whole one) that the run touched, the two at its ends whole (the
+  /// mapping starts on a block's start; its last page, if the file ends
+  /// within it, stays). The other threads decode the runs around it: when
+  /// one of them reads a block shared with this run after this release, it
+  /// maps the block again, and its own release gives it back.
   void release()
   {
     if (m_from != 0 && m_to > m_from && !m_mapped.empty()) {
@@ -109,7 +110,7 @@ private:
       const auto block = std::uintptr_t{util::write_block_bytes};
       const auto from = base + (m_from - base) / block * block;
       const auto to = std::min(base + (m_to - base + block - 1) / block * block, base + m_mapped.size());
-      util::release_mapped({reinterpret_cast<const char*>(from), to - from}, util::Pages::touched);
+      util::release_mapped({reinterpret_cast<const char*>(from), to - from});
     }
     m_to = 0;
   }

@@ -40,8 +40,9 @@ public:
 
   /// The index of the entry cached for `relative` with exactly `stamps`,
   /// when the cache was written for `key`; npos otherwise. `hint` is where
-  /// it is likely to be (the entry after the one found for the file listed
-  /// before), looked at first. Safe to call from several threads at once.
+  /// it is likely to be (say, the entry after the one found for the file
+  /// listed before), looked at first. Safe to call from several threads at
+  /// once.
   std::size_t find(std::string_view relative, const cache::Stamps& stamps, std::uint64_t key,
                    std::size_t hint = npos) const;
 

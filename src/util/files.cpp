@@ -118,13 +118,11 @@ MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes)
   return {std::string_view(static_cast<const char*>(address), size), std::move(owner)};
 }
 
-void release_mapped(std::string_view range, Pages pages)
+void release_mapped(std::string_view range)
 {
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto from = reinterpret_cast<std::uintptr_t>(range.data());
-  const auto to = from + range.size();
-  const auto begin = (pages == Pages::within ? from + page - 1 : from) / page * page;
-  const auto end = (pages == Pages::within ? to : to + page - 1) / page * page;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(range.data()) + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(range.data()) + range.size()) / page * page;
   if (end > begin) {
     ::madvise(reinterpret_cast<void*>(begin), end - begin,
               MADV_DONTNEED); // only advice: its failure costs memory

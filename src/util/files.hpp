@@ -38,14 +38,10 @@ MappedFile map_file(const std::filesystem::path& path, std::size_t max_bytes);
 /// once written so.
 constexpr std::size_t write_block_bytes = std::size_t{64} << 10;
 
-/// Which pages of a range release_mapped gives back: those wholly within
-/// it, or also the two it shares with what lies around it in the mapping.
-enum class Pages { within, touched };
-
-/// Lets the system take back the memory that the pages of `range` of a file
-/// mapping (map_file) hold: reading them again reads the file again. Never
-/// for other memory, whose contents it would lose.
-void release_mapped(std::string_view range, Pages pages = Pages::within);
+/// Lets the system take back the memory that the whole pages within `range`
+/// of a file mapping (map_file) hold: reading them again reads the file
+/// again. Never for other memory, whose contents it would lose.
+void release_mapped(std::string_view range);
 
 /// Writes `data` to `target` atomically: a temporary file in the same folder,
 /// flushed and renamed over the target. On failure throws std::runtime_error
