@@ -419,6 +419,10 @@ TEST_SUITE("render::json text")
       const auto plan = plan::make_plan(test::builtin_catalog(), request);
       const Json document = render::plan_json(plan);
       CHECK(render::json_text(document) == nlohmann_text(document));
+      // The plan written as it goes is laid out as nlohmann lays out the same document.
+      CHECK(render::render_json(plan, {}) == nlohmann_text(document));
+      CHECK(render::plan_json_text(plan, render::LeftOutList::omitted) ==
+            nlohmann_text(render::plan_json(plan, render::LeftOutList::omitted)));
     }
     // Every byte below 0x20, quotes, backslashes, DEL, letters of other
     // scripts, and bytes that are not UTF-8: overlong, a surrogate, past
@@ -453,5 +457,37 @@ TEST_SUITE("render::json text")
     CHECK(render::json_text(all) == nlohmann_text(all));
     CHECK(render::json_text(Json::array()) == "[]\n");
     CHECK(render::json_text(Json(nullptr)) == "null\n");
+  }
+
+  TEST_CASE("a document written as it goes is laid out as json_text lays out its value")
+  {
+    using Json = nlohmann::ordered_json;
+    std::string out;
+    render::JsonWriter writer(out);
+    writer.begin_object();
+    writer.key("empty object").begin_object();
+    writer.end_object();
+    writer.key("empty array").begin_array();
+    writer.end_array();
+    writer.member("texts", std::vector<std::string>{"a", "b\"c"});
+    writer.key("nested").begin_array();
+    writer.begin_object();
+    writer.member("n", -3);
+    writer.member("u", std::uint64_t{18446744073709551615U});
+    writer.key("none").value_or_null("");
+    writer.key("some").value_or_null("x");
+    writer.end_object();
+    writer.value(Json{{"k", Json::array({1, Json::object()})}});
+    writer.value(false);
+    writer.end_array();
+    writer.end_object();
+    const Json same = {{"empty object", Json::object()},
+                       {"empty array", Json::array()},
+                       {"texts", {"a", "b\"c"}},
+                       {"nested",
+                        {{{"n", -3}, {"u", 18446744073709551615U}, {"none", nullptr}, {"some", "x"}},
+                         {{"k", Json::array({1, Json::object()})}},
+                         false}}};
+    CHECK(out + "\n" == render::json_text(same));
   }
 }

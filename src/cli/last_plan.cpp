@@ -37,7 +37,7 @@ std::optional<std::filesystem::path> last_plan_path()
 
 std::string last_plan_text(const plan::Plan& plan)
 {
-  return render::json_text(render::plan_json(plan, render::LeftOutList::omitted));
+  return render::plan_json_text(plan, render::LeftOutList::omitted);
 }
 
 void keep_last_plan(const std::string& text)

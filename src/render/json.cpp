@@ -25,55 +25,75 @@ void put(Json& object, const char* key, T&& value)
 }
 
 /// A part of a dose in seconds, or null when the dose does not use it.
-Json seconds_or_null(int seconds) { return seconds > 0 ? Json(seconds) : Json(nullptr); }
+void seconds_or_null(JsonWriter& out, int seconds)
+{
+  if (seconds > 0) {
+    out.value(seconds);
+  } else {
+    out.value(nullptr);
+  }
+}
 
 /// The sources of `ids`, each as {id, citation} with the citation `cited`
 /// gives it (null for an id it does not know).
-Json item_sources_json(const std::vector<std::string>& ids, const std::vector<catalog::Citation>& cited)
+void item_sources(JsonWriter& out, const std::vector<std::string>& ids,
+                  const std::vector<catalog::Citation>& cited)
 {
-  Json out = Json::array();
+  out.begin_array();
   for (const auto& id : ids) {
     const auto found = std::find_if(cited.begin(), cited.end(),
                                     [&](const catalog::Citation& source) { return source.id == id; });
-    out.push_back({{"id", id}, {"citation", found != cited.end() ? Json(found->text) : Json(nullptr)}});
+    out.begin_object();
+    out.member("id", id);
+    out.key("citation");
+    if (found != cited.end()) {
+      out.value(found->text);
+    } else {
+      out.value(nullptr);
+    }
+    out.end_object();
   }
-  return out;
+  out.end_array();
 }
 
-Json request_json(const plan::Plan& plan)
+void request_object(JsonWriter& out, const plan::Plan& plan)
 {
   const auto& request = plan.request;
-  Json out;
-  put(out, "conditions", request.conditions);
-  put(out, "condition_names", plan.condition_names);
-  put(out, "qualifiers", Json::object());
+  out.begin_object();
+  out.member("conditions", request.conditions);
+  out.member("condition_names", plan.condition_names);
+  out.key("qualifiers").begin_object();
   for (const auto& [condition, value] : request.qualifiers) {
-    out["qualifiers"][condition] = value;
+    out.member(condition, value);
   }
-  put(out, "cleared", request.cleared);
-  put(out, "minutes", request.minutes);
-  put(out, "goals", request.goals);
-  put(out, "regions", request.regions);
-  put(out, "setting", request.setting);
-  put(out, "level", string_or_null(request.level));
-  put(out, "seed", request.seed);
-  put(out, "for", string_or_null(request.for_name));
-  put(out, "clinician", string_or_null(request.clinician));
-  put(out, "frequency", request.frequency);
-  put(out, "lead_in_seconds", request.lead_in);
-  put(out, "include", request.include);
-  put(out, "exclude", request.exclude);
-  put(out, "exercises", request.exercises);
-  Json doses = Json::array();
+  out.end_object();
+  out.member("cleared", request.cleared);
+  out.member("minutes", request.minutes);
+  out.member("goals", request.goals);
+  out.member("regions", request.regions);
+  out.member("setting", request.setting);
+  out.key("level").value_or_null(request.level);
+  out.member("seed", request.seed);
+  out.key("for").value_or_null(request.for_name);
+  out.key("clinician").value_or_null(request.clinician);
+  out.member("frequency", request.frequency);
+  out.member("lead_in_seconds", request.lead_in);
+  out.member("include", request.include);
+  out.member("exclude", request.exclude);
+  out.member("exercises", request.exercises);
+  out.key("doses").begin_array();
   for (const auto& change : request.doses) {
-    doses.push_back({{"id", change.id}, {"dose", change.text}});
+    out.begin_object();
+    out.member("id", change.id);
+    out.member("dose", change.text);
+    out.end_object();
   }
-  put(out, "doses", doses);
-  put(out, "title", string_or_null(request.title));
-  put(out, "note", string_or_null(request.note));
-  put(out, "review", string_or_null(request.review));
-  put(out, "seed_given", string_or_null(request.seed_given));
-  return out;
+  out.end_array();
+  out.key("title").value_or_null(request.title);
+  out.key("note").value_or_null(request.note);
+  out.key("review").value_or_null(request.review);
+  out.key("seed_given").value_or_null(request.seed_given);
+  out.end_object();
 }
 
 /// The rules shown beside an item, each condition by the name the plan gives it.
@@ -82,134 +102,197 @@ Json plan_rules_json(const plan::Plan& plan, const std::vector<catalog::Contrain
   return rules_json(rules, [&](const std::string& id) { return condition_name(plan, id); });
 }
 
-Json variant_json(const plan::Plan& plan, const std::optional<plan::PlanVariant>& variant)
+void variant_object(JsonWriter& out, const plan::Plan& plan, const std::optional<plan::PlanVariant>& variant)
 {
   if (!variant) {
-    return nullptr;
+    out.value(nullptr);
+    return;
   }
-  Json out;
-  put(out, "text", variant->text);
-  put(out, "exercise_id", string_or_null(variant->exercise_id));
-  put(out, "description", string_or_null(variant->description));
-  put(out, "index", variant->item_number > 0 ? Json(variant->item_number) : Json(nullptr));
-  put(out, "modifications", plan_rules_json(plan, variant->modifications));
-  put(out, "cautions", plan_rules_json(plan, variant->cautions));
-  return out;
+  out.begin_object();
+  out.member("text", variant->text);
+  out.key("exercise_id").value_or_null(variant->exercise_id);
+  out.key("description").value_or_null(variant->description);
+  out.key("index");
+  if (variant->item_number > 0) {
+    out.value(variant->item_number);
+  } else {
+    out.value(nullptr);
+  }
+  out.member("modifications", plan_rules_json(plan, variant->modifications));
+  out.member("cautions", plan_rules_json(plan, variant->cautions));
+  out.end_object();
 }
 
-Json item_json(const plan::Plan& plan, std::size_t index)
+void dosage_object(JsonWriter& out, const plan::PlanItem& item)
+{
+  out.begin_object();
+  seconds_or_null(out.key("hold_seconds"), item.dose.hold);
+  seconds_or_null(out.key("rep_seconds"), item.dose.rep_seconds);
+  out.member("reps", item.dose.reps);
+  out.member("sets", item.dose.sets);
+  seconds_or_null(out.key("rest_between_reps_seconds"), item.dose.rest_between_reps);
+  seconds_or_null(out.key("rest_between_sets_seconds"), item.dose.rest_between_sets);
+  out.member("per_side", item.exercise.per_side);
+  out.member("words", item.dosage_words);
+  out.end_object();
+}
+
+void item_object(JsonWriter& out, const plan::Plan& plan, std::size_t index)
 {
   const auto& item = plan.items[index];
   const auto& exercise = item.exercise;
-  Json dosage;
-  put(dosage, "hold_seconds", seconds_or_null(item.dose.hold));
-  put(dosage, "rep_seconds", seconds_or_null(item.dose.rep_seconds));
-  put(dosage, "reps", item.dose.reps);
-  put(dosage, "sets", item.dose.sets);
-  put(dosage, "rest_between_reps_seconds", seconds_or_null(item.dose.rest_between_reps));
-  put(dosage, "rest_between_sets_seconds", seconds_or_null(item.dose.rest_between_sets));
-  put(dosage, "per_side", exercise.per_side);
-  put(dosage, "words", item.dosage_words);
-
-  Json out;
-  put(out, "index", index + 1);
-  put(out, "id", exercise.id);
-  put(out, "name", exercise.name);
-  put(out, "summary", exercise.details().summary);
-  put(out, "position", exercise.position);
-  put(out, "position_name", item.position_name);
-  put(out, "kind", exercise.kind);
-  put(out, "kind_name", item.kind_name);
-  put(out, "level", exercise.level);
-  put(out, "regions", exercise.regions);
-  put(out, "goals", exercise.goals);
-  put(out, "start_seconds", item.start);
-  put(out, "duration_seconds", item.duration);
-  put(out, "transition_seconds", item.transition);
-  put(out, "changes_position", item.moves);
-  put(out, "dosage", std::move(dosage));
-  put(out, "steps", exercise.details().steps);
-  put(out, "cues", exercise.details().cues);
-  const auto& stop_if = exercise.details().stop_if;
-  put(out, "stop_if", stop_if ? Json{{"text", stop_if->text}, {"basis", stop_if->basis}} : Json(nullptr));
-  put(out, "modifications", plan_rules_json(plan, item.modifications));
-  put(out, "cautions", plan_rules_json(plan, item.cautions));
-  put(out, "easier", variant_json(plan, item.easier));
-  put(out, "harder", variant_json(plan, item.harder));
-  put(out, "sources", item_sources_json(exercise.sources, plan.sources));
-  put(out, "cautioned_because", string_or_null(item.cautioned_because));
-  put(out, "family", string_or_null(exercise.family));
-  put(out, "family_because", string_or_null(item.family_because));
-  put(out, "dose_because", string_or_null(item.dose_because));
-  return out;
+  const auto& details = exercise.details();
+  out.begin_object();
+  out.member("index", index + 1);
+  out.member("id", exercise.id);
+  out.member("name", exercise.name);
+  out.member("summary", details.summary);
+  out.member("position", exercise.position);
+  out.member("position_name", item.position_name);
+  out.member("kind", exercise.kind);
+  out.member("kind_name", item.kind_name);
+  out.member("level", exercise.level);
+  out.member("regions", exercise.regions);
+  out.member("goals", exercise.goals);
+  out.member("start_seconds", item.start);
+  out.member("duration_seconds", item.duration);
+  out.member("transition_seconds", item.transition);
+  out.member("changes_position", item.moves);
+  dosage_object(out.key("dosage"), item);
+  out.member("steps", details.steps);
+  out.member("cues", details.cues);
+  out.key("stop_if");
+  if (details.stop_if) {
+    out.begin_object();
+    out.member("text", details.stop_if->text);
+    out.member("basis", details.stop_if->basis);
+    out.end_object();
+  } else {
+    out.value(nullptr);
+  }
+  out.member("modifications", plan_rules_json(plan, item.modifications));
+  out.member("cautions", plan_rules_json(plan, item.cautions));
+  variant_object(out.key("easier"), plan, item.easier);
+  variant_object(out.key("harder"), plan, item.harder);
+  item_sources(out.key("sources"), exercise.sources, plan.sources);
+  out.key("cautioned_because").value_or_null(item.cautioned_because);
+  out.key("family").value_or_null(exercise.family);
+  out.key("family_because").value_or_null(item.family_because);
+  out.key("dose_because").value_or_null(item.dose_because);
+  out.end_object();
 }
 
-Json left_out_json(const plan::LeftOut& left)
+void left_out_object(JsonWriter& out, const plan::LeftOut& left)
 {
-  Json out;
-  put(out, "id", left.id);
-  put(out, "name", left.name);
-  put(out, "reason", left.reason);
-  put(out, "detail", left.detail);
-  put(out, "conditions", left.conditions);
-  return out;
+  out.begin_object();
+  out.member("id", left.id);
+  out.member("name", left.name);
+  out.member("reason", left.reason);
+  out.member("detail", left.detail);
+  out.member("conditions", left.conditions);
+  out.end_object();
 }
 
-Json unchanged_json(const plan::Plan& plan)
+void unchanged_array(JsonWriter& out, const plan::Plan& plan)
 {
-  Json out = Json::array();
+  out.begin_array();
   for (const auto& unchanged : plan.unchanged) {
-    Json entry;
-    put(entry, "condition", unchanged.id);
-    put(entry, "condition_name", unchanged.name);
-    put(entry, "note", unchanged.note);
-    out.push_back(std::move(entry));
+    out.begin_object();
+    out.member("condition", unchanged.id);
+    out.member("condition_name", unchanged.name);
+    out.member("note", unchanged.note);
+    out.end_object();
   }
-  return out;
+  out.end_array();
 }
 
-Json totals_json(const plan::Plan& plan)
+void totals_object(JsonWriter& out, const plan::Plan& plan)
 {
-  Json out;
-  put(out, "budget_seconds", plan.budget);
-  put(out, "total_seconds", plan.total);
-  put(out, "position_changes", plan.position_changes);
-  put(out, "filled", plan.filled);
-  put(out, "shortfall", string_or_null(plan.shortfall));
-  return out;
+  out.begin_object();
+  out.member("budget_seconds", plan.budget);
+  out.member("total_seconds", plan.total);
+  out.member("position_changes", plan.position_changes);
+  out.member("filled", plan.filled);
+  out.key("shortfall").value_or_null(plan.shortfall);
+  out.end_object();
 }
 
-Json safety_json(const safety::SafetyNotes& safety)
+void red_flag_tier(JsonWriter& out, const safety::RedFlagTier& tier)
 {
-  Json out;
-  put(out, "notes", safety.general);
-  put(out, "advice", Json::array());
+  out.begin_object();
+  out.member("tier", tier.id);
+  out.member("name", tier.name);
+  out.member("action", tier.action);
+  out.member("signs", tier.signs);
+  out.member("sources", sources_json(tier.sources));
+  out.key("added_by_conditions").begin_array();
+  for (const auto& added : tier.added) {
+    out.begin_object();
+    out.member("condition", added.condition);
+    out.member("sign", added.text);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+void safety_object(JsonWriter& out, const safety::SafetyNotes& safety)
+{
+  out.begin_object();
+  out.member("notes", safety.general);
+  out.key("advice").begin_array();
   for (const auto& advice : safety.advice) {
-    Json entry;
-    put(entry, "condition", advice.condition);
-    put(entry, "condition_name", advice.name);
-    put(entry, "text", advice.text);
-    out["advice"].push_back(std::move(entry));
+    out.begin_object();
+    out.member("condition", advice.condition);
+    out.member("condition_name", advice.name);
+    out.member("text", advice.text);
+    out.end_object();
   }
-  put(out, "red_flags_intro", safety.red_flags_intro);
-  put(out, "red_flags", Json::array());
+  out.end_array();
+  out.member("red_flags_intro", safety.red_flags_intro);
+  out.key("red_flags").begin_array();
   for (const auto& tier : safety.red_flags) {
-    Json entry;
-    put(entry, "tier", tier.id);
-    put(entry, "name", tier.name);
-    put(entry, "action", tier.action);
-    put(entry, "signs", tier.signs);
-    put(entry, "sources", sources_json(tier.sources));
-    put(entry, "added_by_conditions", Json::array());
-    for (const auto& added : tier.added) {
-      Json sign;
-      put(sign, "condition", added.condition);
-      put(sign, "sign", added.text);
-      entry["added_by_conditions"].push_back(std::move(sign));
-    }
-    out["red_flags"].push_back(std::move(entry));
+    red_flag_tier(out, tier);
   }
-  return out;
+  out.end_array();
+  out.end_object();
+}
+
+void plan_object(JsonWriter& out, const plan::Plan& plan, LeftOutList listed)
+{
+  out.begin_object();
+  out.member("schema_version", plan_json_version);
+  out.member("generator", "backplan " BACKPLAN_VERSION);
+  out.member("title", plan_title(plan));
+  out.key("date").value_or_null(plan.request.date);
+  request_object(out.key("request"), plan);
+  out.key("items").begin_array();
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    item_object(out, plan, i);
+  }
+  out.end_array();
+  out.key("left_out").begin_array();
+  if (listed == LeftOutList::listed) {
+    for (const auto& left : plan.left_out) {
+      left_out_object(out, left);
+    }
+  }
+  out.end_array();
+  totals_object(out.key("totals"), plan);
+  out.member("uncovered", plan.uncovered);
+  unchanged_array(out.key("unchanged_conditions"), plan);
+  out.key("kind_advice").begin_array();
+  for (const auto& line : plan.kind_advice) {
+    out.begin_object();
+    out.member("kind", line.kind);
+    out.member("kind_name", line.name);
+    out.member("text", line.text);
+    out.end_object();
+  }
+  out.end_array();
+  safety_object(out.key("safety"), plan.safety);
+  out.member("sources", sources_json(plan.sources));
+  out.end_object();
 }
 
 } // namespace
@@ -242,42 +325,24 @@ Json rules_json(const std::vector<catalog::Contraindication>& rules,
   return out;
 }
 
+std::string plan_json_text(const plan::Plan& plan, LeftOutList listed)
+{
+  std::string out;
+  out.reserve(1 << 15);
+  JsonWriter writer(out);
+  plan_object(writer, plan, listed);
+  out += '\n';
+  return out;
+}
+
 Json plan_json(const plan::Plan& plan, LeftOutList listed)
 {
-  Json out;
-  put(out, "schema_version", plan_json_version);
-  put(out, "generator", "backplan " BACKPLAN_VERSION);
-  put(out, "title", plan_title(plan));
-  put(out, "date", string_or_null(plan.request.date));
-  put(out, "request", request_json(plan));
-  Json items = Json::array();
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    items.push_back(item_json(plan, i));
-  }
-  put(out, "items", std::move(items));
-  Json left_out = Json::array();
-  if (listed == LeftOutList::listed) {
-    for (const auto& left : plan.left_out) {
-      left_out.push_back(left_out_json(left));
-    }
-  }
-  put(out, "left_out", std::move(left_out));
-  put(out, "totals", totals_json(plan));
-  put(out, "uncovered", plan.uncovered);
-  put(out, "unchanged_conditions", unchanged_json(plan));
-  Json advice = Json::array();
-  for (const auto& line : plan.kind_advice) {
-    advice.push_back({{"kind", line.kind}, {"kind_name", line.name}, {"text", line.text}});
-  }
-  put(out, "kind_advice", std::move(advice));
-  put(out, "safety", safety_json(plan.safety));
-  put(out, "sources", sources_json(plan.sources));
-  return out;
+  return Json::parse(plan_json_text(plan, listed));
 }
 
 std::string render_json(const plan::Plan& plan, const TextOptions& /*options*/)
 {
-  return json_text(plan_json(plan));
+  return plan_json_text(plan, LeftOutList::listed);
 }
 
 } // namespace backplan::render

@@ -1,7 +1,7 @@
-// JSON documents as text, written straight from the value: nlohmann's own
-// dump() with the same settings gives the same bytes (tests/test_render_json
-// compares the two), but takes several times as long, and every plan keeps
-// its JSON (last-plan.json) besides printing.
+// JSON documents as text, written as they go (JsonWriter) or straight from
+// a value: nlohmann's own dump() with the same settings gives the same bytes
+// (tests/test_render_json compares the two), but takes several times as
+// long, and every plan keeps its JSON (last-plan.json) besides printing.
 
 #include "render/json.hpp"
 #include "util/utf8.hpp"
@@ -78,75 +78,143 @@ void write_string(std::string& out, std::string_view text)
   out += '"';
 }
 
-/// `value` at nesting `depth`, indented by two spaces a level.
-void write_value(std::string& out, const Json& value, std::size_t depth)
+} // namespace
+
+JsonWriter& JsonWriter::key(std::string_view name)
 {
-  const auto indent = [&](std::size_t level) { out.append(2 * level, ' '); };
-  switch (value.type()) {
-  case Json::value_t::object:
-    if (value.empty()) {
-      out += "{}";
-      return;
-    }
-    out += "{\n";
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      if (it != value.begin()) {
-        out += ",\n";
-      }
-      indent(depth + 1);
-      write_string(out, it.key());
-      out += ": ";
-      write_value(out, it.value(), depth + 1);
-    }
-    out += '\n';
-    indent(depth);
-    out += '}';
+  next();
+  write_string(m_out, name);
+  m_out += ": ";
+  m_after_key = true;
+  return *this;
+}
+
+void JsonWriter::next()
+{
+  if (m_after_key) {
+    m_after_key = false;
     return;
-  case Json::value_t::array:
-    if (value.empty()) {
-      out += "[]";
-      return;
-    }
-    out += "[\n";
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (i > 0) {
-        out += ",\n";
-      }
-      indent(depth + 1);
-      write_value(out, value[i], depth + 1);
-    }
-    out += '\n';
-    indent(depth);
-    out += ']';
+  }
+  if (m_counts.empty()) {
     return;
-  case Json::value_t::string:
-    write_string(out, value.get_ref<const std::string&>());
-    return;
-  case Json::value_t::boolean:
-    out += value.get<bool>() ? "true" : "false";
-    return;
-  case Json::value_t::null:
-    out += "null";
-    return;
-  case Json::value_t::number_integer:
-    out += fmt::format_int(value.get<std::int64_t>()).c_str();
-    return;
-  case Json::value_t::number_unsigned:
-    out += fmt::format_int(value.get<std::uint64_t>()).c_str();
-    return;
-  default: // a float or binary, which no document holds: as nlohmann writes it
-    out += value.dump(2, ' ', false, Json::error_handler_t::replace);
-    return;
+  }
+  m_out += m_counts.back()++ == 0 ? "\n" : ",\n";
+  m_out.append(2 * m_counts.size(), ' ');
+}
+
+void JsonWriter::begin_object()
+{
+  next();
+  m_out += '{';
+  m_counts.push_back(0);
+}
+
+void JsonWriter::begin_array()
+{
+  next();
+  m_out += '[';
+  m_counts.push_back(0);
+}
+
+void JsonWriter::end_object() { end('}'); }
+
+void JsonWriter::end_array() { end(']'); }
+
+void JsonWriter::end(char close)
+{
+  const bool empty = m_counts.back() == 0;
+  m_counts.pop_back();
+  if (!empty) {
+    m_out += '\n';
+    m_out.append(2 * m_counts.size(), ' ');
+  }
+  m_out += close;
+}
+
+void JsonWriter::value(std::string_view text)
+{
+  next();
+  write_string(m_out, text);
+}
+
+void JsonWriter::value(bool flag)
+{
+  next();
+  m_out += flag ? "true" : "false";
+}
+
+void JsonWriter::value(std::nullptr_t)
+{
+  next();
+  m_out += "null";
+}
+
+void JsonWriter::append_number(std::int64_t number) { m_out += fmt::format_int(number).c_str(); }
+
+void JsonWriter::append_number(std::uint64_t number) { m_out += fmt::format_int(number).c_str(); }
+
+void JsonWriter::value(const std::vector<std::string>& texts)
+{
+  begin_array();
+  for (const auto& text : texts) {
+    value(text);
+  }
+  end_array();
+}
+
+void JsonWriter::value_or_null(const std::string& text)
+{
+  if (text.empty()) {
+    value(nullptr);
+  } else {
+    value(text);
   }
 }
 
-} // namespace
+void JsonWriter::value(const Json& document)
+{
+  switch (document.type()) {
+  case Json::value_t::object:
+    begin_object();
+    for (auto it = document.begin(); it != document.end(); ++it) {
+      key(it.key()).value(it.value());
+    }
+    end_object();
+    return;
+  case Json::value_t::array:
+    begin_array();
+    for (const auto& element : document) {
+      value(element);
+    }
+    end_array();
+    return;
+  case Json::value_t::string:
+    value(std::string_view(document.get_ref<const std::string&>()));
+    return;
+  case Json::value_t::boolean:
+    value(document.get<bool>());
+    return;
+  case Json::value_t::null:
+    value(nullptr);
+    return;
+  case Json::value_t::number_integer:
+    value(document.get<std::int64_t>());
+    return;
+  case Json::value_t::number_unsigned:
+    value(document.get<std::uint64_t>());
+    return;
+  default: // a float or binary, which no document holds: as nlohmann writes it
+    next();
+    m_out += document.dump(2, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+}
 
 std::string json_text(const Json& value)
 {
   std::string out;
   out.reserve(1 << 15);
-  write_value(out, value, 0);
+  JsonWriter(out).value(value);
   out += '\n';
   return out;
 }
