@@ -13,24 +13,38 @@ using catalog::Catalog;
 
 std::vector<catalog::Citation> citations(const Catalog& catalog, const std::vector<PlanItem>& items)
 {
+  // Every id the items cite: their own sources, their kind's advice's,
+  // the bases of the rules shown beside them and their variants, and their
+  // stop-if warning's.
+  std::vector<std::string_view> cited;
+  const auto cite_rules = [&](const std::vector<catalog::Contraindication>& rules) {
+    for (const auto& rule : rules) {
+      cited.push_back(rule.basis);
+    }
+  };
+  for (const auto& item : items) {
+    cited.insert(cited.end(), item.exercise.sources.begin(), item.exercise.sources.end());
+    const auto* kind = catalog.kinds.find(item.exercise.kind);
+    if (kind != nullptr && !kind->advice.empty()) {
+      cited.insert(cited.end(), kind->sources.begin(), kind->sources.end());
+    }
+    cite_rules(item.modifications);
+    cite_rules(item.cautions);
+    for (const auto* variant : {&item.easier, &item.harder}) {
+      if (*variant) {
+        cite_rules((*variant)->modifications);
+        cite_rules((*variant)->cautions);
+      }
+    }
+    if (const auto& stop_if = item.exercise.details().stop_if) {
+      cited.push_back(stop_if->basis);
+    }
+  }
+  std::sort(cited.begin(), cited.end());
+  // The catalog's sources the items cite, in the catalog's order.
   std::vector<catalog::Citation> out;
   for (const auto& source : catalog.sources.terms) {
-    const bool used = std::any_of(items.begin(), items.end(), [&](const PlanItem& item) {
-      const auto& rules_cite = [&](const std::vector<catalog::Contraindication>& rules) {
-        return std::any_of(rules.begin(), rules.end(),
-                           [&](const auto& rule) { return rule.basis == source.id; });
-      };
-      const auto variant_cites = [&](const std::optional<PlanVariant>& variant) {
-        return variant && (rules_cite(variant->modifications) || rules_cite(variant->cautions));
-      };
-      const auto* kind = catalog.kinds.find(item.exercise.kind);
-      const bool advice_cites =
-        kind != nullptr && !kind->advice.empty() && contains(kind->sources, source.id);
-      return contains(item.exercise.sources, source.id) || advice_cites || rules_cite(item.modifications) ||
-             rules_cite(item.cautions) || variant_cites(item.easier) || variant_cites(item.harder) ||
-             (item.exercise.details().stop_if && item.exercise.details().stop_if->basis == source.id);
-    });
-    if (used) {
+    if (std::binary_search(cited.begin(), cited.end(), std::string_view(source.id))) {
       out.push_back({source.id, source.citation});
     }
   }

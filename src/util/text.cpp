@@ -315,12 +315,6 @@ std::size_t prefix_of_width(std::string_view text, std::size_t width)
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width)
 {
-  // A line that fits and has no space to fold is its own wrapping.
-  if (!text.empty() && text.front() != ' ' && text.back() != ' ' &&
-      text.find('\n') == std::string_view::npos && text.find("  ") == std::string_view::npos &&
-      display_width(text) <= width) {
-    return {std::string(text)};
-  }
   std::vector<std::string> lines;
   std::string line;
   std::size_t line_width = 0;
@@ -332,12 +326,20 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width)
     if (pos >= text.size()) {
       break;
     }
-    std::size_t end = text.find_first_of(" \n", pos);
-    if (end == std::string_view::npos) {
-      end = text.size();
+    // The word's end and its width in one pass: printable ASCII, most of
+    // every text, takes a column a byte; anything else is measured whole.
+    std::size_t end = pos;
+    std::size_t word_width = 0;
+    bool ascii = true;
+    for (; end < text.size() && text[end] != ' ' && text[end] != '\n'; ++end) {
+      const auto byte = static_cast<unsigned char>(text[end]);
+      ascii = ascii && byte >= 0x20 && byte < 0x7f;
+      ++word_width;
     }
     std::string_view word = text.substr(pos, end - pos);
-    std::size_t word_width = display_width(word);
+    if (!ascii) {
+      word_width = display_width(word);
+    }
     if (word_width > width && width > 0) {
       // A word wider than a line (a web address) starts a line of its own
       // and breaks after its last slash or hyphen that fits, else at the
@@ -362,7 +364,9 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width)
       line.clear();
       line_width = 0;
     }
-    if (!line.empty()) {
+    if (line.empty()) {
+      line.reserve(std::min(text.size() - pos, width) + 8);
+    } else {
       line += ' ';
       ++line_width;
     }
