@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
+#include <sys/stat.h>
 
 using namespace backplan;
 using test::run_backplan;
@@ -116,6 +117,22 @@ TEST_SUITE("cli::run")
     CHECK_FALSE(printed_json["left_out"].empty());
     printed_json["left_out"] = nlohmann::json::array();
     CHECK(kept == printed_json);
+    // The same plan printed again, in another format, leaves the kept file
+    // as it is; another plan takes its place.
+    const auto kept_path = state + "/backplan/last-plan.json";
+    const auto inode = [&] {
+      struct stat info {};
+      REQUIRE(::stat(kept_path.c_str(), &info) == 0);
+      return info.st_ino;
+    };
+    const auto first = inode();
+    const std::vector<std::string> same = {"plan",   "--knee", "-m",        "3",    "--lead-in", "8",
+                                           "--seed", "2",      "--setting", "desk", "-f",        "markdown"};
+    REQUIRE(run_backplan(same, env).status == 0);
+    CHECK(inode() == first);
+    REQUIRE(run_backplan({"plan", "--knee", "-m", "4"}, env).status == 0);
+    CHECK(inode() != first);
+    CHECK(nlohmann::json::parse(test::slurp(kept_path))["request"]["minutes"] == 4);
     // --last runs the saved plan as it is: the options that shape one are refused.
     const auto both = run_backplan({"run", "--last", "-m", "5"}, env);
     CHECK(both.status == 2);

@@ -41,6 +41,26 @@ ManyPieces many_pieces()
 
 TEST_SUITE("util::files")
 {
+  TEST_CASE("a file holds data only when its bytes are exactly the data")
+  {
+    const std::string folder = test::temp_dir();
+    const std::string file = folder + "/kept.json";
+    // Longer than one read of the comparison, which reads 16 KiB at a time.
+    const std::string data = many_pieces().joined.substr(0, 40000);
+    CHECK_FALSE(util::file_holds(file, data)); // missing
+    util::write_file_atomically(file, data, false);
+    CHECK(util::file_holds(file, data));
+    std::string changed = data;
+    changed[20000] = changed[20000] == 'a' ? 'b' : 'a';
+    CHECK_FALSE(util::file_holds(file, changed));
+    CHECK_FALSE(util::file_holds(file, data.substr(0, data.size() - 1)));
+    CHECK_FALSE(util::file_holds(file, data + "x"));
+    util::write_file_atomically(file, "", false);
+    CHECK(util::file_holds(file, ""));
+    CHECK_FALSE(util::file_holds(file, "x"));
+    CHECK_FALSE(util::file_holds(folder, "")); // a folder, not a file
+  }
+
   TEST_CASE("a file written in pieces holds them joined, in order, beyond what one writev takes")
   {
     const auto pieces = many_pieces();

@@ -1,6 +1,7 @@
 #include "util/files.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -164,6 +165,36 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
   ::close(fd);
   data.resize(filled);
   return data;
+}
+
+bool file_holds(const std::filesystem::path& path, std::string_view data)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  struct stat info {};
+  bool same =
+    ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) == data.size();
+  // The file's bytes a block at a time, and then one more read, which must
+  // find its end: a file that grew since fstat holds more than `data`.
+  std::array<char, 16384> block{};
+  std::size_t at = 0;
+  while (same) {
+    const ssize_t got = ::read(fd, block.data(), std::min(block.size(), data.size() - at + 1));
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got <= 0) {
+      same = got == 0 && at == data.size();
+      break;
+    }
+    const auto size = static_cast<std::size_t>(got);
+    same = size <= data.size() - at && std::memcmp(block.data(), data.data() + at, size) == 0;
+    at += size;
+  }
+  ::close(fd);
+  return same;
 }
 
 namespace {

@@ -43,6 +43,11 @@ constexpr std::size_t write_block_bytes = std::size_t{64} << 10;
 /// again. Never for other memory, whose contents it would lose.
 void release_mapped(std::string_view range);
 
+/// Whether the regular file at `path` holds exactly `data`: false when it
+/// differs, is missing or cannot be read. For a writer that can leave a
+/// file as it is rather than write the same bytes again.
+bool file_holds(const std::filesystem::path& path, std::string_view data);
+
 /// Writes `data` to `target` atomically: a temporary file in the same folder,
 /// flushed and renamed over the target. On failure throws std::runtime_error
 /// naming the file and the reason; the previous file is untouched and no
