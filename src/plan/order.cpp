@@ -36,6 +36,31 @@ const std::vector<std::string> block_order = {"standing", "seated", "floor"};
 
 using Key = OrderKey;
 
+/// std::stable_sort for the few items of one plan, without the buffer
+/// std::stable_sort allocates first: ordering sorts a few items hundreds
+/// of times a plan. Insertion moves an item only past greater ones, so
+/// equal items keep their order.
+template<class It, class Less>
+void stable_sort_few(It first, It last, Less less)
+{
+  for (It i = first; i != last; ++i) {
+    auto value = std::move(*i);
+    It j = i;
+    for (; j != first && less(value, *(j - 1)); --j) {
+      *j = std::move(*(j - 1));
+    }
+    *j = std::move(value);
+  }
+}
+
+/// std::stable_partition for the few items of one plan: those `first_part`
+/// holds for first, each part in its order.
+template<class It, class Pred>
+void stable_partition_few(It first, It last, Pred first_part)
+{
+  stable_sort_few(first, last, [&](const auto& a, const auto& b) { return first_part(a) && !first_part(b); });
+}
+
 /// A posture of the plan: its items and what ordering needs of them.
 struct Posture {
   int block = 0;
@@ -90,11 +115,11 @@ std::vector<Posture> postures_of(const std::vector<Key>& keys)
   }
   for (auto& posture : postures) {
     auto& items = posture.items;
-    std::stable_sort(items.begin(), items.end(), [&](std::size_t a, std::size_t b) {
+    stable_sort_few(items.begin(), items.end(), [&](std::size_t a, std::size_t b) {
       return std::tuple(keys[a].demanding, keys[a].kind, keys[a].end_range, keys[a].position) <
              std::tuple(keys[b].demanding, keys[b].kind, keys[b].end_range, keys[b].position);
     });
-    std::stable_partition(items.begin(), items.end(), [&](std::size_t i) { return keys[i].opener; });
+    stable_partition_few(items.begin(), items.end(), [&](std::size_t i) { return keys[i].opener; });
     // With no opener, still never an end-range hold or strengthening first.
     const auto warm = std::find_if(items.begin(), items.end(), [&](std::size_t i) { return !keys[i].cold; });
     if (warm != items.end()) {
@@ -122,8 +147,8 @@ std::vector<const Posture*> arrange(const std::vector<Posture>& postures, const 
         out.push_back(&posture);
       }
     }
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(last_begin), out.end(),
-                     [](const Posture* x, const Posture* y) { return x->rank < y->rank; });
+    stable_sort_few(out.begin() + static_cast<std::ptrdiff_t>(last_begin), out.end(),
+                    [](const Posture* x, const Posture* y) { return x->rank < y->rank; });
   }
   const auto first_end =
     std::find_if(out.begin(), out.end(), [&](const Posture* p) { return p->block != blocks[0]; });
@@ -279,8 +304,8 @@ std::vector<std::size_t> order_of(const std::vector<Key>& keys)
   // (When it is the first posture too, its first item stays first.)
   const auto last_begin =
     order.end() - static_cast<std::ptrdiff_t>(best.back()->items.size()) + (best.size() == 1 ? 1 : 0);
-  std::stable_partition(last_begin, order.end(), [&](std::size_t i) { return !keys[i].closer; });
-  std::stable_partition(last_begin, order.end(), [&](std::size_t i) { return !keys[i].stretch; });
+  stable_partition_few(last_begin, order.end(), [&](std::size_t i) { return !keys[i].closer; });
+  stable_partition_few(last_begin, order.end(), [&](std::size_t i) { return !keys[i].stretch; });
   return order;
 }
 
