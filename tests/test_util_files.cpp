@@ -59,6 +59,11 @@ TEST_SUITE("util::files")
     CHECK(util::file_holds(file, ""));
     CHECK_FALSE(util::file_holds(file, "x"));
     CHECK_FALSE(util::file_holds(folder, "")); // a folder, not a file
+    // A named pipe is no file that holds data, and asking must not wait
+    // for something to write into it.
+    const std::string pipe = folder + "/pipe.json";
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    CHECK_FALSE(util::file_holds(pipe, ""));
   }
 
   TEST_CASE("a file written in pieces holds them joined, in order, beyond what one writev takes")

@@ -169,15 +169,18 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes)
 
 bool file_holds(const std::filesystem::path& path, std::string_view data)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
+  // open_regular opens without waiting (a named pipe would wait for a
+  // writer) and refuses what is not a regular file or is larger than `data`.
+  std::size_t size = 0;
+  int fd = -1;
+  try {
+    fd = open_regular(path, data.size(), size);
+  } catch (const std::runtime_error&) {
     return false;
   }
-  struct stat info {};
-  bool same =
-    ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) == data.size();
+  bool same = size == data.size();
   // The file's bytes a block at a time, and then one more read, which must
-  // find its end: a file that grew since fstat holds more than `data`.
+  // find its end: a file that grew since it was opened holds more than `data`.
   std::array<char, 16384> block{};
   std::size_t at = 0;
   while (same) {
@@ -189,9 +192,9 @@ bool file_holds(const std::filesystem::path& path, std::string_view data)
       same = got == 0 && at == data.size();
       break;
     }
-    const auto size = static_cast<std::size_t>(got);
-    same = size <= data.size() - at && std::memcmp(block.data(), data.data() + at, size) == 0;
-    at += size;
+    const auto count = static_cast<std::size_t>(got);
+    same = count <= data.size() - at && std::memcmp(block.data(), data.data() + at, count) == 0;
+    at += count;
   }
   ::close(fd);
   return same;
