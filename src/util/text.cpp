@@ -326,20 +326,12 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width)
     if (pos >= text.size()) {
       break;
     }
-    // The word's end and its width in one pass: printable ASCII, most of
-    // every text, takes a column a byte; anything else is measured whole.
     std::size_t end = pos;
-    std::size_t word_width = 0;
-    bool ascii = true;
-    for (; end < text.size() && text[end] != ' ' && text[end] != '\n'; ++end) {
-      const auto byte = static_cast<unsigned char>(text[end]);
-      ascii = ascii && byte >= 0x20 && byte < 0x7f;
-      ++word_width;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n') {
+      ++end;
     }
     std::string_view word = text.substr(pos, end - pos);
-    if (!ascii) {
-      word_width = display_width(word);
-    }
+    std::size_t word_width = display_width(word);
     if (word_width > width && width > 0) {
       // A word wider than a line (a web address) starts a line of its own
       // and breaks after its last slash or hyphen that fits, else at the
@@ -365,6 +357,8 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width)
       line_width = 0;
     }
     if (line.empty()) {
+      // Room for the whole line at once (a few bytes over its columns for
+      // letters that take more than a byte), not grown a word at a time.
       line.reserve(std::min(text.size() - pos, width) + 8);
     } else {
       line += ' ';
