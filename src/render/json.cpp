@@ -3,6 +3,7 @@
 #include "render/common.hpp"
 
 #include <algorithm>
+#include <concepts>
 #include <utility>
 
 namespace backplan::render {
@@ -24,11 +25,13 @@ void put(Json& object, const char* key, T&& value)
   object.get_ref<Json::object_t&>().emplace_back(key, Json(std::forward<T>(value)));
 }
 
-/// A part of a dose in seconds, or null when the dose does not use it.
-void seconds_or_null(JsonWriter& out, int seconds)
+/// A count that may be missing (a part of a dose in seconds, an item's
+/// number), or null when it is: when it is 0.
+template<std::integral N>
+void positive_or_null(JsonWriter& out, N number)
 {
-  if (seconds > 0) {
-    out.value(seconds);
+  if (number > 0) {
+    out.value(number);
   } else {
     out.value(nullptr);
   }
@@ -112,12 +115,7 @@ void variant_object(JsonWriter& out, const plan::Plan& plan, const std::optional
   out.member("text", variant->text);
   out.key("exercise_id").value_or_null(variant->exercise_id);
   out.key("description").value_or_null(variant->description);
-  out.key("index");
-  if (variant->item_number > 0) {
-    out.value(variant->item_number);
-  } else {
-    out.value(nullptr);
-  }
+  positive_or_null(out.key("index"), variant->item_number);
   out.member("modifications", plan_rules_json(plan, variant->modifications));
   out.member("cautions", plan_rules_json(plan, variant->cautions));
   out.end_object();
@@ -126,12 +124,12 @@ void variant_object(JsonWriter& out, const plan::Plan& plan, const std::optional
 void dosage_object(JsonWriter& out, const plan::PlanItem& item)
 {
   out.begin_object();
-  seconds_or_null(out.key("hold_seconds"), item.dose.hold);
-  seconds_or_null(out.key("rep_seconds"), item.dose.rep_seconds);
+  positive_or_null(out.key("hold_seconds"), item.dose.hold);
+  positive_or_null(out.key("rep_seconds"), item.dose.rep_seconds);
   out.member("reps", item.dose.reps);
   out.member("sets", item.dose.sets);
-  seconds_or_null(out.key("rest_between_reps_seconds"), item.dose.rest_between_reps);
-  seconds_or_null(out.key("rest_between_sets_seconds"), item.dose.rest_between_sets);
+  positive_or_null(out.key("rest_between_reps_seconds"), item.dose.rest_between_reps);
+  positive_or_null(out.key("rest_between_sets_seconds"), item.dose.rest_between_sets);
   out.member("per_side", item.exercise.per_side);
   out.member("words", item.dosage_words);
   out.end_object();
@@ -327,12 +325,7 @@ Json rules_json(const std::vector<catalog::Contraindication>& rules,
 
 std::string plan_json_text(const plan::Plan& plan, LeftOutList listed)
 {
-  std::string out;
-  out.reserve(1 << 15);
-  JsonWriter writer(out);
-  plan_object(writer, plan, listed);
-  out += '\n';
-  return out;
+  return JsonWriter::document([&](JsonWriter& out) { plan_object(out, plan, listed); });
 }
 
 Json plan_json(const plan::Plan& plan, LeftOutList listed)

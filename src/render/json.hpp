@@ -67,6 +67,9 @@ class JsonWriter
 public:
   explicit JsonWriter(std::string& out) : m_out(out) {}
 
+  /// The text of the one document `write` writes, with a final newline.
+  static std::string document(const std::function<void(JsonWriter&)>& write);
+
   /// The key of the next member of the object open; its value follows.
   JsonWriter& key(std::string_view name);
   void begin_object();

@@ -210,13 +210,19 @@ void JsonWriter::value(const Json& document)
   }
 }
 
-std::string json_text(const Json& value)
+std::string JsonWriter::document(const std::function<void(JsonWriter&)>& write)
 {
   std::string out;
   out.reserve(1 << 15);
-  JsonWriter(out).value(value);
+  JsonWriter writer(out);
+  write(writer);
   out += '\n';
   return out;
+}
+
+std::string json_text(const Json& value)
+{
+  return JsonWriter::document([&](JsonWriter& out) { out.value(value); });
 }
 
 } // namespace backplan::render
